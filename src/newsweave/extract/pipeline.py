@@ -1,0 +1,167 @@
+"""Per-article stages and the pipeline that runs them over spaCy ``Doc``s.
+
+A stage is a function ``(extraction, settings) -> None`` registered under a versioned name
+(``"newsweave.timex.rules.v1"``) with the fields it ``requires`` and the fields it ``assigns``,
+as spaCy components declare theirs. ``Pipeline`` checks when it is built that every stage's
+requirements are assigned by an earlier one, so a new stage slots in without touching the others.
+
+Field names: ``doc`` (the parse), ``doc.ents``, ``mentions``, ``mentions.chain`` (in-document
+coreference), ``timexes``, ``attributions``, ``attributions.speaker``, ``events``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from ..errors import ExtractError
+from ..model import Article, Extraction
+from ..settings import Settings
+from .nlp import load_model
+
+__all__ = ["StageSpec", "stage", "registered_stages", "get_stage", "Pipeline"]
+
+StageFunc = Callable[[Extraction, Settings], None]
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    """A registered stage: its versioned name, what it reads and writes, and the function."""
+
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    func: StageFunc
+    # spaCy components this stage needs from the model; the pipeline disables the others.
+    spacy_components: tuple[str, ...] = ()
+
+
+_REGISTRY: dict[str, StageSpec] = {}
+
+
+def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (),
+          spacy_components: Iterable[str] = ()) -> Callable[[StageFunc], StageFunc]:
+    """Register ``func`` as the stage ``name``."""
+
+    def register(func: StageFunc) -> StageFunc:
+        _REGISTRY[name] = StageSpec(name, tuple(requires), tuple(assigns), func, tuple(spacy_components))
+        return func
+
+    return register
+
+
+def _load_builtin_stages() -> None:
+    # Imported here, not at module import, so that importing newsweave stays cheap.
+    from . import attribution, coref, entities, events, timex  # noqa: F401
+
+
+def registered_stages() -> dict[str, StageSpec]:
+    """Every registered stage by name."""
+    _load_builtin_stages()
+    return dict(_REGISTRY)
+
+
+def get_stage(name: str) -> StageSpec:
+    stages = registered_stages()
+    if name not in stages:
+        raise ExtractError(f"unknown stage {name!r}; registered stages: {', '.join(sorted(stages))}")
+    return stages[name]
+
+
+class Pipeline:
+    """Runs the configured stages over articles, parsing them in batches with ``nlp.pipe``."""
+
+    PARSE = "newsweave.parse.spacy.v1"
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings()
+        self.stages = [get_stage(n) for n in self.settings.stages]
+        self._check_order()
+
+    def _check_order(self) -> None:
+        have: set[str] = set()
+        for spec in self.stages:
+            missing = [r for r in spec.requires if r not in have]
+            if missing:
+                raise ExtractError(
+                    f"stage {spec.name} needs {', '.join(missing)}, which no earlier stage assigns; "
+                    f"stages in order: {', '.join(s.name for s in self.stages)}"
+                )
+            have.update(spec.assigns)
+
+    @property
+    def nlp(self):
+        return load_model(self.settings.model)
+
+    def _spacy_disabled(self) -> list[str]:
+        wanted = {c for s in self.stages for c in s.spacy_components}
+        return [name for name in self.nlp.pipe_names if name not in wanted]
+
+    def run(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        """Yield one ``Extraction`` per article, in input order (docs dropped when workers > 1)."""
+        if self.settings.workers > 1:
+            yield from self._run_parallel(articles)
+            return
+        yield from self._run_serial(articles)
+
+    def _run_serial(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        limit = self.settings.max_parse_chars
+        disabled = self._spacy_disabled()
+        it = iter(articles)
+        while batch := list(islice(it, self.settings.batch_size)):
+            texts = [a.text[:limit] for a in batch]
+            docs = self.nlp.pipe(texts, batch_size=self.settings.batch_size, disable=disabled)
+            for article, doc in zip(batch, docs):
+                yield self.process_doc(article, doc)
+
+    def process_doc(self, article: Article, doc) -> Extraction:
+        """Run every stage after the parse on one parsed article."""
+        ex = Extraction(article=article, doc=doc)
+        for spec in self.stages:
+            if spec.name == self.PARSE:
+                ex.made_by["doc"] = f"{spec.name}:{self.settings.model}"
+                continue
+            spec.func(ex, self.settings)
+            for field_name in spec.assigns:
+                ex.made_by[field_name] = spec.name
+        return ex
+
+    def _run_parallel(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        ctx = multiprocessing.get_context("fork" if hasattr(multiprocessing, "get_context") else None)
+        chunk = self.settings.batch_size
+        with ctx.Pool(self.settings.workers, initializer=_worker_init, initargs=(self.settings,)) as pool:
+            # imap keeps input order and streams, so memory stays bounded by the pool's queue.
+            for batch in pool.imap(_worker_run, _batched(articles, chunk)):
+                yield from batch
+
+
+def _batched(items: Iterable[Article], n: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while batch := list(islice(it, n)):
+        yield batch
+
+
+_WORKER: Pipeline | None = None
+
+
+def _worker_init(settings: Settings) -> None:
+    global _WORKER
+    _WORKER = Pipeline(settings.replace(workers=1))
+    _WORKER.nlp  # one model load per worker, up front
+
+
+def _worker_run(batch: list[Article]) -> list[Extraction]:
+    assert _WORKER is not None
+    out = []
+    for ex in _WORKER._run_serial(batch):
+        ex.doc = None  # a Doc does not cross process boundaries cheaply; results are plain records
+        out.append(ex)
+    return out
+
+
+@stage("newsweave.parse.spacy.v1", assigns=("doc", "doc.ents", "doc.sents"),
+       spacy_components=("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"))
+def _parse(ex: Extraction, settings: Settings) -> None:
+    """The parse itself is done in batches by ``Pipeline``; this entry only declares what it assigns."""
