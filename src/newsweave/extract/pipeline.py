@@ -52,9 +52,17 @@ def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (
     return register
 
 
+_BUILTIN_MODULES = ("entities", "mentions", "coref", "timex", "attribution", "events")
+
+
 def _load_builtin_stages() -> None:
     # Imported here, not at module import, so that importing newsweave stays cheap.
-    from . import attribution, coref, entities, events, timex  # noqa: F401
+    import importlib
+    import importlib.util
+
+    for name in _BUILTIN_MODULES:
+        if importlib.util.find_spec(f"{__package__}.{name}") is not None:
+            importlib.import_module(f"{__package__}.{name}")
 
 
 def registered_stages() -> dict[str, StageSpec]:
