@@ -1,0 +1,428 @@
+"""The ``newsweave`` command: thin commands over the library, one library call each.
+
+Errors go to stderr with a non-zero exit; ``--json`` output is the documented, stable shape of the
+matching library view (see README, "JSON output").
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from .errors import NewsweaveError
+from .settings import Settings, default_db_path
+
+__all__ = ["main", "cli"]
+
+
+# --------------------------------------------------------------------------- helpers
+def _echo_json(obj) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+@contextmanager
+def _progress(label: str, total: int | None, *, enabled: bool = True):
+    """A progress bar on stderr (rich), drawn only when stderr is a terminal and the job is not tiny."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    if not enabled or not console.is_terminal:
+        yield lambda n=1: None
+        return
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda n=1: bar.advance(task, n)
+
+
+class _Context:
+    def __init__(self, db: Path, quiet: bool):
+        self.db_path = db
+        self.quiet = quiet
+
+    def store(self, *, create: bool = False):
+        from .store import Store
+
+        return Store(self.db_path, create=create)
+
+
+pass_ctx = click.make_pass_decorator(_Context)
+
+
+class _Group(click.Group):
+    """Turns newsweave's own errors into one clear line on stderr and exit status 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except NewsweaveError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="SQLite store [default: $NEWSWEAVE_DB or ./newsweave.db].")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars or summaries on stderr.")
+@click.version_option(package_name="newsweave")
+@click.pass_context
+def cli(ctx, db, quiet):
+    """newsweave: stories, who said what, entities, dates and events from dated news articles."""
+    ctx.obj = _Context(db or default_db_path(), quiet)
+
+
+# --------------------------------------------------------------------------- ingest / process
+_FIELD_OPTIONS = [
+    click.option("--text-field", default="text", show_default=True, help="JSONL/CSV field holding the body."),
+    click.option("--date-field", default="published", show_default=True, help="Field holding the publication date."),
+    click.option("--outlet-field", default="outlet", show_default=True, help="Field holding the outlet name."),
+    click.option("--title-field", default="title", show_default=True, help="Field holding the title."),
+    click.option("--url-field", default="url", show_default=True, help="Field holding the URL."),
+    click.option("--id-field", default="id", show_default=True, help="Field holding the article's own id."),
+]
+
+
+def _field_options(func):
+    for opt in reversed(_FIELD_OPTIONS):
+        func = opt(func)
+    return func
+
+
+def _fields(text_field, date_field, outlet_field, title_field, url_field, id_field):
+    from .ingest import FieldMap
+
+    return FieldMap(text=text_field, published=date_field, outlet=outlet_field, title=title_field, url=url_field,
+                    id=id_field)
+
+
+def _run_ingest(obj: _Context, paths, fields):
+    from .jobs import ingest_paths
+
+    with obj.store(create=True) as store, _progress("ingest", None, enabled=not obj.quiet) as tick:
+        report = ingest_paths(store, paths, fields=fields, stdin=sys.stdin.buffer, progress=tick)
+    for err in report.failed:
+        click.echo(f"failed: {err}", err=True)
+    if not obj.quiet:
+        click.echo(f"ingest: {report.summary()} (store: {obj.db_path})", err=True)
+    return report
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@_field_options
+@pass_ctx
+def ingest(obj, paths, **field_names):
+    """Store articles from files, directories (recursive) or - (stdin).
+
+    Formats are recognised from content and extension: seed text (a `date YYYY-MM-DD` header),
+    JSONL, JSON arrays, CSV, HTML pages, RSS/Atom feeds, plain text; .gz files are read as well.
+    An article already stored (same text or URL) is not stored again.
+    """
+    report = _run_ingest(obj, paths, _fields(**field_names))
+    if report.failed and not (report.new or report.duplicate):
+        sys.exit(1)
+
+
+def _settings(workers: int, batch_size: int) -> Settings:
+    return Settings(workers=workers, batch_size=batch_size)
+
+
+def _run_process(obj: _Context, settings: Settings, limit: int | None = None):
+    from .jobs import process_store
+
+    with obj.store() as store:
+        total = len(store.unprocessed_ids())
+        with _progress("process", total, enabled=not obj.quiet and total > 0) as tick:
+            report = process_store(store, settings, progress=tick, limit=limit)
+    if not obj.quiet:
+        click.echo(f"process: {report.summary()}", err=True)
+    return report
+
+
+@cli.command()
+@click.option("--workers", default=1, show_default=True, help="Processes for the per-article stages.")
+@click.option("--batch-size", default=32, show_default=True, help="Articles per nlp.pipe batch.")
+@click.option("--limit", type=int, default=None, help="Process at most this many articles.")
+@pass_ctx
+def process(obj, workers, batch_size, limit):
+    """Extract and link every stored article not yet processed (resumable)."""
+    _run_process(obj, _settings(workers, batch_size), limit)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--workers", default=1, show_default=True, help="Processes for the per-article stages.")
+@click.option("--json", "as_json", is_flag=True, help="Print the digest as JSON.")
+@pass_ctx
+def run(obj, paths, workers, as_json):
+    """Ingest PATHS, process them, and print a digest: the main job in one command."""
+    _run_ingest(obj, paths, None)
+    _run_process(obj, _settings(workers, 32))
+    _print_digest(obj, as_json)
+
+
+def _print_digest(obj: _Context, as_json: bool) -> None:
+    from .analyze.digest import digest
+
+    with obj.store() as store:
+        d = digest(store)
+    if as_json:
+        _echo_json(d)
+        return
+    con = _console()
+    con.print(f"[bold]newsweave digest[/] — {d['articles']} articles, {d['stories']} stories, "
+              f"{d['quotes']} quotes, {d['entities']} entities\n")
+    for s in d["story_digests"]:
+        dates = s["first"] if s["first"] == s["last"] else f"{s['first']} → {s['last']}"
+        copies = s["article_count"] - s["independent_reports"]
+        con.print(f"[bold cyan]{s['id']}[/] [bold]{s['title']}[/]")
+        con.print(f"   {s['article_count']} articles ({copies} wire copies) · {', '.join(s['outlets'])} · {dates}")
+        if s["speakers"]:
+            con.print("   speakers: " + ", ".join(f"{x['speaker']} ({x['quotes']})" for x in s["speakers"]))
+        for item in s["timeline"]:
+            con.print(f"   {item['date']:<11} {item['what']} [dim]({item['outlet'] or '?'})[/]")
+        con.print()
+    con.print("Next: [bold]newsweave stories[/], [bold]newsweave show STORY[/], [bold]newsweave quotes[/], "
+              "[bold]newsweave serve[/] (web UI), [bold]newsweave --help[/]")
+
+
+@cli.command("digest")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@pass_ctx
+def digest_cmd(obj, as_json):
+    """Print an overview: newest stories with outlets, dates, speakers and dated items."""
+    _print_digest(obj, as_json)
+
+
+# --------------------------------------------------------------------------- reading
+@cli.command()
+@click.option("--outlet", help="Only stories with an article from this outlet (or wire).")
+@click.option("--entity", help="Only stories mentioning this entity (id or name).")
+@click.option("--since", help="Only stories active on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Only stories that started on or before this date.")
+@click.option("--limit", default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@pass_ctx
+def stories(obj, outlet, entity, since, until, limit, as_json):
+    """List stories: id, title, article count, outlets, first and last date."""
+    from .store import list_stories
+
+    with obj.store() as store:
+        rows = list_stories(store, outlet=outlet, entity=entity, since=since, until=until, limit=limit)
+    if as_json:
+        _echo_json(rows)
+        return
+    con = _console()
+    for s in rows:
+        dates = s["first"] if s["first"] == s["last"] else f"{s['first']} → {s['last']}"
+        con.print(f"[bold cyan]{s['id']}[/]  [bold]{s['title']}[/]")
+        con.print(f"      {s['article_count']} articles · {', '.join(s['outlets'])} · {dates}")
+        for a in s["articles"]:
+            copy = f" [yellow]copy of #{a['copy_of']}[/]" if a["copy_of"] else ""
+            con.print(f"      #{a['id']:<5} {a['published'] or '----------'}  {a['outlet'] or a['wire'] or '?':<14} "
+                      f"{a['title'][:70]}{copy}")
+    if not rows:
+        click.echo("no stories yet: run `newsweave ingest PATH` then `newsweave process`", err=True)
+
+
+@cli.command()
+@click.argument("story")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@pass_ctx
+def show(obj, story, as_json):
+    """Show one story: articles, quotes, dated items, events and entities."""
+    from .store import story_detail
+
+    with obj.store() as store:
+        s = story_detail(store, story)
+    if as_json:
+        _echo_json(s)
+        return
+    con = _console()
+    con.print(f"[bold cyan]{s['id']}[/] [bold]{s['title']}[/] — {', '.join(s['outlets'])}")
+    con.print("\n[bold]Articles[/]")
+    for a in s["articles"]:
+        con.print(f"  #{a['id']:<5} {a['published'] or '----------'} {a['outlet'] or a['wire'] or '?':<12} {a['title']}")
+    con.print("\n[bold]Who said what[/]")
+    for q in s["quotes"]:
+        text = " … ".join(c["text"] for c in q["content"])
+        con.print(f"  [green]{q['speaker'] or '(unattributed)'}[/] ({q['outlet'] or '?'}, {q['kind']}): {text[:160]}")
+    con.print("\n[bold]Events[/]")
+    for e in s["events"]:
+        who = ", ".join(a["text"] for a in e["source"]) or "?"
+        whom = ", ".join(a["text"] for a in e["target"])
+        con.print(f"  {e['time'] or '?':<11} {e['type']:<10} {e['status']:<9} {who} → {whom} "
+                  f"{'@ ' + e['place'] if e['place'] else ''}")
+    con.print("\n[bold]Entities[/]")
+    con.print("  " + ", ".join(f"{e['name']} ({e['mentions']})" for e in s["entities"][:20]))
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--limit", default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@pass_ctx
+def search(obj, query, limit, as_json):
+    """Full-text search over titles and texts, with snippets."""
+    from .store import search_articles
+
+    with obj.store() as store:
+        rows = search_articles(store, query, limit=limit)
+    if as_json:
+        _echo_json(rows)
+        return
+    con = _console()
+    for r in rows:
+        con.print(f"#{r['id']:<5} {r['published'] or '----------'} {r['outlet'] or r['wire'] or '?':<12} "
+                  f"[bold]{r['title'][:80]}[/] (story {r['story_id'] or '-'})")
+        con.print(f"       {r['snippet']}", markup=False)
+    if not rows:
+        click.echo(f"no article matches {query!r}", err=True)
+
+
+@cli.command()
+@click.option("--story", help="Only quotes from this story.")
+@click.option("--speaker", help="Only quotes by this speaker (name, alias or entity id).")
+@click.option("--outlet", help="Only quotes reported by this outlet.")
+@click.option("--text", "words", help="Only quotes containing these words (full-text).")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@pass_ctx
+def quotes(obj, story, speaker, outlet, words, as_json):
+    """Who said what, grouped by resolved speaker, with outlet, date and evidence offsets."""
+    from .store import list_quotes
+
+    with obj.store() as store:
+        rows = list_quotes(store, story=story, speaker=speaker, outlet=outlet, text=words)
+    if as_json:
+        _echo_json(rows)
+        return
+    groups: dict[str, list] = {}
+    for q in rows:
+        groups.setdefault(q["speaker"] or "(unattributed)", []).append(q)
+    con = _console()
+    for who, qs in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        con.print(f"[bold green]{who}[/] ({len(qs)})")
+        for q in qs:
+            text = " … ".join(c["text"] for c in q["content"])
+            con.print(f"  {q['published'] or '?'} {q['outlet'] or '?'} #{q['article_id']}:{q['start']}-{q['end']} "
+                      f"[dim]{q['kind']}[/] {text[:200]}")
+
+
+@cli.command()
+@click.option("--limit", default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@pass_ctx
+def entities(obj, limit, as_json):
+    """Entities across articles: canonical name, type, code, aliases and mention counts."""
+    from .store import list_entities
+
+    with obj.store() as store:
+        rows = list_entities(store, limit=limit)
+    if as_json:
+        _echo_json(rows)
+        return
+    con = _console()
+    for e in rows:
+        aliases = ", ".join(a for a in e["aliases"] if a != e["name"])
+        con.print(f"[bold]{e['name']}[/] [dim]{e['id']} {e['type'] or ''} {e['code'] or ''}[/] "
+                  f"{e['mentions']} mentions{' · aka ' + aliases if aliases else ''}")
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@pass_ctx
+def entity(obj, name, as_json):
+    """One entity by name, alias or id: aliases, mentions per outlet, quotes and stories."""
+    from .store import entity_detail
+
+    with obj.store() as store:
+        e = entity_detail(store, name)
+    if as_json:
+        _echo_json(e)
+        return
+    con = _console()
+    con.print(f"[bold]{e['name']}[/] [dim]{e['id']} {e['type'] or ''} {e['code'] or ''}[/]")
+    con.print(f"  aliases: {', '.join(e['aliases'])}")
+    con.print("  mentions by outlet: " + ", ".join(f"{k} {v}" for k, v in e["mentions_by_outlet"].items()))
+    for s in e["stories"]:
+        con.print(f"  story {s['id']}: {s['title']}")
+    for q in e["quotes"]:
+        con.print(f"  said ({q['outlet']}, {q['published']}): " + " … ".join(c["text"] for c in q["content"])[:160])
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("--table", type=click.Choice(["articles", "quotes", "entities", "stories", "timexes", "events"]),
+              default="articles", show_default=True, help="What to export.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Output file [default: stdout; required for parquet].")
+@pass_ctx
+def export(obj, fmt, table, output):
+    """Export stored articles or extracted items as JSONL, CSV or Parquet."""
+    from .exporting import export_table
+
+    with obj.store() as store:
+        n = export_table(store, table, fmt, output)
+    if not obj.quiet:
+        click.echo(f"exported {n} {table} rows", err=True)
+
+
+# --------------------------------------------------------------------------- contract and evaluation
+@cli.command()
+@click.argument("input_path", metavar="IN.jsonl", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="OUT.jsonl")
+@click.option("--workers", default=1, show_default=True, help="Processes for the per-article stages.")
+@click.option("--batch-size", default=32, show_default=True)
+@pass_ctx
+def extract(obj, input_path, output, workers, batch_size):
+    """Apply the evaluation contract: one JSON object per input line (see CONTRACT.md)."""
+    from .contract import extract_file
+
+    with _progress("extract", None, enabled=not obj.quiet) as tick:
+        report = extract_file(input_path, output, _settings(workers, batch_size), progress=tick)
+    for err in report.errors:
+        click.echo(f"failed: {err}", err=True)
+    if not obj.quiet:
+        click.echo(f"extract: {report.written} documents written to {output}, {len(report.errors)} lines failed, "
+                   f"{report.stories} stories, {report.entities} entities", err=True)
+    if report.errors:
+        sys.exit(1)
+
+
+@cli.command("eval")
+@click.argument("task", type=click.Choice(["attribution", "timex", "cluster", "entities", "events"]))
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Keep the system output here [default: a temporary file].")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@pass_ctx
+def eval_cmd(obj, task, gold, output, as_json):
+    """Run extract on a gold file and score it (the same rules as ../shared/eval/score.py)."""
+    from .evaluate import evaluate
+
+    result = evaluate(task, gold, output)
+    if as_json:
+        _echo_json(result)
+        return
+    for key, value in result.items():
+        click.echo(f"{key}: {value}")
+
+
+def main() -> None:
+    cli(prog_name="newsweave")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

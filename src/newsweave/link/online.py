@@ -1,0 +1,102 @@
+"""Cross-article linking over a store, one article at a time, with state kept in the store.
+
+``OnlineLinker`` wraps the three linkers — wire copies (``CopyDetector``), stories
+(``StoryClusterer``) and cross-document entities (``EntityLinker``) — so ``newsweave process`` can
+feed it each newly processed article and save its state in the same transaction as the article's rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Extraction
+from ..settings import Settings
+from .copies import CopyDetector
+from .stories import StoryClusterer, features_for
+
+__all__ = ["LinkDecision", "OnlineLinker"]
+
+STATE_NAME = "linker.v1"
+
+
+@dataclass
+class LinkDecision:
+    """Where one article went: its story, and the earlier article it copies, if any."""
+
+    story_id: str
+    copy_of: int | None = None
+    copy_kind: str | None = None
+    copy_similarity: float | None = None
+    history: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+
+class OnlineLinker:
+    """The copy detector, story clusterer and entity linker, fed one article at a time."""
+
+    def __init__(self, settings: Settings, *, copies: CopyDetector | None = None,
+                 stories: StoryClusterer | None = None, entities=None):
+        from .entities import EntityLinker
+
+        self.settings = settings
+        self.copies = copies or CopyDetector()
+        self.stories = stories or StoryClusterer(settings)
+        self.entities = entities or EntityLinker()
+        self._touched_entities: set[str] = set()
+
+    @classmethod
+    def from_store(cls, store, settings: Settings) -> "OnlineLinker":
+        """The linker as the store last saved it (a fresh one for a new store)."""
+        from .entities import EntityLinker
+
+        state = store.load_state(STATE_NAME)
+        if state is None:
+            return cls(settings)
+        return cls(
+            settings,
+            copies=CopyDetector.from_state(state["copies"]),
+            stories=StoryClusterer.from_state(state["stories"], settings),
+            entities=EntityLinker.from_state(state["entities"]),
+        )
+
+    def add(self, article_id: int, ex: Extraction) -> LinkDecision:
+        """Link one article (its ``doc`` still attached, for story features); sets entity ids in place."""
+        key = str(article_id)
+        match = self.copies.add(key, ex.article)
+        seen_history = len(self.stories.history)
+        story_id = self.stories.add(key, features_for(ex, key))
+        history = [(h.get("action", "changed"), h) for h in self.stories.history[seen_history:]]
+        self.entities.add(key, ex.mentions)
+        self._touched_entities.update(m.entity_id for m in ex.mentions if m.entity_id)
+        _sync_speakers(ex)
+        ex.story_id = story_id
+        decision = LinkDecision(story_id=story_id, history=history)
+        if match is not None:
+            decision.copy_of = int(match.original)
+            decision.copy_kind = match.kind
+            decision.copy_similarity = match.similarity
+        return decision
+
+    def save(self, store, touched_stories: set[str]) -> None:
+        """Write the touched stories and entities and the linker's state (call inside the batch's transaction)."""
+        titles = {s.id: s.title for s in self.stories.stories() if s.id in touched_stories}
+        for sid in touched_stories:
+            if sid in titles:
+                store.save_story(sid, titles[sid])
+        store.drop_empty_stories()
+        store.save_entities(e for e in self.entities.entities() if e.id in self._touched_entities)
+        store.save_state(STATE_NAME, {
+            "copies": self.copies.to_state(),
+            "stories": self.stories.to_state(),
+            "entities": self.entities.to_state(),
+        })
+
+
+def _sync_speakers(ex: Extraction) -> None:
+    """Give each attribution's speaker the entity id of the mention at the same offsets."""
+    by_span = {(m.start, m.end): m for m in ex.mentions}
+    for a in ex.attributions:
+        if a.speaker is not None and a.speaker.entity_id is None:
+            same = by_span.get((a.speaker.start, a.speaker.end))
+            if same is not None:
+                a.speaker.entity_id = same.entity_id

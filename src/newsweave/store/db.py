@@ -1,0 +1,328 @@
+"""The SQLite store: one connection per ``Store``, WAL mode, migrations on open, nestable ``atomic()``.
+
+Every write goes through a ``Store`` method, so there is one writer path and no SQL elsewhere.
+Values always travel as parameters; the only SQL text built at run time is from fixed column names.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from ..errors import StoreError
+from ..model import Article, Entity, Extraction
+from .migrations import apply_migrations
+
+__all__ = ["Store", "AddOutcome"]
+
+
+@dataclass(frozen=True, slots=True)
+class AddOutcome:
+    """What happened to one article offered to the store."""
+
+    article_id: int
+    new: bool  # False: the same text or URL was already stored under article_id
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """A newsweave database file.
+
+    ``Store(path)`` opens (and creates, unless ``create=False``) the database and brings its schema
+    up to date. Readers may use the file concurrently with one writer (WAL).
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False):
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(f"no newsweave database at {self.path}: run `newsweave ingest` first, or pass --db")
+        try:
+            if readonly:
+                uri = f"file:{self.path.resolve()}?mode=ro"
+                self.db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA busy_timeout = 30000")
+            if not readonly:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+                apply_migrations(self.db)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a usable newsweave database ({exc})") from exc
+        self._depth = 0
+        self._lock = threading.RLock()
+
+    # ------------------------------------------------------------------ transactions
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def atomic(self) -> Iterator[sqlite3.Connection]:
+        """A transaction; nested calls become savepoints, so an inner failure undoes only its part."""
+        with self._lock:
+            name = f"sp{self._depth}"
+            if self._depth == 0:
+                self.db.execute("BEGIN IMMEDIATE")
+            else:
+                self.db.execute(f"SAVEPOINT {name}")
+            self._depth += 1
+            try:
+                yield self.db
+            except BaseException:
+                self._depth -= 1
+                if self._depth == 0:
+                    self.db.execute("ROLLBACK")
+                else:
+                    self.db.execute(f"ROLLBACK TO {name}")
+                    self.db.execute(f"RELEASE {name}")
+                raise
+            else:
+                self._depth -= 1
+                if self._depth == 0:
+                    self.db.execute("COMMIT")
+                else:
+                    self.db.execute(f"RELEASE {name}")
+
+    # ------------------------------------------------------------------ articles
+    def add_article(self, article: Article) -> AddOutcome:
+        """Store ``article`` unless its text (normalised) or its URL is already stored."""
+        digest = article.content_hash
+        with self.atomic() as db:
+            row = db.execute(
+                "SELECT id FROM articles WHERE content_hash = ? OR (url IS NOT NULL AND url = ?) LIMIT 1",
+                (digest, article.url),
+            ).fetchone()
+            if row:
+                return AddOutcome(row["id"], False)
+            cur = db.execute(
+                "INSERT INTO articles(ext_id, url, content_hash, published, outlet, wire, title, text, origin,"
+                " words, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    article.id,
+                    article.url,
+                    digest,
+                    article.published.isoformat() if article.published else None,
+                    article.outlet,
+                    article.wire,
+                    article.title,
+                    article.text,
+                    article.origin,
+                    article.word_count,
+                    _now(),
+                ),
+            )
+            return AddOutcome(cur.lastrowid, True)
+
+    def article(self, article_id: int) -> Article:
+        row = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no article with id {article_id}")
+        return _article_from_row(row)
+
+    def articles(self, ids: Iterable[int] | None = None) -> Iterator[tuple[int, Article]]:
+        """Stored articles (all, or those with the given ids) in id order."""
+        if ids is None:
+            rows = self.db.execute("SELECT * FROM articles ORDER BY id")
+        else:
+            wanted = sorted(set(ids))
+            rows = (
+                r
+                for i in range(0, len(wanted), 500)
+                for r in self.db.execute(
+                    f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(wanted[i:i + 500]))}) ORDER BY id",
+                    wanted[i : i + 500],
+                )
+            )
+        for row in rows:
+            yield row["id"], _article_from_row(row)
+
+    def unprocessed_ids(self) -> list[int]:
+        """Ids of articles not yet processed, oldest publication first (the order online linking wants)."""
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT id FROM articles WHERE processed_at IS NULL ORDER BY coalesce(published, ''), id"
+            )
+        ]
+
+    def count(self, table: str) -> int:
+        if table not in _TABLES:
+            raise StoreError(f"unknown table {table!r}; known: {', '.join(sorted(_TABLES))}")
+        return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    # ------------------------------------------------------------------ extractions
+    def save_extraction(self, article_id: int, ex: Extraction) -> None:
+        """Replace what is stored as extracted from one article and mark it processed."""
+        with self.atomic() as db:
+            for table in ("mentions", "attributions", "timexes", "events"):
+                db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+            db.executemany(
+                'INSERT INTO mentions(article_id, start, "end", text, label, kind, chain, entity_id)'
+                " VALUES (?,?,?,?,?,?,?,?)",
+                [(article_id, m.start, m.end, m.text, m.label, m.kind, m.chain, m.entity_id) for m in ex.mentions],
+            )
+            rows = []
+            for seq, a in enumerate(ex.attributions):
+                rows.append(
+                    (
+                        article_id, seq, a.start, a.end, a.kind,
+                        *(_span_cols(a.source)), *(_span_cols(a.cue)),
+                        json.dumps([c.to_json() for c in a.content]),
+                        " … ".join(c.text for c in a.content),
+                        (a.speaker.text if a.speaker else (a.source.text if a.source else None)),
+                        a.speaker.entity_id if a.speaker else None,
+                        a.channel.text if a.channel else None,
+                        a.parent,
+                        a.date,
+                    )
+                )
+            db.executemany(
+                'INSERT INTO attributions(article_id, seq, start, "end", kind, source_start, source_end, source_text,'
+                " cue_start, cue_end, cue_text, content, content_text, speaker_text, speaker_entity_id,"
+                " channel_text, parent_seq, date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                rows,
+            )
+            db.executemany(
+                'INSERT INTO timexes(article_id, start, "end", text, type, value, anchored, mod) VALUES (?,?,?,?,?,?,?,?)',
+                [(article_id, t.start, t.end, t.text, t.type, t.value, int(t.anchored), t.mod) for t in ex.timexes],
+            )
+            db.executemany(
+                'INSERT INTO events(article_id, start, "end", type, mode, source, target, time, place, status,'
+                " claimed_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        article_id, e.evidence.start, e.evidence.end, e.type, e.mode,
+                        json.dumps([_actor_json(x) for x in e.source]),
+                        json.dumps([_actor_json(x) for x in e.target]),
+                        e.time, e.place, e.status, e.claimed_by,
+                    )
+                    for e in ex.events
+                ],
+            )
+            db.execute(
+                "UPDATE articles SET processed_at = ?, made_by = ? WHERE id = ?",
+                (_now(), json.dumps(ex.made_by, sort_keys=True), article_id),
+            )
+
+    # ------------------------------------------------------------------ linking
+    def save_entities(self, entities: Iterable[Entity]) -> None:
+        with self.atomic() as db:
+            db.executemany(
+                "INSERT INTO entities(id, name, type, code, aliases) VALUES (?,?,?,?,?)"
+                " ON CONFLICT(id) DO UPDATE SET name=excluded.name, type=excluded.type, code=excluded.code,"
+                " aliases=excluded.aliases",
+                [(e.id, e.name, e.type, e.code, json.dumps(sorted(e.aliases))) for e in entities],
+            )
+
+    def assign_story(self, article_id: int, story_id: str) -> None:
+        with self.atomic() as db:
+            db.execute(
+                "INSERT INTO article_story(article_id, story_id) VALUES (?, ?)"
+                " ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id",
+                (article_id, story_id),
+            )
+
+    def save_story(self, story_id: str, title: str) -> None:
+        """Create or retitle a story and refresh its date range from its articles."""
+        with self.atomic() as db:
+            first, last = db.execute(
+                "SELECT min(a.published), max(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id"
+                " WHERE s.story_id = ?",
+                (story_id,),
+            ).fetchone()
+            db.execute(
+                "INSERT INTO stories(id, title, first, last, updated_at) VALUES (?,?,?,?,?)"
+                " ON CONFLICT(id) DO UPDATE SET title=excluded.title, first=excluded.first, last=excluded.last,"
+                " updated_at=excluded.updated_at",
+                (story_id, title, first, last, _now()),
+            )
+
+    def drop_empty_stories(self) -> None:
+        with self.atomic() as db:
+            db.execute("DELETE FROM stories WHERE id NOT IN (SELECT DISTINCT story_id FROM article_story)")
+
+    def add_story_history(self, story_id: str, kind: str, detail: dict) -> None:
+        with self.atomic() as db:
+            db.execute(
+                "INSERT INTO story_history(story_id, at, kind, detail) VALUES (?,?,?,?)",
+                (story_id, _now(), kind, json.dumps(detail, sort_keys=True)),
+            )
+
+    def mark_copy(self, article_id: int, source_article_id: int, kind: str, similarity: float | None) -> None:
+        with self.atomic() as db:
+            db.execute(
+                "INSERT INTO copies(article_id, source_article_id, kind, similarity) VALUES (?,?,?,?)"
+                " ON CONFLICT(article_id) DO UPDATE SET source_article_id=excluded.source_article_id,"
+                " kind=excluded.kind, similarity=excluded.similarity",
+                (article_id, source_article_id, kind, similarity),
+            )
+
+    def set_mention_entities(self, article_id: int, ex: Extraction) -> None:
+        """Record the corpus-wide entity ids the linker gave to one article's mentions and speakers."""
+        with self.atomic() as db:
+            db.executemany(
+                'UPDATE mentions SET entity_id = ? WHERE article_id = ? AND start = ? AND "end" = ?',
+                [(m.entity_id, article_id, m.start, m.end) for m in ex.mentions],
+            )
+            db.executemany(
+                "UPDATE attributions SET speaker_entity_id = ? WHERE article_id = ? AND seq = ?",
+                [
+                    (a.speaker.entity_id, article_id, seq)
+                    for seq, a in enumerate(ex.attributions)
+                    if a.speaker is not None
+                ],
+            )
+
+    def load_state(self, name: str) -> dict | None:
+        row = self.db.execute("SELECT state FROM link_state WHERE name = ?", (name,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def save_state(self, name: str, state: dict) -> None:
+        with self.atomic() as db:
+            db.execute(
+                "INSERT INTO link_state(name, state) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET state=excluded.state",
+                (name, json.dumps(state)),
+            )
+
+
+_TABLES = {"articles", "mentions", "attributions", "timexes", "events", "entities", "stories", "article_story",
+           "copies", "story_history"}
+
+
+def _span_cols(span) -> tuple:
+    return (span.start, span.end, span.text) if span is not None else (None, None, None)
+
+
+def _actor_json(actor) -> dict:
+    return {k: getattr(actor, k) for k in ("text", "code", "sector", "entity_id", "start", "end")}
+
+
+def _article_from_row(row: sqlite3.Row) -> Article:
+    return Article(
+        text=row["text"],
+        id=row["ext_id"],
+        published=date.fromisoformat(row["published"]) if row["published"] else None,
+        outlet=row["outlet"],
+        title=row["title"],
+        url=row["url"],
+        wire=row["wire"],
+        origin=row["origin"],
+    )

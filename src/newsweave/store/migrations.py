@@ -1,0 +1,209 @@
+"""The store's schema, built by named migrations (functions returning their SQL) applied in order and recorded in ``_migrations``.
+
+A migration is never edited once released: a schema change is a new function appended to
+``MIGRATIONS``, so an old database is brought up to date by running only what it has not seen.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+__all__ = ["MIGRATIONS", "apply_migrations"]
+
+
+def m001_articles() -> str:
+    return (
+        """
+        CREATE TABLE articles (
+            id            INTEGER PRIMARY KEY,
+            ext_id        TEXT,
+            url           TEXT,
+            content_hash  TEXT NOT NULL UNIQUE,
+            published     TEXT,
+            outlet        TEXT,
+            wire          TEXT,
+            title         TEXT,
+            text          TEXT NOT NULL,
+            origin        TEXT,
+            words         INTEGER NOT NULL,
+            ingested_at   TEXT NOT NULL,
+            processed_at  TEXT,
+            made_by       TEXT
+        );
+        -- One article per URL as well as per text: a page fetched twice with a changed footer is one article.
+        CREATE UNIQUE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
+        CREATE INDEX articles_unprocessed ON articles(id) WHERE processed_at IS NULL;
+        CREATE INDEX articles_published ON articles(published);
+        CREATE INDEX articles_outlet ON articles(outlet);
+
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+        END;
+        CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        """
+    )
+
+
+def m002_extractions() -> str:
+    return (
+        """
+        CREATE TABLE entities (
+            id       TEXT PRIMARY KEY,
+            name     TEXT NOT NULL,
+            type     TEXT,
+            code     TEXT,
+            aliases  TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
+
+        CREATE TABLE mentions (
+            id          INTEGER PRIMARY KEY,
+            article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start       INTEGER NOT NULL,
+            "end"       INTEGER NOT NULL,
+            text        TEXT NOT NULL,
+            label       TEXT,
+            kind        TEXT,
+            chain       INTEGER,
+            entity_id   TEXT
+        );
+        CREATE INDEX mentions_article ON mentions(article_id);
+        CREATE INDEX mentions_entity ON mentions(entity_id);
+
+        CREATE TABLE attributions (
+            id                 INTEGER PRIMARY KEY,
+            article_id         INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            seq                INTEGER NOT NULL,
+            start              INTEGER NOT NULL,
+            "end"              INTEGER NOT NULL,
+            kind               TEXT NOT NULL,
+            source_start       INTEGER, source_end INTEGER, source_text TEXT,
+            cue_start          INTEGER, cue_end INTEGER, cue_text TEXT,
+            content            TEXT NOT NULL,
+            content_text       TEXT NOT NULL,
+            speaker_text       TEXT,
+            speaker_entity_id  TEXT,
+            channel_text       TEXT,
+            parent_seq         INTEGER,
+            date               TEXT
+        );
+        CREATE INDEX attributions_article ON attributions(article_id);
+        CREATE INDEX attributions_speaker ON attributions(speaker_entity_id);
+        CREATE VIRTUAL TABLE attributions_fts USING fts5(
+            content_text, speaker_text, content='attributions', content_rowid='id'
+        );
+        CREATE TRIGGER attributions_ai AFTER INSERT ON attributions BEGIN
+            INSERT INTO attributions_fts(rowid, content_text, speaker_text)
+            VALUES (new.id, new.content_text, new.speaker_text);
+        END;
+        CREATE TRIGGER attributions_ad AFTER DELETE ON attributions BEGIN
+            INSERT INTO attributions_fts(attributions_fts, rowid, content_text, speaker_text)
+            VALUES ('delete', old.id, old.content_text, old.speaker_text);
+        END;
+
+        CREATE TABLE timexes (
+            id          INTEGER PRIMARY KEY,
+            article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start       INTEGER NOT NULL,
+            "end"       INTEGER NOT NULL,
+            text        TEXT NOT NULL,
+            type        TEXT NOT NULL,
+            value       TEXT,
+            anchored    INTEGER NOT NULL DEFAULT 1,
+            mod         TEXT
+        );
+        CREATE INDEX timexes_article ON timexes(article_id);
+
+        CREATE TABLE events (
+            id          INTEGER PRIMARY KEY,
+            article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start       INTEGER NOT NULL,
+            "end"       INTEGER NOT NULL,
+            type        TEXT NOT NULL,
+            mode        TEXT,
+            source      TEXT NOT NULL DEFAULT '[]',
+            target      TEXT NOT NULL DEFAULT '[]',
+            time        TEXT,
+            place       TEXT,
+            status      TEXT NOT NULL,
+            claimed_by  TEXT
+        );
+        CREATE INDEX events_article ON events(article_id);
+        """
+    )
+
+
+def m003_stories() -> str:
+    return (
+        """
+        CREATE TABLE stories (
+            id          TEXT PRIMARY KEY,
+            title       TEXT NOT NULL,
+            first       TEXT,
+            last        TEXT,
+            updated_at  TEXT NOT NULL
+        );
+        CREATE TABLE article_story (
+            article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story_id    TEXT NOT NULL
+        );
+        CREATE INDEX article_story_story ON article_story(story_id);
+        -- A wire copy points at the first-seen article of the same agency report.
+        CREATE TABLE copies (
+            article_id         INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            source_article_id  INTEGER NOT NULL REFERENCES articles(id),
+            kind               TEXT NOT NULL,
+            similarity         REAL
+        );
+        CREATE TABLE story_history (
+            id        INTEGER PRIMARY KEY,
+            story_id  TEXT NOT NULL,
+            at        TEXT NOT NULL,
+            kind      TEXT NOT NULL,
+            detail    TEXT NOT NULL DEFAULT '{}'
+        );
+        -- The cross-article linkers' state, saved in the same transaction as the batch it reflects.
+        CREATE TABLE link_state (
+            name   TEXT PRIMARY KEY,
+            state  TEXT NOT NULL
+        );
+        """
+    )
+
+
+MIGRATIONS: list[tuple[str, Callable[[], str]]] = [
+    ("001_articles", m001_articles),
+    ("002_extractions", m002_extractions),
+    ("003_stories", m003_stories),
+]
+
+
+def apply_migrations(db: sqlite3.Connection) -> list[str]:
+    """Apply the migrations ``db`` has not seen, each in its own transaction; return their names."""
+    db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    done = {row[0] for row in db.execute("SELECT name FROM _migrations")}
+    applied = []
+    for name, migrate in MIGRATIONS:
+        if name in done:
+            continue
+        # One script so that the schema change and its record commit together (executescript would
+        # commit a transaction opened outside it before running).
+        script = f"BEGIN IMMEDIATE;\n{migrate()}\nINSERT INTO _migrations(name, applied_at) VALUES ('{name}', datetime('now'));\nCOMMIT;"
+        try:
+            db.executescript(script)
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    return applied

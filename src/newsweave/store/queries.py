@@ -1,0 +1,321 @@
+"""Read views over the store, returned as plain JSON-ready dicts.
+
+These shapes are the documented ``--json`` output of the CLI and the JSON of the HTTP API, so a
+field is only ever added, never renamed or removed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from typing import Any
+
+from ..errors import StoreError
+from .db import Store
+
+__all__ = [
+    "display_title",
+    "list_stories",
+    "story_detail",
+    "article_detail",
+    "search_articles",
+    "list_quotes",
+    "list_entities",
+    "entity_detail",
+    "fts_query",
+]
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+
+
+def display_title(title: str | None, text: str, limit: int = 110) -> str:
+    """The article's title, or its first sentence cut to ``limit`` characters when it has none."""
+    if title and title.strip():
+        return title.strip()
+    first = _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+    first = " ".join(first.split())
+    return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def fts_query(query: str) -> str:
+    """Turn a user's words into an FTS5 query that cannot be a syntax error: each word quoted, all required."""
+    words = re.findall(r"\w+", query, flags=re.UNICODE)
+    if not words:
+        raise StoreError(f"nothing to search for in {query!r}: give at least one word")
+    return " ".join(f'"{w}"' for w in words)
+
+
+def _article_summary(row) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "title": display_title(row["title"], row["text"]),
+        "outlet": row["outlet"],
+        "wire": row["wire"],
+        "published": row["published"],
+        "url": row["url"],
+        "copy_of": row["copy_of"],
+        "copy_kind": row["copy_kind"],
+    }
+
+
+_ARTICLE_COLS = (
+    "a.id, a.title, a.text, a.outlet, a.wire, a.published, a.url, c.source_article_id AS copy_of, c.kind AS copy_kind"
+)
+
+
+def list_stories(
+    store: Store,
+    *,
+    outlet: str | None = None,
+    entity: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Stories, most recent activity first, each with its articles, outlets and date range."""
+    where, params = [], []
+    if outlet:
+        where.append(
+            "s.id IN (SELECT x.story_id FROM article_story x JOIN articles y ON y.id = x.article_id"
+            " WHERE lower(y.outlet) = lower(?) OR lower(y.wire) = lower(?))"
+        )
+        params += [outlet, outlet]
+    if entity:
+        where.append(
+            "s.id IN (SELECT x.story_id FROM article_story x JOIN mentions m ON m.article_id = x.article_id"
+            " JOIN entities e ON e.id = m.entity_id WHERE e.id = ? OR lower(e.name) = lower(?))"
+        )
+        params += [entity, entity]
+    if since:
+        where.append("coalesce(s.last, '') >= ?")
+        params.append(since)
+    if until:
+        where.append("coalesce(s.first, '') <= ?")
+        params.append(until)
+    sql = "SELECT s.* FROM stories s"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY coalesce(s.last, '') DESC, s.updated_at DESC, s.id LIMIT ? OFFSET ?"
+    stories = [dict(r) for r in store.db.execute(sql, (*params, limit, offset))]
+    if not stories:
+        return []
+    ids = [s["id"] for s in stories]
+    by_story: dict[str, list] = defaultdict(list)
+    marks = ",".join("?" * len(ids))
+    for row in store.db.execute(
+        f"SELECT s.story_id, {_ARTICLE_COLS} FROM article_story s JOIN articles a ON a.id = s.article_id"
+        f" LEFT JOIN copies c ON c.article_id = a.id WHERE s.story_id IN ({marks})"
+        " ORDER BY coalesce(a.published, ''), a.id",
+        ids,
+    ):
+        by_story[row["story_id"]].append(_article_summary(row))
+    out = []
+    for s in stories:
+        articles = by_story[s["id"]]
+        out.append(
+            {
+                "id": s["id"],
+                "title": s["title"],
+                "article_count": len(articles),
+                "independent_reports": sum(1 for a in articles if a["copy_of"] is None),
+                "outlets": sorted({a["outlet"] or a["wire"] or "unknown" for a in articles}),
+                "first": s["first"],
+                "last": s["last"],
+                "articles": articles,
+            }
+        )
+    return out
+
+
+def story_detail(store: Store, story_id: str) -> dict[str, Any]:
+    """One story: its articles, quotes, dated items, events and entities."""
+    row = store.db.execute("SELECT id FROM stories WHERE id = ?", (story_id,)).fetchone()
+    if row is None:
+        raise StoreError(f"no story {story_id!r}: `newsweave stories` lists them")
+    (story,) = [s for s in list_stories(store, limit=1_000_000) if s["id"] == story_id] or [None]
+    article_ids = [a["id"] for a in story["articles"]]
+    story["quotes"] = list_quotes(store, story=story_id)
+    story["timexes"] = _rows(
+        store,
+        'SELECT t.article_id, t.start, t."end", t.text, t.type, t.value, t.anchored, a.outlet, a.published'
+        " FROM timexes t JOIN articles a ON a.id = t.article_id WHERE t.article_id IN ({ids})"
+        " ORDER BY t.value, t.article_id, t.start",
+        article_ids,
+    )
+    story["events"] = [
+        {**e, "source": json.loads(e["source"]), "target": json.loads(e["target"])}
+        for e in _rows(
+            store,
+            'SELECT e.article_id, e.start, e."end", e.type, e.mode, e.source, e.target, e.time, e.place, e.status,'
+            " e.claimed_by, a.outlet, a.published FROM events e JOIN articles a ON a.id = e.article_id"
+            " WHERE e.article_id IN ({ids}) ORDER BY coalesce(e.time, a.published, ''), e.article_id, e.start",
+            article_ids,
+        )
+    ]
+    story["entities"] = _rows(
+        store,
+        "SELECT e.id, e.name, e.type, e.code, count(*) AS mentions FROM mentions m JOIN entities e"
+        " ON e.id = m.entity_id WHERE m.article_id IN ({ids}) GROUP BY e.id ORDER BY mentions DESC, e.name",
+        article_ids,
+    )
+    return story
+
+
+def _rows(store: Store, sql: str, ids: list[int]) -> list[dict[str, Any]]:
+    if not ids:
+        return []
+    return [dict(r) for r in store.db.execute(sql.format(ids=",".join("?" * len(ids))), ids)]
+
+
+def article_detail(store: Store, article_id: int) -> dict[str, Any]:
+    """One article with everything extracted from it, offsets into its text."""
+    row = store.db.execute(
+        f"SELECT {_ARTICLE_COLS}, a.origin, a.ext_id, a.processed_at, s.story_id FROM articles a"
+        " LEFT JOIN copies c ON c.article_id = a.id LEFT JOIN article_story s ON s.article_id = a.id WHERE a.id = ?",
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        raise StoreError(f"no article {article_id}: `newsweave search` or `newsweave stories` find them")
+    out = _article_summary(row)
+    out.update(text=row["text"], origin=row["origin"], ext_id=row["ext_id"], story_id=row["story_id"],
+               processed=row["processed_at"] is not None)
+    q = store.db.execute
+    out["mentions"] = [dict(r) for r in q(
+        'SELECT start, "end", text, label, kind, chain, entity_id FROM mentions WHERE article_id = ? ORDER BY start',
+        (article_id,))]
+    out["timexes"] = [dict(r) for r in q(
+        'SELECT start, "end", text, type, value, anchored, mod FROM timexes WHERE article_id = ? ORDER BY start',
+        (article_id,))]
+    out["attributions"] = [_quote(r) for r in q(
+        "SELECT a.*, NULL AS outlet, NULL AS published FROM attributions a WHERE article_id = ? ORDER BY seq",
+        (article_id,))]
+    out["events"] = [
+        {**dict(r), "source": json.loads(r["source"]), "target": json.loads(r["target"])}
+        for r in q('SELECT start, "end", type, mode, source, target, time, place, status, claimed_by FROM events'
+                   " WHERE article_id = ? ORDER BY start", (article_id,))
+    ]
+    return out
+
+
+def _quote(r) -> dict[str, Any]:
+    def span(prefix):
+        if r[f"{prefix}_start"] is None:
+            return None
+        return {"start": r[f"{prefix}_start"], "end": r[f"{prefix}_end"], "text": r[f"{prefix}_text"]}
+
+    return {
+        "article_id": r["article_id"],
+        "kind": r["kind"],
+        "speaker": r["speaker_text"],
+        "speaker_entity_id": r["speaker_entity_id"],
+        "source": span("source"),
+        "cue": span("cue"),
+        "content": json.loads(r["content"]),
+        "channel": r["channel_text"],
+        "date": r["date"],
+        "outlet": r["outlet"],
+        "published": r["published"],
+        "start": r["start"],
+        "end": r["end"],
+    }
+
+
+def list_quotes(
+    store: Store,
+    *,
+    story: str | None = None,
+    speaker: str | None = None,
+    outlet: str | None = None,
+    text: str | None = None,
+    limit: int = 10_000,
+) -> list[dict[str, Any]]:
+    """Attributions with outlet and date, filtered by story, speaker (name or entity id), outlet or words."""
+    where, params = [], []
+    sql = (
+        "SELECT q.*, a.outlet, a.published FROM attributions q JOIN articles a ON a.id = q.article_id"
+        " LEFT JOIN entities e ON e.id = q.speaker_entity_id"
+    )
+    if story:
+        where.append("q.article_id IN (SELECT article_id FROM article_story WHERE story_id = ?)")
+        params.append(story)
+    if speaker:
+        where.append(
+            "(q.speaker_entity_id = ? OR lower(q.speaker_text) LIKE lower(?) OR lower(e.name) LIKE lower(?)"
+            " OR lower(e.aliases) LIKE lower(?))"
+        )
+        params += [speaker, f"%{speaker}%", f"%{speaker}%", f"%{speaker}%"]
+    if outlet:
+        where.append("(lower(a.outlet) = lower(?) OR lower(a.wire) = lower(?))")
+        params += [outlet, outlet]
+    if text:
+        where.append("q.id IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)")
+        params.append(fts_query(text))
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY coalesce(a.published, ''), q.article_id, q.seq LIMIT ?"
+    return [_quote(r) for r in store.db.execute(sql, (*params, limit))]
+
+
+def search_articles(store: Store, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+    """Full-text search over titles and texts, best match first, with a highlighted snippet."""
+    sql = (
+        f"SELECT {_ARTICLE_COLS}, s.story_id, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet,"
+        " bm25(articles_fts) AS rank FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+        " LEFT JOIN copies c ON c.article_id = a.id LEFT JOIN article_story s ON s.article_id = a.id"
+        " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+    )
+    out = []
+    for row in store.db.execute(sql, (fts_query(query), limit)):
+        item = _article_summary(row)
+        item.update(story_id=row["story_id"], snippet=row["snippet"])
+        out.append(item)
+    return out
+
+
+def list_entities(store: Store, *, limit: int = 1000) -> list[dict[str, Any]]:
+    """Entities by mention count, with aliases and mention counts per outlet."""
+    rows = store.db.execute(
+        "SELECT e.id, e.name, e.type, e.code, e.aliases, count(m.id) AS mentions FROM entities e"
+        " LEFT JOIN mentions m ON m.entity_id = e.id GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?",
+        (limit,),
+    ).fetchall()
+    per_outlet: dict[str, dict[str, int]] = defaultdict(dict)
+    for r in store.db.execute(
+        "SELECT m.entity_id, coalesce(a.outlet, a.wire, 'unknown') AS outlet, count(*) AS n FROM mentions m"
+        " JOIN articles a ON a.id = m.article_id WHERE m.entity_id IS NOT NULL GROUP BY m.entity_id, outlet"
+    ):
+        per_outlet[r["entity_id"]][r["outlet"]] = r["n"]
+    return [
+        {**{k: r[k] for k in ("id", "name", "type", "code", "mentions")}, "aliases": json.loads(r["aliases"]),
+         "mentions_by_outlet": per_outlet.get(r["id"], {})}
+        for r in rows
+    ]
+
+
+def entity_detail(store: Store, key: str) -> dict[str, Any]:
+    """One entity by id, name or alias: aliases, mentions per outlet, its quotes and its stories."""
+    row = store.db.execute(
+        "SELECT * FROM entities WHERE id = ? OR lower(name) = lower(?) ORDER BY id = ? DESC LIMIT 1",
+        (key, key, key),
+    ).fetchone()
+    if row is None:
+        for cand in store.db.execute("SELECT * FROM entities WHERE lower(aliases) LIKE lower(?)", (f"%{key}%",)):
+            if key.lower() in (a.lower() for a in json.loads(cand["aliases"])):
+                row = cand
+                break
+    if row is None:
+        raise StoreError(f"no entity {key!r}: `newsweave entities` lists them")
+    (summary,) = [e for e in list_entities(store, limit=1_000_000) if e["id"] == row["id"]]
+    summary["quotes"] = list_quotes(store, speaker=row["id"])
+    summary["stories"] = [
+        dict(r)
+        for r in store.db.execute(
+            "SELECT DISTINCT st.id, st.title, st.first, st.last FROM mentions m JOIN article_story s"
+            " ON s.article_id = m.article_id JOIN stories st ON st.id = s.story_id WHERE m.entity_id = ?"
+            " ORDER BY st.last DESC",
+            (row["id"],),
+        )
+    ]
+    return summary
