@@ -27,3 +27,8 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def seeds_dir(shared_dir) -> Path:
     return shared_dir / "seeds"
+
+
+@pytest.fixture(scope="session")
+def demo_path() -> Path:
+    return REPO / "examples" / "demo.jsonl"

@@ -1,0 +1,74 @@
+"""Throughput of `newsweave extract` as a ratio to the bare spaCy pipeline on the same texts, same run.
+
+    python benchmarks/throughput.py [--docs N] [--workers 1,2]
+
+Texts: the PolNeAR dev and ECB+ dev articles from ../shared (read at run time). The baseline is
+`nlp.pipe` with the same model and every component enabled, as a user would run spaCy alone.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import resource
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from newsweave.contract import extract_articles
+from newsweave.extract.nlp import load_model
+from newsweave.jobs import ingest_articles, process_store
+from newsweave.model import Article
+from newsweave.settings import Settings
+from newsweave.store import Store
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def load_articles(limit: int) -> list[Article]:
+    out = []
+    for rel in ("data/attribution/polnear-dev.jsonl", "data/clustering/ecbplus-dev.jsonl"):
+        with open(SHARED / rel, encoding="utf-8") as f:
+            for line in f:
+                d = json.loads(line)
+                pub = date.fromisoformat(d["published"][:10]) if d.get("published") else None
+                out.append(Article(text=d["text"], id=d["id"], published=pub, outlet=d.get("outlet")))
+    return out[:limit]
+
+
+def timed(fn):
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def main(argv: list[str]) -> None:
+    n = int(argv[argv.index("--docs") + 1]) if "--docs" in argv else 200
+    workers = [int(w) for w in (argv[argv.index("--workers") + 1] if "--workers" in argv else "1,2").split(",")]
+    articles = load_articles(n)
+    words = sum(a.word_count for a in articles)
+    nlp = load_model()
+    list(nlp.pipe(a.text for a in articles[:5]))  # warm up
+    bare = timed(lambda: list(nlp.pipe((a.text for a in articles), batch_size=32)))
+    rows = [("bare spaCy nlp.pipe", bare)]
+    for w in workers:
+        rows.append((f"extract (stages + linking), workers={w}",
+                     timed(lambda w=w: extract_articles(articles, Settings(workers=w)))))
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "b.db")
+        rows.append(("ingest + process into SQLite, workers=1",
+                     timed(lambda: (ingest_articles(store, articles), process_store(store, Settings())))))
+        store.close()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\n### Throughput — {date.today()} — {platform.node()}, {platform.processor() or platform.machine()}, "
+          f"Python {platform.python_version()}\n")
+    print(f"{len(articles)} articles, {words} words (PolNeAR dev + ECB+ dev). Peak RSS {peak_mb:.0f} MB.\n")
+    print("| run | seconds | words/s | articles/s | ratio to bare spaCy |\n| --- | --- | --- | --- | --- |")
+    for name, secs in rows:
+        print(f"| {name} | {secs:.1f} | {words / secs:,.0f} | {len(articles) / secs:.1f} | {bare / secs:.2f} |")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
