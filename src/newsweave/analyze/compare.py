@@ -1,0 +1,361 @@
+"""How the outlets covering one story differ: what they all report, what only one reports, whom each quotes.
+
+Each independent article (a wire copy, ``copy_of`` set, is a reprint and not a second outlet
+confirming anything) is split into sentence-level *claims*. Claims of different outlets are matched
+by meaning with what is cheap and robust on news prose: TF-IDF cosine over content words, plus the
+names, numbers and dates two sentences share. A matched pair whose numbers, dates or speakers differ
+is a *disagreement*.
+
+The sentence splitter here is also what the timeline uses to show the sentence around an item.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from typing import Any
+
+from ..store import Store, article_detail, story_detail
+
+__all__ = [
+    "compare_outlets",
+    "render_comparison",
+    "split_sentences",
+    "sentence_at",
+    "content_words",
+    "claim_similarity",
+    "outlet_name",
+]
+
+# Words that end in a full stop without ending a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov", "pres",
+    "st", "sr", "jr", "rev", "hon", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "univ", "approx",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed",
+    "thu", "fri", "sat", "sun", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m",
+}
+# A sentence end: terminal punctuation, any closing quotes/brackets, white space, then something
+# that can open a sentence (a capital, a digit, an opening quote or bracket).
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[\"“A-Z])")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "hundred": "100",
+    "thousand": "1000", "million": "1000000", "billion": "1000000000", "dozen": "12",
+}
+_STOPWORDS = set(
+    """a about above after again against all also am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have having he
+    her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor
+    not now of off on once only or other our ours ourselves out over own same she should so some such than that
+    the their theirs them themselves then there these they this those through to too under until up very was we
+    were what when where which while who whom why will with would you your yours yourself yourselves said says
+    say told tell according added adding saying may might must shall would also like well us one per""".split()
+)
+
+Span = dict[str, Any]
+
+
+def split_sentences(text: str) -> list[Span]:
+    """The sentences of ``text`` as ``{start, end, text}`` spans (offsets into ``text``, white space trimmed).
+
+    Splits at paragraph breaks and at ``.!?`` (after closing quotes) followed by a capital, a digit
+    or an opening quote — except after common abbreviations and single initials ("U.S.", "Mr.", "J.").
+    """
+    cuts = {0, len(text)}
+    for m in _PARAGRAPH.finditer(text):
+        cuts.add(m.start())
+    for m in _BOUNDARY.finditer(text):
+        before = text[max(0, m.start() - 12) : m.start()]
+        last = re.search(r"([A-Za-z.]+)$", before)
+        if text[m.start()] == "." and last:
+            word = last.group(1).lower().strip(".")
+            if word in _ABBREVIATIONS or (len(word) == 1 and last.group(1)[-1:].isupper()):
+                continue
+        cuts.add(m.end())
+    out = []
+    points = sorted(cuts)
+    for a, b in zip(points, points[1:]):
+        piece = text[a:b]
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        start = a + (len(piece) - len(piece.lstrip()))
+        out.append({"start": start, "end": start + len(stripped), "text": stripped})
+    return out
+
+
+def sentence_at(sentences: list[Span], start: int, end: int | None = None) -> Span | None:
+    """The sentence containing offset ``start`` (or, failing that, the first one overlapping ``start..end``)."""
+    end = start if end is None else end
+    for s in sentences:
+        if s["start"] <= start < s["end"]:
+            return s
+    for s in sentences:
+        if s["start"] < max(end, start + 1) and start < s["end"]:
+            return s
+    return None
+
+
+def _stem(word: str) -> str:
+    # A light stem so that "meeting"/"meetings", "talk"/"talks" match; aggressive stemming would
+    # merge words a reader keeps apart.
+    for suffix in ("ings", "ing", "ies", "es", "s", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased, lightly stemmed content words of ``text`` (stop words dropped)."""
+    words = []
+    for w in _WORD.findall(text):
+        lw = w.lower().replace("’", "'")
+        if lw.endswith("'s"):
+            lw = lw[:-2]
+        if lw in _STOPWORDS or len(lw) < 2:
+            continue
+        words.append(_stem(lw))
+    return words
+
+
+def _numbers(text: str) -> set[str]:
+    nums = {n.replace(",", "") for n in _NUMBER.findall(text)}
+    nums |= {_NUMBER_WORDS[w.lower()] for w in _WORD.findall(text) if w.lower() in _NUMBER_WORDS}
+    return nums
+
+
+def outlet_name(article: dict[str, Any]) -> str:
+    """Who an article speaks for: its outlet, else the wire it credits, else ``article N``."""
+    return article.get("outlet") or article.get("wire") or f"article {article['id']}"
+
+
+class _Claim:
+    __slots__ = ("outlet", "article_id", "span", "words", "tf", "names", "numbers", "dates", "speakers", "vec")
+
+    def __init__(self, outlet: str, article_id: int, span: Span):
+        self.outlet, self.article_id, self.span = outlet, article_id, span
+        self.words = content_words(span["text"])
+        self.tf = Counter(self.words)
+        self.names: set[str] = set()
+        self.numbers = _numbers(span["text"])
+        self.dates: set[str] = set()
+        self.speakers: set[str] = set()
+        self.vec: dict[str, float] = {}
+
+    def to_json(self) -> dict[str, Any]:
+        return {"outlet": self.outlet, "article_id": self.article_id, **self.span}
+
+
+def _name_key(mention: dict[str, Any]) -> str:
+    # Corpus-wide identity when the linker gave one; otherwise a person's surname (so "Yuri Ushakov"
+    # and "Yury Ushakov" agree) or the lower-cased name.
+    if mention.get("entity_id"):
+        return str(mention["entity_id"])
+    words = re.findall(r"[\w'-]+", mention["text"].lower().replace("’", "'"))
+    words = [w[:-2] if w.endswith("'s") else w for w in words if w not in ("the", "'s")]
+    if not words:
+        return mention["text"].lower()
+    return words[-1] if mention.get("label") == "PERSON" else " ".join(words)
+
+
+def claim_similarity(a: _Claim, b: _Claim) -> float:
+    """How alike two claims are, 0..1: TF-IDF cosine, raised by the names, numbers and dates they share."""
+    cos = sum(w * b.vec.get(t, 0.0) for t, w in a.vec.items())
+    shared_names = len(a.names & b.names)
+    union_names = len(a.names | b.names) or 1
+    bonus = 0.25 * shared_names / union_names
+    if a.numbers & b.numbers:
+        bonus += 0.05
+    if a.dates & b.dates:
+        bonus += 0.1
+    return min(1.0, cos + bonus * (1.0 if cos > 0.1 else 0.0))
+
+
+def _speaker_key(quote: dict[str, Any]) -> str | None:
+    if quote.get("speaker_entity_id"):
+        return str(quote["speaker_entity_id"])
+    if quote.get("speaker"):
+        return _name_key({"text": quote["speaker"], "label": "PERSON"})
+    return None
+
+
+def _dates_compatible(a: set[str], b: set[str]) -> bool:
+    from .timeline import timex_contains
+
+    return any(timex_contains(x, y) or timex_contains(y, x) for x in a for y in b)
+
+
+def compare_outlets(store: Store, story_id: str, *, threshold: float = 0.3, min_words: int = 4) -> dict[str, Any]:
+    """The statements of one story aligned across outlets.
+
+    Returns ``{story_id, outlets: [{outlet, articles, claims, shared, only_here, voice}], shared_claims,
+    disagreements}``; ``threshold`` is the similarity (see :func:`claim_similarity`) two claims need
+    to count as the same claim, ``min_words`` the content words a sentence needs to count as a claim.
+    """
+    story = story_detail(store, story_id)
+    originals = [a for a in story["articles"] if a["copy_of"] is None]
+    reprints: dict[str, list[str]] = defaultdict(list)
+    for a in story["articles"]:
+        if a["copy_of"] is not None:
+            reprints[str(a["copy_of"])].append(outlet_name(a))
+
+    claims: list[_Claim] = []
+    voice: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    articles_by_outlet: dict[str, list[int]] = defaultdict(list)
+    for a in originals:
+        detail = article_detail(store, a["id"])
+        outlet = outlet_name(a)
+        articles_by_outlet[outlet].append(a["id"])
+        for q in detail["attributions"]:
+            key = _speaker_key(q)
+            if key is None:
+                continue
+            words = sum(len(c["text"].split()) for c in q["content"])
+            entry = voice[outlet].setdefault(key, {"speaker": q["speaker"], "quotes": 0, "words": 0})
+            entry["quotes"] += 1
+            entry["words"] += words
+        for sent in split_sentences(detail["text"]):
+            claim = _Claim(outlet, a["id"], sent)
+            if len(claim.words) < min_words:
+                continue
+            inside = lambda x: sent["start"] <= x["start"] < sent["end"]  # noqa: E731
+            claim.names = {_name_key(m) for m in detail["mentions"] if inside(m) and m.get("kind", "name") == "name"}
+            claim.dates = {t["value"] for t in detail["timexes"] if inside(t) and t["type"] == "DATE" and t["anchored"]
+                           and t["value"][:1].isdigit()}
+            claim.speakers = {
+                k for q in detail["attributions"]
+                if q["start"] < sent["end"] and sent["start"] < q["end"] and (k := _speaker_key(q))
+            }
+            claims.append(claim)
+
+    # TF-IDF over the story's own claims: a word every outlet uses ("Putin" in a Putin story) says little.
+    df = Counter(t for c in claims for t in set(c.tf))
+    n = len(claims) or 1
+    for c in claims:
+        vec = {t: (1 + math.log(f)) * math.log((1 + n) / (1 + df[t])) + 1e-9 for t, f in c.tf.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        c.vec = {t: v / norm for t, v in vec.items()}
+
+    # Each claim's best match in each other outlet; matches are grouped with union-find.
+    parent = list(range(len(claims)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    best_pairs: dict[tuple[int, int], float] = {}
+    for i, a in enumerate(claims):
+        best: dict[str, tuple[float, int]] = {}
+        for j, b in enumerate(claims):
+            if b.outlet == a.outlet:
+                continue
+            s = claim_similarity(a, b)
+            if s >= threshold and s > best.get(b.outlet, (0.0, -1))[0]:
+                best[b.outlet] = (s, j)
+        for s, j in best.values():
+            key = (min(i, j), max(i, j))
+            best_pairs[key] = max(s, best_pairs.get(key, 0.0))
+    pairs = [(i, j, s) for (i, j), s in best_pairs.items()]
+    for i, j, _ in pairs:
+        parent[find(i)] = find(j)
+
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(claims)):
+        groups[find(i)].append(i)
+    shared_claims = []
+    shared_index: set[int] = set()
+    for members in groups.values():
+        outlets = sorted({claims[i].outlet for i in members})
+        if len(outlets) < 2:
+            continue
+        shared_index.update(members)
+        sims = [s for i, j, s in pairs if i in members and j in members]
+        shared_claims.append({
+            "outlets": outlets,
+            "similarity": round(max(sims), 3) if sims else None,
+            "claims": [claims[i].to_json() for i in sorted(members, key=lambda k: (claims[k].outlet, claims[k].span["start"]))],
+        })
+    shared_claims.sort(key=lambda g: (-len(g["outlets"]), -(g["similarity"] or 0)))
+
+    disagreements = []
+    for i, j, s in sorted(pairs, key=lambda p: -p[2]):
+        a, b = claims[i], claims[j]
+        what = []
+        if a.numbers and b.numbers and not (a.numbers & b.numbers):
+            what.append({"about": "numbers", a.outlet: sorted(a.numbers), b.outlet: sorted(b.numbers)})
+        if a.dates and b.dates and not _dates_compatible(a.dates, b.dates):
+            what.append({"about": "dates", a.outlet: sorted(a.dates), b.outlet: sorted(b.dates)})
+        if a.speakers and b.speakers and not (a.speakers & b.speakers):
+            what.append({"about": "speakers",
+                         a.outlet: sorted(_speaker_names(store, a)), b.outlet: sorted(_speaker_names(store, b))})
+        for w in what:
+            disagreements.append({**w, "similarity": round(s, 3), "claims": [a.to_json(), b.to_json()]})
+
+    outlets = []
+    for outlet, ids in articles_by_outlet.items():
+        mine = [i for i, c in enumerate(claims) if c.outlet == outlet]
+        speakers = sorted(voice[outlet].values(), key=lambda v: (-v["words"], -v["quotes"], v["speaker"] or ""))
+        total_words = sum(v["words"] for v in speakers) or 1
+        outlets.append({
+            "outlet": outlet,
+            "articles": ids,
+            "reprinted_by": sorted({o for i in ids for o in reprints.get(str(i), [])}),
+            "claims": len(mine),
+            "shared": sum(1 for i in mine if i in shared_index),
+            "only_here": [claims[i].to_json() for i in mine if i not in shared_index],
+            "voice": [{**v, "share": round(v["words"] / total_words, 3)} for v in speakers],
+        })
+    outlets.sort(key=lambda o: o["outlet"])
+    return {"story_id": story_id, "title": story.get("title"), "outlets": outlets,
+            "shared_claims": shared_claims, "disagreements": disagreements}
+
+
+def _speaker_names(store: Store, claim: _Claim) -> set[str]:
+    detail = article_detail(store, claim.article_id)
+    return {
+        q["speaker"] for q in detail["attributions"]
+        if q["speaker"] and q["start"] < claim.span["end"] and claim.span["start"] < q["end"]
+    }
+
+
+def _cut(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def render_comparison(d: dict[str, Any]) -> str:
+    """The comparison as plain text for a terminal."""
+    lines = [f"Story {d['story_id']}" + (f": {d['title']}" if d.get("title") else ""), ""]
+    for o in d["outlets"]:
+        extra = f", reprinted by {', '.join(o['reprinted_by'])}" if o.get("reprinted_by") else ""
+        lines.append(f"{o['outlet']} ({len(o['articles'])} article(s){extra}): {o['claims']} claims, "
+                     f"{o['shared']} shared, {len(o['only_here'])} only here")
+        if o["voice"]:
+            lines.append("  quotes: " + "; ".join(
+                f"{v['speaker']} {v['quotes']}× {v['words']} words ({v['share']:.0%})" for v in o["voice"]))
+        for c in o["only_here"]:
+            lines.append(f"  only here: {_cut(c['text'])}")
+        lines.append("")
+    if d["shared_claims"]:
+        lines.append("Reported by several outlets:")
+        for g in d["shared_claims"]:
+            lines.append(f"  [{', '.join(g['outlets'])}]")
+            for c in g["claims"]:
+                lines.append(f"    {c['outlet']}: {_cut(c['text'])}")
+        lines.append("")
+    if d["disagreements"]:
+        lines.append("Disagreements:")
+        for x in d["disagreements"]:
+            sides = [f"{k}: {', '.join(v)}" for k, v in x.items() if k not in ("about", "similarity", "claims")]
+            lines.append(f"  {x['about']} differ — " + " vs ".join(sides))
+            for c in x["claims"]:
+                lines.append(f"    {c['outlet']}: {_cut(c['text'])}")
+    else:
+        lines.append("No disagreements found.")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,352 @@
+"""A story's timeline: its dated events, plans, statements and date mentions, merged across outlets.
+
+Dates are TIMEX3 values of different precision ("2025-10-16", "2025-W43", "2025-08", "2025-Q4",
+"2025"). They are kept as written and sorted by the first day they cover, so a week sorts at its
+Monday and a month at its first day, while a reader still sees "2025-W43" and "2025-08".
+
+The same happening reported by several outlets is one entry listing them all; a wire copy
+(``copy_of`` set) is a reprint, not a second report, so its outlet is listed under ``reprinted_by``.
+When outlets date one happening differently (dates that do not contain each other), the entry is
+marked as a conflict and lists each outlet's date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date, timedelta
+from typing import Any
+
+from ..store import Store, article_detail, story_detail
+from .compare import content_words, outlet_name, sentence_at, split_sentences
+
+__all__ = [
+    "story_timeline",
+    "render_timeline",
+    "timex_precision",
+    "timex_range",
+    "timex_sort_key",
+    "timex_contains",
+    "timex_display",
+]
+
+PRECISIONS = ("day", "week", "month", "quarter", "year", "other")
+_PLANNED = {"planned", "proposed"}
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_HALF = re.compile(r"^(\d{4})-H([12])$")
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_YEAR = re.compile(r"^(\d{4})$")
+_DECADE = re.compile(r"^(\d{3})X?$")
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def timex_precision(value: str | None) -> str:
+    """How fine a TIMEX3 value is: ``day``, ``week``, ``month``, ``quarter``, ``year`` or ``other``."""
+    v = (value or "").strip()
+    if _DAY.match(v):
+        return "day"
+    if _WEEK.match(v):
+        return "week"
+    if _MONTH.match(v):
+        return "month"
+    if _QUARTER.match(v):
+        return "quarter"
+    if _YEAR.match(v):
+        return "year"
+    return "other"
+
+
+def _add_months(d: date, months: int) -> date:
+    m = d.month - 1 + months
+    return date(d.year + m // 12, m % 12 + 1, 1)
+
+
+def timex_range(value: str | None) -> tuple[date, date] | None:
+    """The days a TIMEX3 value covers as ``(first, after_last)``; None for values that name no span of days."""
+    v = (value or "").strip()
+    try:
+        if m := _DAY.match(v):
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d + timedelta(days=1)
+        if m := _WEEK.match(v):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            if m[3]:  # the weekend of that week
+                return monday + timedelta(days=5), monday + timedelta(days=7)
+            return monday, monday + timedelta(days=7)
+        if m := _MONTH.match(v):
+            d = date(int(m[1]), int(m[2]), 1)
+            return d, _add_months(d, 1)
+        if m := _QUARTER.match(v):
+            d = date(int(m[1]), 3 * (int(m[2]) - 1) + 1, 1)
+            return d, _add_months(d, 3)
+        if m := _HALF.match(v):
+            d = date(int(m[1]), 6 * (int(m[2]) - 1) + 1, 1)
+            return d, _add_months(d, 6)
+        if m := _SEASON.match(v):
+            d = date(int(m[1]), _SEASON_MONTH[m[2]], 1)
+            return d, _add_months(d, 3)
+        if m := _YEAR.match(v):
+            return date(int(m[1]), 1, 1), date(int(m[1]) + 1, 1, 1)
+        if m := _DECADE.match(v):
+            return date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 10, 1, 1)
+    except ValueError:  # "2025-02-30", "2025-W54": not a real day
+        return None
+    return None
+
+
+def timex_sort_key(value: str | None) -> tuple:
+    """A key that orders TIMEX3 values of any precision by the first day they cover.
+
+    On the same first day the finer value comes first (2025-10-01 before 2025-10); values that name
+    no day (``PRESENT_REF``, ``XXXX-XX-XX``) sort last, by their text.
+    """
+    span = timex_range(value)
+    if span is None:
+        return (1, 0, 0, value or "")
+    first, after = span
+    return (0, first.toordinal(), (after - first).days, value or "")
+
+
+def timex_contains(outer: str | None, inner: str | None) -> bool:
+    """Whether every day of ``inner`` lies within ``outer`` ("2025-10" contains "2025-10-16")."""
+    a, b = timex_range(outer), timex_range(inner)
+    if a is None or b is None:
+        return (outer or "") == (inner or "")
+    return a[0] <= b[0] and b[1] <= a[1]
+
+
+def timex_display(value: str | None) -> str:
+    """The value as a reader sees it: a day without its time of day, other values unchanged."""
+    v = value or ""
+    m = _DAY.match(v)
+    return v[:10] if m else v
+
+
+def _usable(t: dict[str, Any]) -> bool:
+    return t["type"] == "DATE" and bool(t["anchored"]) and timex_range(t["value"]) is not None
+
+
+def _dateline_span(text: str) -> tuple[int, int] | None:
+    # A dateline ("WASHINGTON, October 17. /TASS/.") dates the report, not anything in it.
+    try:
+        from ..ingest.credit import parse_credit
+    except ImportError:
+        return None
+    credit = parse_credit(text)
+    if credit.datelined and credit.span is not None:
+        return credit.span.start, credit.span.end
+    return None
+
+
+def _actor_keys(actors: list[dict[str, Any]]) -> set[str]:
+    keys = set()
+    for a in actors:
+        if a.get("entity_id"):
+            keys.add(f"e:{a['entity_id']}")
+        if a.get("code"):
+            keys.add(f"c:{a['code']}")
+        if a.get("text"):
+            keys.add("t:" + " ".join(content_words(a["text"])[-1:]))
+    return keys
+
+
+def _cut(text: str, limit: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _overlap(words_a: set[str], words_b: set[str]) -> float:
+    if not words_a or not words_b:
+        return 0.0
+    return len(words_a & words_b) / min(len(words_a), len(words_b)) ** 0.5 / max(len(words_a), len(words_b)) ** 0.5
+
+
+def _items_of_article(article: dict[str, Any], detail: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
+    """The dated items of one article, and how many of its events carry no date."""
+    text = detail["text"]
+    sentences = split_sentences(text)
+    outlet = outlet_name(article)
+    dateline = _dateline_span(text)
+    timexes = [t for t in detail["timexes"] if _usable(t)
+               and not (dateline and dateline[0] <= t["start"] < dateline[1])]
+    published = article.get("published")
+    used: set[int] = set()  # timexes that dated an event or a statement, not shown again as mentions
+
+    def sentence_of(start: int, end: int) -> dict[str, Any]:
+        return sentence_at(sentences, start, end) or {"start": start, "end": end, "text": text[start:end]}
+
+    def timex_in(start: int, end: int) -> dict[str, Any] | None:
+        inside = [t for t in timexes if start <= t["start"] and t["end"] <= end]
+        return inside[0] if inside else None
+
+    def item(**kw) -> dict[str, Any]:
+        sent = kw.pop("sentence")
+        return {"outlet": outlet, "article_id": article["id"], "published": published, "sentence": sent, **kw,
+                "precision": timex_precision(kw["date"]), "words": set(content_words(sent["text"]))}
+
+    items, undated = [], 0
+    for e in detail["events"]:
+        sent = sentence_of(e["start"], e["end"])
+        when, date_from = e["time"], "event"
+        if not when or timex_range(when) is None:
+            t = timex_in(sent["start"], sent["end"])
+            if t is None:
+                undated += 1
+                continue
+            when, date_from = t["value"], "text"
+        for t in timexes:
+            if t["value"] == when and sent["start"] <= t["start"] < sent["end"]:
+                used.add(t["start"])
+        actors = ", ".join(a["text"] for a in e["source"]) or "?"
+        targets = ", ".join(a["text"] for a in e["target"])
+        what = f"{e['type']}: {actors}" + (f" → {targets}" if targets else "") + (f" in {e['place']}" if e.get("place") else "")
+        items.append(item(
+            date=when, date_from=date_from, what=what,
+            kind="plan" if e["status"] in _PLANNED else "event", status=e["status"],
+            evidence={"start": e["start"], "end": e["end"], "text": text[e["start"]:e["end"]]},
+            sentence=sent, event_type=e["type"], actors=_actor_keys(e["source"] + e["target"]),
+        ))
+    for q in detail["attributions"]:
+        sent = sentence_of(q["start"], q["end"])
+        when, date_from = q.get("date"), "attribution"
+        if not when or timex_range(when) is None:
+            # The timex closest to the speech cue dates the statement: "X said on Thursday".
+            cue = q["cue"]["start"] if q.get("cue") else q["start"]
+            cands = [t for t in timexes if q["start"] <= t["start"] < q["end"]] or \
+                    [t for t in timexes if sent["start"] <= t["start"] < sent["end"]]
+            if cands:
+                t = min(cands, key=lambda t: abs(t["start"] - cue))
+                when, date_from = t["value"], "text"
+                used.add(t["start"])
+            elif published:
+                when, date_from = published, "published"
+            else:
+                continue
+        content = " … ".join(c["text"] for c in q["content"])
+        items.append(item(
+            date=when, date_from=date_from, what=f"{q['speaker'] or 'unnamed source'}: “{_cut(content, 110)}”",
+            kind="statement", status="said",
+            evidence={"start": q["start"], "end": q["end"], "text": text[q["start"]:q["end"]]},
+            sentence=sent, speaker=q["speaker"],
+        ))
+    for t in timexes:
+        if t["start"] in used:
+            continue
+        sent = sentence_of(t["start"], t["end"])
+        after = published and timex_range(t["value"])[0] > date.fromisoformat(published)
+        items.append(item(
+            date=t["value"], date_from="text", what=_cut(sent["text"]),
+            # A date after the report's own date is something expected, not something that happened.
+            kind="plan" if after else "mention", status="expected" if after else "reported",
+            evidence={"start": t["start"], "end": t["end"], "text": t["text"]}, sentence=sent,
+        ))
+    return items, undated
+
+
+def _same_happening(a: dict[str, Any], b: dict[str, Any], similarity: float) -> bool:
+    if a["article_id"] == b["article_id"]:
+        return False
+    if a.get("event_type") and a.get("event_type") == b.get("event_type"):
+        if a["actors"] & b["actors"]:
+            return True
+    if a["kind"] == "statement" and b["kind"] == "statement" and a.get("speaker") and b.get("speaker"):
+        # Statements match only when the speakers may be the same person.
+        if not set(content_words(a["speaker"])[-1:]) & set(content_words(b["speaker"])[-1:]):
+            return False
+    return (a["kind"] == "statement") == (b["kind"] == "statement") and _overlap(a["words"], b["words"]) >= similarity
+
+
+def story_timeline(store: Store, story_id: str, *, similarity: float = 0.5) -> dict[str, Any]:
+    """Every dated item of a story, merged across outlets and sorted by date (JSON-ready).
+
+    Returns ``{story_id, title, entries: [...], undated_events}``. Each entry has ``date`` (a TIMEX3
+    value), ``display``, ``precision``, ``what``, ``kind`` (event | plan | statement | mention),
+    ``status``, ``outlet``, ``article_id``, ``evidence`` and ``sentence``, ``date_from`` (event |
+    attribution | text | published: where the date came from), ``outlets`` (every outlet reporting
+    it), ``reprinted_by``, ``reports`` (one per outlet and article), ``conflict`` and ``dates`` (each
+    report's date, when they disagree). Two items from different articles merge when they are events
+    of one type with a shared actor, or sentences whose content words overlap by ``similarity`` (0..1).
+    """
+    story = story_detail(store, story_id)
+    reprints: dict[int, list[str]] = defaultdict(list)
+    for a in story["articles"]:
+        if a["copy_of"] is not None:
+            reprints[a["copy_of"]].append(outlet_name(a))
+    items, undated = [], 0
+    for a in story["articles"]:
+        if a["copy_of"] is not None:
+            continue
+        found, n = _items_of_article(a, article_detail(store, a["id"]))
+        items.extend(found)
+        undated += n
+
+    # Greedy single-link merge, in sort order so that each group starts from its earliest report.
+    items.sort(key=lambda x: (timex_sort_key(x["date"]), x["article_id"], x["evidence"]["start"]))
+    groups: list[list[dict[str, Any]]] = []
+    for it in items:
+        for g in groups:
+            if all(m["article_id"] != it["article_id"] for m in g) and any(
+                    _same_happening(m, it, similarity) for m in g):
+                g.append(it)
+                break
+        else:
+            groups.append([it])
+
+    entries = []
+    for g in groups:
+        head = min(g, key=lambda x: (x["precision"] != "day", PRECISIONS.index(x["precision"]),
+                                     x["kind"] == "mention", x["article_id"]))
+        dates = {(m["outlet"], m["date"]) for m in g}
+        values = [m["date"] for m in g]
+        conflict = any(not timex_contains(x, y) and not timex_contains(y, x) for x in values for y in values)
+        entry = {
+            "date": head["date"],
+            "display": timex_display(head["date"]),
+            "precision": head["precision"],
+            "what": head["what"],
+            "kind": head["kind"],
+            "status": head["status"],
+            "outlet": head["outlet"],
+            "article_id": head["article_id"],
+            "date_from": head["date_from"],
+            "evidence": head["evidence"],
+            "sentence": head["sentence"],
+            "outlets": sorted({m["outlet"] for m in g}),
+            "reprinted_by": sorted({o for m in g for o in reprints.get(m["article_id"], [])}),
+            "reports": [
+                {"outlet": m["outlet"], "article_id": m["article_id"], "date": m["date"], "kind": m["kind"],
+                 "evidence": m["evidence"], "sentence": m["sentence"]["text"]}
+                for m in g
+            ],
+            "conflict": conflict,
+        }
+        if conflict:
+            entry["dates"] = [{"outlet": o, "date": d} for o, d in sorted(dates)]
+        entries.append(entry)
+    entries.sort(key=lambda e: (timex_sort_key(e["date"]), e["kind"] == "mention", e["article_id"]))
+    return {"story_id": story_id, "title": story.get("title"), "entries": entries, "undated_events": undated}
+
+
+def render_timeline(d: dict[str, Any]) -> str:
+    """The timeline as plain text for a terminal: one line per entry, then its outlets and conflicts."""
+    lines = [f"Story {d['story_id']}" + (f": {d['title']}" if d.get("title") else ""), ""]
+    if not d["entries"]:
+        lines.append("No dated items.")
+    for e in d["entries"]:
+        flag = "  CONFLICT" if e["conflict"] else ""
+        lines.append(f"{e['display']:<11} {e['kind']:<9} {_cut(e['what'], 100)}{flag}")
+        via = ", ".join(e["outlets"])
+        if e["reprinted_by"]:
+            via += f" (reprinted by {', '.join(e['reprinted_by'])})"
+        dated = " — dated by publication" if e["date_from"] == "published" else ""
+        lines.append(f"{'':<21} {via}{dated}")
+        if e["conflict"]:
+            lines.append(f"{'':<21} dates: " + "; ".join(f"{x['outlet']} {x['date']}" for x in e["dates"]))
+    if d.get("undated_events"):
+        lines.append("")
+        lines.append(f"{d['undated_events']} event(s) without a date are not shown.")
+    return "\n".join(lines).rstrip() + "\n"

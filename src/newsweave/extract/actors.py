@@ -1,0 +1,210 @@
+"""PLOVER actor codes: who an actor's words refer to, as a country (or body) code and a sector.
+
+``actor_code("Russian President Vladimir Putin")`` gives ``("RUS", "GOV")``; ``actor_code("Moscow")``
+gives ``("RUS", "GOV")`` (a capital named as an actor stands for its government);
+``actor_code("Hungary")`` gives ``("HUN", None)``; ``actor_code("Sudanese rebels")`` gives
+``("SDN", "REB")``; ``actor_code("NATO")`` gives ``("IGO", "MIL")``.
+
+Codes are ISO-3166 alpha-3 for countries, and ``IGO`` / ``NGO`` / ``IMG`` for international
+bodies, non-governmental organisations and international militarised groups, as the PLOVER gold
+records use them. Sectors follow PLOVER/POLECAT: GOV, MIL, COP (police), REB, OPP, PTY, LEG, JUD,
+CVL, REF, MED (medical), EDU, BUS, JRN (media), AGR, LAB, REL, ELI.
+
+The vocabulary lives in two editable tables, ``newsweave/data/countries.tsv`` (every ISO country:
+names, demonyms, capitals, seats of government) and ``newsweave/data/actors.tsv`` (international
+bodies, armed and political groups, current office holders). They are read once, on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = ["actor_code", "actor_codes", "country_names", "SECTORS"]
+
+SECTORS = ("GOV", "MIL", "COP", "REB", "OPP", "PTY", "LEG", "JUD", "CVL", "REF", "MED", "EDU", "BUS",
+           "JRN", "AGR", "LAB", "REL", "ELI", "SPY")
+
+# Title and role words that give the sector. Checked in this order, so that "security forces" is
+# police before "forces" is military, and "opposition party" is OPP before "party" is PTY.
+_SECTOR_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("REF", ("refugee", "refugees", "asylum seekers", "asylum-seekers", "displaced")),
+    ("COP", ("police", "policemen", "policeman", "riot police", "security forces", "gendarmes",
+             "gendarmerie", "border guards", "interior ministry troops")),
+    ("REB", ("rebel", "rebels", "guerrilla", "guerrillas", "guerilla", "guerillas", "insurgent",
+             "insurgents", "militant", "militants", "militia", "militias", "militiamen", "separatist",
+             "separatists", "jihadist", "jihadists", "terrorist", "terrorists", "terror group",
+             "terror network", "fighters", "rebel-held", "extremists", "paramilitaries", "gunmen")),
+    ("OPP", ("opposition", "dissident", "dissidents", "activist", "activists", "human rights activist")),
+    ("JUD", ("court", "judge", "judges", "prosecutor", "prosecutors", "judiciary", "tribunal",
+             "attorney general", "jurists", "supreme court")),
+    ("LEG", ("parliament", "parliamentary", "congress", "senate", "senator", "senators", "lawmaker",
+             "lawmakers", "legislator", "legislators", "legislature", "deputies", "mp", "mps",
+             "national assembly", "duma", "knesset", "bundestag", "congressman", "congresswoman")),
+    ("MIL", ("army", "armies", "military", "troops", "soldier", "soldiers", "forces", "armed forces",
+             "navy", "naval", "air force", "aircraft", "warplanes", "jets", "helicopters", "gunships",
+             "general", "commander", "commanders", "peacekeepers", "peacekeeping", "marines",
+             "defence ministry", "defense ministry", "pentagon", "artillery", "tanks", "battalion",
+             "brigade", "generals", "officers")),
+    ("GOV", ("president", "presidential", "prime minister", "premier", "minister", "ministry",
+             "government", "governments", "cabinet", "official", "officials", "authorities",
+             "administration", "regime", "ambassador", "embassy", "envoy", "diplomat", "diplomats",
+             "diplomatic", "foreign secretary", "secretary of state", "secretary", "spokesman",
+             "spokeswoman", "spokesperson", "chancellor", "king", "queen", "emir", "sultan",
+             "leader", "leaders", "governor", "mayor", "aide", "adviser", "advisor", "advisers",
+             "advisors", "negotiator", "negotiators", "delegation", "chief of staff", "kremlin",
+             "white house", "state department", "foreign office", "junta", "monarch", "crown prince",
+             "vice president", "vice-president", "secretary-general", "director-general", "head of state", "state-owned", "official newspaper")),
+    ("PTY", ("party", "parties", "ruling party", "communist party", "coalition")),
+    ("MED", ("doctor", "doctors", "medical", "hospital", "hospitals", "nurses", "physicians", "health workers")),
+    ("EDU", ("student", "students", "university", "teachers", "teacher", "school", "schools", "academics",
+             "professors")),
+    ("JRN", ("newspaper", "newspapers", "journalist", "journalists", "reporter", "reporters", "media",
+             "television", "radio", "news agency", "press", "editor", "editors", "broadcaster")),
+    ("BUS", ("businessman", "businessmen", "company", "companies", "firm", "firms", "corporation",
+             "investors", "bank", "banks", "industry", "traders", "business", "oil company")),
+    ("AGR", ("farmer", "farmers", "peasants")),
+    ("LAB", ("union", "unions", "workers", "strikers", "trade union", "labor", "labour")),
+    ("REL", ("church", "clergy", "priest", "priests", "bishop", "imam", "cleric", "clerics", "missionary",
+             "monks", "rabbi")),
+    ("SPY", ("intelligence", "spy", "spies", "intelligence service")),
+    ("ELI", ("former president", "former prime minister", "ex-president", "right-winger")),
+    ("CVL", ("civilian", "civilians", "protester", "protesters", "protestors", "demonstrators",
+             "villagers", "residents", "people", "citizens", "youths", "crowd", "crowds", "population",
+             "nationals", "inhabitants", "women", "children", "villages", "town", "workers", "pilgrims")),
+)
+
+_WORD = re.compile(r"[\w'’.\-/]+")
+
+
+@dataclass(frozen=True)
+class _Entry:
+    code: str
+    sector: str | None
+    exact_case: bool  # all-capital abbreviations ("US", "UN") must match their case
+
+
+@functools.lru_cache(maxsize=1)
+def _tables() -> tuple[re.Pattern[str], dict[str, _Entry], re.Pattern[str], dict[str, str]]:
+    entries: dict[str, _Entry] = {}
+
+    def add(alias: str, code: str, sector: str | None) -> None:
+        alias = alias.strip()
+        if not alias:
+            return
+        key = alias.lower()
+        exact = alias.replace(".", "").replace("-", "").isupper() and len(alias.replace(".", "")) <= 5
+        # The first table row to claim an alias wins: countries are read first, named actors second,
+        # so a row in actors.tsv cannot silently recode a country name.
+        entries.setdefault(key, _Entry(code, sector, exact))
+
+    data = resources.files("newsweave") / "data"
+    for line in (data / "countries.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = (line.split("\t") + [""] * 5)[:5]
+        code, names, demonyms, capitals, metonyms = cols
+        for name in names.split(";"):
+            add(name, code, None)
+        for demonym in demonyms.split(";"):
+            demonym = demonym.strip()
+            add(demonym, code, None)
+            if demonym and demonym[-1] in "ni" and not demonym.endswith("ese"):
+                add(demonym + "s", code, None)
+        for capital in capitals.split(";"):
+            add(capital, code, "GOV")
+        for metonym in metonyms.split(";"):
+            add(metonym, code, "GOV")
+    for line in (data / "actors.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        names, code, sector = (line.split("\t") + ["", ""])[:3]
+        for name in names.split(";"):
+            add(name, code.strip(), sector.strip() or None)
+
+    aliases = sorted(entries, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(a) for a in aliases) + r")(?![\w])", re.IGNORECASE)
+    sector_of: dict[str, str] = {}
+    for sector, words in _SECTOR_WORDS:
+        for word in words:
+            sector_of.setdefault(word, sector)
+    sector_pattern = re.compile(
+        r"(?<![\w])(" + "|".join(re.escape(w) for w in sorted(sector_of, key=len, reverse=True)) + r")(?![\w])",
+        re.IGNORECASE,
+    )
+    return pattern, entries, sector_pattern, sector_of
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("’", "'").replace("``", '"').replace("''", '"')
+    return " ".join(text.split())
+
+
+def _matches(text: str) -> list[tuple[int, int, _Entry]]:
+    pattern, entries, _, _ = _tables()
+    out = []
+    for m in pattern.finditer(text):
+        found = m.group(1)
+        entry = entries[found.lower()]
+        if entry.exact_case and found != found.upper():
+            continue
+        if not entry.exact_case and not found[0].isupper():
+            # Names are capitalised in running text: "turkey", "chad", "china" in lower case are
+            # not the countries.
+            continue
+        out.append((m.start(1), m.end(1), entry))
+    return out
+
+
+def _sector(text: str) -> str | None:
+    _, _, sector_pattern, sector_of = _tables()
+    found = [sector_of[m.group(1).lower()] for m in sector_pattern.finditer(text)]
+    if not found:
+        return None
+    # The phrase's head noun comes last in English ("Russian army officers" -> officers), but a
+    # role word beats a generic one: take the most specific sector by table order among the words.
+    order = {s: i for i, (s, _) in enumerate(_SECTOR_WORDS)}
+    return min(found, key=lambda s: order[s])
+
+
+def actor_codes(text: str) -> list[tuple[str, str | None]]:
+    """Every distinct (code, sector) the phrase names, in text order ("Hungarian and Romanian officials")."""
+    text = _normalise(text)
+    out: list[tuple[str, str | None]] = []
+    for start, end, entry in _matches(text):
+        if entry.code not in {c for c, _ in out}:
+            out.append((entry.code, _sector_around(text, start, end, entry)))
+    return out
+
+
+def _sector_around(text: str, start: int, end: int, entry: _Entry) -> str | None:
+    # A name alone keeps the table's sector ("Moscow" -> GOV, "Hamas" -> REB); role words around
+    # it say more ("Moscow residents" -> CVL, "Hamas officials" -> GOV).
+    rest = re.sub(r"^'s\b", "", (text[:start] + " " + text[end:].lstrip()).strip()).strip()
+    return (_sector(rest) if rest else None) or entry.sector
+
+
+@functools.lru_cache(maxsize=65536)
+def actor_code(text: str) -> tuple[str, str | None] | None:
+    """The PLOVER (code, sector) of an actor phrase, or None when it names no known country or body.
+
+    The first country, body or known person the phrase names gives the code ("Militants loyal to
+    Iraq's al-Qaeda frontman" -> IRQ); title and role words give the sector ("President" -> GOV,
+    "army" -> MIL, "police" -> COP, "rebels" -> REB, "protesters" -> CVL). A capital or seat of
+    government named alone ("Moscow", "the Kremlin", "Washington") is the government (GOV). A pure
+    function of its argument: the same words always give the same code.
+    """
+    text = _normalise(text)
+    matches = _matches(text)
+    if not matches:
+        return None
+    start, end, entry = matches[0]
+    return entry.code, _sector_around(text, start, end, entry)
+
+
+def country_names(code: str) -> list[str]:
+    """Every name, demonym and capital the tables give for ``code`` (for display and tests)."""
+    _, entries, _, _ = _tables()
+    return sorted(alias for alias, entry in entries.items() if entry.code == code)

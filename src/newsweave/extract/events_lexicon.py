@@ -1,0 +1,281 @@
+"""The words that report PLOVER events, by type and mode.
+
+Written from the PLOVER reference (event definitions and their CAMEO examples) and the
+CAMEO -> PLOVER conversion table shipped with the PLOVER manual: each CAMEO category's verbs
+("Express intent to meet" -> AGREE, "Discuss by telephone" -> CONSULT/phone, "Impose curfew" ->
+COERCE/curfew, "Conduct hunger strike" -> PROTEST, ...) listed as the lemmas English news uses for
+it. Not fitted to any evaluation set.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "VERBS", "NOUNS", "VERB_OBJECT", "VERB_PARTICLE", "LIGHT_VERBS", "REPORTING_VERBS",
+    "CONTROL_VERBS", "COOPERATIVE", "CONFLICTUAL", "MILITARY_SECTORS",
+]
+
+# Event types whose announcement in the future is itself an expression of intent (PLOVER: "All
+# cooperative actions reported in future tense are also taken to imply intentions", coded AGREE),
+# and the types whose announcement in the future is a threat (coded THREATEN).
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "FIGHT", "PROTEST", "MOBILIZE"})
+
+# Sectors of state armed forces: their use of force is FIGHT (conventional military force), the
+# same acts by others are ASSAULT (unconventional violence).
+MILITARY_SECTORS = frozenset({"MIL"})
+
+# lemma -> (type, mode). The default reading of a verb; VERB_OBJECT refines it by its object.
+VERBS: dict[str, tuple[str, str | None]] = {
+    # AGREE: agree to, offer, promise, express intent (CAMEO 03)
+    "agree": ("AGREE", None), "offer": ("AGREE", None), "promise": ("AGREE", None),
+    "pledge": ("AGREE", None), "commit": ("AGREE", None), "consent": ("AGREE", None),
+    "undertake": ("AGREE", None), "accept": ("AGREE", None), "propose": ("AGREE", None),
+    # CONSULT (CAMEO 04): meet, visit, host, phone, negotiate, mediate
+    "meet": ("CONSULT", None), "visit": ("CONSULT", "visit"), "host": ("CONSULT", "host"),
+    "discuss": ("CONSULT", None), "negotiate": ("CONSULT", None), "confer": ("CONSULT", None),
+    "consult": ("CONSULT", None), "talk": ("CONSULT", None), "mediate": ("CONSULT", None),
+    "phone": ("CONSULT", "phone"), "telephone": ("CONSULT", "phone"), "travel": ("CONSULT", "visit"),
+    # SUPPORT (CAMEO 05): praise, endorse, defend verbally, recognize, apologize, sign agreements
+    "praise": ("SUPPORT", None), "welcome": ("SUPPORT", None), "commend": ("SUPPORT", None),
+    "endorse": ("SUPPORT", None), "support": ("SUPPORT", None), "back": ("SUPPORT", None),
+    "defend": ("SUPPORT", None), "apologize": ("SUPPORT", None), "apologise": ("SUPPORT", None),
+    "forgive": ("SUPPORT", None), "recognize": ("SUPPORT", None), "recognise": ("SUPPORT", None),
+    "sign": ("SUPPORT", None), "ratify": ("SUPPORT", None), "upgrade": ("SUPPORT", None),
+    "congratulate": ("SUPPORT", None), "hail": ("SUPPORT", None), "applaud": ("SUPPORT", None),
+    "thank": ("SUPPORT", None), "restore": ("SUPPORT", None), "normalize": ("SUPPORT", None),
+    # COOPERATE (CAMEO 06): material cooperation, judicial cooperation, sharing intelligence
+    "cooperate": ("COOPERATE", None), "share": ("COOPERATE", None), "extradite": ("COOPERATE", None),
+    "exchange": ("COOPERATE", None), "trade": ("COOPERATE", None),
+    # AID (CAMEO 07): provide aid, grant asylum
+    "aid": ("AID", None), "donate": ("AID", None), "provide": ("AID", None), "supply": ("AID", None),
+    "send": ("AID", None), "deliver": ("AID", None), "evacuate": ("AID", None), "fund": ("AID", None),
+    "finance": ("AID", None), "lend": ("AID", None), "loan": ("AID", None), "give": ("AID", None),
+    "grant": ("AID", None), "airlift": ("AID", None), "assist": ("AID", None), "help": ("AID", None),
+    # CONCEDE (CAMEO 081-083): ease restrictions, accede to demands
+    "concede": ("CONCEDE", None), "ease": ("CONCEDE", None), "lift": ("CONCEDE", None),
+    "relax": ("CONCEDE", None), "yield": ("CONCEDE", None), "accede": ("CONCEDE", None),
+    "approve": ("CONCEDE", None), "legalize": ("CONCEDE", None), "pardon": ("CONCEDE", None),
+    "amnesty": ("CONCEDE", None), "unban": ("CONCEDE", None),
+    # RETREAT (CAMEO 084-087): release, return, withdraw, demobilize, allow access, resign
+    "release": ("RETREAT", "release"), "free": ("RETREAT", "release"), "return": ("RETREAT", "return"),
+    "withdraw": ("RETREAT", "withdraw"), "retreat": ("RETREAT", "withdraw"),
+    "demobilize": ("RETREAT", "disarm"), "demobilise": ("RETREAT", "disarm"),
+    "disarm": ("RETREAT", "disarm"), "surrender": ("RETREAT", "disarm"), "resign": ("RETREAT", None),
+    "repatriate": ("RETREAT", "return"), "compensate": ("RETREAT", "return"),
+    "allow": ("RETREAT", "access"), "admit": ("RETREAT", "access"), "receive": ("RETREAT", "access"),
+    "reopen": ("RETREAT", "access"), "cede": ("RETREAT", "withdraw"),
+    "hand": ("RETREAT", "return"),
+    # INVESTIGATE (CAMEO 09)
+    "investigate": ("INVESTIGATE", None), "probe": ("INVESTIGATE", None), "inspect": ("INVESTIGATE", None),
+    "examine": ("INVESTIGATE", None), "inquire": ("INVESTIGATE", None), "monitor": ("INVESTIGATE", None),
+    # DEMAND (CAMEO 10)
+    "demand": ("DEMAND", None), "insist": ("DEMAND", None), "urge": ("DEMAND", None),
+    "order": ("DEMAND", None), "require": ("DEMAND", None), "ask": ("DEMAND", None),
+    "request": ("DEMAND", None), "appeal": ("DEMAND", None), "seek": ("DEMAND", None),
+    "press": ("DEMAND", None), "petition": ("DEMAND", None),
+    # DISAPPROVE (CAMEO 11)
+    "criticize": ("DISAPPROVE", None), "criticise": ("DISAPPROVE", None), "condemn": ("DISAPPROVE", None),
+    "denounce": ("DISAPPROVE", None), "accuse": ("DISAPPROVE", None), "blame": ("DISAPPROVE", None),
+    "complain": ("DISAPPROVE", None), "sue": ("DISAPPROVE", None), "charge": ("DISAPPROVE", None),
+    "allege": ("DISAPPROVE", None), "decry": ("DISAPPROVE", None), "deplore": ("DISAPPROVE", None),
+    "slam": ("DISAPPROVE", None), "rebuke": ("DISAPPROVE", None), "summon": ("DISAPPROVE", None),
+    "object": ("DISAPPROVE", None), "censure": ("DISAPPROVE", None), "attack_verbally": ("DISAPPROVE", None),
+    "lambast": ("DISAPPROVE", None), "castigate": ("DISAPPROVE", None), "convict": ("DISAPPROVE", None),
+    # REJECT (CAMEO 12)
+    "reject": ("REJECT", None), "refuse": ("REJECT", None), "decline": ("REJECT", None),
+    "dismiss": ("REJECT", None), "rebuff": ("REJECT", None), "veto": ("REJECT", None),
+    "oppose": ("REJECT", None), "renege": ("REJECT", None), "defy": ("REJECT", None),
+    "violate": ("REJECT", None), "spurn": ("REJECT", None), "resist": ("REJECT", None),
+    "disobey": ("REJECT", None), "snub": ("REJECT", None), "boycott": ("PROTEST", "boycott"),
+    # THREATEN (CAMEO 13)
+    "threaten": ("THREATEN", None), "warn": ("THREATEN", None), "caution": ("THREATEN", None),
+    "vow": ("THREATEN", None), "swear": ("THREATEN", None),
+    # PROTEST (CAMEO 14)
+    "protest": ("PROTEST", "demo"), "demonstrate": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"),
+    "march": ("PROTEST", "demo"), "riot": ("PROTEST", "riot"), "picket": ("PROTEST", "demo"),
+    "strike": ("PROTEST", "strike"), "block": ("PROTEST", "obstruct"), "blockade": ("PROTEST", "obstruct"),
+    "barricade": ("PROTEST", "obstruct"),
+    # MOBILIZE (CAMEO 15)
+    "mobilize": ("MOBILIZE", "troops"), "mobilise": ("MOBILIZE", "troops"), "deploy": ("MOBILIZE", "troops"),
+    "patrol": ("MOBILIZE", "police"), "reinforce": ("MOBILIZE", "troops"), "mass": ("MOBILIZE", "troops"),
+    # SANCTION (CAMEO 16)
+    "sanction": ("SANCTION", None), "suspend": ("SANCTION", None), "expel": ("SANCTION", "expel"),
+    "sever": ("SANCTION", "withdraw"), "cut": ("SANCTION", "discontinue"), "halt": ("SANCTION", "discontinue"),
+    "recall": ("SANCTION", "withdraw"), "embargo": ("SANCTION", None), "freeze": ("SANCTION", None),
+    "close": ("SANCTION", None), "stop": ("SANCTION", "discontinue"), "end": ("SANCTION", "discontinue"),
+    "force": ("SANCTION", "expel"),
+    # COERCE (CAMEO 17, 191-192)
+    "arrest": ("COERCE", "arrest"), "detain": ("COERCE", "detain"), "seize": ("COERCE", "seize"),
+    "confiscate": ("COERCE", "confiscate"), "demolish": ("COERCE", "destroy"), "destroy": ("COERCE", "destroy"),
+    "bulldoze": ("COERCE", "destroy"), "ban": ("COERCE", "ban"), "impose": ("COERCE", "restrict"),
+    "deport": ("COERCE", "deport"), "kidnap": ("COERCE", "detain"), "censor": ("COERCE", "censor"),
+    "prevent": ("COERCE", "restrict"), "raid": ("COERCE", None),
+    "jail": ("COERCE", "arrest"), "imprison": ("COERCE", "arrest"), "sentence": ("COERCE", "arrest"),
+    "hold": ("COERCE", "detain"), "occupy": ("COERCE", "seize"), "indict": ("COERCE", "arrest"),
+    "blow": ("COERCE", "destroy"), "abduct": ("COERCE", "detain"), "crack": ("COERCE", None),
+    "restrict": ("COERCE", "restrict"), "disperse": ("COERCE", "restrict"), "round": ("COERCE", "arrest"),
+    # ASSAULT (CAMEO 18, 20)
+    "attack": ("ASSAULT", None), "kill": ("ASSAULT", None), "bomb": ("ASSAULT", "explosives"),
+    "assassinate": ("ASSAULT", "assassinate"), "torture": ("ASSAULT", "torture"), "beat": ("ASSAULT", "beat"),
+    "massacre": ("ASSAULT", "massacre"), "wound": ("ASSAULT", None), "shoot": ("ASSAULT", "firearms"),
+    "stab": ("ASSAULT", None), "behead": ("ASSAULT", None), "ambush": ("ASSAULT", None),
+    "hijack": ("ASSAULT", "abduct"), "execute": ("ASSAULT", None), "murder": ("ASSAULT", None),
+    "injure": ("ASSAULT", None), "lynch": ("ASSAULT", None), "explode": ("ASSAULT", "explosives"),
+    "rape": ("ASSAULT", "sexual"), "slay": ("ASSAULT", None), "gun": ("ASSAULT", "firearms"),
+    # FIGHT (CAMEO 19)
+    "fight": ("FIGHT", None), "clash": ("FIGHT", None), "shell": ("FIGHT", "heavy-weapons"),
+    "battle": ("FIGHT", None), "invade": ("FIGHT", None), "capture": ("FIGHT", None),
+    "bombard": ("FIGHT", "heavy-weapons"), "fire": ("FIGHT", "firearms"), "storm": ("FIGHT", None),
+    "airstrike": ("FIGHT", "heavy-weapons"), "strafe": ("FIGHT", "heavy-weapons"),
+}
+
+# Nouns that name an event ("talks", "a summit", "a hunger strike"); used as the event when they
+# are the object of a light verb ("held talks", "staged a rally") or stand on their own.
+NOUNS: dict[str, tuple[str, str | None]] = {
+    "agreement": ("AGREE", None), "accord": ("AGREE", None), "deal": ("AGREE", None),
+    "pledge": ("AGREE", None), "promise": ("AGREE", None), "offer": ("AGREE", None),
+    "meeting": ("CONSULT", None), "talks": ("CONSULT", None), "summit": ("CONSULT", None),
+    "visit": ("CONSULT", "visit"), "trip": ("CONSULT", "visit"), "negotiation": ("CONSULT", None),
+    "discussion": ("CONSULT", None), "consultation": ("CONSULT", None), "conversation": ("CONSULT", "phone"),
+    "call": ("CONSULT", "phone"), "phone": ("CONSULT", "phone"), "mediation": ("CONSULT", None),
+    "conference": ("CONSULT", None), "session": ("CONSULT", None), "dialogue": ("CONSULT", None),
+    "treaty": ("SUPPORT", None), "ties": ("SUPPORT", None), "relations": ("SUPPORT", None),
+    "recognition": ("SUPPORT", None), "apology": ("SUPPORT", None),
+    "cooperation": ("COOPERATE", None), "exercise": ("COOPERATE", None), "extradition": ("COOPERATE", None),
+    "aid": ("AID", None), "assistance": ("AID", None), "asylum": ("AID", "asylum"), "grant": ("AID", None),
+    "loan": ("AID", None), "donation": ("AID", None),
+    "concession": ("CONCEDE", None),
+    "ceasefire": ("RETREAT", "ceasefire"), "cease-fire": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
+    "withdrawal": ("RETREAT", "withdraw"), "release": ("RETREAT", "release"), "compensation": ("RETREAT", "return"),
+    "resignation": ("RETREAT", None), "pullout": ("RETREAT", "withdraw"),
+    "investigation": ("INVESTIGATE", None), "inquiry": ("INVESTIGATE", None), "probe": ("INVESTIGATE", None),
+    "inspection": ("INVESTIGATE", None), "inspector": ("INVESTIGATE", None),
+    "demand": ("DEMAND", None), "ultimatum": ("THREATEN", None), "refuge": ("DEMAND", None),
+    "criticism": ("DISAPPROVE", None), "condemnation": ("DISAPPROVE", None), "accusation": ("DISAPPROVE", None),
+    "complaint": ("DISAPPROVE", None), "lawsuit": ("DISAPPROVE", None), "suit": ("DISAPPROVE", None),
+    "rejection": ("REJECT", None), "veto": ("REJECT", None), "refusal": ("REJECT", None),
+    "threat": ("THREATEN", None), "warning": ("THREATEN", None),
+    "protest": ("PROTEST", "demo"), "demonstration": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"),
+    "march": ("PROTEST", "demo"), "riot": ("PROTEST", "riot"), "strike": ("PROTEST", "strike"),
+    "boycott": ("PROTEST", "boycott"), "sit-in": ("PROTEST", "demo"),
+    "mobilization": ("MOBILIZE", "troops"), "deployment": ("MOBILIZE", "troops"), "patrol": ("MOBILIZE", "police"),
+    "alert": ("MOBILIZE", "troops"),
+    "sanction": ("SANCTION", None), "suspension": ("SANCTION", None), "embargo": ("SANCTION", None),
+    "expulsion": ("SANCTION", "expel"),
+    "arrest": ("COERCE", "arrest"), "curfew": ("COERCE", "curfew"), "ban": ("COERCE", "ban"),
+    "crackdown": ("COERCE", None), "blockade": ("COERCE", "restrict"), "restriction": ("COERCE", "restrict"),
+    "occupation": ("COERCE", "seize"), "detention": ("COERCE", "detain"), "raid": ("COERCE", None),
+    "martial": ("COERCE", "martial-law"), "emergency": ("COERCE", "martial-law"),
+    "attack": ("ASSAULT", None), "bombing": ("ASSAULT", "explosives"), "assassination": ("ASSAULT", "assassinate"),
+    "massacre": ("ASSAULT", "massacre"), "killing": ("ASSAULT", None), "ambush": ("ASSAULT", None),
+    "torture": ("ASSAULT", "torture"), "cleansing": ("FIGHT", "other"),
+    "fighting": ("FIGHT", None), "clash": ("FIGHT", None), "battle": ("FIGHT", None), "offensive": ("FIGHT", None),
+    "invasion": ("FIGHT", None), "shelling": ("FIGHT", "heavy-weapons"), "airstrike": ("FIGHT", "heavy-weapons"),
+    "fire": ("FIGHT", "heavy-weapons"), "gunbattle": ("FIGHT", "firearms"), "war": ("FIGHT", None),
+}
+
+# Nouns that only name an event when a light verb carries them ("held talks"), not where they
+# merely appear ("the war in Ukraine", "relations between the two").
+LIGHT_ONLY_NOUNS = frozenset({
+    "ties", "relations", "grant", "exercise", "call", "phone", "session", "conference", "deal",
+    "release", "war", "fire", "alert", "emergency", "martial", "treaty", "suit",
+    "promise", "offer", "strike", "patrol", "inspector", "refuge", "aid", "assistance", "cooperation",
+    "agreement", "accord", "ban", "demand",
+})
+NOUNS_STANDALONE = frozenset(NOUNS) - LIGHT_ONLY_NOUNS
+
+# (verb lemma, object lemma) -> (type, mode): where the object decides what the verb reports.
+VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
+    **{("withdraw", o): ("SANCTION", "expel") for o in (
+        "inspector", "peacekeeper", "ambassador", "diplomat", "observer", "worker", "envoy", "monitor",
+        "aid", "support", "recognition", "mission")},
+    **{("withdraw", o): ("RETREAT", "withdraw") for o in ("troop", "force", "soldier", "army", "unit")},
+    **{("send", o): ("MOBILIZE", "troops") for o in ("troop", "soldier", "warship", "army", "reinforcement")},
+    **{("send", o): ("AID", None) for o in ("arm", "weapon", "aid", "food", "medicine", "money")},
+    **{("lift", o): ("CONCEDE", None) for o in ("curfew", "ban", "restriction", "emergency", "siege")},
+    **{("lift", o): ("RETREAT", "ease") for o in ("sanction", "embargo", "blockade", "boycott")},
+    **{("impose", o): ("SANCTION", None) for o in ("sanction", "embargo")},
+    **{("impose", o): ("COERCE", "curfew") for o in ("curfew",)},
+    **{("suspend", o): ("CONCEDE", None) for o in ("strike", "protest", "boycott")},
+    **{("call", o): ("CONCEDE", None) for o in ("strike", "protest", "boycott")},
+    **{("end", o): ("CONCEDE", None) for o in ("strike", "protest", "boycott", "curfew")},
+    **{("end", o): ("RETREAT", "ceasefire") for o in ("war", "fighting", "hostility", "offensive", "occupation")},
+    **{("close", o): ("SANCTION", None) for o in ("border", "embassy", "consulate", "airspace")},
+    **{("open", o): ("RETREAT", "access") for o in ("border", "crossing")},
+    **{("reopen", o): ("RETREAT", "access") for o in ("border", "crossing")},
+    **{("break", o): ("SANCTION", "withdraw") for o in ("relation", "tie")},
+    **{("cut", o): ("SANCTION", "withdraw") for o in ("relation", "tie", "aid", "link")},
+    **{("hold", o): ("COERCE", "detain") for o in ("hostage", "prisoner", "refugee", "captive")},
+    **{("order", o): ("MOBILIZE", "police") for o in ("patrol", "troop", "reinforcement")},
+    **{("grant", o): ("AID", "asylum") for o in ("asylum", "refuge")},
+    **{("seek", o): ("DEMAND", None) for o in ("refuge", "asylum")},
+    **{("protest", o): ("DISAPPROVE", None) for o in ("decision", "policy", "move")},
+    **{("block", o): ("PROTEST", "obstruct") for o in ("road", "street", "highway", "bridge", "entrance")},
+    **{("pay", o): ("RETREAT", "return") for o in ("compensation", "reparation")},
+    **{("declare", o): ("RETREAT", "ceasefire") for o in ("ceasefire", "truce", "cease-fire")},
+    **{("violate", o): ("FIGHT", None) for o in ("ceasefire", "truce", "cease-fire")},
+    **{(v, "protest"): ("DISAPPROVE", None) for v in ("lodge", "file", "register", "issue", "deliver")},
+    **{("cancel", o): ("CONCEDE", None) for o in ("restriction", "ban", "curfew", "measure", "sanction")},
+    **{("reach", o): ("AGREE", None) for o in ("agreement", "accord", "deal", "settlement", "compromise")},
+    **{("sign", o): ("SUPPORT", None) for o in ("agreement", "accord", "treaty", "deal", "pact")},
+    **{("give", o): ("AID", None) for o in ("grant", "aid", "loan", "money")},
+    **{("restore", o): ("SUPPORT", None) for o in ("relation", "tie")},
+    **{("carry", o): ("ASSAULT", None) for o in ("attack", "bombing", "assassination")},
+    **{("launch", o): ("FIGHT", "heavy-weapons") for o in ("artillery", "rocket", "missile", "airstrike", "offensive")},
+}
+
+# Verb + particle ("call off", "blow up", "crack down", "hand over", "pull out").
+VERB_PARTICLE: dict[tuple[str, str], tuple[str, str | None]] = {
+    ("call", "off"): ("CONCEDE", None), ("blow", "up"): ("COERCE", "destroy"),
+    ("crack", "down"): ("COERCE", None), ("hand", "over"): ("RETREAT", "return"),
+    ("pull", "out"): ("RETREAT", "withdraw"), ("pull", "back"): ("RETREAT", "withdraw"),
+    ("round", "up"): ("COERCE", "arrest"), ("beat", "up"): ("ASSAULT", "beat"),
+    ("lay", "down"): ("RETREAT", "disarm"), ("step", "down"): ("RETREAT", None),
+    ("shoot", "down"): ("FIGHT", "heavy-weapons"), ("set", "free"): ("RETREAT", "release"),
+    ("speed", "up"): None,  # a manner: the event is in its object ("speeded up the withdrawal")
+    ("call", "on"): ("DEMAND", None), ("call", "for"): ("DEMAND", None),
+}
+
+# Verbs that carry an event noun as their object: the noun says what happened ("held talks",
+# "staged a rally", "launched an offensive", "imposed a curfew"); the verb gives tense and subject.
+LIGHT_VERBS = frozenset({
+    "hold", "stage", "begin", "start", "launch", "open", "conduct", "carry", "make", "take", "issue",
+    "lodge", "mount", "resume", "continue", "organize", "organise", "go", "have", "set", "call", "declare",
+    "announce", "impose", "reach", "sign", "give", "pay", "file", "engage", "complete", "plan", "schedule",
+    "arrange", "propose", "seek", "speed", "accelerate", "step", "press", "initiate", "finish", "attend",
+    "get", "use", "do", "undertake", "convene", "receive",  "reiterate",
+})
+
+# Verbs that report speech: the event is in what they report; their subject is who claims it.
+REPORTING_VERBS = frozenset({
+    "say", "tell", "announce", "report", "state", "add", "claim", "quote", "write", "disclose",
+    "reveal", "confirm", "note", "explain", "believe", "think", "indicate", "stress", "declare",
+    "assert", "conclude", "predict", "know", "learn", "suggest", "describe", "mention", "reply",
+    "acknowledge", "comment", "argue", "contend", "maintain", "recall_speech", "hope", "expect",
+})
+
+# Verbs that take another verb as complement ("agreed to meet", "refused to resign", "plans to
+# visit"): what the pair reports and the status the complement gets.
+#   kind "own": the verb's own type is the event; the complement is the planned act
+#   kind "through": the complement is the event; the verb only gives its status
+CONTROL_VERBS: dict[str, tuple[str, str]] = {
+    "agree": ("own", "planned"), "offer": ("own", "proposed"), "promise": ("own", "planned"),
+    "pledge": ("own", "planned"), "commit": ("own", "planned"), "undertake": ("own", "planned"),
+    "consent": ("own", "planned"), "propose": ("own", "proposed"), "accept": ("own", "planned"),
+    "threaten": ("own", "planned"), "vow": ("own", "planned"), "swear": ("own", "planned"),
+    "warn": ("own", "planned"),
+    "refuse": ("own", "denied"), "decline": ("own", "denied"), "fail": ("own", "denied"),
+    "reject": ("own", "denied"),
+    "demand": ("own", "proposed"), "urge": ("own", "proposed"), "order": ("own", "proposed"),
+    "ask": ("own", "proposed"), "call": ("own", "proposed"), "press": ("own", "proposed"),
+    "insist": ("own", "proposed"), "request": ("own", "proposed"),
+    "plan": ("through", "planned"), "intend": ("through", "planned"), "want": ("through", "planned"),
+    "hope": ("through", "planned"), "expect": ("through", "planned"), "aim": ("through", "planned"),
+    "schedule": ("through", "planned"), "set": ("through", "planned"), "decide": ("through", "planned"),
+    "prepare": ("through", "planned"), "seek": ("through", "proposed"), "wish": ("through", "proposed"),
+    "try": ("through", "occurred"), "attempt": ("through", "occurred"), "continue": ("through", "occurred"),
+    "begin": ("through", "occurred"), "start": ("through", "occurred"), "resume": ("through", "occurred"),
+    "move": ("through", "occurred"), "manage": ("through", "occurred"), "go": ("through", "planned"),
+    "deny": ("through", "denied"), "help": ("through", "occurred"), "speed": ("through", "occurred"),
+    "need": ("through", "proposed"),
+}

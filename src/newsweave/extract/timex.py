@@ -1,0 +1,218 @@
+"""Time expressions (TIMEX3, as TempEval-3 annotates them), found and normalised against the article's date.
+
+``find_timexes(doc, published)`` returns every DATE, TIME, DURATION and SET expression of a parsed
+article with its character offsets and its TIMEX3 value: "on Thursday" in a past-tense sentence of
+an article of Friday 2025-10-17 is ``2025-10-16``; "will meet on Thursday" is the Thursday to come;
+"next week" is ``2025-W43``; "three hours" is ``PT3H``; "every year" is the SET ``P1Y``.
+
+How it works: rules in ``timex_find`` (regular expressions over the text, with the words in
+``timex_lexicon``) pick the longest non-overlapping expressions; each is then given its value in
+text order, asking this module for the tense of the clause around it (from the spaCy tags, and the
+dependency parse where the pipeline ran the parser) and for the date the text mentioned last (the
+anchor of "a month earlier"). Calendar arithmetic is in ``timex_normalize``.
+
+An article without a date still gets absolute dates right ("August 15, 2025"); relative expressions
+then get ``anchored=False`` and the TIMEX3 unknown form (``XXXX-WXX``, ``XXXX-XX-XX``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from datetime import date, datetime
+
+from ..model import Extraction, Timex
+from ..settings import Settings
+from .pipeline import stage
+from .timex_find import find_candidates
+from .timex_normalize import Anchor, parse_value
+
+__all__ = ["find_timexes", "clause_tense", "timex_stage"]
+
+_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo", "ll"}
+_PAST_AUX = {"did", "was", "were", "had", "'d"}
+_PRESENT_AUX = {"is", "are", "am", "'s", "'re", "’s", "’re", "does", "do"}
+_PERFECT_AUX = {"has", "have", "'ve", "’ve"}
+
+
+def _is_verb(tok) -> bool:
+    return tok.tag_.startswith("VB") or tok.tag_ == "MD"
+
+
+def _aux_words(verb, has_dep: bool) -> list:
+    """The auxiliaries of ``verb`` (and the verb itself last), nearest first."""
+    if has_dep:
+        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+        aux.sort(key=lambda t: -t.i)
+        return aux
+    out = []
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= 0 and len(out) < 4 and verb.i - i <= 5:
+        t = doc[i]
+        if _is_verb(t) or t.tag_ == "TO":
+            out.append(t)
+        elif t.tag_ not in ("RB", "PRP") and t.lower_ not in ("not", "n't"):
+            break
+        i -= 1
+    return out
+
+
+def _verb_tense(verb, has_dep: bool) -> str | None:
+    aux = _aux_words(verb, has_dep)
+    words = [a.lower_ for a in aux]
+    if any(w in _FUTURE_AUX for w in words):
+        return "FUTURE"
+    if "going" in words and "to" in words:
+        return "FUTURE"
+    if any(a.tag_ == "MD" for a in aux) or verb.tag_ == "MD":
+        if verb.lower_ in ("will", "'ll", "shall") or any(w in ("would", "could", "might", "may", "should",
+                                                                  "can", "must", "'d") for w in words + [verb.lower_]):
+            return "FUTURE"
+        return "FUTURE"
+    if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in aux):
+        return "FUTURE"
+    if any(w in _PAST_AUX for w in words) or verb.tag_ == "VBD":
+        return "PAST"
+    if verb.tag_ == "VBN":
+        return "PAST"
+    if any(w in _PERFECT_AUX for w in words):
+        return "PAST"
+    if verb.tag_ in ("VBZ", "VBP", "VBG") or any(w in _PRESENT_AUX for w in words):
+        return "PRESENT"
+    return None
+
+
+def _sentence_bounds(doc, i: int) -> tuple[int, int]:
+    if doc.has_annotation("SENT_START"):
+        sent = doc[i].sent
+        return sent.start, sent.end
+    # Without a parser or sentencizer, a sentence is what lies between two full stops.
+    lo = i
+    while lo > 0 and doc[lo - 1].tag_ != "." and "\n\n" not in doc[lo - 1].whitespace_ + doc[lo - 1].text:
+        lo -= 1
+    hi = i
+    while hi < len(doc) and doc[hi].tag_ != ".":
+        hi += 1
+    return lo, min(hi + 1, len(doc))
+
+
+def clause_tense(doc, start_char: int, end_char: int) -> str | None:
+    """The tense of the clause the text ``doc.text[start_char:end_char]`` belongs to: ``"PAST"``,
+    ``"PRESENT"`` or ``"FUTURE"`` (future also for modals and infinitives: "plans to meet Thursday"),
+    or None when no verb governs it. Uses the dependency parse when the doc has one, else the
+    nearest verb in the sentence."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    has_dep = doc.has_annotation("DEP")
+    if has_dep:
+        tok = span.root
+        for _ in range(6):
+            if _is_verb(tok) and tok.dep_ not in ("amod", "compound"):
+                return _verb_tense(tok, has_dep)
+            if tok.head is tok:
+                break
+            tok = tok.head
+    lo, hi = _sentence_bounds(doc, span.start)
+    # nearest verb, looking left first (the reporting verb usually precedes: "said on Thursday"),
+    # then right ("on Thursday said")
+    best = None
+    for dist in range(1, 15):
+        left = span.start - dist
+        right = span.end - 1 + dist
+        if left >= lo and _is_verb(doc[left]) and not _is_aux(doc, left):
+            best = doc[left]
+            break
+        if right < hi and _is_verb(doc[right]) and not _is_aux(doc, right):
+            best = doc[right]
+            break
+    if best is None:
+        return None
+    return _verb_tense(best, False)
+
+
+def _is_aux(doc, i: int) -> bool:
+    """An auxiliary directly before another verb ("will meet", "has said") is not the clause's verb."""
+    tok = doc[i]
+    if tok.tag_ not in ("MD", "VBZ", "VBP", "VBD") or tok.lower_ not in (
+        _FUTURE_AUX | _PAST_AUX | _PRESENT_AUX | _PERFECT_AUX | {"would", "could", "may", "might", "should",
+                                                                 "can", "must", "be", "been"}
+    ):
+        return False
+    for j in range(i + 1, min(i + 4, len(doc))):
+        if doc[j].tag_.startswith("VB"):
+            return True
+        if doc[j].tag_ not in ("RB", "PRP", "DT"):
+            return False
+    return False
+
+
+class _DocContext:
+    """What the rules may ask about the article: its date, tags, tense, and the last date mentioned."""
+
+    def __init__(self, doc, dct: date | None):
+        self.doc = doc
+        self.dct = dct
+        self._starts = [t.idx for t in doc] if doc is not None else []
+        self._last: Anchor | None = None
+
+    def tag(self, start: int) -> str:
+        if self.doc is None or not self._starts:
+            return ""
+        i = bisect.bisect_right(self._starts, start) - 1
+        return self.doc[max(i, 0)].tag_
+
+    def tense(self, start: int, end: int) -> str | None:
+        if self.doc is None:
+            return None
+        return clause_tense(self.doc, start, end)
+
+    def ref(self) -> Anchor | None:
+        if self._last is not None:
+            return self._last
+        return Anchor(self.dct, "day") if self.dct is not None else None
+
+    def remember(self, value: str) -> None:
+        anchor = parse_value(value)
+        if anchor is not None:
+            self._last = anchor
+
+
+def _as_date(published) -> date | None:
+    if published is None:
+        return None
+    if isinstance(published, datetime):
+        return published.date()
+    if isinstance(published, date):
+        return published
+    if isinstance(published, str):
+        try:
+            return date.fromisoformat(published[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def find_timexes(doc, published: date | None) -> list[Timex]:
+    """Every time expression in ``doc`` (a spaCy ``Doc`` with tags), TIMEX3-typed and normalised
+    against ``published`` (the article's date; None leaves relative expressions unanchored)."""
+    dct = _as_date(published)
+    text = doc.text
+    ctx = _DocContext(doc, dct)
+    out: list[Timex] = []
+    for cand in find_candidates(text, ctx):
+        reading = cand.rule.build(cand.match, ctx)
+        if reading is None:
+            continue
+        out.append(Timex(start=cand.start, end=cand.end, text=text[cand.start:cand.end], type=reading.type,
+                         value=reading.value, anchored=reading.anchored, mod=reading.mod))
+        if reading.type in ("DATE", "TIME") and reading.anchored and reading.remember:
+            ctx.remember(reading.value)
+    return out
+
+
+@stage("newsweave.timex.rules.v1", requires=("doc",), assigns=("timexes",),
+       spacy_components=("tok2vec", "tagger", "attribute_ruler"))
+def timex_stage(ex: Extraction, settings: Settings) -> None:
+    """Set ``ex.timexes`` from the parsed article and its publication date."""
+    ex.timexes = find_timexes(ex.doc, ex.article.published)

@@ -1,0 +1,327 @@
+"""The rules that find time expressions in text and say what each one means.
+
+Each rule is a regular expression over the article text plus a function that turns a match into a
+TIMEX3 type and value, given a ``Context`` (the article's date, the tense around the match, the last
+date the text mentioned). Spans follow the TempEval-3 annotation: determiners and modifiers that are
+part of the expression are inside ("the past two months", "about three hours", "early next year"),
+prepositions are outside ("in August", "on Thursday").
+
+``find_candidates`` picks the longest non-overlapping matches; the values are built afterwards, in
+text order, so that anaphoric expressions ("a month earlier") can lean on the date mentioned before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .timex_lexicon import (
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    WEEKDAYS,
+    alternation,
+)
+from . import timex_normalize as N
+from .timex_normalize import Context, Reading
+
+__all__ = ["Rule", "RULES", "find_candidates"]
+
+Build = Callable[[re.Match, Context], Reading | None]
+Guard = Callable[[re.Match, Context], bool]
+
+
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern
+    build: Build
+    guard: Guard | None = None
+
+
+# ----------------------------------------------------------------------------- regex fragments
+_B = r"(?<![\w'’-])"  # word start (not inside a word, a number or a hyphenated compound)
+_E = r"(?![\w-])"  # word end
+
+_MONTH_FULL = alternation(n for n in MONTHS if len(n) > 4 or n in ("may", "june", "july"))
+_MONTH_ABBR = alternation(n for n in MONTHS if len(n) <= 4 and n not in ("may", "june", "july"))
+MONTH = rf"(?:(?:{_MONTH_FULL})|(?:{_MONTH_ABBR})\.?)"
+MONTH_STRICT = rf"(?:(?:{_MONTH_FULL})|(?:{_MONTH_ABBR})\.)"  # abbreviations alone need their dot
+WEEKDAY = rf"(?:{alternation(n for n in WEEKDAYS if len(n) > 5)})"
+DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+SEASON = rf"(?:{alternation(SEASONS)})"
+PART = r"(?:morning|afternoon|evening|night|mid-?afternoon)"
+_NUM_WORD = alternation(NUMBER_WORDS)
+NUM = (
+    rf"(?:\d[\d,]*(?:\.\d+)?(?:\s+\d/\d)?|\d/\d"
+    rf"|(?:a|an|one)\s+(?:and\s+a\s+half|hundred|thousand|dozen)"
+    rf"|(?:{_NUM_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_NUM_WORD}))*(?:\s+and\s+a\s+half)?"
+    rf"|a\s+couple\s+(?:of\s+)?|a\s+few|several|a\s+number\s+of|few|many|some|a|an|half\s+an?)"
+)
+UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?|weekends?|fortnights?|nights?)"
+UNIT_SING = r"(?:year|month|week|day|hour|minute|second|decade|century|quarter|weekend|fortnight|night)"
+APPROX = (
+    r"(?:(?:(?:about|around|approximately|roughly|nearly|almost|some|just|only|barely|fully|"
+    r"more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|no\s+less\s+than|at\s+least|at\s+most|"
+    r"up\s+to|over|under|well\s+over|another|an\s+additional|an\s+extra)\s+(?!the\b|its\b|their\b))?"
+    # the determiner and adjectives TempEval keeps inside: "the past two months", "the first nine months"
+    r"(?:(?:the\s+first|the\s+final|the\s+last|the\s+past|the\s+next|the\s+previous|the\s+preceding|"
+    r"the\s+coming|the\s+remaining|the\s+following|the\s+latest|the\s+full|the\s+entire|the\s+whole|"
+    r"the|last|past|next|first|each\s+of\s+the\s+past|each\s+of\s+the\s+last|at\s+least\s+the\s+past)\s+)?)"
+)
+EDGE = r"(?:(?:early|late|mid-?|the\s+(?:beginning|start|end|middle|close)\s+of(?:\s+the)?)\s*)"
+
+
+
+
+def _g_month_word(m: re.Match, ctx: Context) -> bool:
+    # "May" and "March" are also a verb and a modal: trust the tagger when it says so.
+    word = m["month"].lower()
+    if word in ("may", "march"):
+        return ctx.tag(m.start("month")) in ("NNP", "NNPS", "NN")
+    return True
+
+
+def _g_year(m: re.Match, ctx: Context) -> bool:
+    # A bare four-digit number is a year only where it reads as one; "1990 people" is a count.
+    if m["lead"] or m["tail"]:
+        return True
+    text = m.string
+    before = text[max(0, m.start() - 2): m.start()]
+    after = text[m.end(): m.end() + 12]
+    if re.match(r"\s*(?:%|percent|\.\d|,\d|\d|-\d)", after) or re.search(r"[$£€#]\s?$|\d[.,]$", before):
+        return False
+    if ctx.tag(m.start("year")) not in ("CD", "NNP", "NN", "JJ"):
+        return False
+    nxt = re.match(r"\s+([a-z]+)", after)
+    if nxt and nxt.group(1) in ("people", "miles", "shares", "feet", "tons", "votes", "units", "cases",
+                               "troops", "cars", "jobs", "points", "acres", "meters", "pounds", "cents"):
+        return False
+    return True
+
+
+# ----------------------------------------------------------------------------- the rules
+def _r(name: str, pattern: str, build: Build, guard: Guard | None = None) -> Rule:
+    return Rule(name, re.compile(_B + pattern + _E, re.IGNORECASE), build, guard)
+
+
+_REL = r"(?P<rel>last|this|next|coming|past|this\s+past|this\s+coming)"
+_CLOCK = (
+    r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm|in\s+the\s+(?:morning|evening|afternoon)"
+    r"|at\s+night)(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|local\s+time))?"
+    r"|[012]?\d:[0-5]\d(?:\s+(?:EST|EDT|GMT|UTC|local\s+time))?|noon|midnight|midday)"
+)
+
+RULES: list[Rule] = [
+    _r("numeric_date",
+       r"(?:(?P<iso>(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d))"
+       r"|(?P<mo2>[01]?\d)/(?P<d2>[0-3]?\d)/(?P<y2>(?:19|20)?\d\d))",
+       N.read_numeric_date),
+    _r("month_day",
+       rf"(?:(?:{WEEKDAY}),?\s+)?(?:(?P<month>{MONTH})\s+(?P<day>{DAYNUM})|(?:the\s+)?(?P<day2>{DAYNUM})\s+(?:of\s+)?(?P<month2>{MONTH}))"
+       rf"(?:,?\s+(?P<year>{YEAR})(?!\d))?",
+       lambda m, ctx: N.read_month_day(_swap(m), ctx),
+       lambda m, ctx: _g_month_word(_swap(m), ctx) and not re.match(r"\s*(?:%|percent|million|billion|\d)", m.string[m.end():m.end() + 9])),
+    _r("month_year",
+       rf"(?P<edge>{EDGE})?(?:(?P<rel>last|this|next|this\s+past|this\s+coming|past|coming)\s+)?(?P<month>{MONTH_STRICT})"
+       rf"(?:(?:\s+of|,)?\s+(?P<year>{YEAR})(?!\d)|\s+(?P<rel2>last\s+year|this\s+year|next\s+year))?",
+       lambda m, ctx: N.read_month_year(_Merged(m, rel=m["rel"] or m["rel2"]), ctx),
+       _g_month_word),
+    _r("decade",
+       rf"(?:the\s+)?(?P<edge>{EDGE})?(?:(?P<digits>(?:1[5-9]|20)\d0|'?\d0)'?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
+       N.read_decade),
+    _r("century",
+       rf"(?:the\s+)?(?P<edge>{EDGE})?(?P<ord>{alternation(ORDINALS)})[\s-]+century",
+       N.read_century),
+    _r("year",
+       rf"(?P<lead>(?:the\s+)?(?:calendar|fiscal|fiscal\s+year|the\s+year)\s+|the\s+(?={YEAR}\s+(?:period|season|year)\b))?(?P<edge>{EDGE})?(?P<year>{YEAR})(?!\d)(?P<tail>\s+(?:period|season|year|and\s+beyond|or\s+later))?",
+       N.read_year, _g_year),
+    _r("fiscal_year",
+       r"(?:the\s+)?(?P<rel>(?:current|last|previous|next|coming|latest|same)\s+)?fiscal(?:\s+year)?\s+(?P<year>\d{4}|'?\d\d)"
+       r"|(?:the\s+|its\s+)(?P<rel2>(?:current|last|previous|next|coming|latest|same)\s+)?fiscal\s+year",
+       lambda m, ctx: N.read_fiscal_year(_Merged(m, rel=m["rel"] or m["rel2"]), ctx)),
+    _r("weekday",
+       rf"(?:(?P<clock>{_CLOCK})\s+)?(?P<edge>{EDGE})?(?:(?:{_REL})\s+)?(?P<dow>{WEEKDAY})(?:'s)?"
+       rf"(?:\s+(?P<part>{PART}))?(?:,?\s+(?:at\s+)?(?P<clock2>{_CLOCK}))?",
+       lambda m, ctx: N.read_weekday(_Merged(m, clock=m["clock"] or m["clock2"]), ctx)),
+    _r("deictic_day",
+       rf"(?:(?P<clock>{_CLOCK})\s+)?(?P<edge>(?:early|late|earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight)"
+       rf"(?:\s+(?P<part>{PART}))?",
+       N.read_deictic_day),
+    _r("part_of_day",
+       rf"(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART})|(?P<rel2>)(?P<part2>overnight)",
+       lambda m, ctx: N.read_part_of_day(_Merged(m, rel=m["rel"] or "this", part=m["part"] or m["part2"]), ctx)),
+    _r("clock", rf"(?:(?:about|around|at\s+about|shortly\s+(?:before|after))\s+)?(?P<clock>{_CLOCK})", N.read_clock),
+    _r("season",
+       rf"(?P<edge>{EDGE})?(?:(?P<rel>this\s+past|this\s+coming|last|this|next|past|coming|the)\s+)?(?P<edge2>(?:early|late)\s+)?(?P<season>{SEASON})"
+       rf"(?:\s+(?:of\s+)?(?P<year>{YEAR})(?!\d))?",
+       lambda m, ctx: N.read_season(_Merged(m, edge=m["edge"] or m["edge2"]), ctx),
+       lambda m, ctx: bool(m["rel"] or m["year"] or m["edge"] or m["edge2"]) or m["season"].lower() in ("summer", "winter")),
+    _r("relative_unit",
+       rf"(?P<edge>{EDGE}|(?:earlier|later)\s+)?(?P<rel>last|this|next|coming|past|previous|current|this\s+past|this\s+coming"
+       rf"|the\s+(?:past|previous|current|coming|next|latest|last|same))\s+(?P<unit>week|month|year|quarter|weekend|decade|century|fortnight)",
+       N.read_relative_unit),
+    _r("the_weekend", r"(?P<edge>)(?P<rel>the|this)\s+(?P<unit>weekend)", N.read_relative_unit),
+    _r("quarter",
+       rf"(?:(?:the|its|this)\s+)?(?P<yrel>(?:last|this|next)\s+year['’]s\s+|(?:the\s+)?(?:comparable\s+)?year[-\s](?:ago|earlier)\s+)?"
+       rf"(?:(?:flat|weak|strong|fiscal|calendar)[\s-]+)?(?:(?P<year>{YEAR})\s+)?(?:fiscal[\s-]+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+       rf"[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<fy>{YEAR}))?",
+       N.read_quarter),
+    _r("bare_quarter",
+       r"(?:the|this|that)\s+(?:(?:latest|current|most\s+recent|recent|same|comparable|fiscal)\s+)*(?:(?:year[-\s](?:ago|earlier))\s+)?(?:quarter|period)",
+       N.read_bare_quarter,
+       lambda m, ctx: "period" not in m.group(0).lower()
+       or bool(re.search(r"year[-\s](?:ago|earlier)|latest|comparable|same", m.group(0), re.I))),
+    _r("year_ago_adj", r"year[-\s](?:ago|earlier)(?=\s+(?:\w+\s+)?(?:level|results?|quarter|period|profit|earnings|figures?|sales|loss|net|month))|year[-\s](?:ago|earlier)(?=[.,;])",
+       N.read_year_ago_adj),
+    _r("ago",
+       rf"(?:(?:about|around|roughly|nearly|almost|some|only|just|more\s+than|less\s+than|over|barely)\s+)?(?P<num>{NUM})[\s-]+(?:more\s+)?(?P<unit>{UNIT})(?:\s+or\s+so)?\s+"
+       rf"(?P<dir>ago|earlier|later|before|after|from\s+now|hence)",
+       N.read_ago),
+    _r("duration",
+       rf"(?P<pre>{APPROX})(?P<num>{NUM})[\s-]+(?:(?:more|additional|full|long|straight|consecutive|trading|business|calendar)[\s-]+)?"
+       rf"(?P<unit>{UNIT})(?:\s+or\s+(?:so|more|longer))?",
+       N.read_duration,
+       lambda m, ctx: not (m["num"].lower() in ("a", "an", "some") and m["unit"].lower() in ("second", "quarter"))
+       and not re.match(r"(?:-|\s+)old\b", m.string[m.end():m.end() + 5])),
+    _r("duration_the",
+       rf"(?P<pre>(?:the|its|their)\s+(?:(?:past|last|next|first|final|previous|coming|following|latest|remaining|full|entire|whole|initial)\s+)?)(?P<num>)(?P<unit>{UNIT_SING})(?!['’]s)",
+       lambda m, ctx: N.read_duration(_Merged(m, num=None), ctx),
+       lambda m, ctx: m["unit"].lower() in ("year", "decade", "century")
+       and bool(re.search(r"past|last|next|first|full|entire|whole|coming", m["pre"] or "", re.I))),
+    _r("vague_plural",
+       r"(?:(?:the|these|those)\s+)?(?:(?:recent|coming|past|last|next|previous|ensuing|following|early|few)\s+)?(?P<unit>years|months|weeks|days|decades|centuries|quarters)"
+       r"(?:\s+(?:ahead|to\s+come))?",
+       N.read_vague_plural,
+       lambda m, ctx: bool(re.match(r"(?:(?:the|these|those)\s+)?(?:recent|coming|past|ensuing|few)", m.group(0), re.I))
+       or bool(re.search(r"(?:\bfor|\bin|\bwithin|\bover|\bafter|\bthan|\btook|\btake|\blast(?:ed)?)\s+$", m.string[max(0, m.start() - 10):m.start()], re.I))),
+    _r("set_adverb", r"(?P<word>daily|weekly|monthly|yearly|annually|hourly|quarterly|nightly)", N.read_set_adverb,
+       lambda m, ctx: ctx.tag(m.start()) in ("RB", "JJ", "NN") and m["word"].lower() not in ("quarterly", "monthly", "weekly")
+       or ctx.tag(m.start()) == "RB"),
+    _r("set_every",
+       rf"(?:every|each|per)\s+(?:(?:other|single)\s+)?(?P<num>(?:two|three|four|five|six|\d+)\s+)?(?P<what>{UNIT_SING}s?|{WEEKDAY}|{MONTH_STRICT}|{SEASON}|morning|evening|night)"
+       rf"|(?P<num2>)(?:once|twice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each)\s+(?P<what2>{UNIT_SING})",
+       lambda m, ctx: N.read_set_every(_Merged(m, what=m["what"] or m["what2"], num=m["num"]), ctx),
+       lambda m, ctx: not (m.group(0).lower().startswith("per") and (m["what"] or "").lower().endswith("s"))),
+    _r("plural_weekday", rf"(?P<dow>{WEEKDAY})(?:s(?:\s+(?P<part>{PART})s?)?|\s+(?P<part2>{PART})s)",
+       lambda m, ctx: Reading("SET", f"XXXX-WXX-{WEEKDAYS[m['dow'].lower()]}"
+                              + (f"T{PARTS_OF_DAY[(m['part'] or m['part2']).lower()]}" if m["part"] or m["part2"] else ""))),
+    _r("present",
+       r"(?:right\s+)?now|currently|current|nowadays|these\s+days|at\s+present|presently|at\s+the\s+moment|this\s+(?:crucial\s+)?moment|today['’]s",
+       N.read_present,
+       lambda m, ctx: _g_present(m, ctx)),
+    _r("past",
+       r"(?:more\s+|most\s+|until\s+|only\s+)?recently|the\s+past|lately|the\s+other\s+day",
+       N.read_past,
+       lambda m, ctx: _g_past(m, ctx)),
+    _r("future",
+       r"(?:the\s+)?(?:near\s+|distant\s+)?future|as\s+soon\s+as\s+possible|the\s+(?:near|short)\s+term|a\s+later\s+date|in\s+due\s+course",
+       N.read_future,
+       lambda m, ctx: _g_future(m, ctx)),
+    _r("anaphoric",
+       r"(?P<rel>that|the\s+same|that\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding|the\s+prior|earlier\s+that|later\s+that)"
+       r"\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night)(?P<after>\s+(?:before|after))?",
+       N.read_anaphoric),
+    _r("day_before",
+       r"(?P<rel>the)\s+(?P<unit>day)(?P<after>\s+(?:before|after))(?!\s+(?:last|yesterday|the|\w+day))",
+       N.read_anaphoric),
+    _r("holiday",
+       rf"(?P<name>christmas(?:\s+(?:day|eve))?|new\s+year['’]s\s+(?:day|eve)|independence\s+day|halloween|valentine['’]s\s+day|veterans\s+day)"
+       rf"(?:,?\s+(?P<year>{YEAR}))?",
+       N.read_holiday),
+]
+
+
+def _g_present(m: re.Match, ctx: Context) -> bool:
+    word = m.group(0).lower()
+    if word == "current":
+        # the adjective is PRESENT_REF only when it does not head a longer expression
+        # ("the current quarter") and does not mean electricity or a flow
+        tag = ctx.tag(m.start())
+        return tag == "JJ" and not re.match(r"\s+(?:account|assets|liabilities|events|affairs|issue|prices)",
+                                            m.string[m.end():m.end() + 14], re.I)
+    return True
+
+
+def _g_past(m: re.Match, ctx: Context) -> bool:
+    word = m.group(0).lower()
+    if word == "recent":
+        return ctx.tag(m.start()) == "JJ"
+    return True
+
+
+def _g_future(m: re.Match, ctx: Context) -> bool:
+    word = m.group(0).lower()
+    if word in ("future", "the future"):
+        # "future" as a noun (the time) rather than an adjective ("future plans") or "futures"
+        return bool(re.match(r"\s*(?:[.,;:)]|$|\s+(?:of|for|and|is|was|will|as)\b)", m.string[m.end():m.end() + 8])) or word == "the future"
+    if word in ("shortly",):
+        return True
+    if word.endswith("term"):
+        return word.startswith("the")
+    return True
+
+
+class _Merged:
+    """A match whose named groups are overridden, so that alternative spellings share a builder."""
+
+    def __init__(self, m: re.Match, **overrides):
+        self._m = m
+        self._o = overrides
+        self.string = m.string
+
+    def __getitem__(self, key):
+        if key in self._o:
+            return self._o[key]
+        return self._m[key]
+
+    def group(self, *a):
+        return self._m.group(*a)
+
+    def start(self, *a):
+        return self._m.start(*a)
+
+    def end(self, *a):
+        return self._m.end(*a)
+
+
+def _swap(m: re.Match):
+    if m["month"] is None:
+        return _Merged(m, month=m["month2"], day=m["day2"])
+    return m
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match
+
+
+def find_candidates(text: str, ctx: Context) -> list[Candidate]:
+    """The longest non-overlapping rule matches in ``text``, in text order."""
+    found: list[tuple[int, int, int, Candidate]] = []
+    for i, rule in enumerate(RULES):
+        for m in rule.pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            found.append((-(m.end() - m.start()), m.start(), i, Candidate(m.start(), m.end(), rule, m)))
+    found.sort(key=lambda t: (t[0], t[1], t[2]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Candidate] = []
+    for _, _, _, cand in found:
+        if any(cand.start < e and s < cand.end for s, e in taken):
+            continue
+        if cand.rule.guard is not None and not cand.rule.guard(cand.match, ctx):
+            continue
+        taken.append((cand.start, cand.end))
+        chosen.append(cand)
+    chosen.sort(key=lambda c: c.start)
+    return chosen

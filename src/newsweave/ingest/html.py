@@ -1,0 +1,126 @@
+"""HTML pages: the article body, title, date, site name and URL, via trafilatura.
+
+trafilatura finds the main text and reads the page's metadata (``og:site_name``, ``<title>``,
+``article:published_time``, the canonical link). The date is taken from the page's markup only, not
+guessed from its visible text, so a date in the body is never mistaken for the publication date.
+When trafilatura finds no main text (a bare fragment, an unusual layout) the page's visible text is
+taken with lxml instead; a page with no text at all is an error.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..errors import IngestError
+from ..model import Article
+from .dates import DateError, parse_date
+from .records import ReadOptions, finish_article
+from .source import Source, decode_text
+
+__all__ = ["read_html", "html_to_text"]
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+_BLOCKS = {
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+    "table", "tr", "section", "article", "header", "footer", "figure", "figcaption", "dd", "dt", "hr",
+}
+_DROP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "head")
+
+
+def _decode_page(data: bytes) -> tuple[str, str]:
+    # A page's declared charset beats a guess: a Russian page in windows-1251 is valid cp1252 too.
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii", "replace").lower()
+        try:
+            return data.decode(name), name
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_text(data)
+
+
+def html_to_text(markup: str) -> str:
+    """The visible text of an HTML page or fragment, one paragraph per block element.
+
+    Scripts, styles and the head are dropped; entities are decoded. Plain text comes back as is
+    (whitespace tidied).
+    """
+    import lxml.html
+    from lxml import etree
+
+    if not markup or not markup.strip():
+        return ""
+    if "<" not in markup:
+        return _tidy(markup.replace("&amp;", "&"))
+    try:
+        root = lxml.html.fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return ""
+    for element in list(root.iter(*_DROP)):
+        if element.getparent() is not None:
+            element.drop_tree()
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in _BLOCKS:
+            element.tail = "\n\n" + (element.tail or "")
+            if element.tag.lower() != "br":
+                element.text = "\n\n" + (element.text or "")
+    return _tidy(root.text_content())
+
+
+def _tidy(text: str) -> str:
+    paragraphs = (" ".join(part.split()) for part in re.split(r"\n\s*\n", text))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def read_html(source: Source, options: ReadOptions) -> Iterator[Article | IngestError]:
+    """The one article of an HTML page."""
+    import trafilatura
+
+    markup, encoding = _decode_page(source.read_all(options.max_file_bytes, "HTML page"))
+    try:
+        document = trafilatura.bare_extraction(
+            markup,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as exc:  # trafilatura fails in many ways on odd pages; fall back to lxml below
+        document = None
+        failure = f"{type(exc).__name__}: {exc}"
+    else:
+        failure = None
+    text = (getattr(document, "text", None) or "").strip()
+    if not text:
+        text = html_to_text(markup)
+    if not text:
+        reason = "the page has no article text"
+        if failure:
+            reason += f" (trafilatura failed: {failure})"
+        yield IngestError(source.name, reason + "; check that it is a saved article page, not a script-built shell")
+        return
+    published = None
+    raw_date = getattr(document, "date", None)
+    if raw_date:
+        try:
+            published = parse_date(raw_date)
+        except DateError:
+            published = None  # a page's metadata date is a hint; an unreadable one is dropped
+    title = getattr(document, "title", None) or _title_of(markup)
+    article = Article(
+        text=text,
+        title=title or None,
+        published=published,
+        outlet=getattr(document, "sitename", None) or None,
+        url=getattr(document, "url", None) or None,
+        origin=source.name,
+    )
+    if getattr(document, "author", None):
+        article.extra["author"] = document.author
+    yield finish_article(article, identity=source.identity, encoding=encoding)
+
+
+def _title_of(markup: str) -> str | None:
+    match = re.search(r"<title[^>]*>(.*?)</title>", markup, re.IGNORECASE | re.DOTALL)
+    return html_to_text(match.group(1)) or None if match else None

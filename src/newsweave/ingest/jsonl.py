@@ -1,0 +1,125 @@
+"""JSON Lines (one object per line) and JSON files (an array of objects, or one object).
+
+JSON Lines is streamed a line at a time, so its size is unbounded; a line that is not valid JSON,
+is not an object, or has no text is reported with its line number and the next lines are read.
+A JSON file is parsed whole (so it is subject to the size limit) and item by item, so that one bad
+item is reported with the line it starts on and the others are kept.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Iterator
+
+from ..errors import IngestError
+from ..model import Article
+from .records import ReadOptions, finish_article, record_to_article
+from .source import Line, Source
+
+__all__ = ["read_jsonl", "read_json"]
+
+
+def read_jsonl(source: Source, options: ReadOptions) -> Iterator[Article | IngestError]:
+    """One article per JSON object line; blank lines are skipped."""
+    for line in source.lines(options.max_file_bytes):
+        if isinstance(line, IngestError):
+            yield line
+            continue
+        stripped = line.text.strip()
+        if not stripped:
+            continue
+        origin = f"{source.name}:{line.number}"
+        try:
+            record = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            yield IngestError(origin, f"not valid JSON ({exc.msg} at column {exc.colno}); each line must be one JSON object")
+            continue
+        yield _from_record(record, source, options, origin, f":{line.number}", line)
+
+
+def read_json(source: Source, options: ReadOptions) -> Iterator[Article | IngestError]:
+    """The objects of a JSON array (or a single JSON object) as articles."""
+    text, encoding = source.read_text(options.max_file_bytes, "JSON file")
+    text = text.lstrip("\ufeff")
+    decoder = json.JSONDecoder()
+    position = _skip_space(text, 0)
+    if text.startswith("{", position):
+        items = _single(decoder, text, position, source.name)
+    elif text.startswith("[", position):
+        items = _array_items(decoder, text, position + 1, source.name)
+    else:
+        raise IngestError(source.name, "a JSON file must hold an array of article objects (or one object)")
+    line_of = _LineCounter(text)
+    for index, result in enumerate(items, start=1):
+        if isinstance(result, IngestError):
+            yield result
+            return
+        start, record = result
+        origin = f"{source.name}:{line_of(start)}"
+        yield _from_record(record, source, options, origin, f"#{index}", Line(0, "", encoding))
+
+
+def _from_record(record, source: Source, options: ReadOptions, origin: str, locator: str, line: Line):
+    if not isinstance(record, dict):
+        return IngestError(origin, f"expected a JSON object with a '{options.fields.text}' field, found a JSON {_json_type(record)}")
+    article = record_to_article(record, options.fields, origin)
+    if isinstance(article, IngestError):
+        return article
+    return finish_article(article, identity=source.identity, locator=locator, encoding=line.encoding)
+
+
+def _json_type(value) -> str:
+    return {list: "array", str: "string", int: "number", float: "number", bool: "boolean", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t\r\n":
+        position += 1
+    return position
+
+
+def _single(decoder, text, position, name):
+    try:
+        record, end = decoder.raw_decode(text, position)
+    except json.JSONDecodeError as exc:
+        yield IngestError(f"{name}:{exc.lineno}", f"not valid JSON ({exc.msg} at column {exc.colno})")
+        return
+    if _skip_space(text, end) != len(text):
+        line = text.count("\n", 0, end) + 1
+        yield IngestError(f"{name}:{line}", "more than one JSON value; for one object per line, name the file .jsonl")
+        return
+    yield position, record
+
+
+def _array_items(decoder, text, position, name):
+    position = _skip_space(text, position)
+    if text.startswith("]", position):
+        return
+    while True:
+        try:
+            record, end = decoder.raw_decode(text, position)
+        except json.JSONDecodeError as exc:
+            yield IngestError(f"{name}:{exc.lineno}", f"not valid JSON ({exc.msg} at column {exc.colno}); the items after it were not read")
+            return
+        yield position, record
+        position = _skip_space(text, end)
+        if text.startswith(",", position):
+            position = _skip_space(text, position + 1)
+        elif text.startswith("]", position):
+            return
+        else:
+            line = text.count("\n", 0, position) + 1
+            yield IngestError(f"{name}:{line}", "expected ',' or ']' between array items; the items after it were not read")
+            return
+
+
+class _LineCounter:
+    """Line numbers of increasing offsets, counted incrementally (items come in order)."""
+
+    def __init__(self, text: str):
+        self._text, self._offset, self._line = text, 0, 1
+
+    def __call__(self, offset: int) -> int:
+        self._line += self._text.count("\n", self._offset, offset)
+        self._offset = offset
+        return self._line

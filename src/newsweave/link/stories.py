@@ -1,0 +1,446 @@
+"""Online story clustering: put each new article into an existing story or start a new one.
+
+An article is described by ``ArticleFeatures``: weighted content words (lemmas where a parse is at hand,
+numbers and years kept, since two events of one topic are often told apart by their dates and counts),
+the names it mentions, its date and title. ``StoryClusterer.add`` then
+
+1. retrieves candidate stories through an inverted index over the article's most telling words and
+   names, restricted to stories active within ``settings.story_window_days`` of the article's date;
+2. scores each candidate by cosine similarity of the article to the story's centroid — words and names
+   weighted by inverse document frequency, learnt online from the articles seen so far — and joins
+   the best one above ``threshold``, or starts a story.
+
+Each story keeps at most ``MAX_STORY_TERMS`` centroid terms and the index drops stories that fall out of
+the time window, so the cost of one ``add`` does not grow with the corpus. Articles without a date are
+compared with every story still indexed (undated stories never expire: a corpus without dates is a
+corpus of one time slice).
+
+``cluster_stories`` is the batch form: it feeds articles in date order through the same ``add``, so its
+answer is the one-by-one answer. History records (``created``, ``joined``, ``merged``) are kept so a
+store can show how a story grew.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from ..errors import ConfigError
+from ..model import Extraction, Story
+from ..settings import Settings
+
+__all__ = ["ArticleFeatures", "StoryClusterer", "features_for", "features_from_text", "cluster_stories",
+           "DEFAULT_THRESHOLD", "DEFAULT_ENTITY_WEIGHT"]
+
+# Tuned on ECB+ train (benchmarks/cluster_eval.py --tune); see benchmarks/results/linking.md.
+DEFAULT_THRESHOLD = 0.2
+DEFAULT_ENTITY_WEIGHT = 0.3
+MAX_STORY_TERMS = 300  # centroid terms kept per story: bounds the cost of one comparison
+QUERY_TERMS = 12  # the article's highest-weighted words and names used to find candidate stories
+MAX_CANDIDATES = 50
+RECENT_MEMBERS = 30
+LINKAGE = "centroid"
+
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d{2,}")
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"})
+# A compact English stop list for the parse-free path (the parsed path uses spaCy's is_stop).
+_STOP = frozenset("""a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from further had has have
+having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
+nor not now of off on once only or other our ours ourselves out over own same she should so some such than that
+the their theirs them themselves then there these they this those through to too under until up very was we were
+what when where which while who whom why will with would you your yours yourself said says say told one two new
+year years last first week day time people would could may might""".split())
+
+
+@dataclass(slots=True)
+class ArticleFeatures:
+    """What story clustering looks at in one article."""
+
+    key: str
+    terms: dict[str, float]  # content word -> count
+    names: dict[str, float] = field(default_factory=dict)  # normalised entity name -> count
+    published: date | None = None
+    title: str = ""
+    outlet: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"key": self.key, "terms": self.terms, "names": self.names,
+                "published": self.published.isoformat() if self.published else None,
+                "title": self.title, "outlet": self.outlet}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> "ArticleFeatures":
+        pub = date.fromisoformat(d["published"]) if d.get("published") else None
+        return cls(d["key"], dict(d["terms"]), dict(d.get("names") or {}), pub, d.get("title") or "", d.get("outlet"))
+
+
+def _name_key(text: str) -> str:
+    text = text.lower().replace("’s", "").replace("'s", "")
+    return " ".join(re.findall(r"\w+", text))
+
+
+def _name_counts(names: Iterable[str]) -> dict[str, float]:
+    # Names count word by word, so "Wladimir Klitschko" and a later "Klitschko" meet.
+    counts: Counter[str] = Counter()
+    for n in names:
+        for w in _name_key(n).split():
+            if w not in _STOP and len(w) > 1:
+                counts[w] += 1
+    return dict(counts)
+
+
+def _title_of(text: str, title: str | None) -> str:
+    if title and title.strip():
+        return " ".join(title.split())
+    # No headline: the first line with some words in it, cut at a readable length.
+    for line in text.splitlines():
+        words = line.split()
+        if len(words) >= 4 and not line.lstrip().lower().startswith(("http", "www")):
+            return " ".join(words[:16]) + (" …" if len(words) > 16 else "")
+    return " ".join(text.split()[:16])
+
+
+def features_from_text(key: str, text: str, *, title: str | None = None, published: date | None = None,
+                       outlet: str | None = None, names: Iterable[str] = ()) -> ArticleFeatures:
+    """Features without a parse: lower-cased words minus stop words, plus any names given.
+
+    Used where spaCy would cost too much (the scale benchmark) and as the fallback of ``features_for``.
+    """
+    terms = Counter(w.lower() for w in _WORD.findall(f"{title or ''}\n{text}") if w.lower() not in _STOP)
+    return ArticleFeatures(key, dict(terms), _name_counts(names), published, _title_of(text, title), outlet)
+
+
+def features_for(extraction: Extraction, key: str | None = None) -> ArticleFeatures:
+    """Story features of one extracted article: content lemmas of its parse, and its named mentions."""
+    art = extraction.article
+    key = key if key is not None else str(art.id)
+    names = [m.text for m in extraction.mentions if m.kind == "name" and m.label in _NAME_LABELS]
+    doc = extraction.doc
+    if doc is None:
+        return features_from_text(key, art.text, title=art.title, published=art.published,
+                                  outlet=art.outlet, names=names)
+    terms: Counter[str] = Counter()
+    for tok in doc:
+        if tok.is_stop or tok.is_punct or tok.is_space or tok.pos_ not in _CONTENT_POS:
+            continue
+        if tok.like_url or tok.like_email:
+            continue
+        lemma = (tok.lemma_ or tok.text).lower().strip()
+        # Numbers are kept only when they can tell events apart: years and multi-digit counts.
+        if tok.pos_ == "NUM" and not (lemma.isdigit() and len(lemma) >= 2):
+            continue
+        if len(lemma) < 2:
+            continue
+        terms[lemma] += 1
+    if art.title:
+        for w in _WORD.findall(art.title):
+            if w.lower() not in _STOP:
+                terms[w.lower()] += 1
+    return ArticleFeatures(key, dict(terms), _name_counts(names), art.published, _title_of(art.text, art.title),
+                           art.outlet)
+
+
+@dataclass(slots=True)
+class _StoryState:
+    id: str
+    terms: dict[str, float]  # summed unit article vectors (words), pruned to MAX_STORY_TERMS
+    names: dict[str, float]
+    members: list[str]
+    outlets: list[str]
+    first: date | None
+    last: date | None
+    title: str
+    title_score: float = 0.0
+    recent: list = field(default_factory=list)  # (words, names) unit vectors of the latest members
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "terms": self.terms, "names": self.names, "members": self.members,
+                "outlets": self.outlets, "first": self.first.isoformat() if self.first else None,
+                "last": self.last.isoformat() if self.last else None, "title": self.title,
+                "title_score": self.title_score}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> "_StoryState":
+        return cls(d["id"], dict(d["terms"]), dict(d["names"]), list(d["members"]), list(d["outlets"]),
+                   date.fromisoformat(d["first"]) if d["first"] else None,
+                   date.fromisoformat(d["last"]) if d["last"] else None, d["title"], d.get("title_score", 0.0))
+
+
+def _unit(vec: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {k: v / norm for k, v in vec.items()} if norm else {}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    if not dot:
+        return 0.0
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    na = math.sqrt(sum(v * v for v in a.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _prune(vec: dict[str, float], keep: int) -> dict[str, float]:
+    if len(vec) <= keep:
+        return vec
+    return dict(heapq.nlargest(keep, vec.items(), key=lambda kv: kv[1]))
+
+
+class StoryClusterer:
+    """Assigns articles to stories one at a time (see the module docstring for the method)."""
+
+    def __init__(self, settings: Settings | None = None, *, threshold: float = DEFAULT_THRESHOLD,
+                 entity_weight: float = DEFAULT_ENTITY_WEIGHT, id_prefix: str = "s"):
+        if not 0.0 <= threshold <= 1.0:
+            raise ConfigError(f"threshold must be between 0 and 1, got {threshold}")
+        if not 0.0 <= entity_weight <= 1.0:
+            raise ConfigError(f"entity_weight must be between 0 and 1, got {entity_weight}")
+        self.settings = settings or Settings()
+        self.threshold = threshold
+        self.entity_weight = entity_weight
+        self.id_prefix = id_prefix
+        self._df: Counter[str] = Counter()  # document frequency of words and ("\x00" + name)
+        self._n_docs = 0
+        self._stories: dict[str, _StoryState] = {}
+        self._assigned: dict[str, str] = {}
+        self._next = 1
+        self.history: list[dict[str, Any]] = []
+        # Inverted index over the stories still inside the time window.
+        self._postings: dict[str, set[str]] = defaultdict(set)
+        self._indexed_terms: dict[str, set[str]] = {}
+        self._expiry: list[tuple[date, str]] = []  # (last date, story id) heap
+        self._latest: date | None = None
+
+    # -- public ------------------------------------------------------------------------------------
+    @property
+    def assignments(self) -> dict[str, str]:
+        """Story id of every article added, by key."""
+        return dict(self._assigned)
+
+    def story_of(self, key: str) -> str | None:
+        return self._assigned.get(key)
+
+    def stories(self) -> list[Story]:
+        """Every story as a ``Story`` record (``article_ids`` holds int-like keys only; see ``members``)."""
+        out = []
+        for st in self._stories.values():
+            ids = [int(k) for k in st.members if str(k).isdigit()]
+            out.append(Story(id=st.id, title=st.title, article_ids=ids, outlets=list(st.outlets),
+                             first=st.first, last=st.last))
+        return out
+
+    def members(self, story_id: str) -> list[str]:
+        """Keys of the articles in one story, in the order they were added."""
+        return list(self._stories[story_id].members)
+
+    def add(self, key: str, features: ArticleFeatures) -> str:
+        """Put the article into a story and return that story's id (the same id again for a known key)."""
+        if key in self._assigned:
+            return self._assigned[key]
+        self._advance_clock(features.published)
+        self._n_docs += 1
+        for t in features.terms:
+            self._df[t] += 1
+        for n in features.names:
+            self._df["\x00" + n] += 1
+        words, names = self._vectors(features)
+        best_id, best_sim = None, 0.0
+        for sid in self._candidates(words, names, features.published):
+            st = self._stories[sid]
+            sim = self._similarity(words, names, st)
+            if sim > best_sim:
+                best_id, best_sim = sid, sim
+        if best_id is not None and best_sim >= self.threshold:
+            self._join(best_id, key, features, words, names, best_sim)
+            return best_id
+        return self._create(key, features, words, names)
+
+    # -- scoring -------------------------------------------------------------------------------------
+    def _idf(self, term: str) -> float:
+        return math.log((1 + self._n_docs) / (1 + self._df.get(term, 0))) + 1.0
+
+    def _vectors(self, f: ArticleFeatures) -> tuple[dict[str, float], dict[str, float]]:
+        words = _unit({t: (1 + math.log(c)) * self._idf(t) for t, c in f.terms.items() if c > 0})
+        names = _unit({n: (1 + math.log(c)) * self._idf("\x00" + n) for n, c in f.names.items() if c > 0})
+        return words, names
+
+    def _similarity(self, words: dict[str, float], names: dict[str, float], st: _StoryState) -> float:
+        if LINKAGE == "average" and st.recent:
+            return sum(self._pair(words, names, w, n) for w, n in st.recent) / len(st.recent)
+        if LINKAGE == "max" and st.recent:
+            return max(self._pair(words, names, w, n) for w, n in st.recent)
+        return self._pair(words, names, st.terms, st.names)
+
+    def _pair(self, words, names, w2, n2) -> float:
+        text_sim = _cosine(words, w2)
+        if not names or not n2:
+            return text_sim
+        return (1 - self.entity_weight) * text_sim + self.entity_weight * _cosine(names, n2)
+
+    def _candidates(self, words: dict[str, float], names: dict[str, float], when: date | None) -> list[str]:
+        query = heapq.nlargest(QUERY_TERMS, words.items(), key=lambda kv: kv[1])
+        query += heapq.nlargest(QUERY_TERMS // 2, (("\x00" + k, v) for k, v in names.items()),
+                                key=lambda kv: kv[1])
+        votes: Counter[str] = Counter()
+        for term, weight in query:
+            for sid in self._postings.get(term, ()):
+                votes[sid] += weight
+        out = []
+        window = timedelta(days=self.settings.story_window_days)
+        for sid, _ in votes.most_common():
+            st = self._stories[sid]
+            if when is not None and st.last is not None and st.first is not None:
+                if when - st.last > window or st.first - when > window:
+                    continue
+            out.append(sid)
+            if len(out) >= MAX_CANDIDATES:
+                break
+        return out
+
+    # -- bookkeeping ---------------------------------------------------------------------------------
+    def _create(self, key: str, f: ArticleFeatures, words, names) -> str:
+        sid = f"{self.id_prefix}{self._next}"
+        self._next += 1
+        st = _StoryState(sid, dict(words), dict(names), [key], [f.outlet] if f.outlet else [],
+                         f.published, f.published, f.title or key)
+        st.title_score = _cosine(words, st.terms)
+        st.recent = [(words, names)]
+        self._stories[sid] = st
+        self._assigned[key] = sid
+        self._reindex(st)
+        self.history.append({"action": "created", "story": sid, "article": key})
+        return sid
+
+    def _join(self, sid: str, key: str, f: ArticleFeatures, words, names, sim: float) -> None:
+        st = self._stories[sid]
+        for t, v in words.items():
+            st.terms[t] = st.terms.get(t, 0.0) + v
+        for n, v in names.items():
+            st.names[n] = st.names.get(n, 0.0) + v
+        st.terms = _prune(st.terms, MAX_STORY_TERMS)
+        st.names = _prune(st.names, MAX_STORY_TERMS // 3)
+        st.members.append(key)
+        st.recent = (st.recent + [(words, names)])[-RECENT_MEMBERS:]
+        if f.outlet and f.outlet not in st.outlets:
+            st.outlets.append(f.outlet)
+        if f.published:
+            st.first = min(st.first, f.published) if st.first else f.published
+            st.last = max(st.last, f.published) if st.last else f.published
+        # The story is titled by its most central article seen so far.
+        central = _cosine(words, st.terms)
+        if f.title and central > st.title_score:
+            st.title, st.title_score = f.title, central
+        self._assigned[key] = sid
+        self._reindex(st)
+        self.history.append({"action": "joined", "story": sid, "article": key, "similarity": round(sim, 4)})
+
+    def _reindex(self, st: _StoryState) -> None:
+        # A story is findable by its strongest words and names only: keeps postings short.
+        top = {t for t, _ in heapq.nlargest(QUERY_TERMS * 3, st.terms.items(), key=lambda kv: kv[1])}
+        top |= {"\x00" + n for n, _ in heapq.nlargest(QUERY_TERMS, st.names.items(), key=lambda kv: kv[1])}
+        old = self._indexed_terms.get(st.id, set())
+        for t in old - top:
+            self._postings[t].discard(st.id)
+            if not self._postings[t]:
+                del self._postings[t]
+        for t in top - old:
+            self._postings[t].add(st.id)
+        self._indexed_terms[st.id] = top
+        if st.last is not None:
+            heapq.heappush(self._expiry, (st.last, st.id))
+
+    def _advance_clock(self, when: date | None) -> None:
+        """Drop from the index the stories whose last article is older than the window."""
+        if when is None:
+            return
+        if self._latest is None or when > self._latest:
+            self._latest = when
+        horizon = self._latest - timedelta(days=self.settings.story_window_days)
+        while self._expiry and self._expiry[0][0] < horizon:
+            last, sid = heapq.heappop(self._expiry)
+            st = self._stories.get(sid)
+            if st is None or st.last is None or st.last > last:
+                continue  # a stale heap entry: the story has grown since
+            for t in self._indexed_terms.pop(sid, set()):
+                self._postings[t].discard(sid)
+                if not self._postings[t]:
+                    del self._postings[t]
+
+    def merge(self, keep: str, other: str, reason: str = "manual") -> None:
+        """Fold story ``other`` into ``keep`` (an editor's decision, or a later re-clustering)."""
+        a, b = self._stories[keep], self._stories.pop(other)
+        for t, v in b.terms.items():
+            a.terms[t] = a.terms.get(t, 0.0) + v
+        for n, v in b.names.items():
+            a.names[n] = a.names.get(n, 0.0) + v
+        a.terms = _prune(a.terms, MAX_STORY_TERMS)
+        a.members += b.members
+        a.outlets += [o for o in b.outlets if o not in a.outlets]
+        dates = [d for d in (a.first, a.last, b.first, b.last) if d]
+        a.first, a.last = (min(dates), max(dates)) if dates else (None, None)
+        for k in b.members:
+            self._assigned[k] = keep
+        for t in self._indexed_terms.pop(other, set()):
+            self._postings[t].discard(other)
+        self._reindex(a)
+        self.history.append({"action": "merged", "story": keep, "from": other, "reason": reason})
+
+    # -- state -------------------------------------------------------------------------------------
+    def to_state(self) -> dict[str, Any]:
+        """Plain JSON of everything ``add`` depends on."""
+        return {
+            "version": 1, "threshold": self.threshold, "entity_weight": self.entity_weight,
+            "id_prefix": self.id_prefix, "window_days": self.settings.story_window_days,
+            "df": dict(self._df), "n_docs": self._n_docs, "next": self._next,
+            "stories": [st.to_json() for st in self._stories.values()],
+            "assigned": self._assigned, "history": self.history,
+            "latest": self._latest.isoformat() if self._latest else None,
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any], settings: Settings | None = None) -> "StoryClusterer":
+        """Rebuild a clusterer from ``to_state()`` output (the index is rebuilt from the stories)."""
+        settings = settings or Settings(story_window_days=state.get("window_days", 7))
+        sc = cls(settings, threshold=state["threshold"], entity_weight=state["entity_weight"],
+                 id_prefix=state.get("id_prefix", "s"))
+        sc._df = Counter(state["df"])
+        sc._n_docs = state["n_docs"]
+        sc._next = state["next"]
+        sc._assigned = dict(state["assigned"])
+        sc.history = list(state["history"])
+        sc._latest = date.fromisoformat(state["latest"]) if state.get("latest") else None
+        for d in state["stories"]:
+            st = _StoryState.from_json(d)
+            sc._stories[st.id] = st
+            sc._reindex(st)
+        sc._advance_clock(sc._latest)
+        return sc
+
+
+def cluster_stories(extractions: Iterable[Extraction] | Iterable[ArticleFeatures],
+                    settings: Settings | None = None, **options) -> dict[str, str]:
+    """Story id of every article, feeding them in date order (undated ones last, in input order).
+
+    Accepts ``Extraction``s (keyed by ``article.id``, else by input position) or ready ``ArticleFeatures``.
+    Options are passed to ``StoryClusterer`` (``threshold``, ``entity_weight``).
+    """
+    feats = []
+    for i, item in enumerate(extractions):
+        if isinstance(item, ArticleFeatures):
+            feats.append(item)
+        else:
+            key = str(item.article.id) if item.article.id is not None else str(i)
+            feats.append(features_for(item, key))
+    order = sorted(range(len(feats)), key=lambda i: (feats[i].published is None, feats[i].published or date.min, i))
+    sc = StoryClusterer(settings, **options)
+    return {feats[i].key: sc.add(feats[i].key, feats[i]) for i in order}

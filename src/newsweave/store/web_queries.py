@@ -1,0 +1,75 @@
+"""Read queries only the web UI needs: search results with safely marked snippets, and planned events.
+
+Kept apart from ``queries.py`` (the CLI's documented shapes) so the web can grow without touching them;
+the same rule holds: values travel as parameters, never spliced into SQL text.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .db import Store
+from .queries import display_title, fts_query
+
+__all__ = ["search_with_snippets", "planned_events", "PLAN_STATUSES"]
+
+# Control characters cannot appear in stored article text we care about, so they mark matches
+# unambiguously; literal "[" or "]" in an article would make FTS5's usual markers ambiguous.
+_OPEN, _CLOSE = "\x02", "\x03"
+
+PLAN_STATUSES = ("planned", "proposed", "cancelled", "denied")
+
+
+def search_with_snippets(store: Store, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+    """Full-text search, best match first; each hit has ``snippet`` ("[match]" marked, as the CLI shows it)
+    and ``snippet_parts`` (``[{"text", "match"}]``) so a page can escape every piece and mark matches itself."""
+    sql = (
+        "SELECT a.id, a.title, a.text, a.outlet, a.wire, a.published, a.url, c.source_article_id AS copy_of,"
+        " c.kind AS copy_kind, s.story_id, snippet(articles_fts, 1, ?, ?, '…', 16) AS snippet,"
+        " bm25(articles_fts) AS rank FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+        " LEFT JOIN copies c ON c.article_id = a.id LEFT JOIN article_story s ON s.article_id = a.id"
+        " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
+    )
+    out = []
+    for row in store.db.execute(sql, (_OPEN, _CLOSE, fts_query(query), limit, offset)):
+        parts, raw = [], row["snippet"] or ""
+        for i, chunk in enumerate(raw.split(_OPEN)):
+            if i == 0:
+                pieces = [(chunk, False)]
+            else:
+                match, _, rest = chunk.partition(_CLOSE)
+                pieces = [(match, True), (rest, False)]
+            parts += [{"text": t, "match": m} for t, m in pieces if t]
+        out.append(
+            {
+                "id": row["id"],
+                "title": display_title(row["title"], row["text"]),
+                "outlet": row["outlet"],
+                "wire": row["wire"],
+                "published": row["published"],
+                "url": row["url"],
+                "copy_of": row["copy_of"],
+                "copy_kind": row["copy_kind"],
+                "story_id": row["story_id"],
+                "snippet": "".join(f"[{p['text']}]" if p["match"] else p["text"] for p in parts),
+                "snippet_parts": parts,
+            }
+        )
+    return out
+
+
+def planned_events(store: Store, *, statuses: tuple[str, ...] = PLAN_STATUSES, limit: int = 1000) -> list[dict[str, Any]]:
+    """Events reported as planned, proposed, cancelled or denied, with their article, outlet and story,
+    latest planned date first (undated last)."""
+    marks = ",".join("?" * len(statuses))
+    rows = store.db.execute(
+        'SELECT e.article_id, e.start, e."end", e.type, e.mode, e.source, e.target, e.time, e.place, e.status,'
+        " e.claimed_by, a.outlet, a.published, s.story_id, substr(a.text, e.start + 1, e.\"end\" - e.start)"
+        " AS evidence FROM events e JOIN articles a ON a.id = e.article_id"
+        " LEFT JOIN article_story s ON s.article_id = e.article_id"
+        f" WHERE e.status IN ({marks}) ORDER BY e.time IS NULL, e.time DESC, a.published DESC, e.article_id, e.start"
+        " LIMIT ?",
+        (*statuses, limit),
+    )
+    return [{**dict(r), "source": json.loads(r["source"]), "target": json.loads(r["target"])} for r in rows]
