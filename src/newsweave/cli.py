@@ -90,6 +90,7 @@ _FIELD_OPTIONS = [
     click.option("--title-field", default="title", show_default=True, help="Field holding the title."),
     click.option("--url-field", default="url", show_default=True, help="Field holding the URL."),
     click.option("--id-field", default="id", show_default=True, help="Field holding the article's own id."),
+    click.option("--wire-field", default="wire", show_default=True, help="Field naming the news agency credited."),
 ]
 
 
@@ -99,11 +100,11 @@ def _field_options(func):
     return func
 
 
-def _fields(text_field, date_field, outlet_field, title_field, url_field, id_field):
+def _fields(text_field, date_field, outlet_field, title_field, url_field, id_field, wire_field):
     from .ingest import FieldMap
 
     return FieldMap(text=text_field, published=date_field, outlet=outlet_field, title=title_field, url=url_field,
-                    id=id_field)
+                    id=id_field, wire=wire_field)
 
 
 def _run_ingest(obj: _Context, paths, fields):
@@ -377,6 +378,28 @@ def export(obj, fmt, table, output):
         n = export_table(store, table, fmt, output)
     if not obj.quiet:
         click.echo(f"exported {n} {table} rows", err=True)
+
+
+@cli.command()
+@click.option("--repair", is_flag=True, help="Fix what can be fixed without losing an article.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@pass_ctx
+def check(obj, repair, as_json):
+    """Verify the store: SQLite integrity, orphan rows, stories, full-text indexes in sync."""
+    from .store.check import check_store
+
+    with obj.store() as store:
+        report = check_store(store, repair=repair)
+    if as_json:
+        _echo_json(report.to_json())
+    else:
+        for p in report.problems:
+            click.echo(f"problem: {p}")
+        for r in report.repaired:
+            click.echo(f"repaired: {r}")
+        click.echo("ok" if report.ok else "problems found: run `newsweave check --repair`")
+    if not report.ok:
+        sys.exit(1)
 
 
 # --------------------------------------------------------------------------- contract and evaluation

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from ..model import Span
 
-__all__ = ["AGENCIES", "Credit", "parse_credit", "canonical_agency"]
+__all__ = ["AGENCIES", "Credit", "canonical_agency", "parse_credit"]
 
 # Canonical name -> the ways texts write it. Names are matched case-sensitively (with an ALL-CAPS
 # variant), because "ap", "pa" or "efe" in lower case are ordinary words.
@@ -63,6 +63,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
 # Short forms that are also ordinary abbreviations ("Harrisburg (PA)", "(AA) batteries") count
 # only where nothing else fits: in an opening dateline followed by a dash.
 _DATELINE_ONLY = {"PA", "AA", "RIA", "Bloomberg", "Sputnik"}
+_DATELINE_ONLY_UPPER = {name.upper() for name in _DATELINE_ONLY}
 
 _ALIAS_TO_AGENCY: dict[str, str] = {}
 for _canonical, _aliases in AGENCIES.items():
@@ -77,14 +78,15 @@ def _alternation(aliases) -> str:
 
 
 _ANY = _alternation(_ALIAS_TO_AGENCY)
-_STRONG = _alternation(a for a in _ALIAS_TO_AGENCY if a.upper() not in {d.upper() for d in _DATELINE_ONLY})
+_STRONG = _alternation(a for a in _ALIAS_TO_AGENCY if a.upper() not in _DATELINE_ONLY_UPPER)
 _SEP = r"\s*(?:/|,|&|and)\s*"
 _DASH = r"(?:-{1,2}|[–—‐_]|\.-|:)"
 
 # "(AFP)", "(AFP/Reuters)", "(With inputs from PTI)"
 _PAREN = re.compile(rf"\((?:[Ww]ith (?:inputs?|reporting|additional reporting) from\s+)?(?:The\s+)?(?P<agencies>(?:{_STRONG})(?:{_SEP}(?:{_STRONG}))*)\)")
 # "/TASS/"
-_SLASHED = re.compile(rf"/\s*(?P<agencies>{_STRONG})\s*/")
+# "/TASS/", but not a photo credit "FABRICE COFFRINI/AFP/Getty Images"
+_SLASHED = re.compile(rf"(?<![\w/])/\s*(?P<agencies>{_STRONG})\s*/(?![\w/])")
 # "(With inputs from PTI)" without brackets, at a paragraph's start or end
 _INPUTS_FROM = re.compile(rf"(?m)(?:^|(?<=[.!?] ))\(?[Ww]ith (?:inputs?|reporting|additional reporting) from\s+(?:the\s+)?(?P<agencies>(?:{_STRONG})(?:{_SEP}(?:{_STRONG}))*)")
 
@@ -127,8 +129,7 @@ class Credit:
 def canonical_agency(name: str) -> str | None:
     """The canonical name of an agency as written ("Agence France-Presse" → "AFP"), else None."""
     name = re.sub(r"\s+", " ", name.strip().strip(".()/"))
-    if name.startswith("The "):
-        name = name[4:]
+    name = name.removeprefix("The ")
     return _ALIAS_TO_AGENCY.get(name) or _ALIAS_TO_AGENCY.get(name.upper()) if name else None
 
 
@@ -183,25 +184,40 @@ def _split_prefix(prefix: str) -> tuple[str | None, str | None] | None:
 def _opening_dateline(text: str) -> Credit | None:
     for offset, line in _paragraphs(text, 2):
         match = _DATELINE.match(line)
-        if match:
-            written = match["paren"] or match["slash"]
-            agencies = _agencies_in(written)
-            parts = _split_prefix(match["prefix"])
-            if agencies and parts is not None:
-                place, date_text = parts
-                dateline_only = all(a.upper() in {d.upper() for d in _DATELINE_ONLY} for a in re.split(_SEP, written))
-                followed = match["after"] is not None or match["slash"] is not None
-                # "New Delhi, Oct 17 (IANS) The ..." has no dash, but a place and a date make it a dateline.
-                if followed or (place and date_text and not dateline_only):
-                    if not dateline_only or (followed and match["after"] and match["after"].strip() != "."):
-                        span = Span(offset, offset + match.end(), text[offset : offset + match.end()])
-                        return Credit(agencies[0], tuple(agencies), place, date_text, True, span)
+        if match and _is_dateline(match):
+            agencies = _agencies_in(match["paren"] or match["slash"])
+            place, date_text = _split_prefix(match["prefix"])
+            span = Span(offset, offset + match.end(), text[offset : offset + match.end()])
+            return Credit(agencies[0], tuple(agencies), place, date_text, True, span)
         match = _BARE_START.match(line)
         if match:
             agencies = _agencies_in(match["agencies"])
             span = Span(offset, offset + match.end(), text[offset : offset + match.end()])
             return Credit(agencies[0], tuple(agencies), None, None, True, span)
     return None
+
+
+def _is_dateline(match: re.Match) -> bool:
+    written = match["paren"] or match["slash"]
+    parts = _split_prefix(match["prefix"])
+    if not _agencies_in(written) or parts is None:
+        return False
+    place, date_text = parts
+    dashed = match["after"] is not None and match["after"].strip() != "."
+    if all(a.upper() in _DATELINE_ONLY_UPPER for a in re.split(_SEP, written)):
+        return dashed  # "LONDON (PA) -" yes, "Harrisburg (PA) is" no
+    # "New Delhi, Oct 17 (IANS) The ..." has no dash, but a place and a date make it a dateline.
+    return match["after"] is not None or match["slash"] is not None or bool(place and date_text)
+
+
+def _stands_apart(text: str, start: int, end: int) -> bool:
+    """A bracketed credit closes a sentence or paragraph, or opens a line; it is not mid-sentence."""
+    before = text[max(0, start - 3) : start]
+    after = text[end : end + 2]
+    opens_line = not before.strip(" \t") or before.rstrip(" \t").endswith("\n")
+    after_sentence = before.rstrip().endswith((".", "!", "?", "\u201d", '"', "\u2019", "'", ")", ":"))
+    ends_line = not after.strip(" \t") or after.lstrip(" \t").startswith(("\n", "\r"))
+    return opens_line or after_sentence or ends_line or after.startswith((".", ";"))
 
 
 def parse_credit(text: str) -> Credit:
@@ -230,6 +246,8 @@ def parse_credit(text: str) -> Credit:
         for match in pattern.finditer(text):
             if opening is not None and opening.span.start <= match.start("agencies") < opening.span.end:
                 continue
+            if pattern is _PAREN and not _stands_apart(text, match.start(), match.end()):
+                continue  # "Andhra Pradesh (AP) government" defines an abbreviation, it credits no one
             later.append((match.start(), _agencies_in(match["agencies"]), Span(match.start(), match.end(), match.group())))
     later.sort(key=lambda item: (item[2].start, -item[2].end))
     covered = -1

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import csv
 import sys
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..errors import IngestError
 from ..model import Article
 from .records import ReadOptions, _text_suggestion, finish_article, record_to_article
-from .source import Line, Source, decode_text
+from .source import Source, decode_text
 
 __all__ = ["read_csv", "sniff_dialect"]
 
@@ -88,7 +88,7 @@ def read_csv(source: Source, options: ReadOptions) -> Iterator[Article | IngestE
         if len(row) > len(header):
             yield IngestError(origin, f"this row has {len(row)} fields but the header names {len(header)}; check the quoting")
             continue
-        record = dict(zip(header, row))
+        record = dict(zip(header, row, strict=False))  # short rows: missing cells are absent
         article = record_to_article(record, fields, origin)
         if isinstance(article, IngestError):
             yield article

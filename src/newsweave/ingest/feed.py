@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..errors import IngestError
 from ..model import Article

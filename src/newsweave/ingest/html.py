@@ -10,7 +10,7 @@ taken with lxml instead; a page with no text at all is an error.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..errors import IngestError
 from ..model import Article
@@ -18,7 +18,7 @@ from .dates import DateError, parse_date
 from .records import ReadOptions, finish_article
 from .source import Source, decode_text
 
-__all__ = ["read_html", "html_to_text"]
+__all__ = ["html_to_text", "read_html"]
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _BLOCKS = {
@@ -86,7 +86,7 @@ def read_html(source: Source, options: ReadOptions) -> Iterator[Article | Ingest
             include_tables=False,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
-    except Exception as exc:  # trafilatura fails in many ways on odd pages; fall back to lxml below
+    except Exception as exc:  # noqa: BLE001 - trafilatura fails in many ways on odd pages; fall back to lxml below
         document = None
         failure = f"{type(exc).__name__}: {exc}"
     else:

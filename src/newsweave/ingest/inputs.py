@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator, TextIO
+from typing import BinaryIO, TextIO
 
 from ..errors import ConfigError, IngestError
 from ..model import Article
@@ -18,7 +19,7 @@ from .seedtext import read_seed, read_text
 from .sniff import FORMATS, sniff_source
 from .source import DEFAULT_MAX_FILE_BYTES, Source, open_path, open_stream
 
-__all__ = ["read_inputs", "iter_paths"]
+__all__ = ["iter_paths", "read_inputs"]
 
 _READERS: dict[str, Callable[[Source, ReadOptions], Iterator[Article | IngestError]]] = {
     "seed": read_seed,
@@ -36,7 +37,7 @@ def read_inputs(
     *,
     fields: FieldMap | None = None,
     stdin: TextIO | BinaryIO | None = None,
-    format: str | None = None,  # noqa: A002 - the reader's word for it
+    format: str | None = None,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
 ) -> Iterator[Article | IngestError]:
     """Read every input into articles, yielding problems as values so one bad input never stops a batch.
@@ -93,7 +94,7 @@ def iter_paths(path: str | os.PathLike) -> Iterator[tuple[Path, str] | tuple[Ing
         yield IngestError(name, "the folder holds no input files"), name
 
 
-def _read_one(opener, name: str, format: str | None, options: ReadOptions) -> Iterator[Article | IngestError]:  # noqa: A002
+def _read_one(opener, name: str, format: str | None, options: ReadOptions) -> Iterator[Article | IngestError]:
     try:
         source = opener()
     except IngestError as exc:
@@ -108,7 +109,7 @@ def _read_one(opener, name: str, format: str | None, options: ReadOptions) -> It
         yield exc
     except (MemoryError, RecursionError) as exc:
         yield IngestError(name, f"the file is too large or too deeply nested to read ({type(exc).__name__})")
-    except Exception as exc:  # a reader's bug or a parser's surprise must not end the batch
+    except Exception as exc:  # noqa: BLE001 - a reader's bug or a parser's surprise must not end the batch
         yield IngestError(name, f"could not be read: unexpected {type(exc).__name__}: {exc} (please report this)")
     finally:
         source.close()

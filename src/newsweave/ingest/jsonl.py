@@ -9,14 +9,14 @@ item is reported with the line it starts on and the others are kept.
 from __future__ import annotations
 
 import json
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..errors import IngestError
 from ..model import Article
 from .records import ReadOptions, finish_article, record_to_article
 from .source import Line, Source
 
-__all__ = ["read_jsonl", "read_json"]
+__all__ = ["read_json", "read_jsonl"]
 
 
 def read_jsonl(source: Source, options: ReadOptions) -> Iterator[Article | IngestError]:

@@ -9,15 +9,17 @@ outlet rule).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, fields as dataclass_fields
-from typing import Any, Mapping
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
+from typing import Any
 
 from ..errors import ConfigError, IngestError
 from ..model import Article
 from .credit import canonical_agency, parse_credit
 from .dates import DateError, parse_date
 
-__all__ = ["FieldMap", "ReadOptions", "record_to_article", "finish_article", "derive_id"]
+__all__ = ["FieldMap", "ReadOptions", "derive_id", "finish_article", "record_to_article"]
 
 # Column names that usually hold the article body, suggested when the mapped one is missing.
 _TEXT_LIKE = ("text", "body", "content", "article", "article_text", "full_text", "story", "maintext", "description")

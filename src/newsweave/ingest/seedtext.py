@@ -15,7 +15,7 @@ without the header is one article with ``published=None``.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..errors import IngestError
 from ..model import Article

@@ -30,7 +30,8 @@ _SEED = re.compile(r"\A\s*date[ \t]+\S")
 _FEED_ROOT = re.compile(r"<(?:[\w-]+:)?(?:rss|feed|RDF)\b", re.IGNORECASE)
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|h1|h2|table|main)\b", re.IGNORECASE)
 _XML_PROLOG = re.compile(r"\A(?:<\?xml[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>|\s)*", re.DOTALL | re.IGNORECASE)
-_HEADER_CELL = re.compile(r"^[\w .\-/]{1,40}$")
+# A column name: a short label of at most three words, no sentence punctuation.
+_HEADER_CELL = re.compile(r"^[A-Za-z_][\w\-/]*(?: [\w\-/]+){0,2}$")
 
 
 def sniff_format(path_or_bytes: str | os.PathLike | bytes) -> str:
@@ -110,7 +111,7 @@ def _weak(text: str) -> str | None:
     dialect = sniff_dialect("\n".join(lines) + "\n")
     rows = list(csv.reader(lines, dialect))
     header = rows[0]
-    if len(header) < 2 or not all(_HEADER_CELL.match(cell.strip()) for cell in header):
+    if len(header) < 2 or not all(_HEADER_CELL.match(cell.strip()) and len(cell.strip()) <= 40 for cell in header):
         return None
     body = [row for row in rows[1:-1] or rows[1:] if row]
     if body and all(len(row) == len(header) for row in body):

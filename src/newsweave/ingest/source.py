@@ -22,13 +22,14 @@ import io
 import lzma
 import os
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterator, TextIO
+from typing import BinaryIO, TextIO
 
 from ..errors import IngestError
 
-__all__ = ["DEFAULT_MAX_FILE_BYTES", "Source", "open_path", "open_stream", "decode_text", "Line"]
+__all__ = ["DEFAULT_MAX_FILE_BYTES", "Line", "Source", "decode_text", "open_path", "open_stream"]
 
 # A single HTML page, feed, JSON array or text article larger than this is refused: such a file is
 # almost always a mistake (a dump that should be JSON Lines, a decompression bomb), and the whole-file
