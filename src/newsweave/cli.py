@@ -270,6 +270,40 @@ def show(obj, story, as_json):
 
 
 @cli.command()
+@click.argument("story")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.option("--ics", "ics_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the story's planned items to this iCalendar file.")
+@pass_ctx
+def timeline(obj, story, as_json, ics_path):
+    """The story's dated items merged across outlets, with conflicts between outlets shown."""
+    from .analyze.ics import plans_to_ics
+    from .analyze.timeline import render_timeline, story_timeline
+
+    with obj.store() as store:
+        d = story_timeline(store, story)
+    if ics_path is not None:
+        with open(ics_path, "w", encoding="utf-8", newline="") as f:
+            f.write(plans_to_ics(d["entries"]))
+        if not obj.quiet:
+            click.echo(f"wrote planned items to {ics_path}", err=True)
+    click.echo(json.dumps(d, ensure_ascii=False, indent=2, default=str) if as_json else render_timeline(d))
+
+
+@cli.command()
+@click.argument("story")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@pass_ctx
+def compare(obj, story, as_json):
+    """What each outlet reported in a story: shared, only-here, disputed claims, and whom it quoted."""
+    from .analyze.compare import compare_outlets, render_comparison
+
+    with obj.store() as store:
+        d = compare_outlets(store, story)
+    click.echo(json.dumps(d, ensure_ascii=False, indent=2, default=str) if as_json else render_comparison(d))
+
+
+@cli.command()
 @click.argument("query")
 @click.option("--limit", default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")

@@ -11,6 +11,7 @@ The sentence splitter here is also what the timeline uses to show the sentence a
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -19,13 +20,14 @@ from typing import Any
 from ..store import Store, article_detail, story_detail
 
 __all__ = [
-    "compare_outlets",
-    "render_comparison",
-    "split_sentences",
-    "sentence_at",
-    "content_words",
     "claim_similarity",
+    "compare_outlets",
+    "content_words",
+    "dateline_span",
     "outlet_name",
+    "render_comparison",
+    "sentence_at",
+    "split_sentences",
 ]
 
 # Words that end in a full stop without ending a sentence.
@@ -43,18 +45,23 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "hundred": "100",
-    "thousand": "1000", "million": "1000000", "billion": "1000000000", "dozen": "12",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30",
+    "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
+    "hundred": "100", "thousand": "1000", "dozen": "12",
 }
-_STOPWORDS = set(
-    """a about above after again against all also am an and any are as at be because been before being below
-    between both but by can could did do does doing down during each few for from further had has have having he
-    her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor
-    not now of off on once only or other our ours ourselves out over own same she should so some such than that
-    the their theirs them themselves then there these they this those through to too under until up very was we
-    were what when where which while who whom why will with would you your yours yourself yourselves said says
-    say told tell according added adding saying may might must shall would also like well us one per""".split()
-)
+_STOPWORDS = {
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+    "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did",
+    "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have",
+    "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is",
+    "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off",
+    "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should",
+    "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these",
+    "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what",
+    "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours",
+    "yourself", "yourselves", "said", "says", "say", "told", "tell", "according", "added", "adding", "saying",
+    "may", "might", "must", "shall", "like", "well", "us", "one", "per"
+}
 
 Span = dict[str, Any]
 
@@ -78,7 +85,7 @@ def split_sentences(text: str) -> list[Span]:
         cuts.add(m.end())
     out = []
     points = sorted(cuts)
-    for a, b in zip(points, points[1:]):
+    for a, b in itertools.pairwise(points):
         piece = text[a:b]
         stripped = piece.strip()
         if not stripped:
@@ -100,10 +107,25 @@ def sentence_at(sentences: list[Span], start: int, end: int | None = None) -> Sp
     return None
 
 
+# Irregular past forms common in news prose, so that "met" and "meeting" share the stem "meet".
+_IRREGULAR = {
+    "met": "meet", "held": "hold", "took": "take", "taken": "take", "spent": "spend", "made": "make",
+    "gave": "give", "given": "give", "went": "go", "gone": "go", "came": "come", "began": "begin",
+    "begun": "begin", "left": "leave", "sent": "send", "won": "win", "lost": "lose", "struck": "strike",
+    "fought": "fight", "brought": "bring", "bought": "buy", "sold": "sell", "paid": "pay", "kept": "keep",
+    "led": "lead", "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "killed": "kill",
+    "wrote": "write", "written": "write", "spoke": "speak", "spoken": "speak", "chose": "choose",
+    "thought": "think", "knew": "know", "known": "know", "saw": "see", "seen": "see", "hit": "hit",
+    "shot": "shoot", "signed": "sign", "agreed": "agree", "previously": "previous",
+}
+
+
 def _stem(word: str) -> str:
     # A light stem so that "meeting"/"meetings", "talk"/"talks" match; aggressive stemming would
     # merge words a reader keeps apart.
-    for suffix in ("ings", "ing", "ies", "es", "s", "ed"):
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for suffix in ("ings", "ing", "ies", "es", "s", "ed", "ly"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
     return word
@@ -114,18 +136,37 @@ def content_words(text: str) -> list[str]:
     words = []
     for w in _WORD.findall(text):
         lw = w.lower().replace("’", "'")
-        if lw.endswith("'s"):
-            lw = lw[:-2]
+        lw = lw.removesuffix("'s")
         if lw in _STOPWORDS or len(lw) < 2:
             continue
         words.append(_stem(lw))
     return words
 
 
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000}
+
+
 def _numbers(text: str) -> set[str]:
-    nums = {n.replace(",", "") for n in _NUMBER.findall(text)}
-    nums |= {_NUMBER_WORDS[w.lower()] for w in _WORD.findall(text) if w.lower() in _NUMBER_WORDS}
-    return nums
+    """The quantities a sentence states, as numbers: "12 million" → 12000000, "Forty" → 40."""
+    tokens = [w.lower() for w in _WORD.findall(text)]
+    out = set()
+    for i, tok in enumerate(tokens):
+        if tok[0].isdigit():
+            try:
+                value = float(tok.replace(",", ""))
+            except ValueError:
+                continue
+        elif tok in _NUMBER_WORDS:
+            value = float(_NUMBER_WORDS[tok])
+        else:
+            continue
+        if i + 1 < len(tokens) and tokens[i + 1] in _SCALES:
+            value *= _SCALES[tokens[i + 1]]
+        elif tok in _SCALES and i > 0 and (tokens[i - 1][0].isdigit() or tokens[i - 1] in _NUMBER_WORDS):
+            continue  # the scale of the number before it, already counted
+        out.add(f"{value:g}" if value < 1e15 else str(int(value)))
+    return out
 
 
 def outlet_name(article: dict[str, Any]) -> str:
@@ -134,15 +175,16 @@ def outlet_name(article: dict[str, Any]) -> str:
 
 
 class _Claim:
-    __slots__ = ("outlet", "article_id", "span", "words", "tf", "names", "numbers", "dates", "speakers", "vec")
+    __slots__ = ("article_id", "context_dates", "dates", "names", "numbers", "outlet", "span", "speakers", "tf", "vec", "words")
 
     def __init__(self, outlet: str, article_id: int, span: Span):
         self.outlet, self.article_id, self.span = outlet, article_id, span
         self.words = content_words(span["text"])
         self.tf = Counter(self.words)
         self.names: set[str] = set()
-        self.numbers = _numbers(span["text"])
+        self.numbers: set[str] = set()
         self.dates: set[str] = set()
+        self.context_dates: set[str] = set()  # its own dates, or those of the paragraph so far
         self.speakers: set[str] = set()
         self.vec: dict[str, float] = {}
 
@@ -156,7 +198,7 @@ def _name_key(mention: dict[str, Any]) -> str:
     if mention.get("entity_id"):
         return str(mention["entity_id"])
     words = re.findall(r"[\w'-]+", mention["text"].lower().replace("’", "'"))
-    words = [w[:-2] if w.endswith("'s") else w for w in words if w not in ("the", "'s")]
+    words = [w.removesuffix("'s") for w in words if w not in ("the", "'s")]
     if not words:
         return mention["text"].lower()
     return words[-1] if mention.get("label") == "PERSON" else " ".join(words)
@@ -165,14 +207,26 @@ def _name_key(mention: dict[str, Any]) -> str:
 def claim_similarity(a: _Claim, b: _Claim) -> float:
     """How alike two claims are, 0..1: TF-IDF cosine, raised by the names, numbers and dates they share."""
     cos = sum(w * b.vec.get(t, 0.0) for t, w in a.vec.items())
+    # Shared names count against the shorter list: a long sentence naming five people still
+    # restates a short one about two of them.
     shared_names = len(a.names & b.names)
-    union_names = len(a.names | b.names) or 1
-    bonus = 0.25 * shared_names / union_names
+    fewer_names = min(len(a.names), len(b.names)) or 1
+    bonus = 0.2 * shared_names / fewer_names
     if a.numbers & b.numbers:
         bonus += 0.05
     if a.dates & b.dates:
         bonus += 0.1
-    return min(1.0, cos + bonus * (1.0 if cos > 0.1 else 0.0))
+    score = cos + bonus * (1.0 if cos > 0.1 else 0.0)
+    if a.context_dates and b.context_dates and not _dates_compatible(a.context_dates, b.context_dates):
+        # Alike words about different days ("Thursday's conversation" vs "the talks" of an August
+        # summit) are usually different happenings; a close restatement still matches, as a
+        # disagreement about the date.
+        score -= 0.15
+    if a.speakers and b.speakers and not (a.speakers & b.speakers):
+        # Different people saying alike words are usually saying different things; only a near
+        # restatement counts (and is then reported as a disagreement about who said it).
+        score -= 0.2
+    return max(0.0, min(1.0, score))
 
 
 def _speaker_key(quote: dict[str, Any]) -> str | None:
@@ -183,13 +237,25 @@ def _speaker_key(quote: dict[str, Any]) -> str | None:
     return None
 
 
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where an agency dateline that opens the text lies, if it has one."""
+    try:
+        from ..ingest.credit import parse_credit
+    except ImportError:  # the ingest package is optional for analysis
+        return None
+    credit = parse_credit(text)
+    if credit.datelined and credit.span is not None:
+        return credit.span.start, credit.span.end
+    return None
+
+
 def _dates_compatible(a: set[str], b: set[str]) -> bool:
     from .timeline import timex_contains
 
     return any(timex_contains(x, y) or timex_contains(y, x) for x in a for y in b)
 
 
-def compare_outlets(store: Store, story_id: str, *, threshold: float = 0.3, min_words: int = 4) -> dict[str, Any]:
+def compare_outlets(store: Store, story_id: str, *, threshold: float = 0.25, min_words: int = 4) -> dict[str, Any]:
     """The statements of one story aligned across outlets.
 
     Returns ``{story_id, outlets: [{outlet, articles, claims, shared, only_here, voice}], shared_claims,
@@ -218,14 +284,36 @@ def compare_outlets(store: Store, story_id: str, *, threshold: float = 0.3, min_
             entry = voice[outlet].setdefault(key, {"speaker": q["speaker"], "quotes": 0, "words": 0})
             entry["quotes"] += 1
             entry["words"] += words
-        for sent in split_sentences(detail["text"]):
+        dateline = dateline_span(detail["text"])
+        text = detail["text"]
+        context: set[str] = set()
+        previous_end = 0
+        for sent in split_sentences(text):
+            if "\n" in text[previous_end:sent["start"]]:
+                context = set()  # a new paragraph starts without the previous one's dates
+            previous_end = sent["end"]
+            if dateline and dateline[0] <= sent["start"] and sent["end"] <= dateline[1]:
+                continue  # "WASHINGTON, October 17. /TASS/." says where the report was filed, not a claim
             claim = _Claim(outlet, a["id"], sent)
             if len(claim.words) < min_words:
                 continue
-            inside = lambda x: sent["start"] <= x["start"] < sent["end"]  # noqa: E731
+            lo, hi = sent["start"], sent["end"]
+
+            def inside(x: dict[str, Any], lo: int = lo, hi: int = hi) -> bool:
+                return lo <= x["start"] < hi
+
             claim.names = {_name_key(m) for m in detail["mentions"] if inside(m) and m.get("kind", "name") == "name"}
+            # Numbers are read with the dates blanked out: the 15 of "August 15" is a day, not a quantity.
+            plain = list(sent["text"])
+            for t in detail["timexes"]:
+                if inside(t):
+                    for k in range(t["start"] - sent["start"], min(t["end"], sent["end"]) - sent["start"]):
+                        plain[k] = " "
+            claim.numbers = _numbers("".join(plain))
             claim.dates = {t["value"] for t in detail["timexes"] if inside(t) and t["type"] == "DATE" and t["anchored"]
                            and t["value"][:1].isdigit()}
+            context = claim.dates or context
+            claim.context_dates = set(context)
             claim.speakers = {
                 k for q in detail["attributions"]
                 if q["start"] < sent["end"] and sent["start"] < q["end"] and (k := _speaker_key(q))
@@ -249,18 +337,20 @@ def compare_outlets(store: Store, story_id: str, *, threshold: float = 0.3, min_
             i = parent[i]
         return i
 
-    best_pairs: dict[tuple[int, int], float] = {}
+    # A pair counts when each claim is the other's best match in the other's outlet (mutual best
+    # match), so one broad sentence cannot absorb every claim of another outlet.
+    best: dict[tuple[int, str], tuple[float, int]] = {}
     for i, a in enumerate(claims):
-        best: dict[str, tuple[float, int]] = {}
         for j, b in enumerate(claims):
             if b.outlet == a.outlet:
                 continue
             s = claim_similarity(a, b)
-            if s >= threshold and s > best.get(b.outlet, (0.0, -1))[0]:
-                best[b.outlet] = (s, j)
-        for s, j in best.values():
-            key = (min(i, j), max(i, j))
-            best_pairs[key] = max(s, best_pairs.get(key, 0.0))
+            if s >= threshold and s > best.get((i, b.outlet), (0.0, -1))[0]:
+                best[(i, b.outlet)] = (s, j)
+    best_pairs: dict[tuple[int, int], float] = {}
+    for (i, _), (s, j) in best.items():
+        if best.get((j, claims[i].outlet), (0.0, -1))[1] == i:
+            best_pairs[(min(i, j), max(i, j))] = s
     pairs = [(i, j, s) for (i, j), s in best_pairs.items()]
     for i, j, _ in pairs:
         parent[find(i)] = find(j)

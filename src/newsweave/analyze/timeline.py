@@ -18,20 +18,27 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..store import Store, article_detail, story_detail
-from .compare import content_words, outlet_name, sentence_at, split_sentences
+from .compare import (
+    content_words,
+    dateline_span,
+    outlet_name,
+    sentence_at,
+    split_sentences,
+)
 
 __all__ = [
-    "story_timeline",
     "render_timeline",
+    "story_timeline",
+    "timex_contains",
+    "timex_display",
     "timex_precision",
     "timex_range",
     "timex_sort_key",
-    "timex_contains",
-    "timex_display",
 ]
 
 PRECISIONS = ("day", "week", "month", "quarter", "year", "other")
 _PLANNED = {"planned", "proposed"}
+_KIND_ORDER = ("event", "plan", "statement", "mention")
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
@@ -130,18 +137,6 @@ def _usable(t: dict[str, Any]) -> bool:
     return t["type"] == "DATE" and bool(t["anchored"]) and timex_range(t["value"]) is not None
 
 
-def _dateline_span(text: str) -> tuple[int, int] | None:
-    # A dateline ("WASHINGTON, October 17. /TASS/.") dates the report, not anything in it.
-    try:
-        from ..ingest.credit import parse_credit
-    except ImportError:
-        return None
-    credit = parse_credit(text)
-    if credit.datelined and credit.span is not None:
-        return credit.span.start, credit.span.end
-    return None
-
-
 def _actor_keys(actors: list[dict[str, Any]]) -> set[str]:
     keys = set()
     for a in actors:
@@ -170,7 +165,7 @@ def _items_of_article(article: dict[str, Any], detail: dict[str, Any]) -> tuple[
     text = detail["text"]
     sentences = split_sentences(text)
     outlet = outlet_name(article)
-    dateline = _dateline_span(text)
+    dateline = dateline_span(text)
     timexes = [t for t in detail["timexes"] if _usable(t)
                and not (dateline and dateline[0] <= t["start"] < dateline[1])]
     published = article.get("published")
@@ -201,9 +196,13 @@ def _items_of_article(article: dict[str, Any], detail: dict[str, Any]) -> tuple[
         for t in timexes:
             if t["value"] == when and sent["start"] <= t["start"] < sent["end"]:
                 used.add(t["start"])
-        actors = ", ".join(a["text"] for a in e["source"]) or "?"
+        actors = ", ".join(a["text"] for a in e["source"])
         targets = ", ".join(a["text"] for a in e["target"])
-        what = f"{e['type']}: {actors}" + (f" → {targets}" if targets else "") + (f" in {e['place']}" if e.get("place") else "")
+        if actors:
+            what = f"{e['type']}: {actors}" + (f" → {targets}" if targets else "")
+            what += f" in {e['place']}" if e.get("place") else ""
+        else:  # without its actors the event says little; its sentence says more
+            what = f"{e['type']}: {_cut(sent['text'], 110)}"
         items.append(item(
             date=when, date_from=date_from, what=what,
             kind="plan" if e["status"] in _PLANNED else "event", status=e["status"],
@@ -248,16 +247,20 @@ def _items_of_article(article: dict[str, Any], detail: dict[str, Any]) -> tuple[
 
 
 def _same_happening(a: dict[str, Any], b: dict[str, Any], similarity: float) -> bool:
+    compatible = timex_contains(a["date"], b["date"]) or timex_contains(b["date"], a["date"])
     if a["article_id"] == b["article_id"]:
+        # Within one article: the event, the statement and the date of one sentence are one entry.
+        return a["sentence"]["start"] == b["sentence"]["start"] and compatible
+    overlap = _overlap(a["words"], b["words"])
+    # One kind of event with a shared participant, or in alike words on days that agree.
+    if (a.get("event_type") and a.get("event_type") == b.get("event_type")
+            and (a["actors"] & b["actors"] or (compatible and overlap >= similarity / 2))):
+        return True
+    # Statements match only when the speakers may be the same person.
+    if (a["kind"] == "statement" and b["kind"] == "statement" and a.get("speaker") and b.get("speaker")
+            and not set(content_words(a["speaker"])[-1:]) & set(content_words(b["speaker"])[-1:])):
         return False
-    if a.get("event_type") and a.get("event_type") == b.get("event_type"):
-        if a["actors"] & b["actors"]:
-            return True
-    if a["kind"] == "statement" and b["kind"] == "statement" and a.get("speaker") and b.get("speaker"):
-        # Statements match only when the speakers may be the same person.
-        if not set(content_words(a["speaker"])[-1:]) & set(content_words(b["speaker"])[-1:]):
-            return False
-    return (a["kind"] == "statement") == (b["kind"] == "statement") and _overlap(a["words"], b["words"]) >= similarity
+    return (a["kind"] == "statement") == (b["kind"] == "statement") and overlap >= similarity
 
 
 def story_timeline(store: Store, story_id: str, *, similarity: float = 0.5) -> dict[str, Any]:
@@ -289,8 +292,7 @@ def story_timeline(store: Store, story_id: str, *, similarity: float = 0.5) -> d
     groups: list[list[dict[str, Any]]] = []
     for it in items:
         for g in groups:
-            if all(m["article_id"] != it["article_id"] for m in g) and any(
-                    _same_happening(m, it, similarity) for m in g):
+            if any(_same_happening(m, it, similarity) for m in g):
                 g.append(it)
                 break
         else:
@@ -298,8 +300,9 @@ def story_timeline(store: Store, story_id: str, *, similarity: float = 0.5) -> d
 
     entries = []
     for g in groups:
-        head = min(g, key=lambda x: (x["precision"] != "day", PRECISIONS.index(x["precision"]),
-                                     x["kind"] == "mention", x["article_id"]))
+        # The entry shows its most precise date, and an event rather than a statement about it.
+        head = min(g, key=lambda x: (PRECISIONS.index(x["precision"]), _KIND_ORDER.index(x["kind"]),
+                                     x["article_id"], x["evidence"]["start"]))
         dates = {(m["outlet"], m["date"]) for m in g}
         values = [m["date"] for m in g]
         conflict = any(not timex_contains(x, y) and not timex_contains(y, x) for x in values for y in values)
@@ -344,6 +347,8 @@ def render_timeline(d: dict[str, Any]) -> str:
             via += f" (reprinted by {', '.join(e['reprinted_by'])})"
         dated = " — dated by publication" if e["date_from"] == "published" else ""
         lines.append(f"{'':<21} {via}{dated}")
+        if e["sentence"]["text"] not in e["what"]:
+            lines.append(f"{'':<21} “{_cut(e['sentence']['text'], 100)}”")
         if e["conflict"]:
             lines.append(f"{'':<21} dates: " + "; ".join(f"{x['outlet']} {x['date']}" for x in e["dates"]))
     if d.get("undated_events"):
