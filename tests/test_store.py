@@ -42,6 +42,12 @@ def test_same_text_or_same_url_is_stored_once(store):
     assert store.count("articles") == 1
 
 
+def test_the_same_agency_text_from_another_outlet_is_another_article(store):
+    first = store.add_article(_article())
+    reprint = store.add_article(Article(text=_article().text, outlet="Coastline Times"))
+    assert first.new and reprint.new and reprint.article_id != first.article_id
+
+
 def test_failed_inner_block_rolls_back_only_its_savepoint(store):
     with store.atomic():
         store.add_article(_article("one"))

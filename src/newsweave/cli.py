@@ -27,7 +27,7 @@ def _echo_json(obj) -> None:
 def _console():
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    return Console(highlight=False, soft_wrap=True)
 
 
 @contextmanager
@@ -192,7 +192,10 @@ def _print_digest(obj: _Context, as_json: bool) -> None:
         if s["speakers"]:
             con.print("   speakers: " + ", ".join(f"{x['speaker']} ({x['quotes']})" for x in s["speakers"]))
         for item in s["timeline"]:
-            con.print(f"   {item['date']:<11} {item['what']} [dim]({item['outlet'] or '?'})[/]")
+            status = f" [{item['status']}]" if item["status"] and item["kind"] in ("event", "plan") else ""
+            flag = " [red]outlets disagree[/]" if item["conflict"] else ""
+            con.print(f"   {item['date']:<11} {item['what'][:100]}{status} [dim]({', '.join(item['outlets'])})[/]{flag}",
+                      markup=True)
         con.print()
     con.print("Next: [bold]newsweave stories[/], [bold]newsweave show STORY[/], [bold]newsweave quotes[/], "
               "[bold]newsweave serve[/] (web UI), [bold]newsweave --help[/]")
@@ -258,7 +261,7 @@ def show(obj, story, as_json):
     con.print("\n[bold]Who said what[/]")
     for q in s["quotes"]:
         text = " … ".join(c["text"] for c in q["content"])
-        con.print(f"  [green]{q['speaker'] or '(unattributed)'}[/] ({q['outlet'] or '?'}, {q['kind']}): {text[:160]}")
+        con.print(f"  [green]{q['speaker_name'] or '(unattributed)'}[/] ({q['outlet'] or '?'}, {q['kind']}): {text[:160]}")
     con.print("\n[bold]Events[/]")
     for e in s["events"]:
         who = ", ".join(a["text"] for a in e["source"]) or "?"
@@ -344,7 +347,7 @@ def quotes(obj, story, speaker, outlet, words, as_json):
         return
     groups: dict[str, list] = {}
     for q in rows:
-        groups.setdefault(q["speaker"] or "(unattributed)", []).append(q)
+        groups.setdefault(q["speaker_name"] or "(unattributed)", []).append(q)
     con = _console()
     for who, qs in sorted(groups.items(), key=lambda kv: -len(kv[1])):
         con.print(f"[bold green]{who}[/] ({len(qs)})")

@@ -103,12 +103,13 @@ class Store:
 
     # ------------------------------------------------------------------ articles
     def add_article(self, article: Article) -> AddOutcome:
-        """Store ``article`` unless its text (normalised) or its URL is already stored."""
+        """Store ``article`` unless its URL, or its text (normalised) from the same outlet, is already stored."""
         digest = article.content_hash
         with self.atomic() as db:
             row = db.execute(
-                "SELECT id FROM articles WHERE content_hash = ? OR (url IS NOT NULL AND url = ?) LIMIT 1",
-                (digest, article.url),
+                "SELECT id FROM articles WHERE (content_hash = ? AND coalesce(outlet, '') = coalesce(?, ''))"
+                " OR (url IS NOT NULL AND url = ?) LIMIT 1",
+                (digest, article.outlet, article.url),
             ).fetchone()
             if row:
                 return AddOutcome(row["id"], False)

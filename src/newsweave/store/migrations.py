@@ -19,7 +19,7 @@ def m001_articles() -> str:
             id            INTEGER PRIMARY KEY,
             ext_id        TEXT,
             url           TEXT,
-            content_hash  TEXT NOT NULL UNIQUE,
+            content_hash  TEXT NOT NULL,
             published     TEXT,
             outlet        TEXT,
             wire          TEXT,
@@ -31,8 +31,11 @@ def m001_articles() -> str:
             processed_at  TEXT,
             made_by       TEXT
         );
-        -- One article per URL as well as per text: a page fetched twice with a changed footer is one article.
+        -- One article per URL, and per text within an outlet: a page fetched twice with a changed footer is
+        -- one article, while the same agency text printed by two outlets is two articles (a wire copy,
+        -- which linking marks as such).
         CREATE UNIQUE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
+        CREATE UNIQUE INDEX articles_text ON articles(content_hash, coalesce(outlet, ''));
         CREATE INDEX articles_unprocessed ON articles(id) WHERE processed_at IS NULL;
         CREATE INDEX articles_published ON articles(published);
         CREATE INDEX articles_outlet ON articles(outlet);

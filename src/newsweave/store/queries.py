@@ -139,7 +139,8 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any]:
     story["quotes"] = list_quotes(store, story=story_id)
     story["timexes"] = _rows(
         store,
-        'SELECT t.article_id, t.start, t."end", t.text, t.type, t.value, t.anchored, a.outlet, a.published'
+        'SELECT t.article_id, t.start, t."end", t.text, t.type, t.value, t.anchored, coalesce(a.outlet, a.wire) AS outlet,'
+        " a.published"
         " FROM timexes t JOIN articles a ON a.id = t.article_id WHERE t.article_id IN ({ids})"
         " ORDER BY t.value, t.article_id, t.start",
         article_ids,
@@ -149,7 +150,7 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any]:
         for e in _rows(
             store,
             'SELECT e.article_id, e.start, e."end", e.type, e.mode, e.source, e.target, e.time, e.place, e.status,'
-            " e.claimed_by, a.outlet, a.published FROM events e JOIN articles a ON a.id = e.article_id"
+            " e.claimed_by, coalesce(a.outlet, a.wire) AS outlet, a.published FROM events e JOIN articles a ON a.id = e.article_id"
             " WHERE e.article_id IN ({ids}) ORDER BY coalesce(e.time, a.published, ''), e.article_id, e.start",
             article_ids,
         )
@@ -189,7 +190,8 @@ def article_detail(store: Store, article_id: int) -> dict[str, Any]:
         'SELECT start, "end", text, type, value, anchored, mod FROM timexes WHERE article_id = ? ORDER BY start',
         (article_id,))]
     out["attributions"] = [_quote(r) for r in q(
-        "SELECT a.*, NULL AS outlet, NULL AS published FROM attributions a WHERE article_id = ? ORDER BY seq",
+        "SELECT a.*, NULL AS outlet, NULL AS published, e.name AS speaker_name FROM attributions a"
+        " LEFT JOIN entities e ON e.id = a.speaker_entity_id WHERE article_id = ? ORDER BY seq",
         (article_id,))]
     out["events"] = [
         {**dict(r), "source": json.loads(r["source"]), "target": json.loads(r["target"])}
@@ -209,6 +211,8 @@ def _quote(r) -> dict[str, Any]:
         "article_id": r["article_id"],
         "kind": r["kind"],
         "speaker": r["speaker_text"],
+        # The resolved speaker's canonical name ("Donald Trump" for "he" or "The US President").
+        "speaker_name": r["speaker_name"] or r["speaker_text"],
         "speaker_entity_id": r["speaker_entity_id"],
         "source": span("source"),
         "cue": span("cue"),
@@ -234,7 +238,8 @@ def list_quotes(
     """Attributions with outlet and date, filtered by story, speaker (name or entity id), outlet or words."""
     where, params = [], []
     sql = (
-        "SELECT q.*, a.outlet, a.published FROM attributions q JOIN articles a ON a.id = q.article_id"
+        "SELECT q.*, coalesce(a.outlet, a.wire) AS outlet, a.published, e.name AS speaker_name FROM attributions q"
+        " JOIN articles a ON a.id = q.article_id"
         " LEFT JOIN entities e ON e.id = q.speaker_entity_id"
     )
     if story:

@@ -1,4 +1,4 @@
-"""Read queries only the web UI needs: search results with safely marked snippets, and planned events.
+"""Read queries only the web UI needs: search results with safely marked snippets, and events for plans.
 
 Kept apart from ``queries.py`` (the CLI's documented shapes) so the web can grow without touching them;
 the same rule holds: values travel as parameters, never spliced into SQL text.
@@ -12,13 +12,11 @@ from typing import Any
 from .db import Store
 from .queries import display_title, fts_query
 
-__all__ = ["search_with_snippets", "planned_events", "PLAN_STATUSES"]
+__all__ = ["events_with_articles", "search_with_snippets"]
 
 # Control characters cannot appear in stored article text we care about, so they mark matches
 # unambiguously; literal "[" or "]" in an article would make FTS5's usual markers ambiguous.
 _OPEN, _CLOSE = "\x02", "\x03"
-
-PLAN_STATUSES = ("planned", "proposed", "cancelled", "denied")
 
 
 def search_with_snippets(store: Store, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
@@ -59,17 +57,19 @@ def search_with_snippets(store: Store, query: str, *, limit: int = 20, offset: i
     return out
 
 
-def planned_events(store: Store, *, statuses: tuple[str, ...] = PLAN_STATUSES, limit: int = 1000) -> list[dict[str, Any]]:
-    """Events reported as planned, proposed, cancelled or denied, with their article, outlet and story,
-    latest planned date first (undated last)."""
-    marks = ",".join("?" * len(statuses))
-    rows = store.db.execute(
+def events_with_articles(store: Store, *, story_id: str | None = None) -> list[dict[str, Any]]:
+    """Every event (of one story, or of the store) with its article's outlet, date and story and its
+    evidence text, oldest report first: what plan tracking reads."""
+    sql = (
         'SELECT e.article_id, e.start, e."end", e.type, e.mode, e.source, e.target, e.time, e.place, e.status,'
-        " e.claimed_by, a.outlet, a.published, s.story_id, substr(a.text, e.start + 1, e.\"end\" - e.start)"
-        " AS evidence FROM events e JOIN articles a ON a.id = e.article_id"
+        " e.claimed_by, coalesce(a.outlet, a.wire) AS outlet, a.published, s.story_id,"
+        ' substr(a.text, e.start + 1, e."end" - e.start) AS evidence FROM events e JOIN articles a ON a.id = e.article_id'
         " LEFT JOIN article_story s ON s.article_id = e.article_id"
-        f" WHERE e.status IN ({marks}) ORDER BY e.time IS NULL, e.time DESC, a.published DESC, e.article_id, e.start"
-        " LIMIT ?",
-        (*statuses, limit),
     )
-    return [{**dict(r), "source": json.loads(r["source"]), "target": json.loads(r["target"])} for r in rows]
+    params: tuple = ()
+    if story_id is not None:
+        sql += " WHERE s.story_id = ?"
+        params = (story_id,)
+    sql += " ORDER BY coalesce(a.published, '9999'), e.article_id, e.start"
+    return [{**dict(r), "source": json.loads(r["source"]), "target": json.loads(r["target"])}
+            for r in store.db.execute(sql, params)]
