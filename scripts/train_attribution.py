@@ -45,8 +45,23 @@ def main() -> None:
     ap.add_argument("--threshold", type=float, default=0.25)
     args = ap.parse_args()
     rows, docs, _ = load_docs("train")
+    from newsweave.extract.attribution import cue_frame, quote_spans
+
     cue_n, all_n = Counter(), Counter()
+    frame_n, frame_cue = Counter(), Counter()
     for row, doc in zip(rows, docs):
+        quoted = set()
+        for qs, qe in quote_spans(doc.text):
+            quoted.update(range(qs, qe))
+        gold_heads = {t.i for att in row["gold"]["attributions"] for s, e in att["cue"]
+                      for t in cue_heads(doc, s, e)}
+        for sent in doc.sents:
+            has_quote = any(t.idx in quoted for t in sent)
+            for tok in sent:
+                if tok.pos_ == "VERB" and tok.idx not in quoted:
+                    key = (tok.lemma_.lower(), cue_frame(tok, has_quote))
+                    frame_n[key] += 1
+                    frame_cue[key] += tok.i in gold_heads
         for tok in doc:
             if tok.pos_ in {"VERB", "AUX"}:
                 all_n[("v", tok.lemma_.lower())] += 1
@@ -64,6 +79,10 @@ def main() -> None:
             continue
         rate = round(n / (max(all_n[(kind, lemma)], n) + 1), 3)  # +1: a lemma seen 3 times is no sure cue
         (verbs if kind == "v" else nouns)[lemma] = rate
+    frames: dict[str, dict[str, list[int]]] = {}
+    for (lemma, frame), n in sorted(frame_n.items()):
+        if lemma in verbs and n >= 2:
+            frames.setdefault(lemma, {})[frame] = [frame_cue[(lemma, frame)], n]
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps({
         "made_by": "scripts/train_attribution.py from polnear-train.jsonl",
@@ -71,7 +90,8 @@ def main() -> None:
         "threshold": args.threshold,
         "verbs": verbs,
         "nouns": nouns,
-    }, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+        "frames": frames,
+    }, indent=None, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {OUT}: {len(verbs)} verbs, {len(nouns)} nouns")
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from newsweave.extract.timex_lexicon import number_value
-from newsweave.extract.timex_normalize import duration_value, fmt, parse_value, shift
+from newsweave.extract.timex_calendar import duration_value, fmt, parse_value, shift
 
 FRIDAY = date(2025, 10, 17)  # a Friday; ISO week 42
 
@@ -81,7 +81,8 @@ CASES = [
     ("The ministry expects growth in the fourth quarter of 2026.", "the fourth quarter of 2026", "DATE", "2026-Q4"),
     ("Rain is expected this winter across the region.", "this winter", "DATE", "2025-WI"),
     ("The talks lasted three hours.", "three hours", "DURATION", "PT3H"),
-    ("The meeting lasted about three hours.", "about three hours", "DURATION", "PT3H"),
+    # TempEval leaves "about" out of the span and records it as the APPROX mod
+    ("The meeting lasted about three hours.", "three hours", "DURATION", "PT3H"),
     ("Over the past two months the currency has slipped.", "the past two months", "DURATION", "P2M"),
     ("Delegates meet every year in the spring.", "every year", "SET", "P1Y"),
     ("The paper is printed daily.", "daily", "SET", "P1D"),
@@ -111,6 +112,12 @@ def test_expressions(nlp, text, words, typ, value):
 
 
 @pytest.mark.slow
+def test_approximation_is_the_mod(nlp):
+    t = _one(nlp, "The meeting lasted about three hours.", "three hours")
+    assert t.mod == "APPROX"
+
+
+@pytest.mark.slow
 def test_no_date_leaves_relative_expressions_unanchored(nlp):
     found = {t.text: t for t in _find(nlp, "Officials met last week and signed on August 15, 2024.", None)}
     assert found["last week"].anchored is False
@@ -123,6 +130,18 @@ def test_no_date_leaves_relative_expressions_unanchored(nlp):
 def test_weekday_without_date_is_an_x_form(nlp):
     t = _one(nlp, "The minister said on Thursday that talks had stalled.", "Thursday", published=None)
     assert t.value == "XXXX-WXX-4" and t.anchored is False
+
+
+def test_untagged_doc_is_refused_with_advice():
+    import spacy
+
+    from newsweave.errors import ExtractError
+    from newsweave.extract.timex import find_timexes
+
+    doc = spacy.blank("en")("Talks resumed on Thursday.")
+    with pytest.raises(ExtractError, match="tagged Doc"):
+        find_timexes(doc, FRIDAY)
+    assert find_timexes(spacy.blank("en")(""), FRIDAY) == []
 
 
 @pytest.mark.slow
@@ -176,7 +195,7 @@ def test_seed_articles(nlp, seeds_dir):
 
 # Dev figures measured with benchmarks/timex_eval.py (timebank + aquaint concatenated); a change
 # that lowers one by more than 0.01 fails until this baseline is lowered on purpose.
-BASELINE = {"strict": 0.83, "relaxed": 0.93, "value": 0.77}
+BASELINE = {"strict": 0.887, "relaxed": 0.942, "value": 0.803}
 
 
 @pytest.mark.slow

@@ -197,8 +197,10 @@ def _print_digest(obj: _Context, as_json: bool) -> None:
             con.print(f"   {item['date']:<11} {item['what'][:100]}{status} [dim]({', '.join(item['outlets'])})[/]{flag}",
                       markup=True)
         con.print()
-    con.print("Next: [bold]newsweave stories[/], [bold]newsweave show STORY[/], [bold]newsweave quotes[/], "
-              "[bold]newsweave serve[/] (web UI), [bold]newsweave --help[/]")
+    db = "" if str(obj.db_path) == str(default_db_path()) else f" --db {obj.db_path}"
+    con.print(f"Next: [bold]newsweave{db} serve[/] (the web UI on http://127.0.0.1:8000/), "
+              f"[bold]newsweave{db} stories[/], [bold]newsweave{db} show STORY[/], [bold]newsweave{db} quotes[/], "
+              "[bold]newsweave --help[/]")
 
 
 @cli.command("digest")
@@ -437,6 +439,23 @@ def check(obj, repair, as_json):
         click.echo("ok" if report.ok else "problems found: run `newsweave check --repair`")
     if not report.ok:
         sys.exit(1)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback by default).")
+@click.option("--port", default=8000, show_default=True)
+@pass_ctx
+def serve(obj, host, port):
+    """Serve the web UI and JSON API (read-only unless NEWSWEAVE_TOKEN is set)."""
+    import os
+
+    from .api import serve as run_server
+
+    if not obj.db_path.exists() and not os.environ.get("NEWSWEAVE_TOKEN"):
+        raise click.ClickException(f"no newsweave database at {obj.db_path}: run `newsweave ingest` first, or pass --db")
+    click.echo(f"newsweave: serving {obj.db_path} on http://{host}:{port}/ "
+               f"({'writes need the bearer token' if os.environ.get('NEWSWEAVE_TOKEN') else 'read-only'})", err=True)
+    run_server(obj.db_path, host=host, port=port)
 
 
 # --------------------------------------------------------------------------- contract and evaluation

@@ -178,8 +178,11 @@ def extract_articles(articles: list[Article], settings: Settings | None = None,
         extractions.append(ex)
         if progress:
             progress(1)
+    from .link.online import sync_linked_ids
+
     linked = link_batch(extractions, settings)
     for ex in extractions:
+        sync_linked_ids(ex)
         ex.doc = None
     return extractions, linked
 

@@ -7,11 +7,12 @@ articles not yet processed — so a run killed half-way is finished by running i
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
-from .errors import IngestError
+from .errors import IngestError, StoreError
 from .model import Article, Extraction
 from .settings import Settings
 from .store import Store
@@ -53,7 +54,12 @@ def ingest_articles(store: Store, items: Iterable[Article | IngestError], *, bat
     def flush() -> None:
         with store.atomic():
             for article in batch:
-                outcome = store.add_article(article)
+                try:
+                    outcome = store.add_article(article)
+                except (sqlite3.Error, ValueError, StoreError) as exc:
+                    # One unstorable article (its savepoint rolled back) must not end the batch.
+                    report.failed.append(IngestError(article.origin or str(article.id), f"could not be stored: {exc}"))
+                    continue
                 if outcome.new:
                     report.new += 1
                     report.new_ids.append(outcome.article_id)

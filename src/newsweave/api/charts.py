@@ -7,16 +7,16 @@ Every label is escaped; colours come from fixed palettes so an outlet keeps its 
 from __future__ import annotations
 
 import zlib
-from datetime import date, timedelta
+from datetime import date
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-__all__ = ["OUTLET_PALETTE", "SPEAKER_PALETTE", "outlet_colours", "timeline_svg", "voice_share_svg", "parse_day"]
+__all__ = ["OUTLET_PALETTE", "SPEAKER_PALETTE", "outlet_colours", "parse_day", "timeline_svg", "voice_share_svg"]
 
 # Colour-blind-safer set (Okabe–Ito, extended); CSS classes oc0..oc9 in static/style.css match it.
-OUTLET_PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7A5195", "#8C6D31",
-                  "#3B8686", "#B2182B")
+OUTLET_PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#6A3D9A", "#8C6D31", "#7A7A00",
+                  "#B2182B", "#4D4D4D")
 SPEAKER_PALETTE = ("#4E79A7", "#F28E2B", "#59A14F", "#E15759", "#B07AA1", "#76B7B2", "#EDC948", "#9C755F",
                    "#FF9DA7", "#BAB0AC")
 OTHERS = "#D0D0D0"
@@ -49,87 +49,105 @@ def parse_day(value: str | None) -> date | None:
         return None
 
 
-def _ticks(first: date, last: date, most: int = 7) -> list[date]:
-    span = max((last - first).days, 1)
-    step = max(1, -(-span // (most - 1)))
-    ticks, d = [], first
-    while d <= last:
-        ticks.append(d)
-        d += timedelta(days=step)
-    if ticks[-1] != last and (last - ticks[-1]).days * 2 >= step:
-        ticks.append(last)
-    return ticks
+def _label_room(names) -> int:
+    """Left margin wide enough for the longest outlet name at 14px bold (about 8.5px a character)."""
+    return int(min(240, max(80, 24 + 8.5 * max((len(n) for n in names), default=0))))
 
 
-def timeline_svg(items: list[dict], colours: dict[str, int], *, width: int = 880) -> Markup:
-    """Dated items on a time axis, one lane per outlet.
+def _shape(status: str, cx: float, cy: float, colour: str, r: float = 8) -> str:
+    if status in ("planned", "proposed"):
+        return (f'<path d="M{cx:.1f},{cy - r:.1f} L{cx + r:.1f},{cy:.1f} L{cx:.1f},{cy + r:.1f} L{cx - r:.1f},{cy:.1f} Z" '
+                f'fill="#fff" stroke="{colour}" stroke-width="2.5"/>')
+    if status in ("cancelled", "denied"):
+        k = r * 0.75
+        return (f'<path d="M{cx - k:.1f},{cy - k:.1f} L{cx + k:.1f},{cy + k:.1f} M{cx + k:.1f},{cy - k:.1f} '
+                f'L{cx - k:.1f},{cy + k:.1f}" stroke="{colour}" stroke-width="3.5"/>')
+    return f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r}" fill="{colour}"/>'
+
+
+def _marker_kind(status: str | None) -> str:
+    if status in ("planned", "proposed", "expected"):
+        return "planned"
+    if status in ("cancelled", "denied"):
+        return "cancelled"
+    return "occurred"
+
+
+def timeline_svg(items: list[dict], colours: dict[str, int], *, width: int = 1000) -> Markup:
+    """Dated items in a grid: one column per distinct day (in order, evenly spaced, so a busy week and a
+    quiet month both stay readable), one lane per outlet.
 
     Each item needs ``date`` (ISO day), ``outlet``, ``label``, ``status`` and ``href`` (its evidence).
-    Occurred items are filled circles, planned or proposed ones hollow diamonds, cancelled or denied
-    ones crosses; the article's publication day is a small tick so reported-vs-planned dates read at a glance.
+    A cell shows one mark per kind — filled circle: happened or reported; hollow diamond: planned,
+    proposed or expected; cross: cancelled or denied — with the number of items when more than one;
+    hovering lists them and clicking opens the first one's evidence.
     """
-    dated = [(parse_day(i["date"]), i) for i in items]
-    dated = [(d, i) for d, i in dated if d is not None]
-    if not dated:
+    cells: dict[tuple[str, date, str], list[dict]] = {}
+    for item in items:
+        day = parse_day(item.get("date"))
+        if day is None:
+            continue
+        key = (item.get("outlet") or "unknown", day, _marker_kind(item.get("status")))
+        cells.setdefault(key, []).append(item)
+    if not cells:
         return Markup("")
-    outlets = sorted({i["outlet"] or "unknown" for _, i in dated})
-    first = min(d for d, _ in dated)
-    last = max(d for d, _ in dated)
-    for _, i in dated:
-        pub = parse_day(i.get("published"))
-        if pub:
-            first, last = min(first, pub), max(last, pub)
-    if first == last:
-        first, last = first - timedelta(days=1), last + timedelta(days=1)
-    left, right, lane, top = 120, 24, 34, 16
-    height = top + lane * len(outlets) + 40
-    plot = width - left - right
-    days = (last - first).days
-
-    def x(d: date) -> float:
-        return left + plot * (d - first).days / days
-
-    parts = [f'<svg class="chart timeline-chart" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-label="Timeline of dated items by outlet" xmlns="http://www.w3.org/2000/svg" {_FONT}>']
+    outlets = sorted({k[0] for k in cells})
+    days = sorted({k[1] for k in cells})
+    left, right, lane, top = _label_room(outlets), 16, 46, 12
+    col = (width - left - right) / len(days)
+    height = top + lane * len(outlets) + 58
+    kinds = ("occurred", "planned", "cancelled")
+    parts = [(f'<svg class="chart timeline-chart" viewBox="0 0 {width} {height}" role="img" '
+              f'aria-label="Timeline of dated items by outlet" xmlns="http://www.w3.org/2000/svg" {_FONT}>')]
     for n, outlet in enumerate(outlets):
         y = top + lane * n + lane / 2
         colour = OUTLET_PALETTE[colours.get(outlet, 0)]
-        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y}" y2="{y}" stroke="#e3e3e3"/>')
-        parts.append(f'<text x="{left - 10}" y="{y + 4}" text-anchor="end" font-size="13" fill="{colour}" '
-                     f'font-weight="600">{escape(outlet)}</text>')
-    axis_y = top + lane * len(outlets) + 6
-    parts.append(f'<line x1="{left}" x2="{width - right}" y1="{axis_y}" y2="{axis_y}" stroke="#999"/>')
-    for t in _ticks(first, last):
-        tx = x(t)
-        parts.append(f'<line x1="{tx:.1f}" x2="{tx:.1f}" y1="{top}" y2="{axis_y + 4}" stroke="#f0f0f0"/>')
-        parts.append(f'<text x="{tx:.1f}" y="{axis_y + 20}" text-anchor="middle" font-size="12" fill="#555">'
-                     f'{escape(t.strftime("%d %b %Y"))}</text>')
-    # Stack markers that share a day and lane so none hides another.
-    crowd: dict[tuple[str, date], int] = {}
-    for d, item in sorted(dated, key=lambda p: (p[0], p[1]["label"])):
-        outlet = item["outlet"] or "unknown"
+        if n % 2 == 0:
+            parts.append(f'<rect x="{left}" y="{top + lane * n}" width="{width - left - right}" height="{lane}" '
+                         'fill="#f6f6f8"/>')
+        parts.append(f'<text x="{left - 12}" y="{y + 5}" text-anchor="end" font-size="14" fill="{colour}" '
+                     f'font-weight="700">{escape(outlet)}</text>')
+    axis_y = top + lane * len(outlets)
+    parts.append(f'<line x1="{left}" x2="{width - right}" y1="{axis_y}" y2="{axis_y}" stroke="#888"/>')
+    # Label every column when there is room, else every k-th; a year is shown when it changes.
+    every = max(1, int(-(-62 // col)))
+    last_year = None
+    for i, day in enumerate(days):
+        cx = left + col * (i + 0.5)
+        parts.append(f'<line x1="{cx:.1f}" x2="{cx:.1f}" y1="{top}" y2="{axis_y + 4}" stroke="#e2e2e6"/>')
+        if i % every == 0:
+            label = day.strftime("%d %b")
+            parts.append(f'<text x="{cx:.1f}" y="{axis_y + 20}" text-anchor="middle" font-size="12" fill="#444">'
+                         f'{escape(label)}</text>')
+            if day.year != last_year:
+                parts.append(f'<text x="{cx:.1f}" y="{axis_y + 36}" text-anchor="middle" font-size="11" '
+                             f'fill="#888">{day.year}</text>')
+                last_year = day.year
+        if i and (day - days[i - 1]).days > 7:
+            gap = left + col * i
+            parts.append(f'<text x="{gap:.1f}" y="{axis_y + 52}" text-anchor="middle" font-size="10" fill="#aaa">'
+                         f'{(day - days[i - 1]).days} d</text>')
+    for (outlet, day, kind), members in sorted(cells.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         n = outlets.index(outlet)
-        k = crowd.get((outlet, d), 0)
-        crowd[(outlet, d)] = k + 1
-        cx = x(d) + (k % 5) * 9
-        cy = top + lane * n + lane / 2 + (k // 5) * 8
+        present = [k for k in kinds if (outlet, day, k) in cells]
+        slot = present.index(kind)
+        spread = min(col / (len(present) + 1), 22)
+        cx = left + col * (days.index(day) + 0.5) + (slot - (len(present) - 1) / 2) * spread
+        cy = top + lane * n + lane / 2
         colour = OUTLET_PALETTE[colours.get(outlet, 0)]
-        status = item.get("status") or "occurred"
-        tip = escape(f"{d.isoformat()} · {item['label']} ({status}) — {outlet}")
-        pub = parse_day(item.get("published"))
-        if pub and pub != d:
-            parts.append(f'<line x1="{x(pub):.1f}" x2="{cx:.1f}" y1="{cy}" y2="{cy}" stroke="{colour}" '
-                         'stroke-opacity="0.35" stroke-dasharray="3 3"/>')
-        if status in ("planned", "proposed"):
-            shape = (f'<path d="M{cx:.1f},{cy - 7} L{cx + 7:.1f},{cy} L{cx:.1f},{cy + 7} L{cx - 7:.1f},{cy} Z" '
-                     f'fill="#fff" stroke="{colour}" stroke-width="2.5"/>')
-        elif status in ("cancelled", "denied"):
-            shape = (f'<path d="M{cx - 6:.1f},{cy - 6} L{cx + 6:.1f},{cy + 6} M{cx + 6:.1f},{cy - 6} '
-                     f'L{cx - 6:.1f},{cy + 6}" stroke="{colour}" stroke-width="3"/>')
-        else:
-            shape = f'<circle cx="{cx:.1f}" cy="{cy}" r="6" fill="{colour}" stroke="#fff" stroke-width="1.5"/>'
-        href = escape(item.get("href") or "#")
-        parts.append(f'<a href="{href}"><title>{tip}</title>{shape}</a>')
+        labels = [m["label"] for m in members]
+        tip = f"{day.isoformat()} · {outlet} · {kind}: " + " | ".join(labels[:8])
+        if len(labels) > 8:
+            tip += f" | … {len(labels) - 8} more"
+        shape = _shape(kind, cx, cy, colour, r=8 + min(len(members), 9) * 0.6)
+        count = ""
+        if len(members) > 1:
+            fill = "#fff" if kind == "occurred" else colour
+            count = (f'<text x="{cx:.1f}" y="{cy + 4:.1f}" text-anchor="middle" font-size="11" font-weight="700" '
+                     f'fill="{fill}">{len(members)}</text>') if kind != "cancelled" else (
+                     f'<text x="{cx + 11:.1f}" y="{cy - 6:.1f}" font-size="10" fill="{colour}">{len(members)}</text>')
+        href = escape(members[0].get("href") or "#")
+        parts.append(f'<a href="{href}"><title>{escape(tip)}</title>{shape}{count}</a>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -151,12 +169,12 @@ def voice_share_svg(counts: dict[str, dict[str, int]], colours: dict[str, int], 
     ranked = sorted(totals, key=lambda w: (-totals[w], w))
     named = ranked[:top_speakers]
     speaker_colour = {w: SPEAKER_PALETTE[i % len(SPEAKER_PALETTE)] for i, w in enumerate(named)}
-    left, right, bar, gap, top = 120, 60, 26, 12, 10
+    left, right, bar, gap, top = _label_room(outlets), 80, 26, 12, 10
     plot = width - left - right
     legend_rows = -(-(len(named) + (len(ranked) > len(named))) // 3)
     height = top + (bar + gap) * len(outlets) + 12 + 22 * legend_rows
-    parts = [f'<svg class="chart voice-chart" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-label="Share of quotes per speaker, by outlet" xmlns="http://www.w3.org/2000/svg" {_FONT}>']
+    parts = [(f'<svg class="chart voice-chart" viewBox="0 0 {width} {height}" role="img" '
+             f'aria-label="Share of quotes per speaker, by outlet" xmlns="http://www.w3.org/2000/svg" {_FONT}>')]
     for n, outlet in enumerate(outlets):
         y = top + (bar + gap) * n
         per = counts[outlet]
@@ -177,7 +195,7 @@ def voice_share_svg(counts: dict[str, dict[str, int]], colours: dict[str, int], 
                 parts.append(f'<text x="{xpos + w / 2:.1f}" y="{y + bar / 2 + 5}" text-anchor="middle" '
                              f'font-size="12" fill="#fff" font-weight="600">{100 * n_quotes / total:.0f}%</text>')
             xpos += w
-        parts.append(f'<text x="{left + plot + 8}" y="{y + bar / 2 + 5}" font-size="12" fill="#555">n={total}</text>')
+        parts.append(f'<text x="{left + plot + 8}" y="{y + bar / 2 + 5}" font-size="12" fill="#555">{total} quote{"" if total == 1 else "s"}</text>')
     ly = top + (bar + gap) * len(outlets) + 10
     legend = [(w, speaker_colour[w]) for w in named] + ([("others", OTHERS)] if len(ranked) > len(named) else [])
     for i, (who, fill) in enumerate(legend):

@@ -86,25 +86,25 @@ def highlights_for_article(article: dict) -> list[Highlight]:
     out: list[Highlight] = []
     for q in article.get("attributions", []):
         who = q.get("speaker") or "unknown speaker"
-        out.append(Highlight(q["start"], q["end"], f"attr attr-{q['kind']}", f"{q['kind']} quote · {who}", anchor=True))
+        out.append(Highlight(q["start"], q["end"], f"hl-attr hl-attr-{q['kind']}", f"{q['kind']} quote · {who}", anchor=True))
         for piece in q.get("content") or []:
-            out.append(Highlight(piece["start"], piece["end"], "quote", f"said by {who}", anchor=True))
+            out.append(Highlight(piece["start"], piece["end"], "hl-quote", f"said by {who}", anchor=True))
         if q.get("source"):
             s = q["source"]
-            out.append(Highlight(s["start"], s["end"], "speaker", f"speaker: {who}", anchor=True))
+            out.append(Highlight(s["start"], s["end"], "hl-speaker", f"speaker: {who}", anchor=True))
         if q.get("cue"):
             c = q["cue"]
-            out.append(Highlight(c["start"], c["end"], "cue", "attribution cue"))
+            out.append(Highlight(c["start"], c["end"], "hl-cue", "attribution cue"))
     for m in article.get("mentions", []):
         label = m.get("label") or "entity"
         tip = f"{label} · {m.get('kind') or 'name'}" + (f" · {m['entity_id']}" if m.get("entity_id") else "")
-        out.append(Highlight(m["start"], m["end"], f"ent ent-{label}", tip, anchor=True,
+        out.append(Highlight(m["start"], m["end"], f"hl-ent hl-ent-{label}", tip, anchor=True,
                              data=(("entity", m.get("entity_id") or ""),)))
     for t in article.get("timexes", []):
-        out.append(Highlight(t["start"], t["end"], f"timex timex-{t['type']}", f"{t['type']} = {t['value']}",
+        out.append(Highlight(t["start"], t["end"], f"hl-timex hl-timex-{t['type']}", f"{t['type']} = {t['value']}",
                              anchor=True))
     for e in article.get("events", []):
         when = f" · {e['time']}" if e.get("time") else ""
-        out.append(Highlight(e["start"], e["end"], f"event status-{e['status']}", f"{e['type']} ({e['status']}){when}",
+        out.append(Highlight(e["start"], e["end"], f"hl-event hl-event-{e['status']}", f"{e['type']} ({e['status']}){when}",
                              anchor=True))
     return out

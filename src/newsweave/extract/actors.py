@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["actor_code", "actor_codes", "country_names", "SECTORS"]
+__all__ = ["SECTORS", "actor_code", "actor_codes", "actor_sector", "country_names"]
 
 SECTORS = ("GOV", "MIL", "COP", "REB", "OPP", "PTY", "LEG", "JUD", "CVL", "REF", "MED", "EDU", "BUS",
            "JRN", "AGR", "LAB", "REL", "ELI", "SPY")
@@ -36,7 +36,8 @@ _SECTOR_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("REB", ("rebel", "rebels", "guerrilla", "guerrillas", "guerilla", "guerillas", "insurgent",
              "insurgents", "militant", "militants", "militia", "militias", "militiamen", "separatist",
              "separatists", "jihadist", "jihadists", "terrorist", "terrorists", "terror group",
-             "terror network", "fighters", "rebel-held", "extremists", "paramilitaries", "gunmen")),
+             "terror network", "fighters", "rebel-held", "extremists", "paramilitaries", "gunmen", "bombers", "suicide bombers", "attackers",
+             "kidnappers", "hijackers", "assailants")),
     ("OPP", ("opposition", "dissident", "dissidents", "activist", "activists", "human rights activist")),
     ("JUD", ("court", "judge", "judges", "prosecutor", "prosecutors", "judiciary", "tribunal",
              "attorney general", "jurists", "supreme court")),
@@ -76,7 +77,9 @@ _SECTOR_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
              "nationals", "inhabitants", "women", "children", "villages", "town", "workers", "pilgrims")),
 )
 
-_WORD = re.compile(r"[\w'’.\-/]+")
+_ORGANISATION = re.compile(
+    r"\b(Committee|Association|Forum|Foundation|Federation|Institute|Society|League|Movement|Coalition|"
+    r"Network|Organi[sz]ation|Council|Commission|Watch|Agency|Centre|Center|Fund)\b")
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ class _Entry:
     code: str
     sector: str | None
     exact_case: bool  # all-capital abbreviations ("US", "UN") must match their case
+    capitalised: bool  # names written with a capital must be capitalised in the text ("Turkey")
 
 
 @functools.lru_cache(maxsize=1)
@@ -98,7 +102,7 @@ def _tables() -> tuple[re.Pattern[str], dict[str, _Entry], re.Pattern[str], dict
         exact = alias.replace(".", "").replace("-", "").isupper() and len(alias.replace(".", "")) <= 5
         # The first table row to claim an alias wins: countries are read first, named actors second,
         # so a row in actors.tsv cannot silently recode a country name.
-        entries.setdefault(key, _Entry(code, sector, exact))
+        entries.setdefault(key, _Entry(code, sector, exact, alias[0].isupper()))
 
     data = resources.files("newsweave") / "data"
     for line in (data / "countries.tsv").read_text(encoding="utf-8").splitlines():
@@ -150,11 +154,19 @@ def _matches(text: str) -> list[tuple[int, int, _Entry]]:
         entry = entries[found.lower()]
         if entry.exact_case and found != found.upper():
             continue
-        if not entry.exact_case and not found[0].isupper():
+        if entry.capitalised and not found[0].isupper():
             # Names are capitalised in running text: "turkey", "chad", "china" in lower case are
             # not the countries.
             continue
+        before = text[max(0, m.start(1) - 7):m.start(1)].lower()
+        if before.endswith(("pro-", "anti-")):
+            continue  # "pro-Iranian Hizbollah" is not Iran
         out.append((m.start(1), m.end(1), entry))
+    # An ethnic group is coded by the country it lives in when the phrase names one ("ethnic
+    # Albanian guerrillas operating in Macedonia"), else by its own country.
+    ethnic = [m for m in out if text[max(0, m[0] - 7):m[0]].lower() == "ethnic "]
+    if ethnic and len(ethnic) < len(out):
+        out = [m for m in out if m not in ethnic] + ethnic
     return out
 
 
@@ -199,9 +211,18 @@ def actor_code(text: str) -> tuple[str, str | None] | None:
     text = _normalise(text)
     matches = _matches(text)
     if not matches:
+        if _ORGANISATION.search(text) and text[:1].isupper() or _ORGANISATION.search(text.split(" ", 1)[-1]) and any(
+                w[:1].isupper() for w in text.split()[1:]):
+            # A named body of no country ("the Ceasefire Violations Committee"): PLOVER's NGO.
+            return "NGO", _sector(text)
         return None
     start, end, entry = matches[0]
     return entry.code, _sector_around(text, start, end, entry)
+
+
+def actor_sector(text: str) -> str | None:
+    """The PLOVER sector that the role words of a phrase give ("riot police" -> COP), or None."""
+    return _sector(_normalise(text))
 
 
 def country_names(code: str) -> list[str]:

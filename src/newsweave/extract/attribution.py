@@ -35,7 +35,7 @@ from ..settings import Settings
 from .coref import best_name
 from .pipeline import stage
 
-__all__ = ["find_attributions", "quote_spans", "cue_lexicon"]
+__all__ = ["cue_lexicon", "find_attributions", "quote_spans"]
 
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT = '"'
@@ -60,6 +60,19 @@ _CUE_NOUNS = {
     "announcement", "report", "insistence", "contention", "assessment",
 }
 
+# Verbs whose object is the addressee, which PolNeAR leaves out of the content ("told him that").
+_RECIPIENT_VERBS = {"tell", "ask", "remind", "assure", "warn", "inform", "promise", "convince", "persuade", "advise"}
+
+# A conjoined verb this often a cue splits the content it would otherwise extend.
+_SPLIT_RATE = 0.7
+
+# Nouns this often a cue in training count when a that-clause or to-infinitive follows them.
+_NOUN_RATE = 0.2
+
+# Frames where the verb's object would be the content; they need a surer cue.
+_WEAK_FRAMES = {"dobj", "prep", "none"}
+_WEAK_FRAME_THRESHOLD = 0.35
+
 # Below this cue rate a verb is no cue even before a quotation ("have", "make").
 _MIN_RATE = 0.08
 
@@ -75,6 +88,52 @@ _CHANNEL_NOUNS = {
     "show", "program", "programme", "press", "remarks", "radio", "television", "twitter",
     "facebook", "x", "telegram",
 }
+
+
+def cue_frame(tok, sentence_has_quote: bool) -> str:
+    """What a verb's complements look like: the context the learned cue rates are kept per."""
+    deps = {c.dep_ for c in tok.children}
+    if "ccomp" in deps:
+        return "ccomp"
+    if "xcomp" in deps:
+        return "xcomp"
+    if sentence_has_quote:
+        return "quote"
+    if "dobj" in deps:
+        return "dobj"
+    if _prep_object(tok) is not None:
+        return "prep"
+    return "none"
+
+
+def _prep_object(tok):
+    """The object of a preposition right after the verb ("called for X", "spoke of X", "responded by Xing")."""
+    for c in tok.children:
+        if c.dep_ == "prep" and tok.i < c.i <= tok.i + 2:
+            for g in c.children:
+                if g.dep_ in {"pobj", "pcomp"}:
+                    return c, g
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _frame_rates() -> dict[str, dict[str, list[int]]]:
+    try:
+        raw = resources.files("newsweave.data.attribution").joinpath("cues.json").read_text("utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return {}
+    return json.loads(raw).get("frames", {})
+
+
+def cue_rate(lemma: str, frame: str, lex: dict[str, float]) -> float:
+    """How often a verb with this lemma and complement frame was a cue in training (smoothed)."""
+    base = lex.get(lemma, 0.0)
+    counts = _frame_rates().get(lemma, {}).get(frame)
+    if not counts:
+        return base * 0.5
+    cue_n, all_n = counts
+    # shrink towards the lemma's overall rate when the frame was seen only a few times
+    return (cue_n + 2.0 * base) / (all_n + 2.0)
 
 
 @functools.lru_cache(maxsize=1)
@@ -105,7 +164,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     open at the end of a paragraph closes there (news style reopens it in the next paragraph).
     """
     spans: list[tuple[int, int]] = []
-    pos = 0
+    # Some papers (the NYT's archive) write quotation marks as two apostrophes: read '' as ",
+    # keeping every offset (the second apostrophe becomes a character no rule looks at).
+    text = text.replace("''", '"\x00')
     for para in re.finditer(r"[^\n]+", text):
         p_start, p_text = para.start(), para.group()
         i = 0
@@ -114,11 +175,6 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if ch in _OPEN_CLOSE or ch == _STRAIGHT:
                 close = _OPEN_CLOSE.get(ch, _STRAIGHT)
                 j = p_text.find(close, i + 1)
-                if ch == "“":
-                    # a stray straight quote may close a curly one in sloppy copy
-                    k = p_text.find('"', i + 1)
-                    if j < 0 or (0 <= k < j and p_text.find("“", i + 1, k) < 0 and False):
-                        j = j
                 nested_open = p_text.find(ch, i + 1) if ch == "“" else -1
                 if j < 0:
                     j = len(p_text) - 1 if i < len(p_text) - 1 else -1
@@ -133,7 +189,6 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 i = j + 1
             else:
                 i += 1
-        pos = para.end()
     return [(s, e) for s, e in spans if e - s > 2]
 
 
@@ -146,13 +201,23 @@ class _Found:
     source_tok: int | None
     channel: tuple[int, int] | None = None
     score: float = 1.0
+    parent: _Found | None = None
+
+
+def _text(doc) -> str:
+    # spaCy rebuilds Doc.text from its tokens on every access; the rules read it hundreds of
+    # times per article, so it is kept once in the doc's user data
+    text = doc.user_data.get("newsweave.text")
+    if text is None:
+        text = doc.user_data["newsweave.text"] = doc.text
+    return text
 
 
 def _span(text: str, s: int, e: int) -> Span:
     return Span(s, e, text[s:e])
 
 
-def _trim_chars(text: str, s: int, e: int, punct: str = " \t\n,;:.—–-") -> tuple[int, int]:
+def _trim_chars(text: str, s: int, e: int, punct: str = " \t\n\u00a0,;:.—–―-") -> tuple[int, int]:
     while s < e and text[s] in punct:
         s += 1
     while e > s and text[e - 1] in punct:
@@ -170,63 +235,96 @@ def _char_range(doc, start_tok: int, end_tok: int) -> tuple[int, int]:
 
 
 def _cue_span(doc, cue) -> tuple[int, int]:
-    """The cue's verb group: auxiliaries, negation and adverbs right before it, as PolNeAR marks it."""
+    """The cue's verb group as PolNeAR marks it (proportions measured on polnear-train).
+
+    Auxiliaries, "to" and negation before the verb, with any adverb among them ("has also
+    said"); a preposition that links the verb to its content ("called for", "spoke about"), but
+    not after "say" ("said of", "said in"); a bare day or date right after it ("said Friday").
+    """
     first = cue.i
-    for child in sorted(cue.children, key=lambda c: -c.i):
-        if child.i < cue.i and child.i == first - 1 and child.dep_ in {"aux", "auxpass", "neg", "advmod"} \
-                and child.pos_ in {"AUX", "PART", "ADV", "VERB"}:
-            first = child.i
+    group = [c.i for c in cue.children if c.i < cue.i and c.dep_ in {"aux", "auxpass", "neg"}]
+    if group:
+        first = min(group)
+    while first > 0 and doc[first - 1].head == cue and doc[first - 1].dep_ in {"advmod", "aux", "auxpass", "neg"} \
+            and doc[first - 1].pos_ in {"ADV", "AUX", "PART"} and first - 1 >= cue.i - 3:
+        first -= 1
     last = cue.i
-    # "called for", "called on": the particle/preposition that links the cue to its content
-    for child in cue.children:
-        if child.i == last + 1 and child.dep_ in {"prt"}:
+    for child in sorted(cue.children, key=lambda c: c.i):
+        if child.i != last + 1:
+            continue
+        if child.dep_ == "prt":
             last = child.i
-        elif child.i == last + 1 and child.dep_ == "prep" and child.lower_ in {"for", "on"} and \
-                any(g.dep_ == "pobj" for g in child.children):
+        elif child.dep_ == "prep" and _prep_in_cue(cue, child) and \
+                any(g.dep_ in {"pobj", "pcomp"} for g in child.children):
             last = child.i
-    s, e = _char_range(doc, first, last + 1)
-    return s, e
+        elif child.dep_ == "npadvmod" and child.ent_type_ in {"DATE", "TIME"}:
+            last = max(t.i for t in child.subtree)
+    return _char_range(doc, first, last + 1)
 
 
-def _subject(cue):
-    """The cue's subject token: its own, an agent's, or the one it shares with its head verb."""
+def _prep_in_cue(cue, prep) -> bool:
+    if cue.lemma_.lower() == "say":
+        return False
+    return prep.lower_ not in {"in", "during", "after", "from", "among", "between", "at", "as"}
+
+
+def _subject(cue, depth: int = 0):
+    """The cue's subject token: its own, an agent's, or the one it shares with the verb it hangs from.
+
+    "Trump took to Twitter to accuse ...", "..., saying ...", "promised A and said B" share the
+    subject of the governing verb; the walk stops at a clause of its own (ccomp) or a relative clause.
+    """
     for child in cue.children:
-        if child.dep_ in {"nsubj", "csubj"}:
+        if child.dep_ in {"nsubj", "csubj", "nsubjpass"} and not (child.dep_ == "nsubjpass" and
+                                                                  child.lower_ in {"it", "there"}):
+            if child.dep_ == "nsubjpass":
+                break  # "X was asked ...": the passive subject is the addressee, look for an agent
             return child
     for child in cue.children:
         if child.dep_ == "agent":
             for g in child.children:
                 if g.dep_ == "pobj":
                     return g
-    if cue.dep_ in {"advcl", "xcomp", "conj", "relcl"} and cue.head != cue:
-        head = cue.head
-        if cue.dep_ == "relcl":
-            return None
-        for child in head.children:
-            if child.dep_ in {"nsubj"}:
-                return child
-        if head.dep_ == "conj" or head.dep_ == "xcomp":
-            return _subject(head)
+    if depth < 3 and cue.dep_ in {"advcl", "xcomp", "conj"} and cue.head != cue:
+        return _subject(cue.head, depth + 1)
     return None
 
 
+_INCIDENTAL = {"acl", "relcl", "advcl"}
+
+
 def _source_span(doc, subj, cue) -> tuple[int, int]:
-    """The source phrase: the subject's subtree, without a trailing relative clause that holds the cue."""
-    toks = [t for t in subj.subtree if not (cue.i in {a.i for a in t.subtree} and t != subj)]
-    # cut at the cue when the subtree runs past it (inverted "said Mr. X" never does)
-    toks = [t for t in toks if t.i != cue.i]
+    """The source phrase: the subject's subtree, as PolNeAR marks it.
+
+    Titles and appositions stay ("Scott Pruitt, the attorney general of Oklahoma"); a participle
+    or relative clause set off by a comma is incidental and goes ("Trump, speaking to veterans,").
+    The phrase never runs back over a paragraph break (timestamped live blogs).
+    """
+    drop: set[int] = set()
+    for child in subj.children:
+        if child.i > subj.i and child.dep_ in _INCIDENTAL:
+            sub = [t.i for t in child.subtree]
+            if sub[0] > 0 and doc[sub[0] - 1].text in {",", "—", "―", "("}:
+                drop.update(sub)
+    toks = [t for t in subj.subtree if t.i not in drop and t.i != cue.i
+            and not (cue.i in {a.i for a in t.subtree} and t != subj)]
     s, e = toks[0].i, toks[-1].i + 1
     cs, ce = _char_range(doc, s, e)
-    return _trim_chars(doc.text, cs, ce)
+    text = _text(doc)
+    para = text.rfind("\n", cs, ce)
+    if para >= 0 and para < subj.idx:
+        cs = para + 1
+    return _trim_chars(text, cs, ce)
 
 
 def find_attributions(doc, mentions: list[Mention] | None = None) -> list[Attribution]:
     """Every attribution in ``doc``, in text order, with ``speaker`` resolved through ``mentions``."""
-    text = doc.text
+    text = _text(doc)
     lex = cue_lexicon()
     opts = _lexicon_settings()
     threshold = opts["threshold"]
     quotes = quote_spans(text)
+    nouns = opts["nouns"]
     quote_of_char = {}
     for qi, (qs, qe) in enumerate(quotes):
         for c in range(qs, qe):
@@ -247,53 +345,117 @@ def find_attributions(doc, mentions: list[Mention] | None = None) -> list[Attrib
             elif tok.pos_ == "VERB" and lex.get(tok.lemma_.lower(), 0.0) >= _MIN_RATE \
                     and in_quote(tok) is None:
                 f = _verb_attribution(doc, sent, tok, lex, threshold, quotes, sent_quotes, quote_of_char)
+            elif tok.pos_ == "NOUN" and nouns.get(tok.lemma_.lower(), 0.0) >= _NOUN_RATE \
+                    and in_quote(tok) is None:
+                f = _noun_attribution(doc, tok)
             if f is not None:
                 found.append(f)
-    found = _drop_overlaps(found)
+    found.extend(_signed_quotes(doc, quotes))
+    found.extend(_colon_headlines(doc, quote_of_char))
+    found = _nest(found)
     for f in found:
         for s, e in f.content:
             for qi, (qs, qe) in enumerate(quotes):
                 if qs < e and s < qe:
                     used_quotes.add(qi)
     _continue_quotes(doc, found, quotes, used_quotes)
-    return [_to_attribution(doc, f, quotes, mentions or []) for f in sorted(found, key=lambda f: f.cue[0])]
+    ordered = sorted(found, key=lambda f: f.cue[0])
+    out = [_to_attribution(doc, f, quotes, mentions or []) for f in ordered]
+    index = {id(f): i for i, f in enumerate(ordered)}
+    for f, att in zip(ordered, out):
+        if f.parent is not None and id(f.parent) in index:
+            att.parent = index[id(f.parent)]
+    return out
+
+
+def _is_cue_candidate(tok, lex) -> bool:
+    return tok.pos_ == "VERB" and lex.get(tok.lemma_.lower(), 0.0) >= _MIN_RATE
+
+
+def _quote_owner(doc, sent, qs, qe, lex, quote_of_char):
+    """The cue candidate a quotation in ``sent`` belongs to: its nearest cue ancestor outside quotes.
+
+    A quotation whose words hang under no cue belongs to the sentence's cue outside quotations
+    nearest to it ("“A,” he said" parses "said" under the quoted verb).
+    """
+    words = [t for t in sent if qs <= t.idx < qe and not (t.is_punct or t.is_space)]
+    if not words:
+        return None
+    inside = {t.i for t in words}
+    # the quotation's own root: the word whose head is outside the quotation
+    roots = [t for t in words if t.head.i not in inside or t.head == t] or words[:1]
+    anc = roots[0]
+    for _ in range(40):
+        if anc.head == anc:
+            break
+        anc = anc.head
+        if anc.i not in inside and quote_of_char.get(anc.idx) is None and _is_cue_candidate(anc, lex):
+            return anc
+    cands = [t for t in sent if quote_of_char.get(t.idx) is None and _is_cue_candidate(t, lex)]
+    if not cands:
+        return None
+    return min(cands, key=lambda t: min(abs(t.idx - qs), abs(t.idx - qe)))
 
 
 def _verb_attribution(doc, sent, cue, lex, threshold, quotes, sent_quotes, quote_of_char) -> _Found | None:
-    text = doc.text
-    rate = lex.get(cue.lemma_.lower(), 0.0)
-    content_children = [c for c in cue.children if c.dep_ in _CONTENT_DEPS and quote_of_char.get(c.idx) is None
-                        or (c.dep_ in _CONTENT_DEPS)]
+    text = _text(doc)
+    frame = cue_frame(cue, bool(sent_quotes))
+    rate = cue_rate(cue.lemma_.lower(), frame, lex)
+    if frame in _WEAK_FRAMES:
+        # an object is far more often a plain action's ("filed a complaint") than what was said
+        threshold = max(threshold, _WEAK_FRAME_THRESHOLD)
+    content_children = [c for c in cue.children if c.dep_ in _CONTENT_DEPS]
     # "called for X", "called on X to ...": the prepositional object is the content
-    prep_content = [g for c in cue.children if c.dep_ == "prep" and c.lower_ in {"for", "on", "about"}
-                    and c.i == cue.i + 1 for g in c.children if g.dep_ == "pobj"]
+    prep_content = _prep_object(cue)
     subj = _subject(cue)
-    # Quotations in this sentence that are not inside the cue's own clause complement
-    quote_pieces = []
-    for qi in sent_quotes:
-        qs, qe = quotes[qi]
-        quote_pieces.append((qs, qe, qi))
+    quote_pieces = [(quotes[qi][0], quotes[qi][1], qi) for qi in sent_quotes
+                    if _quote_owner(doc, sent, *quotes[qi], lex, quote_of_char) is cue
+                    or _quote_owner(doc, sent, *quotes[qi], lex, quote_of_char) == cue]
+
+    def words_outside_quotes(tok) -> int:
+        return sum(1 for t in tok.subtree if quote_of_char.get(t.idx) is None
+                   and not (t.is_punct or t.is_space) and t.i != cue.i)
 
     content: list[tuple[int, int]] = []
     cue_char = _cue_span(doc, cue)
-    if quote_pieces and not any(quote_of_char.get(c.idx) is None and not c.is_punct
-                                 for cc in content_children for c in [cc]):
-        # direct speech: the quotation(s) around the cue are the content
-        for qs, qe, qi in quote_pieces:
-            content.append((qs, qe))
-    elif content_children:
+    # an object or predicate that holds a quotation is the content with it: called Machado
+    # "disgusting", urged supporters to "go to your place and vote"
+    if not content_children and quote_pieces:
+        content_children = [c for c in cue.children if c.dep_ in {"dobj", "oprd"}
+                            and any(c.idx <= qs < _char_range(doc, *_subtree_span(c))[1] for qs, qe, qi in quote_pieces)]
+    if content_children and any(words_outside_quotes(cc) for cc in content_children):
+        # indirect or mixed: the clause complement, with any quotation it opens taken whole
+        start_tok = None if cue.lemma_ in _RECIPIENT_VERBS else _object_before(cue, content_children)
         for cc in content_children:
-            s, e = _subtree_span(cc, exclude={cue.i})
+            s, e = _content_range(cc, cue)
+            if start_tok is not None and cc is content_children[0]:
+                s = start_tok
             cs, ce = _char_range(doc, s, e)
-            # a quotation that begins inside the complement belongs to it whole
             for qs, qe, qi in quote_pieces:
                 if cs <= qs < ce and qe > ce:
                     ce = qe
             content.append(_trim_chars(text, cs, ce))
+        if subj is not None and cue.dep_ == "ROOT" and all(cc.i < min(subj.i, cue.i) for cc in content_children):
+            # "A, but B, another source said." — everything before the source is what was said
+            first = sent.start
+            while first < subj.i and (doc[first].is_space or doc[first].is_punct):
+                first += 1
+            end = min(min(t.i for t in subj.subtree), cue.i)
+            span = _trim_chars(text, *_char_range(doc, first, end))
+            if span[1] > span[0] and doc[end - 1].text == "," and not re.search(r"[“”\"]", text[span[0]:span[1]]):
+                content = [span]
+    elif quote_pieces:
+        # direct speech: the quotation(s) the cue introduces or closes
+        content.extend((qs, qe) for qs, qe, qi in quote_pieces)
+    elif content_children:
+        for cc in content_children:
+            content.append(_trim_chars(text, *_char_range(doc, *_subtree_span(cc, exclude={cue.i}))))
     elif prep_content:
-        s, e = _subtree_span(prep_content[0])
+        prep, obj = prep_content
+        # "called for X": the preposition goes with the cue; "responded by X": with the content
+        s, e = _subtree_span(obj if _prep_in_cue(cue, prep) else prep)
         content.append(_trim_chars(text, *_char_range(doc, s, e)))
-    elif cue.dep_ in {"parataxis", "ccomp"} and cue.head.i < cue.i and subj is not None:
+    elif subj is not None and (cue.dep_ == "parataxis" or (cue.dep_ == "ccomp" and cue.head.i < cue.i)):
         # "A, he said, B" — the cue hangs off the clause it reports
         excl = {t.i for t in cue.subtree}
         toks = [t for t in cue.head.subtree if t.i not in excl]
@@ -302,9 +464,8 @@ def _verb_attribution(doc, sent, cue, lex, threshold, quotes, sent_quotes, quote
         # the parser split "“A.” He said." or "He said: “A.”" into two sentences
         content.append(adjacent)
     else:
-        if rate < 0.6:
-            return None
-        # a direct object of a strong cue: "denied the report", "tweeted a photo"
+        # a direct object of a cue verb: "denied the report", "backed Clinton" (the frame's rate
+        # says how often that is an attribution)
         objs = [c for c in cue.children if c.dep_ in {"dobj"}]
         if not objs:
             return None
@@ -313,21 +474,55 @@ def _verb_attribution(doc, sent, cue, lex, threshold, quotes, sent_quotes, quote
     content = [(s, e) for s, e in content if e > s and re.search(r"\w", text[s:e])]
     if not content:
         return None
-    if rate < threshold and not any(text[s] in "“\"" for s, e in content):
+    if rate < threshold:
         return None
     source = _source_span(doc, subj, cue) if subj is not None else None
     if source is not None and any(s <= source[0] < e for s, e in content):
-        source = None
-    # an expletive subject is no source: "It is said that ..."
-    if subj is not None and subj.lower_ in {"it", "there"} and cue.dep_ != "ROOT" and False:
         source = None
     return _Found(cue=cue_char, source=source, content=content, cue_tok=cue.i,
                   source_tok=subj.i if subj is not None else None, channel=_channel(doc, cue), score=rate)
 
 
+def _object_before(cue, content_children) -> int | None:
+    """The first token of an object between the cue and its complement: urged [supporters to vote]."""
+    first = min(cc.i for cc in content_children)
+    objs = [c for c in cue.children if c.dep_ in {"dobj", "dative"} and cue.i < c.i < first]
+    if not objs:
+        return None
+    return min(t.i for t in objs[0].subtree)
+
+
+def _content_range(cc, cue) -> tuple[int, int]:
+    """Token range of a complement, without a comma-set relative clause on a name at its end.
+
+    PolNeAR leaves out what the author adds ("the health of Donald Trump, who is 70").
+    """
+    toks = [t for t in cc.subtree if t.i != cue.i]
+    s, e = toks[0].i, toks[-1].i + 1
+    lex = cue_lexicon()
+    for t in toks:
+        # "X promised A and said B", "..., when Clinton noted that ...": a later conjoined or
+        # adverbial cue verb starts an attribution of its own, so the content stops before it
+        if t.i > cc.i and t.dep_ in {"conj", "advcl"} and t.pos_ == "VERB" \
+                and lex.get(t.lemma_.lower(), 0.0) >= _SPLIT_RATE:
+            cut = min(x.i for x in t.subtree)
+            while cut > s + 1 and (t.doc[cut - 1].is_punct or t.doc[cut - 1].pos_ in {"CCONJ", "SCONJ"}
+                                   or t.doc[cut - 1].dep_ in {"mark", "cc", "advmod"}):
+                cut -= 1
+            if cut > s:
+                e = min(e, cut)
+    for t in toks:
+        if t.dep_ in {"relcl", "acl"} and t.head.pos_ == "PROPN" and t.i > t.head.i:
+            sub = sorted(x.i for x in t.subtree)
+            prev = t.doc[sub[0] - 1] if sub[0] > 0 else None
+            if sub[-1] + 1 >= e - 1 and prev is not None and prev.text == ",":
+                e = min(e, sub[0] - 1)
+    return s, max(e, s + 1)
+
+
 def _adjacent_quote(doc, sent, cue, quotes) -> tuple[int, int] | None:
     """A quotation that ends right before the cue's sentence, or opens right after a cue and colon."""
-    text = doc.text
+    text = _text(doc)
     words = [t for t in sent if not (t.is_punct or t.is_space)]
     if len(words) > 12:
         return None
@@ -356,8 +551,71 @@ def _pieces(doc, toks) -> list[tuple[int, int]]:
     spans = []
     for run in out:
         s, e = _char_range(doc, run[0].i, run[-1].i + 1)
-        spans.append(_trim_chars(doc.text, s, e))
+        spans.append(_trim_chars(_text(doc), s, e))
     return spans
+
+
+_SIGNATURE = re.compile(r"[ \t\u00a0]*([―—])[ \t\u00a0]*([A-Z][\w.'’-]*(?:[ \t\u00a0]+[A-Z][\w.'’-]*){0,4})[ \t\u00a0]*(?=\n|$)")
+
+
+def _signed_quotes(doc, quotes) -> list[_Found]:
+    """A quotation signed with a dash and a name on its line: “...” ― Jane Doe."""
+    text = _text(doc)
+    out = []
+    for qs, qe in quotes:
+        m = _SIGNATURE.match(text, qe)
+        if m is None:
+            continue
+        name = m.span(2)
+        tok = doc.char_span(*name, alignment_mode="expand")
+        out.append(_Found(cue=m.span(1), source=name, content=[(qs, qe)], cue_tok=tok.start if tok else 0,
+                          source_tok=tok.root.i if tok else None, score=1.0))
+    return out
+
+
+def _colon_headlines(doc, quote_of_char) -> list[_Found]:
+    """A line that opens with a name and a colon: "Pat Caddell: Voters Worried About ..."."""
+    text = _text(doc)
+    out = []
+    for line in re.finditer(r"[^\n]+", text):
+        head, sep, rest = line.group().partition(": ")
+        if not sep or not rest.strip() or len(head.split()) > 5 or not head[:1].isupper():
+            continue
+        start = line.start()
+        span = doc.char_span(start, start + len(head), alignment_mode="expand")
+        if span is None or any(t.pos_ in {"VERB", "AUX", "NUM"} for t in span) or start in quote_of_char:
+            continue
+        colon = start + len(head)
+        content = _trim_chars(text, colon + 1, line.end())
+        out.append(_Found(cue=(colon, colon + 1), source=(start, colon), content=[content],
+                          cue_tok=span.end, source_tok=span.root.i, score=1.0))
+    return out
+
+
+def _noun_attribution(doc, noun) -> _Found | None:
+    """A communication or belief noun with its content: "her claim that ...", "his plan to ..."."""
+    text = _text(doc)
+    content_tok = None
+    for c in noun.children:
+        if c.i < noun.i:
+            continue
+        if c.dep_ in {"ccomp", "acl"} and (any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                                          or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+            content_tok = c
+            break
+    if content_tok is None:
+        return None
+    s, e = _subtree_span(content_tok)
+    content = _trim_chars(text, *_char_range(doc, s, e))
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    mods = [c for c in noun.children if c.i < noun.i and c.dep_ in {"amod", "det", "compound"}]
+    first = min([m.i for m in mods if not poss or m.i > max(x.i for x in poss[0].subtree)] + [noun.i])
+    cue = _char_range(doc, first, noun.i + 1)
+    source = None
+    if poss:
+        source = _trim_chars(text, *_char_range(doc, *_subtree_span(poss[0])), punct=" \t\n,;:—–-")
+    return _Found(cue=cue, source=source, content=[content], cue_tok=noun.i,
+                  source_tok=poss[0].i if poss else None, score=0.5)
 
 
 def _according_to(doc, sent, tok) -> _Found | None:
@@ -366,12 +624,12 @@ def _according_to(doc, sent, tok) -> _Found | None:
     pobj = next((g for g in to.children if g.dep_ == "pobj"), None)
     if pobj is None:
         return None
-    src = _trim_chars(doc.text, *_char_range(doc, *_subtree_span(pobj)))
+    src = _trim_chars(_text(doc), *_char_range(doc, *_subtree_span(pobj)))
     head = tok.head
     excl = {t.i for t in tok.subtree}
     toks = [t for t in head.subtree if t.i not in excl and t.i >= sent.start and t.i < sent.end]
     content = _pieces(doc, toks)
-    content = [(s, e) for s, e in content if re.search(r"\w", doc.text[s:e])]
+    content = [(s, e) for s, e in content if re.search(r"\w", _text(doc)[s:e])]
     if not content:
         return None
     cue = _char_range(doc, tok.i, to.i + 1)
@@ -390,33 +648,57 @@ def _channel(doc, cue) -> tuple[int, int] | None:
     return None
 
 
-def _drop_overlaps(found: list[_Found]) -> list[_Found]:
-    """PolNeAR gives each token one role in one attribution: keep the outer one where cues nest."""
-    found = sorted(found, key=lambda f: (f.cue[0]))
-    keep: list[_Found] = []
+def _nest(found: list[_Found]) -> list[_Found]:
+    """Link attributions whose cue lies in another's content to that outer one (``parent``).
+
+    PolNeAR marks only the outermost attribution; the nested ones are kept, marked, so that a
+    reader can see that Ushakov reported what Putin told Trump. Where two attributions claim each
+    other (a parse gone wrong), the one with the longer content is the outer one.
+    """
+    found = sorted(found, key=lambda f: f.cue[0])
     for f in found:
-        clash = False
-        for k in keep:
-            if any(s <= f.cue[0] < e for s, e in k.content):
-                clash = True  # f's cue lies inside k's content: nested, the outer one stays
-                break
-            if k.source and k.source[0] <= f.cue[0] < k.source[1]:
-                clash = True
-                break
-        if clash:
-            continue
-        # f's content may swallow an earlier-found attribution's cue (quote before "he said")
-        keep = [k for k in keep if not any(s <= k.cue[0] < e for s, e in f.content)]
-        keep.append(f)
-    return keep
+        outers = [k for k in found if k is not f and any(s <= f.cue[0] < e for s, e in k.content)]
+        if outers:
+            # the innermost enclosing attribution is the parent
+            f.parent = min(outers, key=lambda k: sum(e - s for s, e in k.content))
+    for f in found:
+        k = f.parent
+        if k is not None and k.parent is f:
+            size = lambda x: sum(e - s for s, e in x.content)
+            inner, outer = (f, k) if size(f) <= size(k) else (k, f)
+            outer.parent = None
+            inner.parent = outer
+    # a source phrase that holds a cue ("the man who said ...") is no nesting: drop such cues
+    return [f for f in found if not any(k.source and k.source[0] <= f.cue[0] < k.source[1]
+                                        for k in found if k is not f)]
 
 
 def _continue_quotes(doc, found: list[_Found], quotes, used: set[int]) -> None:
-    """Quotations with no cue of their own continue the nearest quoted attribution before them."""
-    text = doc.text
+    """Quotations with no cue of their own continue the quoted attribution right before them.
+
+    “A,” she said. “B.” — and a quoted paragraph after the one holding the cue — are one
+    attribution with several content pieces, as PolNeAR marks them. "Right before" means that
+    nothing but white space separates the quotation from the end of that attribution's sentence.
+    """
+    text = _text(doc)
     if not found:
         return
-    ordered = sorted(found, key=lambda f: f.cue[0])
+    sent_end = {}
+    for sent in doc.sents:
+        sent_end[sent.start_char] = sent.end_char
+    sents = sorted(sent_end.items())
+
+    def end_of_sentence(char: int) -> int:
+        # the end of the sentence holding ``char``
+        lo, hi = 0, len(sents) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if sents[mid][0] <= char:
+                lo = mid
+            else:
+                hi = mid - 1
+        return sents[lo][1]
+
     for qi, (qs, qe) in enumerate(quotes):
         if qi in used:
             continue
@@ -424,23 +706,25 @@ def _continue_quotes(doc, found: list[_Found], quotes, used: set[int]) -> None:
         before = text[max(0, qs - 3):qs]
         if before.strip() and not before.rstrip().endswith((".", "!", "?", ":", "”", '"')):
             continue
-        prev = [f for f in ordered if f.content and max(e for s, e in f.content) <= qs]
+        prev = [f for f in found if f.parent is None and _end(f) <= qs]
         if not prev:
             continue
-        f = prev[-1]
-        last_end = max(e for s, e in f.content)
-        gap = text[last_end:qs]
-        # close enough: the next sentence or the next paragraph, nothing but a short gap between
-        if len(gap) > 80 or gap.count("\n") > 2:
+        f = max(prev, key=_end)
+        if not any(text[s] in "“\"" for s, e in f.content):
             continue
-        if not any(text[s] in "“\"" or text[s:e].startswith(("“", '"')) for s, e in f.content) and ":" not in gap:
+        gap = text[max(_end(f), end_of_sentence(_end(f) - 1)):qs]
+        if gap.strip(" \t\n\u00a0.,") or gap.count("\n") > 2:
             continue
         f.content.append((qs, qe))
         used.add(qi)
 
 
+def _end(f: _Found) -> int:
+    return max([e for s, e in f.content] + [f.cue[1]] + ([f.source[1]] if f.source else []))
+
+
 def _to_attribution(doc, f: _Found, quotes, mentions: list[Mention]) -> Attribution:
-    text = doc.text
+    text = _text(doc)
     content = sorted(set(f.content))
     quoted = 0
     for s, e in content:

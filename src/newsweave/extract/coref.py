@@ -26,7 +26,7 @@ from ..model import Extraction, Mention
 from ..settings import Settings
 from .pipeline import stage
 
-__all__ = ["resolve_coreference", "best_name", "chain_members", "PRONOUN_GENDER"]
+__all__ = ["PRONOUN_GENDER", "best_name", "chain_members", "resolve_coreference"]
 
 # Pronoun form -> (gender, number). "m"/"f" for he/she, "n" for it, "p" for plural/they, "1" for I/we.
 PRONOUN_GENDER: dict[str, tuple[str, str]] = {
@@ -249,11 +249,12 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
                             poss_roles[(role[0], uf.find(name_idx_by_tok[owner[0].i]))] = idx
 
     # Name variants join one chain (a later short form joins the earlier long one).
+    words = [_name_words(m.text) for m in out]
     for i, m in enumerate(out):
-        wi = _name_words(m.text)
+        wi = words[i]
         for j in range(i):
             mj = out[j]
-            wj = _name_words(mj.text)
+            wj = words[j]
             label = m.label
             if mj.label != m.label:
                 # spaCy's small model tags a surname ORG now and then ("Trump assured ..."): a
@@ -297,7 +298,7 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
                     holder = next(v for k, v in roles.items() if k[0] == role[0] and role[1] <= k[1])
         if holder is None:
             continue
-        start = chunk[0].idx if det not in {"the", "this", "that"} else chunk[0].idx
+        start = chunk[0].idx  # PolNeAR and readers both take the determiner with the title
         end = root.idx + len(root.text)
         mtext = text[start:end]
         kind = "title" if root.lower_ in _ROLE_PROPN or root.text[:1].isupper() else "description"

@@ -23,36 +23,50 @@ Events of a sentence are ordered by salience: the event nearest the root of the 
 
 from __future__ import annotations
 
+import contextvars
 from collections import deque
-from dataclasses import dataclass
 
-from ..model import Actor, Event, Extraction, Span, Timex
+from ..model import Actor, Event, Extraction, Mention, Span, Timex
 from ..settings import Settings
-from .actors import actor_code
+from .actors import actor_code, actor_sector
+from .events_context import (
+    _FUTURE_AUX,
+    _HAPPENING,
+    _OBJECTS,
+    _OBLIGATION_AUX,
+    _SUBJECTS,
+    _aux,
+    _by_phone,
+    _claimed_by,
+    _clause_tokens,
+    _is_negated,
+    _objects,
+    _phrase,
+    _place,
+    _status,
+    _time,
+    _Trigger,
+)
 from .events_lexicon import (
-    CONFLICTUAL, CONTROL_VERBS, COOPERATIVE, LIGHT_ONLY_NOUNS, LIGHT_VERBS, MILITARY_SECTORS, NOUNS,
-    REPORTING_VERBS, VERB_OBJECT, VERB_PARTICLE, VERBS,
+    CONFLICTUAL,
+    CONTROL_VERBS,
+    COOPERATIVE,
+    LIGHT_ONLY_NOUNS,
+    LIGHT_VERBS,
+    MILITARY_SECTORS,
+    NOUNS,
+    REPORTING_VERBS,
+    VERB_OBJECT,
+    VERB_PARTICLE,
+    VERBS,
 )
 from .pipeline import stage
 
-__all__ = ["sentence_events", "doc_events", "events_stage"]
+__all__ = ["actor_mention", "doc_events", "events_stage", "sentence_events"]
 
-_SUBJECTS = ("nsubj", "csubj")
-_OBJECTS = ("dobj", "obj")
-_CLAUSES = ("ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "pcomp")
 _TARGET_PREPS = ("with", "against", "to", "on", "from", "at", "toward", "towards", "into", "for", "upon")
-_PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout")
-_PLACE_LABELS = ("GPE", "LOC", "FAC")
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them", "his", "her", "you",
                        "who", "which", "that", "both", "this"})
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_PROPOSED_AUX = frozenset({"could", "might", "may", "can"})
-_OBLIGATION_AUX = frozenset({"must", "should"})
-_CANCEL = frozenset({"cancel", "scrap", "abandon", "shelve", "postpone", "suspend", "delay", "drop", "scrub"})
-_PLANNED_MODIFIERS = frozenset({"planned", "upcoming", "scheduled", "future", "next", "forthcoming",
-                                "expected", "prospective", "new"})
-_PROPOSED_MODIFIERS = frozenset({"proposed", "possible", "potential", "likely", "mooted"})
-_PAST_MODIFIERS = frozenset({"previous", "last", "recent", "earlier", "past", "former"})
 _MILITARY_FORCE = frozenset({"attack", "kill", "wound", "bomb", "shoot", "injure", "ambush", "explode", "gun"})
 # Passive-looking verbs whose grammatical subject is the one acting ("Vietnam is committed to",
 # "Trump is scheduled to meet", "forces were engaged in").
@@ -60,36 +74,41 @@ _STATIVE_PASSIVES = frozenset({"commit", "engage", "prepare", "determine", "sche
                                "involve", "due", "poise", "resolve"})
 
 
-@dataclass
-class _Trigger:
-    """A word reporting an event, with the verb that carries it (itself, or a light verb)."""
-
-    token: object  # the event word (verb or noun)
-    anchor: object  # the verb whose subject, tense and clause the event takes
-    type: str
-    mode: str | None
-    status_hint: str | None = None  # from a control verb: planned / proposed / denied ...
-    secondary: bool = False
-    standalone: bool = False  # an event noun on its own ("the summit"), not carried by a verb
-    source_tok: object = None  # set where the rule knows the source better than the syntax
-    target_tok: object = None
-
-
 def _lexical(token) -> tuple[str, str | None] | None:
     """The (type, mode) a word reports on its own, refined by its particle and object."""
     lemma = token.lemma_.lower()
     if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.tag_.startswith("VB")):
-        for child in token.children:
-            if child.dep_ == "prt":
-                key = (lemma, child.lower_)
-                if key in VERB_PARTICLE:
-                    return VERB_PARTICLE[key]
-        for obj in _objects(token):
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+        verb = f"{lemma} {particle}" if particle else lemma
+        # The object decides first ("call off a strike" is a concession, "withdraw inspectors" a
+        # sanction), then the particle ("crack down"); a particle verb the lexicon does not list
+        # ("call off a summit") reports no event itself: the summit is the event, cancelled.
+        for obj in _objects(token) + [c for c in token.children if c.dep_ == "nsubjpass"]:
+            if obj.pos_ == "NUM" or obj.lemma_.lower() in _QUANTITIES:
+                # "holding thousands of refugees": the object is what the quantity counts
+                obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj"), obj)
             for word in (*[c for c in obj.children if c.dep_ in ("compound", "amod")], obj):
-                key = (lemma, word.lemma_.lower())
+                key = (verb, word.lemma_.lower())
                 if key in VERB_OBJECT:
                     return VERB_OBJECT[key]
-        if lemma == "hold" and not _objects(token):
+        if particle is not None and (lemma, particle) in VERB_PARTICLE:
+            return VERB_PARTICLE[(lemma, particle)]
+        if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in token.children):
+            return ("DEMAND", None)  # "called on Turkey to withdraw", "called for a ceasefire"
+        objects = _objects(token)
+        # Selectional limits of common verbs that report an event only with some arguments:
+        # "returned home" is travel, "struck a deal" no strike, "fired the manager" no shooting,
+        # "talked about taxes" no consultation.
+        if lemma == "return" and not objects:
+            return None
+        if lemma in ("strike", "demonstrate", "march", "rally") and objects:
+            return None  # "struck a deal", "demonstrated his commitment", "rallied support"
+        if lemma == "block" and objects:
+            return ("REJECT", None)  # blocking a road is in VERB_OBJECT; blocking a bill is rejecting it
+        if lemma == "fire" and objects and not {o.lemma_.lower() for o in objects} & _WEAPONS:
+            return None
+        if lemma in ("talk", "speak", "discuss") and not _has_partner(token):
             return None
         return VERBS.get(lemma)
     if token.pos_ in ("NOUN", "PROPN"):
@@ -111,16 +130,22 @@ def _lexical(token) -> tuple[str, str | None] | None:
     return None
 
 
-def _objects(token) -> list:
-    return [c for c in token.children if c.dep_ in _OBJECTS]
+_QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "number", "group", "score", "lot", "some",
+                         "many", "all", "most", "part", "one", "two", "three"})
+_WEAPONS = frozenset({"rocket", "missile", "shell", "shot", "mortar", "bullet", "round", "gun", "artillery",
+                      "grenade", "salvo", "weapon", "gas", "warning"})
 
 
-def _is_negated(token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children)
-
-
-def _aux(token) -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+def _has_partner(verb) -> bool:
+    """A consultation needs two sides: "talked with X", "X and Y discussed", "the leaders spoke"."""
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in verb.children):
+        return True
+    if _by_phone(_Trigger(verb, verb, "CONSULT", None)):
+        return True
+    subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subj is None:
+        return verb.lemma_.lower() == "discuss" and bool(_objects(verb))
+    return bool(subj.conjuncts) or subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they", "we", "both")
 
 
 # ---------------------------------------------------------------------------- triggers
@@ -156,10 +181,17 @@ def _find_triggers(sent) -> list[_Trigger]:
                 triggers.append(demand)
             continue
         if is_verb:
+            if tok.dep_ in ("amod", "compound"):
+                continue  # "Syrian-backed militia", "alleged war crimes": a modifier, not an event
             made = _verb_triggers(tok, consumed)
+            for trig in made:
+                if trig.token == trig.anchor:
+                    # The object of an event verb is what it acts on ("lifted a curfew"), not
+                    # a second event.
+                    consumed.update(o.i for o in _objects(trig.token))
             triggers.extend(made)
             continue
-        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
+        if tok.pos_ == "NOUN" and tok.dep_ not in ("compound", "npadvmod", "amod") and tok.i not in consumed:
             found = _lexical(tok)
             if found is None or tok.lemma_.lower() in LIGHT_ONLY_NOUNS and not _is_event_noun_use(tok):
                 continue
@@ -194,9 +226,13 @@ def _is_event_noun_use(tok) -> bool:
 
 
 def _noun_anchor(tok):
+    for c in tok.children:
+        # "the meeting, which may be held in Budapest": the relative clause says when, where, if.
+        if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _HAPPENING:
+            return c
     head = tok
     # Climb through prepositions and conjunctions to the verb that governs the noun.
-    while head.dep_ not in ("ROOT",) and not (head.pos_ in ("VERB", "AUX") and head is not tok):
+    while head.dep_ not in ("ROOT",) and not (head.pos_ in ("VERB", "AUX") and head != tok):
         head = head.head
     return head
 
@@ -236,10 +272,8 @@ def _verb_triggers(tok, consumed: set[int]) -> list[_Trigger]:
         if own is None:
             return []
         typ, mode = own
-        if lemma in ("vow", "swear", "warn") and inner is not None and inner[0] not in CONFLICTUAL | {"THREATEN"}:
+        if lemma in ("vow", "swear") and inner is not None and inner[0] not in CONFLICTUAL | {"THREATEN"}:
             typ, mode = "AGREE", None  # vowing to democratise is a promise, vowing to fight a threat
-        if lemma in ("refuse", "decline", "fail", "reject") and inner is not None and inner[0] in CONFLICTUAL:
-            typ = "REJECT"
         made = [_Trigger(tok, tok, typ, mode)]
         if inner is not None and typ in ("AGREE", "THREATEN"):
             made.append(_Trigger(complement, complement, *inner, status_hint=status, secondary=True))
@@ -261,7 +295,7 @@ def _verb_triggers(tok, consumed: set[int]) -> list[_Trigger]:
     typ, mode = found
     if lemma in _MILITARY_FORCE and _source_sector(tok) in MILITARY_SECTORS:
         typ = "FIGHT"  # armed forces using conventional force fight; others assault (PLOVER)
-    return [_Trigger(tok, tok, typ, mode)]
+    return [_Trigger(tok, tok, typ, mode, status_hint="proposed" if lemma in ("invite",) else None)]
 
 
 def _verb_triggers_inner(tok, consumed: set[int], status: str | None) -> list[_Trigger]:
@@ -306,26 +340,6 @@ def _source_sector(verb) -> str | None:
 # ---------------------------------------------------------------------------- actors
 
 
-def _phrase(tok):
-    """The noun phrase headed by ``tok``, without relative clauses, conjuncts or trailing punctuation."""
-    doc = tok.doc
-    cut = {"relcl", "acl", "conj", "cc", "punct", "advcl", "parataxis", "appos"}
-    keep = [tok]
-    stack = [c for c in tok.children if c.dep_ not in cut]
-    while stack:
-        t = stack.pop()
-        keep.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "parataxis"))
-    start = min(t.i for t in keep)
-    end = max(t.i for t in keep) + 1
-    span = doc[start:end]
-    while len(span) > 1 and span[0].lower_ in ("the", "a", "an"):
-        span = span[1:]
-    while len(span) > 1 and span[-1].dep_ == "case":  # trailing 's
-        span = span[:-1]
-    return span
-
-
 def _actors_of(tok, exclude: set[int] | None = None) -> list[Actor]:
     """Actors named by the noun phrase at ``tok`` and its conjuncts ("Hungary and Romania")."""
     heads = [tok, *tok.conjuncts] if tok.dep_ != "conj" else [tok]
@@ -334,6 +348,10 @@ def _actors_of(tok, exclude: set[int] | None = None) -> list[Actor]:
         if exclude and head.i in exclude:
             continue
         if head.lower_ in _PRONOUNS and head.pos_ == "PRON":
+            found = _chain_code(head.idx, head.idx + len(head.text))
+            if found:
+                out.append(Actor(text=head.text, code=found[0], sector=found[1], start=head.idx,
+                                 end=head.idx + len(head.text)))
             continue
         span = _phrase(head)
         # Coordinated modifiers: "Hungarian and Romanian officials", "U.S. and Russian negotiators".
@@ -342,18 +360,46 @@ def _actors_of(tok, exclude: set[int] | None = None) -> list[Actor]:
             for mod in [mods[0], *mods[0].conjuncts]:
                 found = actor_code(f"{mod.text} {head.text}")
                 if found:
-                    out.append(Actor(text=f"{mod.text} {head.text}" if mod.i != head.i - 1 else doc_text(mod, head),
-                                     code=found[0], sector=found[1], start=mod.idx, end=mod.idx + len(mod.text)))
+                    out.append(Actor(text=mod.text, code=found[0], sector=found[1], start=mod.idx,
+                                     end=mod.idx + len(mod.text)))
             continue
-        found = actor_code(span.text)
+        found = actor_code(span.text) or _chain_code(head.idx, head.idx + len(head.text))
         if found is None:
             continue
         out.append(Actor(text=span.text, code=found[0], sector=found[1], start=span.start_char, end=span.end_char))
     return out
 
 
-def doc_text(first, last) -> str:
-    return first.doc[first.i:last.i + 1].text
+# The article's coreference chains, where an earlier stage made them: a pronoun or a title with no
+# country of its own ("he", "the president") takes the code of a name in its chain. Set for the
+# length of one doc_events call.
+_CHAINS: contextvars.ContextVar[dict | None] = contextvars.ContextVar("newsweave_event_chains", default=None)
+
+
+def _chain_coder(mentions: list[Mention] | None) -> dict | None:
+    if not mentions or not any(m.chain is not None for m in mentions):
+        return None
+    codes: dict[int, tuple[str, str | None]] = {}
+    for m in sorted(mentions, key=lambda m: (m.kind != "name", m.start)):
+        if m.chain is None or m.chain in codes:
+            continue
+        found = actor_code(m.text)
+        if found:
+            codes[m.chain] = found
+    spans = [(m.start, m.end, m.chain) for m in mentions if m.chain in codes]
+    return {"codes": codes, "spans": spans}
+
+
+def _chain_code(start: int, end: int) -> tuple[str, str | None] | None:
+    """The code of the chain of a mention covering the head word at ``start:end`` (not a possessor
+    inside the phrase: "its troops" is not "it")."""
+    coder = _CHAINS.get()
+    if coder is None:
+        return None
+    covering = [(e - s, chain) for s, e, chain in coder["spans"] if s <= start and end <= e]
+    if not covering:
+        return None
+    return coder["codes"][max(covering)[1]]
 
 
 def _subject_token(verb):
@@ -393,7 +439,7 @@ def _resolve_pronoun(tok):
     """A pronoun subject of a reported clause stands for the reporter ("Hungary said it will...")."""
     head = tok.head
     for _ in range(6):
-        if head.dep_ in ("ccomp", "xcomp", "advcl", "conj") and head.head is not head:
+        if head.dep_ in ("ccomp", "xcomp", "advcl", "conj") and head.head != head:
             head = head.head
             for c in head.children:
                 if c.dep_ in _SUBJECTS and not (c.pos_ == "PRON" and c.lower_ in _PRONOUNS):
@@ -410,7 +456,7 @@ def _sources(trigger: _Trigger) -> list[Actor]:
     agent = [gc for c in anchor.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
     if agent:
         return _actors_of(agent[0])
-    if trigger.standalone:
+    if trigger.standalone or (trigger.token != anchor and trigger.token.dep_ in ("nsubj", "nsubjpass")):
         # A noun event on its own: "talks between Russia and the US", "the Putin-Trump summit".
         between = _noun_participants(trigger.token)
         if between:
@@ -418,10 +464,12 @@ def _sources(trigger: _Trigger) -> list[Actor]:
     subj = _subject_token(anchor)
     if subj is None:
         return []
+    if trigger.standalone and subj.i != trigger.token.i and subj.lemma_.lower() in NOUNS:
+        return []  # "the success ... would help in negotiations": an event is no one's source
     if subj.pos_ == "PRON":
         resolved = _resolve_pronoun(subj)
         if resolved is None:
-            return []
+            return _actors_of(subj)  # through the coreference chains, where there are any
         subj = resolved
     if subj.i == trigger.token.i:  # the event noun is the subject ("the meeting will take place")
         return _noun_participants(trigger.token)
@@ -431,7 +479,7 @@ def _sources(trigger: _Trigger) -> list[Actor]:
 def _noun_participants(noun) -> list[Actor]:
     out: list[Actor] = []
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "between":
+        if c.dep_ == "prep" and (c.lower_ == "between" or c.lower_ == "of" and NOUNS.get(noun.lemma_.lower(), ("",))[0] == "CONSULT"):
             for p in c.children:
                 if p.dep_ == "pobj":
                     out.extend(_actors_of(p))
@@ -448,7 +496,10 @@ def _targets(trigger: _Trigger, sources: list[Actor]) -> list[Actor]:
     if trigger.target_tok is not None:
         return _actors_of(trigger.target_tok)
     candidates: list = []
-    for verb in dict.fromkeys([anchor, tok]):
+    # A noun event on its own takes its targets from its own words ("talks with Iran"), not from
+    # the clause it sits in.
+    verbs = [] if trigger.standalone else list(dict.fromkeys([anchor, tok]))
+    for verb in verbs:
         for c in verb.children:
             if c.dep_ in ("dative",) and c.pos_ != "ADP":
                 candidates.append(c)
@@ -472,8 +523,17 @@ def _targets(trigger: _Trigger, sources: list[Actor]) -> list[Actor]:
             if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS + ("of",):
                 candidates.extend(p for p in c.children if p.dep_ == "pobj")
     source_codes = {a.code for a in sources}
+    # Objects first, then "against / with / to ..." objects, and "in X" last (usually the place).
+    rank = {p: i for i, p in enumerate(("against", "with", "to", "on", "toward", "towards", "upon", "at", "from",
+                                        "into", "for", "between", "of", "over", "in"))}
+    candidates.sort(key=lambda c: rank.get(c.head.lower_, -1) if c.dep_ == "pobj" else -1)
     for cand in candidates:
-        actors = [a for a in _actors_of(cand) if (a.start, a.end) not in source_spans]
+        if cand.dep_ == "pobj" and cand.head.lower_ in ("in", "at") and trigger.type == "CONSULT":
+            continue  # where a meeting is held is its place, not a party to it
+        if cand.i == tok.i or cand.lemma_.lower() in NOUNS and cand.head.i == tok.i:
+            continue  # the event noun itself: its "with" / "against" objects are the targets
+        actors = [a for a in _actors_of(cand) if (a.start, a.end) not in source_spans
+                  and not (a.text.lower() in _PRONOUNS and a.code in source_codes)]
         if cand.dep_ == "pobj" and cand.head.lower_ == "in":
             # "in X" is usually the place; it is the target only when it names someone else.
             actors = [a for a in actors if a.code not in source_codes]
@@ -483,122 +543,6 @@ def _targets(trigger: _Trigger, sources: list[Actor]) -> list[Actor]:
 
 
 # ---------------------------------------------------------------------------- place, time, status
-
-
-def _clause_tokens(tok) -> list:
-    """The tokens of the clause headed by ``tok``, without embedded clauses."""
-    out = []
-    stack = [tok]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in ("ccomp", "advcl", "relcl", "parataxis") or t is tok and c.dep_ == "xcomp")
-    return out
-
-
-def _place(trigger: _Trigger) -> str | None:
-    doc = trigger.token.doc
-    clause = {t.i for t in _clause_tokens(trigger.anchor)} | {t.i for t in _clause_tokens(trigger.token)}
-    for ent in doc.ents:
-        if ent.label_ not in _PLACE_LABELS or ent.start not in clause:
-            continue
-        head = ent.root
-        prep = head.head
-        hops = 0
-        while prep.dep_ == "appos" or (prep.dep_ in ("pobj", "compound", "conj") and prep.head.dep_ != "prep" and hops < 2):
-            prep, hops = prep.head, hops + 1
-        while head.dep_ in ("appos", "conj", "compound") and hops < 4:
-            head, hops = head.head, hops + 1
-        if head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS:
-            text = ent.text
-            return text[4:] if text.lower().startswith("the ") else text
-    return None
-
-
-def _time(trigger: _Trigger, timexes: list[Timex]) -> tuple[str | None, Timex | None]:
-    if not timexes:
-        return None, None
-    clause = _clause_tokens(trigger.anchor)
-    if trigger.token is not trigger.anchor:
-        clause += _clause_tokens(trigger.token)
-    chars = [(t.idx, t.idx + len(t.text)) for t in clause]
-    for tx in timexes:
-        if tx.type not in ("DATE", "TIME"):
-            continue
-        if any(s < tx.end and tx.start < e for s, e in chars):
-            return tx.value, tx
-    return None, None
-
-
-def _status(trigger: _Trigger, published: str | None, timex: Timex | None) -> str:
-    tok, anchor = trigger.token, trigger.anchor
-    sent_words = {t.lemma_.lower() for t in tok.sent}
-    # Cancellation or denial cues governing the event.
-    for t in (tok, anchor, *tok.ancestors):
-        lemma = t.lemma_.lower()
-        if t is not tok and lemma in _CANCEL | {"call"} and (lemma != "call" or any(c.lower_ == "off" for c in t.children)):
-            if lemma in ("postpone", "delay"):
-                return "planned"
-            return "cancelled"
-        if lemma == "deny" and t is not tok:
-            return "denied"
-        if t.dep_ == "ROOT":
-            break
-    if trigger.status_hint == "denied":
-        return "denied"
-    aux = _aux(anchor) | _aux(tok)
-    if _is_negated(anchor) and not (aux & _FUTURE_AUX):
-        return "denied"
-    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "advmod")}
-    advs = {c.lower_ for c in anchor.children if c.dep_ == "advmod"}
-    if advs & {"previously", "already", "earlier"} or mods & _PAST_MODIFIERS:
-        return "occurred"
-    if aux & _PROPOSED_AUX or mods & _PROPOSED_MODIFIERS:
-        return "proposed"
-    if aux & _FUTURE_AUX or mods & _PLANNED_MODIFIERS or _going_to(anchor):
-        return "planned"
-    if "would" in aux:
-        return "planned" if _reported(anchor) else "proposed"
-    if trigger.status_hint in ("planned", "proposed"):
-        return trigger.status_hint
-    if timex is not None and published and timex.value[:10] > published[:10] and timex.value[:1].isdigit():
-        return "planned"
-    tag = anchor.tag_
-    if tag in ("VBD", "VBN") or (tag == "VBG" and "be" in {c.lemma_ for c in anchor.children if c.dep_ == "aux"}):
-        if tag == "VBN" and anchor.dep_ in ("amod", "acl"):
-            return "occurred"
-        return "occurred"
-    if tag in ("VBZ", "VBP"):
-        return "occurred"
-    if trigger.status_hint == "occurred":
-        return "occurred"
-    return "unknown"
-
-
-def _going_to(verb) -> bool:
-    head = verb.head
-    return verb.dep_ == "xcomp" and head.lower_ == "going" or (
-        verb.dep_ == "xcomp" and head.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children if c.dep_ == "aux"))
-
-
-def _reported(verb) -> bool:
-    return any(a.lemma_.lower() in REPORTING_VERBS for a in verb.ancestors)
-
-
-def _claimed_by(trigger: _Trigger) -> str | None:
-    tok = trigger.anchor
-    for a in tok.ancestors:
-        if a.lemma_.lower() in REPORTING_VERBS and (a.pos_ in ("VERB", "AUX")):
-            for c in a.children:
-                if c.dep_ in _SUBJECTS:
-                    return _phrase(c).text
-            return None
-    for t in tok.sent:
-        if t.lower_ == "according" and t.nbor(1).lower_ == "to" if t.i + 1 < len(t.doc) else False:
-            for p in t.nbor(1).children:
-                if p.dep_ == "pobj":
-                    return _phrase(p).text
-    return None
 
 
 # ---------------------------------------------------------------------------- assembly
@@ -621,8 +565,14 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
         time, timex = _time(trig, timexes)
         status = _status(trig, published, timex)
         typ = trig.type
-        primary = [Event(type=typ, evidence=evidence, source=sources, target=targets, mode=trig.mode,
-                         time=time, place=_place(trig), status=status, claimed_by=_claimed_by(trig))]
+        mode = trig.mode
+        if typ == "CONSULT" and _by_phone(trig):
+            mode = "phone"
+        place = _place(trig)
+        if not sources and place:
+            sources = _located_source(trig, place)
+        primary = [Event(type=typ, evidence=evidence, source=sources, target=targets, mode=mode,
+                         time=time, place=place, status=status, claimed_by=_claimed_by(trig))]
         # PLOVER codes an announced future act as the intent it expresses: a cooperative act as
         # AGREE, a hostile one as THREATEN; the act itself stays, as planned, for plan tracking.
         negated = _is_negated(trig.anchor) or _is_negated(trig.token)
@@ -639,14 +589,30 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
                 primary.insert(0, _replace(primary[0], "AGREE", "occurred"))
             elif typ in CONFLICTUAL:
                 primary.insert(0, _replace(primary[0], "THREATEN", "occurred"))
-        events.extend(primary)
+        # Beside the sentence's main event, an event with no coded actor, place or date is rarely a
+        # political event ("... as the court ended its term"): PLOVER codes events between actors.
+        main = not events
+        events.extend(e for e in primary if main or e.source or e.target or e.place or e.time)
     return events
+
+
+def _located_source(trigger: _Trigger, place: str) -> list[Actor]:
+    """PLOVER codes a domestic group by where it acts: protesters in Manila are Philippine."""
+    subj = _subject_token(trigger.anchor)
+    located = actor_code(place)
+    if subj is None or located is None or subj.pos_ == "PRON" or subj.lemma_.lower() in NOUNS:
+        return []
+    span = _phrase(subj)
+    sector = actor_sector(span.text)
+    if sector is None:
+        return []  # only role words ("rebels", "police", "students") say the group is local
+    return [Actor(text=span.text, code=located[0], sector=sector, start=span.start_char, end=span.end_char)]
 
 
 def _announced(trigger: _Trigger) -> bool:
     """True when someone states the future act as their own (not a schedule, not a passive)."""
     anchor = trigger.anchor
-    if trigger.token.pos_ in ("NOUN", "PROPN") and trigger.token is anchor:
+    if trigger.standalone:
         return False
     subj = _subject_token(anchor)
     if subj is None or subj.i == trigger.token.i:
@@ -672,15 +638,41 @@ def _replace(event: Event, typ: str, status: str) -> Event:
                  mode=None, time=event.time, place=event.place, status=status, claimed_by=event.claimed_by)
 
 
-def doc_events(doc, timexes: list[Timex] | None = None, published: str | None = None) -> list[Event]:
-    """Every event of a parsed document, sentence by sentence."""
+def doc_events(doc, timexes: list[Timex] | None = None, published: str | None = None,
+               mentions: list[Mention] | None = None) -> list[Event]:
+    """Every event of a parsed document, sentence by sentence.
+
+    ``mentions`` with coreference ``chain`` numbers (from the coreference stage) let a pronoun or a
+    bare title ("he", "the president") take the actor code of the name it refers to.
+    """
     out: list[Event] = []
-    for sent in doc.sents:
-        out.extend(sentence_events(sent, timexes, published))
+    token = _CHAINS.set(_chain_coder(mentions))
+    try:
+        for sent in doc.sents:
+            out.extend(sentence_events(sent, timexes, published))
+    finally:
+        _CHAINS.reset(token)
     return out
+
+
+def actor_mention(actor: Actor, mentions: list[Mention]) -> Mention | None:
+    """The mention an event actor stands on, for the linker to copy its ``entity_id``.
+
+    An actor's span is its whole phrase ("Russian President Vladimir Putin", "Putin's top aide");
+    the mention is the longest one inside it (a name before a title, a pronoun only when alone),
+    else the longest one overlapping it. None when the actor has no offsets or no mention fits.
+    """
+    if actor.start is None or actor.end is None:
+        return None
+    inside = [m for m in mentions if actor.start <= m.start and m.end <= actor.end]
+    if not inside:
+        inside = [m for m in mentions if m.start < actor.end and actor.start < m.end]
+    if not inside:
+        return None
+    return max(inside, key=lambda m: (m.kind == "name", m.end - m.start, -m.start))
 
 
 @stage("newsweave.events.rules.v1", requires=("doc", "mentions", "timexes"), assigns=("events",))
 def events_stage(ex: Extraction, settings: Settings) -> None:
     published = ex.article.published.isoformat() if ex.article.published else None
-    ex.events = doc_events(ex.doc, ex.timexes, published)
+    ex.events = doc_events(ex.doc, ex.timexes, published, ex.mentions)

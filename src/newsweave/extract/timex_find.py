@@ -42,6 +42,8 @@ class Rule:
     pattern: re.Pattern
     build: Build
     guard: Guard | None = None
+    # where the expression lies within the match, when TempEval leaves part of it out
+    bounds: Callable[[re.Match], tuple[int, int]] | None = None
 
 
 # ----------------------------------------------------------------------------- regex fragments
@@ -53,7 +55,8 @@ _MONTH_ABBR = alternation(n for n in MONTHS if len(n) <= 4 and n not in ("may", 
 MONTH = rf"(?:(?:{_MONTH_FULL})|(?:{_MONTH_ABBR})\.?)"
 MONTH_STRICT = rf"(?:(?:{_MONTH_FULL})|(?:{_MONTH_ABBR})\.)"  # abbreviations alone need their dot
 WEEKDAY = rf"(?:{alternation(n for n in WEEKDAYS if len(n) > 5)})"
-DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+DAYNUM = (r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|"
+          + alternation(w for w, n in ORDINALS.items() if w.isalpha() or "-" in w) + ")")
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 SEASON = rf"(?:{alternation(SEASONS)})"
 PART = r"(?:morning|afternoon|evening|night|mid-?afternoon)"
@@ -67,25 +70,37 @@ NUM = (
 UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?|weekends?|fortnights?|nights?)"
 UNIT_SING = r"(?:year|month|week|day|hour|minute|second|decade|century|quarter|weekend|fortnight|night)"
 APPROX = (
-    r"(?:(?:(?:about|around|approximately|roughly|nearly|almost|some|just|only|barely|fully|"
+    r"(?:(?P<approx>(?:about|around|approximately|roughly|nearly|almost|barely|fully|"
     r"more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|no\s+less\s+than|at\s+least|at\s+most|"
-    r"up\s+to|over|under|well\s+over|another|an\s+additional|an\s+extra)\s+(?!the\b|its\b|their\b))?"
+    r"up\s+to|under|another|an\s+additional|an\s+extra)\s+(?!the\b|its\b|their\b))?"
     # the determiner and adjectives TempEval keeps inside: "the past two months", "the first nine months"
     r"(?:(?:the\s+first|the\s+final|the\s+last|the\s+past|the\s+next|the\s+previous|the\s+preceding|"
     r"the\s+coming|the\s+remaining|the\s+following|the\s+latest|the\s+full|the\s+entire|the\s+whole|"
     r"the|last|past|next|first|each\s+of\s+the\s+past|each\s+of\s+the\s+last|at\s+least\s+the\s+past)\s+)?)"
 )
-EDGE = r"(?:(?:early|late|mid-?|the\s+(?:beginning|start|end|middle|close)\s+of(?:\s+the)?)\s*)"
+EDGE = r"(?:(?:early|late|mid|the\s+(?:beginning|start|end|middle|close)\s+of(?:\s+the)?)[\s-]*)"
 
 
 
 
 def _g_month_word(m: re.Match, ctx: Context) -> bool:
     # "May" and "March" are also a verb and a modal: trust the tagger when it says so.
-    word = m["month"].lower()
-    if word in ("may", "march"):
+    word = m["month"]
+    if word.lower() in ("may", "march"):
+        # lower case is the verb or the noun ("the march"); "March for Life" is a name
+        if not word[0].isupper() or re.match(r"\s+(?:for|of|on|to)\b", m.string[m.end("month"):m.end("month") + 5]):
+            return False
         return ctx.tag(m.start("month")) in ("NNP", "NNPS", "NN")
     return True
+
+
+def _is_rate(m: re.Match, ctx: Context) -> bool:
+    """"$2 million a year", "700 seats a week", "24 hours a day": a rate, not a stretch of time."""
+    if (m["num"] or "").lower() not in ("a", "an") or (m["pre"] or "").strip():
+        return False
+    lo = max(0, m.start() - 30)
+    prev = re.search(r"(\S+)\s*$", m.string[lo:m.start()])
+    return prev is not None and ctx.tag(lo + prev.start(1)) in ("CD", "NNS", "NN")
 
 
 def _g_year(m: re.Match, ctx: Context) -> bool:
@@ -99,19 +114,36 @@ def _g_year(m: re.Match, ctx: Context) -> bool:
         return False
     if ctx.tag(m.start("year")) not in ("CD", "NNP", "NN", "JJ"):
         return False
-    nxt = re.match(r"\s+([a-z]+)", after)
-    if nxt and nxt.group(1) in ("people", "miles", "shares", "feet", "tons", "votes", "units", "cases",
-                               "troops", "cars", "jobs", "points", "acres", "meters", "pounds", "cents"):
-        return False
+    # "1990 other people": a count of something, not a year
+    nxt = re.match(r"\s+(\w+)(?:\s+(\w+))?", text[m.end(): m.end() + 40])
+    if nxt:
+        tag1 = ctx.tag(m.end() + nxt.start(1))
+        tag2 = ctx.tag(m.end() + nxt.start(2)) if nxt.group(2) else ""
+        if tag1 == "NNS" or (tag1 in ("JJ", "CD") and tag2 == "NNS"):
+            return False
     return True
 
 
 # ----------------------------------------------------------------------------- the rules
-def _r(name: str, pattern: str, build: Build, guard: Guard | None = None) -> Rule:
-    return Rule(name, re.compile(_B + pattern + _E, re.IGNORECASE), build, guard)
+def _r(name: str, pattern: str, build: Build, guard: Guard | None = None, bounds=None) -> Rule:
+    return Rule(name, re.compile(_B + "(?:" + pattern + ")" + _E, re.IGNORECASE), build, guard, bounds)
 
 
-_REL = r"(?P<rel>last|this|next|coming|past|this\s+past|this\s+coming)"
+def _adjectival_bounds(m: re.Match) -> tuple[int, int]:
+    """"the 23-year occupation", "the two day rally": a duration used as a modifier is annotated
+    without the article in front of it."""
+    pre = (m["pre"] or "").strip().lower()
+    sep = m.string[m.end("num"):m.start("unit")] if m["num"] else ""
+    if pre in ("the", "its", "their", "a") and m["num"] and (not m["unit"].lower().endswith("s") or "-" in sep):
+        return m.start("num"), m.end()
+    # "about three hours": TempEval leaves the approximation out of the span (it is the mod)
+    approx = (m["approx"] or "").strip().lower()
+    if approx in ("about", "around", "approximately", "roughly"):
+        return m.end("approx"), m.end()
+    return m.start(), m.end()
+
+
+_REL = r"(?P<rel>last|this|next|coming|past|this\s+past|this\s+coming|the\s+(?:previous|preceding|prior|following|next))"
 _CLOCK = (
     r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm|in\s+the\s+(?:morning|evening|afternoon)"
     r"|at\s+night)(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|local\s+time))?"
@@ -124,7 +156,7 @@ RULES: list[Rule] = [
        r"|(?P<mo2>[01]?\d)/(?P<d2>[0-3]?\d)/(?P<y2>(?:19|20)?\d\d))",
        N.read_numeric_date),
     _r("month_day",
-       rf"(?:(?:{WEEKDAY}),?\s+)?(?:(?P<month>{MONTH})\s+(?P<day>{DAYNUM})|(?:the\s+)?(?P<day2>{DAYNUM})\s+(?:of\s+)?(?P<month2>{MONTH}))"
+       rf"(?:(?P<clock>{_CLOCK}),?\s+)?(?:(?:{WEEKDAY}),?\s+)?(?:(?P<month>{MONTH})\s+(?P<day>{DAYNUM})|(?:the\s+)?(?P<day2>{DAYNUM})\s+(?:of\s+)?(?P<month2>{MONTH}))"
        rf"(?:,?\s+(?P<year>{YEAR})(?!\d))?",
        lambda m, ctx: N.read_month_day(_swap(m), ctx),
        lambda m, ctx: _g_month_word(_swap(m), ctx) and not re.match(r"\s*(?:%|percent|million|billion|\d)", m.string[m.end():m.end() + 9])),
@@ -132,12 +164,17 @@ RULES: list[Rule] = [
        rf"(?P<edge>{EDGE})?(?:(?P<rel>last|this|next|this\s+past|this\s+coming|past|coming)\s+)?(?P<month>{MONTH_STRICT})"
        rf"(?:(?:\s+of|,)?\s+(?P<year>{YEAR})(?!\d)|\s+(?P<rel2>last\s+year|this\s+year|next\s+year))?",
        lambda m, ctx: N.read_month_year(_Merged(m, rel=m["rel"] or m["rel2"]), ctx),
-       _g_month_word),
+       # "last May", "early March": the words around settle that it is the month
+       lambda m, ctx: bool(m["rel"] or m["edge"] or m["year"] or m["rel2"]) and m["month"][0].isupper()
+       or _g_month_word(m, ctx)),
     _r("decade",
        rf"(?:the\s+)?(?P<edge>{EDGE})?(?:(?P<digits>(?:1[5-9]|20)\d0|'?\d0)'?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
-       N.read_decade),
+       N.read_decade,
+       # "in his 30s" is an age
+       lambda m, ctx: not re.search(r"\b(?:his|her|their|my|your|our|its|early|late|mid)\s+$", m.string[max(0, m.start() - 7):m.start()], re.I)
+       or bool(re.match(r"\d{4}", m["digits"] or ""))),
     _r("century",
-       rf"(?:the\s+)?(?P<edge>{EDGE})?(?P<ord>{alternation(ORDINALS)})[\s-]+century",
+       rf"(?:the\s+)?(?P<edge>{EDGE})?(?P<ord>{alternation(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century",
        N.read_century),
     _r("year",
        rf"(?P<lead>(?:the\s+)?(?:calendar|fiscal|fiscal\s+year|the\s+year)\s+|the\s+(?={YEAR}\s+(?:period|season|year)\b))?(?P<edge>{EDGE})?(?P<year>{YEAR})(?!\d)(?P<tail>\s+(?:period|season|year|and\s+beyond|or\s+later))?",
@@ -147,7 +184,7 @@ RULES: list[Rule] = [
        r"|(?:the\s+|its\s+)(?P<rel2>(?:current|last|previous|next|coming|latest|same)\s+)?fiscal\s+year",
        lambda m, ctx: N.read_fiscal_year(_Merged(m, rel=m["rel"] or m["rel2"]), ctx)),
     _r("weekday",
-       rf"(?:(?P<clock>{_CLOCK})\s+)?(?P<edge>{EDGE})?(?:(?:{_REL})\s+)?(?P<dow>{WEEKDAY})(?:'s)?"
+       rf"(?:(?P<clock>{_CLOCK})\s+)?(?P<edge>{EDGE})?(?:(?:{_REL})\s+)?(?P<dow>{WEEKDAY})"
        rf"(?:\s+(?P<part>{PART}))?(?:,?\s+(?:at\s+)?(?P<clock2>{_CLOCK}))?",
        lambda m, ctx: N.read_weekday(_Merged(m, clock=m["clock"] or m["clock2"]), ctx)),
     _r("deictic_day",
@@ -157,7 +194,8 @@ RULES: list[Rule] = [
     _r("part_of_day",
        rf"(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART})|(?P<rel2>)(?P<part2>overnight)",
        lambda m, ctx: N.read_part_of_day(_Merged(m, rel=m["rel"] or "this", part=m["part"] or m["part2"]), ctx)),
-    _r("clock", rf"(?:(?:about|around|at\s+about|shortly\s+(?:before|after))\s+)?(?P<clock>{_CLOCK})", N.read_clock),
+    _r("clock", rf"(?:(?:about|around|shortly\s+(?:before|after))\s+)?(?P<clock>{_CLOCK})", N.read_clock,
+       lambda m, ctx: not re.search(r"high\s+$", m.string[max(0, m.start() - 6):m.start()], re.I)),
     _r("season",
        rf"(?P<edge>{EDGE})?(?:(?P<rel>this\s+past|this\s+coming|last|this|next|past|coming|the)\s+)?(?P<edge2>(?:early|late)\s+)?(?P<season>{SEASON})"
        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR})(?!\d))?",
@@ -169,10 +207,11 @@ RULES: list[Rule] = [
        N.read_relative_unit),
     _r("the_weekend", r"(?P<edge>)(?P<rel>the|this)\s+(?P<unit>weekend)", N.read_relative_unit),
     _r("quarter",
-       rf"(?:(?:the|its|this)\s+)?(?P<yrel>(?:last|this|next)\s+year['’]s\s+|(?:the\s+)?(?:comparable\s+)?year[-\s](?:ago|earlier)\s+)?"
+       rf"(?:(?:the|its|this)\s+(?!(?:first|second|third|fourth)-quarter))?(?P<yrel>(?:last|this|next)\s+year['’]s\s+|(?:the\s+)?(?:comparable\s+)?year[-\s](?:ago|earlier)\s+)?"
        rf"(?:(?:flat|weak|strong|fiscal|calendar)[\s-]+)?(?:(?P<year>{YEAR})\s+)?(?:fiscal[\s-]+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
        rf"[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<fy>{YEAR}))?",
-       N.read_quarter),
+       N.read_quarter, None,
+       lambda m: (m.start() + 4 if m.group(0)[:4].lower() == "its " else m.start(), m.end())),
     _r("bare_quarter",
        r"(?:the|this|that)\s+(?:(?:latest|current|most\s+recent|recent|same|comparable|fiscal)\s+)*(?:(?:year[-\s](?:ago|earlier))\s+)?(?:quarter|period)",
        N.read_bare_quarter,
@@ -181,18 +220,29 @@ RULES: list[Rule] = [
     _r("year_ago_adj", r"year[-\s](?:ago|earlier)(?=\s+(?:\w+\s+)?(?:level|results?|quarter|period|profit|earnings|figures?|sales|loss|net|month))|year[-\s](?:ago|earlier)(?=[.,;])",
        N.read_year_ago_adj),
     _r("ago",
-       rf"(?:(?:about|around|roughly|nearly|almost|some|only|just|more\s+than|less\s+than|over|barely)\s+)?(?P<num>{NUM})[\s-]+(?:more\s+)?(?P<unit>{UNIT})(?:\s+or\s+so)?\s+"
-       rf"(?P<dir>ago|earlier|later|before|after|from\s+now|hence)",
+       rf"(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|barely)\s+)?(?P<num>{NUM})[\s-]+(?:more\s+)?(?P<unit>{UNIT})(?:\s+or\s+so)?\s+"
+       rf"(?P<dir>ago|earlier|from\s+now|hence)",
        N.read_ago),
     _r("duration",
        rf"(?P<pre>{APPROX})(?P<num>{NUM})[\s-]+(?:(?:more|additional|full|long|straight|consecutive|trading|business|calendar)[\s-]+)?"
        rf"(?P<unit>{UNIT})(?:\s+or\s+(?:so|more|longer))?",
        N.read_duration,
        lambda m, ctx: not (m["num"].lower() in ("a", "an", "some") and m["unit"].lower() in ("second", "quarter"))
-       and not re.match(r"(?:-|\s+)old\b", m.string[m.end():m.end() + 5])),
+       and not re.match(r"(?:-|\s+)old\b", m.string[m.end():m.end() + 5])
+       and not (re.fullmatch(r"1[5-9]\d\d|20\d\d", m["num"]) and m["unit"].lower() in ("quarter", "year"))
+       and not _is_rate(m, ctx),
+       _adjectival_bounds),
+    _r("the_year",
+       r"(?:the\s+)(?:(?P<rel>full|entire|whole|current|fiscal)\s+)?(?P<unit>year|week)(?!['’]s)(?P<ended>\s+(?:ended|ending|to\s+date))?",
+       N.read_the_unit,
+       lambda m, ctx: not re.match(r"\s*(?:-|\d)", m.string[m.end():m.end() + 3]),
+       lambda m: (m.start(), m.end("unit"))),
+    _r("the_year_quarter",
+       rf"the\s+(?P<year>{YEAR})\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?P<unit>quarter|period|half)",
+       N.read_year_quarter),
     _r("duration_the",
        rf"(?P<pre>(?:the|its|their)\s+(?:(?:past|last|next|first|final|previous|coming|following|latest|remaining|full|entire|whole|initial)\s+)?)(?P<num>)(?P<unit>{UNIT_SING})(?!['’]s)",
-       lambda m, ctx: N.read_duration(_Merged(m, num=None), ctx),
+       lambda m, ctx: N.read_duration(_Merged(m, num=None, approx=None), ctx),
        lambda m, ctx: m["unit"].lower() in ("year", "decade", "century")
        and bool(re.search(r"past|last|next|first|full|entire|whole|coming", m["pre"] or "", re.I))),
     _r("vague_plural",
@@ -200,10 +250,12 @@ RULES: list[Rule] = [
        r"(?:\s+(?:ahead|to\s+come))?",
        N.read_vague_plural,
        lambda m, ctx: bool(re.match(r"(?:(?:the|these|those)\s+)?(?:recent|coming|past|ensuing|few)", m.group(0), re.I))
-       or bool(re.search(r"(?:\bfor|\bin|\bwithin|\bover|\bafter|\bthan|\btook|\btake|\blast(?:ed)?)\s+$", m.string[max(0, m.start() - 10):m.start()], re.I))),
+       or bool(re.search(r"(?:\bfor|\bin|\bwithin|\bover|\bafter|\bthan|\btook|\btake|\blast(?:ed)?)\s+$", m.string[max(0, m.start() - 10):m.start()], re.I)),
+       lambda m: (re.match(r"(?:(?:the|these|those)\s+)?", m.group(0), re.I).end() + m.start(), m.end())),
     _r("set_adverb", r"(?P<word>daily|weekly|monthly|yearly|annually|hourly|quarterly|nightly)", N.read_set_adverb,
-       lambda m, ctx: ctx.tag(m.start()) in ("RB", "JJ", "NN") and m["word"].lower() not in ("quarterly", "monthly", "weekly")
-       or ctx.tag(m.start()) == "RB"),
+       # only the adverb ("is printed daily"); "daily volume", "the party daily" are not times
+       lambda m, ctx: (ctx.tag(m.start()) == "RB" or ctx.tag(m.start()) == "JJ" and m["word"].lower() in ("daily", "weekly", "hourly", "nightly"))
+       and m["word"].lower() != "annually"),
     _r("set_every",
        rf"(?:every|each|per)\s+(?:(?:other|single)\s+)?(?P<num>(?:two|three|four|five|six|\d+)\s+)?(?P<what>{UNIT_SING}s?|{WEEKDAY}|{MONTH_STRICT}|{SEASON}|morning|evening|night)"
        rf"|(?P<num2>)(?:once|twice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each)\s+(?P<what2>{UNIT_SING})",
@@ -213,11 +265,11 @@ RULES: list[Rule] = [
        lambda m, ctx: Reading("SET", f"XXXX-WXX-{WEEKDAYS[m['dow'].lower()]}"
                               + (f"T{PARTS_OF_DAY[(m['part'] or m['part2']).lower()]}" if m["part"] or m["part2"] else ""))),
     _r("present",
-       r"(?:right\s+)?now|currently|current|nowadays|these\s+days|at\s+present|presently|at\s+the\s+moment|this\s+(?:crucial\s+)?moment|today['’]s",
+       r"(?:right\s+)?now|currently|current|nowadays|these\s+days|at\s+present|presently|at\s+the\s+moment|this\s+(?:crucial\s+)?moment",
        N.read_present,
        lambda m, ctx: _g_present(m, ctx)),
     _r("past",
-       r"(?:more\s+|most\s+|until\s+|only\s+)?recently|the\s+past|lately|the\s+other\s+day",
+       r"(?:more\s+|most\s+)?recently|the\s+past|lately|the\s+other\s+day|then[\s-]+current",
        N.read_past,
        lambda m, ctx: _g_past(m, ctx)),
     _r("future",
@@ -231,8 +283,16 @@ RULES: list[Rule] = [
     _r("day_before",
        r"(?P<rel>the)\s+(?P<unit>day)(?P<after>\s+(?:before|after))(?!\s+(?:last|yesterday|the|\w+day))",
        N.read_anaphoric),
+    _r("spoken_year",
+       r"(?:the\s+year\s+)?(?P<words>(?:nineteen|eighteen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|hundred)"
+       r"|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)",
+       N.read_spoken_year,
+       lambda m, ctx: not m["words"].lower().startswith("two") or m.group(0).lower().startswith("the year")),
+    _r("year_end", r"(?:the\s+)?(?P<unit>year)[-\s]end|the\s+end\s+of\s+the\s+(?P<unit2>year|month|week)|year['’]s\s+end",
+       lambda m, ctx: N.read_relative_unit(_Merged(m, rel="this", unit=m["unit2"] or "year", edge="end"), ctx)),
     _r("holiday",
-       rf"(?P<name>christmas(?:\s+(?:day|eve))?|new\s+year['’]s\s+(?:day|eve)|independence\s+day|halloween|valentine['’]s\s+day|veterans\s+day)"
+       rf"(?P<name>christmas(?:\s+(?:day|eve))?|new\s+year['’]s\s+(?:day|eve)|independence\s+day|halloween|valentine['’]s\s+day|veterans\s+day"
+       rf"|thanksgiving(?:\s+day)?|election\s+day|easter(?:\s+sunday)?|labor\s+day|memorial\s+day)"
        rf"(?:,?\s+(?P<year>{YEAR}))?",
        N.read_holiday),
 ]
@@ -259,8 +319,11 @@ def _g_past(m: re.Match, ctx: Context) -> bool:
 def _g_future(m: re.Match, ctx: Context) -> bool:
     word = m.group(0).lower()
     if word in ("future", "the future"):
-        # "future" as a noun (the time) rather than an adjective ("future plans") or "futures"
-        return bool(re.match(r"\s*(?:[.,;:)]|$|\s+(?:of|for|and|is|was|will|as)\b)", m.string[m.end():m.end() + 8])) or word == "the future"
+        if re.search(r"foreseeable\s+$", m.string[max(0, m.start() - 12):m.start()], re.I):
+            return False
+        # the time to come ("the future", "its future.") rather than an adjective ("future earnings")
+        return word == "the future" or bool(
+            re.match(r"\s*(?:[.,;:)'\"]|$|\s+(?:of|for|and|is|was|will|as|in)\b)", m.string[m.end():m.end() + 8]))
     if word in ("shortly",):
         return True
     if word.endswith("term"):
@@ -312,16 +375,18 @@ def find_candidates(text: str, ctx: Context) -> list[Candidate]:
         for m in rule.pattern.finditer(text):
             if m.end() == m.start():
                 continue
-            found.append((-(m.end() - m.start()), m.start(), i, Candidate(m.start(), m.end(), rule, m)))
+            start, end = rule.bounds(m) if rule.bounds is not None else (m.start(), m.end())
+            found.append((-(m.end() - m.start()), m.start(), i, Candidate(start, end, rule, m)))
     found.sort(key=lambda t: (t[0], t[1], t[2]))
     taken: list[tuple[int, int]] = []
     chosen: list[Candidate] = []
     for _, _, _, cand in found:
-        if any(cand.start < e and s < cand.end for s, e in taken):
+        m = cand.match
+        if any(m.start() < e and s < m.end() for s, e in taken):
             continue
-        if cand.rule.guard is not None and not cand.rule.guard(cand.match, ctx):
+        if cand.rule.guard is not None and not cand.rule.guard(m, ctx):
             continue
-        taken.append((cand.start, cand.end))
+        taken.append((m.start(), m.end()))
         chosen.append(cand)
     chosen.sort(key=lambda c: c.start)
     return chosen

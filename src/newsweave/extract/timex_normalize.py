@@ -1,9 +1,9 @@
-"""Calendar arithmetic for TIMEX3 values: shifting an anchor date by units and writing the value at
-the granularity the expression names ("last week" is a week, ``2025-W42``; "a month ago" a month).
+"""What each time expression means: the builders that turn a rule's match into a TIMEX3 type and
+value, given the article's date, the tense around the match and the date the text mentioned last.
 
-Values follow the TimeML/TIMEX3 forms TempEval-3 uses: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``,
-``YYYY-Www`` (ISO week), ``YYYY-Qn``, ``YYYY-Hn``, ``YYYY-SU`` (season), ``YYYY-Www-WE`` (weekend),
-``YYY`` (decade), ``YY`` (century), ``P3D``/``PT3H`` durations, and ``X`` for unknown digits.
+Each ``read_*`` function takes the ``re.Match`` of a rule in ``timex_find`` and a ``Context``
+(implemented in ``timex``) and returns a ``Reading``, or None when the match turns out not to be a
+time expression. Calendar arithmetic is in ``timex_calendar``.
 """
 
 from __future__ import annotations
@@ -11,174 +11,15 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Protocol
 
+from .timex_calendar import FIXED_HOLIDAYS, X_FORMS, Anchor, duration_value, fmt, holiday_date, shift
 from .timex_lexicon import MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS, number_value
 
-__all__ = ["Anchor", "Reading", "Context", "fmt", "shift", "duration_value", "parse_value", "X_FORMS"]
+__all__ = ["Reading", "Context"]
 
 # The value written for a relative expression when the article has no date, by granularity.
-X_FORMS = {
-    "day": "XXXX-XX-XX",
-    "week": "XXXX-WXX",
-    "weekend": "XXXX-WXX-WE",
-    "month": "XXXX-XX",
-    "quarter": "XXXX-QX",
-    "half": "XXXX-HX",
-    "season": "XXXX-XX",
-    "year": "XXXX",
-    "decade": "XXX",
-    "century": "XX",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Anchor:
-    """A point on the calendar at a granularity: the day ``day`` seen as a ``gran``
-    (``"day"``, ``"week"``, ``"month"``, ``"quarter"``, ``"half"``, ``"year"``, ``"decade"``, ``"century"``)."""
-
-    day: date
-    gran: str = "day"
-
-    @property
-    def value(self) -> str:
-        return fmt(self.day, self.gran)
-
-
-def fmt(d: date, gran: str) -> str:
-    """The TIMEX3 value of the ``gran`` that contains day ``d``."""
-    if gran == "day":
-        return d.isoformat()
-    if gran == "week":
-        y, w, _ = d.isocalendar()
-        return f"{y:04d}-W{w:02d}"
-    if gran == "weekend":
-        y, w, _ = d.isocalendar()
-        return f"{y:04d}-W{w:02d}-WE"
-    if gran == "month":
-        return f"{d.year:04d}-{d.month:02d}"
-    if gran == "quarter":
-        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
-    if gran == "half":
-        return f"{d.year:04d}-H{1 if d.month <= 6 else 2}"
-    if gran == "year":
-        return f"{d.year:04d}"
-    if gran == "decade":
-        return f"{d.year // 10:03d}"
-    if gran == "century":
-        return f"{d.year // 100:02d}"
-    raise ValueError(f"unknown granularity {gran!r}")
-
-
-def _add_months(d: date, n: int) -> date:
-    m = d.month - 1 + n
-    y = d.year + m // 12
-    m = m % 12 + 1
-    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
-
-
-def shift(d: date, unit: str, n: int) -> date:
-    """``d`` moved by ``n`` units (negative is back in time); months clip to the month's last day."""
-    if unit == "day":
-        return d + timedelta(days=n)
-    if unit in ("week", "weekend"):
-        return d + timedelta(weeks=n)
-    if unit == "month":
-        return _add_months(d, n)
-    if unit == "quarter":
-        return _add_months(d, 3 * n)
-    if unit == "half":
-        return _add_months(d, 6 * n)
-    if unit == "year":
-        return _add_months(d, 12 * n)
-    if unit == "decade":
-        return _add_months(d, 120 * n)
-    if unit == "century":
-        return _add_months(d, 1200 * n)
-    if unit in ("hour", "minute", "second"):
-        return d
-    raise ValueError(f"unknown unit {unit!r}")
-
-
-_LETTER = {"year": "Y", "month": "M", "week": "W", "day": "D", "quarter": "Q", "hour": "H",
-           "minute": "M", "second": "S", "decade": "DE", "century": "CE", "weekend": "WE"}
-
-
-def duration_value(n: float | None, unit: str) -> str:
-    """The TIMEX3 duration for ``n`` ``unit``s: ``P3D``, ``PT3H``, ``P2Y6M``, ``PXY`` when ``n`` is vague."""
-    time_unit = unit in ("hour", "minute", "second")
-    prefix = "PT" if time_unit else "P"
-    if unit == "decade":
-        unit, n = "year", (n * 10 if n is not None else None)
-    elif unit == "century":
-        unit, n = "year", (n * 100 if n is not None else None)
-    elif unit == "weekend":
-        unit, n = "day", (n * 2 if n is not None else None)
-    letter = _LETTER[unit]
-    if n is None:
-        return f"{prefix}X{letter}"
-    if n == int(n):
-        return f"{prefix}{int(n)}{letter}"
-    whole, frac = int(n), n - int(n)
-    # Fractions are written in the next smaller unit: 2 1/2 years is P2Y6M, 1 1/2 hours PT1H30M.
-    smaller = {"year": ("M", 12), "month": ("D", 30), "week": ("D", 7), "day": ("H", 24),
-               "hour": ("M", 60), "minute": ("S", 60)}.get(unit)
-    if smaller is None:
-        return f"{prefix}{n:g}{letter}"
-    small_letter, per = smaller
-    parts = f"{whole}{letter}" if whole else ""
-    if unit == "day":
-        return f"P{parts}T{round(frac * per)}{small_letter}"
-    return f"{prefix}{parts}{round(frac * per)}{small_letter}"
-
-
-_VALUE_FORMS = [
-    (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), "day"),
-    (re.compile(r"(\d{4})-W(\d{1,2})(-WE)?"), "week"),
-    (re.compile(r"(\d{4})-(\d{2})"), "month"),
-    (re.compile(r"(\d{4})-Q(\d)"), "quarter"),
-    (re.compile(r"(\d{4})-H(\d)"), "half"),
-    (re.compile(r"(\d{4})-(SP|SU|FA|WI)"), "season"),
-    (re.compile(r"(\d{4})"), "year"),
-]
-
-
-def parse_value(value: str) -> Anchor | None:
-    """The ``Anchor`` a resolved DATE value stands for (its first day), or None for other forms.
-
-    Used to take an earlier expression in the text as the reference of a later anaphoric one
-    ("a month earlier", "the following year").
-    """
-    for pattern, gran in _VALUE_FORMS:
-        m = pattern.fullmatch(value.split("T")[0])
-        if not m:
-            continue
-        y = int(m.group(1))
-        if gran == "day":
-            try:
-                return Anchor(date(y, int(m.group(2)), int(m.group(3))), "day")
-            except ValueError:
-                return None
-        if gran == "week":
-            try:
-                return Anchor(date.fromisocalendar(y, int(m.group(2)), 1), "week")
-            except ValueError:
-                return None
-        if gran == "month":
-            mo = int(m.group(2))
-            return Anchor(date(y, mo, 1), "month") if 1 <= mo <= 12 else None
-        if gran == "quarter":
-            q = int(m.group(2))
-            return Anchor(date(y, 3 * q - 2, 1), "quarter") if 1 <= q <= 4 else None
-        if gran == "half":
-            return Anchor(date(y, 1 if m.group(2) == "1" else 7, 1), "half")
-        if gran == "season":
-            return Anchor(date(y, 1, 1), "year")
-        return Anchor(date(y, 1, 1), "year")
-    return None
-
-
 # ----------------------------------------------------------------------------- what expressions mean
 @dataclass(slots=True)
 class Reading:
@@ -249,53 +90,85 @@ def _rel(ctx: Context, gran: str, n: int, *, typ: str = "DATE", mod: str | None 
     return Reading(typ, fmt(shift(ctx.dct, gran, n), gran), mod)
 
 
-def _direction(ctx: Context, m: re.Match) -> str | None:
+def _direction(ctx: Context, m: re.Match, *, present_is_future: bool = False) -> str | None:
+    """"past" or "future" from the tense of the clause; a present-tense weekday ("meets Monday")
+    points ahead, a present-tense month stays in the article's year."""
     t = ctx.tense(m.start(), m.end())
     if t == "PAST":
         return "past"
-    if t == "FUTURE":
+    if t == "FUTURE" or (t == "PRESENT" and present_is_future):
         return "future"
     return None
 
 
 # ----------------------------------------------------------------------------- builders
+# "since Jan. 13", "last Oct. 23": a date already past; "until", "by": one to come
+_PAST_CUE = re.compile(r"\b(?:since|last)\s+$", re.I)
+
+
 def _resolve_year(ctx: Context, m: re.Match, month: int, day: int | None) -> int | None:
-    """The year of a month (and day) given without one: the article's year, moved by tense when
-    the date would otherwise lie on the wrong side of the article's date."""
+    """The year of a month (and day) given without one. A past-tense clause puts it before the
+    article's date and a future one after, unless it is within a couple of months on the other
+    side ("was extended to Nov. 16" in a November article); an untensed one takes the nearest,
+    leaning to the past as news does ("payable Jan. 2" in a November article is next January)."""
     dct = ctx.dct
     if dct is None:
         return None
-    year = dct.year
+    before = m.string[max(0, m.start() - 14):m.start()]
     direction = _direction(ctx, m)
-    here = (month, day or 0) if day else (month, 0)
-    now = (dct.month, dct.day) if day else (dct.month, 0)
-    if direction == "past" and here > now:
-        # a past event in a month still to come this year happened last year; allow a little slack
-        # for a date a few days ahead in a past-tense sentence ("set for Oct. 20")
-        if not day or month != dct.month:
-            year -= 1
-    elif direction == "future" and here < now:
-        if not day or month != dct.month:
-            year += 1
-    return year
+    if _PAST_CUE.search(before):
+        direction = "past"
+    elif _FUTURE_CUE.search(before) and direction != "past":
+        direction = "future"  # but "had filed by Wednesday" stays past
+
+    def when(year: int) -> date:
+        return date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
+
+    here = dct if day else date(dct.year, dct.month, 1)
+    slack = 60 if day else 31
+    this = when(dct.year)
+    if direction == "past":
+        return dct.year - 1 if (this - here).days > slack else dct.year
+    if direction == "future":
+        return dct.year + 1 if (here - this).days > slack else dct.year
+
+    # news reports mostly what happened: an untensed date leans to the past; a present-tense one
+    # ("the fiscal year ends in March") does not lean
+    lean = 1 if ctx.tense(m.start(), m.end()) == "PRESENT" else 2
+
+    def distance(year: int) -> float:
+        days = (when(year) - here).days
+        return days * lean if days > 0 else -days
+
+    return min((dct.year - 1, dct.year, dct.year + 1), key=lambda y: (distance(y), y != dct.year))
 
 
 def read_month_day(m: re.Match, ctx: Context) -> Reading | None:
     month = _month_num(m["month"])
-    day = int(re.match(r"\d+", m["day"]).group())
+    day_word = m["day"].lower()
+    day = ORDINALS[day_word] if day_word in ORDINALS else int(re.match(r"\d+", day_word).group())
     if m["year"]:
         year = _year(m["year"])
     else:
         year = _resolve_year(ctx, m, month, day)
         if year is None:
-            return Reading("DATE", f"XXXX-{month:02d}-{day:02d}", anchored=False)
+            return _with_clock(m, Reading("DATE", f"XXXX-{month:02d}-{day:02d}", anchored=False))
     try:
         date(year, month, day)
     except ValueError:
         return None
-    return Reading("DATE", f"{year:04d}-{month:02d}-{day:02d}")
+    return _with_clock(m, Reading("DATE", f"{year:04d}-{month:02d}-{day:02d}"))
 
 
+
+
+def _with_clock(m: re.Match, reading: Reading) -> Reading:
+    """"5 p.m. EST Nov. 9": a clock time before a date makes the whole a TIME."""
+    clock = m["clock"] if "clock" in m.re.groupindex else None
+    t = _clock(clock) if clock else None
+    if t is None:
+        return reading
+    return Reading("TIME", f"{reading.value}T{t}", reading.mod, reading.anchored)
 
 
 def read_month_year(m: re.Match, ctx: Context) -> Reading | None:
@@ -307,10 +180,19 @@ def read_month_year(m: re.Match, ctx: Context) -> Reading | None:
     if ctx.dct is None:
         return Reading("DATE", f"XXXX-{month:02d}", mod, anchored=False)
     year = ctx.dct.year
-    if rel in ("last year", "last", "past", "this past"):
-        year = year - 1 if rel == "last year" or month >= ctx.dct.month else year
-    elif rel in ("next year", "next", "coming"):
-        year = year + 1 if rel == "next year" or month <= ctx.dct.month else year
+    # "last April" is the latest April before the article's month; "next April" the first after
+    if rel == "last year":
+        year -= 1
+    elif rel == "next year":
+        year += 1
+    elif rel == "last":
+        year = year - 1 if month >= ctx.dct.month else year
+    elif rel == "next":
+        year = year + 1 if month <= ctx.dct.month else year
+    elif rel in ("past", "this past"):
+        year = year - 1 if month >= ctx.dct.month else year
+    elif rel == "coming":
+        year = year + 1 if month <= ctx.dct.month else year
     elif rel in ("this year", "this", "this coming"):
         pass
     else:
@@ -355,10 +237,15 @@ def read_decade(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def read_century(m: re.Match, ctx: Context) -> Reading | None:
-    n = ORDINALS.get(m["ord"].lower())
-    if n is None:
+    word = m["ord"].lower()
+    n = ORDINALS.get(word) or (int(word[:-2]) if word[:-2].isdigit() else None)
+    if n is None or not 1 <= n <= 30:
         return None
     return Reading("DATE", f"{n - 1:02d}", _edge_mod(m["edge"]))
+
+
+# "as soon as Tuesday", "until Tuesday morning", "by Friday": a day still to come
+_FUTURE_CUE = re.compile(r"\b(?:as\s+soon\s+as|as\s+early\s+as|until|till|by|no\s+later\s+than)\s+(?:\S+\s+)?$", re.I)
 
 
 def _weekday_date(ctx: Context, m: re.Match, dow: int, rel: str) -> date | None:
@@ -366,16 +253,27 @@ def _weekday_date(ctx: Context, m: re.Match, dow: int, rel: str) -> date | None:
     if dct is None:
         return None
     today = dct.isoweekday()
-    rel = rel.lower()
+    rel = " ".join(rel.lower().split())
     back = (today - dow) % 7 or 7  # days back to the previous such weekday
     ahead = (dow - today) % 7 or 7
+    if rel in ("the previous", "the preceding", "the prior", "the following", "the next"):
+        ref = ctx.ref()
+        base = ref.day if ref is not None and ref.gran == "day" else dct
+        b = (base.isoweekday() - dow) % 7 or 7
+        a = (dow - base.isoweekday()) % 7 or 7
+        return shift(base, "day", -b if rel in ("the previous", "the preceding", "the prior") else a)
     if rel in ("last", "past", "this past"):
         return shift(dct, "day", -back)
     if rel in ("next", "coming", "this coming"):
         return shift(dct, "day", ahead)
     if dow == today:
         return dct
-    direction = _direction(ctx, m)
+    if re.match(r"['’]s\b", m.string[m.end():m.end() + 3]):
+        # "Wednesday's ruling": a day whose event the text already reports
+        return shift(dct, "day", -back)
+    direction = _direction(ctx, m, present_is_future=True)
+    if direction != "past" and _FUTURE_CUE.search(m.string[max(0, m.start() - 14):m.start()]):
+        direction = "future"
     if rel == "this":
         direction = direction or "future"
     if direction == "future":
@@ -468,9 +366,17 @@ def read_clock(m: re.Match, ctx: Context) -> Reading | None:
     t = _clock(m["clock"])
     if t is None:
         return None
-    if ctx.dct is None:
+    # "at 3 p.m. on Wednesday": the day named right after it
+    after = re.match(r"\s+on\s+(\w+)", m.string[m.end():m.end() + 16])
+    if after and after.group(1).lower() in WEEKDAYS and ctx.dct is not None:
+        d = _weekday_date(ctx, m, WEEKDAYS[after.group(1).lower()], "")
+        return Reading("TIME", f"{d.isoformat()}T{t}", remember=False)
+    # a bare clock time is on the day the text is talking about, else the article's day
+    ref = ctx.ref()
+    if ref is None:
         return Reading("TIME", f"XXXX-XX-XXT{t}", anchored=False)
-    return Reading("TIME", f"{ctx.dct.isoformat()}T{t}")
+    day = ref.day if ref.gran == "day" else ctx.dct or ref.day
+    return Reading("TIME", f"{day.isoformat()}T{t}", remember=False)
 
 
 def read_present(m: re.Match, ctx: Context) -> Reading | None:
@@ -507,6 +413,8 @@ def read_relative_unit(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("DATE", fmt(shift(ctx.dct, "week", step), "weekend"), mod)
     if unit == "night":
         return None
+    if unit in ("decade", "century") and rel in ("the past", "the last", "the next", "the coming", "past", "next"):
+        return Reading("DURATION", duration_value(1, unit), mod)  # "over the past decade"
     if unit == "fortnight":
         unit = "week"
     return _rel(ctx, unit, step, mod=mod)
@@ -524,10 +432,15 @@ def read_season(m: re.Match, ctx: Context) -> Reading | None:
     year = ctx.dct.year
     current = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(
         ctx.dct.month, "FA")
-    if rel in ("last", "this past", "past"):
+    # "last spring" is last year's spring, "next fall" next year's (as TempEval annotates them)
+    if rel == "last":
+        year -= 1
+    elif rel == "next":
+        year += 1
+    elif rel in ("this past", "past"):
         if season_month >= ctx.dct.month or current == code:
             year -= 1
-    elif rel in ("next", "this coming", "coming"):
+    elif rel in ("this coming", "coming"):
         if season_month <= ctx.dct.month or current == code:
             year += 1
     elif rel not in ("this",):
@@ -536,8 +449,6 @@ def read_season(m: re.Match, ctx: Context) -> Reading | None:
             year -= 1
         elif direction == "future" and season_month < ctx.dct.month - 1:
             year += 1
-    if code == "WI" and ctx.dct.month == 12 and rel == "this":
-        year += 0
     return Reading("DATE", f"{year:04d}-{code}", mod)
 
 
@@ -598,19 +509,25 @@ def read_year_ago_adj(m: re.Match, ctx: Context) -> Reading | None:
     ref = ctx.ref()
     if ref is None:
         return Reading("DATE", "XXXX", anchored=False)
-    gran = ref.gran if ref.gran in ("quarter", "month", "half") else "year"
-    return Reading("DATE", fmt(shift(ref.day, "year", -1), gran), remember=False)
+    if ref.gran == "quarter":
+        return Reading("DATE", fmt(shift(ref.day, "year", -1), "quarter"), remember=False)
+    if ctx.dct is None:
+        return Reading("DATE", "XXXX", anchored=False)
+    return Reading("DATE", fmt(shift(ctx.dct, "year", -1), "year"), remember=False)
 
 
 def read_ago(m: re.Match, ctx: Context) -> Reading | None:
-    """"three years ago", "a month earlier", "two days later": a point shifted from an anchor."""
+    """"three years ago", "a month earlier", "two weeks from now": a point shifted from the
+    article's date ("ago", "from now") or from the date the text last mentioned ("earlier")."""
     unit = unit_name(m["unit"])
     n = number_value(m["num"])
-    word = m["dir"].lower()
-    sign = 1 if word in ("later", "after", "from now", "hence", "on") else -1
+    word = " ".join(m["dir"].lower().split())
+    sign = 1 if word in ("from now", "hence") else -1
     if unit in ("hour", "minute", "second"):
-        return Reading("TIME" if n is not None else "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF") \
-            if n is None else _clock_shift(ctx, n * sign, unit)
+        # "three hours ago": within the article's day (TIMEX3 has no finer anchor for us)
+        if ctx.dct is None:
+            return Reading("TIME", "XXXX-XX-XX", anchored=False)
+        return Reading("TIME", ctx.dct.isoformat(), remember=False)
     if unit in ("night", "fortnight", "weekend"):
         unit = {"night": "day", "fortnight": "week", "weekend": "week"}[unit]
         n = n * (2 if m["unit"].lower().startswith("fortnight") else 1) if n is not None else None
@@ -619,8 +536,7 @@ def read_ago(m: re.Match, ctx: Context) -> Reading | None:
     if n != int(n):
         return Reading("DURATION", duration_value(n, unit))
     n = int(n)
-    anchor_from_text = word in ("earlier", "later", "before", "after")
-    ref = ctx.ref() if anchor_from_text else None
+    ref = ctx.ref() if word == "earlier" else None
     if ref is None and ctx.dct is None:
         gran = "decade" if unit == "decade" else unit
         return Reading("DATE", X_FORMS.get(gran, "XXXX"), anchored=False)
@@ -640,30 +556,26 @@ def read_ago(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("DATE", fmt(shift(base, step_unit, sign * n), gran), remember=False)
 
 
-def _clock_shift(ctx: Context, n: float, unit: str) -> Reading:
-    if ctx.dct is None:
-        return Reading("TIME", "XXXX-XX-XX", anchored=False)
-    return Reading("TIME", ctx.dct.isoformat())
-
-
 def read_duration(m: re.Match, ctx: Context) -> Reading | None:
     unit = unit_name(m["unit"])
     num = m["num"]
     n = number_value(num) if num else None
-    pre = re.sub(r"\s+", " ", (m["pre"] or "").lower()).strip()
     if num is None and not m["unit"].lower().endswith("s"):
         n = 1.0
     if unit == "fortnight":
         unit, n = "week", (2 * n if n is not None else None)
     if unit == "night":
         unit = "day"
-    if unit == "quarter" and n is not None:
-        unit, n = "month", 3 * n
     mod = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
            "nearly": "LESS_THAN", "almost": "LESS_THAN", "more than": "MORE_THAN",
            "over": "MORE_THAN", "less than": "LESS_THAN", "at least": "EQUAL_OR_MORE",
            "up to": "EQUAL_OR_LESS", "within": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
-           "under": "LESS_THAN"}.get(pre)
+           "under": "LESS_THAN"}.get(re.sub(r"\s+", " ", (m["approx"] or "").lower()).strip())
+    before = m.string[max(0, m.start() - 4):m.start()]
+    if (re.search(r"(?<![\w-])in\s+$", before, re.I) and not (m["pre"] or "").strip() and n is not None and n == int(n) and ctx.dct is not None
+            and unit in ("day", "week", "month", "year") and ctx.tense(m.start(), m.end()) == "FUTURE"):
+        # "will travel in two weeks": the point two weeks from now
+        return Reading("DATE", fmt(shift(ctx.dct, unit, int(n)), unit))
     return Reading("DURATION", duration_value(n, unit), mod)
 
 
@@ -697,7 +609,7 @@ def read_set_every(m: re.Match, ctx: Context) -> Reading | None:
     if what in SEASONS:
         return Reading("SET", f"XXXX-{SEASONS[what]}")
     if what in PARTS_OF_DAY:
-        return Reading("SET", f"TXX{'' if False else ''}".replace("TXX", f"T{PARTS_OF_DAY[what]}"))
+        return Reading("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[what]}")  # "every morning"
     unit = unit_name(what)
     if unit == "quarter":
         return Reading("SET", "P1Q" if n == 1 else f"P{int(n or 1)}Q")
@@ -729,20 +641,39 @@ def read_anaphoric(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def read_holiday(m: re.Match, ctx: Context) -> Reading | None:
-    name = re.sub(r"\s+", " ", m["name"].lower())
-    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-             "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
-             "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11)}
-    if name not in fixed:
-        return None
-    month, day = fixed[name]
+    """Named days: Christmas, Thanksgiving, Election Day, Easter ..., in the year the clause points to."""
+    name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
+    if name == "easter sunday":
+        name = "easter"
     if m["year"]:
-        year = _year(m["year"])
-    else:
-        year = _resolve_year(ctx, m, month, day)
-        if year is None:
+        return Reading("DATE", holiday_date(name, _year(m["year"])).isoformat())
+    if ctx.dct is None:
+        if name in FIXED_HOLIDAYS:
+            month, day = FIXED_HOLIDAYS[name]
             return Reading("DATE", f"XXXX-{month:02d}-{day:02d}", anchored=False)
-    return Reading("DATE", f"{year:04d}-{month:02d}-{day:02d}")
+        return Reading("DATE", "XXXX-XX-XX", anchored=False)
+    this = holiday_date(name, ctx.dct.year)
+    year = _resolve_year(ctx, m, this.month, this.day)
+    return Reading("DATE", holiday_date(name, year).isoformat())
+
+
+_SPOKEN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                "eighty": 80, "ninety": 90}
+_SPOKEN_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10}
+
+
+def read_spoken_year(m: re.Match, ctx: Context) -> Reading | None:
+    """Years read out in broadcast transcripts: "nineteen ninety-six", "the year two thousand"."""
+    words = re.split(r"[\s-]+", m["words"].lower())
+    if words[0] == "two":
+        rest = [w for w in words[2:] if w != "and"]
+        return Reading("DATE", f"{2000 + sum(_SPOKEN_ONES.get(w, 0) for w in rest):04d}")
+    century = 1900 if words[0] == "nineteen" else 1800
+    if words[1] == "hundred":
+        return Reading("DATE", f"{century:04d}")
+    year = century + _SPOKEN_TENS[words[1]] + (_SPOKEN_ONES.get(words[2], 0) if len(words) > 2 else 0)
+    return Reading("DATE", f"{year:04d}")
 
 
 def read_fiscal_year(m: re.Match, ctx: Context) -> Reading | None:
@@ -754,3 +685,27 @@ def read_fiscal_year(m: re.Match, ctx: Context) -> Reading | None:
     rel = (m["rel"] or "").lower().strip()
     step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel.split()[-1] if rel else "", 0)
     return _rel(ctx, "year", step)
+
+
+def read_the_unit(m: re.Match, ctx: Context) -> Reading | None:
+    """"the year", "the full year", "the week": the year (week) the text is talking about;
+    "the year ended June 30" is a year-long DURATION."""
+    unit = m["unit"].lower()
+    if m["ended"]:
+        return Reading("DURATION", duration_value(1, unit))
+    if ctx.dct is None:
+        return _unanchored(unit)
+    return Reading("DATE", fmt(ctx.dct, unit), remember=False)
+
+
+def read_year_quarter(m: re.Match, ctx: Context) -> Reading | None:
+    """"the 1988 quarter", "the 1988 period": that year's quarter of the one under discussion."""
+    year = int(m["year"])
+    unit = m["unit"].lower()
+    if m["ord"]:
+        q = ORDINALS[m["ord"].lower()]
+        return Reading("DATE", f"{year:04d}-{'H' if unit == 'half' else 'Q'}{q}")
+    ref = ctx.ref()
+    if ref is not None and ref.gran == "quarter":
+        return Reading("DATE", f"{year:04d}-Q{(ref.day.month - 1) // 3 + 1}", remember=False)
+    return Reading("DATE", f"{year:04d}")

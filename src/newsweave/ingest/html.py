@@ -54,9 +54,10 @@ def html_to_text(markup: str) -> str:
     if "<" not in markup:
         return _tidy(markup.replace("&amp;", "&"))
     try:
-        root = lxml.html.fromstring(markup)
+        # huge_tree lifts libxml2's nesting limit (256), past which a page parses to nothing.
+        root = lxml.html.fromstring(markup, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError):
-        return ""
+        return _strip_tags(markup)
     for element in list(root.iter(*_DROP)):
         if element.getparent() is not None:
             element.drop_tree()
@@ -65,7 +66,27 @@ def html_to_text(markup: str) -> str:
             element.tail = "\n\n" + (element.tail or "")
             if element.tag.lower() != "br":
                 element.text = "\n\n" + (element.text or "")
-    return _tidy(root.text_content())
+    return _tidy(root.text_content()) or _strip_tags(markup)
+
+
+_UNSEEN = re.compile(r"<(script|style|noscript|template|svg|iframe|object|head)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_BLOCK_TAG = re.compile(r"</?(?:" + "|".join(sorted(_BLOCKS)) + r")\b[^>]*>", re.IGNORECASE)
+
+
+def _strip_tags(markup: str) -> str:
+    """The text of markup too deeply nested (or too broken) for the HTML parser: tags removed.
+
+    The fallback for pages the parser gives up on (thousands of nested elements): hidden elements
+    are dropped, block tags become paragraph breaks, other tags are removed, entities decoded
+    (only HTML's named and numeric ones, never entities a DOCTYPE declares).
+    """
+    import html
+
+    text = _UNSEEN.sub(" ", markup)
+    text = _BLOCK_TAG.sub("\n\n", text)
+    text = _TAG.sub("", text)
+    return _tidy(html.unescape(text))
 
 
 def _tidy(text: str) -> str:

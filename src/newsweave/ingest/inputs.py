@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -64,6 +65,10 @@ def read_inputs(
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     options = ReadOptions(fields=fields or FieldMap(), max_file_bytes=max_file_bytes)
+    yield from _refuse_reused_ids(_read_paths(paths, stdin, format, options))
+
+
+def _read_paths(paths, stdin, format, options) -> Iterator[Article | IngestError]:
     for path in paths:
         if os.fspath(path) == "-":
             yield from _read_one(lambda: open_stream(stdin if stdin is not None else sys.stdin), "<stdin>", format, options)
@@ -73,6 +78,38 @@ def read_inputs(
                 yield file_path
                 continue
             yield from _read_one(lambda p=file_path, n=name: open_path(p, n), name, format, options)
+
+
+_MAX_IDS_CHECKED = 2_000_000
+_DERIVED_ID = re.compile(r"[0-9a-f]{16}")
+
+
+def _refuse_reused_ids(items: Iterator[Article | IngestError]) -> Iterator[Article | IngestError]:
+    """An id given to two different texts in one batch is an error naming both places.
+
+    The same id with the same text is a plain duplicate (the store keeps one); with another text
+    it is an input mistake (two articles would answer to one id), so the second is not stored.
+    """
+    # Small ints, not strings: ~100 bytes an article, so the check stays far below the size of the
+    # input it reads; past _MAX_IDS_CHECKED the store's own duplicate rules alone apply.
+    seen: dict[int, int] = {}
+    for item in items:
+        # Ids newsweave derived (16 hex digits, from the path and line or the URL) are unique by
+        # construction or deduplicated by the store's URL rule; only ids the input gave are checked.
+        if isinstance(item, Article) and item.id is not None and not _DERIVED_ID.fullmatch(item.id):
+            key, text_key = hash(item.id), hash(item.content_hash)
+            first = seen.get(key)
+            if first is None:
+                if len(seen) < _MAX_IDS_CHECKED:
+                    seen[key] = text_key
+            elif first != text_key:
+                yield IngestError(
+                    item.origin or "<input>",
+                    f"the id {item.id!r} is already used by an earlier article of this batch with a different "
+                    "text; give each article its own id (this one was not stored)",
+                )
+                continue
+        yield item
 
 
 def iter_paths(path: str | os.PathLike) -> Iterator[tuple[Path, str] | tuple[IngestError, str]]:

@@ -34,6 +34,9 @@ def read_jsonl(source: Source, options: ReadOptions) -> Iterator[Article | Inges
         except json.JSONDecodeError as exc:
             yield IngestError(origin, f"not valid JSON ({exc.msg} at column {exc.colno}); each line must be one JSON object")
             continue
+        except RecursionError:
+            yield IngestError(origin, "the JSON on this line is nested too deeply to read; each line must be one flat JSON object")
+            continue
         yield _from_record(record, source, options, origin, f":{line.number}", line)
 
 

@@ -9,6 +9,7 @@ outlet rule).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
@@ -92,7 +93,7 @@ def record_to_article(record: Mapping[str, Any], fields: FieldMap, origin: str) 
         return IngestError(
             origin,
             f"no article text: the field '{fields.text}' is missing or empty (fields present: {present})"
-            + _text_suggestion(record),
+            + _text_suggestion([k for k in record if not (isinstance(k, str) and k.strip().lower() == fields.text.lower())]),
         )
     raw_date = _lookup(record, fields.published)
     try:
@@ -128,6 +129,7 @@ def finish_article(article: Article, *, identity: str, locator: str = "", encodi
       agency only when the input named no publisher and the agency datelines the text itself.
     * ``extra["dateline"]``: the dateline's place; ``extra["encoding"]`` when the text was not UTF-8.
     """
+    _scrub_surrogates(article)
     if article.id is None:
         if article.url:
             article.id = derive_id("url:" + article.url.split("#", 1)[0])
@@ -146,6 +148,41 @@ def finish_article(article: Article, *, identity: str, locator: str = "", encodi
     if encoding not in ("utf-8", "utf-8-sig"):
         article.extra.setdefault("encoding", encoding)
     return article
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _scrubbed(value: Any) -> Any:
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+    if isinstance(value, dict):
+        return {_scrubbed(k): _scrubbed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrubbed(v) for v in value]
+    return value
+
+
+def _scrub_surrogates(article: Article) -> None:
+    """Replace lone UTF-16 surrogates (JSON allows "\\ud800") with U+FFFD.
+
+    They are not characters: they cannot be encoded as UTF-8, so hashing or storing such a text would
+    fail. The article keeps its text with the replacement character and says so in ``extra``.
+    """
+    changed = False
+    for name in ("text", "id", "outlet", "title", "url", "wire"):
+        value = getattr(article, name)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            setattr(article, name, _scrubbed(value))
+            changed = True
+    if article.extra:
+        cleaned = _scrubbed(article.extra)
+        if cleaned != article.extra:
+            article.extra.clear()
+            article.extra.update(cleaned)
+            changed = True
+    if changed:
+        article.extra["replaced_characters"] = "lone UTF-16 surrogates replaced by U+FFFD"
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -87,7 +87,9 @@ def _by_content(text: str, complete: bool) -> str | None:
         if not rest.startswith(("\"", "}")):
             return None
         lines = [line.strip() for line in stripped.splitlines() if line.strip()]
-        if len(lines) == 1 and complete:
+        if len(lines) == 1:
+            # One object on one line is JSON Lines either way; one cut off by the end of the head
+            # is a line longer than the head, and only JSON Lines reads it without holding the file.
             return "jsonl"
         try:
             json.loads(lines[0])

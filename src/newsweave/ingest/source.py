@@ -21,6 +21,7 @@ import gzip
 import io
 import lzma
 import os
+import stat
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -300,11 +301,34 @@ def _decompressing(raw: io.BufferedReader) -> tuple[BinaryIO, str | None]:
     return raw, None
 
 
+def _open_regular_file(path: str | os.PathLike, name: str) -> io.BufferedReader:
+    """Open a regular file for reading; anything else is an :class:`IngestError`.
+
+    A named pipe in an input folder would block ``open()`` (and then ``read()``) forever, and a
+    device may never end: the file is opened without blocking and checked on its descriptor (no
+    race between a check and the open), then read normally. Standard input is read through "-".
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(mode):
+            raise IngestError(name, "is not a regular file (a named pipe, socket or device); "
+                                    "copy its content to a file, or pipe it in with '-'")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return open(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def open_path(path: str | os.PathLike, name: str | None = None) -> Source:
     """Open a file for reading; raise :class:`IngestError` if it cannot be opened."""
     name = name if name is not None else os.fspath(path)
     try:
-        raw = open(path, "rb")  # noqa: SIM115 - closed by Source.close()
+        raw = _open_regular_file(path, name)
     except FileNotFoundError:
         raise IngestError(name, "no such file or directory; check the path") from None
     except IsADirectoryError:

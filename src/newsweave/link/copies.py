@@ -27,6 +27,7 @@ __all__ = ["CopyMatch", "CopyDetector", "signature", "shingles"]
 
 NUM_PERM = 64
 SHINGLE_WORDS = 5
+_SCHEME = "affine32"  # named so that stored signatures stay comparable across datasketch releases
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -55,7 +56,7 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
 def _minhash(text: str):
     from datasketch import MinHash  # imported on first use: datasketch pulls in numpy and scipy
 
-    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    mh = MinHash(num_perm=NUM_PERM, seed=1, scheme=_SCHEME)
     for sh in shingles(text):
         mh.update(sh.encode("utf-8"))
     return mh
@@ -71,7 +72,7 @@ def _from_signature(sig: list[int]):
     import numpy as np
     from datasketch import MinHash
 
-    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.array(sig, dtype=np.uint64))
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=_SCHEME, hashvalues=np.array(sig, dtype=np.uint64))
 
 
 def _wire_key(wire: str | None) -> str | None:

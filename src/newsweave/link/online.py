@@ -15,7 +15,7 @@ from ..settings import Settings
 from .copies import CopyDetector
 from .stories import StoryClusterer, features_for
 
-__all__ = ["LinkDecision", "OnlineLinker"]
+__all__ = ["LinkDecision", "OnlineLinker", "sync_linked_ids"]
 
 STATE_NAME = "linker.v1"
 
@@ -68,7 +68,7 @@ class OnlineLinker:
         history = [(h.get("action", "changed"), h) for h in self.stories.history[seen_history:]]
         self.entities.add(key, ex.mentions)
         self._touched_entities.update(m.entity_id for m in ex.mentions if m.entity_id)
-        _sync_speakers(ex)
+        sync_linked_ids(ex)
         ex.story_id = story_id
         decision = LinkDecision(story_id=story_id, history=history)
         if match is not None:
@@ -92,11 +92,23 @@ class OnlineLinker:
         })
 
 
-def _sync_speakers(ex: Extraction) -> None:
-    """Give each attribution's speaker the entity id of the mention at the same offsets."""
+def sync_linked_ids(ex: Extraction) -> None:
+    """Copy the linker's entity ids onto what points at mentions: speakers and event actors.
+
+    A speaker is the mention at the same offsets; an event actor spans a whole phrase ("Russian
+    President Vladimir Putin") and takes the id of the mention it stands on.
+    """
+    from ..extract.events import actor_mention
+
     by_span = {(m.start, m.end): m for m in ex.mentions}
     for a in ex.attributions:
         if a.speaker is not None and a.speaker.entity_id is None:
             same = by_span.get((a.speaker.start, a.speaker.end))
             if same is not None:
                 a.speaker.entity_id = same.entity_id
+    for event in ex.events:
+        for actor in (*event.source, *event.target):
+            if actor.entity_id is None:
+                mention = actor_mention(actor, ex.mentions)
+                if mention is not None:
+                    actor.entity_id = mention.entity_id

@@ -39,13 +39,17 @@ __all__ = ["ArticleFeatures", "StoryClusterer", "features_for", "features_from_t
            "DEFAULT_THRESHOLD", "DEFAULT_ENTITY_WEIGHT"]
 
 # Tuned on ECB+ train (benchmarks/cluster_eval.py --tune); see benchmarks/results/linking.md.
-DEFAULT_THRESHOLD = 0.2
-DEFAULT_ENTITY_WEIGHT = 0.3
+DEFAULT_THRESHOLD = 0.27
+DEFAULT_ENTITY_WEIGHT = 0.2
+DEFAULT_MERGE_THRESHOLD = 1.0  # story-to-story centroid similarity at which two stories merge (1: never)
 MAX_STORY_TERMS = 300  # centroid terms kept per story: bounds the cost of one comparison
 QUERY_TERMS = 12  # the article's highest-weighted words and names used to find candidate stories
 MAX_CANDIDATES = 50
 RECENT_MEMBERS = 30
-LINKAGE = "centroid"
+# Proper nouns and numbers count this many times a common word: two events of one topic share its
+# vocabulary but differ in who, where and how many.
+PROPER_BOOST = 3
+LINKAGE = "max"
 
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d{2,}")
@@ -139,7 +143,7 @@ def features_for(extraction: Extraction, key: str | None = None) -> ArticleFeatu
             continue
         if len(lemma) < 2:
             continue
-        terms[lemma] += 1
+        terms[lemma] += PROPER_BOOST if tok.pos_ in ("PROPN", "NUM") else 1
     if art.title:
         for w in _WORD.findall(art.title):
             if w.lower() not in _STOP:
@@ -200,7 +204,8 @@ class StoryClusterer:
     """Assigns articles to stories one at a time (see the module docstring for the method)."""
 
     def __init__(self, settings: Settings | None = None, *, threshold: float = DEFAULT_THRESHOLD,
-                 entity_weight: float = DEFAULT_ENTITY_WEIGHT, id_prefix: str = "s"):
+                 entity_weight: float = DEFAULT_ENTITY_WEIGHT, merge_threshold: float = DEFAULT_MERGE_THRESHOLD,
+                 id_prefix: str = "s"):
         if not 0.0 <= threshold <= 1.0:
             raise ConfigError(f"threshold must be between 0 and 1, got {threshold}")
         if not 0.0 <= entity_weight <= 1.0:
@@ -208,6 +213,7 @@ class StoryClusterer:
         self.settings = settings or Settings()
         self.threshold = threshold
         self.entity_weight = entity_weight
+        self.merge_threshold = merge_threshold
         self.id_prefix = id_prefix
         self._df: Counter[str] = Counter()  # document frequency of words and ("\x00" + name)
         self._n_docs = 0
@@ -262,8 +268,41 @@ class StoryClusterer:
                 best_id, best_sim = sid, sim
         if best_id is not None and best_sim >= self.threshold:
             self._join(best_id, key, features, words, names, best_sim)
-            return best_id
+            return self._merge_similar(best_id, features.published)
         return self._create(key, features, words, names)
+
+    def _merge_similar(self, sid: str, when: date | None) -> str:
+        """Fold into ``sid`` any story its grown centroid now matches: two early halves of one story."""
+        if self.merge_threshold >= 1.0:
+            return sid
+        st = self._stories[sid]
+        for other in self._candidates(_unit(st.terms), _unit(st.names), when):
+            if other == sid or other not in self._stories:
+                continue
+            o = self._stories[other]
+            sim = self._pair(st.terms, st.names, o.terms, o.names)
+            if sim >= self.merge_threshold:
+                keep, gone = (sid, other) if len(st.members) >= len(o.members) else (other, sid)
+                self.merge(keep, gone, reason=f"similarity {sim:.3f}")
+                sid, st = keep, self._stories[keep]
+        return sid
+
+    def attach(self, key: str, original: str, features: ArticleFeatures) -> str:
+        """Put a copy of article ``original`` into the original's story, whatever its words score."""
+        if key in self._assigned:
+            return self._assigned[key]
+        sid = self._assigned[original]
+        self._advance_clock(features.published)
+        self._n_docs += 1
+        for t in features.terms:
+            self._df[t] += 1
+        for n in features.names:
+            self._df["\x00" + n] += 1
+        words, names = self._vectors(features)
+        self._join(sid, key, features, words, names, 1.0)
+        self.history[-1]["action"] = "copy"
+        self.history[-1]["original"] = original
+        return sid
 
     # -- scoring -------------------------------------------------------------------------------------
     def _idf(self, term: str) -> float:
@@ -384,6 +423,8 @@ class StoryClusterer:
         for n, v in b.names.items():
             a.names[n] = a.names.get(n, 0.0) + v
         a.terms = _prune(a.terms, MAX_STORY_TERMS)
+        a.names = _prune(a.names, MAX_STORY_TERMS // 3)
+        a.recent = (a.recent + b.recent)[-RECENT_MEMBERS:]
         a.members += b.members
         a.outlets += [o for o in b.outlets if o not in a.outlets]
         dates = [d for d in (a.first, a.last, b.first, b.last) if d]
@@ -400,6 +441,7 @@ class StoryClusterer:
         """Plain JSON of everything ``add`` depends on."""
         return {
             "version": 1, "threshold": self.threshold, "entity_weight": self.entity_weight,
+            "merge_threshold": self.merge_threshold,
             "id_prefix": self.id_prefix, "window_days": self.settings.story_window_days,
             "df": dict(self._df), "n_docs": self._n_docs, "next": self._next,
             "stories": [st.to_json() for st in self._stories.values()],
@@ -412,6 +454,7 @@ class StoryClusterer:
         """Rebuild a clusterer from ``to_state()`` output (the index is rebuilt from the stories)."""
         settings = settings or Settings(story_window_days=state.get("window_days", 7))
         sc = cls(settings, threshold=state["threshold"], entity_weight=state["entity_weight"],
+                 merge_threshold=state.get("merge_threshold", DEFAULT_MERGE_THRESHOLD),
                  id_prefix=state.get("id_prefix", "s"))
         sc._df = Counter(state["df"])
         sc._n_docs = state["n_docs"]

@@ -1,0 +1,291 @@
+"""Plans as objects: a meeting, visit or action announced for the future, followed across articles.
+
+``track_plans(items)`` reads events in date order. A planned or proposed event ("Trump and Putin
+will meet in Budapest") opens a ``Plan``; a later event that matches it (same kind of event,
+overlapping participants, compatible place and date) updates it, and each change is kept as a
+``PlanUpdate`` with its date, outlet, article and who announced it:
+
+    proposed -> planned -> confirmed -> dated -> postponed -> held | cancelled
+
+``overdue(plans, today)`` lists the open plans whose due date has passed with no news since.
+Everything here is plain data (``to_json()`` gives JSON-ready dicts); no model or store is needed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from ..extract.actors import actor_code
+from ..model import Event
+
+__all__ = ["PLAN_STATUSES", "Plan", "PlanUpdate", "overdue", "track_plans"]
+
+PLAN_STATUSES = ("proposed", "planned", "confirmed", "dated", "postponed", "held", "cancelled")
+_OPEN = frozenset({"proposed", "planned", "confirmed", "dated", "postponed"})
+
+# Event types that count as one kind of plan: a planned "attack" is matched by a later "fight".
+_FAMILY = {"ASSAULT": "FIGHT", "FIGHT": "FIGHT", "COERCE": "COERCE", "SANCTION": "SANCTION",
+           "AID": "AID", "COOPERATE": "COOPERATE", "CONSULT": "CONSULT", "PROTEST": "PROTEST",
+           "RETREAT": "RETREAT", "CONCEDE": "CONCEDE", "MOBILIZE": "MOBILIZE", "SUPPORT": "SUPPORT",
+           "INVESTIGATE": "INVESTIGATE"}
+# An expression of intent or a threat announces a plan but is not one; its planned act follows it
+# as its own event (see newsweave.extract.events).
+_NOT_PLANS = frozenset({"AGREE", "THREATEN", "DEMAND", "REJECT", "DISAPPROVE", "ACCUSE"})
+# How far (days) an event's date may fall from a plan's due date and still be that plan happening.
+_HELD_TOLERANCE = 3
+
+
+@dataclass
+class PlanUpdate:
+    """One piece of news about a plan: what changed, when, where it was read and who said so."""
+
+    date: str | None
+    outlet: str | None
+    article_id: str | None
+    change: str  # announced | proposed | planned | confirmed | dated | postponed | rescheduled | placed | held | cancelled | denied
+    status: str  # the plan's status after this update
+    announced_by: str | None = None
+    due: str | None = None
+    place: str | None = None
+    evidence: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"date": self.date, "outlet": self.outlet, "article_id": self.article_id, "change": self.change,
+                "status": self.status, "announced_by": self.announced_by, "due": self.due, "place": self.place,
+                "evidence": self.evidence}
+
+
+@dataclass
+class Plan:
+    """A planned event and its history; ``participants`` are entity ids where linked, else actor codes."""
+
+    id: str
+    type: str
+    participants: list[str]
+    status: str
+    place: str | None = None
+    due: str | None = None
+    mode: str | None = None
+    history: list[PlanUpdate] = field(default_factory=list)
+
+    @property
+    def first_seen(self) -> str | None:
+        return self.history[0].date if self.history else None
+
+    @property
+    def last_news(self) -> str | None:
+        dates = [u.date for u in self.history if u.date]
+        return max(dates) if dates else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "type": self.type, "mode": self.mode, "participants": list(self.participants),
+                "status": self.status, "place": self.place, "due": self.due, "first_seen": self.first_seen,
+                "last_news": self.last_news, "history": [u.to_json() for u in self.history]}
+
+
+def track_plans(items: Iterable[tuple[str | None, str | None, date | str | None, Event]]) -> list[Plan]:
+    """Plans announced by ``items`` and what later news did to them.
+
+    ``items`` are ``(article_id, outlet, published, event)`` tuples; they are read in order of
+    ``published`` (items without a date keep their place after the dated ones). Returns the plans
+    in the order they were first announced.
+    """
+    ordered = sorted(enumerate(items), key=lambda pair: (_iso(pair[1][2]) or "9999", pair[0]))
+    plans: list[Plan] = []
+    for _, (article_id, outlet, published, event) in ordered:
+        family = _FAMILY.get(event.type)
+        if family is None or event.type in _NOT_PLANS:
+            continue
+        when = _iso(published)
+        plan = _match(plans, event, family, when)
+        if plan is None:
+            # A plan needs someone or somewhere to be about: "a meeting will take place" alone is not one.
+            if event.status in ("planned", "proposed") and (_participants(event) or event.place):
+                plans.append(_open_plan(len(plans) + 1, event, article_id, outlet, when))
+            continue
+        _update(plan, event, article_id, outlet, when)
+    return plans
+
+
+def overdue(plans: Iterable[Plan], today: date | str) -> list[Plan]:
+    """Open plans whose due date is past ``today`` with no news about them since that date."""
+    today_iso = _iso(today)
+    out = []
+    for plan in plans:
+        if plan.status not in _OPEN or not plan.due:
+            continue
+        span = _date_range(plan.due)
+        if span is None or span[1].isoformat() >= today_iso:
+            continue
+        last = plan.last_news
+        if last is None or last <= span[1].isoformat():
+            out.append(plan)
+    return out
+
+
+# ---------------------------------------------------------------------------- matching
+
+
+def _participants(event: Event) -> list[str]:
+    out: list[str] = []
+    for actor in [*event.source, *event.target]:
+        key = actor.entity_id or actor.code or (actor.text.lower() if actor.text else None)
+        if key and key not in out:
+            out.append(key)
+    return out
+
+
+def _same_place(a: str | None, b: str | None) -> bool:
+    """Places that can be one venue: the same name, or a city and its country ("Budapest", "Hungary")."""
+    if not a or not b:
+        return True
+    if a.lower() == b.lower() or a.lower() in b.lower() or b.lower() in a.lower():
+        return True
+    code_a, code_b = actor_code(a), actor_code(b)
+    return bool(code_a and code_b and code_a[0] == code_b[0])
+
+
+def _match(plans: list[Plan], event: Event, family: str, when: str | None) -> Plan | None:
+    people = set(_participants(event))
+    best, best_overlap = None, 0
+    for plan in plans:
+        if _FAMILY.get(plan.type) != family or plan.status in ("held", "cancelled"):
+            continue
+        if (event.mode == "phone") != (plan.mode == "phone"):
+            continue  # a planned phone call is not a planned meeting, and the other way round
+        overlap = len(people & set(plan.participants))
+        if not overlap and (people or not event.place or not plan.place):
+            continue  # news about an event needs its people in common with the plan, or failing those its place
+        if not _same_place(plan.place, event.place):
+            continue
+        if event.status == "occurred" and not _could_be_held(plan, event, when):
+            continue
+        if overlap >= best_overlap:
+            best, best_overlap = plan, overlap
+    return best
+
+
+def _could_be_held(plan: Plan, event: Event, when: str | None) -> bool:
+    # A meeting that happened before the plan was first announced is an earlier one ("they
+    # previously met in Alaska"), not the plan being held.
+    happened = _date_range(event.time) if event.time else None
+    first = plan.first_seen
+    if happened and first and happened[1].isoformat() < first:
+        return False
+    if first and (when is None or when <= first) and not (happened and happened[0].isoformat() >= first):
+        # News of the same day as the announcement that a meeting "took place" is about an
+        # earlier one; a plan is held in a later report, or on a date after it was announced.
+        return False
+    if plan.due and happened:
+        due = _date_range(plan.due)
+        if due and (happened[1] < due[0] - timedelta(days=_HELD_TOLERANCE)
+                    or happened[0] > due[1] + timedelta(days=_HELD_TOLERANCE)):
+            return False
+    return True
+
+
+# ---------------------------------------------------------------------------- updates
+
+
+def _open_plan(number: int, event: Event, article_id, outlet, when) -> Plan:
+    due = event.time if _date_range(event.time) else None
+    status = "dated" if due else event.status
+    plan = Plan(id=f"p{number}", type=event.type, participants=_participants(event), status=status,
+                place=event.place, due=due, mode=event.mode)
+    plan.history.append(PlanUpdate(date=when, outlet=outlet, article_id=article_id,
+                                   change="announced" if event.status == "planned" else "proposed",
+                                   status=status, announced_by=_announcer(event), due=due, place=event.place,
+                                   evidence=event.evidence.text if event.evidence else None))
+    return plan
+
+
+def _update(plan: Plan, event: Event, article_id, outlet, when) -> None:
+    for key in _participants(event):
+        if key not in plan.participants:
+            plan.participants.append(key)
+    change = None
+    if event.status == "cancelled":
+        plan.status, change = "cancelled", "cancelled"
+    elif event.status == "occurred":
+        plan.status, change = "held", "held"
+        if event.time and _date_range(event.time):
+            plan.due = event.time
+    elif event.status == "denied":
+        change = "denied"  # the plan stands; the history shows who denied it
+    elif event.status in ("planned", "proposed"):
+        new_due = event.time if _date_range(event.time) else None
+        old = _date_range(plan.due) if plan.due else None
+        new = _date_range(new_due) if new_due else None
+        if new and old and new[0] > old[1]:
+            plan.status, plan.due, change = "postponed", new_due, "postponed"
+        elif new and old and new[1] < old[0]:
+            plan.status, plan.due, change = "dated", new_due, "rescheduled"
+        elif new and (old is None or _more_precise(new_due, plan.due)):
+            plan.status, plan.due, change = "dated", new_due, "dated"
+        elif plan.status == "proposed" and event.status == "planned":
+            plan.status, change = "planned", "planned"
+        elif plan.status in ("planned", "confirmed") and event.status == "planned":
+            plan.status, change = "confirmed", "confirmed"
+        else:
+            change = "mentioned"
+    if event.place and not plan.place:
+        plan.place = event.place
+        change = change or "placed"
+    if change is None:
+        return
+    plan.history.append(PlanUpdate(date=when, outlet=outlet, article_id=article_id, change=change,
+                                   status=plan.status, announced_by=_announcer(event), due=plan.due,
+                                   place=plan.place, evidence=event.evidence.text if event.evidence else None))
+
+
+def _announcer(event: Event) -> str | None:
+    if event.claimed_by:
+        return event.claimed_by
+    return event.source[0].text if event.source else None
+
+
+def _more_precise(new: str | None, old: str | None) -> bool:
+    return bool(new and old and len(new) > len(old) and new.startswith(old[:7]))
+
+
+# ---------------------------------------------------------------------------- dates
+
+
+def _iso(value: date | str | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)[:10] or None
+
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+
+
+def _date_range(value: str | None) -> tuple[date, date] | None:
+    """The first and last day a TIMEX3 date value covers (``2025-10-16``, ``2025-10``, ``2025-W43``, ``2025``)."""
+    if not value:
+        return None
+    try:
+        if m := _DAY.match(value):
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        if m := _MONTH.match(value):
+            y, mo = int(m[1]), int(m[2])
+            return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])
+        if m := _WEEK.match(value):
+            start = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return start, start + timedelta(days=6)
+        if m := _YEAR.match(value):
+            return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
+    except ValueError:
+        return None
+    return None

@@ -1,0 +1,295 @@
+"""The HTTP app: every page as HTML and, with ``.json`` appended, as JSON, from the same view.
+
+Read-only unless a token is configured: ``POST /articles`` then needs ``Authorization: Bearer <token>``
+(compared in constant time). Pages carry a strict Content-Security-Policy and use no JavaScript; all
+article text and extracted spans are escaped (Jinja2 autoescape, ``markupsafe.escape`` for highlights).
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from ..errors import ApiError, IngestError, StoreError
+from ..store import Store
+from . import views
+from .charts import OUTLET_PALETTE
+from .openapi import openapi_document
+
+__all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "create_app", "serve"]
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+ENABLE_WRITES = (
+    "writes are disabled: start the server with a token (NEWSWEAVE_TOKEN=... newsweave serve, or "
+    "create_app(db, token=...)) and send it as 'Authorization: Bearer <token>'"
+)
+SECURITY_HEADERS = [
+    (b"content-security-policy",
+     (b"default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+     b"form-action 'self'; img-src 'self' data:")),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+
+
+class _SecurityHeaders:
+    """ASGI middleware adding the security headers to every HTTP response."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    (k, v) for k, v in SECURITY_HEADERS if k not in present
+                ]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _json(data: Any, status: int = 200) -> Response:
+    body = json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")
+    return Response(body, status_code=status, media_type="application/json")
+
+
+def create_app(db_path: str | Path, *, token: str | None = None,
+               max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES) -> Starlette:
+    """The newsweave web app over the database at ``db_path``.
+
+    ``token`` (or the ``NEWSWEAVE_TOKEN`` environment variable when ``token`` is None) enables
+    ``POST /articles`` for requests bearing it; without one the app is read-only. Uploads larger than
+    ``max_upload_bytes`` are refused with 413.
+    """
+    db_path = Path(db_path)
+    token = token if token is not None else (os.environ.get("NEWSWEAVE_TOKEN") or None)
+    # Open once for writing so migrations run now, not inside the first read-only request.
+    Store(db_path, create=token is not None).close()
+    templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]),
+                            trim_blocks=True, lstrip_blocks=True)
+    templates.globals.update(palette=OUTLET_PALETTE, writes_enabled=token is not None, quoted=quoted)
+
+    def open_store() -> Store:
+        return Store(db_path, create=False, readonly=True)
+
+    def render(request: Request, page: views.Page, status: int = 200) -> Response:
+        html = templates.get_template(page.template).render(
+            data=page.data, request=request, path=request.url.path, json_url=_json_url(request), **page.extra)
+        return HTMLResponse(html, status_code=status)
+
+    def error(request: Request, as_json: bool, status: int, message: str) -> Response:
+        if as_json:
+            return _json({"error": message, "status": status}, status)
+        return render(request, views.Page("error.html", {"error": message, "status": status}), status)
+
+    def page_endpoint(view: Callable[..., views.Page], as_json: bool, *, arg: str | None = None):
+        async def endpoint(request: Request) -> Response:
+            def work():
+                store = open_store()
+                try:
+                    if arg is not None:
+                        return view(store, request.path_params[arg])
+                    return view(store, request.query_params)
+                finally:
+                    store.close()
+
+            try:
+                page = await run_in_threadpool(work)
+            except ApiError as exc:
+                return error(request, as_json, exc.status, str(exc))
+            except StoreError as exc:
+                return error(request, as_json, 404, str(exc))
+            if as_json:
+                return _json(page.data)
+            return render(request, page)
+
+        return endpoint
+
+    def both(path: str, view, *, arg: str | None = None) -> list[Route]:
+        json_path = "/index.json" if path == "/" else path + ".json"
+        # The .json route goes first: "{id}" would otherwise swallow "17.json".
+        return [Route(json_path, page_endpoint(view, True, arg=arg), methods=["GET", "HEAD"]),
+                Route(path, page_endpoint(view, False, arg=arg), methods=["GET", "HEAD"])]
+
+    async def openapi(request: Request) -> Response:
+        return _json(openapi_document())
+
+    async def post_article(request: Request) -> Response:
+        if token is None:
+            return _json({"error": ENABLE_WRITES, "status": 403}, 403)
+        given = request.headers.get("authorization", "")
+        scheme, _, value = given.partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
+            return Response(json.dumps({"error": "missing or wrong bearer token", "status": 401}), 401,
+                            media_type="application/json", headers={"www-authenticate": "Bearer"})
+        try:
+            body = await _read_limited(request, max_upload_bytes)
+            articles = await _articles_from_request(request, body)
+            return _json(await run_in_threadpool(_store_articles, db_path, articles), 201)
+        except ApiError as exc:
+            return _json({"error": str(exc), "status": exc.status}, exc.status)
+        except IngestError as exc:
+            return _json({"error": str(exc), "status": 400}, 400)
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return error(request, request.url.path.endswith(".json"), 404,
+                     f"no page at {request.url.path}: see / for stories, /openapi.json for the API")
+
+    async def method_not_allowed(request: Request, exc: Exception) -> Response:
+        msg = ENABLE_WRITES if token is None else f"{request.method} is not allowed on {request.url.path}"
+        status = 403 if token is None and request.method not in ("GET", "HEAD") else 405
+        return error(request, True, status, msg)
+
+    routes = [
+        *both("/", views.stories_page),
+        *both("/stories", views.stories_page),
+        *both("/stories/{story_id}", views.story_page, arg="story_id"),
+        Route("/articles", post_article, methods=["POST"]),
+        *both("/articles/{article_id}", views.article_page, arg="article_id"),
+        *both("/entities", views.entities_page),
+        *both("/entities/{key}", views.entity_page, arg="key"),
+        *both("/plans", views.plans_page),
+        *both("/search", views.search_page),
+        Route("/openapi.json", openapi, methods=["GET", "HEAD"]),
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+    ]
+    app = Starlette(routes=routes, exception_handlers={404: not_found, 405: method_not_allowed})
+    app.add_middleware(_SecurityHeaders)
+    app.state.db_path = db_path
+    app.state.writes_enabled = token is not None
+    return app
+
+
+_QUOTE_MARKS = ("“", '"', "«", "‘", "'", "„")
+
+
+def quoted(attribution: dict) -> str:
+    """An attribution's words for display: its pieces joined by "…", a direct quote in quotation marks
+    unless its text already carries them."""
+    text = " … ".join(piece["text"] for piece in attribution.get("content") or [])
+    if attribution.get("kind") == "direct" and not text.lstrip().startswith(_QUOTE_MARKS):
+        return f"“{text}”"
+    return text
+
+
+def _json_url(request: Request) -> str:
+    path = request.url.path.rstrip("/") or ""
+    path = "/index.json" if path == "" else path + ".json"
+    return path + (f"?{request.url.query}" if request.url.query else "")
+
+
+async def _read_limited(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise ApiError(413, f"request body of {declared} bytes is over the limit of {limit} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ApiError(413, f"request body is over the limit of {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def _articles_from_request(request: Request, body: bytes) -> list:
+    """Articles from a JSON body (one object or a list) or a multipart upload read by newsweave.ingest."""
+    from ..model import Article
+
+    ctype = request.headers.get("content-type", "")
+    if ctype.startswith("application/json"):
+        try:
+            payload = json.loads(body)
+        except ValueError as exc:
+            raise ApiError(400, f"body is not valid JSON: {exc}") from None
+        items = payload if isinstance(payload, list) else [payload]
+        return [_article_from_json(item, n, Article) for n, item in enumerate(items)]
+    if ctype.startswith("multipart/form-data"):
+        from starlette.datastructures import UploadFile
+
+        # Starlette parses the form from the body we already read (and size-checked).
+        request._body = body
+        try:
+            form = await request.form()
+        except Exception as exc:  # noqa: BLE001 - python-multipart raises several types for a malformed body
+            raise ApiError(400, f"could not read the multipart body: {exc}") from None
+        upload = form.get("file")
+        if not isinstance(upload, UploadFile):
+            raise ApiError(400, "multipart upload needs a 'file' field")
+        data = await upload.read()
+        return await run_in_threadpool(_read_upload, upload.filename or "upload", data)
+    raise ApiError(415, "send application/json (text, published, outlet, title, url) or multipart/form-data "
+                        "with a 'file' field")
+
+
+def _article_from_json(item: Any, n: int, article_cls) -> Any:
+    from datetime import date
+
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
+        raise ApiError(400, f"article {n}: an object with a non-empty 'text' string is required")
+    published = item.get("published")
+    if published:
+        try:
+            published = date.fromisoformat(str(published)[:10])
+        except ValueError:
+            raise ApiError(400, f"article {n}: published must be YYYY-MM-DD, got {published!r}") from None
+    fields = {k: item.get(k) for k in ("outlet", "title", "url", "wire")}
+    for k, v in fields.items():
+        if v is not None and not isinstance(v, str):
+            raise ApiError(400, f"article {n}: {k} must be a string")
+    return article_cls(text=item["text"], published=published or None, origin="<http>", **fields)
+
+
+def _read_upload(filename: str, data: bytes) -> list:
+    try:
+        from ..ingest import read_inputs
+    except ImportError:
+        raise ApiError(501, "file uploads need newsweave.ingest, which is not installed; POST JSON instead") from None
+    suffix = "".join(Path(filename).suffixes[-2:])[:16]
+    with tempfile.TemporaryDirectory(prefix="newsweave-upload-") as tmp:
+        path = Path(tmp) / ("upload" + suffix)
+        path.write_bytes(data)
+        items = list(read_inputs([str(path)]))
+    errors = [i for i in items if isinstance(i, IngestError)]
+    articles = [i for i in items if not isinstance(i, IngestError)]
+    if not articles:
+        reason = "; ".join(e.reason for e in errors[:3]) or "no articles found"
+        raise ApiError(400, f"{filename}: {reason}")
+    return articles
+
+
+def _store_articles(db_path: Path, articles: list) -> dict:
+    from ..jobs import ingest_articles
+
+    with Store(db_path) as store:
+        report = ingest_articles(store, articles)
+    return {"new": report.new, "duplicate": report.duplicate, "ids": report.new_ids,
+            "next": "run `newsweave process` to extract and link the new articles"}
+
+
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
+    """Serve the web app with uvicorn (loopback only unless ``host`` says otherwise); blocks until stopped."""
+    import uvicorn
+
+    app = create_app(db_path, token=token)
+    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

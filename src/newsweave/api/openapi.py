@@ -1,0 +1,177 @@
+"""The OpenAPI 3 description of the JSON routes, written by hand so it says what each field means.
+
+``tests/test_api.py`` checks that every JSON route of the app is listed here, so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["JSON_ROUTES", "openapi_document"]
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _arr(item: dict) -> dict:
+    return {"type": "array", "items": item}
+
+
+_S, _I, _B, _N = {"type": "string"}, {"type": "integer"}, {"type": "boolean"}, {"type": "number"}
+_NS, _NI = {"type": ["string", "null"]}, {"type": ["integer", "null"]}
+
+SCHEMAS: dict[str, Any] = {
+    "Error": {"type": "object", "properties": {"error": _S, "status": _I}, "required": ["error", "status"]},
+    "Span": {"type": "object", "properties": {"start": _I, "end": _I, "text": _S},
+             "description": "Character offsets into the article text (end exclusive)."},
+    "ArticleSummary": {"type": "object", "properties": {
+        "id": _I, "title": _S, "outlet": _NS, "wire": _NS, "published": _NS, "url": _NS,
+        "copy_of": {**_NI, "description": "id of the article this one copies (wire copy, near-duplicate)"},
+        "copy_kind": _NS}},
+    "StorySummary": {"type": "object", "properties": {
+        "id": _S, "title": _S, "article_count": _I, "independent_reports": _I, "copies": _I,
+        "outlets": _arr(_S), "first": _NS, "last": _NS, "articles": _arr(_ref("ArticleSummary"))}},
+    "Quote": {"type": "object", "description": "An attribution: who said what, with its evidence offsets.",
+              "properties": {
+                  "article_id": _I, "kind": {"enum": ["direct", "indirect", "mixed"]}, "speaker": _NS,
+                  "speaker_entity_id": _NS, "source": {"oneOf": [_ref("Span"), {"type": "null"}]},
+                  "cue": {"oneOf": [_ref("Span"), {"type": "null"}]}, "content": _arr(_ref("Span")),
+                  "channel": _NS, "date": _NS, "outlet": _NS, "published": _NS, "start": _I, "end": _I}},
+    "Timex": {"type": "object", "properties": {
+        "article_id": _I, "start": _I, "end": _I, "text": _S, "type": {"enum": ["DATE", "TIME", "DURATION", "SET"]},
+        "value": _NS, "anchored": _I, "mod": _NS, "outlet": _NS, "published": _NS}},
+    "Actor": {"type": "object", "properties": {"text": _S, "code": _NS, "sector": _NS, "entity_id": _NS}},
+    "Event": {"type": "object", "properties": {
+        "article_id": _I, "start": _I, "end": _I, "type": _S, "mode": _NS, "source": _arr(_ref("Actor")),
+        "target": _arr(_ref("Actor")), "time": _NS, "place": _NS,
+        "status": {"enum": ["occurred", "planned", "proposed", "cancelled", "denied", "unknown"]},
+        "claimed_by": _NS, "outlet": _NS, "published": _NS}},
+    "EntityRef": {"type": "object", "properties": {"id": _S, "name": _S, "type": _NS, "code": _NS, "mentions": _I}},
+    "TimelineItem": {"type": "object", "properties": {
+        "date": _S, "dated_by": {"enum": ["text", "published"]}, "kind": {"enum": ["event", "date"]},
+        "label": _S, "type": _S, "status": _S, "claimed_by": _NS, "outlet": _NS, "published": _NS,
+        "article_id": _I, "start": _I, "end": _I,
+        "conflict": {**_B, "description": "reports give this event different dates"}}},
+    "Speaker": {"type": "object", "properties": {
+        "speaker": _NS, "entity_id": _NS, "count": _I, "outlets": {"type": "object", "additionalProperties": _I},
+        "quotes": _arr(_ref("Quote"))}},
+    "StoryDetail": {"allOf": [_ref("StorySummary"), {"type": "object", "properties": {
+        "quotes": _arr(_ref("Quote")), "timexes": _arr(_ref("Timex")), "events": _arr(_ref("Event")),
+        "entities": _arr(_ref("EntityRef")), "timeline": _arr(_ref("TimelineItem")),
+        "conflicts": _arr({"type": "object", "properties": {"type": _S, "label": _S, "dates": _arr(_S),
+                                                            "reports": _arr({"type": "object"})}}),
+        "plans": _arr({"type": "object"}), "speakers": _arr(_ref("Speaker")),
+        "comparison": {"type": "object", "properties": {
+            "voice_share": {"type": "object", "description": "outlet -> speaker -> number of quotes",
+                            "additionalProperties": {"type": "object", "additionalProperties": _I}},
+            "quotes_per_outlet": {"type": "object", "additionalProperties": _I},
+            "articles_per_outlet": {"type": "object", "additionalProperties": _I}}}}}]},
+    "ArticleDetail": {"allOf": [_ref("ArticleSummary"), {"type": "object", "properties": {
+        "text": _S, "origin": _NS, "ext_id": _NS, "story_id": _NS, "processed": _B,
+        "mentions": _arr({"type": "object", "properties": {"start": _I, "end": _I, "text": _S, "label": _NS,
+                                                           "kind": _NS, "chain": _NI, "entity_id": _NS}}),
+        "timexes": _arr(_ref("Timex")), "attributions": _arr(_ref("Quote")), "events": _arr(_ref("Event"))}}]},
+    "Entity": {"type": "object", "properties": {
+        "id": _S, "name": _S, "type": _NS, "code": _NS, "mentions": _I, "aliases": _arr(_S),
+        "mentions_by_outlet": {"type": "object", "additionalProperties": _I}}},
+    "EntityDetail": {"allOf": [_ref("Entity"), {"type": "object", "properties": {
+        "quotes": _arr(_ref("Quote")),
+        "stories": _arr({"type": "object", "properties": {"id": _S, "title": _S, "first": _NS, "last": _NS}})}}]},
+    "SearchHit": {"allOf": [_ref("ArticleSummary"), {"type": "object", "properties": {
+        "story_id": _NS, "snippet": {**_S, "description": "matches in [brackets]"},
+        "snippet_parts": _arr({"type": "object", "properties": {"text": _S, "match": _B}})}}]},
+    "Plan": {"type": "object", "description": "A planned, proposed, cancelled or denied event and its evidence.",
+             "properties": {"article_id": _I, "start": _I, "end": _I, "type": _S, "status": _S, "time": _NS,
+                            "place": _NS, "source": _arr(_ref("Actor")), "target": _arr(_ref("Actor")),
+                            "claimed_by": _NS, "outlet": _NS, "published": _NS, "story_id": _NS,
+                            "evidence": _S, "overdue": _B}},
+}
+
+_PAGING = [
+    {"name": "limit", "in": "query", "schema": _I},
+    {"name": "offset", "in": "query", "schema": _I},
+]
+
+
+def _get(summary: str, schema: dict, params: list | None = None, not_found: bool = False) -> dict:
+    responses = {"200": {"description": "OK", "content": {"application/json": {"schema": schema}}},
+                 "400": {"description": "bad parameter", "content": {"application/json": {"schema": _ref("Error")}}}}
+    if not_found:
+        responses["404"] = {"description": "no such item", "content": {"application/json": {"schema": _ref("Error")}}}
+    return {"get": {"summary": summary, "parameters": params or [], "responses": responses}}
+
+
+def _path_param(name: str, schema: dict) -> list:
+    return [{"name": name, "in": "path", "required": True, "schema": schema}]
+
+
+_STORY_LIST = {"type": "object", "properties": {
+    "filters": {"type": "object"}, "limit": _I, "offset": _I, "next_offset": _NI,
+    "stories": _arr(_ref("StorySummary"))}}
+_STORY_FILTERS = [
+    {"name": "outlet", "in": "query", "schema": _S, "description": "outlet or wire name"},
+    {"name": "entity", "in": "query", "schema": _S, "description": "entity id or name"},
+    {"name": "since", "in": "query", "schema": {"type": "string", "format": "date"}},
+    {"name": "until", "in": "query", "schema": {"type": "string", "format": "date"}},
+    *_PAGING,
+]
+
+PATHS: dict[str, Any] = {
+    "/index.json": _get("Stories, newest activity first (same as /stories.json)", _STORY_LIST, _STORY_FILTERS),
+    "/stories.json": _get("Stories, newest activity first, filtered and paged", _STORY_LIST, _STORY_FILTERS),
+    "/stories/{story_id}.json": _get(
+        "One story: articles, quotes grouped by speaker, timeline, conflicts, plans, outlet comparison, entities",
+        _ref("StoryDetail"), _path_param("story_id", _S), not_found=True),
+    "/articles/{article_id}.json": _get("One article with its extracted items and their offsets",
+                                        _ref("ArticleDetail"), _path_param("article_id", _I), not_found=True),
+    "/entities.json": _get("Entities by number of mentions", {"type": "object", "properties": {
+        "limit": _I, "entities": _arr(_ref("Entity"))}}, [_PAGING[0]]),
+    "/entities/{key}.json": _get("One entity (by id, name or alias): mentions per outlet, quotes, stories",
+                                 _ref("EntityDetail"), _path_param("key", _S), not_found=True),
+    "/plans.json": _get("Planned, proposed, cancelled and denied events; passed planned dates flagged overdue",
+                        {"type": "object", "properties": {"source": _S, "today": _S, "plans": _arr(_ref("Plan"))}}),
+    "/search.json": _get("Full-text search over titles and texts", {"type": "object", "properties": {
+        "q": _S, "limit": _I, "offset": _I, "results": _arr(_ref("SearchHit"))}},
+        [{"name": "q", "in": "query", "required": True, "schema": _S}, *_PAGING]),
+    "/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3.1"}}}},
+    "/articles": {"post": {
+        "summary": "Add articles (only when the server has a token; send it as a bearer token)",
+        "security": [{"bearer": []}],
+        "requestBody": {"content": {
+            "application/json": {"schema": {"oneOf": [_ref("NewArticle"), _arr(_ref("NewArticle"))]}},
+            "multipart/form-data": {"schema": {"type": "object", "properties": {
+                "file": {"type": "string", "format": "binary", "description": "any format newsweave ingest reads"}}}},
+        }},
+        "responses": {
+            "201": {"description": "stored", "content": {"application/json": {"schema": {"type": "object", "properties": {
+                "new": _I, "duplicate": _I, "ids": _arr(_I), "next": _S}}}}},
+            "400": {"description": "bad article", "content": {"application/json": {"schema": _ref("Error")}}},
+            "401": {"description": "missing or wrong token", "content": {"application/json": {"schema": _ref("Error")}}},
+            "403": {"description": "writes disabled (no token configured)",
+                    "content": {"application/json": {"schema": _ref("Error")}}},
+            "413": {"description": "body over the upload limit",
+                    "content": {"application/json": {"schema": _ref("Error")}}},
+            "415": {"description": "neither JSON nor a multipart upload",
+                    "content": {"application/json": {"schema": _ref("Error")}}},
+            "501": {"description": "file upload without newsweave.ingest installed",
+                    "content": {"application/json": {"schema": _ref("Error")}}},
+        }}},
+}
+
+SCHEMAS["NewArticle"] = {"type": "object", "required": ["text"], "properties": {
+    "text": _S, "published": {"type": "string", "format": "date"}, "outlet": _S, "title": _S, "url": _S, "wire": _S}}
+
+JSON_ROUTES = tuple(PATHS)
+
+
+def openapi_document() -> dict[str, Any]:
+    """The OpenAPI 3.1 document served at ``/openapi.json``."""
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "newsweave", "version": "1",
+                 "description": "Every HTML page has the same data as JSON at the same path plus `.json`."},
+        "paths": PATHS,
+        "components": {"schemas": SCHEMAS,
+                       "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
+    }

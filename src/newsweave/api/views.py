@@ -1,0 +1,203 @@
+"""The views: each takes an open store and the request's parameters and returns a ``Page``.
+
+A ``Page`` holds the JSON document (``data``) and the template that renders it; the app serves
+``data`` as-is for ``.json`` routes and renders the template for HTML, so both formats always carry
+the same information. ``extra`` is only what HTML needs on top (charts, highlighted text, colours).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..errors import ApiError, StoreError
+from ..store import (
+    Store,
+    article_detail,
+    entity_detail,
+    list_entities,
+    list_stories,
+    story_detail,
+)
+from ..store.web_queries import search_with_snippets
+from .charts import evidence_href, outlet_colours, timeline_svg, voice_share_svg
+from .highlight import highlight_text, highlights_for_article
+from .sections import (
+    chart_items,
+    comparison_section,
+    group_plans,
+    plans_section,
+    speakers_of,
+    story_timeline_section,
+)
+
+__all__ = [
+    "Page",
+    "article_page",
+    "entities_page",
+    "entity_page",
+    "plans_page",
+    "search_page",
+    "stories_page",
+    "story_page",
+]
+
+MAX_LIMIT = 500
+
+
+@dataclass
+class Page:
+    """What a view produced: the JSON document and how to render it as HTML."""
+
+    template: str
+    data: Any
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _int_param(params, name: str, default: int, *, lo: int = 0, hi: int = MAX_LIMIT) -> int:
+    raw = params.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ApiError(400, f"{name} must be a whole number, got {raw!r}") from None
+    if not lo <= value <= hi:
+        raise ApiError(400, f"{name} must be between {lo} and {hi}, got {value}")
+    return value
+
+
+def _day_param(params, name: str) -> str | None:
+    raw = (params.get(name) or "").strip()
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw).isoformat()
+    except ValueError:
+        raise ApiError(400, f"{name} must be a date as YYYY-MM-DD, got {raw!r}") from None
+
+
+# ---------------------------------------------------------------------------------------------- stories
+def stories_page(store: Store, params) -> Page:
+    """Stories, newest activity first, filtered by outlet, entity and date range, paged."""
+    filters = {
+        "outlet": (params.get("outlet") or "").strip() or None,
+        "entity": (params.get("entity") or "").strip() or None,
+        "since": _day_param(params, "since"),
+        "until": _day_param(params, "until"),
+    }
+    limit = _int_param(params, "limit", 50, lo=1)
+    offset = _int_param(params, "offset", 0, hi=10**9)
+    rows = list_stories(store, **filters, limit=limit + 1, offset=offset)
+    stories = rows[:limit]
+    for s in stories:
+        s["copies"] = s["article_count"] - s["independent_reports"]
+    data = {
+        "filters": filters,
+        "limit": limit,
+        "offset": offset,
+        "next_offset": offset + limit if len(rows) > limit else None,
+        "stories": stories,
+    }
+    colours = outlet_colours(o for s in stories for o in s["outlets"])
+    return Page("stories.html", data, {"colours": colours})
+
+
+def story_page(store: Store, story_id: str) -> Page:
+    """One story: articles by outlet, timeline, conflicts, plans, who said what, outlet comparison, entities."""
+    detail = story_detail(store, story_id)
+    # An agency report stored without an outlet goes under its wire's name everywhere on the page.
+    outlet_of = {a["id"]: a["outlet"] or a["wire"] or "unknown" for a in detail["articles"]}
+    for row in (*detail["quotes"], *detail["timexes"], *detail["events"]):
+        row["outlet"] = row.get("outlet") or outlet_of.get(row["article_id"], "unknown")
+    timeline = story_timeline_section(store, story_id, detail)
+    detail["timeline"] = timeline["entries"]
+    detail["timeline_source"] = timeline["source"]
+    detail["undated_events"] = timeline["undated_events"]
+    detail["conflicts"] = timeline["conflicts"]
+    detail["plans"] = plans_section(store, story_id=story_id)["plans"]
+    detail["speakers"] = speakers_of(detail["quotes"], {e["id"]: e["name"] for e in detail["entities"]})
+    detail["comparison"] = comparison_section(store, story_id, detail, detail["speakers"])
+    by_outlet: dict[str, list[dict]] = defaultdict(list)
+    for a in detail["articles"]:
+        by_outlet[a["outlet"] or a["wire"] or "unknown"].append(a)
+    marks = chart_items(detail["timeline"], evidence_href)
+    colours = outlet_colours(list(by_outlet) + [q.get("outlet") for q in detail["quotes"]]
+                             + [m["outlet"] for m in marks])
+    extra = {
+        "colours": colours,
+        "articles_by_outlet": sorted(by_outlet.items()),
+        "timeline_chart": timeline_svg(marks, colours),
+        "voice_chart": voice_share_svg(detail["comparison"]["voice_share"], colours),
+        "evidence": evidence_href,
+    }
+    return Page("story.html", detail, extra)
+
+
+# ---------------------------------------------------------------------------------------------- articles
+def article_page(store: Store, article_id: str) -> Page:
+    """One article, its text with quotes, speakers, names, dates and events marked in place."""
+    try:
+        ident = int(article_id)
+    except ValueError:
+        raise StoreError(f"no article {article_id!r}: article ids are numbers") from None
+    if not 0 < ident < 2**63:  # SQLite integers are 64-bit; a larger id cannot exist
+        raise StoreError(f"no article {article_id!r}")
+    detail = article_detail(store, ident)
+    text = detail["text"]
+    entities: dict[tuple, dict] = {}
+    for m in detail["mentions"]:
+        key = (m.get("entity_id") or m["text"].lower(), m.get("label"))
+        ent = entities.setdefault(key, {"text": m["text"], "label": m.get("label"), "entity_id": m.get("entity_id"),
+                                        "mentions": []})
+        ent["mentions"].append(m)
+    extra = {
+        "highlighted": highlight_text(text, highlights_for_article(detail)),
+        "colours": outlet_colours([detail["outlet"] or detail["wire"] or "unknown"]),
+        "entity_groups": sorted(entities.values(), key=lambda e: (-len(e["mentions"]), e["text"])),
+        "evidence": evidence_href,
+        "event_text": {(e["start"], e["end"]): text[e["start"]:e["end"]] for e in detail["events"]},
+    }
+    return Page("article.html", detail, extra)
+
+
+# ---------------------------------------------------------------------------------------------- entities
+def entity_page(store: Store, key: str) -> Page:
+    """One entity: aliases, mentions per outlet, its quotes and its stories."""
+    detail = entity_detail(store, key)
+    colours = outlet_colours(list(detail["mentions_by_outlet"]) + [q.get("outlet") for q in detail["quotes"]])
+    most = max(detail["mentions_by_outlet"].values(), default=0)
+    return Page("entity.html", detail, {"colours": colours, "most": most, "evidence": evidence_href})
+
+
+def entities_page(store: Store, params) -> Page:
+    """Entities by number of mentions."""
+    limit = _int_param(params, "limit", 200, lo=1, hi=5000)
+    entities = list_entities(store, limit=limit)
+    colours = outlet_colours(o for e in entities for o in e["mentions_by_outlet"])
+    return Page("entities.html", {"limit": limit, "entities": entities}, {"colours": colours})
+
+
+# ---------------------------------------------------------------------------------------------- plans
+def plans_page(store: Store, params, *, today: date | None = None) -> Page:
+    """Plans across the store, overdue first (a due date passed with no news since), then open, held,
+    cancelled; from ``newsweave.analyze.plans`` when installed, else the planned events as stored."""
+    data = plans_section(store, today=today)
+    colours = outlet_colours(u.get("outlet") for p in data["plans"] for u in p["history"])
+    return Page("plans.html", data, {"groups": group_plans(data["plans"]), "colours": colours,
+                                     "evidence": evidence_href})
+
+
+# ---------------------------------------------------------------------------------------------- search
+def search_page(store: Store, params) -> Page:
+    """Full-text search over titles and texts; each hit has a snippet with the matching words marked."""
+    q = (params.get("q") or "").strip()
+    limit = _int_param(params, "limit", 20, lo=1, hi=200)
+    offset = _int_param(params, "offset", 0, hi=10**9)
+    results: list[dict] = []
+    if any(ch.isalnum() for ch in q):
+        results = search_with_snippets(store, q, limit=limit, offset=offset)
+    colours = outlet_colours(r["outlet"] or r["wire"] or "unknown" for r in results)
+    return Page("search.html", {"q": q, "limit": limit, "offset": offset, "results": results}, {"colours": colours})

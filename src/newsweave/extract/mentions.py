@@ -1,0 +1,72 @@
+"""Nominal mentions: the noun phrases that refer to participants without naming them.
+
+News text names a participant once and then calls it "the navy", "the pirates", "the driver" or
+"the ship". Those references are what cross-document linking needs to follow a participant through a
+story, so this stage adds one ``Mention`` of kind ``nominal`` per noun phrase whose head is a common
+noun, spanning the phrase's modifiers and head but not its determiner, possessive or trailing
+clauses ("the Indian navy's frigate" -> "frigate"; "a Thai fishing trawler" -> "Thai fishing trawler").
+
+Left out: phrases headed inside a named entity (the entity stage has them), numbers, time and money
+expressions (other stages' business), and abstract heads that never name a participant in news
+("time", "way", "part" ...) — a short stop list kept here.
+
+Run it after ``newsweave.entities.spacy.v1`` and before ``newsweave.coref.rules.v1``, so that
+coreference can chain pronouns to these mentions.
+"""
+
+from __future__ import annotations
+
+from ..model import Extraction, Mention
+from ..settings import Settings
+from .pipeline import stage
+
+__all__ = ["nominal_mentions", "NOMINAL_LABEL"]
+
+NOMINAL_LABEL = "NOMINAL"
+
+# Entity types whose tokens are not participants (dates, amounts): a head inside one is skipped.
+_NOT_PARTICIPANTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
+# Heads that are never a participant in news prose: measure, manner and discourse nouns.
+_ABSTRACT = frozenset("""time times way ways part parts lot lots kind sort number numbers end start beginning
+thing things fact case cases reason reasons matter point points year years day days week weeks month months
+hour hours minute minutes second seconds percent side sides term terms lack rest use top bottom amount level
+levels type types example instance moment period course deal""".split())
+_DROP_LEADING = frozenset({"DET", "PRON", "PUNCT", "CCONJ", "ADP", "PART", "NUM"})
+
+
+def nominal_mentions(doc, existing: list[Mention]) -> list[Mention]:
+    """Nominal mentions of ``doc`` that do not overlap an ``existing`` mention's head word."""
+    taken = [(m.start, m.end) for m in existing]
+    ent_of = {}
+    for ent in doc.ents:
+        for t in ent:
+            ent_of[t.i] = ent.label_
+    out = []
+    for chunk in doc.noun_chunks:
+        head = chunk.root
+        if head.pos_ != "NOUN" or head.i in ent_of or head.lower_ in _ABSTRACT or not head.is_alpha:
+            continue
+        toks = [t for t in chunk if t.i <= head.i]
+        # Drop the determiner, a possessive with its owner ("the navy's"), numbers and punctuation.
+        cut = 0
+        for k, t in enumerate(toks):
+            if t.tag_ == "POS" or t.dep_ == "poss":
+                cut = k + 1
+        toks = toks[cut:]
+        while toks and (toks[0].pos_ in _DROP_LEADING or toks[0].ent_type_ in _NOT_PARTICIPANTS
+                        or not toks[0].text[:1].isalpha()):
+            toks = toks[1:]
+        if not toks:
+            continue
+        start, end = toks[0].idx, head.idx + len(head.text)
+        if any(s < head.idx + len(head.text) and head.idx < e for s, e in taken):
+            continue
+        out.append(Mention(start=start, end=end, text=doc.text[start:end], label=NOMINAL_LABEL, kind="nominal"))
+        taken.append((start, end))
+    return out
+
+
+@stage("newsweave.mentions.nominal.v1", requires=("doc", "mentions"), assigns=("mentions",))
+def nominal_stage(ex: Extraction, settings: Settings) -> None:
+    """Add nominal mentions to ``ex.mentions``, keeping text order."""
+    ex.mentions = sorted(ex.mentions + nominal_mentions(ex.doc, ex.mentions), key=lambda m: (m.start, m.end))

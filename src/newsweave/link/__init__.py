@@ -1,0 +1,66 @@
+"""What needs many articles: wire copies, story clustering and cross-document entities.
+
+``link_batch`` is what ``newsweave extract`` runs over a whole batch; the three linkers it drives
+(``CopyDetector``, ``StoryClusterer``, ``EntityLinker``) also work one article at a time with
+JSON state, which is how the store keeps them between runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model import Entity, Extraction, Story
+from ..settings import Settings
+from .copies import CopyDetector, CopyMatch, signature
+from .entities import EntityLinker, name_key
+from .stories import ArticleFeatures, StoryClusterer, cluster_stories, features_for, features_from_text
+
+__all__ = ["LinkResult", "link_batch", "CopyDetector", "CopyMatch", "signature", "StoryClusterer",
+           "ArticleFeatures", "features_for", "features_from_text", "cluster_stories", "EntityLinker",
+           "name_key"]
+
+
+@dataclass(slots=True)
+class LinkResult:
+    """What ``link_batch`` found: stories, entities, and copies (later article key -> ``CopyMatch``)."""
+
+    stories: list[Story] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    copies: dict[str, CopyMatch] = field(default_factory=dict)
+    story_members: dict[str, list[str]] = field(default_factory=dict)  # story id -> article keys
+
+
+def _key(ex: Extraction, i: int) -> str:
+    return str(ex.article.id) if ex.article.id is not None else f"#{i}"
+
+
+def link_batch(extractions: list[Extraction], settings: Settings | None = None) -> LinkResult:
+    """Link one batch of extracted articles: sets ``ex.story_id`` and every mention's ``entity_id``.
+
+    Articles are taken in date order (undated ones after, in input order), so the result is what
+    adding them one by one in that order would give. A copy of an earlier article joins the story
+    of its original whatever its words score.
+    """
+    settings = settings or Settings()
+    keyed = [(_key(ex, i), i, ex) for i, ex in enumerate(extractions)]
+    keyed.sort(key=lambda t: (t[2].article.published is None, t[2].article.published or date.min, t[1]))
+    copies = CopyDetector()
+    clusterer = StoryClusterer(settings)
+    linker = EntityLinker()
+    for key, _, ex in keyed:
+        match = copies.add(key, ex.article)
+        if match is not None and clusterer.story_of(match.original) is not None:
+            ex.story_id = clusterer.attach(key, match.original, features_for(ex, key))
+        else:
+            ex.story_id = clusterer.add(key, features_for(ex, key))
+    # Entities after stories, so that descriptions are scoped by the story they belong to.
+    for key, _, ex in keyed:
+        linker.add(key, ex.mentions, story_id=ex.story_id, published=ex.article.published, text=ex.article.text)
+    # A later article can show two entities to be one ("the driver" was Subryan): re-point the earlier ids.
+    for ex in extractions:
+        for m in ex.mentions:
+            m.entity_id = linker.canonical(m.entity_id)
+    stories = clusterer.stories()
+    return LinkResult(stories=stories, entities=linker.entities(), copies=copies.matches,
+                      story_members={s.id: clusterer.members(s.id) for s in stories})

@@ -1,0 +1,446 @@
+"""Cross-document entities: one id for each real-world person, organisation or place in the corpus.
+
+``EntityLinker.add(key, mentions, ...)`` takes one article's mentions (with the in-document ``chain``
+numbers of the coreference stage, where it ran) and sets ``entity_id`` on each. Per article:
+
+1. **groups** — mentions of one chain are one group; without chains, a surname ("Putin") joins the
+   article's fuller name that ends with it ("Vladimir Putin"), and equal names join;
+2. **names** are compared through a spelling key that folds accents and the usual transliteration
+   variants (Yuri/Yury, Zelensky/Zelenskyy, Sergei/Sergey, Alexei/Aleksey), drops honorifics and
+   possessives. A full name links to the entity of that key; a surname alone links to the entity
+   with that surname seen in the same story, else the one seen most recently (never across two
+   different surnames: Trump and Putin can not meet); first names must agree (or one be an initial);
+   an acronym ("UN") links to the organisation whose initials it is;
+3. **titles** without a name in the article ("the US President") link through roles learnt from
+   articles that wrote the role next to a name ("US President Donald Trump"): a role key is the
+   title's head noun plus the country ``actor_code`` finds in it, and the latest holder seen wins;
+4. **descriptions** ("the navy", "pirates", "the driver") are only linked inside one story, by their
+   head word: across stories the same words name different things.
+
+A chain's pronouns carry the chain's entity; a lone pronoun gets an entity of its own.
+State (``to_state``/``from_state``) is plain JSON; per-article work is dictionary look-ups, so cost
+does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..model import Entity, Mention
+
+__all__ = ["EntityLinker", "name_key", "acronym_of"]
+
+_PERSON = "PERSON"
+# Labels that name the same kind of thing for linking: spaCy often calls one place GPE here, LOC there.
+_FAMILY = {"PERSON": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "NORP": "NORP"}
+_HONORIFICS = frozenset("""mr mrs ms miss dr prof sir dame lord lady president gen general sen senator rep gov
+governor minister secretary judge justice rev st saint mister madam""".split())
+_ORG_FILLER = frozenset({"of", "the", "and", "for", "de", "&"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
+                          "our", "my", "your"})
+# Role words that are not the role's head ("top aide", "former president").
+_ROLE_NOISE = frozenset({"top", "senior", "former", "new", "then", "current", "acting", "chief"})
+_DESCRIPTION_KINDS = frozenset({"description", "nominal"})
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def _spelling(word: str) -> str:
+    """One word's transliteration-insensitive spelling: Yury/Yuri, Zelenskyy/Zelensky, Aleksey/Alexei."""
+    w = word.replace("x", "ks").replace("j", "i").replace("y", "i").replace("w", "v")
+    w = re.sub(r"(.)\1+", r"\1", w)  # doubled letters: Zelenskii -> zelenski
+    w = re.sub(r"ei$", "i", w)  # Sergei/Sergey -> sergi (after y -> i)
+    return w
+
+
+def _name_words(text: str) -> list[str]:
+    text = re.sub(r"[’']s\b", "", text)
+    words = _WORD.findall(_fold(text))
+    while len(words) > 1 and words[0] in _HONORIFICS:
+        words = words[1:]
+    return words
+
+
+def name_key(text: str) -> str:
+    """The spelling key two variant writings of one name share (accents, transliteration, honorifics)."""
+    return " ".join(_spelling(w) for w in _name_words(text))
+
+
+def acronym_of(text: str) -> str | None:
+    """Initials of a multi-word organisation name ("United Nations" -> "un"), or None."""
+    words = [w for w in _name_words(text) if w not in _ORG_FILLER]
+    return "".join(w[0] for w in words) if len(words) >= 2 else None
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def _singular(word: str) -> str:
+    if len(word) > 3 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _actor_code(text: str):
+    # The PLOVER coder is another stage's module: used where it is installed, skipped where not.
+    try:
+        from ..extract.actors import actor_code
+    except ImportError:
+        return None
+    try:
+        return actor_code(text)
+    except Exception:  # a coder failure must not lose the linking  # noqa: BLE001
+        return None
+
+
+@dataclass(slots=True)
+class _EntityState:
+    id: str
+    name: str
+    label: str
+    labels: Counter = field(default_factory=Counter)
+    aliases: set = field(default_factory=set)
+    code: str | None = None
+    first_words: set = field(default_factory=set)  # spelling keys of first names seen ("" for none)
+    last_seen: str | None = None  # ISO date
+    mentions: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "label": self.label, "labels": dict(self.labels),
+                "aliases": sorted(self.aliases), "code": self.code, "first_words": sorted(self.first_words),
+                "last_seen": self.last_seen, "mentions": self.mentions}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> "_EntityState":
+        return cls(d["id"], d["name"], d["label"], Counter(d["labels"]), set(d["aliases"]), d["code"],
+                   set(d["first_words"]), d["last_seen"], d["mentions"])
+
+
+@dataclass(slots=True)
+class _Group:
+    mentions: list[Mention]
+    name: Mention | None  # the most informative name mention, if any
+
+    @property
+    def label(self) -> str:
+        if self.name is not None:
+            return self.name.label
+        return Counter(m.label for m in self.mentions).most_common(1)[0][0]
+
+
+class EntityLinker:
+    """Assigns corpus-wide entity ids to mentions, one article at a time (see the module docstring)."""
+
+    def __init__(self, *, id_prefix: str = "e"):
+        self.id_prefix = id_prefix
+        self._entities: dict[str, _EntityState] = {}
+        self._next = 1
+        self._by_key: dict[str, list[str]] = defaultdict(list)  # family|spelling key -> ids
+        self._by_surname: dict[str, list[str]] = defaultdict(list)  # PER surname key -> ids
+        self._by_acronym: dict[str, str] = {}
+        self._roles: dict[str, str] = {}  # role key -> latest holder's id
+        self._local: dict[str, str] = {}  # story|label|head word -> id (descriptions, story-scoped)
+        self._story_people: dict[str, list[str]] = defaultdict(list)  # story -> ids mentioned
+        self._merged_into: dict[str, str] = {}  # entity id -> the entity it was found to be
+        self.history: list[dict[str, Any]] = []  # merges, so a store can re-point what it saved
+
+    def canonical(self, eid: str | None) -> str | None:
+        """The id an entity id stands for now: a description entity may later be merged into a named one."""
+        while eid in self._merged_into:
+            eid = self._merged_into[eid]
+        return eid
+
+    # -- public -------------------------------------------------------------------------------
+    def entities(self) -> list[Entity]:
+        """Every entity as a ``Entity`` record."""
+        out = []
+        for st in self._entities.values():
+            if st.id in self._merged_into:
+                continue
+            label = st.labels.most_common(1)[0][0] if st.labels else st.label
+            out.append(Entity(id=st.id, name=st.name, type=label, aliases=set(st.aliases), code=st.code))
+        return out
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def add(self, key: str, mentions: list[Mention], *, story_id: str | None = None,
+            published: date | None = None, text: str | None = None) -> list[str | None]:
+        """Set ``entity_id`` on every mention of article ``key`` and return the ids in mention order.
+
+        ``story_id`` scopes descriptions and breaks surname ties; ``published`` dates what was seen;
+        ``text`` (the article body) lets a role written before a name ("Russian President Vladimir
+        Putin") be learnt when no coreference stage has made it a title mention.
+        """
+        when = published.isoformat() if published else None
+        groups = self._groups(mentions)
+        # Full names first, so that a surname or title in the same article finds them.
+        groups.sort(key=lambda g: (g.name is None, -(len(_name_words(g.name.text)) if g.name else 0)))
+        for g in groups:
+            eid = self._resolve(g, story_id, when)
+            for m in g.mentions:
+                m.entity_id = eid
+            self._learn(eid, g, story_id, when, text)
+        return [m.entity_id for m in mentions]
+
+    # -- grouping -------------------------------------------------------------------------------
+    def _groups(self, mentions: list[Mention]) -> list[_Group]:
+        chains: dict[Any, list[Mention]] = {}
+        for i, m in enumerate(mentions):
+            chains.setdefault(("c", m.chain) if m.chain is not None else ("m", i), []).append(m)
+        groups = [_Group(ms, self._best_name(ms)) for ms in chains.values()]
+        # Without chains (or where coreference left two variants apart) join a surname or an equal
+        # name to the article's fuller name of the same kind.
+        named = [g for g in groups if g.name is not None]
+        named.sort(key=lambda g: -len(_name_words(g.name.text)))
+        merged: list[_Group] = []
+        for g in named:
+            words = [_spelling(w) for w in _name_words(g.name.text)]
+            fam = _FAMILY.get(g.name.label, g.name.label)
+            home = None
+            for h in merged:
+                hw = [_spelling(w) for w in _name_words(h.name.text)]
+                if _FAMILY.get(h.name.label, h.name.label) != fam and not (len(words) > 1 and words == hw):
+                    continue
+                if words == hw or (fam == "PER" and len(words) == 1 and hw and hw[-1] == words[0]):
+                    home = h
+                    break
+            if home is None:
+                merged.append(g)
+            else:
+                home.mentions.extend(g.mentions)
+        return merged + [g for g in groups if g.name is None]
+
+    @staticmethod
+    def _best_name(ms: list[Mention]) -> Mention | None:
+        names = [m for m in ms if m.kind == "name" and _name_words(m.text)]
+        if not names:
+            return None
+        return max(names, key=lambda m: (len(_name_words(m.text)), len(m.text), -m.start))
+
+    # -- resolving ------------------------------------------------------------------------------
+    def _resolve(self, g: _Group, story: str | None, when: str | None) -> str:
+        if g.name is not None:
+            eid = self._resolve_name(g.name, story)
+            if eid is None:
+                # A chain whose name is new may still carry a title that a known holder has.
+                eid = None
+            return eid or self._create(g.name.text, g.name.label)
+        titles = [m for m in g.mentions if m.kind == "title"]
+        for m in titles:
+            rk = self._role_key(m.text)
+            if rk and rk in self._roles:
+                return self._roles[rk]
+        descs = [m for m in g.mentions if m.kind in _DESCRIPTION_KINDS or m.kind == "title"]
+        if descs and story is not None:
+            for m in descs:
+                lk = self._local_key(story, m.text)
+                if lk in self._local:
+                    return self.canonical(self._local[lk])
+            return self._create(descs[0].text, g.label, record=False)
+        first = g.mentions[0]
+        return self._create(first.text, g.label, record=False)
+
+    def _resolve_name(self, m: Mention, story: str | None) -> str | None:
+        words = [_spelling(w) for w in _name_words(m.text)]
+        if not words:
+            return None
+        fam = _FAMILY.get(m.label, m.label)
+        key = " ".join(words)
+        same = self._by_key.get(f"{fam}|{key}")
+        if same:
+            return same[-1]
+        if fam != "PER" and _is_acronym(m.text):
+            hit = self._by_acronym.get(key)
+            if hit:
+                return hit
+        if fam == "PER":
+            cands = self._by_surname.get(words[-1], [])
+            if len(words) > 1:
+                first = words[0]
+                ok = [c for c in cands if self._first_name_fits(first, self._entities[c].first_words)]
+            else:
+                ok = list(cands)
+            if ok:
+                in_story = [c for c in ok if story is not None and c in self._story_people.get(story, ())]
+                pool = in_story or ok
+                return max(pool, key=lambda c: (self._entities[c].last_seen or "", self._entities[c].mentions))
+        # A multi-word name seen under another label (spaCy's PERSON/ORG confusions) is still that name.
+        if len(words) > 1:
+            for other in ("PER", "ORG", "PLACE", "NORP"):
+                hit = self._by_key.get(f"{other}|{key}")
+                if hit:
+                    return hit[-1]
+        if fam != "PER" and len(words) == 1:
+            hit = self._by_acronym.get(key)
+            if hit and _is_acronym(m.text):
+                return hit
+        return None
+
+    @staticmethod
+    def _first_name_fits(first: str, known: set[str]) -> bool:
+        if not known or "" in known:
+            return True  # known by surname only so far
+        return any(k == first or (len(first) == 1 and k.startswith(first)) or (len(k) == 1 and first.startswith(k))
+                   for k in known)
+
+    def _role_key(self, text: str) -> str | None:
+        words = [w for w in _WORD.findall(text.lower()) if w not in _DETERMINERS and w not in _ROLE_NOISE]
+        if not words:
+            return None
+        head = _singular(words[-1])
+        code = _actor_code(text)
+        where = code[0] if code else " ".join(words[:-1])
+        return f"{where}|{head}"
+
+    def _local_key(self, story: str, text: str) -> str | None:
+        head = self._head(text)
+        return f"{story}|{head}" if head else None
+
+    @staticmethod
+    def _head(text: str) -> str | None:
+        words = [w for w in _WORD.findall(text.lower()) if w not in _DETERMINERS]
+        return _singular(words[-1]) if words else None
+
+    # -- bookkeeping ----------------------------------------------------------------------------
+    def _create(self, name: str, label: str, record: bool = True) -> str:
+        eid = f"{self.id_prefix}{self._next}"
+        self._next += 1
+        self._entities[eid] = _EntityState(eid, " ".join(name.split()), label)
+        return eid
+
+    def _learn(self, eid: str, g: _Group, story: str | None, when: str | None, text: str | None) -> None:
+        st = self._entities[eid]
+        st.mentions += len(g.mentions)
+        for m in g.mentions:
+            st.labels[m.label] += 1
+        if when and (st.last_seen is None or when > st.last_seen):
+            st.last_seen = when
+        if story is not None and eid not in self._story_people[story]:
+            self._story_people[story].append(eid)
+        names = [m for m in g.mentions if m.kind == "name" and _name_words(m.text)]
+        for m in names:
+            st.aliases.add(" ".join(m.text.split()))
+            words = [_spelling(w) for w in _name_words(m.text)]
+            fam = _FAMILY.get(m.label, m.label)
+            k = f"{fam}|{' '.join(words)}"
+            if eid not in self._by_key[k]:
+                self._by_key[k].append(eid)
+            if fam == "PER":
+                if eid not in self._by_surname[words[-1]]:
+                    self._by_surname[words[-1]].append(eid)
+                st.first_words.add(words[0] if len(words) > 1 else "")
+                if len(words) > 1:
+                    st.first_words.discard("")
+            else:
+                acr = acronym_of(m.text)
+                if acr and acr not in self._by_acronym:
+                    self._by_acronym[acr] = eid
+                if _is_acronym(m.text):
+                    self._by_acronym.setdefault(words[0] if len(words) == 1 else "".join(words), eid)
+            # The canonical name is the longest full name seen.
+            if len(_name_words(m.text)) > len(_name_words(st.name)) and st.name not in ("",):
+                if st.mentions > len(g.mentions) or names:
+                    st.name = " ".join(m.text.split())
+        if names and st.code is None and g.label in ("GPE", "NORP", "ORG", "PERSON"):
+            code = _actor_code(g.name.text if g.name else names[0].text)
+            if code and (g.label != "PERSON" or code[1] == "GOV"):
+                st.code = code[0]
+        # Descriptions teach the story's words for this entity ("the driver" in a chain with Subryan);
+        # a description-only entity made earlier in the story under the same word is this one.
+        if story is not None:
+            for m in g.mentions:
+                if m.kind not in _DESCRIPTION_KINDS and m.kind != "title":
+                    continue
+                lk = self._local_key(story, m.text)
+                if lk is None:
+                    continue
+                old = self.canonical(self._local.get(lk))
+                if old is None:
+                    self._local[lk] = eid
+                elif old != eid and not self._entities[old].aliases and names:
+                    self._merge(old, eid)
+                    self._local[lk] = eid
+        # Roles: title mentions of the chain, and the words written right before a name.
+        roles = [m.text for m in g.mentions if m.kind == "title"]
+        if text is not None and g.name is not None and g.label == _PERSON:
+            for m in names:
+                before = self._title_before(text, m.start)
+                if before:
+                    roles.append(before)
+        for r in roles:
+            rk = self._role_key(r)
+            if rk:
+                self._roles[rk] = eid
+                if st.code is None and g.label == _PERSON:
+                    code = _actor_code(r)
+                    if code and code[1] == "GOV":
+                        st.code = code[0]
+
+    def _merge(self, old: str, into: str) -> None:
+        a, b = self._entities[into], self._entities[old]
+        a.labels.update(b.labels)
+        a.mentions += b.mentions
+        self._merged_into[old] = into
+        self.history.append({"action": "merged", "entity": into, "from": old})
+
+    @staticmethod
+    def _title_before(text: str, start: int) -> str | None:
+        """Capitalised role words right before a name: "Russian President" in "Russian President Vladimir Putin"."""
+        head = text[max(0, start - 60):start]
+        m = re.search(r"((?:[A-Z][\w.\-]*\s+){1,4})$", head)
+        if not m:
+            return None
+        words = m.group(1).split()
+        # The run must end in a role noun in lower case form that is not a name: a small lexicon would
+        # be a table of offices, so accept any capitalised run whose last word is a common title word.
+        if words[-1].lower().rstrip(".") not in _TITLE_HEADS:
+            return None
+        return " ".join(words)
+
+    # -- state ----------------------------------------------------------------------------------
+    def to_state(self) -> dict[str, Any]:
+        """Plain JSON of every entity and index."""
+        return {"version": 1, "id_prefix": self.id_prefix, "next": self._next,
+                "entities": [e.to_json() for e in self._entities.values()],
+                "by_key": self._by_key, "by_surname": self._by_surname, "by_acronym": self._by_acronym,
+                "roles": self._roles, "local": self._local, "story_people": self._story_people,
+                "merged_into": self._merged_into, "history": self.history}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> "EntityLinker":
+        """Rebuild a linker from ``to_state()`` output."""
+        el = cls(id_prefix=state.get("id_prefix", "e"))
+        el._next = state["next"]
+        for d in state["entities"]:
+            e = _EntityState.from_json(d)
+            el._entities[e.id] = e
+        el._by_key = defaultdict(list, {k: list(v) for k, v in state["by_key"].items()})
+        el._by_surname = defaultdict(list, {k: list(v) for k, v in state["by_surname"].items()})
+        el._by_acronym = dict(state["by_acronym"])
+        el._roles = dict(state["roles"])
+        el._local = dict(state["local"])
+        el._story_people = defaultdict(list, {k: list(v) for k, v in state["story_people"].items()})
+        el._merged_into = dict(state.get("merged_into") or {})
+        el.history = list(state.get("history") or [])
+        return el
+
+
+# Head words of titles written before a name. Generic office words only (no office holders).
+_TITLE_HEADS = frozenset("""president minister secretary chancellor senator governor mayor leader chairman
+chairwoman ambassador spokesman spokeswoman premier king queen prince general director speaker aide envoy
+adviser advisor candidate nominee chief commissioner judge prosecutor attorney coach captain commander
+officer ceo founder host actor actress singer manager""".split())

@@ -1,0 +1,74 @@
+"""PLOVER actor codes from an actor's words (pure function over the editable tables)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.extract.actors import actor_code, actor_codes, country_names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia", ("RUS", None)),
+        ("Russian", ("RUS", None)),
+        ("Moscow", ("RUS", "GOV")),
+        ("the Kremlin", ("RUS", "GOV")),
+        ("Hungarian", ("HUN", None)),
+        ("US", ("USA", None)),
+        ("U.S.", ("USA", None)),
+        ("Washington", ("USA", "GOV")),
+        ("the White House", ("USA", "GOV")),
+        ("Russian President Vladimir Putin", ("RUS", "GOV")),
+        ("the Ukrainian army", ("UKR", "MIL")),
+        ("Kenyan riot police", ("KEN", "COP")),
+        ("Tamil rebels", ("LKA", "REB")),
+        ("opposition parties in Chile", ("CHL", "OPP")),
+        ("Brazilian protesters", ("BRA", "CVL")),
+        ("a Peruvian court", ("PER", "JUD")),
+        ("the Polish parliament", ("POL", "LEG")),
+        ("Indonesian students", ("IDN", "EDU")),
+        ("the United Nations", ("IGO", None)),
+        ("NATO", ("IGO", "MIL")),
+        ("the European Union", ("IGO", None)),
+        ("Hamas", ("PSE", "REB")),
+        ("Moscow residents", ("RUS", "CVL")),
+    ],
+)
+def test_actor_codes_from_names_demonyms_capitals_and_titles(text, expected):
+    assert actor_code(text) == expected
+
+
+def test_lower_case_words_are_not_countries():
+    # "us", "turkey", "chad" in lower case are a pronoun, a bird and a name, not states.
+    assert actor_code("us") is None
+    assert actor_code("the turkey") is None
+    assert actor_code("the committee chair") is None
+
+
+def test_no_country_gives_none():
+    assert actor_code("the spokesman") is None
+    assert actor_code("") is None
+
+
+def test_coordinated_actors_give_every_code():
+    assert actor_codes("Senior Kenyan and Ugandan officials") == [("KEN", "GOV"), ("UGA", "GOV")]
+
+
+def test_pro_and_ethnic_modifiers_do_not_decide_the_code():
+    assert actor_code("pro-Syrian militias in Lebanon")[0] == "LBN"
+    assert actor_code("ethnic Serb villagers in Kosovo")[0] == "XKX"
+
+
+def test_named_body_without_a_country_is_an_ngo():
+    assert actor_code("the Regional Water Forum") == ("NGO", None)
+
+
+def test_every_iso_country_is_in_the_table():
+    # Spot checks across the alphabet; the table has one row per ISO 3166-1 country.
+    for code in ("AFG", "BTN", "CPV", "FJI", "KIR", "NRU", "SSD", "TLS", "VUT", "ZWE"):
+        assert country_names(code), code
+
+
+def test_pure_function_same_answer_twice():
+    assert actor_code("Belgian diplomats") == actor_code("Belgian diplomats") == ("BEL", "GOV")

@@ -1,0 +1,70 @@
+"""Wire copies and versions: MinHash candidates, similarity bands, first-seen originals, state."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsweave.errors import ConfigError
+from newsweave.link.copies import CopyDetector, shingles, signature
+from newsweave.model import Article
+
+REPORT = (
+    "The harbour authority of Port Elvin said on Tuesday that two cargo ships collided in thick fog near "
+    "the northern breakwater, spilling several tonnes of fuel oil into the bay. No crew members were hurt, "
+    "a spokeswoman said, and clean-up crews with floating barriers were at work by the afternoon. Fishing "
+    "in the bay has been suspended until further notice while inspectors measure the damage to the coast. "
+    "The two vessels, one registered in Malta and one in Panama, were towed to the inner harbour."
+)
+OTHER = (
+    "The city council of Marrow voted late on Monday to close three public libraries next spring, citing "
+    "a budget gap of four million euros. Librarians and parents protested outside the town hall, and the "
+    "opposition promised to put the closures to a referendum before the summer recess begins."
+)
+
+
+def test_shingles_normalise_case_and_punctuation():
+    assert shingles("The  Ship, the SHIP!", size=2) == {"the ship", "ship the"}
+
+
+def test_reprint_is_copy_of_first_seen_original():
+    det = CopyDetector()
+    assert det.add("a", Article(REPORT, wire="AFP")) is None
+    m = det.add("b", Article(REPORT.replace("Tuesday", "Tuesday,"), outlet="Daily", wire="AFP"))
+    assert m is not None and m.kind == "copy" and m.original == "a"
+    # a copy of the copy still points at the first-seen source
+    m2 = det.add("c", Article(REPORT, outlet="Weekly"))
+    assert m2.original == "a" and m2.kind == "copy"
+
+
+def test_edited_republication_is_version():
+    det = CopyDetector()
+    det.add("a", Article(REPORT))
+    edited = REPORT.rsplit(".", 2)[0] + ". Officials said an inquiry into the collision would open next week."
+    m = det.add("b", Article(edited))
+    assert m is not None and m.kind in ("version", "copy") and m.original == "a"
+    assert 0.5 <= m.similarity <= 1.0
+
+
+def test_unrelated_article_is_original():
+    det = CopyDetector()
+    det.add("a", Article(REPORT))
+    assert det.add("b", Article(OTHER)) is None
+    assert det.original_of("b") == "b"
+
+
+def test_state_round_trip_keeps_answers():
+    det = CopyDetector()
+    det.add("a", Article(REPORT, wire="AFP"))
+    det.add("b", Article(REPORT, wire="AFP"))
+    state = json.loads(json.dumps(det.to_state()))
+    again = CopyDetector.from_state(state)
+    assert again.matches == det.matches
+    m = again.add("c", Article(REPORT), sig=signature(REPORT))
+    assert m.original == "a"
+
+
+def test_bad_thresholds_fail_fast():
+    with pytest.raises(ConfigError):
+        CopyDetector(copy_threshold=0.4, version_threshold=0.6)

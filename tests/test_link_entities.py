@@ -1,0 +1,84 @@
+"""Cross-document entity linking on mentions written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+from newsweave.link.entities import EntityLinker, acronym_of, name_key
+from newsweave.model import Mention
+
+
+def M(text, label="PERSON", kind="name", chain=None, start=0):
+    return Mention(start=start, end=start + len(text), text=text, label=label, kind=kind, chain=chain)
+
+
+def test_name_key_folds_transliteration_and_honorifics():
+    assert name_key("Yuri Ushakov") == name_key("Yury Ushakov")
+    assert name_key("Volodymyr Zelensky") == name_key("Volodymyr Zelenskyy")
+    assert name_key("Sergei Lavrov") == name_key("Sergey Lavrov")
+    assert name_key("Mr. Putin's") == name_key("Putin")
+    assert name_key("Trump") != name_key("Putin")
+    assert acronym_of("United Nations") == "un"
+
+
+def test_variants_surnames_and_chains_link_across_articles():
+    el = EntityLinker()
+    a = [M("Vladimir Putin"), M("Donald Trump", start=20), M("Putin", start=40), M("Yuri Ushakov", start=60)]
+    el.add("a", a)
+    b = [M("Yury Ushakov"), M("Trump", start=20), M("he", kind="pronoun", chain=7, start=30),
+         M("Putin", chain=7, start=40)]
+    el.add("b", b)
+    assert a[0].entity_id == a[2].entity_id == b[3].entity_id == b[2].entity_id
+    assert a[3].entity_id == b[0].entity_id
+    assert a[1].entity_id == b[1].entity_id
+    assert a[0].entity_id != a[1].entity_id  # Putin and Trump never merge
+
+
+def test_different_first_names_stay_apart():
+    el = EntityLinker()
+    a = [M("Hillary Clinton")]
+    b = [M("Bill Clinton")]
+    el.add("a", a)
+    el.add("b", b)
+    assert a[0].entity_id != b[0].entity_id
+
+
+def test_acronym_links_to_organisation():
+    el = EntityLinker()
+    a, b = [M("United Nations", "ORG")], [M("UN", "ORG")]
+    el.add("a", a)
+    el.add("b", b)
+    assert a[0].entity_id == b[0].entity_id
+
+
+def test_title_only_mention_links_through_learnt_role():
+    el = EntityLinker()
+    text = "Meanwhile US President Donald Trump spoke."
+    a = [M("Donald Trump", start=text.index("Donald"))]
+    el.add("a", a, text=text)
+    b = [M("the US President", label="PERSON", kind="title")]
+    el.add("b", b)
+    assert b[0].entity_id == a[0].entity_id
+
+
+def test_descriptions_link_inside_a_story_only():
+    el = EntityLinker()
+    a = [M("the driver", "NOMINAL", "nominal", chain=1), M("Tomas Brel", chain=1, start=30)]
+    b = [M("the driver", "NOMINAL", "nominal")]
+    c = [M("the driver", "NOMINAL", "nominal")]
+    el.add("a", a, story_id="s1")
+    el.add("b", b, story_id="s1")
+    el.add("c", c, story_id="s2")
+    assert b[0].entity_id == a[1].entity_id
+    assert c[0].entity_id != a[1].entity_id
+
+
+def test_entities_and_state_round_trip():
+    el = EntityLinker()
+    el.add("a", [M("Vladimir Putin"), M("Russia", "GPE", start=20)])
+    state = json.loads(json.dumps(el.to_state()))
+    again = EntityLinker.from_state(state)
+    b = [M("Putin")]
+    again.add("b", b)
+    putin = next(e for e in again.entities() if e.name == "Vladimir Putin")
+    assert b[0].entity_id == putin.id and putin.type == "PERSON"
