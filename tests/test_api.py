@@ -325,23 +325,6 @@ def test_real_pipeline_story_page(tmp_path):
                 assert c.get(f"/articles/{a['id']}").status_code == 200
 
 
-def test_sections_without_analysis_modules(db_path, monkeypatch):
-    """The story and plans pages keep their shape when newsweave.analyze is not installed."""
-    from newsweave.api import sections
-
-    monkeypatch.setattr(sections, "_optional", lambda module, name: None)
-    path, _ = db_path
-    with TestClient(create_app(path)) as c:
-        data = c.get("/stories/S-bridge.json").json()
-        assert data["timeline_source"] == "story rows" and data["comparison"]["source"] == "story rows"
-        assert {d["date"] for d in data["conflicts"][0]["dates"]} == {"2025-03-03", "2025-03-10"}
-        assert all(p["history"][0]["start"] is not None for p in data["plans"])
-        assert c.get("/stories/S-bridge").status_code == 200
-        plans = c.get("/plans.json").json()
-        assert plans["source"] == "store events" and plans["plans"]
-        assert c.get("/plans").status_code == 200
-
-
 def test_plans_flag_overdue(db_path):
     from newsweave.api.sections import plans_section
 

@@ -151,6 +151,18 @@ def test_ages_and_counts_are_not_time(nlp):
 
 
 @pytest.mark.slow
+def test_same_result_with_or_without_the_parser(nlp):
+    from newsweave.extract.timex import find_timexes
+
+    text = ("The minister said on Thursday that the envoys would meet next week. A month earlier, "
+            "talks had stalled; they will resume on Monday at 10 a.m.")
+    full = find_timexes(nlp(text), FRIDAY)
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "attribute_ruler"]):
+        lean = find_timexes(nlp(text), FRIDAY)
+    assert [(t.start, t.end, t.value) for t in full] == [(t.start, t.end, t.value) for t in lean]
+
+
+@pytest.mark.slow
 def test_stage_sets_timexes(nlp):
     from newsweave.extract.pipeline import get_stage
     from newsweave.model import Article, Extraction

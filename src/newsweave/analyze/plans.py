@@ -21,9 +21,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..extract.actors import actor_code
-from ..model import Event
+from ..model import Actor, Event, Span
 
-__all__ = ["PLAN_STATUSES", "Plan", "PlanUpdate", "overdue", "track_plans"]
+__all__ = ["PLAN_STATUSES", "Plan", "PlanUpdate", "overdue", "store_plans", "track_plans"]
 
 PLAN_STATUSES = ("proposed", "planned", "confirmed", "dated", "postponed", "held", "cancelled")
 _OPEN = frozenset({"proposed", "planned", "confirmed", "dated", "postponed"})
@@ -289,3 +289,41 @@ def _date_range(value: str | None) -> tuple[date, date] | None:
     except ValueError:
         return None
     return None
+
+
+def _event_record(row: dict) -> Event:
+    def actors(items):
+        return [Actor(text=a.get("text") or "", code=a.get("code"), sector=a.get("sector"),
+                      entity_id=a.get("entity_id"), start=a.get("start"), end=a.get("end")) for a in items]
+
+    return Event(type=row["type"], evidence=Span(row["start"], row["end"], row["evidence"] or ""),
+                 source=actors(row["source"]), target=actors(row["target"]), mode=row["mode"], time=row["time"],
+                 place=row["place"], status=row["status"], claimed_by=row["claimed_by"])
+
+
+def store_plans(store, *, story_id: str | None = None, today: date | None = None) -> list[dict]:
+    """The plans tracked over a store's events (of one story or all), as JSON-ready dicts.
+
+    Each plan is ``Plan.to_json()`` plus ``overdue``, a ``label``, its ``story_id``, and ``start``/``end``
+    evidence offsets on each history update.
+    """
+    from ..store.web_queries import events_with_articles
+
+    today = today or date.today()
+    rows = events_with_articles(store, story_id=story_id)
+    offsets = {(str(r["article_id"]), r["evidence"]): r for r in rows}
+    tracked = track_plans([(str(r["article_id"]), r["outlet"], r["published"], _event_record(r)) for r in rows])
+    late = {p.id for p in overdue(tracked, today)}
+    plans = []
+    for p in tracked:
+        item = p.to_json()
+        item["overdue"] = p.id in late
+        item["label"] = f"{item['type']}: {', '.join(item['participants'])}" if item["participants"] else item["type"]
+        item["story_id"] = None
+        for u in item["history"]:
+            row = offsets.get((str(u["article_id"]), u["evidence"]))
+            u["start"], u["end"] = (row["start"], row["end"]) if row else (None, None)
+            if row and item["story_id"] is None:
+                item["story_id"] = row["story_id"]
+        plans.append(item)
+    return plans

@@ -157,6 +157,18 @@ def _lexicon_settings() -> dict:
     return {"threshold": data.get("threshold", 0.3), "nouns": data.get("nouns", {})}
 
 
+def _opens(para: str, i: int) -> bool:
+    """A straight quote opens when it starts the paragraph or follows a space or bracket, and a word follows."""
+    before = para[i - 1] if i > 0 else " "
+    after = para[i + 1] if i + 1 < len(para) else " "
+    return (before.isspace() or before in "([—–-:\u00a0") and not after.isspace()
+
+
+def _closes(para: str, j: int) -> bool:
+    after = para[j + 1] if j + 1 < len(para) else " "
+    return not para[j - 1].isspace() and (after.isspace() or not after.isalnum())
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the quotations in ``text``, quote marks included.
 
@@ -172,9 +184,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         i = 0
         while i < len(p_text):
             ch = p_text[i]
+            if ch == _STRAIGHT and not _opens(p_text, i):
+                i += 1  # a stray closing mark (its opening one is in an earlier paragraph)
+                continue
             if ch in _OPEN_CLOSE or ch == _STRAIGHT:
                 close = _OPEN_CLOSE.get(ch, _STRAIGHT)
                 j = p_text.find(close, i + 1)
+                while ch == _STRAIGHT and j >= 0 and not _closes(p_text, j):
+                    j = p_text.find(close, j + 1)
                 nested_open = p_text.find(ch, i + 1) if ch == "“" else -1
                 if j < 0:
                     j = len(p_text) - 1 if i < len(p_text) - 1 else -1
@@ -710,7 +727,7 @@ def _continue_quotes(doc, found: list[_Found], quotes, used: set[int]) -> None:
         if not prev:
             continue
         f = max(prev, key=_end)
-        if not any(text[s] in "“\"" for s, e in f.content):
+        if not any(text[s] in "“\"'" for s, e in f.content):
             continue
         gap = text[max(_end(f), end_of_sentence(_end(f) - 1)):qs]
         if gap.strip(" \t\n\u00a0.,") or gap.count("\n") > 2:
