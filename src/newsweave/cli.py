@@ -309,6 +309,44 @@ def compare(obj, story, as_json):
 
 
 @cli.command()
+@click.option("--status", "statuses", multiple=True,
+              help="Only plans with this status (proposed, planned, confirmed, dated, postponed, held, cancelled); "
+                   "repeatable. `overdue` selects plans past their due date with no news.")
+@click.option("--due-before", help="Only plans due before this date (YYYY-MM-DD).")
+@click.option("--story", help="Only plans of this story.")
+@click.option("--today", help="Judge overdue plans as of this date [default: today].")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@pass_ctx
+def plans(obj, statuses, due_before, story, today, as_json):
+    """Plans tracked over time: announced, dated, postponed, held or cancelled; overdue ones flagged."""
+    from datetime import date
+
+    from .analyze.plans import store_plans
+    from .analyze.timeline import timex_sort_key
+
+    when = date.fromisoformat(today) if today else None
+    with obj.store() as store:
+        rows = store_plans(store, story_id=story, today=when)
+    if statuses:
+        rows = [p for p in rows if p["status"] in statuses or ("overdue" in statuses and p["overdue"])]
+    if due_before:
+        rows = [p for p in rows if p["due"] and timex_sort_key(p["due"]) < timex_sort_key(due_before)]
+    if as_json:
+        _echo_json(rows)
+        return
+    con = _console()
+    for p in rows:
+        flag = " [red]OVERDUE[/]" if p["overdue"] else ""
+        where = f" in {p['place']}" if p["place"] else ""
+        con.print(f"[bold]{p['label']}[/]{where} — [cyan]{p['status']}[/], due {p['due'] or '?'}{flag}")
+        for u in p["history"]:
+            who = f" ({u['announced_by']})" if u["announced_by"] else ""
+            con.print(f"   {u['date'] or '?'} {u['outlet'] or '?'} #{u['article_id']}: {u['change']}{who}")
+    if not rows:
+        click.echo("no plans match", err=True)
+
+
+@cli.command()
 @click.argument("query")
 @click.option("--limit", default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
