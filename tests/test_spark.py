@@ -105,7 +105,7 @@ def test_demo_on_spark_matches_the_local_pipeline(spark, demo_path, tmp_path):
     report = spark_process(demo_path, tmp_path / "demo.parquet", spark=spark, partitions=3)
     assert report["errors"] == [] and report["partitions"] == 3
     spark_out = {o["id"]: o for o in read_output(tmp_path / "demo.parquet")}
-    assert report["articles"] == len(spark_out) == sum(1 for line in open(demo_path) if line.strip())
+    assert report["articles"] == len(spark_out) == sum(1 for line in demo_path.read_text(encoding="utf-8").splitlines() if line.strip())
     _assert_same_as_local(spark_out, _local_run(demo_path))
     assert not (tmp_path / "demo.parquet.staging").exists()
 
@@ -120,9 +120,8 @@ def test_polnear_slice_on_spark_matches_the_local_pipeline(spark, shared_dir, tm
         pytest.skip(f"{src} is missing")
     sliced = tmp_path / "polnear-slice.jsonl"
     with open(src, encoding="utf-8") as f, open(sliced, "w", encoding="utf-8") as out:
-        for _, line in zip(range(POLNEAR_DOCS), f):
-            out.write(line)
-    # A bad line in the middle: refused with its line number, the rest still processed.
+        out.writelines(line for _, line in zip(range(POLNEAR_DOCS), f))
+    # A bad last line: refused with its line number, the rest still processed.
     with open(sliced, "a", encoding="utf-8") as out:
         out.write('{"id": "broken"}\n')
     report = spark_process(sliced, tmp_path / "out.parquet", spark=spark)
@@ -139,7 +138,7 @@ def test_parquet_input_and_loading_into_a_store(spark, demo_path, tmp_path):
     from newsweave.jobs import ingest_paths, process_store
     from newsweave.store import Store
 
-    rows = [json.loads(line) for line in open(demo_path, encoding="utf-8") if line.strip()]
+    rows = [json.loads(line) for line in demo_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     spark.createDataFrame([(r["id"], r["text"], r.get("published"), r.get("outlet"), r.get("title"))
                            for r in rows], "id string, text string, published string, outlet string, title string"
                           ).write.parquet(str(tmp_path / "in.parquet"))

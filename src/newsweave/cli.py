@@ -518,6 +518,23 @@ def extract(obj, input_path, output, workers, batch_size):
         sys.exit(1)
 
 
+@cli.command("spark-process")
+@click.argument("input_path", metavar="INPUT")
+@click.argument("output_path", metavar="OUTPUT")
+@click.option("--master", default="local[2]", show_default=True, help="Spark master URL (local[N], spark://…, yarn).")
+@click.option("--partitions", type=int, default=None, help="Input partitions [default: Spark's choice].")
+def spark_process(input_path, output_path, master, partitions):
+    """Extract over Spark partitions (one model per executor), link on the driver, write Parquet.
+
+    INPUT is contract JSONL or Parquet (local, HDFS or S3 paths); needs `pip install 'newsweave[spark]'`.
+    """
+    try:
+        from .distributed.spark import spark_process_cli
+    except ImportError as exc:
+        raise click.ClickException(f"the Spark job needs pyspark: pip install 'newsweave[spark]' ({exc})")
+    sys.exit(spark_process_cli(input_path, output_path, master=master, partitions=partitions))
+
+
 @cli.command("eval")
 @click.argument("task", type=click.Choice(["attribution", "timex", "cluster", "entities", "events"]))
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))

@@ -32,8 +32,14 @@ from ..errors import ConfigError, ExtractError, IngestError
 from ..model import Article, Extraction
 from ..settings import Settings
 
-__all__ = ["spark_process", "spark_process_cli", "load_parquet_into_store", "read_output", "make_session",
-           "OUTPUT_COLUMNS"]
+__all__ = [
+    "OUTPUT_COLUMNS",
+    "load_parquet_into_store",
+    "make_session",
+    "read_output",
+    "spark_process",
+    "spark_process_cli",
+]
 
 # The output Parquet, column by column. The four contract lists are JSON text in the contract's exact
 # shape (they round-trip through json.loads); ``extraction`` and ``doc`` carry everything else a store
@@ -70,7 +76,7 @@ def _pipeline_for(settings: Settings):
         from ..extract.pipeline import Pipeline
 
         pipeline = Pipeline(settings.replace(workers=1))
-        pipeline.nlp  # load the model now, once for this process
+        _ = pipeline.nlp  # load the model now, once for this process
         _PIPELINES[settings] = pipeline
     return pipeline
 
@@ -165,9 +171,11 @@ def make_session(master: str = "local[2]", *, app_name: str = "newsweave", drive
     _require_pyspark()
     from pyspark.sql import SparkSession
 
-    # Executors in local mode must run this interpreter (the one with newsweave and the model).
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    if master.startswith("local"):
+        # Local workers must run this interpreter (the one with newsweave and the model); on a cluster the
+        # executors' Python is the cluster's business (spark.pyspark.python, see docs/spark.md).
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     builder = (SparkSession.builder.master(master).appName(app_name)
                .config("spark.driver.memory", driver_memory)
                .config("spark.ui.enabled", "false")
@@ -183,7 +191,14 @@ def make_session(master: str = "local[2]", *, app_name: str = "newsweave", drive
 
 
 def _staging_schema():
-    from pyspark.sql.types import BinaryType, DateType, LongType, StringType, StructField, StructType
+    from pyspark.sql.types import (
+        BinaryType,
+        DateType,
+        LongType,
+        StringType,
+        StructField,
+        StructType,
+    )
 
     return StructType([
         StructField("position", LongType(), False),
@@ -196,8 +211,15 @@ def _staging_schema():
 
 
 def _output_schema():
-    from pyspark.sql.types import (ArrayType, BinaryType, DateType, LongType, StringType, StructField,
-                                   StructType)
+    from pyspark.sql.types import (
+        ArrayType,
+        BinaryType,
+        DateType,
+        LongType,
+        StringType,
+        StructField,
+        StructType,
+    )
 
     text = StringType()
     return StructType([
@@ -269,7 +291,10 @@ def _output_row(position: int, ex: Extraction, doc_blob: bytes | None) -> tuple:
 
     c = to_contract(ex)
     art = ex.article
-    dumps = lambda v: json.dumps(v, ensure_ascii=False)  # noqa: E731
+
+    def dumps(value) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
     return (position, art.id, art.published, art.outlet, art.title, art.url, art.wire, ex.story_id,
             dumps(c["entities"]), dumps(c["attributions"]), dumps(c["timexes"]), dumps(c["events"]),
             _entity_ids(ex), pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL), doc_blob)
@@ -296,6 +321,8 @@ def spark_process(input_path: str | os.PathLike, output_path: str | os.PathLike,
     ``partitions``: how many tasks the extraction is split into (default: Spark's split of the input).
     ``spark``: an existing session to use (left running); otherwise one is made for ``master`` and stopped.
     A staging dataset ``<output_path>.staging`` holds the unlinked extractions between the two steps.
+    With several input files, ``position`` and the line numbers of refused lines count across the files
+    in the order Spark lists them.
 
     Returns counts and timings: ``articles``, ``errors`` (refused input lines), ``stories``, ``entities``,
     ``partitions``, ``extract_s``, ``link_s``, ``write_s``.
@@ -421,7 +448,9 @@ def load_parquet_into_store(parquet_path: str | os.PathLike, store, settings: Se
     ``newsweave process`` takes — so stories, entities, copies and the linker's state land in the store
     and a later ``newsweave process`` carries on from them. The story and entity ids in the Parquet are
     not reused (the store numbers its own). Articles the store already holds are skipped. The parse is
-    restored from the ``doc`` column where present, so story features match the local pipeline's.
+    restored from the ``doc`` column where present, so story features match the local pipeline's (a
+    dataset written with ``keep_docs=False`` falls back to word features from the text, as the linker does
+    for any article without a parse, and its stories may then differ from a local run's).
 
     Returns ``loaded``, ``skipped`` (already stored) and ``stories`` (touched).
     """
