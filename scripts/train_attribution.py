@@ -20,6 +20,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 OUT = REPO / "src/newsweave/data/attribution/cues.json"
+MODEL = REPO / "src/newsweave/data/attribution/cue_model.json"
 
 
 def cue_heads(doc, start: int, end: int):
@@ -43,6 +44,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--threshold", type=float, default=0.25)
+    ap.add_argument("--model-threshold", type=float, default=0.4)
+    ap.add_argument("--min-feature-count", type=int, default=5)
     args = ap.parse_args()
     rows, docs, _ = load_docs("train")
     from newsweave.extract.attribution import cue_frame, quote_spans
@@ -93,6 +96,59 @@ def main() -> None:
         "frames": frames,
     }, indent=None, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {OUT}: {len(verbs)} verbs, {len(nouns)} nouns")
+    train_cue_model(rows, docs, args.model_threshold, args.min_feature_count)
+
+
+def train_cue_model(rows, docs, threshold: float, min_count: int) -> None:
+    """Fit the logistic cue model over candidate verbs and write its weights (``cue_model.json``).
+
+    scikit-learn is needed here only (``pip install scikit-learn``); newsweave applies the weights
+    with a plain dot product.
+    """
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    from newsweave.extract import attribution_cues
+    from newsweave.extract.attribution import quote_spans
+
+    attribution_cues._data.cache_clear()
+    attribution_cues.cue_lexicon.cache_clear()
+    lex = attribution_cues.cue_lexicon()
+    samples, labels = [], []
+    for row, doc in zip(rows, docs):
+        quoted = set()
+        for qs, qe in quote_spans(doc.text):
+            quoted.update(range(qs, qe))
+        gold_heads = {t.i for att in row["gold"]["attributions"] for s, e in att["cue"]
+                      for t in cue_heads(doc, s, e)}
+        for sent in doc.sents:
+            has_quote = any(t.idx in quoted for t in sent)
+            for tok in sent:
+                if tok.pos_ == "VERB" and tok.idx not in quoted and lex.get(tok.lemma_.lower(), 0.0) >= \
+                        attribution_cues.MIN_RATE:
+                    samples.append(attribution_cues.cue_features(tok, has_quote))
+                    labels.append(int(tok.i in gold_heads))
+    counts = Counter(f for feats in samples for f in feats)
+    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
+    indptr, indices = [0], []
+    for feats in samples:
+        indices.extend(sorted({vocab[f] for f in feats if f in vocab}))
+        indptr.append(len(indices))
+    X = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(samples), len(vocab)))
+    y = np.array(labels)
+    clf = LogisticRegression(C=0.5, fit_intercept=False, max_iter=2000)
+    clf.fit(X, y)
+    names = sorted(vocab, key=vocab.get)
+    weights = {f: round(float(w), 2) for f, w in zip(names, clf.coef_[0]) if abs(w) >= 0.05}
+    MODEL.write_text(json.dumps({
+        "made_by": "scripts/train_attribution.py from polnear-train.jsonl (logistic regression, C=0.5)",
+        "threshold": threshold,
+        "candidates": len(samples),
+        "positives": int(y.sum()),
+        "weights": weights,
+    }, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {MODEL}: {len(weights)} weights from {len(samples)} candidate verbs ({int(y.sum())} cues)")
 
 
 if __name__ == "__main__":

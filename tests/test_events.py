@@ -240,3 +240,68 @@ def test_actor_mention_picks_the_name_inside_the_phrase():
     assert actor_mention(actor, mentions).entity_id == "e1"
     assert actor_mention(Actor(text="x"), mentions) is None
     assert actor_mention(Actor(text="Putin", start=27, end=40), mentions).text == "Vladimir Putin"
+
+
+# ---------------------------------------------------------------------------- plan changes
+
+
+def _tx(text, phrase, value):
+    start = text.index(phrase)
+    return Timex(start, start + len(phrase), phrase, "DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "status", "time"),
+    [
+        # postponed: still planned, for the new date after "until" / "to" / "for"
+        ("The trade summit between Kenya and Tanzania has been delayed until June.", "June", "2030-06",
+         "planned", "2030-06"),
+        ("Talks between Chile and Bolivia were moved to August.", "August", "2030-08", "planned", "2030-08"),
+        ("The meeting of the Greek and Turkish ministers in Athens was put off until next month.", "next month",
+         "2030-02", "planned", "2030-02"),
+        ("The visit by the Irish president to Lisbon was rescheduled for October 2.", "October 2", "2030-10-02",
+         "planned", "2030-10-02"),
+        # cancelled
+        ("The Belgian king's trip to Rwanda was called off.", None, None, "cancelled", None),
+        ("Peru scrapped next week's meeting with Ecuador.", "next week", "2030-W02", "cancelled", "2030-W02"),
+        ("The summit between Mali and Niger was cancelled.", None, None, "cancelled", None),
+        # held
+        ("The summit between Ghana and Togo was held in Lome on Friday.", "Friday", "2029-12-27", "occurred",
+         "2029-12-27"),
+        ("The meeting between the Uruguayan and Paraguayan leaders took place on Tuesday.", "Tuesday",
+         "2029-12-31", "occurred", "2029-12-31"),
+        # denied
+        ("The Danish government denied that a meeting with Iceland had been arranged.", None, None, "denied", None),
+    ],
+)
+def test_status_cues_of_a_planned_event(nlp, text, phrase, value, status, time):
+    timexes = [_tx(text, phrase, value)] if phrase else []
+    event = next(e for e in _events(nlp, text, timexes) if e.type == "CONSULT")
+    assert (event.status, event.time) == (status, time)
+
+
+def test_the_new_date_of_a_postponement_not_the_old_one(nlp):
+    text = "Officials in Oslo said the Nordic summit, first set for May 3, was pushed back to June 9."
+    timexes = [_tx(text, "May 3", "2030-05-03"), _tx(text, "June 9", "2030-06-09")]
+    event = next(e for e in _events(nlp, text, timexes) if e.type == "CONSULT")
+    assert (event.status, event.time) == ("planned", "2030-06-09")
+
+
+def test_a_postponement_never_moves_into_the_past(nlp):
+    # A bare month after a past-tense verb may be read as last July; the new date is after the report.
+    text = "The summit was moved to July, the Swedish foreign ministry said."
+    event = _events(nlp, text, [_tx(text, "July", "2029-07")], published="2030-05-02")[0]
+    assert (event.status, event.time) == ("planned", "2030-07")
+
+
+def test_a_calendar_date_before_now(nlp):
+    text = "The Croatian president said the meeting with Slovenia would now take place on June 9."
+    timexes = [Timex(text.index("now"), text.index("now") + 3, "now", "DATE", "PRESENT_REF"),
+               _tx(text, "June 9", "2030-06-09")]
+    event = next(e for e in _events(nlp, text, timexes) if e.type == "CONSULT")
+    assert (event.status, event.time) == ("planned", "2030-06-09")
+
+
+def test_a_negated_delay_is_no_refusal(nlp):
+    event = _events(nlp, "Nepal said talks with Bhutan would not be delayed.")[0]
+    assert (event.type, event.status) == ("CONSULT", "planned")

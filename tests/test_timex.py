@@ -99,6 +99,18 @@ CASES = [
     ("The minister spoke at 10:30 a.m. on Friday.", "10:30 a.m.", "TIME", "2025-10-17T10:30"),
     ("Ministers met this morning.", "this morning", "TIME", "2025-10-17TMO"),
     ("The reform will be debated in the future.", "the future", "DATE", "FUTURE_REF"),
+    # TempEval-3's own training data types these as vague durations, not FUTURE_REF
+    ("Aid will arrive over the next few days.", "the next few days", "DURATION", "PXD"),
+    ("Profit rose in the fiscal third quarter.", "the fiscal third quarter", "DATE", "2025-Q3"),
+    ("Revenue fell in fiscal 2024.", "fiscal 2024", "DATE", "2024"),
+    ("Sales rose 5% from a year earlier in the second quarter.", "the second quarter", "DATE", "2025-Q2"),
+    ("The troops arrived last summer.", "last summer", "DATE", "2024-SU"),
+    ("The fighting eased over the weekend.", "the weekend", "DATE", "2025-W41-WE"),
+    ("The council meets every Monday.", "every Monday", "SET", "XXXX-WXX-1"),
+    ("The ceasefire has held for 72 hours.", "72 hours", "DURATION", "PT72H"),
+    ("The strike ended late last year.", "late last year", "DATE", "2024"),
+    ("The war began in 2022 and peaked in mid-2023.", "mid-2023", "DATE", "2023"),
+    ("The agreement was reached Wednesday night.", "Wednesday night", "DATE", "2025-10-15TNI"),
 ]
 
 
@@ -130,6 +142,38 @@ def test_no_date_leaves_relative_expressions_unanchored(nlp):
 def test_weekday_without_date_is_an_x_form(nlp):
     t = _one(nlp, "The minister said on Thursday that talks had stalled.", "Thursday", published=None)
     assert t.value == "XXXX-WXX-4" and t.anchored is False
+
+
+def _tagged(pairs):
+    """A Doc built by hand from (word, Penn tag) pairs: the rules need only the tags."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words, tags = zip(*pairs)
+    return Doc(spacy.blank("en").vocab, words=list(words), tags=list(tags))
+
+
+def test_tense_from_hand_tagged_doc():
+    from newsweave.extract.timex import find_timexes
+
+    past = _tagged([("Talks", "NNS"), ("resumed", "VBD"), ("on", "IN"), ("Thursday", "NNP"), (".", ".")])
+    future = _tagged([("Talks", "NNS"), ("will", "MD"), ("resume", "VB"), ("on", "IN"), ("Thursday", "NNP"),
+                      (".", ".")])
+    assert [t.value for t in find_timexes(past, FRIDAY)] == ["2025-10-16"]
+    assert [t.value for t in find_timexes(future, FRIDAY)] == ["2025-10-23"]
+
+
+def test_long_runs_of_numbers_stay_fast():
+    import time
+
+    from newsweave.extract.timex import find_timexes
+
+    doc = _tagged([(w, "CD") for w in "one two three four five six seven eight nine ten".split() * 300]
+                  + [("years", "NNS")])
+    t0 = time.perf_counter()
+    found = find_timexes(doc, FRIDAY)
+    assert time.perf_counter() - t0 < 5
+    assert len(found) == 1 and found[0].type == "DURATION"
 
 
 def test_untagged_doc_is_refused_with_advice():
@@ -207,7 +251,7 @@ def test_seed_articles(nlp, seeds_dir):
 
 # Dev figures measured with benchmarks/timex_eval.py (timebank + aquaint concatenated); a change
 # that lowers one by more than 0.01 fails until this baseline is lowered on purpose.
-BASELINE = {"strict": 0.887, "relaxed": 0.942, "value": 0.803}
+BASELINE = {"strict": 0.891, "relaxed": 0.945, "value": 0.807}
 
 
 @pytest.mark.slow

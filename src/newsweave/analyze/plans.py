@@ -7,6 +7,11 @@ overlapping participants, compatible place and date) updates it, and each change
 
     proposed -> planned -> confirmed -> dated -> postponed -> held | cancelled
 
+News that names nobody ("the summit has been postponed until April") is matched within its story:
+items may carry a story id, a plan only takes news from its own story, and there an update
+without participants attaches to the open plan of the same kind and place, or, naming no place
+either, when it says what changed (postponed, cancelled, denied, held on the due date).
+
 ``overdue(plans, today)`` lists the open plans whose due date has passed with no news since.
 Everything here is plain data (``to_json()`` gives JSON-ready dicts); no model or store is needed.
 """
@@ -21,6 +26,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..extract.actors import actor_code
+from ..extract.events_lexicon import POSTPONEMENT_CUE
 from ..model import Actor, Event, Span
 
 __all__ = ["PLAN_STATUSES", "Plan", "PlanUpdate", "overdue", "store_plans", "track_plans"]
@@ -36,6 +42,10 @@ _FAMILY = {"ASSAULT": "FIGHT", "FIGHT": "FIGHT", "COERCE": "COERCE", "SANCTION":
 # An expression of intent or a threat announces a plan but is not one; its planned act follows it
 # as its own event (see newsweave.extract.events).
 _NOT_PLANS = frozenset({"AGREE", "THREATEN", "DEMAND", "REJECT", "DISAPPROVE", "ACCUSE"})
+_POSTPONED = re.compile(POSTPONEMENT_CUE, re.IGNORECASE)
+# An earlier date: "brought forward to May 2", "moved up to Monday".
+_RESCHEDULED = re.compile(r"\b(?:br(?:ought|ing|ings|inging) (?:\w+ ){0,2}forward|move[sd]? (?:up|forward))\b",
+                          re.IGNORECASE)
 # How far (days) an event's date may fall from a plan's due date and still be that plan happening.
 _HELD_TOLERANCE = 3
 
@@ -47,17 +57,19 @@ class PlanUpdate:
     date: str | None
     outlet: str | None
     article_id: str | None
-    change: str  # announced | proposed | planned | confirmed | dated | postponed | rescheduled | placed | held | cancelled | denied
+    change: str  # announced | proposed | planned | confirmed | dated | postponed | rescheduled | placed | held | cancelled | denied | reported
     status: str  # the plan's status after this update
     announced_by: str | None = None
     due: str | None = None
     place: str | None = None
     evidence: str | None = None
+    # Articles that printed the same sentence again (wire copies), kept here rather than as updates.
+    copies: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {"date": self.date, "outlet": self.outlet, "article_id": self.article_id, "change": self.change,
                 "status": self.status, "announced_by": self.announced_by, "due": self.due, "place": self.place,
-                "evidence": self.evidence}
+                "evidence": self.evidence, "copies": list(self.copies)}
 
 
 @dataclass
@@ -72,6 +84,7 @@ class Plan:
     due: str | None = None
     mode: str | None = None
     history: list[PlanUpdate] = field(default_factory=list)
+    story_id: str | None = None  # the story of the article that announced it, where known
 
     @property
     def first_seen(self) -> str | None:
@@ -85,28 +98,37 @@ class Plan:
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "type": self.type, "mode": self.mode, "participants": list(self.participants),
                 "status": self.status, "place": self.place, "due": self.due, "first_seen": self.first_seen,
-                "last_news": self.last_news, "history": [u.to_json() for u in self.history]}
+                "last_news": self.last_news, "story_id": self.story_id,
+                "history": [u.to_json() for u in self.history]}
 
 
-def track_plans(items: Iterable[tuple[str | None, str | None, date | str | None, Event]]) -> list[Plan]:
+Item = tuple  # (article_id, outlet, published, event) or (article_id, outlet, published, event, story_id)
+
+
+def track_plans(items: Iterable[Item]) -> list[Plan]:
     """Plans announced by ``items`` and what later news did to them.
 
-    ``items`` are ``(article_id, outlet, published, event)`` tuples; they are read in order of
+    ``items`` are ``(article_id, outlet, published, event)`` tuples, or the same with a fifth
+    member, the article's ``story_id``: a plan then only takes news from its own story, and news
+    naming nobody ("the summit was postponed") can be matched to it. Items are read in order of
     ``published`` (items without a date keep their place after the dated ones). Returns the plans
     in the order they were first announced.
     """
     ordered = sorted(enumerate(items), key=lambda pair: (_iso(pair[1][2]) or "9999", pair[0]))
     plans: list[Plan] = []
-    for _, (article_id, outlet, published, event) in ordered:
+    for _, item in ordered:
+        article_id, outlet, published, event = item[:4]
+        story = item[4] if len(item) > 4 and item[4] is not None else None
+        story = str(story) if story is not None else None
         family = _FAMILY.get(event.type)
         if family is None or event.type in _NOT_PLANS:
             continue
         when = _iso(published)
-        plan = _match(plans, event, family, when)
+        plan = _match(plans, event, family, when, story)
         if plan is None:
             # A plan needs someone or somewhere to be about: "a meeting will take place" alone is not one.
             if event.status in ("planned", "proposed") and (_participants(event) or event.place):
-                plans.append(_open_plan(len(plans) + 1, event, article_id, outlet, when))
+                plans.append(_open_plan(len(plans) + 1, event, article_id, outlet, when, story))
             continue
         _update(plan, event, article_id, outlet, when)
     return plans
@@ -150,24 +172,54 @@ def _same_place(a: str | None, b: str | None) -> bool:
     return bool(code_a and code_b and code_a[0] == code_b[0])
 
 
-def _match(plans: list[Plan], event: Event, family: str, when: str | None) -> Plan | None:
+def _match(plans: list[Plan], event: Event, family: str, when: str | None, story: str | None = None) -> Plan | None:
     people = set(_participants(event))
-    best, best_overlap = None, 0
+    best, best_key = None, (-1, -1)
     for plan in plans:
         if _FAMILY.get(plan.type) != family or plan.status in ("held", "cancelled"):
             continue
+        if story is not None and plan.story_id is not None and plan.story_id != story:
+            continue  # another story's plan: the same kind of meeting between other people, or later
         if (event.mode == "phone") != (plan.mode == "phone"):
             continue  # a planned phone call is not a planned meeting, and the other way round
         overlap = len(people & set(plan.participants))
-        if not overlap and (people or not event.place or not plan.place):
-            continue  # news about an event needs its people in common with the plan, or failing those its place
+        same_story = story is not None and plan.story_id == story
+        if not overlap:
+            if people and plan.participants:
+                continue  # other people: another meeting
+            if same_story:
+                # Within a story, news naming nobody ("the summit has been postponed until April")
+                # is about its plan when it names the same place, or says what became of the plan.
+                if not (event.place and plan.place) and not (event.mode == plan.mode and _says_change(event, plan)):
+                    continue
+            elif people or not event.place or not plan.place:
+                continue  # news about an event needs its people in common with the plan, or failing those its place
         if not _same_place(plan.place, event.place):
             continue
         if event.status == "occurred" and not _could_be_held(plan, event, when):
             continue
-        if overlap >= best_overlap:
-            best, best_overlap = plan, overlap
+        key = (int(same_story), overlap)
+        if key >= best_key:  # on a tie the plan announced last: the one the news is most likely about
+            best, best_key = plan, key
     return best
+
+
+def _says_change(event: Event, plan: Plan) -> bool:
+    """Whether news that names no participant and no place still says what became of a plan:
+    cancelled, denied, postponed, or held on the date it was due."""
+    if event.status in ("cancelled", "denied"):
+        return True
+    if event.status == "occurred":
+        return bool(event.time and plan.due)  # checked against the due date by _could_be_held
+    if _is_postponement(event) or event.evidence and _RESCHEDULED.search(event.evidence.text or ""):
+        return True
+    # A day inside the month or week it was due ("now on March 12" for a plan due in March) names
+    # the plan's date; another date is more likely another meeting ("advisers meet on Thursday").
+    return _more_precise(event.time, plan.due)
+
+
+def _is_postponement(event: Event) -> bool:
+    return bool(event.evidence and event.evidence.text and _POSTPONED.search(event.evidence.text))
 
 
 def _could_be_held(plan: Plan, event: Event, when: str | None) -> bool:
@@ -192,11 +244,11 @@ def _could_be_held(plan: Plan, event: Event, when: str | None) -> bool:
 # ---------------------------------------------------------------------------- updates
 
 
-def _open_plan(number: int, event: Event, article_id, outlet, when) -> Plan:
+def _open_plan(number: int, event: Event, article_id, outlet, when, story: str | None = None) -> Plan:
     due = event.time if _date_range(event.time) else None
     status = "dated" if due else event.status
     plan = Plan(id=f"p{number}", type=event.type, participants=_participants(event), status=status,
-                place=event.place, due=due, mode=event.mode)
+                place=event.place, due=due, mode=event.mode, story_id=story)
     plan.history.append(PlanUpdate(date=when, outlet=outlet, article_id=article_id,
                                    change="announced" if event.status == "planned" else "proposed",
                                    status=status, announced_by=_announcer(event), due=due, place=event.place,
@@ -205,6 +257,12 @@ def _open_plan(number: int, event: Event, article_id, outlet, when) -> Plan:
 
 
 def _update(plan: Plan, event: Event, article_id, outlet, when) -> None:
+    for earlier in plan.history:
+        if event.evidence and earlier.evidence == event.evidence.text and earlier.article_id != article_id:
+            # The same sentence in another article (a wire copy) is one piece of news, not two.
+            if article_id and article_id not in earlier.copies:
+                earlier.copies.append(article_id)
+            return
     for key in _participants(event):
         if key not in plan.participants:
             plan.participants.append(key)
@@ -221,7 +279,9 @@ def _update(plan: Plan, event: Event, article_id, outlet, when) -> None:
         new_due = event.time if _date_range(event.time) else None
         old = _date_range(plan.due) if plan.due else None
         new = _date_range(new_due) if new_due else None
-        if new and old and new[0] > old[1]:
+        cue = _is_postponement(event) and not (plan.status == "postponed" and new_due == plan.due)
+        if new and old and new[0] > old[1] or cue and not (new and old and new[1] < old[0]):
+            # Later than it was due, or said to be postponed: with no new date the old one is void.
             plan.status, plan.due, change = "postponed", new_due, "postponed"
         elif new and old and new[1] < old[0]:
             plan.status, plan.due, change = "dated", new_due, "rescheduled"
@@ -232,7 +292,7 @@ def _update(plan: Plan, event: Event, article_id, outlet, when) -> None:
         elif plan.status in ("planned", "confirmed") and event.status == "planned":
             plan.status, change = "confirmed", "confirmed"
         else:
-            change = "mentioned"
+            change = "reported"  # the plan again, nothing new
     if event.place and not plan.place:
         plan.place = event.place
         change = change or "placed"
@@ -250,7 +310,9 @@ def _announcer(event: Event) -> str | None:
 
 
 def _more_precise(new: str | None, old: str | None) -> bool:
-    return bool(new and old and len(new) > len(old) and new.startswith(old[:7]))
+    """A date inside the one a plan was due and narrower: "2031-02-14" in "2031-02", a day in a week."""
+    a, b = _date_range(new), _date_range(old)
+    return bool(a and b and b[0] <= a[0] and a[1] <= b[1] and a != b)
 
 
 # ---------------------------------------------------------------------------- dates
@@ -312,14 +374,14 @@ def store_plans(store, *, story_id: str | None = None, today: date | None = None
     today = today or date.today()
     rows = events_with_articles(store, story_id=story_id)
     offsets = {(str(r["article_id"]), r["evidence"]): r for r in rows}
-    tracked = track_plans([(str(r["article_id"]), r["outlet"], r["published"], _event_record(r)) for r in rows])
+    tracked = track_plans([(str(r["article_id"]), r["outlet"], r["published"], _event_record(r), r["story_id"])
+                           for r in rows])
     late = {p.id for p in overdue(tracked, today)}
     plans = []
     for p in tracked:
         item = p.to_json()
         item["overdue"] = p.id in late
         item["label"] = f"{item['type']}: {', '.join(item['participants'])}" if item["participants"] else item["type"]
-        item["story_id"] = None
         for u in item["history"]:
             row = offsets.get((str(u["article_id"]), u["evidence"]))
             u["start"], u["end"] = (row["start"], row["end"]) if row else (None, None)

@@ -154,6 +154,19 @@ def _cut(text: str, limit: int = 140) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+_QUOTE_MARKS = "\"“”„«»‹›"
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without the quote marks (and spaces) around it: “very productive” -> very productive."""
+    text = text.strip()
+    # Only a pair: “inglorious” War keeps its marks.
+    while len(text) > 1 and (text[0] in _QUOTE_MARKS and text[-1] in _QUOTE_MARKS
+                             or text[0] in "‘'" and text[-1] in "’'"):
+        text = text[1:-1].strip()
+    return text
+
+
 def _overlap(words_a: set[str], words_b: set[str]) -> float:
     if not words_a or not words_b:
         return 0.0
@@ -225,7 +238,8 @@ def _items_of_article(article: dict[str, Any], detail: dict[str, Any]) -> tuple[
                 when, date_from = published, "published"
             else:
                 continue
-        content = " … ".join(c["text"] for c in q["content"])
+        # Quote content may already carry its quote marks; the label adds its own pair.
+        content = " … ".join(_unquoted(c["text"]) for c in q["content"])
         items.append(item(
             date=when, date_from=date_from, what=f"{q['speaker'] or 'unnamed source'}: “{_cut(content, 110)}”",
             kind="statement", status="said",

@@ -1,64 +1,53 @@
-"""Who said what: attribution relations (source, cue, content) in the PolNeAR sense, by rules.
+"""Who said what: attribution relations (source, cue, content) in the PolNeAR sense.
 
 An attribution is any report of what a person or group said, thinks or intends: a direct quote
 (“A,” she said), indirect speech (Ushakov told reporters that ...), a mix of the two, an
 "according to X", or a report of a belief or intention (X believes that ..., X plans to ...).
 
-The rules work over spaCy's dependency parse and a cue lexicon learned from the PolNeAR training
-split (``newsweave/data/attribution/cues.json``, made by ``scripts/train_attribution.py``):
+Rules over spaCy's dependency parse, with the cue decision learned from the PolNeAR training
+split (``attribution_cues``: a lemma lexicon and a small logistic model over the verb's parse
+context, both made by ``scripts/train_attribution.py``; quote marks are paired by
+``attribution_quotes``):
 
-1. **cues** — a verb whose lemma the lexicon lists (with its PolNeAR cue rate), a communication
-   noun ("in his view", "her statement that"), "according to", or a colon that introduces a quote;
-2. **source** — the cue's subject (its phrase, with titles and appositions, as PolNeAR marks it),
-   the agent of a passive cue, the object of "according to", or the subject the cue shares with
-   the verb it hangs from ("..., saying that ...");
-3. **content** — the cue's clausal complement; for quotations, the whole quotation, however
-   many sentences it spans, split in pieces around the cue ("A," he said, "B.") and continued by
-   quote paragraphs that follow with no cue of their own;
-4. **speaker** — the mention the source resolves to through the coreference chains (a pronoun
-   or title source gives the chain's best name).
+1. **cues** — a verb the cue model accepts, a communication noun with its clause ("her claim
+   that"), "according to", a "Name: ..." headline, or a dash signing a quote ("“...” ― Name");
+2. **source** — the cue's subject phrase (titles and appositions kept, comma-set participles
+   dropped, as PolNeAR marks it), the agent of a passive cue, the object of "according to", or
+   the subject shared with the verb the cue hangs from ("..., saying that ...");
+3. **content** — the cue's clausal complement (with an object before it: urged voters to ...);
+   for quotations, the whole quotation, in pieces around the cue ("A," he said, "B.") and
+   continued by quotations right after it that have no cue of their own;
+4. **nesting** — an attribution inside another's content gets ``parent`` (PolNeAR marks only
+   the outermost, so contract output for PolNeAR scoring should leave those out);
+5. **speaker** — the mention the source resolves to through the coreference chains (a pronoun
+   or title source gives the chain's best name); **channel** — "told reporters", "in a post on X".
 
 Spans follow PolNeAR's conventions where the parse allows: content starts at the complementiser
-("that ...") and keeps its quote marks; the final sentence period is left out.
+("that ...") and keeps its quote marks; the verb group (auxiliaries, negation, a linking
+preposition) makes the cue.
 """
 
 from __future__ import annotations
 
-import functools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from ..model import Attribution, Extraction, Mention, Span
 from ..settings import Settings
+from .attribution_cues import (
+    MIN_RATE,
+    cue_frame,
+    cue_lexicon,
+    cue_probability,
+    cue_settings,
+    prep_object,
+)
+from .attribution_quotes import quote_spans
 from .coref import best_name
 from .pipeline import stage
 
 __all__ = ["cue_lexicon", "find_attributions", "quote_spans"]
 
-_OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
-_STRAIGHT = '"'
-
-# Used when the learned lexicon is missing (a source checkout before training); the common
-# PolNeAR cue verbs.
-_FALLBACK_CUES = {
-    "say": 0.9, "tell": 0.8, "add": 0.6, "write": 0.6, "ask": 0.5, "note": 0.6, "report": 0.5,
-    "announce": 0.6, "suggest": 0.7, "tweet": 0.8, "argue": 0.8, "explain": 0.6, "claim": 0.8,
-    "believe": 0.8, "think": 0.6, "insist": 0.8, "warn": 0.7, "acknowledge": 0.8, "declare": 0.7,
-    "predict": 0.8, "confirm": 0.7, "deny": 0.7, "admit": 0.8, "want": 0.5, "hope": 0.6,
-    "plan": 0.4, "promise": 0.7, "urge": 0.7, "reply": 0.7, "respond": 0.5, "state": 0.6,
-    "reveal": 0.6, "recall": 0.6, "conclude": 0.7, "continue": 0.2, "describe": 0.5, "call": 0.3,
-    "know": 0.4, "show": 0.4, "find": 0.3, "agree": 0.4, "expect": 0.4, "fear": 0.7,
-}
-
-# Nouns of communication or belief that cue an attribution when a clause or quote follows them.
-_CUE_NOUNS = {
-    "statement", "view", "opinion", "belief", "claim", "argument", "assertion", "comment",
-    "remark", "remarks", "promise", "pledge", "warning", "suggestion", "allegation", "accusation",
-    "position", "message", "words", "advice", "plan", "hope", "concern", "fear", "call", "vow",
-    "announcement", "report", "insistence", "contention", "assessment",
-}
 
 # Verbs whose object is the addressee, which PolNeAR leaves out of the content ("told him that").
 _RECIPIENT_VERBS = {"tell", "ask", "remind", "assure", "warn", "inform", "promise", "convince", "persuade", "advise"}
@@ -69,18 +58,15 @@ _SPLIT_RATE = 0.7
 # Nouns this often a cue in training count when a that-clause or to-infinitive follows them.
 _NOUN_RATE = 0.2
 
+# How sure the cue model must be of a cue inside another attribution's content.
+_NESTED_THRESHOLD = 0.15
+
 # Frames where the verb's object would be the content; they need a surer cue.
 _WEAK_FRAMES = {"dobj", "prep", "none"}
 _WEAK_FRAME_THRESHOLD = 0.35
 
-# Below this cue rate a verb is no cue even before a quotation ("have", "make").
-_MIN_RATE = 0.08
-
 # Complement relations that carry what was said / believed.
 _CONTENT_DEPS = {"ccomp", "xcomp", "csubj"}
-# Verbs whose direct object can itself be the content ("denied the report", "endorsed Clinton").
-_OBJECT_CONTENT_MIN_RATE = 0.35
-
 # Media and settings that name the channel of a statement ("in a post on Truth Social").
 _CHANNEL_NOUNS = {
     "post", "statement", "interview", "tweet", "letter", "speech", "op-ed", "video", "message",
@@ -88,125 +74,6 @@ _CHANNEL_NOUNS = {
     "show", "program", "programme", "press", "remarks", "radio", "television", "twitter",
     "facebook", "x", "telegram",
 }
-
-
-def cue_frame(tok, sentence_has_quote: bool) -> str:
-    """What a verb's complements look like: the context the learned cue rates are kept per."""
-    deps = {c.dep_ for c in tok.children}
-    if "ccomp" in deps:
-        return "ccomp"
-    if "xcomp" in deps:
-        return "xcomp"
-    if sentence_has_quote:
-        return "quote"
-    if "dobj" in deps:
-        return "dobj"
-    if _prep_object(tok) is not None:
-        return "prep"
-    return "none"
-
-
-def _prep_object(tok):
-    """The object of a preposition right after the verb ("called for X", "spoke of X", "responded by Xing")."""
-    for c in tok.children:
-        if c.dep_ == "prep" and tok.i < c.i <= tok.i + 2:
-            for g in c.children:
-                if g.dep_ in {"pobj", "pcomp"}:
-                    return c, g
-    return None
-
-
-@functools.lru_cache(maxsize=1)
-def _frame_rates() -> dict[str, dict[str, list[int]]]:
-    try:
-        raw = resources.files("newsweave.data.attribution").joinpath("cues.json").read_text("utf-8")
-    except (FileNotFoundError, ModuleNotFoundError):
-        return {}
-    return json.loads(raw).get("frames", {})
-
-
-def cue_rate(lemma: str, frame: str, lex: dict[str, float]) -> float:
-    """How often a verb with this lemma and complement frame was a cue in training (smoothed)."""
-    base = lex.get(lemma, 0.0)
-    counts = _frame_rates().get(lemma, {}).get(frame)
-    if not counts:
-        return base * 0.5
-    cue_n, all_n = counts
-    # shrink towards the lemma's overall rate when the frame was seen only a few times
-    return (cue_n + 2.0 * base) / (all_n + 2.0)
-
-
-@functools.lru_cache(maxsize=1)
-def cue_lexicon() -> dict[str, float]:
-    """Cue lemma -> how often that lemma was a PolNeAR cue in training (the learned lexicon)."""
-    try:
-        raw = resources.files("newsweave.data.attribution").joinpath("cues.json").read_text("utf-8")
-    except (FileNotFoundError, ModuleNotFoundError):
-        return dict(_FALLBACK_CUES)
-    data = json.loads(raw)
-    return {k: float(v) for k, v in data["verbs"].items()}
-
-
-@functools.lru_cache(maxsize=1)
-def _lexicon_settings() -> dict:
-    try:
-        raw = resources.files("newsweave.data.attribution").joinpath("cues.json").read_text("utf-8")
-    except (FileNotFoundError, ModuleNotFoundError):
-        return {"threshold": 0.3, "nouns": {n: 0.5 for n in _CUE_NOUNS}}
-    data = json.loads(raw)
-    return {"threshold": data.get("threshold", 0.3), "nouns": data.get("nouns", {})}
-
-
-def _opens(para: str, i: int) -> bool:
-    """A straight quote opens when it starts the paragraph or follows a space or bracket, and a word follows."""
-    before = para[i - 1] if i > 0 else " "
-    after = para[i + 1] if i + 1 < len(para) else " "
-    return (before.isspace() or before in "([—–-:\u00a0") and not after.isspace()
-
-
-def _closes(para: str, j: int) -> bool:
-    after = para[j + 1] if j + 1 < len(para) else " "
-    return not para[j - 1].isspace() and (after.isspace() or not after.isalnum())
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the quotations in ``text``, quote marks included.
-
-    Curly quotes pair up; straight double quotes alternate within a paragraph. A quotation still
-    open at the end of a paragraph closes there (news style reopens it in the next paragraph).
-    """
-    spans: list[tuple[int, int]] = []
-    # Some papers (the NYT's archive) write quotation marks as two apostrophes: read '' as ",
-    # keeping every offset (the second apostrophe becomes a character no rule looks at).
-    text = text.replace("''", '"\x00')
-    for para in re.finditer(r"[^\n]+", text):
-        p_start, p_text = para.start(), para.group()
-        i = 0
-        while i < len(p_text):
-            ch = p_text[i]
-            if ch == _STRAIGHT and not _opens(p_text, i):
-                i += 1  # a stray closing mark (its opening one is in an earlier paragraph)
-                continue
-            if ch in _OPEN_CLOSE or ch == _STRAIGHT:
-                close = _OPEN_CLOSE.get(ch, _STRAIGHT)
-                j = p_text.find(close, i + 1)
-                while ch == _STRAIGHT and j >= 0 and not _closes(p_text, j):
-                    j = p_text.find(close, j + 1)
-                nested_open = p_text.find(ch, i + 1) if ch == "“" else -1
-                if j < 0:
-                    j = len(p_text) - 1 if i < len(p_text) - 1 else -1
-                    if j < 0:
-                        break
-                elif ch == "“" and 0 <= nested_open < j:
-                    # “ ... “ ... ” : an unclosed quotation before another one
-                    j = nested_open - 1
-                    while j > i and p_text[j] == " ":
-                        j -= 1
-                spans.append((p_start + i, p_start + j + 1))
-                i = j + 1
-            else:
-                i += 1
-    return [(s, e) for s, e in spans if e - s > 2]
 
 
 @dataclass
@@ -259,7 +126,10 @@ def _cue_span(doc, cue) -> tuple[int, int]:
     not after "say" ("said of", "said in"); a bare day or date right after it ("said Friday").
     """
     first = cue.i
-    group = [c.i for c in cue.children if c.i < cue.i and c.dep_ in {"aux", "auxpass", "neg"}]
+    subj = [c.i for c in cue.children if c.dep_ in {"nsubj", "nsubjpass", "expl"} and c.i < cue.i]
+    # "has he called for": an auxiliary before the subject stays out; so does one inside a quote
+    group = [c.i for c in cue.children if c.i < cue.i and c.dep_ in {"aux", "auxpass", "neg"}
+             and not (subj and c.i < max(subj)) and c.i > cue.i - 5]
     if group:
         first = min(group)
     while first > 0 and doc[first - 1].head == cue and doc[first - 1].dep_ in {"advmod", "aux", "auxpass", "neg"} \
@@ -269,14 +139,37 @@ def _cue_span(doc, cue) -> tuple[int, int]:
     for child in sorted(cue.children, key=lambda c: c.i):
         if child.i != last + 1:
             continue
-        if child.dep_ == "prt":
-            last = child.i
-        elif child.dep_ == "prep" and _prep_in_cue(cue, child) and \
+        if child.dep_ == "prt" or child.dep_ == "prep" and _prep_in_cue(cue, child) and \
                 any(g.dep_ in {"pobj", "pcomp"} for g in child.children):
             last = child.i
         elif child.dep_ == "npadvmod" and child.ent_type_ in {"DATE", "TIME"}:
             last = max(t.i for t in child.subtree)
+    head = cue.head
+    artifact_verb = _artifact_verb(cue)
+    if artifact_verb is not None:
+        # "issued a statement saying", "sent a letter to the board urging": one cue, verb to participle
+        return _cue_span(doc, artifact_verb)[0], _char_range(doc, first, last + 1)[1]
+    if cue.dep_ == "xcomp" and head.i < cue.i and head.pos_ in {"VERB", "AUX"} and cue.i - head.i <= 4 \
+            and head.lemma_.lower() in _RAISING_VERBS:
+        # "appeared to suggest", "could not resist pointing out": the governing verb's group joins
+        hs, _ = _cue_span(doc, head) if head.dep_ != "xcomp" else (head.idx, 0)
+        return min(hs, _char_range(doc, first, last + 1)[0]), _char_range(doc, first, last + 1)[1]
     return _char_range(doc, first, last + 1)
+
+
+def _artifact_verb(cue):
+    """For "released a statement saying", the verb ("released") whose object the cue participle modifies."""
+    if cue.dep_ != "acl" or cue.tag_ != "VBG":
+        return None
+    noun = cue.head
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB" or not 0 < cue.i - noun.head.i <= 10:
+        return None
+    return noun.head
+
+
+# Verbs that take a cue as their complement and belong to its cue span ("appeared to suggest").
+_RAISING_VERBS = {"appear", "seem", "resist", "continue", "begin", "start", "go", "refuse", "decline",
+                  "try", "attempt", "fail", "tend", "stop", "keep", "use", "rush", "move", "vow"}
 
 
 def _prep_in_cue(cue, prep) -> bool:
@@ -302,8 +195,19 @@ def _subject(cue, depth: int = 0):
             for g in child.children:
                 if g.dep_ == "pobj":
                     return g
+    if depth == 0 and cue.dep_ == "advcl" and cue.tag_ == "VBG":
+        # "Ushakov said that X would start ..., while adding ...": the parser hangs the participle
+        # inside the reported clause, but it is the reporter who adds
+        anc = cue.head
+        while anc.head != anc and anc.dep_ != "ccomp":
+            anc = anc.head
+        if anc.dep_ == "ccomp" and cue_lexicon().get(anc.head.lemma_.lower(), 0.0) >= 0.5:
+            return _subject(anc.head, depth + 1)
     if depth < 3 and cue.dep_ in {"advcl", "xcomp", "conj"} and cue.head != cue:
         return _subject(cue.head, depth + 1)
+    artifact_verb = _artifact_verb(cue) if depth == 0 else None
+    if artifact_verb is not None:
+        return _subject(artifact_verb, depth + 1)
     return None
 
 
@@ -338,8 +242,8 @@ def find_attributions(doc, mentions: list[Mention] | None = None) -> list[Attrib
     """Every attribution in ``doc``, in text order, with ``speaker`` resolved through ``mentions``."""
     text = _text(doc)
     lex = cue_lexicon()
-    opts = _lexicon_settings()
-    threshold = opts["threshold"]
+    opts = cue_settings()
+    threshold = opts["model_threshold"] if opts["model"] else opts["threshold"]
     quotes = quote_spans(text)
     nouns = opts["nouns"]
     quote_of_char = {}
@@ -359,7 +263,7 @@ def find_attributions(doc, mentions: list[Mention] | None = None) -> list[Attrib
             f = None
             if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
                 f = _according_to(doc, sent, tok)
-            elif tok.pos_ == "VERB" and lex.get(tok.lemma_.lower(), 0.0) >= _MIN_RATE \
+            elif tok.pos_ == "VERB" and lex.get(tok.lemma_.lower(), 0.0) >= MIN_RATE \
                     and in_quote(tok) is None:
                 f = _verb_attribution(doc, sent, tok, lex, threshold, quotes, sent_quotes, quote_of_char)
             elif tok.pos_ == "NOUN" and nouns.get(tok.lemma_.lower(), 0.0) >= _NOUN_RATE \
@@ -369,7 +273,7 @@ def find_attributions(doc, mentions: list[Mention] | None = None) -> list[Attrib
                 found.append(f)
     found.extend(_signed_quotes(doc, quotes))
     found.extend(_colon_headlines(doc, quote_of_char))
-    found = _nest(found)
+    found = _nest(found, threshold)
     for f in found:
         for s, e in f.content:
             for qi, (qs, qe) in enumerate(quotes):
@@ -386,7 +290,7 @@ def find_attributions(doc, mentions: list[Mention] | None = None) -> list[Attrib
 
 
 def _is_cue_candidate(tok, lex) -> bool:
-    return tok.pos_ == "VERB" and lex.get(tok.lemma_.lower(), 0.0) >= _MIN_RATE
+    return tok.pos_ == "VERB" and lex.get(tok.lemma_.lower(), 0.0) >= MIN_RATE
 
 
 def _quote_owner(doc, sent, qs, qe, lex, quote_of_char):
@@ -417,13 +321,13 @@ def _quote_owner(doc, sent, qs, qe, lex, quote_of_char):
 def _verb_attribution(doc, sent, cue, lex, threshold, quotes, sent_quotes, quote_of_char) -> _Found | None:
     text = _text(doc)
     frame = cue_frame(cue, bool(sent_quotes))
-    rate = cue_rate(cue.lemma_.lower(), frame, lex)
-    if frame in _WEAK_FRAMES:
+    rate = cue_probability(cue, bool(sent_quotes))
+    if frame in _WEAK_FRAMES and not cue_settings()["model"]:
         # an object is far more often a plain action's ("filed a complaint") than what was said
         threshold = max(threshold, _WEAK_FRAME_THRESHOLD)
     content_children = [c for c in cue.children if c.dep_ in _CONTENT_DEPS]
     # "called for X", "called on X to ...": the prepositional object is the content
-    prep_content = _prep_object(cue)
+    prep_content = prep_object(cue)
     subj = _subject(cue)
     quote_pieces = [(quotes[qi][0], quotes[qi][1], qi) for qi in sent_quotes
                     if _quote_owner(doc, sent, *quotes[qi], lex, quote_of_char) is cue
@@ -467,6 +371,15 @@ def _verb_attribution(doc, sent, cue, lex, threshold, quotes, sent_quotes, quote
     elif content_children:
         for cc in content_children:
             content.append(_trim_chars(text, *_char_range(doc, *_subtree_span(cc, exclude={cue.i}))))
+    elif (passive := _passive_subject(cue)) is not None:
+        # "X was endorsed by the Times": what is endorsed is the passive subject
+        content.append(_trim_chars(text, *_char_range(doc, *_subtree_span(passive))))
+    elif cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) \
+            and subj is not None and subj.head == cue:
+        # "As many experts have pointed out, CONTENT": the clause the aside hangs from
+        excl = {t.i for t in cue.subtree}
+        toks = [t for t in cue.head.subtree if t.i not in excl and sent.start <= t.i < sent.end]
+        content.extend(_pieces(doc, toks))
     elif prep_content:
         prep, obj = prep_content
         # "called for X": the preposition goes with the cue; "responded by X": with the content
@@ -487,13 +400,29 @@ def _verb_attribution(doc, sent, cue, lex, threshold, quotes, sent_quotes, quote
         if not objs:
             return None
         s, e = _subtree_span(objs[0])
+        # the rest of the predicate belongs with the object ("views Obama more favorably than
+        # Trump", "called the charges unsubstantiated"), but not a channel, another clause or a time
+        for c in cue.children:
+            if c.i > objs[0].i and c.dep_ in {"oprd", "advmod", "npadvmod", "acomp", "prep", "dative"} \
+                    and not (c.dep_ == "prep" and _channel_prep(c)) and c.ent_type_ not in {"DATE", "TIME"}:
+                e = max(e, max(t.i for t in c.subtree) + 1)
         content.append(_trim_chars(text, *_char_range(doc, s, e)))
+    content = [_same_paragraph(text, s, e, cue.idx) for s, e in content]
     content = [(s, e) for s, e in content if e > s and re.search(r"\w", text[s:e])]
     if not content:
         return None
-    if rate < threshold:
+    if rate < min(threshold, _NESTED_THRESHOLD):
         return None
     source = _source_span(doc, subj, cue) if subj is not None else None
+    if subj is None and cue.dep_ == "ROOT" and cue.i > sent.start and doc[cue.i - 1].pos_ in {"PROPN", "NOUN"}:
+        # "CONTENT, Honorary Chairman ... Bill Boerum told TASS." parsed with no subject: the
+        # noun phrase between the last comma and the cue is the source, and the content ends before it
+        comma = max((t.i for t in sent if t.i < cue.i and t.text == ","), default=None)
+        if comma is not None and cue.i - comma <= 25:
+            subj = doc[cue.i - 1]
+            source = _trim_chars(text, *_char_range(doc, comma + 1, cue.i))
+            content = [(s, min(e, doc[comma].idx)) for s, e in content if s < doc[comma].idx]
+            content = [_trim_chars(text, s, e) for s, e in content]
     if source is not None and any(s <= source[0] < e for s, e in content):
         source = None
     return _Found(cue=cue_char, source=source, content=content, cue_tok=cue.i,
@@ -528,6 +457,12 @@ def _content_range(cc, cue) -> tuple[int, int]:
                 cut -= 1
             if cut > s:
                 e = min(e, cut)
+    for t in cc.children:
+        # "to sign up 5 million people, focusing on those under 30": a trailing participle set off
+        # by a comma is the author's gloss more often than the source's words
+        if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > cc.i and t.i > 0 and t.doc[t.i - 1].text == "," \
+                and max(x.i for x in t.subtree) + 2 >= e:
+            e = min(e, t.i - 1)
     for t in toks:
         if t.dep_ in {"relcl", "acl"} and t.head.pos_ == "PROPN" and t.i > t.head.i:
             sub = sorted(x.i for x in t.subtree)
@@ -535,6 +470,32 @@ def _content_range(cc, cue) -> tuple[int, int]:
             if sub[-1] + 1 >= e - 1 and prev is not None and prev.text == ",":
                 e = min(e, sub[0] - 1)
     return s, max(e, s + 1)
+
+
+def _channel_prep(prep) -> bool:
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return pobj is not None and prep.lower_ in {"in", "on", "during", "at", "to"} and (
+        pobj.lemma_.lower() in _CHANNEL_NOUNS or pobj.ent_type_ in {"ORG", "DATE", "TIME", "GPE", "FAC"})
+
+
+def _passive_subject(cue):
+    """The passive subject of a cue with an agent ("X was reported by the Post"), or None."""
+    if not any(c.dep_ == "agent" for c in cue.children):
+        return None
+    return next((c for c in cue.children if c.dep_ == "nsubjpass" and c.lower_ not in {"it", "there"}), None)
+
+
+def _same_paragraph(text: str, s: int, e: int, anchor: int) -> tuple[int, int]:
+    """Cut a piece at paragraph breaks, keeping the part nearest the cue.
+
+    spaCy sometimes runs a sentence on over a paragraph break (a headline, a quote paragraph);
+    syntax-made content must not follow it there. A quotation's own span is left whole.
+    """
+    if "\n" not in text[s:e] or text[s] in "“\"'":
+        return s, e
+    parts = [(m.start() + s, m.end() + s) for m in re.finditer(r"[^\n]+", text[s:e])]
+    best = min(parts, key=lambda p: 0 if p[0] <= anchor <= p[1] else min(abs(anchor - p[0]), abs(anchor - p[1])))
+    return _trim_chars(text, *best)
 
 
 def _adjacent_quote(doc, sent, cue, quotes) -> tuple[int, int] | None:
@@ -602,6 +563,11 @@ def _colon_headlines(doc, quote_of_char) -> list[_Found]:
         span = doc.char_span(start, start + len(head), alignment_mode="expand")
         if span is None or any(t.pos_ in {"VERB", "AUX", "NUM"} for t in span) or start in quote_of_char:
             continue
+        # the part before the colon must be a name, not a rubric ("Correction:", "Editor's note:")
+        words = [t for t in span if not t.is_punct]
+        if not (all(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in words)
+                or (len(words) == 1 and words[0].pos_ == "PROPN")):
+            continue
         colon = start + len(head)
         content = _trim_chars(text, colon + 1, line.end())
         out.append(_Found(cue=(colon, colon + 1), source=(start, colon), content=[content],
@@ -665,7 +631,7 @@ def _channel(doc, cue) -> tuple[int, int] | None:
     return None
 
 
-def _nest(found: list[_Found]) -> list[_Found]:
+def _nest(found: list[_Found], threshold: float) -> list[_Found]:
     """Link attributions whose cue lies in another's content to that outer one (``parent``).
 
     PolNeAR marks only the outermost attribution; the nested ones are kept, marked, so that a
@@ -674,7 +640,8 @@ def _nest(found: list[_Found]) -> list[_Found]:
     """
     found = sorted(found, key=lambda f: f.cue[0])
     for f in found:
-        outers = [k for k in found if k is not f and any(s <= f.cue[0] < e for s, e in k.content)]
+        outers = [k for k in found if k is not f and k.score >= threshold
+                  and any(s <= f.cue[0] < e for s, e in k.content)]
         if outers:
             # the innermost enclosing attribution is the parent
             f.parent = min(outers, key=lambda k: sum(e - s for s, e in k.content))
@@ -685,9 +652,12 @@ def _nest(found: list[_Found]) -> list[_Found]:
             inner, outer = (f, k) if size(f) <= size(k) else (k, f)
             outer.parent = None
             inner.parent = outer
-    # a source phrase that holds a cue ("the man who said ...") is no nesting: drop such cues
+    # a source phrase that holds a cue ("the man who said ...") is no nesting: drop such cues;
+    # a less certain cue stands only inside another attribution (the model learned from PolNeAR,
+    # which marks only outermost attributions, so it doubts every nested cue)
     return [f for f in found if not any(k.source and k.source[0] <= f.cue[0] < k.source[1]
-                                        for k in found if k is not f)]
+                                        for k in found if k is not f)
+            and (f.score >= threshold or f.parent is not None)]
 
 
 def _continue_quotes(doc, found: list[_Found], quotes, used: set[int]) -> None:

@@ -372,9 +372,14 @@ def _antecedent(doc, tok, g, number, out, by_pos, token_of, gender, uf, sent_of)
                 continue
             if m.kind == "pronoun" and PRONOUN_GENDER.get(m.text.lower(), ("", ""))[0] != "n":
                 continue
-        else:  # they
-            if m.label not in {"ORG", "NORP"} and not (m.kind == "pronoun"
-                                                      and PRONOUN_GENDER.get(m.text.lower(), ("", ""))[1] == "pl"):
+        else:  # they: a group named as a subject nearby, or an earlier "they"; people in the
+            # plural ("Trump and Zelensky") have no single mention to join, so none is guessed
+            if dist > 1:
+                continue
+            if m.kind == "pronoun":
+                if PRONOUN_GENDER.get(m.text.lower(), ("", ""))[1] != "pl":
+                    continue
+            elif m.label not in {"ORG", "NORP"} or not doc[token_of[i]].dep_.startswith("nsubj"):
                 continue
         t = doc[ti]
         # same clause, object pronoun: "Trump praised him" cannot be Trump

@@ -14,7 +14,8 @@ PLOVER table), and for each one:
 - the place (a GPE/LOC/FAC after ``in`` / ``at`` in the event's clause), the time (the value of a
   TIMEX in the event's clause, from ``ex.timexes`` when an earlier stage filled it);
 - the status: occurred, planned, proposed, cancelled, denied or unknown, from tense, modals and
-  cue words ("will meet", "is scheduled to", "could be held", "called off", "denied");
+  cue words ("will meet", "is scheduled to", "could be held", "called off", "denied"); a postponed
+  event ("pushed back to May") stays planned, with its new date as its time;
 - ``claimed_by``: the speaker when the event is reported speech.
 
 Events of a sentence are ordered by salience: the event nearest the root of the parse first
@@ -46,6 +47,7 @@ from .events_context import (
     _status,
     _time,
     _Trigger,
+    status_cue,
 )
 from .events_lexicon import (
     CONFLICTUAL,
@@ -226,6 +228,9 @@ def _is_event_noun_use(tok) -> bool:
 
 
 def _noun_anchor(tok):
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and status_cue(tok.head):
+        # "the summit, first set for May, was pushed back to June": the change is the news.
+        return tok.head
     for c in tok.children:
         # "the meeting, which may be held in Budapest": the relative clause says when, where, if.
         if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _HAPPENING:
@@ -562,7 +567,7 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
     for trig in triggers:
         sources = _sources(trig)
         targets = _targets(trig, sources)
-        time, timex = _time(trig, timexes)
+        time, timex = _time(trig, timexes, published)
         status = _status(trig, published, timex)
         typ = trig.type
         mode = trig.mode
@@ -575,7 +580,8 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
                          time=time, place=place, status=status, claimed_by=_claimed_by(trig))]
         # PLOVER codes an announced future act as the intent it expresses: a cooperative act as
         # AGREE, a hostile one as THREATEN; the act itself stays, as planned, for plan tracking.
-        negated = _is_negated(trig.anchor) or _is_negated(trig.token)
+        # "talks would not be delayed": the negation is the delay's, not the talks'.
+        negated = (_is_negated(trig.anchor) and not status_cue(trig.anchor)) or _is_negated(trig.token)
         if trig.secondary:
             pass
         elif typ in COOPERATIVE and negated and (status in ("planned", "proposed") or typ == "AGREE"):

@@ -8,11 +8,19 @@ words), the speaker of reported speech, and the phone mode of a consultation.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from ..model import Timex
 from .actors import actor_code
-from .events_lexicon import REPORTING_VERBS
+from .events_lexicon import (
+    CANCEL_PARTICLES,
+    CANCEL_VERBS,
+    POSTPONE_PARTICLES,
+    POSTPONE_VERBS,
+    REPORTING_VERBS,
+)
 
 _SUBJECTS = ("nsubj", "csubj")
 _OBJECTS = ("dobj", "obj")
@@ -21,7 +29,8 @@ _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _PROPOSED_AUX = frozenset({"could", "might", "may", "can"})
 _OBLIGATION_AUX = frozenset({"must", "should"})
-_CANCEL = frozenset({"cancel", "scrap", "abandon", "shelve", "postpone", "suspend", "delay", "drop", "scrub"})
+# Prepositions that give the new date of a postponed event ("until April", "to May 3", "for June").
+_NEW_DATE_PREPS = ("until", "till", "to", "into", "for", "on")
 _PLANNED_MODIFIERS = frozenset({"planned", "upcoming", "scheduled", "future", "next", "forthcoming",
                                 "expected", "prospective", "new"})
 _PROPOSED_MODIFIERS = frozenset({"proposed", "possible", "potential", "likely", "mooted"})
@@ -100,7 +109,10 @@ def _event_clause(trigger: _Trigger) -> list:
         return out + _clause_tokens(tok) if tok != anchor else out
     out = list(tok.subtree)
     if anchor.head == tok or (tok.dep_ in ("nsubj", "nsubjpass") and tok.head == anchor
-                              and anchor.lemma_.lower() in _HAPPENING):
+                              and anchor.lemma_.lower() in _HAPPENING) or (
+            tok.head == anchor and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and status_cue(anchor)):
+        # "the summit will take place on May 3", "the summit was postponed until April",
+        # "they called off the visit": the verb says when, where and whether.
         out += [t for t in _clause_tokens(anchor) if t.i not in {x.i for x in tok.subtree}]
     return out
 
@@ -137,17 +149,97 @@ def _after_place_preposition(tok) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS
 
 
-def _time(trigger: _Trigger, timexes: list[Timex]) -> tuple[str | None, Timex | None]:
+def status_cue(verb) -> str | None:
+    """ "postponed" or "cancelled" when ``verb`` postpones or cancels what it governs, else None.
+
+    Postponing: postpone, delay, reschedule, defer, push back, put off, and "move" with a new date
+    ("moved to April"); cancelling: cancel, scrap, abandon, shelve, call off ...
+    """
+    lemma = verb.lemma_.lower()
+    # The small model parses "pushed back" with "back" as a particle or an adverb.
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"
+                     or c.dep_ == "advmod" and c.lower_ in ("back", "off")), None)
+    if lemma in POSTPONE_VERBS or (lemma, particle) in POSTPONE_PARTICLES:
+        return "postponed"
+    if lemma in CANCEL_VERBS or (lemma, particle) in CANCEL_PARTICLES:
+        return "cancelled"
+    if lemma == "move" and any(c.dep_ == "prep" and c.lower_ in ("to", "until", "till") and any(
+            p.ent_type_ == "DATE" for p in c.subtree) for c in verb.children):
+        return "postponed"
+    return None
+
+
+_SPECIFIC_DATE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d{2}|W\d{2})(?:-\d{2})?(?:T|$)")
+
+
+def _specificity(timex: Timex) -> int:
+    """0 for a calendar date, month or week ("2026-04-14", "2026-04", "2026-W11", "XXXX-10-16" when
+    the year is unknown), 1 for a year, decade or season, 2 for a reference ("now": PRESENT_REF) or anything else."""
+    if _SPECIFIC_DATE.match(timex.value or ""):
+        return 0
+    return 1 if (timex.value or "")[:1].isdigit() else 2
+
+
+def _time(trigger: _Trigger, timexes: list[Timex], published: str | None = None) -> tuple[str | None, Timex | None]:
+    """The date of the event: a TIMEX in its clause, a calendar date before a vague reference ("would
+    now take place on April 14" is April 14), the new date of a postponement ("until April")."""
     if not timexes:
         return None, None
     clause = _event_clause(trigger)
     chars = [(t.idx, t.idx + len(t.text)) for t in clause]
-    for tx in timexes:
-        if tx.type not in ("DATE", "TIME"):
+    found = [tx for tx in timexes if tx.type in ("DATE", "TIME") and any(s < tx.end and tx.start < e for s, e in chars)]
+    if not found:
+        return None, None
+    new = _new_date(trigger, found)
+    if new is not None:
+        return _after_report(new, published), new
+    best = min(found, key=lambda tx: (_specificity(tx), tx.start))
+    return best.value, best
+
+
+_YEAR_WORD = re.compile(r"\b\d{4}\b")
+
+
+def _after_report(timex: Timex, published: str | None) -> str:
+    """The new date of a postponement lies after the report: a month or day read into the past
+    ("was moved to July" in a May report, resolved by the past tense as last July) is the next one."""
+    value = timex.value
+    if not published or value[:10] >= published[:len(value[:10])] or _YEAR_WORD.search(timex.text):
+        return value
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return f"{int(value[:4]) + 1}{value[4:]}"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        day = date.fromisoformat(value)
+        if any(m in timex.text.lower() for m in _MONTH_NAMES):
+            try:
+                return day.replace(year=day.year + 1).isoformat()
+            except ValueError:  # 29 February
+                return value
+        return (day + timedelta(days=7)).isoformat()  # a weekday: the coming one
+    return value
+
+
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _new_date(trigger: _Trigger, found: list[Timex]) -> Timex | None:
+    """After a postponement, the date it moves to: "postponed until April", "pushed back to May 3"."""
+    for verb in (trigger.anchor, trigger.token):
+        if status_cue(verb) != "postponed":
             continue
-        if any(s < tx.end and tx.start < e for s, e in chars):
-            return tx.value, tx
-    return None, None
+        # "pushed back to May": the preposition may hang from the particle.
+        preps = [c for c in verb.children if c.dep_ == "prep"] + [
+            g for c in verb.children if c.dep_ in ("prt", "advmod") for g in c.children if g.dep_ == "prep"]
+        for word in _NEW_DATE_PREPS:
+            for prep in preps:
+                if prep.lower_ != word:
+                    continue
+                lo = min(t.idx for t in prep.subtree)
+                hi = max(t.idx + len(t.text) for t in prep.subtree)
+                inside = [tx for tx in found if lo <= tx.start < hi and _specificity(tx) < 2]
+                if inside:
+                    return inside[0]
+    return None
 
 
 def _status(trigger: _Trigger, published: str | None, timex: Timex | None) -> str:
@@ -155,10 +247,10 @@ def _status(trigger: _Trigger, published: str | None, timex: Timex | None) -> st
     # Cancellation or denial cues governing the event.
     for t in (tok, anchor, *tok.ancestors):
         lemma = t.lemma_.lower()
-        if t != tok and lemma in _CANCEL | {"call"} and (lemma != "call" or any(c.lower_ == "off" for c in t.children)):
-            if lemma in ("postpone", "delay"):
-                return "planned"
-            return "cancelled"
+        cue = status_cue(t) if t != tok else None
+        if cue is not None:
+            # A postponed event is still planned, for its new date; plan tracking tells the change.
+            return "planned" if cue == "postponed" else "cancelled"
         if lemma == "deny" and t != tok:
             return "denied"
         if t.dep_ == "ROOT":

@@ -58,6 +58,13 @@ def nominal_mentions(doc, existing: list[Mention]) -> list[Mention]:
             toks = toks[1:]
         if not toks:
             continue
+        # A phrase never runs across a line break (a headline, a URL line) nor holds URL debris.
+        while toks and any("\n" in t.whitespace_ or "\n" in t.text for t in toks[:-1]):
+            toks = toks[1:]
+        while toks and not all(t.is_alpha or t.text in {"-", "'", "’"} for t in toks):
+            toks = toks[1:]
+        if not toks:
+            continue
         start, end = toks[0].idx, head.idx + len(head.text)
         if any(s < head.idx + len(head.text) and head.idx < e for s, e in taken):
             continue

@@ -12,6 +12,7 @@ text order, so that anaphoric expressions ("a month earlier") can lean on the da
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -62,9 +63,10 @@ SEASON = rf"(?:{alternation(SEASONS)})"
 PART = r"(?:morning|afternoon|evening|night|mid-?afternoon)"
 _NUM_WORD = alternation(NUMBER_WORDS)
 NUM = (
-    rf"(?:\d[\d,]*(?:\.\d+)?(?:\s+\d/\d)?|\d/\d"
+    # repetitions are bounded so that a long run of numbers cannot make matching quadratic
+    rf"(?:\d[\d,]{{0,12}}(?:\.\d+)?(?:\s+\d/\d)?|\d/\d"
     rf"|(?:a|an|one)\s+(?:and\s+a\s+half|hundred|thousand|dozen)"
-    rf"|(?:{_NUM_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_NUM_WORD}))*(?:\s+and\s+a\s+half)?"
+    rf"|(?:{_NUM_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_NUM_WORD})){{0,5}}(?:\s+and\s+a\s+half)?"
     rf"|a\s+couple\s+(?:of\s+)?|a\s+few|several|a\s+number\s+of|few|many|some|a|an|half\s+an?)"
 )
 UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?|weekends?|fortnights?|nights?)"
@@ -213,7 +215,7 @@ RULES: list[Rule] = [
        N.read_quarter, None,
        lambda m: (m.start() + 4 if m.group(0)[:4].lower() == "its " else m.start(), m.end())),
     _r("bare_quarter",
-       r"(?:the|this|that)\s+(?:(?:latest|current|most\s+recent|recent|same|comparable|fiscal)\s+)*(?:(?:year[-\s](?:ago|earlier))\s+)?(?:quarter|period)",
+       r"(?:the|this|that)\s+(?:(?:latest|current|most\s+recent|recent|same|comparable|fiscal)\s+){0,3}(?:(?:year[-\s](?:ago|earlier))\s+)?(?:quarter|period)",
        N.read_bare_quarter,
        lambda m, ctx: "period" not in m.group(0).lower()
        or bool(re.search(r"year[-\s](?:ago|earlier)|latest|comparable|same", m.group(0), re.I))),
@@ -378,15 +380,20 @@ def find_candidates(text: str, ctx: Context) -> list[Candidate]:
             start, end = rule.bounds(m) if rule.bounds is not None else (m.start(), m.end())
             found.append((-(m.end() - m.start()), m.start(), i, Candidate(start, end, rule, m)))
     found.sort(key=lambda t: (t[0], t[1], t[2]))
-    taken: list[tuple[int, int]] = []
+    # the matches taken so far, kept sorted by start; they never overlap, so only the neighbours
+    # of a new match's position can overlap it
+    starts: list[int] = []
+    ends: list[int] = []
     chosen: list[Candidate] = []
     for _, _, _, cand in found:
         m = cand.match
-        if any(m.start() < e and s < m.end() for s, e in taken):
+        k = bisect.bisect_left(starts, m.start())
+        if (k < len(starts) and starts[k] < m.end()) or (k > 0 and ends[k - 1] > m.start()):
             continue
         if cand.rule.guard is not None and not cand.rule.guard(m, ctx):
             continue
-        taken.append((m.start(), m.end()))
+        starts.insert(k, m.start())
+        ends.insert(k, m.end())
         chosen.append(cand)
     chosen.sort(key=lambda c: c.start)
     return chosen

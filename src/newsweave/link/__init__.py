@@ -56,7 +56,8 @@ def link_batch(extractions: list[Extraction], settings: Settings | None = None) 
             ex.story_id = clusterer.add(key, features_for(ex, key))
     # Entities after stories, so that descriptions are scoped by the story they belong to.
     for key, _, ex in keyed:
-        linker.add(key, ex.mentions, story_id=ex.story_id, published=ex.article.published, text=ex.article.text)
+        linker.add(key, ex.mentions, story_id=ex.story_id, published=ex.article.published, text=ex.article.text,
+                   doc=ex.doc)
     # A later article can show two entities to be one ("the driver" was Subryan): re-point the earlier ids.
     for ex in extractions:
         for m in ex.mentions:

@@ -46,7 +46,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "i
 # Role words that are not the role's head ("top aide", "former president").
 _ROLE_NOISE = frozenset({"top", "senior", "former", "new", "then", "current", "acting", "chief"})
 _DESCRIPTION_KINDS = frozenset({"description", "nominal"})
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Words keep an inner apostrophe: "O'Brien" is one word, not "O" and "Brien".
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 
 def _fold(text: str) -> str:
@@ -56,7 +57,7 @@ def _fold(text: str) -> str:
 
 def _spelling(word: str) -> str:
     """One word's transliteration-insensitive spelling: Yury/Yuri, Zelenskyy/Zelensky, Aleksey/Alexei."""
-    w = word.replace("x", "ks").replace("j", "i").replace("y", "i").replace("w", "v")
+    w = word.replace("’", "").replace("'", "").replace("x", "ks").replace("y", "i").replace("w", "v")
     w = re.sub(r"(.)\1+", r"\1", w)  # doubled letters: Zelenskii -> zelenski
     w = re.sub(r"ei$", "i", w)  # Sergei/Sergey -> sergi (after y -> i)
     return w
@@ -117,16 +118,17 @@ class _EntityState:
     first_words: set = field(default_factory=set)  # spelling keys of first names seen ("" for none)
     last_seen: str | None = None  # ISO date
     mentions: int = 0
+    gender: Counter = field(default_factory=Counter)  # "m"/"f" evidence from pronouns and nouns
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "label": self.label, "labels": dict(self.labels),
                 "aliases": sorted(self.aliases), "code": self.code, "first_words": sorted(self.first_words),
-                "last_seen": self.last_seen, "mentions": self.mentions}
+                "last_seen": self.last_seen, "mentions": self.mentions, "gender": dict(self.gender)}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> "_EntityState":
         return cls(d["id"], d["name"], d["label"], Counter(d["labels"]), set(d["aliases"]), d["code"],
-                   set(d["first_words"]), d["last_seen"], d["mentions"])
+                   set(d["first_words"]), d["last_seen"], d["mentions"], Counter(d.get("gender") or {}))
 
 
 @dataclass(slots=True)
@@ -155,6 +157,7 @@ class EntityLinker:
         self._local: dict[str, str] = {}  # story|label|head word -> id (descriptions, story-scoped)
         self._story_people: dict[str, list[str]] = defaultdict(list)  # story -> ids mentioned
         self._merged_into: dict[str, str] = {}  # entity id -> the entity it was found to be
+        self._story_mentions: dict[str, Counter] = defaultdict(Counter)  # story -> entity id -> mentions
         self.history: list[dict[str, Any]] = []  # merges, so a store can re-point what it saved
 
     def canonical(self, eid: str | None) -> str | None:
@@ -178,15 +181,19 @@ class EntityLinker:
         return len(self._entities)
 
     def add(self, key: str, mentions: list[Mention], *, story_id: str | None = None,
-            published: date | None = None, text: str | None = None) -> list[str | None]:
+            published: date | None = None, text: str | None = None, doc=None) -> list[str | None]:
         """Set ``entity_id`` on every mention of article ``key`` and return the ids in mention order.
 
         ``story_id`` scopes descriptions and breaks surname ties; ``published`` dates what was seen;
         ``text`` (the article body) lets a role written before a name ("Russian President Vladimir
-        Putin") be learnt when no coreference stage has made it a title mention.
+        Putin") be learnt when no coreference stage has made it a title mention; ``doc`` (its parse)
+        lets a description stated of a name ("Raj Chohan, a grandmother", "host Ellen DeGeneres",
+        "Subryan was the driver") join that name, which then carries the description story-wide.
         """
         when = published.isoformat() if published else None
         groups = self._groups(mentions)
+        if doc is not None:
+            groups = self._join_descriptions(groups, doc)
         # Full names first, so that a surname or title in the same article finds them.
         groups.sort(key=lambda g: (g.name is None, -(len(_name_words(g.name.text)) if g.name else 0)))
         for g in groups:
@@ -201,7 +208,7 @@ class EntityLinker:
         chains: dict[Any, list[Mention]] = {}
         for i, m in enumerate(mentions):
             chains.setdefault(("c", m.chain) if m.chain is not None else ("m", i), []).append(m)
-        groups = [_Group(ms, self._best_name(ms)) for ms in chains.values()]
+        groups = [g for ms in chains.values() for g in self._split_chain(ms)]
         # Without chains (or where coreference left two variants apart) join a surname or an equal
         # name to the article's fuller name of the same kind.
         named = [g for g in groups if g.name is not None]
@@ -223,6 +230,73 @@ class EntityLinker:
             else:
                 home.mentions.extend(g.mentions)
         return merged + [g for g in groups if g.name is None]
+
+    @staticmethod
+    def _join_descriptions(groups: list[_Group], doc) -> list[_Group]:
+        """Fold a nameless group into the named group its description is said of, by the parse:
+        apposition, a compound title before the name, or "NAME is/was a DESCRIPTION"."""
+        owner: dict[int, _Group] = {}
+        for g in groups:
+            if g.name is None:
+                continue
+            for m in g.mentions:
+                if m.kind != "name":
+                    continue
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                for t in span or ():
+                    owner[t.i] = g
+        if not owner:
+            return groups
+        kept = []
+        for g in groups:
+            home = None
+            if g.name is None:
+                for m in g.mentions:
+                    if m.kind not in _DESCRIPTION_KINDS:
+                        continue
+                    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                    if span is None or not len(span):
+                        continue
+                    t = span.root
+                    if t.dep_ in ("appos", "compound") and t.head.i in owner:
+                        home = owner[t.head.i]
+                    elif any(c.dep_ == "appos" and c.i in owner for c in t.children):
+                        home = next(owner[c.i] for c in t.children if c.dep_ == "appos" and c.i in owner)
+                    elif t.dep_ == "attr" and t.head.lemma_ == "be":
+                        subj = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in owner]
+                        if subj:
+                            home = owner[subj[0].i]
+                    if home is not None:
+                        break
+            if home is None:
+                kept.append(g)
+            else:
+                home.mentions.extend(g.mentions)
+        return kept
+
+    def _split_chain(self, ms: list[Mention]) -> list[_Group]:
+        """One group per person a chain names: a rule-based chain that took in two different surnames
+        ("Subryan" ... "Chohan") is split, its other mentions staying with the most-named person."""
+        people: list[list[Mention]] = []
+        for m in sorted((m for m in ms if m.kind == "name" and m.label == _PERSON and _name_words(m.text)),
+                        key=lambda m: -len(_name_words(m.text))):
+            words = [_spelling(w) for w in _name_words(m.text)]
+            for p in people:
+                pw = [_spelling(w) for w in _name_words(p[0].text)]
+                if pw[-1] == words[-1] and (len(words) == 1 or self._first_name_fits(words[:-1], {pw[0]}
+                                                                                     if len(pw) > 1 else set())):
+                    p.append(m)
+                    break
+            else:
+                people.append([m])
+        if len(people) < 2:
+            return [_Group(ms, self._best_name(ms))]
+        people.sort(key=len, reverse=True)
+        in_people = {id(m) for p in people for m in p}
+        rest = [m for m in ms if id(m) not in in_people]
+        groups = [_Group(people[0] + rest, self._best_name(people[0]))]
+        groups += [_Group(p, self._best_name(p)) for p in people[1:]]
+        return groups
 
     @staticmethod
     def _best_name(ms: list[Mention]) -> Mention | None:
@@ -250,6 +324,9 @@ class EntityLinker:
                 lk = self._local_key(story, m.text)
                 if lk in self._local:
                     return self.canonical(self._local[lk])
+            holder = self._story_person_of_gender(story, descs)
+            if holder is not None:
+                return holder
             return self._create(descs[0].text, g.label, record=False)
         first = g.mentions[0]
         return self._create(first.text, g.label, record=False)
@@ -270,8 +347,7 @@ class EntityLinker:
         if fam == "PER":
             cands = self._by_surname.get(words[-1], [])
             if len(words) > 1:
-                first = words[0]
-                ok = [c for c in cands if self._first_name_fits(first, self._entities[c].first_words)]
+                ok = [c for c in cands if self._first_name_fits(words[:-1], self._entities[c].first_words)]
             else:
                 ok = list(cands)
             if ok:
@@ -291,11 +367,12 @@ class EntityLinker:
         return None
 
     @staticmethod
-    def _first_name_fits(first: str, known: set[str]) -> bool:
+    def _first_name_fits(given: list[str], known: set[str]) -> bool:
+        """Whether any of the words before a surname ("comedian ellen") agrees with a known first name."""
         if not known or "" in known:
             return True  # known by surname only so far
-        return any(k == first or (len(first) == 1 and k.startswith(first)) or (len(k) == 1 and first.startswith(k))
-                   for k in known)
+        return any(k == w or (len(w) == 1 and k.startswith(w)) or (len(k) == 1 and w.startswith(k))
+                   for k in known for w in given)
 
     def _role_key(self, text: str) -> str | None:
         words = [w for w in _WORD.findall(text.lower()) if w not in _DETERMINERS and w not in _ROLE_NOISE]
@@ -305,6 +382,28 @@ class EntityLinker:
         code = _actor_code(text)
         where = code[0] if code else " ".join(words[:-1])
         return f"{where}|{head}"
+
+    def _story_person_of_gender(self, story: str, descs: list[Mention]) -> str | None:
+        """The story's clearly most-mentioned named person of the gender a description states.
+
+        "The woman" in a story whose one prominent woman is Raj Chohan is Raj Chohan; when two named
+        people of that gender are close in prominence, nothing is guessed.
+        """
+        genders = {_GENDERED_NOUNS.get(self._head(m.text) or "") for m in descs} - {None}
+        if len(genders) != 1:
+            return None
+        (gender,) = genders
+        people = []
+        for eid in self._story_people.get(story, ()):
+            eid = self.canonical(eid)
+            st = self._entities[eid]
+            if st.aliases and st.labels.most_common(1)[0][0] == _PERSON and st.gender:
+                if st.gender.most_common(1)[0][0] == gender:
+                    people.append((self._story_mentions[story][eid], eid))
+        people.sort(reverse=True)
+        if not people or (len(people) > 1 and people[0][0] < 2 * people[1][0]):
+            return None
+        return people[0][1]
 
     def _local_key(self, story: str, text: str) -> str | None:
         head = self._head(text)
@@ -331,6 +430,14 @@ class EntityLinker:
             st.last_seen = when
         if story is not None and eid not in self._story_people[story]:
             self._story_people[story].append(eid)
+        if story is not None:
+            self._story_mentions[story][eid] += len(g.mentions)
+        for m in g.mentions:
+            gender = _PRONOUN_GENDER.get(m.text.lower()) if m.kind == "pronoun" else None
+            if m.kind in _DESCRIPTION_KINDS:
+                gender = _GENDERED_NOUNS.get(self._head(m.text) or "")
+            if gender:
+                st.gender[gender] += 1
         names = [m for m in g.mentions if m.kind == "name" and _name_words(m.text)]
         for m in names:
             st.aliases.add(" ".join(m.text.split()))
@@ -418,7 +525,8 @@ class EntityLinker:
                 "entities": [e.to_json() for e in self._entities.values()],
                 "by_key": self._by_key, "by_surname": self._by_surname, "by_acronym": self._by_acronym,
                 "roles": self._roles, "local": self._local, "story_people": self._story_people,
-                "merged_into": self._merged_into, "history": self.history}
+                "merged_into": self._merged_into, "history": self.history,
+                "story_mentions": {k: dict(v) for k, v in self._story_mentions.items()}}
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> "EntityLinker":
@@ -435,9 +543,21 @@ class EntityLinker:
         el._local = dict(state["local"])
         el._story_people = defaultdict(list, {k: list(v) for k, v in state["story_people"].items()})
         el._merged_into = dict(state.get("merged_into") or {})
+        el._story_mentions = defaultdict(Counter, {k: Counter(v) for k, v in
+                                                    (state.get("story_mentions") or {}).items()})
         el.history = list(state.get("history") or [])
         return el
 
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+# Nouns that state a person's gender; used to tie "the woman" to the story's prominent woman.
+_GENDERED_NOUNS = {
+    "man": "m", "boy": "m", "husband": "m", "father": "m", "son": "m", "brother": "m", "grandfather": "m",
+    "uncle": "m", "businessman": "m", "spokesman": "m", "gentleman": "m", "king": "m", "actor": "m",
+    "woman": "f", "girl": "f", "wife": "f", "mother": "f", "daughter": "f", "sister": "f", "grandmother": "f",
+    "aunt": "f", "businesswoman": "f", "spokeswoman": "f", "lady": "f", "queen": "f", "actress": "f",
+}
 
 # Head words of titles written before a name. Generic office words only (no office holders).
 _TITLE_HEADS = frozenset("""president minister secretary chancellor senator governor mayor leader chairman

@@ -39,17 +39,20 @@ __all__ = ["ArticleFeatures", "StoryClusterer", "features_for", "features_from_t
            "DEFAULT_THRESHOLD", "DEFAULT_ENTITY_WEIGHT"]
 
 # Tuned on ECB+ train (benchmarks/cluster_eval.py --tune); see benchmarks/results/linking.md.
-DEFAULT_THRESHOLD = 0.27
-DEFAULT_ENTITY_WEIGHT = 0.2
+DEFAULT_THRESHOLD = 0.25
+DEFAULT_ENTITY_WEIGHT = 0.0
 DEFAULT_MERGE_THRESHOLD = 1.0  # story-to-story centroid similarity at which two stories merge (1: never)
 MAX_STORY_TERMS = 300  # centroid terms kept per story: bounds the cost of one comparison
 QUERY_TERMS = 12  # the article's highest-weighted words and names used to find candidate stories
 MAX_CANDIDATES = 50
-RECENT_MEMBERS = 30
+RECENT_MEMBERS = 30  # members compared one by one (the latest ones: a story's present state)
+SHORTLIST = 5  # candidate stories compared member by member, chosen by centroid similarity
 # Proper nouns and numbers count this many times a common word: two events of one topic share its
 # vocabulary but differ in who, where and how many.
 PROPER_BOOST = 3
 LINKAGE = "max"
+LEAD_CHARS = 300
+LEAD_BOOST = 3
 
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d{2,}")
@@ -143,7 +146,9 @@ def features_for(extraction: Extraction, key: str | None = None) -> ArticleFeatu
             continue
         if len(lemma) < 2:
             continue
-        terms[lemma] += PROPER_BOOST if tok.pos_ in ("PROPN", "NUM") else 1
+        weight = PROPER_BOOST if tok.pos_ in ("PROPN", "NUM") else 1
+        # The lead (headline and first sentences) says what the story is; later text adds background.
+        terms[lemma] += weight * (LEAD_BOOST if tok.idx < LEAD_CHARS else 1)
     if art.title:
         for w in _WORD.findall(art.title):
             if w.lower() not in _STOP:
@@ -181,6 +186,13 @@ class _StoryState:
 def _unit(vec: dict[str, float]) -> dict[str, float]:
     norm = math.sqrt(sum(v * v for v in vec.values()))
     return {k: v / norm for k, v in vec.items()} if norm else {}
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    return sum(v * get(k, 0.0) for k, v in a.items())
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -261,7 +273,13 @@ class StoryClusterer:
             self._df["\x00" + n] += 1
         words, names = self._vectors(features)
         best_id, best_sim = None, 0.0
-        for sid in self._candidates(words, names, features.published):
+        candidates = self._candidates(words, names, features.published)
+        if LINKAGE != "centroid" and len(candidates) > SHORTLIST:
+            # Member-by-member comparison is the costly part: only the stories whose centroids are
+            # closest get it, so one add costs the same however large the stories grow.
+            candidates = heapq.nlargest(SHORTLIST, candidates, key=lambda sid: self._pair(
+                words, names, self._stories[sid].terms, self._stories[sid].names))
+        for sid in candidates:
             st = self._stories[sid]
             sim = self._similarity(words, names, st)
             if sim > best_sim:
@@ -315,10 +333,17 @@ class StoryClusterer:
 
     def _similarity(self, words: dict[str, float], names: dict[str, float], st: _StoryState) -> float:
         if LINKAGE == "average" and st.recent:
-            return sum(self._pair(words, names, w, n) for w, n in st.recent) / len(st.recent)
+            return sum(self._unit_pair(words, names, w, n) for w, n in st.recent) / len(st.recent)
         if LINKAGE == "max" and st.recent:
-            return max(self._pair(words, names, w, n) for w, n in st.recent)
+            return max(self._unit_pair(words, names, w, n) for w, n in st.recent)
         return self._pair(words, names, st.terms, st.names)
+
+    def _unit_pair(self, words, names, w2, n2) -> float:
+        # Article vectors are unit length: a dot product is their cosine.
+        text_sim = _dot(words, w2)
+        if not names or not n2 or not self.entity_weight:
+            return text_sim
+        return (1 - self.entity_weight) * text_sim + self.entity_weight * _dot(names, n2)
 
     def _pair(self, words, names, w2, n2) -> float:
         text_sim = _cosine(words, w2)
