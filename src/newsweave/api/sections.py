@@ -6,7 +6,8 @@ so a client can tell which implementation made the data.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import copy
+from collections import Counter, OrderedDict, defaultdict
 from datetime import date
 from typing import Any
 
@@ -14,6 +15,7 @@ from ..analyze.compare import compare_outlets
 from ..analyze.plans import store_plans
 from ..analyze.timeline import story_timeline, timex_range
 from ..store import Store
+from ..store.web_queries import story_version
 
 __all__ = [
     "OPEN_PLAN_STATUSES",
@@ -28,9 +30,27 @@ OPEN_PLAN_STATUSES = ("proposed", "planned", "confirmed", "dated", "postponed")
 
 
 # ---------------------------------------------------------------------------------------------- timeline
+# The timeline and the comparison cost tens of milliseconds for a large story and change only when
+# `newsweave process` touches the story (which moves its `updated_at`), so they are kept per story version.
+_ANALYSIS_CACHE: OrderedDict[tuple, Any] = OrderedDict()
+_ANALYSIS_CACHE_SIZE = 256
+
+
+def _per_story_version(kind: str, store: Store, story_id: str, compute):
+    key = (kind, str(store.path), story_id, story_version(store, story_id))
+    if key in _ANALYSIS_CACHE:
+        _ANALYSIS_CACHE.move_to_end(key)
+        return copy.deepcopy(_ANALYSIS_CACHE[key])  # callers decorate what they get
+    value = compute()
+    _ANALYSIS_CACHE[key] = copy.deepcopy(value)
+    while len(_ANALYSIS_CACHE) > _ANALYSIS_CACHE_SIZE:
+        _ANALYSIS_CACHE.popitem(last=False)
+    return value
+
+
 def story_timeline_section(store: Store, story_id: str, detail: dict) -> dict[str, Any]:
     """``{source, entries, undated_events, conflicts}`` for one story."""
-    result = story_timeline(store, story_id)
+    result = _per_story_version("timeline", store, story_id, lambda: story_timeline(store, story_id))
     section = {"source": "newsweave.analyze.timeline", "entries": result["entries"],
                "undated_events": result.get("undated_events", 0)}
     section["conflicts"] = [e for e in section["entries"] if e.get("conflict")]
@@ -64,8 +84,12 @@ def _range_start(value: str | None) -> date | None:
 def plans_section(store: Store, *, story_id: str | None = None, today: date | None = None) -> dict[str, Any]:
     """Plans (of one story or all): ``{source, today, plans}``, as ``analyze.plans.store_plans`` gives them."""
     today = today or date.today()
-    return {"source": "newsweave.analyze.plans", "today": today.isoformat(),
-            "plans": store_plans(store, story_id=story_id, today=today)}
+    if story_id is None:
+        plans = store_plans(store, today=today)
+    else:
+        plans = _per_story_version(f"plans:{today}", store, story_id,
+                                   lambda: store_plans(store, story_id=story_id, today=today))
+    return {"source": "newsweave.analyze.plans", "today": today.isoformat(), "plans": plans}
 
 
 def group_plans(plans: list[dict]) -> list[tuple[str, list[dict]]]:
@@ -124,7 +148,7 @@ def comparison_section(store: Store, story_id: str, detail: dict, speakers: list
         "quotes_per_outlet": dict(Counter(q.get("outlet") or "unknown" for q in detail["quotes"])),
         "articles_per_outlet": dict(Counter(a["outlet"] or a["wire"] or "unknown" for a in detail["articles"])),
     }
-    result = compare_outlets(store, story_id)
+    result = _per_story_version("compare", store, story_id, lambda: compare_outlets(store, story_id))
     section.update(outlets=result["outlets"], shared_claims=result["shared_claims"],
                    disagreements=result["disagreements"])
     return section

@@ -12,7 +12,7 @@ from typing import Any
 from .db import Store
 from .queries import display_title, fts_query
 
-__all__ = ["events_with_articles", "search_with_snippets"]
+__all__ = ["events_with_articles", "search_with_snippets", "story_version"]
 
 # Control characters cannot appear in stored article text we care about, so they mark matches
 # unambiguously; literal "[" or "]" in an article would make FTS5's usual markers ambiguous.
@@ -73,3 +73,10 @@ def events_with_articles(store: Store, *, story_id: str | None = None) -> list[d
     sql += " ORDER BY coalesce(a.published, '9999'), e.article_id, e.start"
     return [{**dict(r), "source": json.loads(r["source"]), "target": json.loads(r["target"])}
             for r in store.db.execute(sql, params)]
+
+
+def story_version(store: Store, story_id: str) -> str | None:
+    """A value that changes whenever a story's articles or extractions change (its ``updated_at``)."""
+    row = store.db.execute("SELECT updated_at, (SELECT count(*) FROM article_story WHERE story_id = ?)"
+                           " FROM stories WHERE id = ?", (story_id, story_id)).fetchone()
+    return f"{row[0]}/{row[1]}" if row else None
