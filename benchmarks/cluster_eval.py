@@ -156,14 +156,25 @@ def ours_clusters(feats, **options) -> dict[str, str]:
     return cluster_stories(feats, **options)
 
 
-def tune_ours(sc, rows, feats) -> tuple[dict, dict]:
+def tune_ours(sc, rows, exs) -> tuple[dict, dict]:
+    """Grid over the word weights (proper nouns, lead) and the join threshold; best BCubed F1 wins."""
+    import newsweave.link.stories as stories
+
+    saved = (stories.PROPER_BOOST, stories.LEAD_BOOST)
     best = (0.0, None, None)
-    for ew in (0.0, 0.2, 0.4):
-        for i in range(15, 40):
-            opts = {"threshold": i / 100, "entity_weight": ew}
-            res = bcubed_f1(sc, rows, ours_clusters(feats, **opts))
-            if res["f1"] > best[0]:
-                best = (res["f1"], opts, res)
+    try:
+        for proper in (1, 2, 3):
+            for lead in (1, 2, 3):
+                stories.PROPER_BOOST, stories.LEAD_BOOST = proper, lead
+                feats = story_features(exs)
+                for ew in (0.0, 0.2):
+                    for i in range(19, 35, 2):
+                        opts = {"threshold": i / 100, "entity_weight": ew}
+                        res = bcubed_f1(sc, rows, ours_clusters(feats, **opts))
+                        if res["f1"] > best[0]:
+                            best = (res["f1"], {**opts, "PROPER_BOOST": proper, "LEAD_BOOST": lead}, res)
+    finally:
+        stories.PROPER_BOOST, stories.LEAD_BOOST = saved
     return best[1], best[2]
 
 
@@ -190,8 +201,7 @@ def main(argv=None) -> int:
     sc = scorer()
     if args.tune:
         rows, exs, stages = extractions("train")
-        feats = story_features(exs)
-        opts, res = tune_ours(sc, rows, feats)
+        opts, res = tune_ours(sc, rows, exs)
         print(f"ours, tuned on train: {opts} -> {res}")
         bt, bres = tune_baseline(sc, rows)
         print(f"baseline, tuned on train: threshold {bt} -> {bres}")

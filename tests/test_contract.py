@@ -26,7 +26,7 @@ def check_contract(inputs: dict, outputs: list[dict]) -> None:
     assert [o["id"] for o in outputs] == list(inputs)
     for o in outputs:
         text = inputs[o["id"]]["text"]
-        assert set(o) >= {"id", "story_id", "entities", "attributions", "timexes", "events"}
+        assert set(o) >= {"id", "story_id", "entities", "attributions", "nested_attributions", "timexes", "events"}
         assert isinstance(o["story_id"], str)
         for e in o["entities"]:
             _check_span(text, e, e)
@@ -115,3 +115,18 @@ def test_published_accepts_dates_and_timestamps():
     assert parse_published(None, "x") is None
     with pytest.raises(IngestError, match="YYYY-MM-DD"):
         parse_published(20251017, "x")
+
+
+def test_nested_attributions_are_kept_apart_from_the_outermost():
+    from newsweave.contract import to_contract
+    from newsweave.model import Article, Attribution, Extraction, Span
+
+    text = "Ushakov said Putin told Trump that the sale would damage ties."
+    outer = Attribution(content=[Span(13, 62, text[13:62])], kind="indirect", source=Span(0, 7, "Ushakov"),
+                        cue=Span(8, 12, "said"))
+    inner = Attribution(content=[Span(30, 62, text[30:62])], kind="indirect", source=Span(13, 18, "Putin"),
+                        cue=Span(19, 23, "told"), parent=0)
+    out = to_contract(Extraction(article=Article(text=text, id="x"), attributions=[outer, inner]))
+    assert [a["source"]["text"] for a in out["attributions"]] == ["Ushakov"]
+    assert out["nested_attributions"][0]["source"]["text"] == "Putin"
+    assert out["nested_attributions"][0]["parent"] == 0

@@ -154,12 +154,30 @@ def _event(e: Event) -> dict:
 
 
 def to_contract(ex: Extraction) -> dict[str, Any]:
-    """The contract's output object for one article (every field present, lists possibly empty)."""
+    """The contract's output object for one article (every field present, lists possibly empty).
+
+    ``attributions`` holds the outermost attributions, as PolNeAR annotates them; an attribution
+    reported inside another (Ushakov reporting what Putin told Trump) is in ``nested_attributions``
+    with ``parent``, the index in ``attributions`` of the one it sits in.
+    """
+    outer = [i for i, a in enumerate(ex.attributions) if a.parent is None]
+    position = {old: new for new, old in enumerate(outer)}
+    nested = []
+    for a in ex.attributions:
+        if a.parent is None:
+            continue
+        root, hops = a.parent, 0
+        while ex.attributions[root].parent is not None and hops < len(ex.attributions):
+            root, hops = ex.attributions[root].parent, hops + 1  # a quote within a quote within a quote
+        if root not in position:
+            continue
+        nested.append({**_attribution(a), "parent": position[root]})
     return {
         "id": ex.article.id,
         "story_id": ex.story_id,
         "entities": [_mention(m) for m in ex.mentions],
-        "attributions": [_attribution(a) for a in ex.attributions],
+        "attributions": [_attribution(ex.attributions[i]) for i in outer],
+        "nested_attributions": nested,
         "timexes": [_timex(t) for t in ex.timexes],
         "events": [_event(e) for e in ex.events],
     }

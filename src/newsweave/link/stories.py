@@ -44,7 +44,7 @@ DEFAULT_ENTITY_WEIGHT = 0.0
 DEFAULT_MERGE_THRESHOLD = 1.0  # story-to-story centroid similarity at which two stories merge (1: never)
 MAX_STORY_TERMS = 300  # centroid terms kept per story: bounds the cost of one comparison
 QUERY_TERMS = 12  # the article's highest-weighted words and names used to find candidate stories
-MAX_CANDIDATES = 50
+MAX_CANDIDATES = 20
 RECENT_MEMBERS = 30  # members compared one by one (the latest ones: a story's present state)
 SHORTLIST = 5  # candidate stories compared member by member, chosen by centroid similarity
 # Proper nouns and numbers count this many times a common word: two events of one topic share its
@@ -169,18 +169,20 @@ class _StoryState:
     title: str
     title_score: float = 0.0
     recent: list = field(default_factory=list)  # (words, names) unit vectors of the latest members
+    norms: tuple | None = None  # cached centroid norms, keyed by the story's size
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "terms": self.terms, "names": self.names, "members": self.members,
                 "outlets": self.outlets, "first": self.first.isoformat() if self.first else None,
                 "last": self.last.isoformat() if self.last else None, "title": self.title,
-                "title_score": self.title_score}
+                "title_score": self.title_score, "recent": [[w, n] for w, n in self.recent]}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> "_StoryState":
         return cls(d["id"], dict(d["terms"]), dict(d["names"]), list(d["members"]), list(d["outlets"]),
                    date.fromisoformat(d["first"]) if d["first"] else None,
-                   date.fromisoformat(d["last"]) if d["last"] else None, d["title"], d.get("title_score", 0.0))
+                   date.fromisoformat(d["last"]) if d["last"] else None, d["title"], d.get("title_score", 0.0),
+                   [(dict(w), dict(n)) for w, n in d.get("recent") or []])
 
 
 def _unit(vec: dict[str, float]) -> dict[str, float]:
@@ -277,8 +279,8 @@ class StoryClusterer:
         if LINKAGE != "centroid" and len(candidates) > SHORTLIST:
             # Member-by-member comparison is the costly part: only the stories whose centroids are
             # closest get it, so one add costs the same however large the stories grow.
-            candidates = heapq.nlargest(SHORTLIST, candidates, key=lambda sid: self._pair(
-                words, names, self._stories[sid].terms, self._stories[sid].names))
+            candidates = heapq.nlargest(SHORTLIST, candidates, key=lambda sid: self._centroid_sim(
+                words, names, self._stories[sid]))
         for sid in candidates:
             st = self._stories[sid]
             sim = self._similarity(words, names, st)
@@ -336,7 +338,18 @@ class StoryClusterer:
             return sum(self._unit_pair(words, names, w, n) for w, n in st.recent) / len(st.recent)
         if LINKAGE == "max" and st.recent:
             return max(self._unit_pair(words, names, w, n) for w, n in st.recent)
-        return self._pair(words, names, st.terms, st.names)
+        return self._centroid_sim(words, names, st)
+
+    def _centroid_sim(self, words, names, st: _StoryState) -> float:
+        # The centroid's norm is kept up to date on join, so this is one pass over the article's words.
+        key = (len(st.members), id(st.terms))
+        if st.norms is None or st.norms[0] != key:
+            st.norms = (key, math.sqrt(sum(v * v for v in st.terms.values())) or 1.0,
+                        math.sqrt(sum(v * v for v in st.names.values())) or 1.0)
+        text_sim = _dot(words, st.terms) / st.norms[1]
+        if not names or not st.names or not self.entity_weight:
+            return text_sim
+        return (1 - self.entity_weight) * text_sim + self.entity_weight * _dot(names, st.names) / st.norms[2]
 
     def _unit_pair(self, words, names, w2, n2) -> float:
         # Article vectors are unit length: a dot product is their cosine.
