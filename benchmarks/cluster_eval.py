@@ -92,8 +92,7 @@ def extractions(split: str, stages: tuple[str, ...] | None = None):
 
 # ------------------------------------------------------------------------------------- baseline
 _TOKEN = re.compile(r"[a-z0-9]+")
-_BASE_STOP = frozenset("""a an and are as at be by for from has have he her his in is it its of on or that the
-their they this to was were will with said not but been who which after had""".split())
+_BASE_STOP = frozenset(["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "he", "her", "his", "in", "is", "it", "its", "of", "on", "or", "that", "the", "their", "they", "this", "to", "was", "were", "will", "with", "said", "not", "but", "been", "who", "which", "after", "had"])
 
 
 def tfidf_matrix(texts: list[str]):
@@ -158,7 +157,7 @@ def ours_clusters(feats, **options) -> dict[str, str]:
 
 def tune_ours(sc, rows, exs) -> tuple[dict, dict]:
     """Grid over the word weights (proper nouns, lead) and the join threshold; best BCubed F1 wins."""
-    import newsweave.link.stories as stories
+    from newsweave.link import stories
 
     saved = (stories.PROPER_BOOST, stories.LEAD_BOOST)
     best = (0.0, None, None)
@@ -227,8 +226,7 @@ def main(argv=None) -> int:
     print(f"stories {len(result.stories)}, entities {len(result.entities)}, copies {len(result.copies)}")
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:
-            for row in rows:
-                f.write(json.dumps(out[row["id"]]) + "\n")
+            f.writelines(json.dumps(out[row["id"]]) + "\n" for row in rows)
     return 0
 
 

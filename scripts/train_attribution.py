@@ -86,6 +86,7 @@ def main() -> None:
     for (lemma, frame), n in sorted(frame_n.items()):
         if lemma in verbs and n >= 2:
             frames.setdefault(lemma, {})[frame] = [frame_cue[(lemma, frame)], n]
+    extensions = cue_extensions(rows, docs)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps({
         "made_by": "scripts/train_attribution.py from polnear-train.jsonl",
@@ -94,9 +95,31 @@ def main() -> None:
         "verbs": verbs,
         "nouns": nouns,
         "frames": frames,
+        "extensions": extensions,
     }, indent=None, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {OUT}: {len(verbs)} verbs, {len(nouns)} nouns")
     train_cue_model(rows, docs, args.model_threshold, args.min_feature_count)
+
+
+def cue_extensions(rows, docs, min_n: int = 4, min_rate: float = 0.65) -> dict[str, float]:
+    """How often a cue verb's object noun belongs to the cue ("expressed concern", "issued a statement").
+
+    Keys are ``lemma|dobj|noun`` and ``*|dobj|noun`` (any cue verb); only objects seen at least
+    ``min_n`` times after a gold cue verb, inside its cue at least ``min_rate`` of the time, are kept.
+    """
+    n, inside = Counter(), Counter()
+    for row, doc in zip(rows, docs):
+        for att in row["gold"]["attributions"]:
+            for s, e in att["cue"]:
+                for head in cue_heads(doc, s, e):
+                    if head.pos_ != "VERB":
+                        continue
+                    for c in head.children:
+                        if c.i > head.i and c.dep_ == "dobj" and c.pos_ == "NOUN":
+                            for key in (f"{head.lemma_.lower()}|dobj|{c.lemma_.lower()}", f"*|dobj|{c.lemma_.lower()}"):
+                                n[key] += 1
+                                inside[key] += s <= c.idx < e
+    return {k: round(inside[k] / n[k], 3) for k in sorted(n) if n[k] >= min_n and inside[k] / n[k] >= min_rate}
 
 
 def train_cue_model(rows, docs, threshold: float, min_count: int) -> None:

@@ -8,7 +8,12 @@ from datetime import date
 import pytest
 
 from newsweave.errors import ConfigError
-from newsweave.link.stories import ArticleFeatures, StoryClusterer, cluster_stories, features_from_text
+from newsweave.link.stories import (
+    ArticleFeatures,
+    StoryClusterer,
+    cluster_stories,
+    features_from_text,
+)
 from newsweave.settings import Settings
 
 FLOOD_1 = ("Floods in the river valley of Tarnow forced three thousand residents from their homes on Monday "

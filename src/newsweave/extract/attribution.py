@@ -38,6 +38,7 @@ from .attribution_cues import (
     MIN_RATE,
     cue_frame,
     cue_lexicon,
+    cue_object,
     cue_probability,
     cue_settings,
     prep_object,
@@ -144,6 +145,15 @@ def _cue_span(doc, cue) -> tuple[int, int]:
             last = child.i
         elif child.dep_ == "npadvmod" and child.ent_type_ in {"DATE", "TIME"}:
             last = max(t.i for t in child.subtree)
+    obj = cue_object(cue)
+    if obj is not None and obj.i > last:
+        # "expressed concern about", "issued a statement": the object noun (and the preposition
+        # that links it to the content) is part of the cue
+        last = obj.i
+        prep = next((c for c in obj.children if c.i == obj.i + 1 and c.dep_ == "prep"
+                     and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)), None)
+        if prep is not None and prep.lower_ not in {"in", "at", "on", "during", "after", "from", "as"}:
+            last = prep.i
     head = cue.head
     artifact_verb = _artifact_verb(cue)
     if artifact_verb is not None:
@@ -399,6 +409,13 @@ def _verb_attribution(doc, sent, cue, lex, threshold, quotes, sent_quotes, quote
         objs = [c for c in cue.children if c.dep_ in {"dobj"}]
         if not objs:
             return None
+        if objs[0] is cue_object(cue):
+            # the object is part of the cue ("expressed concern about X"): X, or the noun's clause
+            what = next((g for c in objs[0].children if c.dep_ == "prep" and c.i == objs[0].i + 1
+                         for g in c.children if g.dep_ in {"pobj", "pcomp"}), None) \
+                or next((c for c in objs[0].children if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > objs[0].i), None)
+            if what is not None:
+                objs = [what]
         s, e = _subtree_span(objs[0])
         # the rest of the predicate belongs with the object ("views Obama more favorably than
         # Trump", "called the charges unsubstantiated"), but not a channel, another clause or a time
@@ -411,7 +428,7 @@ def _verb_attribution(doc, sent, cue, lex, threshold, quotes, sent_quotes, quote
     content = [(s, e) for s, e in content if e > s and re.search(r"\w", text[s:e])]
     if not content:
         return None
-    if rate < min(threshold, _NESTED_THRESHOLD):
+    if rate < threshold and cue_probability(cue, bool(sent_quotes), nested=True) < _NESTED_THRESHOLD:
         return None
     source = _source_span(doc, subj, cue) if subj is not None else None
     if subj is None and cue.dep_ == "ROOT" and cue.i > sent.start and doc[cue.i - 1].pos_ in {"PROPN", "NOUN"}:

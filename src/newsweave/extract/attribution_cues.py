@@ -19,7 +19,7 @@ import json
 import math
 from importlib import resources
 
-__all__ = ["MIN_RATE", "cue_features", "cue_frame", "cue_lexicon", "cue_probability", "cue_rate",
+__all__ = ["MIN_RATE", "cue_features", "cue_object", "cue_frame", "cue_lexicon", "cue_probability", "cue_rate",
            "cue_settings", "prep_object"]
 
 # Below this lexicon rate a verb is not considered at all ("have", "make"): it keeps the model
@@ -70,6 +70,27 @@ def cue_settings() -> dict:
     model = _data("cue_model.json") or {}
     return {"threshold": data.get("threshold", 0.3), "nouns": data.get("nouns", _FALLBACK_NOUNS),
             "model": bool(model), "model_threshold": model.get("threshold", 0.5)}
+
+
+def cue_object(verb):
+    """The object noun that belongs to a cue verb's span ("expressed concern", "issued a statement"), or None.
+
+    Which objects do is learned from polnear-train (``extensions`` in ``cues.json``): the noun
+    after this verb, or after any cue verb, was inside the gold cue at least two times in three.
+    """
+    table = (_data("cues.json") or {}).get("extensions") or {}
+    if not table:
+        return None
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i - verb.i <= 4:
+            noun = c.lemma_.lower()
+            if f"{lemma}|dobj|{noun}" in table or f"*|dobj|{noun}" in table:
+                # only a plain noun phrase up to the noun ("a scathing statement"), no clause before it
+                if all(t.dep_ in {"det", "amod", "compound", "poss", "nummod", "advmod"} or t.is_punct
+                       for t in verb.doc[verb.i + 1:c.i]):
+                    return c
+    return None
 
 
 def prep_object(tok):
@@ -148,6 +169,19 @@ def cue_features(tok, sentence_has_quote: bool) -> list[str]:
         f"frame|rate_bin={frame}|{min(int(rate * 10), 9)}",
     ]
     feats += [f"child={d}" for d in deps]
+    # what the verb governs and what governs it: "expressed concern", "called for", "poll shows",
+    # "wants to know" (words, so that the model can tell a report from an action)
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            feats += [f"obj={c.lemma_.lower()}", f"lemma|obj={lemma}|{c.lemma_.lower()}"]
+        elif c.dep_ == "prep" and c.i > tok.i:
+            feats += [f"prep={c.lower_}", f"lemma|prep={lemma}|{c.lower_}"]
+        elif c.dep_ == "xcomp":
+            feats.append(f"xcomp={c.lemma_.lower()}")
+        elif c.dep_ in {"nsubj", "nsubjpass"} and not c.ent_type_ and c.lower_ not in _PERSON_PRONOUNS:
+            feats.append(f"subj_lemma={c.lemma_.lower()}")
+    if tok.dep_ in {"xcomp", "advcl", "conj", "ccomp", "relcl", "acl"} and tok.head != tok:
+        feats.append(f"gov={tok.head.lemma_.lower()}|{tok.dep_}")
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
         feats.append("aside=" + next(c.lower_ for c in tok.children if c.dep_ == "mark"))
     if sentence_has_quote:
@@ -155,11 +189,19 @@ def cue_features(tok, sentence_has_quote: bool) -> list[str]:
     return feats
 
 
-def cue_probability(tok, sentence_has_quote: bool) -> float:
-    """The cue model's probability that ``tok`` is an attribution cue (the frame rate without a model)."""
+def cue_probability(tok, sentence_has_quote: bool, nested: bool = False) -> float:
+    """The cue model's probability that ``tok`` is an attribution cue (the frame rate without a model).
+
+    ``nested=True`` asks about the verb as a cue inside another attribution ("said that X told
+    him"): the governing clause is then left out of the features, because PolNeAR marks only
+    outermost attributions and so taught the model that a reported verb is no cue.
+    """
     model = _data("cue_model.json")
     if model is None:
         return cue_rate(tok.lemma_.lower(), cue_frame(tok, sentence_has_quote))
     weights = model["weights"]
-    z = sum(weights.get(f, 0.0) for f in cue_features(tok, sentence_has_quote))
+    feats = cue_features(tok, sentence_has_quote)
+    if nested:
+        feats = [f for f in feats if not f.startswith("gov=")]
+    z = sum(weights.get(f, 0.0) for f in feats)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

@@ -20,17 +20,16 @@ from ..model import Extraction, Mention
 from ..settings import Settings
 from .pipeline import stage
 
-__all__ = ["nominal_mentions", "NOMINAL_LABEL"]
+__all__ = ["NOMINAL_LABEL", "nominal_mentions"]
 
 NOMINAL_LABEL = "NOMINAL"
 
 # Entity types whose tokens are not participants (dates, amounts): a head inside one is skipped.
 _NOT_PARTICIPANTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 # Heads that are never a participant in news prose: measure, manner and discourse nouns.
-_ABSTRACT = frozenset("""time times way ways part parts lot lots kind sort number numbers end start beginning
-thing things fact case cases reason reasons matter point points year years day days week weeks month months
-hour hours minute minutes second seconds percent side sides term terms lack rest use top bottom amount level
-levels type types example instance moment period course deal""".split())
+_ABSTRACT = frozenset(["time", "times", "way", "ways", "part", "parts", "lot", "lots", "kind", "sort", "number", "numbers", "end", "start", "beginning", "thing", "things", "fact", "case", "cases", "reason", "reasons", "matter", "point", "points", "year", "years", "day", "days", "week", "weeks", "month", "months", "hour", "hours", "minute", "minutes", "second", "seconds", "percent", "side", "sides", "term", "terms", "lack", "rest", "use", "top", "bottom", "amount", "level", "levels", "type", "types", "example", "instance", "moment", "period", "course", "deal"])
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj", "dative", "oprd"})
+_PHRASE_DEPS = frozenset({"det", "poss", "amod", "compound", "nummod", "nmod", "case"})
 _DROP_LEADING = frozenset({"DET", "PRON", "PUNCT", "CCONJ", "ADP", "PART", "NUM"})
 
 
@@ -42,11 +41,19 @@ def nominal_mentions(doc, existing: list[Mention]) -> list[Mention]:
         for t in ent:
             ent_of[t.i] = ent.label_
     out = []
-    for chunk in doc.noun_chunks:
-        head = chunk.root
-        if head.pos_ != "NOUN" or head.i in ent_of or head.lower_ in _ABSTRACT or not head.is_alpha:
+    # spaCy's noun chunks, plus the common nouns its chunker left out ("their trawler sank").
+    phrases = [(c.root, [t for t in c if t.i <= c.root.i]) for c in doc.noun_chunks]
+    chunked = {c.root.i for c in doc.noun_chunks}
+    for t in doc:
+        # The small model's tagger sometimes calls a subject noun an adjective ("their trawler sank"):
+        # an argument role with a determiner or possessive before it still makes it a noun phrase.
+        nounish = t.pos_ == "NOUN" or (t.pos_ == "ADJ" and any(c.dep_ in ("det", "poss") for c in t.lefts))
+        if nounish and t.i not in chunked and t.dep_ in _ARGUMENT_DEPS:
+            left = min((c.left_edge.i for c in t.lefts if c.dep_ in _PHRASE_DEPS), default=t.i)
+            phrases.append((t, list(doc[left:t.i + 1])))
+    for head, toks in sorted(phrases, key=lambda p: p[0].i):
+        if head.pos_ not in ("NOUN", "ADJ") or head.i in ent_of or head.lower_ in _ABSTRACT or not head.is_alpha:
             continue
-        toks = [t for t in chunk if t.i <= head.i]
         # Drop the determiner, a possessive with its owner ("the navy's"), numbers and punctuation.
         cut = 0
         for k, t in enumerate(toks):

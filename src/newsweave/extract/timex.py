@@ -202,7 +202,7 @@ def find_timexes(doc, published: date | None) -> list[Timex]:
         # the rules read part-of-speech tags ("May" the month or the modal, the clause's tense)
         raise ExtractError(
             "find_timexes needs a tagged Doc: parse with the spaCy components the stage declares "
-            "(tok2vec, tagger, attribute_ruler), e.g. load_model()(text)"
+            "(tok2vec, tagger), e.g. load_model()(text)"
         )
     dct = _as_date(published)
     text = doc.text
@@ -220,7 +220,7 @@ def find_timexes(doc, published: date | None) -> list[Timex]:
 
 
 @stage("newsweave.timex.rules.v1", requires=("doc",), assigns=("timexes",),
-       spacy_components=("tok2vec", "tagger", "attribute_ruler"))
+       spacy_components=("tok2vec", "tagger"))
 def timex_stage(ex: Extraction, settings: Settings) -> None:
     """Set ``ex.timexes`` from the parsed article and its publication date."""
     ex.timexes = find_timexes(ex.doc, ex.article.published)

@@ -14,11 +14,28 @@ from ..model import Entity, Extraction, Story
 from ..settings import Settings
 from .copies import CopyDetector, CopyMatch, signature
 from .entities import EntityLinker, name_key
-from .stories import ArticleFeatures, StoryClusterer, cluster_stories, features_for, features_from_text
+from .stories import (
+    ArticleFeatures,
+    StoryClusterer,
+    cluster_stories,
+    features_for,
+    features_from_text,
+)
 
-__all__ = ["LinkResult", "link_batch", "CopyDetector", "CopyMatch", "signature", "StoryClusterer",
-           "ArticleFeatures", "features_for", "features_from_text", "cluster_stories", "EntityLinker",
-           "name_key"]
+__all__ = [
+    "ArticleFeatures",
+    "CopyDetector",
+    "CopyMatch",
+    "EntityLinker",
+    "LinkResult",
+    "StoryClusterer",
+    "cluster_stories",
+    "features_for",
+    "features_from_text",
+    "link_batch",
+    "name_key",
+    "signature",
+]
 
 
 @dataclass(slots=True)

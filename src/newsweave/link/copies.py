@@ -23,7 +23,7 @@ from typing import Any
 from ..errors import ConfigError
 from ..model import Article
 
-__all__ = ["CopyMatch", "CopyDetector", "signature", "shingles"]
+__all__ = ["CopyDetector", "CopyMatch", "shingles", "signature"]
 
 NUM_PERM = 64
 SHINGLE_WORDS = 5
@@ -54,7 +54,9 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
 
 
 def _minhash(text: str):
-    from datasketch import MinHash  # imported on first use: datasketch pulls in numpy and scipy
+    from datasketch import (
+        MinHash,  # imported on first use: datasketch pulls in numpy and scipy
+    )
 
     mh = MinHash(num_perm=NUM_PERM, seed=1, scheme=_SCHEME)
     for sh in shingles(text):
@@ -170,7 +172,7 @@ class CopyDetector:
         }
 
     @classmethod
-    def from_state(cls, state: dict[str, Any]) -> "CopyDetector":
+    def from_state(cls, state: dict[str, Any]) -> CopyDetector:
         """Rebuild a detector (and its LSH index) from ``to_state()`` output."""
         det = cls(copy_threshold=state["copy_threshold"], version_threshold=state["version_threshold"])
         for key, sig, wire in state["articles"]:

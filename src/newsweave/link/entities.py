@@ -33,13 +33,12 @@ from typing import Any
 
 from ..model import Entity, Mention
 
-__all__ = ["EntityLinker", "name_key", "acronym_of"]
+__all__ = ["EntityLinker", "acronym_of", "name_key"]
 
 _PERSON = "PERSON"
 # Labels that name the same kind of thing for linking: spaCy often calls one place GPE here, LOC there.
 _FAMILY = {"PERSON": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "NORP": "NORP"}
-_HONORIFICS = frozenset("""mr mrs ms miss dr prof sir dame lord lady president gen general sen senator rep gov
-governor minister secretary judge justice rev st saint mister madam""".split())
+_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "gen", "general", "sen", "senator", "rep", "gov", "governor", "minister", "secretary", "judge", "justice", "rev", "st", "saint", "mister", "madam"])
 _ORG_FILLER = frozenset({"of", "the", "and", "for", "de", "&"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
                           "our", "my", "your"})
@@ -126,7 +125,7 @@ class _EntityState:
                 "last_seen": self.last_seen, "mentions": self.mentions, "gender": dict(self.gender)}
 
     @classmethod
-    def from_json(cls, d: dict[str, Any]) -> "_EntityState":
+    def from_json(cls, d: dict[str, Any]) -> _EntityState:
         return cls(d["id"], d["name"], d["label"], Counter(d["labels"]), set(d["aliases"]), d["code"],
                    set(d["first_words"]), d["last_seen"], d["mentions"], Counter(d.get("gender") or {}))
 
@@ -308,11 +307,8 @@ class EntityLinker:
     # -- resolving ------------------------------------------------------------------------------
     def _resolve(self, g: _Group, story: str | None, when: str | None) -> str:
         if g.name is not None:
-            eid = self._resolve_name(g.name, story)
-            if eid is None:
-                # A chain whose name is new may still carry a title that a known holder has.
-                eid = None
-            return eid or self._create(g.name.text, g.name.label)
+            # A new name is a new entity even when its chain carries a title someone else held before.
+            return self._resolve_name(g.name, story) or self._create(g.name.text, g.name.label)
         titles = [m for m in g.mentions if m.kind == "title"]
         for m in titles:
             rk = self._role_key(m.text)
@@ -327,9 +323,9 @@ class EntityLinker:
             holder = self._story_person_of_gender(story, descs)
             if holder is not None:
                 return holder
-            return self._create(descs[0].text, g.label, record=False)
+            return self._create(descs[0].text, g.label)
         first = g.mentions[0]
-        return self._create(first.text, g.label, record=False)
+        return self._create(first.text, g.label)
 
     def _resolve_name(self, m: Mention, story: str | None) -> str | None:
         words = [_spelling(w) for w in _name_words(m.text)]
@@ -397,9 +393,9 @@ class EntityLinker:
         for eid in self._story_people.get(story, ()):
             eid = self.canonical(eid)
             st = self._entities[eid]
-            if st.aliases and st.labels.most_common(1)[0][0] == _PERSON and st.gender:
-                if st.gender.most_common(1)[0][0] == gender:
-                    people.append((self._story_mentions[story][eid], eid))
+            if (st.aliases and st.labels.most_common(1)[0][0] == _PERSON and st.gender
+                    and st.gender.most_common(1)[0][0] == gender):
+                people.append((self._story_mentions[story][eid], eid))
         people.sort(reverse=True)
         if not people or (len(people) > 1 and people[0][0] < 2 * people[1][0]):
             return None
@@ -415,7 +411,7 @@ class EntityLinker:
         return _singular(words[-1]) if words else None
 
     # -- bookkeeping ----------------------------------------------------------------------------
-    def _create(self, name: str, label: str, record: bool = True) -> str:
+    def _create(self, name: str, label: str) -> str:
         eid = f"{self.id_prefix}{self._next}"
         self._next += 1
         self._entities[eid] = _EntityState(eid, " ".join(name.split()), label)
@@ -459,9 +455,8 @@ class EntityLinker:
                 if _is_acronym(m.text):
                     self._by_acronym.setdefault(words[0] if len(words) == 1 else "".join(words), eid)
             # The canonical name is the longest full name seen.
-            if len(_name_words(m.text)) > len(_name_words(st.name)) and st.name not in ("",):
-                if st.mentions > len(g.mentions) or names:
-                    st.name = " ".join(m.text.split())
+            if len(_name_words(m.text)) > len(_name_words(st.name)):
+                st.name = " ".join(m.text.split())
         if names and st.code is None and g.label in ("GPE", "NORP", "ORG", "PERSON"):
             code = _actor_code(g.name.text if g.name else names[0].text)
             if code and (g.label != "PERSON" or code[1] == "GOV"):
@@ -529,7 +524,7 @@ class EntityLinker:
                 "story_mentions": {k: dict(v) for k, v in self._story_mentions.items()}}
 
     @classmethod
-    def from_state(cls, state: dict[str, Any]) -> "EntityLinker":
+    def from_state(cls, state: dict[str, Any]) -> EntityLinker:
         """Rebuild a linker from ``to_state()`` output."""
         el = cls(id_prefix=state.get("id_prefix", "e"))
         el._next = state["next"]
@@ -560,7 +555,4 @@ _GENDERED_NOUNS = {
 }
 
 # Head words of titles written before a name. Generic office words only (no office holders).
-_TITLE_HEADS = frozenset("""president minister secretary chancellor senator governor mayor leader chairman
-chairwoman ambassador spokesman spokeswoman premier king queen prince general director speaker aide envoy
-adviser advisor candidate nominee chief commissioner judge prosecutor attorney coach captain commander
-officer ceo founder host actor actress singer manager""".split())
+_TITLE_HEADS = frozenset(["president", "minister", "secretary", "chancellor", "senator", "governor", "mayor", "leader", "chairman", "chairwoman", "ambassador", "spokesman", "spokeswoman", "premier", "king", "queen", "prince", "general", "director", "speaker", "aide", "envoy", "adviser", "advisor", "candidate", "nominee", "chief", "commissioner", "judge", "prosecutor", "attorney", "coach", "captain", "commander", "officer", "ceo", "founder", "host", "actor", "actress", "singer", "manager"])

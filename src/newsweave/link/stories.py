@@ -35,12 +35,19 @@ from ..errors import ConfigError
 from ..model import Extraction, Story
 from ..settings import Settings
 
-__all__ = ["ArticleFeatures", "StoryClusterer", "features_for", "features_from_text", "cluster_stories",
-           "DEFAULT_THRESHOLD", "DEFAULT_ENTITY_WEIGHT"]
+__all__ = [
+    "DEFAULT_ENTITY_WEIGHT",
+    "DEFAULT_THRESHOLD",
+    "ArticleFeatures",
+    "StoryClusterer",
+    "cluster_stories",
+    "features_for",
+    "features_from_text",
+]
 
 # Tuned on ECB+ train (benchmarks/cluster_eval.py --tune); see benchmarks/results/linking.md.
-DEFAULT_THRESHOLD = 0.25
-DEFAULT_ENTITY_WEIGHT = 0.0
+DEFAULT_THRESHOLD = 0.29
+DEFAULT_ENTITY_WEIGHT = 0.2
 DEFAULT_MERGE_THRESHOLD = 1.0  # story-to-story centroid similarity at which two stories merge (1: never)
 MAX_STORY_TERMS = 300  # centroid terms kept per story: bounds the cost of one comparison
 QUERY_TERMS = 12  # the article's highest-weighted words and names used to find candidate stories
@@ -49,7 +56,7 @@ RECENT_MEMBERS = 30  # members compared one by one (the latest ones: a story's p
 SHORTLIST = 5  # candidate stories compared member by member, chosen by centroid similarity
 # Proper nouns and numbers count this many times a common word: two events of one topic share its
 # vocabulary but differ in who, where and how many.
-PROPER_BOOST = 3
+PROPER_BOOST = 2
 LINKAGE = "max"
 LEAD_CHARS = 300
 LEAD_BOOST = 3
@@ -58,13 +65,7 @@ _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d{2,}")
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"})
 # A compact English stop list for the parse-free path (the parsed path uses spaCy's is_stop).
-_STOP = frozenset("""a about above after again against all also am an and any are as at be because been before
-being below between both but by can could did do does doing down during each few for from further had has have
-having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
-nor not now of off on once only or other our ours ourselves out over own same she should so some such than that
-the their theirs them themselves then there these they this those through to too under until up very was we were
-what when where which while who whom why will with would you your yours yourself said says say told one two new
-year years last first week day time people would could may might""".split())
+_STOP = frozenset(["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "said", "says", "say", "told", "one", "two", "new", "year", "years", "last", "first", "week", "day", "time", "people", "would", "could", "may", "might"])
 
 
 @dataclass(slots=True)
@@ -84,7 +85,7 @@ class ArticleFeatures:
                 "title": self.title, "outlet": self.outlet}
 
     @classmethod
-    def from_json(cls, d: dict[str, Any]) -> "ArticleFeatures":
+    def from_json(cls, d: dict[str, Any]) -> ArticleFeatures:
         pub = date.fromisoformat(d["published"]) if d.get("published") else None
         return cls(d["key"], dict(d["terms"]), dict(d.get("names") or {}), pub, d.get("title") or "", d.get("outlet"))
 
@@ -178,7 +179,7 @@ class _StoryState:
                 "title_score": self.title_score, "recent": [[w, n] for w, n in self.recent]}
 
     @classmethod
-    def from_json(cls, d: dict[str, Any]) -> "_StoryState":
+    def from_json(cls, d: dict[str, Any]) -> _StoryState:
         return cls(d["id"], dict(d["terms"]), dict(d["names"]), list(d["members"]), list(d["outlets"]),
                    date.fromisoformat(d["first"]) if d["first"] else None,
                    date.fromisoformat(d["last"]) if d["last"] else None, d["title"], d.get("title_score", 0.0),
@@ -376,9 +377,9 @@ class StoryClusterer:
         window = timedelta(days=self.settings.story_window_days)
         for sid, _ in votes.most_common():
             st = self._stories[sid]
-            if when is not None and st.last is not None and st.first is not None:
-                if when - st.last > window or st.first - when > window:
-                    continue
+            if (when is not None and st.last is not None and st.first is not None
+                    and (when - st.last > window or st.first - when > window)):
+                continue
             out.append(sid)
             if len(out) >= MAX_CANDIDATES:
                 break
@@ -488,7 +489,7 @@ class StoryClusterer:
         }
 
     @classmethod
-    def from_state(cls, state: dict[str, Any], settings: Settings | None = None) -> "StoryClusterer":
+    def from_state(cls, state: dict[str, Any], settings: Settings | None = None) -> StoryClusterer:
         """Rebuild a clusterer from ``to_state()`` output (the index is rebuilt from the stories)."""
         settings = settings or Settings(story_window_days=state.get("window_days", 7))
         sc = cls(settings, threshold=state["threshold"], entity_weight=state["entity_weight"],
