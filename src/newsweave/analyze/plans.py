@@ -369,7 +369,7 @@ def store_plans(store, *, story_id: str | None = None, today: date | None = None
     Each plan is ``Plan.to_json()`` plus ``overdue``, a ``label``, its ``story_id``, and ``start``/``end``
     evidence offsets on each history update.
     """
-    from ..store.web_queries import events_with_articles
+    from ..store.web_queries import entity_names, events_with_articles
 
     today = today or date.today()
     rows = events_with_articles(store, story_id=story_id)
@@ -377,11 +377,15 @@ def store_plans(store, *, story_id: str | None = None, today: date | None = None
     tracked = track_plans([(str(r["article_id"]), r["outlet"], r["published"], _event_record(r), r["story_id"])
                            for r in rows])
     late = {p.id for p in overdue(tracked, today)}
+    names = entity_names(store, {x for p in tracked for x in p.participants})
     plans = []
     for p in tracked:
         item = p.to_json()
         item["overdue"] = p.id in late
-        item["label"] = f"{item['type']}: {', '.join(item['participants'])}" if item["participants"] else item["type"]
+        # Participants are entity ids where the linker resolved them: show their names.
+        item["participant_names"] = [names.get(x, x) for x in item["participants"]]
+        item["label"] = (f"{item['type']}: {', '.join(item['participant_names'])}" if item["participants"]
+                         else item["type"])
         for u in item["history"]:
             row = offsets.get((str(u["article_id"]), u["evidence"]))
             u["start"], u["end"] = (row["start"], row["end"]) if row else (None, None)

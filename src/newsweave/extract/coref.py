@@ -92,7 +92,9 @@ def _name_words(text: str) -> list[str]:
     words = [w for w in re.findall(r"[\w.'’-]+", text.lower())]
     while words and words[0] in _HONORIFICS:
         words = words[1:]
-    return [w.rstrip(".") for w in words if w not in {"jr", "jr.", "sr", "sr."}] or words
+    # A word of dots alone ("...") would leave an empty name word, which no name comparison can use.
+    return [w.rstrip(".") for w in words if w not in {"jr", "jr.", "sr", "sr."} and w.rstrip(".")] or [
+        w for w in words if w.rstrip(".")]
 
 
 def _same_name(short: list[str], long: list[str], label: str) -> bool:

@@ -43,6 +43,7 @@ class OnlineLinker:
         self.stories = stories or StoryClusterer(settings)
         self.entities = entities or EntityLinker()
         self._touched_entities: set[str] = set()
+        self.merges: list[tuple[str, str, str]] = []  # (kind, into, from) of the last add
 
     @classmethod
     def from_store(cls, store, settings: Settings) -> "OnlineLinker":
@@ -63,11 +64,22 @@ class OnlineLinker:
         """Link one article (its ``doc`` still attached, for story features); sets entity ids in place."""
         key = str(article_id)
         match = self.copies.add(key, ex.article)
-        seen_history = len(self.stories.history)
-        story_id = self.stories.add(key, features_for(ex, key))
-        history = [(h.get("action", "changed"), h) for h in self.stories.history[seen_history:]]
-        self.entities.add(key, ex.mentions)
+        seen_stories, seen_entities = len(self.stories.history), len(self.entities.history)
+        features = features_for(ex, key)
+        if match is not None and self.stories.story_of(match.original) is not None:
+            # A reprint is the same story as its original, whatever its words score.
+            story_id = self.stories.attach(key, match.original, features)
+        else:
+            story_id = self.stories.add(key, features)
+        story_changes = self.stories.history[seen_stories:]
+        history = [(h.get("action", "changed"), h) for h in story_changes]
+        self.entities.add(key, ex.mentions, story_id=story_id, published=ex.article.published,
+                          text=ex.article.text, doc=ex.doc)
         self._touched_entities.update(m.entity_id for m in ex.mentions if m.entity_id)
+        # Merges rewrite what is already stored: the store applies them in the same transaction.
+        self.merges = [("story", h["story"], h["from"]) for h in story_changes if h.get("action") == "merged"]
+        self.merges += [("entity", h["entity"], h["from"]) for h in self.entities.history[seen_entities:]
+                        if h.get("action") == "merged"]
         sync_linked_ids(ex)
         ex.story_id = story_id
         decision = LinkDecision(story_id=story_id, history=history)

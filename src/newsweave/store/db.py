@@ -292,6 +292,20 @@ class Store:
                 ],
             )
 
+    def merge_stories(self, into: str, other: str) -> None:
+        """Move every article of story ``other`` into story ``into`` (the linker merged them)."""
+        with self.atomic() as db:
+            db.execute("UPDATE article_story SET story_id = ? WHERE story_id = ?", (into, other))
+            db.execute("UPDATE story_history SET story_id = ? WHERE story_id = ?", (into, other))
+            db.execute("DELETE FROM stories WHERE id = ?", (other,))
+
+    def merge_entities(self, into: str, other: str) -> None:
+        """Point every mention and speaker of entity ``other`` at entity ``into`` (the linker merged them)."""
+        with self.atomic() as db:
+            db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (into, other))
+            db.execute("UPDATE attributions SET speaker_entity_id = ? WHERE speaker_entity_id = ?", (into, other))
+            db.execute("DELETE FROM entities WHERE id = ?", (other,))
+
     def load_state(self, name: str) -> dict | None:
         row = self.db.execute("SELECT state FROM link_state WHERE name = ?", (name,)).fetchone()
         return json.loads(row[0]) if row else None

@@ -12,7 +12,7 @@ from typing import Any
 from .db import Store
 from .queries import display_title, fts_query
 
-__all__ = ["events_with_articles", "search_with_snippets", "story_version"]
+__all__ = ["entity_names", "events_with_articles", "search_with_snippets", "story_version"]
 
 # Control characters cannot appear in stored article text we care about, so they mark matches
 # unambiguously; literal "[" or "]" in an article would make FTS5's usual markers ambiguous.
@@ -80,3 +80,14 @@ def story_version(store: Store, story_id: str) -> str | None:
     row = store.db.execute("SELECT updated_at, (SELECT count(*) FROM article_story WHERE story_id = ?)"
                            " FROM stories WHERE id = ?", (story_id, story_id)).fetchone()
     return f"{row[0]}/{row[1]}" if row else None
+
+
+def entity_names(store: Store, ids) -> dict[str, str]:
+    """Canonical names of the given entity ids (ids the store does not know are left out)."""
+    ids = sorted(set(ids))
+    out: dict[str, str] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        out.update(store.db.execute(f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(chunk))})",
+                                    chunk).fetchall())
+    return out
