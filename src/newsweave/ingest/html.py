@@ -49,7 +49,9 @@ def html_to_text(markup: str) -> str:
     import lxml.html
     from lxml import etree
 
-    if not markup or not markup.strip():
+    # Control characters cannot live in an XML/HTML tree (lxml refuses them); they carry no text.
+    markup = _CONTROL.sub("", markup or "")
+    if not markup.strip():
         return ""
     if "<" not in markup:
         return _tidy(markup.replace("&amp;", "&"))
@@ -72,6 +74,9 @@ def html_to_text(markup: str) -> str:
 _UNSEEN = re.compile(r"<(script|style|noscript|template|svg|iframe|object|head)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _BLOCK_TAG = re.compile(r"</?(?:" + "|".join(sorted(_BLOCKS)) + r")\b[^>]*>", re.IGNORECASE)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _strip_tags(markup: str) -> str:
