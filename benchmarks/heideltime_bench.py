@@ -27,7 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-import timex_eval  # noqa: E402  (sibling benchmark: data paths, loading, scoring)
+import timex_eval
 
 CACHE = timex_eval.CACHE / "heideltime"
 

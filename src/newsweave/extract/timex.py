@@ -25,10 +25,10 @@ from ..errors import ExtractError
 from ..model import Extraction, Timex
 from ..settings import Settings
 from .pipeline import stage
-from .timex_find import find_candidates
 from .timex_calendar import Anchor, parse_value
+from .timex_find import find_candidates
 
-__all__ = ["find_timexes", "clause_tense", "timex_stage"]
+__all__ = ["clause_tense", "find_timexes", "timex_stage"]
 
 _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo", "ll"}
 _PAST_AUX = {"did", "was", "were", "had", "'d"}

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["Anchor", "X_FORMS", "FIXED_HOLIDAYS", "fmt", "shift", "duration_value", "parse_value", "holiday_date"]
+__all__ = ["FIXED_HOLIDAYS", "X_FORMS", "Anchor", "duration_value", "fmt", "holiday_date", "parse_value", "shift"]
 
 
 X_FORMS = {

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import timex_normalize as N
 from .timex_lexicon import (
     MONTHS,
     NUMBER_WORDS,
@@ -26,10 +27,9 @@ from .timex_lexicon import (
     WEEKDAYS,
     alternation,
 )
-from . import timex_normalize as N
 from .timex_normalize import Context, Reading
 
-__all__ = ["Rule", "RULES", "find_candidates"]
+__all__ = ["RULES", "Rule", "find_candidates"]
 
 Build = Callable[[re.Match, Context], Reading | None]
 Guard = Callable[[re.Match, Context], bool]
@@ -173,7 +173,7 @@ RULES: list[Rule] = [
        rf"(?:the\s+)?(?P<edge>{EDGE})?(?:(?P<digits>(?:1[5-9]|20)\d0|'?\d0)'?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
        N.read_decade,
        # "in his 30s" is an age
-       lambda m, ctx: not re.search(r"\b(?:his|her|their|my|your|our|its|early|late|mid)\s+$", m.string[max(0, m.start() - 7):m.start()], re.I)
+       lambda m, ctx: not re.search(r"\b(?:his|her|their|my|your|our|its|early|late|mid)\s+$", m.string[max(0, m.start() - 7):m.start()], re.IGNORECASE)
        or bool(re.match(r"\d{4}", m["digits"] or ""))),
     _r("century",
        rf"(?:the\s+)?(?P<edge>{EDGE})?(?P<ord>{alternation(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century",
@@ -197,7 +197,7 @@ RULES: list[Rule] = [
        rf"(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART})|(?P<rel2>)(?P<part2>overnight)",
        lambda m, ctx: N.read_part_of_day(_Merged(m, rel=m["rel"] or "this", part=m["part"] or m["part2"]), ctx)),
     _r("clock", rf"(?:(?:about|around|shortly\s+(?:before|after))\s+)?(?P<clock>{_CLOCK})", N.read_clock,
-       lambda m, ctx: not re.search(r"high\s+$", m.string[max(0, m.start() - 6):m.start()], re.I)),
+       lambda m, ctx: not re.search(r"high\s+$", m.string[max(0, m.start() - 6):m.start()], re.IGNORECASE)),
     _r("season",
        rf"(?P<edge>{EDGE})?(?:(?P<rel>this\s+past|this\s+coming|last|this|next|past|coming|the)\s+)?(?P<edge2>(?:early|late)\s+)?(?P<season>{SEASON})"
        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR})(?!\d))?",
@@ -218,7 +218,7 @@ RULES: list[Rule] = [
        r"(?:the|this|that)\s+(?:(?:latest|current|most\s+recent|recent|same|comparable|fiscal)\s+){0,3}(?:(?:year[-\s](?:ago|earlier))\s+)?(?:quarter|period)",
        N.read_bare_quarter,
        lambda m, ctx: "period" not in m.group(0).lower()
-       or bool(re.search(r"year[-\s](?:ago|earlier)|latest|comparable|same", m.group(0), re.I))),
+       or bool(re.search(r"year[-\s](?:ago|earlier)|latest|comparable|same", m.group(0), re.IGNORECASE))),
     _r("year_ago_adj", r"year[-\s](?:ago|earlier)(?=\s+(?:\w+\s+)?(?:level|results?|quarter|period|profit|earnings|figures?|sales|loss|net|month))|year[-\s](?:ago|earlier)(?=[.,;])",
        N.read_year_ago_adj),
     _r("ago",
@@ -246,14 +246,14 @@ RULES: list[Rule] = [
        rf"(?P<pre>(?:the|its|their)\s+(?:(?:past|last|next|first|final|previous|coming|following|latest|remaining|full|entire|whole|initial)\s+)?)(?P<num>)(?P<unit>{UNIT_SING})(?!['’]s)",
        lambda m, ctx: N.read_duration(_Merged(m, num=None, approx=None), ctx),
        lambda m, ctx: m["unit"].lower() in ("year", "decade", "century")
-       and bool(re.search(r"past|last|next|first|full|entire|whole|coming", m["pre"] or "", re.I))),
+       and bool(re.search(r"past|last|next|first|full|entire|whole|coming", m["pre"] or "", re.IGNORECASE))),
     _r("vague_plural",
        r"(?:(?:the|these|those)\s+)?(?:(?:recent|coming|past|last|next|previous|ensuing|following|early|few)\s+)?(?P<unit>years|months|weeks|days|decades|centuries|quarters)"
        r"(?:\s+(?:ahead|to\s+come))?",
        N.read_vague_plural,
-       lambda m, ctx: bool(re.match(r"(?:(?:the|these|those)\s+)?(?:recent|coming|past|ensuing|few)", m.group(0), re.I))
-       or bool(re.search(r"(?:\bfor|\bin|\bwithin|\bover|\bafter|\bthan|\btook|\btake|\blast(?:ed)?)\s+$", m.string[max(0, m.start() - 10):m.start()], re.I)),
-       lambda m: (re.match(r"(?:(?:the|these|those)\s+)?", m.group(0), re.I).end() + m.start(), m.end())),
+       lambda m, ctx: bool(re.match(r"(?:(?:the|these|those)\s+)?(?:recent|coming|past|ensuing|few)", m.group(0), re.IGNORECASE))
+       or bool(re.search(r"(?:\bfor|\bin|\bwithin|\bover|\bafter|\bthan|\btook|\btake|\blast(?:ed)?)\s+$", m.string[max(0, m.start() - 10):m.start()], re.IGNORECASE)),
+       lambda m: (re.match(r"(?:(?:the|these|those)\s+)?", m.group(0), re.IGNORECASE).end() + m.start(), m.end())),
     _r("set_adverb", r"(?P<word>daily|weekly|monthly|yearly|annually|hourly|quarterly|nightly)", N.read_set_adverb,
        # only the adverb ("is printed daily"); "daily volume", "the party daily" are not times
        lambda m, ctx: (ctx.tag(m.start()) == "RB" or ctx.tag(m.start()) == "JJ" and m["word"].lower() in ("daily", "weekly", "hourly", "nightly"))
@@ -307,7 +307,7 @@ def _g_present(m: re.Match, ctx: Context) -> bool:
         # ("the current quarter") and does not mean electricity or a flow
         tag = ctx.tag(m.start())
         return tag == "JJ" and not re.match(r"\s+(?:account|assets|liabilities|events|affairs|issue|prices)",
-                                            m.string[m.end():m.end() + 14], re.I)
+                                            m.string[m.end():m.end() + 14], re.IGNORECASE)
     return True
 
 
@@ -321,7 +321,7 @@ def _g_past(m: re.Match, ctx: Context) -> bool:
 def _g_future(m: re.Match, ctx: Context) -> bool:
     word = m.group(0).lower()
     if word in ("future", "the future"):
-        if re.search(r"foreseeable\s+$", m.string[max(0, m.start() - 12):m.start()], re.I):
+        if re.search(r"foreseeable\s+$", m.string[max(0, m.start() - 12):m.start()], re.IGNORECASE):
             return False
         # the time to come ("the future", "its future.") rather than an adjective ("future earnings")
         return word == "the future" or bool(

@@ -10,13 +10,13 @@ import re
 
 __all__ = [
     "MONTHS",
-    "WEEKDAYS",
-    "SEASONS",
-    "PARTS_OF_DAY",
-    "UNITS",
     "ORDINALS",
-    "number_value",
+    "PARTS_OF_DAY",
+    "SEASONS",
+    "UNITS",
+    "WEEKDAYS",
     "alternation",
+    "number_value",
 ]
 
 # Month spellings, with the abbreviations news style uses ("Sept.", "Aug").

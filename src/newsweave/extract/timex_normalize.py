@@ -14,10 +14,25 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-from .timex_calendar import FIXED_HOLIDAYS, X_FORMS, Anchor, duration_value, fmt, holiday_date, shift
-from .timex_lexicon import MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS, number_value
+from .timex_calendar import (
+    FIXED_HOLIDAYS,
+    X_FORMS,
+    Anchor,
+    duration_value,
+    fmt,
+    holiday_date,
+    shift,
+)
+from .timex_lexicon import (
+    MONTHS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    WEEKDAYS,
+    number_value,
+)
 
-__all__ = ["Reading", "Context"]
+__all__ = ["Context", "Reading"]
 
 # The value written for a relative expression when the article has no date, by granularity.
 # ----------------------------------------------------------------------------- what expressions mean
@@ -103,7 +118,7 @@ def _direction(ctx: Context, m: re.Match, *, present_is_future: bool = False) ->
 
 # ----------------------------------------------------------------------------- builders
 # "since Jan. 13", "last Oct. 23": a date already past; "until", "by": one to come
-_PAST_CUE = re.compile(r"\b(?:since|last)\s+$", re.I)
+_PAST_CUE = re.compile(r"\b(?:since|last)\s+$", re.IGNORECASE)
 
 
 def _resolve_year(ctx: Context, m: re.Match, month: int, day: int | None) -> int | None:
@@ -245,7 +260,7 @@ def read_century(m: re.Match, ctx: Context) -> Reading | None:
 
 
 # "as soon as Tuesday", "until Tuesday morning", "by Friday": a day still to come
-_FUTURE_CUE = re.compile(r"\b(?:as\s+soon\s+as|as\s+early\s+as|until|till|by|no\s+later\s+than)\s+(?:\S+\s+)?$", re.I)
+_FUTURE_CUE = re.compile(r"\b(?:as\s+soon\s+as|as\s+early\s+as|until|till|by|no\s+later\s+than)\s+(?:\S+\s+)?$", re.IGNORECASE)
 
 
 def _weekday_date(ctx: Context, m: re.Match, dow: int, rel: str) -> date | None:
@@ -355,9 +370,8 @@ def _clock(text: str) -> str | None:
     if ampm.startswith("p") or ampm in ("intheevening", "intheafternoon", "atnight"):
         if h < 12:
             h += 12
-    elif ampm.startswith("a") or ampm == "inthemorning":
-        if h == 12:
-            h = 0
+    elif (ampm.startswith("a") or ampm == "inthemorning") and h == 12:
+        h = 0
     if h > 24 or minute > 59:
         return None
     return f"{h:02d}:{minute:02d}"
@@ -461,20 +475,22 @@ def read_season(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("DATE", f"{year:04d}-{code}", mod)
 
 
-def _quarter_year(m: re.Match, ctx: Context, q: int) -> tuple[int | None, bool]:
+def _quarter_year(m: re.Match, ctx: Context) -> int | None:
+    """The year of "the third quarter": the one written, else the article's, moved by
+    "last year's" / "next year's" / "year-ago"; None when the article has no date."""
     if m["year"]:
-        return _year(m["year"]), True
+        return _year(m["year"])
     if m["fy"]:
-        return _year(m["fy"]), True
+        return _year(m["fy"])
     rel = (m["yrel"] or "").lower()
     if ctx.dct is None:
-        return None, False
+        return None
     year = ctx.dct.year
     if rel.startswith("last") or "year-ago" in rel or "year-earlier" in rel or "year ago" in rel:
         year -= 1
     elif rel.startswith("next"):
         year += 1
-    return year, True
+    return year
 
 
 def read_quarter(m: re.Match, ctx: Context) -> Reading | None:
@@ -484,7 +500,7 @@ def read_quarter(m: re.Match, ctx: Context) -> Reading | None:
     half = m["unit"].lower() == "half"
     if half and q > 2:
         return None
-    year, ok = _quarter_year(m, ctx, q)
+    year = _quarter_year(m, ctx)
     if year is None:
         return Reading("DATE", f"XXXX-{'H' if half else 'Q'}{q}", anchored=False)
     return Reading("DATE", f"{year:04d}-{'H' if half else 'Q'}{q}")
@@ -581,7 +597,7 @@ def read_duration(m: re.Match, ctx: Context) -> Reading | None:
            "up to": "EQUAL_OR_LESS", "within": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
            "under": "LESS_THAN"}.get(re.sub(r"\s+", " ", (m["approx"] or "").lower()).strip())
     before = m.string[max(0, m.start() - 4):m.start()]
-    if (re.search(r"(?<![\w-])in\s+$", before, re.I) and not (m["pre"] or "").strip() and n is not None and n == int(n) and ctx.dct is not None
+    if (re.search(r"(?<![\w-])in\s+$", before, re.IGNORECASE) and not (m["pre"] or "").strip() and n is not None and n == int(n) and ctx.dct is not None
             and unit in ("day", "week", "month", "year") and ctx.tense(m.start(), m.end()) == "FUTURE"):
         # "will travel in two weeks": the point two weeks from now
         return Reading("DATE", fmt(shift(ctx.dct, unit, int(n)), unit))
