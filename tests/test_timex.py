@@ -269,3 +269,12 @@ def test_dev_scores_hold(shared_dir, tmp_path):
     print(json.dumps(both))
     for key, floor in BASELINE.items():
         assert both[key]["f1"] >= floor - 0.01, f"{key} F1 {both[key]['f1']} fell below baseline {floor}"
+
+
+@pytest.mark.slow
+def test_day_before_month_with_a_clock_does_not_crash(nlp):
+    # The day-month order reaches the clock reader through a merged match (a regression: it raised).
+    from newsweave.extract.timex import find_timexes
+
+    found = find_timexes(nlp("Talks resumed on 3 October, 11:00, in Geneva."), date(2008, 5, 20))
+    assert [t.value for t in found][:1] == ["2007-10-03"]

@@ -340,6 +340,7 @@ class _Merged:
         self._m = m
         self._o = overrides
         self.string = m.string
+        self.re = m.re  # builders ask which groups the pattern has (m.re.groupindex)
 
     def __getitem__(self, key):
         if key in self._o:
