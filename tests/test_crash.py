@@ -42,18 +42,24 @@ def test_twenty_sigkills_lose_and_duplicate_nothing(shared_dir, tmp_path):
     n = _corpus(shared_dir, corpus)
     db = tmp_path / "crash.db"
     rnd = random.Random(20)
-    kills = 0
+    kills = attempts = 0
     while kills < KILLS:
-        # Alternate between killing an ingest and a process run, at a random moment of each.
-        cmd = ("ingest", str(corpus)) if kills % 3 == 0 else ("process", "--batch-size", "4")
+        attempts += 1
+        assert attempts < 10 * KILLS, "runs keep finishing before the kill: make the corpus larger"
+        # Every third kill hits an ingest, the others a process run, at a random moment of each
+        # (an ingest is over in about a second, a process run takes tens of seconds).
+        if kills % 3 == 0:
+            cmd, wait = ("ingest", str(corpus)), rnd.uniform(0.2, 1.5)
+        else:
+            cmd, wait = ("process", "--batch-size", "4"), rnd.uniform(0.3, 4.0)
         proc = _start(db, *cmd)
-        time.sleep(rnd.uniform(0.3, 4.0))
+        time.sleep(wait)
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             proc.wait()
             kills += 1
-        elif cmd[0] == "process":
-            # Finished before the kill: start over on a fresh store so every kill hits real work.
+        else:
+            # Finished before the kill: start over on a fresh store so the next kill hits real work.
             for suffix in ("", "-wal", "-shm"):
                 p = db.with_name(db.name + suffix)
                 if p.exists():

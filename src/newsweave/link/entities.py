@@ -45,6 +45,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "i
 # Role words that are not the role's head ("top aide", "former president").
 _ROLE_NOISE = frozenset({"top", "senior", "former", "new", "then", "current", "acting", "chief"})
 _DESCRIPTION_KINDS = frozenset({"description", "nominal"})
+PRONOUN_LINKING = True  # link a name-less he/she chain to the story's dominant person of that gender
 # Words keep an inner apostrophe: "O'Brien" is one word, not "O" and "Brien".
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
@@ -324,6 +325,14 @@ class EntityLinker:
             if holder is not None:
                 return holder
             return self._create(descs[0].text, g.label)
+        if story is not None and PRONOUN_LINKING:
+            # A chain of "he"/"she" alone (the coreference stage found no name for it) is most likely
+            # the story's clearly most-mentioned person of that gender: news keeps its protagonist.
+            genders = {_PRONOUN_GENDER.get(m.text.lower()) for m in g.mentions if m.kind == "pronoun"} - {None}
+            if len(genders) == 1:
+                holder = self._story_person(story, genders.pop())
+                if holder is not None:
+                    return holder
         first = g.mentions[0]
         return self._create(first.text, g.label)
 
@@ -389,6 +398,10 @@ class EntityLinker:
         if len(genders) != 1:
             return None
         (gender,) = genders
+        return self._story_person(story, gender)
+
+    def _story_person(self, story: str, gender: str) -> str | None:
+        """The story's named person of ``gender`` mentioned at least twice as often as the next one."""
         people = []
         for eid in self._story_people.get(story, ()):
             eid = self.canonical(eid)
