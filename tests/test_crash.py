@@ -51,6 +51,8 @@ def test_twenty_sigkills_lose_and_duplicate_nothing(shared_dir, tmp_path):
         if kills % 3 == 0:
             cmd, wait = ("ingest", str(corpus)), rnd.uniform(0.2, 1.5)
         else:
+            # A process run needs articles: finish any ingest a kill interrupted first (idempotent).
+            assert _start(db, "ingest", str(corpus)).wait(timeout=300) == 0
             cmd, wait = ("process", "--batch-size", "4"), rnd.uniform(0.3, 4.0)
         proc = _start(db, *cmd)
         time.sleep(wait)

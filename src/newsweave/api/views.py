@@ -19,9 +19,9 @@ from ..store import (
     entity_detail,
     list_entities,
     list_stories,
+    search_articles,
     story_detail,
 )
-from ..store.web_queries import search_with_snippets
 from .charts import evidence_href, outlet_colours, timeline_svg, voice_share_svg
 from .highlight import highlight_text, highlights_for_article
 from .sections import (
@@ -198,6 +198,6 @@ def search_page(store: Store, params) -> Page:
     offset = _int_param(params, "offset", 0, hi=10**9)
     results: list[dict] = []
     if any(ch.isalnum() for ch in q):
-        results = search_with_snippets(store, q, limit=limit, offset=offset)
+        results = search_articles(store, q, limit=limit, offset=offset)
     colours = outlet_colours(r["outlet"] or r["wire"] or "unknown" for r in results)
     return Page("search.html", {"q": q, "limit": limit, "offset": offset, "results": results}, {"colours": colours})

@@ -46,6 +46,11 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "i
 _ROLE_NOISE = frozenset({"top", "senior", "former", "new", "then", "current", "acting", "chief"})
 _DESCRIPTION_KINDS = frozenset({"description", "nominal"})
 PRONOUN_LINKING = True  # link a name-less he/she chain to the story's dominant person of that gender
+# Link a singular description to the story's dominant person when its head word has been said of a
+# named person this many times in the corpus so far (an apposition, a title, a chain with a name).
+PERSON_ROLE_LINKING = True
+PERSON_HEAD_MIN = 2
+DESCRIPTION_AS_NAME = True  # "the Indian navy" written in lower case is the known name "Indian Navy"
 # Words keep an inner apostrophe: "O'Brien" is one word, not "O" and "Brien".
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
@@ -158,6 +163,7 @@ class EntityLinker:
         self._story_people: dict[str, list[str]] = defaultdict(list)  # story -> ids mentioned
         self._merged_into: dict[str, str] = {}  # entity id -> the entity it was found to be
         self._story_mentions: dict[str, Counter] = defaultdict(Counter)  # story -> entity id -> mentions
+        self._person_heads: Counter = Counter()  # description head word -> times said of a named person
         self.history: list[dict[str, Any]] = []  # merges, so a store can re-point what it saved
 
     def canonical(self, eid: str | None) -> str | None:
@@ -317,13 +323,28 @@ class EntityLinker:
                 return self._roles[rk]
         descs = [m for m in g.mentions if m.kind in _DESCRIPTION_KINDS or m.kind == "title"]
         if descs and story is not None:
+            local = None
             for m in descs:
                 lk = self._local_key(story, m.text)
                 if lk in self._local:
-                    return self.canonical(self._local[lk])
+                    local = self.canonical(self._local[lk])
+                    break
+            if local is not None and (self._entities[local].aliases or not PERSON_ROLE_LINKING):
+                return local
+            if local is None and DESCRIPTION_AS_NAME:
+                named = self._name_written_plain(descs)
+                if named is not None:
+                    return named
             holder = self._story_person_of_gender(story, descs)
+            if holder is None and PERSON_ROLE_LINKING:
+                holder = self._story_person_by_role(story, descs)
             if holder is not None:
+                if local is not None and local != holder:
+                    # The story's earlier "the host" entity was this person all along.
+                    self._merge(local, holder)
                 return holder
+            if local is not None:
+                return local
             return self._create(descs[0].text, g.label)
         if story is not None and PRONOUN_LINKING:
             # A chain of "he"/"she" alone (the coreference stage found no name for it) is most likely
@@ -400,14 +421,39 @@ class EntityLinker:
         (gender,) = genders
         return self._story_person(story, gender)
 
-    def _story_person(self, story: str, gender: str) -> str | None:
-        """The story's named person of ``gender`` mentioned at least twice as often as the next one."""
+    def _name_written_plain(self, descs: list[Mention]) -> str | None:
+        """A known organisation or place whose name a description spells out in lower case ("the Indian
+        navy" for the Indian Navy): the tagger read it as a common noun phrase."""
+        for m in descs:
+            words = [_spelling(w) for w in _name_words(m.text) if w not in _DETERMINERS]
+            if len(words) < 2:
+                continue  # one common word ("police", "navy") names too many things
+            key = " ".join(words)
+            for fam in ("ORG", "PLACE", "NORP"):
+                hit = self._by_key.get(f"{fam}|{key}")
+                if hit:
+                    return self.canonical(hit[-1])
+        return None
+
+    def _story_person_by_role(self, story: str, descs: list[Mention]) -> str | None:
+        """The story's dominant named person, for a singular description whose head word the corpus has
+        seen said of a named person ("the host", "the suspect", "the gunman"), e.g. in an apposition."""
+        for m in descs:
+            words = [w for w in _WORD.findall(m.text.lower()) if w not in _DETERMINERS]
+            if not words or _singular(words[-1]) != words[-1]:
+                continue  # plural: a group, not the protagonist
+            if self._person_heads.get(words[-1], 0) >= PERSON_HEAD_MIN:
+                return self._story_person(story, None)
+        return None
+
+    def _story_person(self, story: str, gender: str | None) -> str | None:
+        """The story's named person (of ``gender``, when given) mentioned at least twice as often as the next."""
         people = []
-        for eid in self._story_people.get(story, ()):
-            eid = self.canonical(eid)
+        for eid in dict.fromkeys(self.canonical(e) for e in self._story_people.get(story, ())):
             st = self._entities[eid]
-            if (st.aliases and st.labels.most_common(1)[0][0] == _PERSON and st.gender
-                    and st.gender.most_common(1)[0][0] == gender):
+            if not (st.aliases and st.labels.most_common(1)[0][0] == _PERSON):
+                continue
+            if gender is None or (st.gender and st.gender.most_common(1)[0][0] == gender):
                 people.append((self._story_mentions[story][eid], eid))
         people.sort(reverse=True)
         if not people or (len(people) > 1 and people[0][0] < 2 * people[1][0]):
@@ -448,6 +494,12 @@ class EntityLinker:
             if gender:
                 st.gender[gender] += 1
         names = [m for m in g.mentions if m.kind == "name" and _name_words(m.text)]
+        if names and g.label == _PERSON:
+            for m in g.mentions:
+                if m.kind in _DESCRIPTION_KINDS:
+                    words = _WORD.findall(m.text.lower())
+                    if words:
+                        self._person_heads[words[-1]] += 1
         for m in names:
             st.aliases.add(" ".join(m.text.split()))
             words = [_spelling(w) for w in _name_words(m.text)]
@@ -534,7 +586,8 @@ class EntityLinker:
                 "by_key": self._by_key, "by_surname": self._by_surname, "by_acronym": self._by_acronym,
                 "roles": self._roles, "local": self._local, "story_people": self._story_people,
                 "merged_into": self._merged_into, "history": self.history,
-                "story_mentions": {k: dict(v) for k, v in self._story_mentions.items()}}
+                "story_mentions": {k: dict(v) for k, v in self._story_mentions.items()},
+                "person_heads": dict(self._person_heads)}
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> EntityLinker:
@@ -554,6 +607,7 @@ class EntityLinker:
         el._story_mentions = defaultdict(Counter, {k: Counter(v) for k, v in
                                                     (state.get("story_mentions") or {}).items()})
         el.history = list(state.get("history") or [])
+        el._person_heads = Counter(state.get("person_heads") or {})
         return el
 
 

@@ -59,7 +59,8 @@ SHORTLIST = 5  # candidate stories compared member by member, chosen by centroid
 # Proper nouns and numbers count this many times a common word: two events of one topic share its
 # vocabulary but differ in who, where and how many.
 PROPER_BOOST = 3
-LINKAGE = "max"
+LINKAGE = "max"  # "max", "topk" (mean of the TOP_K closest members), "average" or "centroid"
+TOP_K = 2
 LEAD_CHARS = 300
 LEAD_BOOST = 2
 
@@ -341,6 +342,10 @@ class StoryClusterer:
             return sum(self._unit_pair(words, names, w, n) for w, n in st.recent) / len(st.recent)
         if LINKAGE == "max" and st.recent:
             return max(self._unit_pair(words, names, w, n) for w, n in st.recent)
+        if LINKAGE == "topk" and st.recent:
+            # Mean of the closest few members: one look-alike member alone does not pull an article in.
+            sims = heapq.nlargest(TOP_K, (self._unit_pair(words, names, w, n) for w, n in st.recent))
+            return sum(sims) / len(sims)
 
         return self._centroid_sim(words, names, st)
 

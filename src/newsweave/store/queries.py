@@ -263,18 +263,42 @@ def list_quotes(
     return [_quote(r) for r in store.db.execute(sql, (*params, limit))]
 
 
-def search_articles(store: Store, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-    """Full-text search over titles and texts, best match first, with a highlighted snippet."""
+# Control characters cannot appear in stored article text we care about, so they mark matches
+# unambiguously; literal "[" or "]" in an article would make FTS5's usual markers ambiguous.
+_OPEN, _CLOSE = "\x02", "\x03"
+
+
+def _snippet_parts(raw: str) -> list[dict[str, Any]]:
+    parts = []
+    for i, chunk in enumerate(raw.split(_OPEN)):
+        if i == 0:
+            pieces = [(chunk, False)]
+        else:
+            match, _, rest = chunk.partition(_CLOSE)
+            pieces = [(match, True), (rest, False)]
+        parts += [{"text": t, "match": m} for t, m in pieces if t]
+    return parts
+
+
+def search_articles(store: Store, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+    """Full-text search over titles and texts, best match first.
+
+    Each hit has ``snippet`` (matches in "[…]", as the CLI prints it) and ``snippet_parts``
+    (``[{"text", "match"}]``), so a page can escape every piece and mark the matches itself.
+    """
     sql = (
-        f"SELECT {_ARTICLE_COLS}, s.story_id, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet,"
+        f"SELECT {_ARTICLE_COLS}, s.story_id, snippet(articles_fts, 1, ?, ?, '…', 16) AS snippet,"
         " bm25(articles_fts) AS rank FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
         " LEFT JOIN copies c ON c.article_id = a.id LEFT JOIN article_story s ON s.article_id = a.id"
-        " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+        " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
     )
     out = []
-    for row in store.db.execute(sql, (fts_query(query), limit)):
+    for row in store.db.execute(sql, (_OPEN, _CLOSE, fts_query(query), limit, offset)):
+        parts = _snippet_parts(row["snippet"] or "")
         item = _article_summary(row)
-        item.update(story_id=row["story_id"], snippet=row["snippet"])
+        item.update(story_id=row["story_id"],
+                    snippet="".join(f"[{p['text']}]" if p["match"] else p["text"] for p in parts),
+                    snippet_parts=parts)
         out.append(item)
     return out
 

@@ -1,4 +1,4 @@
-"""Read queries only the web UI needs: search results with safely marked snippets, and events for plans.
+"""Read queries only the web UI and the plan views need: events with their articles, names, story versions.
 
 Kept apart from ``queries.py`` (the CLI's documented shapes) so the web can grow without touching them;
 the same rule holds: values travel as parameters, never spliced into SQL text.
@@ -12,50 +12,7 @@ from typing import Any
 from .db import Store
 from .queries import display_title, fts_query
 
-__all__ = ["entity_names", "events_with_articles", "search_with_snippets", "story_version"]
-
-# Control characters cannot appear in stored article text we care about, so they mark matches
-# unambiguously; literal "[" or "]" in an article would make FTS5's usual markers ambiguous.
-_OPEN, _CLOSE = "\x02", "\x03"
-
-
-def search_with_snippets(store: Store, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-    """Full-text search, best match first; each hit has ``snippet`` ("[match]" marked, as the CLI shows it)
-    and ``snippet_parts`` (``[{"text", "match"}]``) so a page can escape every piece and mark matches itself."""
-    sql = (
-        "SELECT a.id, a.title, a.text, a.outlet, a.wire, a.published, a.url, c.source_article_id AS copy_of,"
-        " c.kind AS copy_kind, s.story_id, snippet(articles_fts, 1, ?, ?, '…', 16) AS snippet,"
-        " bm25(articles_fts) AS rank FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-        " LEFT JOIN copies c ON c.article_id = a.id LEFT JOIN article_story s ON s.article_id = a.id"
-        " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
-    )
-    out = []
-    for row in store.db.execute(sql, (_OPEN, _CLOSE, fts_query(query), limit, offset)):
-        parts, raw = [], row["snippet"] or ""
-        for i, chunk in enumerate(raw.split(_OPEN)):
-            if i == 0:
-                pieces = [(chunk, False)]
-            else:
-                match, _, rest = chunk.partition(_CLOSE)
-                pieces = [(match, True), (rest, False)]
-            parts += [{"text": t, "match": m} for t, m in pieces if t]
-        out.append(
-            {
-                "id": row["id"],
-                "title": display_title(row["title"], row["text"]),
-                "outlet": row["outlet"],
-                "wire": row["wire"],
-                "published": row["published"],
-                "url": row["url"],
-                "copy_of": row["copy_of"],
-                "copy_kind": row["copy_kind"],
-                "story_id": row["story_id"],
-                "snippet": "".join(f"[{p['text']}]" if p["match"] else p["text"] for p in parts),
-                "snippet_parts": parts,
-            }
-        )
-    return out
-
+__all__ = ["entity_names", "events_with_articles", "story_version"]
 
 def events_with_articles(store: Store, *, story_id: str | None = None) -> list[dict[str, Any]]:
     """Every event (of one story, or of the store) with its article's outlet, date and story and its
