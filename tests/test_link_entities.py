@@ -82,3 +82,50 @@ def test_entities_and_state_round_trip():
     again.add("b", b)
     putin = next(e for e in again.entities() if e.name == "Vladimir Putin")
     assert b[0].entity_id == putin.id and putin.type == "PERSON"
+
+
+def _story_with_protagonist(el):
+    """A story whose clearly dominant person, Dana Holt, is "she" and is called "the host" once."""
+    a = [M("Dana Holt"), M("she", kind="pronoun", chain=1, start=20), M("Holt", chain=1, start=30),
+         M("host", label="NOMINAL", kind="nominal", chain=1, start=40), M("Holt", start=50),
+         M("Sam Reed", start=60)]
+    el.add("a", a, story_id="s1")
+    b = [M("Dana Holt"), M("host", label="NOMINAL", kind="nominal", chain=2, start=20), M("Holt", chain=2, start=30)]
+    el.add("b", b, story_id="s1")
+    return a[0].entity_id
+
+
+def test_nameless_pronoun_chain_joins_the_story_protagonist_of_its_gender():
+    el = EntityLinker()
+    holt = _story_with_protagonist(el)
+    c = [M("she", kind="pronoun", chain=3), M("her", kind="pronoun", chain=3, start=10),
+         M("he", kind="pronoun", chain=4, start=20)]
+    el.add("c", c, story_id="s1")
+    assert c[0].entity_id == c[1].entity_id == holt
+    assert c[2].entity_id != holt  # no male protagonist known: "he" stays its own
+    el.add("d", [she := M("she", kind="pronoun", chain=1)], story_id="other")
+    assert she.entity_id != holt  # another story's "she" is not Holt
+
+
+def test_role_said_of_a_person_links_a_later_description_to_the_protagonist():
+    el = EntityLinker()
+    holt = _story_with_protagonist(el)
+    c = [M("the host", label="NOMINAL", kind="nominal")]
+    el.add("c", c, story_id="s1")
+    assert c[0].entity_id == holt
+    el.add("d", [M("Dana Holt")], story_id="s2")
+    d = [M("hosts", label="NOMINAL", kind="nominal")]
+    el.add("e", d, story_id="s2")
+    assert d[0].entity_id != holt  # a plural is a group, not the protagonist
+
+
+def test_lower_case_description_spelling_out_an_organisation_name_is_that_organisation():
+    el = EntityLinker()
+    a = [M("Indian Navy", label="ORG")]
+    el.add("a", a, story_id="s1")
+    b = [M("Indian navy", label="NOMINAL", kind="nominal")]
+    el.add("b", b, story_id="s2")
+    c = [M("navy", label="NOMINAL", kind="nominal")]
+    el.add("c", c, story_id="s3")
+    assert b[0].entity_id == a[0].entity_id
+    assert c[0].entity_id != a[0].entity_id  # one common word names too many things
