@@ -190,3 +190,19 @@ def test_plans_and_search_pages_render(server, browser, tmp_path):
     assert page.locator("ol.results li").count() >= 1
     assert page.locator(".snippet mark").count() >= 1
     _shot(page, tmp_path, "search.png")
+
+
+def test_entity_page_shows_aliases_quotes_and_stories(server, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    seen = _watch(page)
+    entities = page.request.get(server + "/entities.json").json()
+    rows = entities["entities"] if isinstance(entities, dict) else entities
+    ushakov = next(e for e in rows if "Ushakov" in e["name"])
+    page.goto(f"{server}/entities/{ushakov['id']}")
+    page.wait_for_selector("h1")
+    assert "Ushakov" in page.inner_text("h1")
+    body = page.inner_text("body")
+    assert "Yury Ushakov" in body or "Yuri Ushakov" in body
+    assert page.locator("a.evidence").count() >= 1  # his quotes link to their evidence
+    _shot(page, tmp_path, "entity.png")
+    assert not seen["dialogs"] and not seen["errors"], seen
