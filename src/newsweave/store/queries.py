@@ -190,7 +190,7 @@ def article_detail(store: Store, article_id: int) -> dict[str, Any]:
         'SELECT start, "end", text, type, value, anchored, mod FROM timexes WHERE article_id = ? ORDER BY start',
         (article_id,))]
     out["attributions"] = [_quote(r) for r in q(
-        "SELECT a.*, NULL AS outlet, NULL AS published, e.name AS speaker_name FROM attributions a"
+        "SELECT a.*, NULL AS outlet, NULL AS published, " + _SPEAKER_NAME + " AS speaker_name FROM attributions a"
         " LEFT JOIN entities e ON e.id = a.speaker_entity_id WHERE article_id = ? ORDER BY seq",
         (article_id,))]
     out["events"] = [
@@ -199,6 +199,11 @@ def article_detail(store: Store, article_id: int) -> dict[str, Any]:
                    " WHERE article_id = ? ORDER BY start", (article_id,))
     ]
     return out
+
+
+# A named entity's canonical name stands for "he" or "The US President"; an entity known only by a
+# description ("union") reads better as the words the article used ("The union").
+_SPEAKER_NAME = "CASE WHEN e.type = 'NOMINAL' THEN NULL ELSE e.name END"
 
 
 def _quote(r) -> dict[str, Any]:
@@ -238,7 +243,8 @@ def list_quotes(
     """Attributions with outlet and date, filtered by story, speaker (name or entity id), outlet or words."""
     where, params = [], []
     sql = (
-        "SELECT q.*, coalesce(a.outlet, a.wire) AS outlet, a.published, e.name AS speaker_name FROM attributions q"
+        "SELECT q.*, coalesce(a.outlet, a.wire) AS outlet, a.published, " + _SPEAKER_NAME + " AS speaker_name"
+        " FROM attributions q"
         " JOIN articles a ON a.id = q.article_id"
         " LEFT JOIN entities e ON e.id = q.speaker_entity_id"
     )
