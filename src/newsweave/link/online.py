@@ -46,7 +46,7 @@ class OnlineLinker:
         self.merges: list[tuple[str, str, str]] = []  # (kind, into, from) of the last add
 
     @classmethod
-    def from_store(cls, store, settings: Settings) -> "OnlineLinker":
+    def from_store(cls, store, settings: Settings) -> OnlineLinker:
         """The linker as the store last saved it (a fresh one for a new store)."""
         from .entities import EntityLinker
 

@@ -59,8 +59,11 @@ SHORTLIST = 5  # candidate stories compared member by member, chosen by centroid
 # Proper nouns and numbers count this many times a common word: two events of one topic share its
 # vocabulary but differ in who, where and how many.
 PROPER_BOOST = 3
+NUMBER_BOOST = 3  # years and counts ("23 pirates", "2011") tell two events of one topic apart
+TRIGGER_BOOST = 1  # the main verbs of the lead sentences
 LINKAGE = "max"  # "max", "topk" (mean of the TOP_K closest members), "average" or "centroid"
 TOP_K = 2
+BLEND = 0.5  # weight of the closest member in "blend" (the rest: the centroid)
 LEAD_CHARS = 300
 LEAD_BOOST = 2
 
@@ -150,7 +153,9 @@ def features_for(extraction: Extraction, key: str | None = None) -> ArticleFeatu
             continue
         if len(lemma) < 2:
             continue
-        weight = PROPER_BOOST if tok.pos_ in ("PROPN", "NUM") else 1
+        weight = NUMBER_BOOST if tok.pos_ == "NUM" else PROPER_BOOST if tok.pos_ == "PROPN" else 1
+        if tok.pos_ == "VERB" and tok.dep_ == "ROOT" and tok.idx < LEAD_CHARS:
+            weight = TRIGGER_BOOST  # the lead's main verb says what happened
         # The lead (headline and first sentences) says what the story is; later text adds background.
         terms[lemma] += weight * (LEAD_BOOST if tok.idx < LEAD_CHARS else 1)
     if art.title:
@@ -342,6 +347,10 @@ class StoryClusterer:
             return sum(self._unit_pair(words, names, w, n) for w, n in st.recent) / len(st.recent)
         if LINKAGE == "max" and st.recent:
             return max(self._unit_pair(words, names, w, n) for w, n in st.recent)
+        if LINKAGE == "blend" and st.recent:
+            # The closest member, checked against the story as a whole.
+            best = max(self._unit_pair(words, names, w, n) for w, n in st.recent)
+            return BLEND * best + (1 - BLEND) * self._centroid_sim(words, names, st)
         if LINKAGE == "topk" and st.recent:
             # Mean of the closest few members: one look-alike member alone does not pull an article in.
             sims = heapq.nlargest(TOP_K, (self._unit_pair(words, names, w, n) for w, n in st.recent))
