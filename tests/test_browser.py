@@ -14,7 +14,6 @@ import shutil
 import socket
 import threading
 import time
-import warnings
 from datetime import date
 from pathlib import Path
 
@@ -34,60 +33,29 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _seed_articles(seeds_dir: Path) -> list:
-    """The seed files as articles: through newsweave.ingest where it exists, else their date header."""
-    from newsweave.model import Article
-
-    try:
-        from newsweave.ingest import read_inputs
-    except ImportError:
-        read_inputs = None
-    if read_inputs is not None:
-        return [a for a in read_inputs([str(seeds_dir)]) if isinstance(a, Article)]
-    out = []
-    for path in sorted(seeds_dir.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        m = re.match(r"\s*date (\d{4}-\d{2}-\d{2})\s*", text)
-        out.append(Article(text=text[m.end():] if m else text, published=date.fromisoformat(m.group(1)) if m else None,
-                           origin=str(path)))
-    return out
-
-
-def _build_store(path: Path, seeds_dir: Path) -> None:
-    """The seeds through the real pipeline; while linking is unfinished, extraction only in one story."""
-    from newsweave.extract.pipeline import Pipeline
+def _build_store(path: Path, inputs: list[Path], *, hostile: bool) -> None:
+    """Ingest ``inputs`` (and, for the escaping tests, an article full of markup) and process them."""
+    from newsweave.ingest import read_inputs
     from newsweave.jobs import ingest_articles, process_store
     from newsweave.model import Article
-    from newsweave.settings import Settings
     from newsweave.store import Store
 
     with Store(path) as store:
-        ingest_articles(store, _seed_articles(seeds_dir))
-        ingest_articles(store, [Article(text=f"Officials said {HOSTILE} was posted. \"{HOSTILE},\" one said.",
-                                        title=f"Hostile {HOSTILE}", outlet=HOSTILE, published=date(2025, 10, 18))])
-        try:
-            process_store(store)
-        except Exception as exc:  # noqa: BLE001 - linking is being built in parallel; the UI test goes on
-            warnings.warn(f"process_store failed ({exc!r}); extraction only, one story", stacklevel=1)
-            ids = store.unprocessed_ids()
-            articles = dict(store.articles(ids))
-            for aid, ex in zip(ids, Pipeline(Settings()).run(articles[i] for i in ids)):
-                ex.doc = None
-                store.save_extraction(aid, ex)
-                store.assign_story(aid, "seeds")
-            store.save_story("seeds", "Seed articles")
+        report = ingest_articles(store, read_inputs([str(p) for p in inputs]))
+        assert not report.failed, report.failed
+        if hostile:
+            ingest_articles(store, [Article(text=f"Officials said {HOSTILE} was posted. \"{HOSTILE},\" one said.",
+                                            title=f"Hostile {HOSTILE}", outlet=HOSTILE,
+                                            published=date(2025, 10, 18))])
+        process_store(store)
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, seeds_dir):
-    pytest.importorskip("playwright")
-    uvicorn = pytest.importorskip("uvicorn")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing: apt-get install -y chromium")
+def _serve(db: Path):
+    """Serve ``db`` with uvicorn in a thread on a free loopback port; yields the base URL."""
+    import uvicorn
+
     from newsweave.api import create_app
 
-    db = tmp_path_factory.mktemp("browser") / "seeds.db"
-    _build_store(db, seeds_dir)
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -102,6 +70,32 @@ def server(tmp_path_factory, seeds_dir):
     thread.join(timeout=10)
 
 
+def _need_chromium() -> None:
+    if not Path(CHROMIUM).exists():
+        # CI installs it (.ci/run); on a developer machine without it the browser tests cannot run.
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run should have installed Debian's chromium")
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install -y chromium")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, seeds_dir):
+    """The seed reports (read from ../shared at run time) and a hostile article, processed for real."""
+    _need_chromium()
+    db = tmp_path_factory.mktemp("browser") / "seeds.db"
+    _build_store(db, [seeds_dir], hostile=True)
+    yield from _serve(db)
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory, demo_path):
+    """The bundled fictional demo articles only: what the screenshots in docs/ show."""
+    _need_chromium()
+    db = tmp_path_factory.mktemp("browser-demo") / "demo.db"
+    _build_store(db, [demo_path], hostile=False)
+    yield from _serve(db)
+
+
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
@@ -112,11 +106,13 @@ def browser():
         b.close()
 
 
-def _shot(page, tmp_path: Path, name: str) -> Path:
+def _shot(page, tmp_path: Path, name: str, *, for_docs: bool = False) -> Path:
+    """A full-page screenshot under tmp_path; docs screenshots (of fictional demo pages only, since
+    article text from elsewhere never goes into the repository) are also copied to $NEWSWEAVE_SCREENSHOTS."""
     out = tmp_path / name
     page.screenshot(path=str(out), full_page=True)
     keep = os.environ.get("NEWSWEAVE_SCREENSHOTS")
-    if keep:
+    if keep and for_docs:
         Path(keep).mkdir(parents=True, exist_ok=True)
         shutil.copy(out, Path(keep) / name)
     assert out.stat().st_size > 5000
@@ -137,7 +133,8 @@ def test_story_page_and_quote_evidence(server, browser, tmp_path):
     page.goto(server + "/")
     _shot(page, tmp_path, "stories.png")
     stories = page.request.get(server + "/stories.json").json()["stories"]
-    seed_story = max(stories, key=lambda s: s["article_count"])
+    seed_story = next(s for s in stories if any(a["wire"] == "AFP" for a in s["articles"]))
+    assert seed_story["article_count"] == 2  # the AFP and the TASS report, one story
     page.click(f'a[href="/stories/{seed_story["id"]}"]')
     page.wait_for_selector("h1")
     assert page.inner_text("h1") == seed_story["title"]
@@ -205,4 +202,30 @@ def test_entity_page_shows_aliases_quotes_and_stories(server, browser, tmp_path)
     assert "Yury Ushakov" in body or "Yuri Ushakov" in body
     assert page.locator("a.evidence").count() >= 1  # his quotes link to their evidence
     _shot(page, tmp_path, "entity.png")
+    assert not seen["dialogs"] and not seen["errors"], seen
+
+
+def test_demo_pages_for_the_docs(demo_server, browser, tmp_path):
+    """The README's screenshots, taken of the fictional demo: story list, a story, an entity, an article."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    seen = _watch(page)
+    page.goto(demo_server + "/")
+    _shot(page, tmp_path, "stories.png", for_docs=True)
+    stories = page.request.get(demo_server + "/stories.json").json()["stories"]
+    summit = next(s for s in stories if any("Sorvik plans summit" in a["title"] for a in s["articles"]))
+    page.goto(f"{demo_server}/stories/{summit['id']}")
+    page.wait_for_selector("section#timeline")
+    assert page.locator("svg.timeline-chart").count() == 1
+    _shot(page, tmp_path, "story.png", for_docs=True)
+    entities = page.request.get(demo_server + "/entities.json").json()
+    rows = entities["entities"] if isinstance(entities, dict) else entities
+    sorvik = next(e for e in rows if e["name"] == "Elena Sorvik")
+    page.goto(f"{demo_server}/entities/{sorvik['id']}")
+    assert page.locator("a.evidence").count() >= 1
+    _shot(page, tmp_path, "entity.png", for_docs=True)
+    first = summit["articles"][0]["id"]
+    page.goto(f"{demo_server}/articles/{first}")
+    _shot(page, tmp_path, "article.png", for_docs=True)
+    page.goto(demo_server + "/plans")
+    _shot(page, tmp_path, "plans.png", for_docs=True)
     assert not seen["dialogs"] and not seen["errors"], seen
