@@ -4,7 +4,7 @@ The seed layout (as in ``shared/seeds``) is a header ``date YYYY-MM-DD`` followe
 Both seed files start with a space before ``date``, and the body starts on the same line, after
 the date::
 
-    ␠date 2025-10-17 United States President Donald Trump on Thursday said …
+    ␠date 2025-10-17 The mayor of Lindmark said on Tuesday that …
 
 so the header is: optional byte-order mark and white space, the word ``date``, white space, the
 date, then white space (a space or a line break) before the body. A seed has no title:
