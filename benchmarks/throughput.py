@@ -56,11 +56,12 @@ def main(argv: list[str]) -> None:
     for w in workers:
         rows.append((f"extract (stages + linking), workers={w}",
                      timed(lambda w=w: extract_articles(articles, Settings(workers=w)))))
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store(Path(tmp) / "b.db")
-        rows.append(("ingest + process into SQLite, workers=1",
-                     timed(lambda: (ingest_articles(store, articles), process_store(store, Settings())))))
-        store.close()
+    for w in workers:
+        with tempfile.TemporaryDirectory() as tmp:
+            store = Store(Path(tmp) / "b.db")
+            rows.append((f"ingest + process into SQLite, workers={w}",
+                         timed(lambda w=w: (ingest_articles(store, articles), process_store(store, Settings(workers=w))))))
+            store.close()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\n### Throughput — {date.today()} — {platform.node()}, {platform.processor() or platform.machine()}, "
           f"Python {platform.python_version()}\n")

@@ -96,3 +96,18 @@ def test_process_then_stories_json_lists_the_seed_story(db, seeds_dir):
     out = db.with_name("quotes.csv")
     assert nw(db, "export", "--format", "csv", "--table", "quotes", "-o", str(out)).returncode == 0
     assert out.read_text().startswith("article_id,")
+
+
+@pytest.mark.slow
+def test_process_with_two_workers_stores_what_one_worker_stores(tmp_path, seeds_dir, demo_path):
+    results = []
+    for workers in ("1", "2"):
+        db = tmp_path / f"w{workers}.db"
+        assert nw(db, "ingest", str(seeds_dir), str(demo_path)).returncode == 0
+        proc = nw(db, "process", "--workers", workers, "--batch-size", "4")
+        assert proc.returncode == 0, proc.stderr
+        stories = json.loads(nw(db, "stories", "--json").stdout)
+        quotes = json.loads(nw(db, "quotes", "--json").stdout)
+        results.append((sorted(sorted(a["id"] for a in s["articles"]) for s in stories),
+                        [(q["article_id"], q["start"], q["end"], q["speaker_name"]) for q in quotes]))
+    assert results[0] == results[1]

@@ -53,3 +53,15 @@ def test_two_workers_give_the_same_extractions_as_one(seeds_dir, demo_path):
     one = [to_contract(e) for e in Pipeline(Settings()).run(articles)]
     two = [to_contract(e) for e in Pipeline(Settings(workers=2, batch_size=4)).run(articles)]
     assert one == two and len(one) == len(articles)
+
+
+@pytest.mark.slow
+def test_two_workers_give_the_same_stories_and_entities(seeds_dir, demo_path):
+    # The parse travels back from the workers, so linking (which reads lemmas) sees the same input.
+    from newsweave.contract import extract_articles, to_contract
+    from newsweave.ingest import read_inputs
+
+    articles = list(read_inputs([seeds_dir, demo_path]))
+    one, _ = extract_articles(articles, Settings())
+    two, _ = extract_articles(list(read_inputs([seeds_dir, demo_path])), Settings(workers=2, batch_size=4))
+    assert [to_contract(e) for e in one] == [to_contract(e) for e in two]

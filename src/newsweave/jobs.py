@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import BinaryIO, TextIO
 
 from .errors import IngestError, StoreError
@@ -108,33 +109,41 @@ def process_store(store: Store, settings: Settings | None = None, *, progress: P
     linker = OnlineLinker.from_store(store, settings)
     touched: set[str] = set()
     step = max(settings.batch_size, 16)
-    for i in range(0, len(ids), step):
-        chunk = dict(store.articles(ids[i : i + step]))
-        keyed = [(aid, chunk[aid]) for aid in ids[i : i + step] if aid in chunk]
-        extractions: list[tuple[int, Extraction]] = list(zip((k for k, _ in keyed), pipeline.run(a for _, a in keyed)))
-        # Extraction rows, links and the linker's state commit together: a crash mid-batch leaves
-        # the batch unprocessed, and the next run does it again from the same state.
-        with store.atomic():
-            for aid, ex in extractions:
-                decision = linker.add(aid, ex)
-                ex.doc = None
-                store.save_extraction(aid, ex)
-                for kind, into, other in linker.merges:
-                    (store.merge_stories if kind == "story" else store.merge_entities)(into, other)
-                    if kind == "story":
-                        touched.discard(other)
-                        touched.add(into)
-                store.assign_story(aid, decision.story_id)
-                touched.add(decision.story_id)
-                if decision.copy_of is not None:
-                    store.mark_copy(aid, decision.copy_of, decision.copy_kind, decision.copy_similarity)
-                    report.copies += 1
-                if decision.history:
-                    for kind, detail in decision.history:
-                        store.add_story_history(decision.story_id, kind, detail)
-            linker.save(store, touched)
-        report.processed += len(extractions)
-        if progress:
-            progress(len(extractions))
+    # Worker processes (each loading the model) are started once per read chunk, not per batch.
+    read = step if settings.workers == 1 else step * settings.workers * 16
+    for r in range(0, len(ids), read):
+        chunk = dict(store.articles(ids[r : r + read]))
+        keyed = [(aid, chunk[aid]) for aid in ids[r : r + read] if aid in chunk]
+        results = zip((k for k, _ in keyed), pipeline.run(a for _, a in keyed))
+        while extractions := list(islice(results, step)):
+            _commit_batch(store, linker, extractions, touched, report)
+            if progress:
+                progress(len(extractions))
     report.stories = len(touched)
     return report
+
+
+def _commit_batch(store: Store, linker, extractions: list[tuple[int, Extraction]], touched: set[str],
+                  report: ProcessReport) -> None:
+    # Extraction rows, links and the linker's state commit together: a crash mid-batch leaves
+    # the batch unprocessed, and the next run does it again from the same state.
+    with store.atomic():
+        for aid, ex in extractions:
+            decision = linker.add(aid, ex)
+            ex.doc = None
+            store.save_extraction(aid, ex)
+            for kind, into, other in linker.merges:
+                (store.merge_stories if kind == "story" else store.merge_entities)(into, other)
+                if kind == "story":
+                    touched.discard(other)
+                    touched.add(into)
+            store.assign_story(aid, decision.story_id)
+            touched.add(decision.story_id)
+            if decision.copy_of is not None:
+                store.mark_copy(aid, decision.copy_of, decision.copy_kind, decision.copy_similarity)
+                report.copies += 1
+            if decision.history:
+                for kind, detail in decision.history:
+                    store.add_story_history(decision.story_id, kind, detail)
+        linker.save(store, touched)
+    report.processed += len(extractions)

@@ -108,7 +108,7 @@ class Pipeline:
         return [name for name in self.nlp.pipe_names if name not in wanted]
 
     def run(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        """Yield one ``Extraction`` per article, in input order (docs dropped when workers > 1)."""
+        """Yield one ``Extraction`` per article, in input order, each with its parsed ``doc``."""
         if self.settings.workers > 1:
             yield from self._run_parallel(articles)
             return
@@ -137,12 +137,19 @@ class Pipeline:
         return ex
 
     def _run_parallel(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        from spacy.tokens import Doc
+
         ctx = multiprocessing.get_context("fork" if hasattr(multiprocessing, "get_context") else None)
         chunk = self.settings.batch_size
         with ctx.Pool(self.settings.workers, initializer=_worker_init, initargs=(self.settings,)) as pool:
             # imap keeps input order and streams, so memory stays bounded by the pool's queue.
             for batch in pool.imap(_worker_run, _batched(articles, chunk)):
-                yield from batch
+                for ex in batch:
+                    # The parse comes back as bytes and is restored here, so that what reads the Doc
+                    # after the stages (story features from lemmas, entity linking) sees what one
+                    # process would: --workers 2 gives the same stories as --workers 1.
+                    ex.doc = Doc(self.nlp.vocab).from_bytes(ex.doc)
+                    yield ex
 
 
 def _batched(items: Iterable[Article], n: int) -> Iterator[list[Article]]:
@@ -164,7 +171,7 @@ def _worker_run(batch: list[Article]) -> list[Extraction]:
     assert _WORKER is not None
     out = []
     for ex in _WORKER._run_serial(batch):
-        ex.doc = None  # a Doc does not cross process boundaries cheaply; results are plain records
+        ex.doc = ex.doc.to_bytes(exclude=["tensor"])  # a Doc object does not pickle; its bytes do
         out.append(ex)
     return out
 
