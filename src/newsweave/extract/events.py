@@ -583,7 +583,7 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
         # "talks would not be delayed": the negation is the delay's, not the talks'.
         negated = (_is_negated(trig.anchor) and not status_cue(trig.anchor)) or _is_negated(trig.token)
         if trig.secondary:
-            pass
+            pass  # a secondary trigger of the sentence keeps its plain reading: no intent event
         elif typ in COOPERATIVE and negated and (status in ("planned", "proposed") or typ == "AGREE"):
             # "will not accept", "did not agree": a refusal (CAMEO 12)
             primary = [_replace(primary[0], "REJECT", "occurred")]

@@ -209,7 +209,7 @@ def read_month_year(m: re.Match, ctx: Context) -> Reading | None:
     elif rel == "coming":
         year = year + 1 if month <= ctx.dct.month else year
     elif rel in ("this year", "this", "this coming"):
-        pass
+        pass  # the document's own year
     else:
         year = _resolve_year(ctx, m, month, None)
     return Reading("DATE", f"{year:04d}-{month:02d}", mod)

@@ -276,13 +276,7 @@ class StoryClusterer:
         """Put the article into a story and return that story's id (the same id again for a known key)."""
         if key in self._assigned:
             return self._assigned[key]
-        self._advance_clock(features.published)
-        self._n_docs += 1
-        for t in features.terms:
-            self._df[t] += 1
-        for n in features.names:
-            self._df["\x00" + n] += 1
-        words, names = self._vectors(features)
+        words, names = self._count(features)
         best_id, best_sim = None, 0.0
         candidates = self._candidates(words, names, features.published)
         if LINKAGE != "centroid" and len(candidates) > SHORTLIST:
@@ -299,6 +293,16 @@ class StoryClusterer:
             self._join(best_id, key, features, words, names, best_sim)
             return self._merge_similar(best_id, features.published)
         return self._create(key, features, words, names)
+
+    def _count(self, features: ArticleFeatures) -> tuple[dict[str, float], dict[str, float]]:
+        """Take a new article into the clock and the document frequencies; return its weighted vectors."""
+        self._advance_clock(features.published)
+        self._n_docs += 1
+        for t in features.terms:
+            self._df[t] += 1
+        for n in features.names:
+            self._df["\x00" + n] += 1
+        return self._vectors(features)
 
     def _merge_similar(self, sid: str, when: date | None) -> str:
         """Fold into ``sid`` any story its grown centroid now matches: two early halves of one story."""
@@ -321,13 +325,7 @@ class StoryClusterer:
         if key in self._assigned:
             return self._assigned[key]
         sid = self._assigned[original]
-        self._advance_clock(features.published)
-        self._n_docs += 1
-        for t in features.terms:
-            self._df[t] += 1
-        for n in features.names:
-            self._df["\x00" + n] += 1
-        words, names = self._vectors(features)
+        words, names = self._count(features)
         self._join(sid, key, features, words, names, 1.0)
         self.history[-1]["action"] = "copy"
         self.history[-1]["original"] = original
