@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -178,7 +179,7 @@ BASELINE = {"type_top1_accuracy": 0.886, "type_f1": 0.735, "source_f1": 0.820, "
 @pytest.mark.eval
 def test_dev_figures(shared_dir, tmp_path):
     gold = shared_dir / "data" / "events" / "plover-gsr-dev.jsonl"
-    script = shared_dir.parent / "main" / "benchmarks" / "events_eval.py"
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "events_eval.py"
     done = subprocess.run([sys.executable, str(script), str(gold), "-o", str(tmp_path / "events.jsonl")],
                           capture_output=True, text=True, check=True)
     figures = json.loads(done.stdout)
