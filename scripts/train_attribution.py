@@ -38,6 +38,24 @@ def cue_heads(doc, start: int, end: int):
     return words[:1] or [span[0]]
 
 
+def unquoted_verbs(row, doc):
+    """Each verb outside quote marks, with whether its sentence quotes and whether gold marks it a cue.
+
+    The candidates both the cue frames and the cue model learn from.
+    """
+    from newsweave.extract.attribution import quote_spans
+
+    quoted = set()
+    for qs, qe in quote_spans(doc.text):
+        quoted.update(range(qs, qe))
+    gold_heads = {t.i for att in row["gold"]["attributions"] for s, e in att["cue"] for t in cue_heads(doc, s, e)}
+    for sent in doc.sents:
+        has_quote = any(t.idx in quoted for t in sent)
+        for tok in sent:
+            if tok.pos_ == "VERB" and tok.idx not in quoted:
+                yield tok, has_quote, tok.i in gold_heads
+
+
 def main() -> None:
     from attribution_eval import load_docs
 
@@ -48,23 +66,15 @@ def main() -> None:
     ap.add_argument("--min-feature-count", type=int, default=5)
     args = ap.parse_args()
     rows, docs, _ = load_docs("train")
-    from newsweave.extract.attribution import cue_frame, quote_spans
+    from newsweave.extract.attribution import cue_frame
 
     cue_n, all_n = Counter(), Counter()
     frame_n, frame_cue = Counter(), Counter()
     for row, doc in zip(rows, docs):
-        quoted = set()
-        for qs, qe in quote_spans(doc.text):
-            quoted.update(range(qs, qe))
-        gold_heads = {t.i for att in row["gold"]["attributions"] for s, e in att["cue"]
-                      for t in cue_heads(doc, s, e)}
-        for sent in doc.sents:
-            has_quote = any(t.idx in quoted for t in sent)
-            for tok in sent:
-                if tok.pos_ == "VERB" and tok.idx not in quoted:
-                    key = (tok.lemma_.lower(), cue_frame(tok, has_quote))
-                    frame_n[key] += 1
-                    frame_cue[key] += tok.i in gold_heads
+        for tok, has_quote, is_cue in unquoted_verbs(row, doc):
+            key = (tok.lemma_.lower(), cue_frame(tok, has_quote))
+            frame_n[key] += 1
+            frame_cue[key] += is_cue
         for tok in doc:
             if tok.pos_ in {"VERB", "AUX"}:
                 all_n[("v", tok.lemma_.lower())] += 1
@@ -133,25 +143,16 @@ def train_cue_model(rows, docs, threshold: float, min_count: int) -> None:
     from sklearn.linear_model import LogisticRegression
 
     from newsweave.extract import attribution_cues
-    from newsweave.extract.attribution import quote_spans
 
     attribution_cues._data.cache_clear()
     attribution_cues.cue_lexicon.cache_clear()
     lex = attribution_cues.cue_lexicon()
     samples, labels = [], []
     for row, doc in zip(rows, docs):
-        quoted = set()
-        for qs, qe in quote_spans(doc.text):
-            quoted.update(range(qs, qe))
-        gold_heads = {t.i for att in row["gold"]["attributions"] for s, e in att["cue"]
-                      for t in cue_heads(doc, s, e)}
-        for sent in doc.sents:
-            has_quote = any(t.idx in quoted for t in sent)
-            for tok in sent:
-                if tok.pos_ == "VERB" and tok.idx not in quoted and lex.get(tok.lemma_.lower(), 0.0) >= \
-                        attribution_cues.MIN_RATE:
-                    samples.append(attribution_cues.cue_features(tok, has_quote))
-                    labels.append(int(tok.i in gold_heads))
+        for tok, has_quote, is_cue in unquoted_verbs(row, doc):
+            if lex.get(tok.lemma_.lower(), 0.0) >= attribution_cues.MIN_RATE:
+                samples.append(attribution_cues.cue_features(tok, has_quote))
+                labels.append(int(is_cue))
     counts = Counter(f for feats in samples for f in feats)
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
     indptr, indices = [0], []
