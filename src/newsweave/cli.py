@@ -107,11 +107,12 @@ def _fields(text_field, date_field, outlet_field, title_field, url_field, id_fie
                     id=id_field, wire=wire_field)
 
 
-def _run_ingest(obj: _Context, paths, fields):
+def _run_ingest(obj: _Context, paths, fields, batch_size: int = 200):
     from .jobs import ingest_paths
 
     with obj.store(create=True) as store, _progress("ingest", None, enabled=not obj.quiet) as tick:
-        report = ingest_paths(store, paths, fields=fields, stdin=sys.stdin.buffer, progress=tick)
+        report = ingest_paths(store, paths, fields=fields, stdin=sys.stdin.buffer, progress=tick,
+                              batch_size=batch_size)
     for err in report.failed:
         click.echo(f"failed: {err}", err=True)
     if not obj.quiet:
@@ -122,15 +123,17 @@ def _run_ingest(obj: _Context, paths, fields):
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @_field_options
+@click.option("--batch-size", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Articles per transaction; a small value makes a slow stream (stdin) visible sooner.")
 @pass_ctx
-def ingest(obj, paths, **field_names):
+def ingest(obj, paths, batch_size, **field_names):
     """Store articles from files, directories (recursive) or - (stdin).
 
     Formats are recognised from content and extension: seed text (a `date YYYY-MM-DD` header),
     JSONL, JSON arrays, CSV, HTML pages, RSS/Atom feeds, plain text; .gz files are read as well.
     An article already stored (same text or URL) is not stored again.
     """
-    report = _run_ingest(obj, paths, _fields(**field_names))
+    report = _run_ingest(obj, paths, _fields(**field_names), batch_size)
     if report.failed and not (report.new or report.duplicate):
         sys.exit(1)
 

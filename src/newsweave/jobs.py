@@ -85,11 +85,12 @@ def ingest_articles(store: Store, items: Iterable[Article | IngestError], *, bat
 
 
 def ingest_paths(store: Store, paths: Iterable[str], *, fields=None, stdin: TextIO | BinaryIO | None = None,
-                 progress: Progress | None = None) -> IngestReport:
+                 progress: Progress | None = None, batch_size: int = 200) -> IngestReport:
     """Read every input (files, directories, ``-`` for stdin) and store its articles."""
     from .ingest import read_inputs
 
-    return ingest_articles(store, read_inputs(list(paths), fields=fields, stdin=stdin), progress=progress)
+    return ingest_articles(store, read_inputs(list(paths), fields=fields, stdin=stdin), progress=progress,
+                           batch_size=batch_size)
 
 
 def process_store(store: Store, settings: Settings | None = None, *, progress: Progress | None = None,
