@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -68,3 +69,38 @@ def test_state_round_trip_keeps_answers():
 def test_bad_thresholds_fail_fast():
     with pytest.raises(ConfigError):
         CopyDetector(copy_threshold=0.4, version_threshold=0.6)
+
+
+def _apply(records: dict, delta) -> None:
+    for key in delta.drop:
+        records.pop(key, None)
+    records.update(json.loads(json.dumps(delta.put)))
+
+
+def test_incremental_records_rebuild_the_same_detector():
+    det = CopyDetector()
+    records: dict = {}
+    det.add("a", Article(REPORT, wire="AFP", published=date(2025, 1, 1)))
+    _apply(records, det.state_changes())
+    det.add("b", Article(REPORT, wire="AFP", published=date(2025, 1, 2)))
+    det.add("c", Article(OTHER, published=date(2025, 1, 2)))
+    delta = det.state_changes()
+    assert set(delta.put) == {"a:b", "m:b", "a:c"} and not delta.drop  # only what the adds touched
+    _apply(records, delta)
+    assert not det.state_changes()  # nothing pending after a report
+    again = CopyDetector.from_records(json.loads(json.dumps(delta.header)), records.items())
+    assert again.to_state() == det.to_state()
+    assert again.add("d", Article(REPORT, published=date(2025, 1, 3))).original == "a"
+
+
+def test_articles_leave_the_candidates_after_the_window():
+    det = CopyDetector(window_days=30)
+    det.add("a", Article(REPORT, published=date(2025, 1, 1)))
+    det.add("x", Article(OTHER, published=date(2025, 3, 1)))  # moves the clock on: "a" retires
+    delta = det.state_changes()
+    assert "a:a" not in delta.put and len(det) == 1
+    assert det.add("b", Article(REPORT, published=date(2025, 3, 2))) is None  # too late to be a reprint
+    capped = CopyDetector(max_active=2)
+    for i, text in enumerate((REPORT, OTHER, REPORT + " More.", OTHER + " More.")):
+        capped.add(str(i), Article(text))
+    assert len(capped) == 2

@@ -9,23 +9,32 @@ every later copy points at the first-seen article of its text. Two bands of word
                 (``version_threshold`` <= Jaccard < ``copy_threshold``).
 
 Candidates come from MinHash LSH (datasketch), so adding an article costs the same however many are
-stored. The state is the per-article signature plus who copies whom; ``to_state()`` is plain JSON and
-``from_state()`` rebuilds the LSH index from it.
+stored. Only articles of the last ``window_days`` (by publication date; at most ``max_active`` of them)
+stay candidates: a reprint follows its source within days, and the index, the memory and the saved
+state then stay bounded however large the corpus grows. The state is the active articles' signatures
+plus who copies whom; ``to_state()`` is plain JSON and ``from_state()`` rebuilds the LSH index from it;
+``state_changes()`` / ``from_records()`` are the incremental form the store keeps (see ``state.py``).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from ..errors import ConfigError
 from ..model import Article
+from .state import ChangeTracker, StateDelta
 
 __all__ = ["CopyDetector", "CopyMatch", "shingles", "signature"]
 
 NUM_PERM = 64
+COPY_WINDOW_DAYS = 30
+MAX_ACTIVE = 200_000
 SHINGLE_WORDS = 5
 _SCHEME = "affine32"  # named so that stored signatures stay comparable across datasketch releases
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -89,17 +98,29 @@ class CopyDetector:
     a chain of reprints collapses onto one source.
     """
 
-    def __init__(self, *, copy_threshold: float = 0.8, version_threshold: float = 0.5):
+    def __init__(self, *, copy_threshold: float = 0.8, version_threshold: float = 0.5,
+                 window_days: int = COPY_WINDOW_DAYS, max_active: int = MAX_ACTIVE):
         if not 0.0 < version_threshold <= copy_threshold <= 1.0:
             raise ConfigError(
                 "need 0 < version_threshold <= copy_threshold <= 1, got "
                 f"version_threshold={version_threshold}, copy_threshold={copy_threshold}")
+        if window_days < 0 or max_active < 1:
+            raise ConfigError(f"need window_days >= 0 and max_active >= 1, got {window_days}, {max_active}")
         self.copy_threshold = copy_threshold
         self.version_threshold = version_threshold
+        self.window_days = window_days
+        self.max_active = max_active
+        # The active articles, in the order added: key -> signature, wire credit, publication date.
         self._signatures: dict[str, list[int]] = {}
         self._wires: dict[str, str | None] = {}
+        self._dates: dict[str, date | None] = {}
+        self._order: deque[str] = deque()
+        self._latest: date | None = None
+        self._seq = 0
+        self._seqs: dict[str, int] = {}
         self._matches: dict[str, CopyMatch] = {}
         self._lsh = None
+        self._changes = ChangeTracker()
 
     # -- the index -----------------------------------------------------------------------------
     def _index(self):
@@ -114,7 +135,7 @@ class CopyDetector:
         return len(self._signatures)
 
     def __contains__(self, key: str) -> bool:
-        return key in self._signatures
+        return key in self._signatures or key in self._matches
 
     @property
     def matches(self) -> dict[str, CopyMatch]:
@@ -133,7 +154,7 @@ class CopyDetector:
         Pass ``sig`` (from ``signature()``) when it is already stored, to skip re-hashing the text.
         Adding a key a second time returns its earlier answer.
         """
-        if key in self._signatures:
+        if key in self._signatures or key in self._matches:
             return self._matches.get(key)
         sig = list(sig) if sig is not None else signature(article)
         mh = _from_signature(sig)
@@ -144,7 +165,8 @@ class CopyDetector:
             # Ties go to the earlier article so the first-seen source wins.
             if best is None or sim > best[0]:
                 best = (sim, other)
-        self._store(key, sig, mh, wire)
+        self._store(key, sig, mh, wire, article.published)
+        self._retire_old()
         if best is None or best[0] < self.version_threshold:
             return None
         sim, other = best
@@ -153,30 +175,117 @@ class CopyDetector:
         kind = "copy" if sim >= self.copy_threshold or same_wire else "version"
         match = CopyMatch(key=key, original=original, kind=kind, similarity=float(sim))
         self._matches[key] = match
+        self._changes.touch(("m", key))
         return match
 
-    def _store(self, key: str, sig: list[int], mh, wire: str | None) -> None:
+    def _store(self, key: str, sig: list[int], mh, wire: str | None, published: date | None,
+               seq: int | None = None) -> None:
         self._signatures[key] = sig
         self._wires[key] = wire
+        self._dates[key] = published
+        self._order.append(key)
+        if seq is None:
+            self._seq += 1
+            seq = self._seq
+        self._seq = max(self._seq, seq)
+        self._seqs[key] = seq
+        if published is not None and (self._latest is None or published > self._latest):
+            self._latest = published
         self._index().insert(key, mh)
+        self._changes.touch(("a", key))
+
+    def _retire_old(self) -> None:
+        """Drop articles that left the window (or exceed ``max_active``) from the candidates.
+
+        Articles come in roughly date order, so the oldest sit at the front of ``_order``; one out of
+        order (older than the window on arrival) goes at the next sweep that reaches it.
+        """
+        horizon = self._latest - timedelta(days=self.window_days) if self._latest else None
+        while self._order:
+            key = self._order[0]
+            published = self._dates[key]
+            too_many = len(self._signatures) > self.max_active
+            expired = horizon is not None and published is not None and published < horizon
+            if not (too_many or expired):
+                break
+            self._order.popleft()
+            self._index().remove(key)
+            for table in (self._signatures, self._wires, self._dates, self._seqs):
+                table.pop(key, None)
+            self._changes.drop(("a", key))
 
     # -- state ---------------------------------------------------------------------------------
     def to_state(self) -> dict[str, Any]:
         """Plain JSON: thresholds, signatures in insertion order, wire credits and matches."""
         return {
-            "version": 1,
-            "copy_threshold": self.copy_threshold,
-            "version_threshold": self.version_threshold,
-            "articles": [[k, self._signatures[k], self._wires[k]] for k in self._signatures],
+            **self._header(),
+            "articles": [[k, self._signatures[k], self._wires[k], _iso(self._dates[k])] for k in self._order],
             "matches": [m.to_json() for m in self._matches.values()],
         }
+
+    def _header(self) -> dict[str, Any]:
+        return {"version": 2, "copy_threshold": self.copy_threshold, "version_threshold": self.version_threshold,
+                "window_days": self.window_days, "max_active": self.max_active, "seq": self._seq,
+                "latest": _iso(self._latest)}
+
+    @classmethod
+    def _from_header(cls, header: dict[str, Any]) -> CopyDetector:
+        det = cls(copy_threshold=header["copy_threshold"], version_threshold=header["version_threshold"],
+                  window_days=header.get("window_days", COPY_WINDOW_DAYS),
+                  max_active=header.get("max_active", MAX_ACTIVE))
+        det._latest = _date(header.get("latest"))
+        return det
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> CopyDetector:
         """Rebuild a detector (and its LSH index) from ``to_state()`` output."""
-        det = cls(copy_threshold=state["copy_threshold"], version_threshold=state["version_threshold"])
-        for key, sig, wire in state["articles"]:
-            det._store(key, list(sig), _from_signature(sig), wire)
+        det = cls._from_header(state)
+        for key, sig, wire, *published in state["articles"]:
+            det._store(key, list(sig), _from_signature(sig), wire, _date(published[0]) if published else None)
         for m in state["matches"]:
             det._matches[m["key"]] = CopyMatch(m["key"], m["original"], m["kind"], float(m["similarity"]))
+        det._seq = max(det._seq, state.get("seq", 0))
+        det._changes = ChangeTracker()
         return det
+
+    def state_changes(self) -> StateDelta:
+        """The header and the records changed since the last call: ``a:<key>`` articles, ``m:<key>`` matches."""
+        def record_of(item):
+            family, key = item
+            if family == "a":
+                if key not in self._signatures:
+                    return None
+                return {"sig": self._signatures[key], "wire": self._wires[key], "published": _iso(self._dates[key]),
+                        "seq": self._seqs[key]}
+            match = self._matches.get(key)
+            return match.to_json() if match else None
+
+        return self._changes.delta(self._header(), record_of, key_name=lambda item: f"{item[0]}:{item[1]}")
+
+    @classmethod
+    def from_records(cls, header: dict[str, Any], records: Iterable[tuple[str, dict[str, Any]]]) -> CopyDetector:
+        """Rebuild from ``state_changes()`` output accumulated in a store (header + every record)."""
+        det = cls._from_header(header)
+        articles = []
+        for name, record in records:
+            family, _, key = name.partition(":")
+            if family == "a":
+                articles.append((record["seq"], key, record))
+            elif family == "m":
+                det._matches[key] = CopyMatch(record["key"], record["original"], record["kind"],
+                                              float(record["similarity"]))
+        for seq, key, record in sorted(articles, key=lambda a: a[0]):
+            sig = record["sig"]
+            det._store(key, list(sig), _from_signature(sig), record["wire"], _date(record["published"]), seq=seq)
+        det._seq = max(det._seq, header.get("seq", 0))
+        det._latest = _date(header.get("latest")) or det._latest
+        det._changes = ChangeTracker()
+        return det
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import StoreError
 from ..model import Extraction
 from ..settings import Settings
 from .copies import CopyDetector
@@ -17,7 +18,8 @@ from .stories import StoryClusterer, features_for
 
 __all__ = ["LinkDecision", "OnlineLinker", "sync_linked_ids"]
 
-STATE_NAME = "linker.v1"
+# Each linker's header row in link_state and its records in link_records (see state.py).
+PARTS = ("copies", "stories", "entities")
 
 
 @dataclass
@@ -50,15 +52,24 @@ class OnlineLinker:
         """The linker as the store last saved it (a fresh one for a new store)."""
         from .entities import EntityLinker
 
-        state = store.load_state(STATE_NAME)
-        if state is None:
+        headers = {part: store.load_state(part) for part in PARTS}
+        if all(h is None for h in headers.values()):
+            if store.load_state("linker.v1") is not None:
+                raise StoreError(f"{store.path}: this store was linked by a development version whose linker "
+                                 "state cannot be read; process the articles into a new store")
             return cls(settings)
-        return cls(
-            settings,
-            copies=CopyDetector.from_state(state["copies"]),
-            stories=StoryClusterer.from_state(state["stories"], settings),
-            entities=EntityLinker.from_state(state["entities"]),
-        )
+        kinds = {"copies": CopyDetector, "stories": StoryClusterer, "entities": EntityLinker}
+        parts = {}
+        for part, kind in kinds.items():
+            header = headers[part]
+            extra = (settings,) if part == "stories" else ()
+            if header is None:
+                parts[part] = None
+            elif hasattr(kind, "from_records"):
+                parts[part] = kind.from_records(header, store.load_records(part), *extra)
+            else:
+                parts[part] = kind.from_state(header, *extra)
+        return cls(settings, **parts)
 
     def add(self, article_id: int, ex: Extraction) -> LinkDecision:
         """Link one article (its ``doc`` still attached, for story features); sets entity ids in place."""
@@ -97,11 +108,13 @@ class OnlineLinker:
                 store.save_story(sid, titles[sid])
         store.drop_empty_stories()
         store.save_entities(e for e in self.entities.entities() if e.id in self._touched_entities)
-        store.save_state(STATE_NAME, {
-            "copies": self.copies.to_state(),
-            "stories": self.stories.to_state(),
-            "entities": self.entities.to_state(),
-        })
+        # Only what this batch changed is written: the cost of a batch does not grow with the corpus.
+        for part in PARTS:
+            linker = getattr(self, part)
+            if hasattr(linker, "state_changes"):
+                store.save_changes(part, linker.state_changes())
+            else:
+                store.save_state(part, linker.to_state())
 
 
 def sync_linked_ids(ex: Extraction) -> None:

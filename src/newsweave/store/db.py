@@ -317,6 +317,22 @@ class Store:
                 (name, json.dumps(state)),
             )
 
+    def load_records(self, linker: str) -> Iterator[tuple[str, dict]]:
+        """Every stored record of one linker, as ``(key, record)`` (see ``link/state.py``)."""
+        for key, record in self.db.execute("SELECT key, record FROM link_records WHERE linker = ?", (linker,)):
+            yield key, json.loads(record)
+
+    def save_changes(self, linker: str, delta) -> None:
+        """Apply one linker's ``StateDelta``: its header, then upserts and deletes of its records."""
+        with self.atomic() as db:
+            self.save_state(linker, delta.header)
+            db.executemany("DELETE FROM link_records WHERE linker = ? AND key = ?",
+                           ((linker, key) for key in delta.drop))
+            db.executemany(
+                "INSERT INTO link_records(linker, key, record) VALUES (?, ?, ?) "
+                "ON CONFLICT(linker, key) DO UPDATE SET record = excluded.record",
+                ((linker, key, json.dumps(record, separators=(",", ":"))) for key, record in delta.put.items()))
+
 
 _TABLES = {"articles", "mentions", "attributions", "timexes", "events", "entities", "stories", "article_story",
            "copies", "story_history"}

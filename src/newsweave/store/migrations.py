@@ -184,10 +184,27 @@ def m003_stories() -> str:
     )
 
 
+def m004_link_records() -> str:
+    return (
+        """
+        -- The linkers' state kept incrementally: each linker's small header in link_state, its records
+        -- (one story, one entity, one signature ...) here, upserted per batch for what the batch changed.
+        -- The whole-state row of the first version is no longer written.
+        CREATE TABLE link_records (
+            linker  TEXT NOT NULL,
+            key     TEXT NOT NULL,
+            record  TEXT NOT NULL,
+            PRIMARY KEY (linker, key)
+        ) WITHOUT ROWID;
+        """
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[], str]]] = [
     ("001_articles", m001_articles),
     ("002_extractions", m002_extractions),
     ("003_stories", m003_stories),
+    ("004_link_records", m004_link_records),
 ]
 
 
