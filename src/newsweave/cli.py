@@ -485,18 +485,24 @@ def check(obj, repair, as_json):
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback by default).")
 @click.option("--port", default=8000, show_default=True)
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Server processes sharing the port [default: one per CPU core, at most 4].")
+@click.option("--access-log/--no-access-log", default=False, show_default=True, help="Log every request.")
 @pass_ctx
-def serve(obj, host, port):
+def serve(obj, host, port, workers, access_log):
     """Serve the web UI and JSON API (read-only unless NEWSWEAVE_TOKEN is set)."""
     import os
 
-    from .api import serve as run_server
+    from .api.app import default_workers
+    from .api.app import serve as run_server
 
     if not obj.db_path.exists() and not os.environ.get("NEWSWEAVE_TOKEN"):
         raise click.ClickException(f"no newsweave database at {obj.db_path}: run `newsweave ingest` first, or pass --db")
-    click.echo(f"newsweave: serving {obj.db_path} on http://{host}:{port}/ "
+    workers = workers or default_workers()
+    click.echo(f"newsweave: serving {obj.db_path} on http://{host}:{port}/ with {workers} worker"
+               f"{'s' if workers > 1 else ''} "
                f"({'writes need the bearer token' if os.environ.get('NEWSWEAVE_TOKEN') else 'read-only'})", err=True)
-    run_server(obj.db_path, host=host, port=port)
+    run_server(obj.db_path, host=host, port=port, workers=workers, access_log=access_log)
 
 
 # --------------------------------------------------------------------------- contract and evaluation

@@ -7,11 +7,15 @@ article text and extracted spans are escaped (Jinja2 autoescape, ``markupsafe.es
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 import os
 import tempfile
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,14 +29,19 @@ from starlette.staticfiles import StaticFiles
 
 from ..errors import ApiError, IngestError, StoreError
 from ..store import Store
+from ..store.web_queries import story_version
 from . import views
 from .charts import OUTLET_PALETTE
 from .openapi import openapi_document
 
-__all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "create_app", "serve"]
+__all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "app_from_environment", "create_app", "default_workers", "serve"]
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# Rendered story pages kept per worker process (bytes of HTML and JSON bodies, least recently used out).
+PAGE_CACHE_BYTES = 64 * 1024 * 1024
+# How `serve --workers N` tells its worker processes which store to open (they import the app afresh).
+SERVE_DB_ENV = "NEWSWEAVE_SERVE_DB"
 ENABLE_WRITES = (
     "writes are disabled: start the server with a token (NEWSWEAVE_TOKEN=... newsweave serve, or "
     "create_app(db, token=...)) and send it as 'Authorization: Bearer <token>'"
@@ -74,6 +83,92 @@ def _json(data: Any, status: int = 200) -> Response:
     return Response(body, status_code=status, media_type="application/json")
 
 
+class _PageCache:
+    """Rendered bodies by key, least recently used dropped first once over ``max_bytes`` (thread-safe)."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.size = 0
+        self._items: OrderedDict[tuple, tuple[bytes, str]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> tuple[bytes, str] | None:
+        with self._lock:
+            item = self._items.get(key)
+            if item is not None:
+                self._items.move_to_end(key)
+            return item
+
+    def put(self, key: tuple, body: bytes, media_type: str) -> None:
+        if len(body) > self.max_bytes // 8:  # one huge page must not empty the cache
+            return
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self.size -= len(old[0])
+            self._items[key] = (body, media_type)
+            self.size += len(body)
+            while self.size > self.max_bytes:
+                _, (dropped, _) = self._items.popitem(last=False)
+                self.size -= len(dropped)
+
+
+class _ReadConnections:
+    """One read-only store per server thread, reopened when the file at the path is replaced.
+
+    Opening SQLite and parsing the schema costs about as much as a small page, so connections are kept;
+    each query runs in autocommit mode, so a kept connection always reads the latest commit (WAL).
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._local = threading.local()
+
+    def get(self) -> Store:
+        try:
+            ident = os.stat(self.path).st_ino
+        except OSError:
+            ident = None
+        held = getattr(self._local, "held", None)
+        if held is not None and held[0] == ident:
+            return held[1]
+        if held is not None:
+            held[1].close()
+            self._local.held = None
+        store = Store(self.path, create=False, readonly=True)
+        self._local.held = (ident, store)
+        return store
+
+    def discard(self) -> None:
+        """Drop this thread's store (after an error, so the next request starts clean)."""
+        held = getattr(self._local, "held", None)
+        self._local.held = None
+        if held is not None:
+            held[1].close()
+
+
+def _etag(body: bytes) -> str:
+    return '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+
+
+def _not_modified(request: Request, etag: str) -> bool:
+    given = request.headers.get("if-none-match")
+    return bool(given) and (given.strip() == "*" or etag in (t.strip().removeprefix("W/") for t in given.split(",")))
+
+
+def _body_response(request: Request, body: bytes, media_type: str, status: int = 200,
+                   etag: str | None = None) -> Response:
+    """The body with its ETag, or 304 without it when the client already holds this version."""
+    if status != 200:
+        return Response(body, status_code=status, media_type=media_type)
+    etag = etag or _etag(body)
+    # Pages may change whenever `newsweave process` runs: caches must ask again (cheaply, by ETag).
+    headers = {"etag": etag, "cache-control": "no-cache"}
+    if _not_modified(request, etag):
+        return Response(status_code=304, headers=headers)
+    return Response(body, status_code=status, media_type=media_type, headers=headers)
+
+
 def create_app(db_path: str | Path, *, token: str | None = None,
                max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES) -> Starlette:
     """The newsweave web app over the database at ``db_path``.
@@ -90,47 +185,74 @@ def create_app(db_path: str | Path, *, token: str | None = None,
                             trim_blocks=True, lstrip_blocks=True)
     templates.globals.update(palette=OUTLET_PALETTE, writes_enabled=token is not None, quoted=quoted)
 
-    def open_store() -> Store:
-        return Store(db_path, create=False, readonly=True)
+    connections = _ReadConnections(db_path)
+    page_cache = _PageCache(PAGE_CACHE_BYTES)
+
+    def render_html(request: Request, page: views.Page) -> bytes:
+        return templates.get_template(page.template).render(
+            data=page.data, request=request, path=request.url.path, json_url=_json_url(request),
+            **page.extra).encode("utf-8")
 
     def render(request: Request, page: views.Page, status: int = 200) -> Response:
-        html = templates.get_template(page.template).render(
-            data=page.data, request=request, path=request.url.path, json_url=_json_url(request), **page.extra)
-        return HTMLResponse(html, status_code=status)
+        return HTMLResponse(render_html(request, page), status_code=status)
 
     def error(request: Request, as_json: bool, status: int, message: str) -> Response:
         if as_json:
             return _json({"error": message, "status": status}, status)
         return render(request, views.Page("error.html", {"error": message, "status": status}), status)
 
-    def page_endpoint(view: Callable[..., views.Page], as_json: bool, *, arg: str | None = None):
+    def page_endpoint(view: Callable[..., views.Page], as_json: bool, *, arg: str | None = None,
+                      cached: bool = False):
+        media_type = "application/json" if as_json else "text/html; charset=utf-8"
+
+        def produce(request: Request, store: Store) -> tuple[bytes, str | None]:
+            key = etag = None
+            if cached:
+                # A story page changes only when `newsweave process` touches the story (its version) or
+                # the day changes (plans become overdue), so its rendered body is kept per version.
+                version = story_version(store, request.path_params[arg])
+                if version is not None:
+                    key = (as_json, request.url.path, request.url.query, version, date.today().isoformat())
+                    etag = '"' + hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest() + '"'
+                    if _not_modified(request, etag):
+                        return b"", etag
+                    hit = page_cache.get(key)
+                    if hit is not None:
+                        return hit[0], etag
+            page = view(store, request.path_params[arg]) if arg is not None else view(store, request.query_params)
+            if as_json:
+                body = json.dumps(page.data, ensure_ascii=False, default=str).encode("utf-8")
+            else:
+                body = render_html(request, page)
+            if key is not None:
+                page_cache.put(key, body, media_type)
+            return body, etag
+
         async def endpoint(request: Request) -> Response:
             def work():
-                store = open_store()
                 try:
-                    if arg is not None:
-                        return view(store, request.path_params[arg])
-                    return view(store, request.query_params)
-                finally:
-                    store.close()
+                    return produce(request, connections.get())
+                except (ApiError, StoreError):
+                    raise
+                except BaseException:
+                    connections.discard()
+                    raise
 
             try:
-                page = await run_in_threadpool(work)
+                body, etag = await run_in_threadpool(work)
             except ApiError as exc:
                 return error(request, as_json, exc.status, str(exc))
             except StoreError as exc:
                 return error(request, as_json, 404, str(exc))
-            if as_json:
-                return _json(page.data)
-            return render(request, page)
+            return _body_response(request, body, media_type, etag=etag)
 
         return endpoint
 
-    def both(path: str, view, *, arg: str | None = None) -> list[Route]:
+    def both(path: str, view, *, arg: str | None = None, cached: bool = False) -> list[Route]:
         json_path = "/index.json" if path == "/" else path + ".json"
         # The .json route goes first: "{id}" would otherwise swallow "17.json".
-        return [Route(json_path, page_endpoint(view, True, arg=arg), methods=["GET", "HEAD"]),
-                Route(path, page_endpoint(view, False, arg=arg), methods=["GET", "HEAD"])]
+        return [Route(json_path, page_endpoint(view, True, arg=arg, cached=cached), methods=["GET", "HEAD"]),
+                Route(path, page_endpoint(view, False, arg=arg, cached=cached), methods=["GET", "HEAD"])]
 
     async def openapi(request: Request) -> Response:
         return _json(openapi_document())
@@ -164,7 +286,7 @@ def create_app(db_path: str | Path, *, token: str | None = None,
     routes = [
         *both("/", views.stories_page),
         *both("/stories", views.stories_page),
-        *both("/stories/{story_id}", views.story_page, arg="story_id"),
+        *both("/stories/{story_id}", views.story_page, arg="story_id", cached=True),
         Route("/articles", post_article, methods=["POST"]),
         *both("/articles/{article_id}", views.article_page, arg="article_id"),
         *both("/entities", views.entities_page),
@@ -178,6 +300,7 @@ def create_app(db_path: str | Path, *, token: str | None = None,
     app.add_middleware(_SecurityHeaders)
     app.state.db_path = db_path
     app.state.writes_enabled = token is not None
+    app.state.page_cache = page_cache
     return app
 
 
@@ -287,9 +410,40 @@ def _store_articles(db_path: Path, articles: list) -> dict:
             "next": "run `newsweave process` to extract and link the new articles"}
 
 
-def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
-    """Serve the web app with uvicorn (loopback only unless ``host`` says otherwise); blocks until stopped."""
+def default_workers() -> int:
+    """Worker processes for ``serve`` when none are asked for: one per CPU core, at most 4."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def app_from_environment() -> Starlette:
+    """The app over the store named by ``NEWSWEAVE_SERVE_DB``: what each ``serve --workers N`` process runs
+    (the token, if any, comes from ``NEWSWEAVE_TOKEN`` as for ``create_app``)."""
+    path = os.environ.get(SERVE_DB_ENV)
+    if not path:
+        raise StoreError(f"{SERVE_DB_ENV} is not set: start the server with `newsweave serve`")
+    return create_app(path)
+
+
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str | None = None, *,
+          workers: int = 1, access_log: bool = False) -> None:
+    """Serve the web app with uvicorn (loopback only unless ``host`` says otherwise); blocks until stopped.
+
+    ``workers`` > 1 runs that many processes on one listening socket (uvicorn's supervisor), each with
+    its own read-only connections and page cache; SQLite in WAL mode lets them all read while one
+    writer (``newsweave ingest``/``process``) commits. ``access_log`` logs every request (off by
+    default: at hundreds of requests a second the log line costs a noticeable share of the CPU).
+    """
     import uvicorn
 
-    app = create_app(db_path, token=token)
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+    if workers <= 1:
+        app = create_app(db_path, token=token)
+        uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, access_log=access_log)
+        return
+    # Migrations run here once, not racing in every worker; workers open the store by its path.
+    token = token if token is not None else (os.environ.get("NEWSWEAVE_TOKEN") or None)
+    Store(Path(db_path), create=token is not None).close()
+    os.environ[SERVE_DB_ENV] = str(Path(db_path).resolve())
+    if token is not None:
+        os.environ["NEWSWEAVE_TOKEN"] = token  # the workers are new processes: they read it from here
+    uvicorn.run("newsweave.api.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                log_level="info", server_header=False, access_log=access_log)

@@ -163,6 +163,11 @@ _WORKER: Pipeline | None = None
 
 def _worker_init(settings: Settings) -> None:
     global _WORKER
+    # The workers are the parallelism: a BLAS pool of its own in each (OpenBLAS spins a thread per
+    # core) would oversubscribe the cores that the other workers and the linking parent need.
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
     _WORKER = Pipeline(settings.replace(workers=1))
     _WORKER.nlp  # one model load per worker, up front
 

@@ -19,7 +19,12 @@ numbers of the coreference stage, where it ran) and sets ``entity_id`` on each. 
 
 A chain's pronouns carry the chain's entity; a lone pronoun gets an entity of its own.
 State (``to_state``/``from_state``) is plain JSON; per-article work is dictionary look-ups, so cost
-does not grow with the corpus.
+does not grow with the corpus. ``state_changes()`` reports only the records an article touched (see
+``link/state.py``), in these families: ``ent:<id>`` (an entity), ``key:<family|spelling>``,
+``sur:<surname>``, ``acr:<initials>``, ``role:<role key>``, ``local:<story|head>``, ``sp:<story>``
+(the story's entity ids in order), ``sm:<story>`` (mentions per entity in the story),
+``merged:<id>`` (the entity it was merged into), ``hist:<seq>`` (one merge record) and
+``head:<word>`` (times a description word was said of a named person).
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from datetime import date
 from typing import Any
 
 from ..model import Entity, Mention
+from .state import ChangeTracker, StateDelta
 
 __all__ = ["EntityLinker", "acronym_of", "name_key"]
 
@@ -165,6 +171,7 @@ class EntityLinker:
         self._story_mentions: dict[str, Counter] = defaultdict(Counter)  # story -> entity id -> mentions
         self._person_heads: Counter = Counter()  # description head word -> times said of a named person
         self.history: list[dict[str, Any]] = []  # merges, so a store can re-point what it saved
+        self._changes = ChangeTracker()  # (family, key) records touched since the last state_changes()
 
     def canonical(self, eid: str | None) -> str | None:
         """The id an entity id stands for now: a description entity may later be merged into a named one."""
@@ -474,10 +481,13 @@ class EntityLinker:
         eid = f"{self.id_prefix}{self._next}"
         self._next += 1
         self._entities[eid] = _EntityState(eid, " ".join(name.split()), label)
+        self._changes.touch(("ent", eid))
         return eid
 
     def _learn(self, eid: str, g: _Group, story: str | None, when: str | None, text: str | None) -> None:
         st = self._entities[eid]
+        touch = self._changes.touch
+        touch(("ent", eid))
         st.mentions += len(g.mentions)
         for m in g.mentions:
             st.labels[m.label] += 1
@@ -485,8 +495,10 @@ class EntityLinker:
             st.last_seen = when
         if story is not None and eid not in self._story_people[story]:
             self._story_people[story].append(eid)
+            touch(("sp", story))
         if story is not None:
             self._story_mentions[story][eid] += len(g.mentions)
+            touch(("sm", story))
         for m in g.mentions:
             gender = _PRONOUN_GENDER.get(m.text.lower()) if m.kind == "pronoun" else None
             if m.kind in _DESCRIPTION_KINDS:
@@ -500,6 +512,7 @@ class EntityLinker:
                     words = _WORD.findall(m.text.lower())
                     if words:
                         self._person_heads[words[-1]] += 1
+                        touch(("head", words[-1]))
         for m in names:
             st.aliases.add(" ".join(m.text.split()))
             words = [_spelling(w) for w in _name_words(m.text)]
@@ -507,9 +520,11 @@ class EntityLinker:
             k = f"{fam}|{' '.join(words)}"
             if eid not in self._by_key[k]:
                 self._by_key[k].append(eid)
+                touch(("key", k))
             if fam == "PER":
                 if eid not in self._by_surname[words[-1]]:
                     self._by_surname[words[-1]].append(eid)
+                    touch(("sur", words[-1]))
                 st.first_words.add(words[0] if len(words) > 1 else "")
                 if len(words) > 1:
                     st.first_words.discard("")
@@ -517,8 +532,12 @@ class EntityLinker:
                 acr = acronym_of(m.text)
                 if acr and acr not in self._by_acronym:
                     self._by_acronym[acr] = eid
+                    touch(("acr", acr))
                 if _is_acronym(m.text):
-                    self._by_acronym.setdefault(words[0] if len(words) == 1 else "".join(words), eid)
+                    own = words[0] if len(words) == 1 else "".join(words)
+                    if own not in self._by_acronym:
+                        self._by_acronym[own] = eid
+                        touch(("acr", own))
             # The canonical name is the longest full name seen.
             if len(_name_words(m.text)) > len(_name_words(st.name)):
                 st.name = " ".join(m.text.split())
@@ -538,9 +557,11 @@ class EntityLinker:
                 old = self.canonical(self._local.get(lk))
                 if old is None:
                     self._local[lk] = eid
+                    touch(("local", lk))
                 elif old != eid and not self._entities[old].aliases and names:
                     self._merge(old, eid)
                     self._local[lk] = eid
+                    touch(("local", lk))
         # Roles: title mentions of the chain, and the words written right before a name.
         roles = [m.text for m in g.mentions if m.kind == "title"]
         if text is not None and g.name is not None and g.label == _PERSON:
@@ -552,6 +573,7 @@ class EntityLinker:
             rk = self._role_key(r)
             if rk:
                 self._roles[rk] = eid
+                touch(("role", rk))
                 if st.code is None and g.label == _PERSON:
                     code = _actor_code(r)
                     if code and code[1] == "GOV":
@@ -563,6 +585,7 @@ class EntityLinker:
         a.mentions += b.mentions
         self._merged_into[old] = into
         self.history.append({"action": "merged", "entity": into, "from": old})
+        self._changes.touch_all([("ent", into), ("merged", old), ("hist", len(self.history) - 1)])
 
     @staticmethod
     def _title_before(text: str, start: int) -> str | None:
@@ -608,6 +631,93 @@ class EntityLinker:
                                                     (state.get("story_mentions") or {}).items()})
         el.history = list(state.get("history") or [])
         el._person_heads = Counter(state.get("person_heads") or {})
+        # Nothing of a state written whole has been saved as records yet: the first state_changes()
+        # reports all of it, which is how a store moves from the whole-state blob to records.
+        el._changes.touch_all(el._all_record_keys())
+        return el
+
+    # -- incremental state (link/state.py) --------------------------------------------------------
+    def _header(self) -> dict[str, Any]:
+        return {"version": 1, "id_prefix": self.id_prefix, "next": self._next, "history": len(self.history),
+                "settings": {"pronoun_linking": PRONOUN_LINKING, "person_role_linking": PERSON_ROLE_LINKING,
+                             "person_head_min": PERSON_HEAD_MIN, "description_as_name": DESCRIPTION_AS_NAME}}
+
+    def _record(self, key: tuple[str, Any]) -> Any:
+        """The JSON record stored under ``key`` now (``None`` when there is none)."""
+        fam, k = key
+        if fam == "ent":
+            st = self._entities.get(k)
+            return st.to_json() if st is not None else None
+        if fam == "hist":
+            return self.history[k] if k < len(self.history) else None
+        if fam == "sm":
+            counts = self._story_mentions.get(k)
+            return dict(counts) if counts else None
+        if fam == "head":
+            return self._person_heads.get(k) or None
+        table = {"key": self._by_key, "sur": self._by_surname, "acr": self._by_acronym, "role": self._roles,
+                 "local": self._local, "sp": self._story_people, "merged": self._merged_into}[fam]
+        value = table.get(k)
+        return list(value) if isinstance(value, list) else value
+
+    def _all_record_keys(self):
+        yield from (("ent", k) for k in self._entities)
+        for fam, table in (("key", self._by_key), ("sur", self._by_surname), ("acr", self._by_acronym),
+                           ("role", self._roles), ("local", self._local), ("sp", self._story_people),
+                           ("sm", self._story_mentions), ("merged", self._merged_into),
+                           ("head", self._person_heads)):
+            yield from ((fam, k) for k in table)
+        yield from (("hist", i) for i in range(len(self.history)))
+
+    def state_changes(self) -> StateDelta:
+        """The header and the records put or dropped since the previous call (see ``link/state.py``).
+
+        Record keys are ``<family>:<key>`` with the families listed in the module docstring; an
+        article costs the records it touched, not the size of the linker.
+        """
+        return self._changes.delta(self._header(), self._record, key_name=lambda key: f"{key[0]}:{key[1]}")
+
+    def all_records(self) -> StateDelta:
+        """Every record (and the header) as one delta, e.g. to write a fresh store; tracking is untouched."""
+        return StateDelta(header=self._header(),
+                          put={f"{fam}:{k}": self._record((fam, k)) for fam, k in self._all_record_keys()})
+
+    @classmethod
+    def from_records(cls, header: dict[str, Any], records) -> EntityLinker:
+        """Rebuild a linker from a header and every stored ``(key, record)`` pair, in any order."""
+        if header.get("version") != 1:
+            raise ValueError(f"entity linker records of version {header.get('version')!r} are not readable "
+                             "by this newsweave; re-run `newsweave process` on a fresh store")
+        el = cls(id_prefix=header.get("id_prefix", "e"))
+        el._next = header["next"]
+        entities, history = [], {}
+        lists = {"key": el._by_key, "sur": el._by_surname, "sp": el._story_people}
+        plain = {"acr": el._by_acronym, "role": el._roles, "local": el._local, "merged": el._merged_into}
+        for name, record in records:
+            fam, _, k = name.partition(":")
+            if fam == "ent":
+                entities.append(_EntityState.from_json(record))
+            elif fam in lists:
+                lists[fam][k] = list(record)
+            elif fam in plain:
+                plain[fam][k] = record
+            elif fam == "sm":
+                el._story_mentions[k] = Counter(record)
+            elif fam == "head":
+                el._person_heads[k] = record
+            elif fam == "hist":
+                history[int(k)] = record
+            else:
+                raise ValueError(f"unknown entity linker record {name!r}: the store holds records of a "
+                                 "newer newsweave; upgrade it or re-run `newsweave process` on a fresh store")
+        # Ids are made in order, so sorting by number restores the creation order entities() lists.
+        prefix = len(el.id_prefix)
+        for st in sorted(entities, key=lambda st: (len(st.id) - prefix, st.id)):
+            el._entities[st.id] = st
+        el.history = [history[i] for i in sorted(history)]
+        if len(el.history) != header.get("history", len(el.history)):
+            raise ValueError(f"the store holds {len(el.history)} of the entity linker's {header['history']} "
+                             "merge records; the link records are incomplete, re-run `newsweave process`")
         return el
 
 

@@ -34,6 +34,7 @@ from typing import Any
 from ..errors import ConfigError
 from ..model import Extraction, Story
 from ..settings import Settings
+from .state import ChangeTracker, StateDelta
 
 __all__ = [
     "DEFAULT_ENTITY_WEIGHT",
@@ -178,20 +179,39 @@ class _StoryState:
     title: str
     title_score: float = 0.0
     recent: list = field(default_factory=list)  # (words, names) unit vectors of the latest members
+    recent_keys: list[str] = field(default_factory=list)  # whose vectors ``recent`` holds, in step
+    retired: bool = False  # out of the time window for good: no vectors, not indexed, joined by nothing
     norms: tuple | None = None  # cached centroid norms, keyed by the story's size
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "terms": self.terms, "names": self.names, "members": self.members,
                 "outlets": self.outlets, "first": self.first.isoformat() if self.first else None,
                 "last": self.last.isoformat() if self.last else None, "title": self.title,
-                "title_score": self.title_score, "recent": [[w, n] for w, n in self.recent]}
+                "title_score": self.title_score, "recent": [[w, n] for w, n in self.recent],
+                "recent_keys": self.recent_keys, "retired": self.retired}
+
+    def record(self) -> dict[str, Any]:
+        """The story's stored record: ``to_json`` less the members and recent vectors (kept per article)."""
+        d = {"id": self.id, "outlets": list(self.outlets), "first": self.first.isoformat() if self.first else None,
+             "last": self.last.isoformat() if self.last else None, "title": self.title,
+             "title_score": self.title_score}
+        if self.retired:
+            d["retired"] = True
+        else:
+            d.update(terms=dict(self.terms), names=dict(self.names), recent=list(self.recent_keys))
+        return d
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> _StoryState:
-        return cls(d["id"], dict(d["terms"]), dict(d["names"]), list(d["members"]), list(d["outlets"]),
-                   date.fromisoformat(d["first"]) if d["first"] else None,
+        recent = [(dict(w), dict(n)) for w, n in d.get("recent") or []]
+        members = list(d.get("members") or [])
+        # States saved before ``recent_keys`` existed: the recent vectors are the latest members'.
+        keys = d.get("recent_keys")
+        keys = list(keys) if keys is not None else (members[-len(recent):] if recent else [])
+        return cls(d["id"], dict(d.get("terms") or {}), dict(d.get("names") or {}), members,
+                   list(d["outlets"]), date.fromisoformat(d["first"]) if d["first"] else None,
                    date.fromisoformat(d["last"]) if d["last"] else None, d["title"], d.get("title_score", 0.0),
-                   [(dict(w), dict(n)) for w, n in d.get("recent") or []])
+                   recent, keys, bool(d.get("retired", False)))
 
 
 def _unit(vec: dict[str, float]) -> dict[str, float]:
@@ -223,8 +243,25 @@ def _prune(vec: dict[str, float], keep: int) -> dict[str, float]:
     return dict(heapq.nlargest(keep, vec.items(), key=lambda kv: kv[1]))
 
 
+def _record_key(key: tuple[str, Any]) -> str:
+    # Names share the df counter with words under a NUL prefix; stored keys get their own family
+    # instead, so that no stored key holds a control character.
+    family, name = key
+    if family == "df" and name.startswith("\x00"):
+        return f"dfn:{name[1:]}"
+    return f"{family}:{name}"
+
+
 class StoryClusterer:
-    """Assigns articles to stories one at a time (see the module docstring for the method)."""
+    """Assigns articles to stories one at a time (see the module docstring for the method).
+
+    Stored incrementally (``state_changes`` / ``from_records``, see ``link/state.py``) as records of
+    these families: ``story:<id>`` (a live story's centroid, dates, title and the keys of its recent
+    members; a retired story's final record keeps no vectors), ``art:<article key>`` (``[story id,
+    position in the story]``), ``vec:<article key>`` (the unit vectors of a story's recent member,
+    dropped once it leaves the story's latest ``RECENT_MEMBERS`` or the story retires), ``df:<word>``
+    and ``dfn:<name>`` (document frequencies) and ``hist:<n>`` (the n-th history entry).
+    """
 
     def __init__(self, settings: Settings | None = None, *, threshold: float = DEFAULT_THRESHOLD,
                  entity_weight: float = DEFAULT_ENTITY_WEIGHT, merge_threshold: float = DEFAULT_MERGE_THRESHOLD,
@@ -242,13 +279,15 @@ class StoryClusterer:
         self._n_docs = 0
         self._stories: dict[str, _StoryState] = {}
         self._assigned: dict[str, str] = {}
+        self._pos: dict[str, int] = {}  # article key -> its position in its story's members
         self._next = 1
         self.history: list[dict[str, Any]] = []
-        # Inverted index over the stories still inside the time window.
+        # Inverted index over the live stories (those still inside the time window).
         self._postings: dict[str, set[str]] = defaultdict(set)
         self._indexed_terms: dict[str, set[str]] = {}
         self._expiry: list[tuple[date, str]] = []  # (last date, story id) heap
         self._latest: date | None = None
+        self._changes = ChangeTracker()  # keys: (family, name); see the class docstring
 
     # -- public ------------------------------------------------------------------------------------
     @property
@@ -261,16 +300,26 @@ class StoryClusterer:
 
     def stories(self) -> list[Story]:
         """Every story as a ``Story`` record (``article_ids`` holds int-like keys only; see ``members``)."""
-        out = []
-        for st in self._stories.values():
-            ids = [int(k) for k in st.members if str(k).isdigit()]
-            out.append(Story(id=st.id, title=st.title, article_ids=ids, outlets=list(st.outlets),
-                             first=st.first, last=st.last))
-        return out
+        return [self._story_record(st) for st in self._stories.values()]
+
+    def story(self, story_id: str) -> Story | None:
+        """One story as a ``Story`` record (``None`` for an unknown id); costs that story, not the corpus."""
+        st = self._stories.get(story_id)
+        return self._story_record(st) if st is not None else None
+
+    @staticmethod
+    def _story_record(st: _StoryState) -> Story:
+        ids = [int(k) for k in st.members if str(k).isdigit()]
+        return Story(id=st.id, title=st.title, article_ids=ids, outlets=list(st.outlets), first=st.first,
+                     last=st.last)
 
     def members(self, story_id: str) -> list[str]:
         """Keys of the articles in one story, in the order they were added."""
         return list(self._stories[story_id].members)
+
+    def live_stories(self) -> int:
+        """How many stories can still be joined (not retired by the time window)."""
+        return len(self._indexed_terms)
 
     def add(self, key: str, features: ArticleFeatures) -> str:
         """Put the article into a story and return that story's id (the same id again for a known key)."""
@@ -298,10 +347,13 @@ class StoryClusterer:
         """Take a new article into the clock and the document frequencies; return its weighted vectors."""
         self._advance_clock(features.published)
         self._n_docs += 1
+        touch = self._changes.touch
         for t in features.terms:
             self._df[t] += 1
+            touch(("df", t))
         for n in features.names:
             self._df["\x00" + n] += 1
+            touch(("df", "\x00" + n))
         return self._vectors(features)
 
     def _merge_similar(self, sid: str, when: date | None) -> str:
@@ -321,7 +373,11 @@ class StoryClusterer:
         return sid
 
     def attach(self, key: str, original: str, features: ArticleFeatures) -> str:
-        """Put a copy of article ``original`` into the original's story, whatever its words score."""
+        """Put a copy of article ``original`` into the original's story, whatever its words score.
+
+        A copy of an article whose story has retired (a reprint weeks later) still joins that story,
+        as a member only: the retired story stays out of the index and keeps no vectors.
+        """
         if key in self._assigned:
             return self._assigned[key]
         sid = self._assigned[original]
@@ -390,7 +446,9 @@ class StoryClusterer:
                 votes[sid] += weight
         out = []
         window = timedelta(days=self.settings.story_window_days)
-        for sid, _ in votes.most_common():
+        # Ties in the vote go by story id, not by set order, so a clusterer rebuilt from its records
+        # picks the same candidates as the live one.
+        for sid, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
             st = self._stories[sid]
             if (when is not None and st.last is not None and st.first is not None
                     and (when - st.last > window or st.first - when > window)):
@@ -408,22 +466,32 @@ class StoryClusterer:
                          f.published, f.published, f.title or key)
         st.title_score = _cosine(words, st.terms)
         st.recent = [(words, names)]
+        st.recent_keys = [key]
         self._stories[sid] = st
         self._assigned[key] = sid
+        self._pos[key] = 0
         self._reindex(st)
-        self.history.append({"action": "created", "story": sid, "article": key})
+        self._changes.touch_all((("story", sid), ("art", key), ("vec", key)))
+        self._log({"action": "created", "story": sid, "article": key})
         return sid
 
     def _join(self, sid: str, key: str, f: ArticleFeatures, words, names, sim: float) -> None:
         st = self._stories[sid]
-        for t, v in words.items():
-            st.terms[t] = st.terms.get(t, 0.0) + v
-        for n, v in names.items():
-            st.names[n] = st.names.get(n, 0.0) + v
-        st.terms = _prune(st.terms, MAX_STORY_TERMS)
-        st.names = _prune(st.names, MAX_STORY_TERMS // 3)
+        touch = self._changes.touch
+        if not st.retired:
+            for t, v in words.items():
+                st.terms[t] = st.terms.get(t, 0.0) + v
+            for n, v in names.items():
+                st.names[n] = st.names.get(n, 0.0) + v
+            st.terms = _prune(st.terms, MAX_STORY_TERMS)
+            st.names = _prune(st.names, MAX_STORY_TERMS // 3)
+            st.recent = (st.recent + [(words, names)])[-RECENT_MEMBERS:]
+            keys = st.recent_keys + [key]
+            for gone in keys[:-RECENT_MEMBERS]:
+                touch(("vec", gone))  # out of the recent members: its record is dropped
+            st.recent_keys = keys[-RECENT_MEMBERS:]
+            touch(("vec", key))
         st.members.append(key)
-        st.recent = (st.recent + [(words, names)])[-RECENT_MEMBERS:]
         if f.outlet and f.outlet not in st.outlets:
             st.outlets.append(f.outlet)
         if f.published:
@@ -434,8 +502,16 @@ class StoryClusterer:
         if f.title and central > st.title_score:
             st.title, st.title_score = f.title, central
         self._assigned[key] = sid
-        self._reindex(st)
-        self.history.append({"action": "joined", "story": sid, "article": key, "similarity": round(sim, 4)})
+        self._pos[key] = len(st.members) - 1
+        if not st.retired:
+            self._reindex(st)
+        touch(("story", sid))
+        touch(("art", key))
+        self._log({"action": "joined", "story": sid, "article": key, "similarity": round(sim, 4)})
+
+    def _log(self, entry: dict[str, Any]) -> None:
+        self.history.append(entry)
+        self._changes.touch(("hist", len(self.history) - 1))
 
     def _reindex(self, st: _StoryState) -> None:
         # A story is findable by its strongest words and names only: keeps postings short.
@@ -452,8 +528,19 @@ class StoryClusterer:
         if st.last is not None:
             heapq.heappush(self._expiry, (st.last, st.id))
 
+    def _unindex(self, sid: str) -> None:
+        for t in self._indexed_terms.pop(sid, set()):
+            self._postings[t].discard(sid)
+            if not self._postings[t]:
+                del self._postings[t]
+
     def _advance_clock(self, when: date | None) -> None:
-        """Drop from the index the stories whose last article is older than the window."""
+        """Retire the stories whose last article is older than the window (measured from the latest date).
+
+        A retired story leaves the index and drops its vectors: no later article can join it, so what
+        one ``add`` costs and what the clusterer holds per story depend on the stories of the window,
+        not on the corpus.
+        """
         if when is None:
             return
         if self._latest is None or when > self._latest:
@@ -462,16 +549,22 @@ class StoryClusterer:
         while self._expiry and self._expiry[0][0] < horizon:
             last, sid = heapq.heappop(self._expiry)
             st = self._stories.get(sid)
-            if st is None or st.last is None or st.last > last:
-                continue  # a stale heap entry: the story has grown since
-            for t in self._indexed_terms.pop(sid, set()):
-                self._postings[t].discard(sid)
-                if not self._postings[t]:
-                    del self._postings[t]
+            if st is None or st.retired or st.last is None or st.last > last:
+                continue  # a stale heap entry: the story has grown, merged or retired since
+            self._retire(st)
+
+    def _retire(self, st: _StoryState) -> None:
+        self._unindex(st.id)
+        for k in st.recent_keys:
+            self._changes.drop(("vec", k))
+        st.terms, st.names, st.recent, st.recent_keys, st.norms = {}, {}, [], [], None
+        st.retired = True
+        self._changes.touch(("story", st.id))
 
     def merge(self, keep: str, other: str, reason: str = "manual") -> None:
         """Fold story ``other`` into ``keep`` (an editor's decision, or a later re-clustering)."""
         a, b = self._stories[keep], self._stories.pop(other)
+        touch = self._changes.touch
         for t, v in b.terms.items():
             a.terms[t] = a.terms.get(t, 0.0) + v
         for n, v in b.names.items():
@@ -479,33 +572,134 @@ class StoryClusterer:
         a.terms = _prune(a.terms, MAX_STORY_TERMS)
         a.names = _prune(a.names, MAX_STORY_TERMS // 3)
         a.recent = (a.recent + b.recent)[-RECENT_MEMBERS:]
-        a.members += b.members
+        keys = a.recent_keys + b.recent_keys
+        a.recent_keys = keys[-RECENT_MEMBERS:]
+        for k in keys:
+            touch(("vec", k))  # kept ones are re-put under their new story, the rest dropped
+        for k in b.members:
+            self._assigned[k] = keep
+            self._pos[k] = len(a.members)
+            a.members.append(k)
+            touch(("art", k))
         a.outlets += [o for o in b.outlets if o not in a.outlets]
         dates = [d for d in (a.first, a.last, b.first, b.last) if d]
         a.first, a.last = (min(dates), max(dates)) if dates else (None, None)
-        for k in b.members:
-            self._assigned[k] = keep
-        for t in self._indexed_terms.pop(other, set()):
-            self._postings[t].discard(other)
-        self._reindex(a)
-        self.history.append({"action": "merged", "story": keep, "from": other, "reason": reason})
+        self._unindex(other)
+        touch(("story", other))
+        touch(("story", keep))
+        if a.retired:
+            # Folded into a retired story: it stays retired, so the other's vectors go too.
+            for k in a.recent_keys:
+                self._changes.drop(("vec", k))
+            a.terms, a.names, a.recent, a.recent_keys, a.norms = {}, {}, [], [], None
+        else:
+            self._reindex(a)
+        self._log({"action": "merged", "story": keep, "from": other, "reason": reason})
 
     # -- state -------------------------------------------------------------------------------------
-    def to_state(self) -> dict[str, Any]:
-        """Plain JSON of everything ``add`` depends on."""
+    def _header(self) -> dict[str, Any]:
         return {
-            "version": 1, "threshold": self.threshold, "entity_weight": self.entity_weight,
+            "version": 2, "threshold": self.threshold, "entity_weight": self.entity_weight,
             "merge_threshold": self.merge_threshold,
             "id_prefix": self.id_prefix, "window_days": self.settings.story_window_days,
-            "df": dict(self._df), "n_docs": self._n_docs, "next": self._next,
-            "stories": [st.to_json() for st in self._stories.values()],
-            "assigned": self._assigned, "history": self.history,
+            "n_docs": self._n_docs, "next": self._next, "history": len(self.history),
             "latest": self._latest.isoformat() if self._latest else None,
         }
 
+    def to_state(self) -> dict[str, Any]:
+        """Plain JSON of everything ``add`` depends on (the whole state; see ``state_changes``)."""
+        state = self._header()
+        state.update({
+            "df": dict(self._df), "stories": [st.to_json() for st in self._stories.values()],
+            "assigned": dict(self._assigned), "history": self.history,
+        })
+        return state
+
+    def state_changes(self) -> StateDelta:
+        """The header and the records put or dropped since the last call (see ``link/state.py``).
+
+        Records are fresh JSON-ready values (not live objects), one per touched key: a batch costs
+        the stories, articles and words it touched, not the corpus.
+        """
+        return self._changes.delta(self._header(), self._record_of, _record_key)
+
+    def _record_of(self, key: tuple[str, Any]) -> Any:
+        family, name = key
+        if family == "df":
+            return self._df.get(name)
+        if family == "art":
+            sid = self._assigned.get(name)
+            return None if sid is None else [sid, self._pos[name]]
+        if family == "story":
+            st = self._stories.get(name)
+            return None if st is None else st.record()
+        if family == "vec":
+            sid = self._assigned.get(name)
+            st = self._stories.get(sid) if sid is not None else None
+            if st is None or name not in st.recent_keys:
+                return None
+            w, n = st.recent[st.recent_keys.index(name)]
+            return [dict(w), dict(n)]
+        if family == "hist":
+            return dict(self.history[name]) if name < len(self.history) else None
+        raise ValueError(f"unknown record family {family!r}")
+
+    @classmethod
+    def from_records(cls, header: dict[str, Any], records: Iterable[tuple[str, Any]],
+                     settings: Settings | None = None) -> StoryClusterer:
+        """Rebuild from ``state_changes`` headers and records (the latest of each key, in any order)."""
+        settings = settings or Settings(story_window_days=header.get("window_days", 7))
+        sc = cls(settings, threshold=header["threshold"], entity_weight=header["entity_weight"],
+                 merge_threshold=header.get("merge_threshold", DEFAULT_MERGE_THRESHOLD),
+                 id_prefix=header.get("id_prefix", "s"))
+        sc._n_docs = header["n_docs"]
+        sc._next = header["next"]
+        sc._latest = date.fromisoformat(header["latest"]) if header.get("latest") else None
+        stories, arts, vecs, hist = {}, {}, {}, {}
+        for key, rec in records:
+            family, _, name = key.partition(":")
+            if family == "df":
+                sc._df[name] = rec
+            elif family == "dfn":
+                sc._df["\x00" + name] = rec
+            elif family == "art":
+                arts[name] = rec
+            elif family == "story":
+                stories[name] = rec
+            elif family == "vec":
+                vecs[name] = rec
+            elif family == "hist":
+                hist[int(name)] = rec
+            else:
+                raise ValueError(f"unknown story record {key!r}: was it saved by a newer newsweave?")
+        sc.history = [hist[i] for i in range(len(hist))]
+        by_story: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for k, (sid, pos) in arts.items():
+            by_story[sid].append((pos, k))
+            sc._assigned[k] = sid
+            sc._pos[k] = pos
+        # Stories in the order they were made, as the live clusterer holds them.
+        for sid in sorted(stories, key=lambda s: (len(s), s)):
+            d = stories[sid]
+            keys = list(d.get("recent") or [])
+            st = _StoryState(sid, dict(d.get("terms") or {}), dict(d.get("names") or {}),
+                             [k for _, k in sorted(by_story.get(sid, []))], list(d["outlets"]),
+                             date.fromisoformat(d["first"]) if d["first"] else None,
+                             date.fromisoformat(d["last"]) if d["last"] else None, d["title"],
+                             d.get("title_score", 0.0), [(dict(vecs[k][0]), dict(vecs[k][1])) for k in keys],
+                             keys, bool(d.get("retired", False)))
+            sc._stories[sid] = st
+            if not st.retired:
+                sc._reindex(st)
+        return sc
+
     @classmethod
     def from_state(cls, state: dict[str, Any], settings: Settings | None = None) -> StoryClusterer:
-        """Rebuild a clusterer from ``to_state()`` output (the index is rebuilt from the stories)."""
+        """Rebuild a clusterer from ``to_state()`` output (the index is rebuilt from the stories).
+
+        Everything it holds counts as not yet reported: its first ``state_changes()`` puts every record,
+        which is how a store moves from a whole saved state to records.
+        """
         settings = settings or Settings(story_window_days=state.get("window_days", 7))
         sc = cls(settings, threshold=state["threshold"], entity_weight=state["entity_weight"],
                  merge_threshold=state.get("merge_threshold", DEFAULT_MERGE_THRESHOLD),
@@ -516,10 +710,21 @@ class StoryClusterer:
         sc._assigned = dict(state["assigned"])
         sc.history = list(state["history"])
         sc._latest = date.fromisoformat(state["latest"]) if state.get("latest") else None
+        touch = sc._changes.touch
         for d in state["stories"]:
             st = _StoryState.from_json(d)
             sc._stories[st.id] = st
-            sc._reindex(st)
+            for i, k in enumerate(st.members):
+                sc._pos[k] = i
+                touch(("art", k))
+            for k in st.recent_keys:
+                touch(("vec", k))
+            touch(("story", st.id))
+            if not st.retired:
+                sc._reindex(st)
+        touch_all = sc._changes.touch_all
+        touch_all(("df", t) for t in sc._df)
+        touch_all(("hist", i) for i in range(len(sc.history)))
         sc._advance_clock(sc._latest)
         return sc
 

@@ -200,6 +200,13 @@ def m004_link_records() -> str:
     )
 
 
+def m004_story_recency() -> str:
+    # The story list (web front page, `newsweave stories`) orders by latest activity; with this index
+    # SQLite reads the newest page of stories in order instead of sorting every story per request.
+    # The expression must stay identical to the ORDER BY in store.queries.list_stories.
+    return "CREATE INDEX stories_recent ON stories(coalesce(last, '') DESC, updated_at DESC, id);"
+
+
 MIGRATIONS: list[tuple[str, Callable[[], str]]] = [
     ("001_articles", m001_articles),
     ("002_extractions", m002_extractions),

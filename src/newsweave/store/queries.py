@@ -97,15 +97,25 @@ def list_stories(
     sql = "SELECT s.* FROM stories s"
     if where:
         sql += " WHERE " + " AND ".join(where)
+    # Matches the stories_recent index (migration 004), so the newest page is read, not sorted.
     sql += " ORDER BY coalesce(s.last, '') DESC, s.updated_at DESC, s.id LIMIT ? OFFSET ?"
-    stories = [dict(r) for r in store.db.execute(sql, (*params, limit, offset))]
+    return _story_summaries(store, [dict(r) for r in store.db.execute(sql, (*params, limit, offset))])
+
+
+# A title is made from the start of the text when the article has none; the rest of the text is not
+# read for a list (a story of hundreds of long articles would otherwise read megabytes).
+_LIST_ARTICLE_COLS = _ARTICLE_COLS.replace("a.text", "substr(a.text, 1, 2000) AS text")
+
+
+def _story_summaries(store: Store, stories: list[dict]) -> list[dict[str, Any]]:
+    """The listing shape of the given ``stories`` rows: articles, outlets, counts, dates."""
     if not stories:
         return []
     ids = [s["id"] for s in stories]
     by_story: dict[str, list] = defaultdict(list)
     marks = ",".join("?" * len(ids))
     for row in store.db.execute(
-        f"SELECT s.story_id, {_ARTICLE_COLS} FROM article_story s JOIN articles a ON a.id = s.article_id"
+        f"SELECT s.story_id, {_LIST_ARTICLE_COLS} FROM article_story s JOIN articles a ON a.id = s.article_id"
         f" LEFT JOIN copies c ON c.article_id = a.id WHERE s.story_id IN ({marks})"
         " ORDER BY coalesce(a.published, ''), a.id",
         ids,
@@ -131,10 +141,10 @@ def list_stories(
 
 def story_detail(store: Store, story_id: str) -> dict[str, Any]:
     """One story: its articles, quotes, dated items, events and entities."""
-    row = store.db.execute("SELECT id FROM stories WHERE id = ?", (story_id,)).fetchone()
+    row = store.db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
     if row is None:
         raise StoreError(f"no story {story_id!r}: `newsweave stories` lists them")
-    (story,) = [s for s in list_stories(store, limit=1_000_000) if s["id"] == story_id] or [None]
+    (story,) = _story_summaries(store, [dict(row)])
     article_ids = [a["id"] for a in story["articles"]]
     story["quotes"] = list_quotes(store, story=story_id)
     story["timexes"] = _rows(
@@ -292,14 +302,19 @@ def search_articles(store: Store, query: str, *, limit: int = 20, offset: int = 
     Each hit has ``snippet`` (matches in "[…]", as the CLI prints it) and ``snippet_parts``
     (``[{"text", "match"}]``), so a page can escape every piece and mark the matches itself.
     """
+    match = fts_query(query)
+    # The best ``limit`` rows are picked from the index alone (rowid and rank); snippets, which read
+    # and re-tokenise the text, are then made for those rows only, not for every match.
     sql = (
-        f"SELECT {_ARTICLE_COLS}, s.story_id, snippet(articles_fts, 1, ?, ?, '…', 16) AS snippet,"
-        " bm25(articles_fts) AS rank FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+        f"WITH top AS (SELECT rowid AS id, rank FROM articles_fts WHERE articles_fts MATCH ?"
+        " ORDER BY rank LIMIT ? OFFSET ?)"
+        f" SELECT {_ARTICLE_COLS}, s.story_id, snippet(articles_fts, 1, ?, ?, '…', 16) AS snippet, top.rank"
+        " FROM top JOIN articles_fts ON articles_fts.rowid = top.id JOIN articles a ON a.id = top.id"
         " LEFT JOIN copies c ON c.article_id = a.id LEFT JOIN article_story s ON s.article_id = a.id"
-        " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
+        " WHERE articles_fts MATCH ? ORDER BY top.rank, a.id"
     )
     out = []
-    for row in store.db.execute(sql, (_OPEN, _CLOSE, fts_query(query), limit, offset)):
+    for row in store.db.execute(sql, (match, limit, offset, _OPEN, _CLOSE, match)):
         parts = _snippet_parts(row["snippet"] or "")
         item = _article_summary(row)
         item.update(story_id=row["story_id"],
