@@ -298,3 +298,31 @@ def test_timeline_on_seeds(tmp_path, seeds_dir):
     alaska = [e for e in entries if any("Alaska" in r["sentence"] and ("met" in r["sentence"] or "meeting" in
                                                                    r["sentence"]) for r in e["reports"])]
     assert alaska and all(e["date"] == "2025-08-15" for e in alaska), [(e["date"], e["outlets"]) for e in alaska]
+
+
+def test_indexed_merge_equals_comparing_every_group():
+    """The index only skips groups that cannot match: same groups as the all-pairs greedy merge."""
+    import random
+
+    from newsweave.analyze.timeline import _merge_all_pairs, merge_items
+
+    rnd = random.Random(7)
+    vocab = [f"w{i}" for i in range(25)]
+    dates = ["2026-03-02", "2026-03-03", "2026-03", "2026-W10", "2026"]
+    items = []
+    for i in range(400):
+        kind = rnd.choice(["event", "statement", "mention"])
+        item = {"article_id": rnd.randrange(12), "sentence": {"start": rnd.randrange(5) * 100},
+                "date": rnd.choice(dates), "kind": kind, "words": set(rnd.sample(vocab, rnd.randrange(0, 6))),
+                "evidence": {"start": i}}
+        if kind == "event":
+            item["event_type"] = rnd.choice(["CONSULT", "THREATEN"])
+            item["actors"] = {rnd.choice(["e:1", "e:2", "c:RUS", "t:union"])} if rnd.random() < 0.7 else set()
+        if kind == "statement" and rnd.random() < 0.8:
+            item["speaker"] = rnd.choice(["Anna Sorvik", "the union", "Sorvik", "a spokesman"])
+        items.append(item)
+    for similarity in (0.3, 0.5, 0.8):
+        fast = [[id(m) for m in g] for g in merge_items(items, similarity)]
+        slow = [[id(m) for m in g] for g in _merge_all_pairs(items, similarity)]
+        assert fast == slow
+    assert len(merge_items(items, 0.5)) < len(items)  # the data does merge, so the comparison means something

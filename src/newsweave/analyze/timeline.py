@@ -277,6 +277,50 @@ def _same_happening(a: dict[str, Any], b: dict[str, Any], similarity: float) -> 
     return (a["kind"] == "statement") == (b["kind"] == "statement") and overlap >= similarity
 
 
+def merge_items(items: list[dict[str, Any]], similarity: float) -> list[list[dict[str, Any]]]:
+    """Greedy single-link merge, in the given order: each item joins the first group it matches.
+
+    Two items can only match when they share a content word, an actor, or (within one article) a
+    sentence, so each item is compared only with the groups that share one of those keys, found
+    through an index, not with every group so far: a story of thousands of items stays fast.
+    The answer is the same as comparing with every group in order.
+    """
+    if similarity <= 0:
+        return _merge_all_pairs(items, similarity)
+    groups: list[list[dict[str, Any]]] = []
+    index: dict[tuple, set[int]] = defaultdict(set)  # key -> the groups holding an item with it
+    for it in items:
+        keys = _match_keys(it)
+        candidates = sorted(set().union(*(index.get(k, ()) for k in keys)))
+        for g in candidates:
+            if any(_same_happening(m, it, similarity) for m in groups[g]):
+                groups[g].append(it)
+                break
+        else:
+            g = len(groups)
+            groups.append([it])
+        for k in keys:
+            index[k].add(g)
+    return groups
+
+
+def _match_keys(item: dict[str, Any]) -> list[tuple]:
+    return ([("w", w) for w in item["words"]] + [("a", a) for a in item.get("actors", ())]
+            + [("s", item["article_id"], item["sentence"]["start"])])
+
+
+def _merge_all_pairs(items: list[dict[str, Any]], similarity: float) -> list[list[dict[str, Any]]]:
+    groups: list[list[dict[str, Any]]] = []
+    for it in items:
+        for g in groups:
+            if any(_same_happening(m, it, similarity) for m in g):
+                g.append(it)
+                break
+        else:
+            groups.append([it])
+    return groups
+
+
 def story_timeline(store: Store, story_id: str, *, similarity: float = 0.5) -> dict[str, Any]:
     """Every dated item of a story, merged across outlets and sorted by date (JSON-ready).
 
@@ -301,16 +345,8 @@ def story_timeline(store: Store, story_id: str, *, similarity: float = 0.5) -> d
         items.extend(found)
         undated += n
 
-    # Greedy single-link merge, in sort order so that each group starts from its earliest report.
     items.sort(key=lambda x: (timex_sort_key(x["date"]), x["article_id"], x["evidence"]["start"]))
-    groups: list[list[dict[str, Any]]] = []
-    for it in items:
-        for g in groups:
-            if any(_same_happening(m, it, similarity) for m in g):
-                g.append(it)
-                break
-        else:
-            groups.append([it])
+    groups = merge_items(items, similarity)
 
     entries = []
     for g in groups:
