@@ -73,3 +73,24 @@ def test_pronoun_prefers_previous_subject(nlp):
             "He said the deal was close.")
     ms = _resolve(nlp, text)
     assert _chain_of(ms, "He") == _chain_of(ms, "Alan Brooks")
+
+
+@pytest.mark.slow
+def test_relative_pronoun_joins_the_phrase_its_clause_is_said_of(nlp):
+    text = "Police arrested Dana Holt, who had fled the city on Monday."
+    ms = _resolve(nlp, text)
+    who = next(m for m in ms if m.text == "who")
+    holt = next(m for m in ms if m.text == "Dana Holt")
+    assert who.kind == "pronoun" and who.chain == holt.chain
+
+
+@pytest.mark.slow
+def test_title_inside_an_owner_phrase_joins_its_holder(nlp):
+    text = ("US President Donald Trump met Russian President Vladimir Putin. "
+            "They discussed the US President's talk with the Russian President.")
+    ms = _resolve(nlp, text)
+    chain = {m.text: m.chain for m in ms if m.kind == "name"}
+    us = [m for m in ms if m.text.endswith("US President") and m.start > 60]
+    ru = [m for m in ms if m.text.endswith("Russian President") and m.start > 60]
+    assert us and all(m.chain == chain["Donald Trump"] for m in us)
+    assert ru and all(m.chain == chain["Vladimir Putin"] for m in ru)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from newsweave.link.entities import EntityLinker, acronym_of, name_key
 from newsweave.model import Mention
 
@@ -236,7 +238,7 @@ def test_one_more_article_on_a_big_linker_is_a_small_delta():
 
 
 def test_records_of_an_unknown_family_or_version_are_refused():
-    import pytest
+
 
     el = EntityLinker()
     el.add("a", [M("Dana Holt")])
@@ -245,3 +247,35 @@ def test_records_of_an_unknown_family_or_version_are_refused():
         EntityLinker.from_records(d.header, [*d.put.items(), ("zzz:1", 1)])
     with pytest.raises(ValueError, match="version"):
         EntityLinker.from_records({**d.header, "version": 99}, d.put.items())
+
+
+@pytest.mark.slow
+def test_seed_reports_link_ushakov_putin_trump_and_their_titles(seeds_dir):
+    """AFP and TASS of 2025-10-17: transliterations meet, Trump and Putin stay apart, titles follow context."""
+    import re
+    from datetime import date
+
+    from newsweave.contract import extract_articles
+    from newsweave.model import Article
+
+    articles = [Article(text=re.sub(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*", "", p.read_text(encoding="utf-8")),
+                        id=p.stem, published=date(2025, 10, 17)) for p in sorted(seeds_dir.glob("*.txt"))]
+    extractions, linked = extract_articles(articles)
+    mentions = [m for ex in extractions for m in ex.mentions]
+
+    def ids(text):
+        return {m.entity_id for m in mentions if m.text == text}
+
+    (ushakov,) = ids("Yuri Ushakov") | ids("Yury Ushakov") | ids("Ushakov")
+    (putin,) = ids("Vladimir Putin") | ids("Putin")
+    (trump,) = ids("Donald Trump") | ids("Trump")
+    assert len({ushakov, putin, trump}) == 3
+    entity = {e.id: e for e in linked.entities}
+    assert {"Yuri Ushakov", "Yury Ushakov"} <= entity[ushakov].aliases
+    afp = next(ex for ex in extractions if "AFP" in ex.article.text)
+    for phrase, who in (("the Russian President", putin), ("the US President", trump)):
+        start = afp.article.text.index(phrase)
+        covering = [m for m in afp.mentions if m.start <= start + len(phrase) - 1 < m.end]
+        assert covering, phrase
+        longest = max(covering, key=lambda m: m.end - m.start)  # "Russian" alone is the country's
+        assert longest.entity_id == who, (phrase, covering)

@@ -195,7 +195,7 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
     position and every mention's ``chain`` is an int shared by the mentions of one thing.
     """
     text = doc.text
-    names = sorted((m for m in mentions), key=lambda m: (m.start, -m.end))
+    names = _join_split_names(doc, sorted((m for m in mentions), key=lambda m: (m.start, -m.end)))
     out: list[Mention] = []
     uf = _Chains()
     gender: dict[int, str] = {}  # mention index -> gender evidence
@@ -274,9 +274,18 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
                 break
 
     # Titles and descriptions: "the US President", "the Russian leader", "Putin's top aide".
-    for chunk in doc.noun_chunks:
+    # A nominal mention the nominal stage made of the phrase ("Russian President") is that phrase.
+    nominal_at = {m.end - 1: i for i, m in enumerate(out) if m.kind == "nominal"}
+    # The noun phrases, and the owner phrases inside them ("the US President" in "the US President's
+    # talk"), which the chunker does not give as phrases of their own.
+    phrases = list(doc.noun_chunks)
+    phrases += [doc[t.left_edge.i:t.i + 1] for t in doc if t.dep_ == "poss" and t.pos_ in {"NOUN", "PROPN"}
+                and t.left_edge.i < t.i]
+    phrases.sort(key=lambda p: (p.start, p.end))
+    for chunk in phrases:
         root = chunk.root
-        if root.idx in covered_chars:
+        root_end = root.idx + len(root.text) - 1
+        if root.idx in covered_chars and root_end not in nominal_at:
             continue
         if root.pos_ not in {"NOUN", "PROPN"} or root.tag_ in {"NNS", "NNPS"}:
             continue
@@ -304,7 +313,11 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
         end = root.idx + len(root.text)
         mtext = text[start:end]
         kind = "title" if root.lower_ in _ROLE_PROPN or root.text[:1].isupper() else "description"
-        idx = add(Mention(start=start, end=end, text=mtext, label=out[holder].label, kind=kind), root.i)
+        if root_end in nominal_at:
+            idx = nominal_at.pop(root_end)
+            out[idx].label, out[idx].kind = out[holder].label, kind
+        else:
+            idx = add(Mention(start=start, end=end, text=mtext, label=out[holder].label, kind=kind), root.i)
         uf.union(holder, idx)
         covered_chars.update(range(start, end))
 
@@ -334,12 +347,67 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
                 gender[ante] = g
         gender[idx] = g
 
+    _relative_pronouns(doc, out, uf, covered_chars)
+
     roots = {}
     for i, m in enumerate(out):
         r = uf.find(i)
         m.chain = roots.setdefault(r, len(roots))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
+
+
+# Relative pronouns and the kind of antecedent each can take.
+_RELATIVE = {"who": _PERSON_LIKE, "whom": _PERSON_LIKE, "whose": None, "which": None, "where": None}
+
+
+def _join_split_names(doc, names: list[Mention]) -> list[Mention]:
+    """One person's name the tagger cut in two ("Yury" ORG + "Ushakov" PERSON): a single capitalised
+    proper noun written right before a person's name, as a compound of it, is the name's first word."""
+    out: list[Mention] = []
+    for m in names:
+        prev = out[-1] if out else None
+        if (prev is not None and m.label == "PERSON" and m.kind == "name" and prev.kind == "name"
+                and prev.label not in {"GPE", "NORP", "LOC", "PERSON"} and prev.end + 1 == m.start
+                and doc.text[prev.end] == " " and prev.text[:1].isupper() and not prev.text.isupper()):
+            span = doc.char_span(prev.start, prev.end)
+            target = doc.char_span(m.start, m.end)
+            if (span is not None and target is not None and len(span) == 1 and span[0].pos_ == "PROPN"
+                    and span[0].dep_ == "compound" and span[0].head.i in range(target.start, target.end)):
+                out[-1] = Mention(start=prev.start, end=m.end, text=doc.text[prev.start:m.end], label="PERSON",
+                                  kind="name")
+                continue
+        out.append(m)
+    return out
+
+
+def _relative_pronouns(doc, out: list[Mention], uf: _Chains, covered_chars: set[int]) -> None:
+    """Join "who"/"whose"/"which"/"where" opening a relative clause to the phrase the clause is
+    said of ("Zurana Horton, who was shot ..."): the parse attaches the clause to that phrase's head."""
+    at_token: dict[int, int] = {}
+    for i, m in enumerate(out):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span):
+            at_token.setdefault(span.root.i, i)
+    for tok in doc:
+        low = tok.lower_
+        if low not in _RELATIVE or tok.idx in covered_chars:
+            continue
+        clause = tok.head if tok.dep_ != "poss" else tok.head.head
+        if clause.dep_ != "relcl" or not (clause.head.i < tok.i):
+            continue
+        ante = at_token.get(clause.head.i)
+        if ante is None:
+            continue
+        labels = _RELATIVE[low]
+        m = out[ante]
+        if labels is not None and m.label not in labels and m.kind == "name":
+            continue
+        idx = uf.add()
+        out.append(Mention(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text, label=m.label,
+                           kind="pronoun"))
+        uf.union(ante, idx)
+        covered_chars.update(range(tok.idx, tok.idx + len(tok.text)))
 
 
 def _chain_gender(uf: _Chains, i: int, gender: dict[int, str]) -> str | None:

@@ -52,7 +52,7 @@ def nominal_mentions(doc, existing: list[Mention]) -> list[Mention]:
             left = min((c.left_edge.i for c in t.lefts if c.dep_ in _PHRASE_DEPS), default=t.i)
             phrases.append((t, list(doc[left:t.i + 1])))
     for head, toks in sorted(phrases, key=lambda p: p[0].i):
-        if head.pos_ not in ("NOUN", "ADJ") or head.i in ent_of or head.lower_ in _ABSTRACT or not head.is_alpha:
+        if head.pos_ not in ("NOUN", "ADJ", "PROPN") or head.i in ent_of or head.lower_ in _ABSTRACT or not head.is_alpha:
             continue
         # Drop the determiner, a possessive with its owner ("the navy's"), numbers and punctuation.
         cut = 0

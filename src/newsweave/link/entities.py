@@ -46,6 +46,10 @@ _PERSON = "PERSON"
 _FAMILY = {"PERSON": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "NORP": "NORP"}
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "gen", "general", "sen", "senator", "rep", "gov", "governor", "minister", "secretary", "judge", "justice", "rev", "st", "saint", "mister", "madam"])
 _ORG_FILLER = frozenset({"of", "the", "and", "for", "de", "&"})
+# Lower-case words that belong inside a name ("Bank of America", "Ludwig van Beethoven").
+_PARTICLES = frozenset({"of", "the", "and", "for", "de", "du", "des", "van", "von", "der", "den", "da", "di",
+                        "del", "della", "la", "le", "y", "al", "el", "bin", "ibn", "ben", "&"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
                           "our", "my", "your"})
 # Role words that are not the role's head ("top aide", "former president").
@@ -74,9 +78,35 @@ def _spelling(word: str) -> str:
     return w
 
 
-def _name_words(text: str) -> list[str]:
+def _plain_words(text: str) -> list[str]:
+    """Folded words of a text with possessives and leading honorifics dropped (no case rules)."""
     text = re.sub(r"[’']s\b", "", text)
     words = _WORD.findall(_fold(text))
+    while len(words) > 1 and words[0] in _HONORIFICS:
+        words = words[1:]
+    return words
+
+
+def _name_words(text: str) -> list[str]:
+    """The folded words of a written name, trimmed of what the tagger took in around it.
+
+    A name's words are capitalised but for particles ("Bank of America", "Ludwig van Beethoven"):
+    lower-case words before the first capital ("html Gary Ross") and from the first lower-case word
+    after it ("Thompson in", "Chris Ivory on Injured Reserve") are not the name; neither is a
+    generational suffix ("Arcade Joseph Comeaux Jr." is "Arcade Joseph Comeaux").
+    """
+    text = re.sub(r"[’']s\b", "", text)
+    raw = _WORD.findall(text)
+    if any(w[:1].isupper() for w in raw) and any(w[:1].islower() for w in raw):
+        while raw and raw[0][:1].islower():
+            raw = raw[1:]
+        cut = next((i for i, w in enumerate(raw) if w[:1].islower() and _fold(w) not in _PARTICLES), len(raw))
+        raw = raw[:cut]
+        while raw and _fold(raw[-1]) in _PARTICLES:
+            raw = raw[:-1]
+    words = [_fold(w) for w in raw]
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words = words[:-1]
     while len(words) > 1 and words[0] in _HONORIFICS:
         words = words[1:]
     return words
@@ -235,7 +265,7 @@ class EntityLinker:
                 hw = [_spelling(w) for w in _name_words(h.name.text)]
                 if _FAMILY.get(h.name.label, h.name.label) != fam and not (len(words) > 1 and words == hw):
                     continue
-                if words == hw or (fam == "PER" and len(words) == 1 and hw and hw[-1] == words[0]):
+                if words == hw or (fam == "PER" and len(words) == 1 and hw and words[0] in (hw[-1], hw[0])):
                     home = h
                     break
             if home is None:
@@ -328,6 +358,13 @@ class EntityLinker:
             rk = self._role_key(m.text)
             if rk and rk in self._roles:
                 return self._roles[rk]
+        # A description stating a country's office ("the Russian President" the nominal stage found)
+        # is a title all the same; a plural ("the two Presidents") is not one holder.
+        for m in g.mentions:
+            if m.kind in _DESCRIPTION_KINDS and (self._head(m.text) or "") == (self._word(m.text) or ""):
+                rk = self._role_key(m.text)
+                if rk and rk in self._roles and rk.split("|")[0].isupper():
+                    return self._roles[rk]
         descs = [m for m in g.mentions if m.kind in _DESCRIPTION_KINDS or m.kind == "title"]
         if descs and story is not None:
             local = None
@@ -339,7 +376,7 @@ class EntityLinker:
             if local is not None and (self._entities[local].aliases or not PERSON_ROLE_LINKING):
                 return local
             if local is None and DESCRIPTION_AS_NAME:
-                named = self._name_written_plain(descs)
+                named = self._name_written_plain(descs, story)
                 if named is not None:
                     return named
             holder = self._story_person_of_gender(story, descs)
@@ -397,6 +434,23 @@ class EntityLinker:
             hit = self._by_acronym.get(key)
             if hit and _is_acronym(m.text):
                 return hit
+        if fam == "PER" and len(words) == 1 and story is not None:
+            # A first name alone ("Lindsay") is the story's one person of that first name.
+            people = {self.canonical(e) for e in self._story_people.get(story, ())
+                      if words[0] in self._entities[e].first_words and self._entities[e].label == _PERSON}
+            if len(people) == 1:
+                return people.pop()
+        # A headline's capitalised verb taken into the name ("Esther Williams Dies", "Microsoft
+        # Launches"): the longest known start of the name is the name. People keep two words at
+        # least; a one-word start must be an entity of the same kind already in the story.
+        for k in range(len(words) - 1, 0, -1):
+            hit = self._by_key.get(f"{fam}|{' '.join(words[:k])}")
+            if not hit:
+                continue
+            if k >= 2 and (fam != "PER" or len(words) - k <= 2):
+                return hit[-1]
+            if k == 1 and fam != "PER" and story is not None and hit[-1] in self._story_people.get(story, ()):
+                return hit[-1]
         return None
 
     @staticmethod
@@ -428,18 +482,29 @@ class EntityLinker:
         (gender,) = genders
         return self._story_person(story, gender)
 
-    def _name_written_plain(self, descs: list[Mention]) -> str | None:
+    def _name_written_plain(self, descs: list[Mention], story: str | None = None) -> str | None:
         """A known organisation or place whose name a description spells out in lower case ("the Indian
         navy" for the Indian Navy): the tagger read it as a common noun phrase."""
+        in_story = set(self._story_people.get(story, ())) if story is not None else set()
         for m in descs:
-            words = [_spelling(w) for w in _name_words(m.text) if w not in _DETERMINERS]
-            if len(words) < 2:
+            raw = _WORD.findall(m.text)
+            words = [_spelling(w) for w in _plain_words(m.text) if w not in _DETERMINERS]
+            # A capitalised head the tagger did not call a name ("the Colts") is a name all the same.
+            capital = bool(raw) and raw[-1][:1].isupper()
+            if not words or (len(words) < 2 and not capital):
                 continue  # one common word ("police", "navy") names too many things
             key = " ".join(words)
-            for fam in ("ORG", "PLACE", "NORP"):
+            for fam in ("ORG", "PLACE", "NORP") + (("PER",) if capital else ()):
                 hit = self._by_key.get(f"{fam}|{key}")
-                if hit:
+                if hit and (len(words) > 1 or hit[-1] in in_story):
                     return self.canonical(hit[-1])
+            if capital:
+                # The last word of a longer name the story has used ("Colts" for "Indianapolis Colts").
+                hits = {self.canonical(e) for e in in_story
+                        if any(_name_words(a) and _spelling(_name_words(a)[-1]) == words[-1]
+                               for a in self._entities[e].aliases)}
+                if len(hits) == 1:
+                    return hits.pop()
         return None
 
     def _story_person_by_role(self, story: str, descs: list[Mention]) -> str | None:
@@ -468,13 +533,19 @@ class EntityLinker:
         return people[0][1]
 
     def _local_key(self, story: str, text: str) -> str | None:
-        head = self._head(text)
+        # The word as written: "the drivers" are not "the driver".
+        head = self._word(text)
         return f"{story}|{head}" if head else None
 
     @staticmethod
-    def _head(text: str) -> str | None:
+    def _word(text: str) -> str | None:
         words = [w for w in _WORD.findall(text.lower()) if w not in _DETERMINERS]
-        return _singular(words[-1]) if words else None
+        return words[-1] if words else None
+
+    @classmethod
+    def _head(cls, text: str) -> str | None:
+        word = cls._word(text)
+        return _singular(word) if word else None
 
     # -- bookkeeping ----------------------------------------------------------------------------
     def _create(self, name: str, label: str) -> str:
@@ -691,20 +762,16 @@ class EntityLinker:
         el = cls(id_prefix=header.get("id_prefix", "e"))
         el._next = header["next"]
         entities, history = [], {}
-        lists = {"key": el._by_key, "sur": el._by_surname, "sp": el._story_people}
-        plain = {"acr": el._by_acronym, "role": el._roles, "local": el._local, "merged": el._merged_into}
+        tables = {"key": el._by_key, "sur": el._by_surname, "sp": el._story_people, "acr": el._by_acronym,
+                  "role": el._roles, "local": el._local, "merged": el._merged_into, "head": el._person_heads}
         for name, record in records:
             fam, _, k = name.partition(":")
             if fam == "ent":
                 entities.append(_EntityState.from_json(record))
-            elif fam in lists:
-                lists[fam][k] = list(record)
-            elif fam in plain:
-                plain[fam][k] = record
+            elif fam in tables:
+                tables[fam][k] = list(record) if fam in ("key", "sur", "sp") else record
             elif fam == "sm":
                 el._story_mentions[k] = Counter(record)
-            elif fam == "head":
-                el._person_heads[k] = record
             elif fam == "hist":
                 history[int(k)] = record
             else:
