@@ -121,6 +121,44 @@ def test_role_said_of_a_person_links_a_later_description_to_the_protagonist():
     assert d[0].entity_id != holt  # a plural is a group, not the protagonist
 
 
+def test_lone_surname_under_another_label_is_the_person():
+    el = EntityLinker()
+    a = [M("Wladimir Klitschko", chain=1), M("Klitschko", label="NORP", start=30)]
+    el.add("a", a, story_id="s1")
+    assert a[0].entity_id == a[1].entity_id  # the tagger's label slip inside one article
+    b = [M("Lohan", label="GPE")]
+    el.add("b", b, story_id="s1")
+    assert b[0].entity_id != a[0].entity_id  # no person of that surname in the story
+    c = [M("Klitschko", label="ORG")]
+    el.add("c", c, story_id="s1")
+    assert c[0].entity_id == a[0].entity_id  # another article of the story
+    d = [M("Klitschko", label="ORG")]
+    el.add("d", d, story_id="s2")
+    assert d[0].entity_id != a[0].entity_id  # another story: an organisation of that name
+
+
+def test_description_said_of_an_organisation_joins_the_story_organisation():
+    el = EntityLinker()
+    for key, story, name in (("a", "s1", "Acme Corp"), ("b", "s2", "Globex")):
+        ms = [M(name, label="ORG", chain=1), M("the company", label="NOMINAL", kind="nominal", chain=1, start=20)]
+        el.add(key, ms, story_id=story)
+    el.add("c", [M("Initech", label="ORG", chain=1), M("Initech", label="ORG", start=10, chain=1)],
+           story_id="s3")
+    d = [M("the company", label="NOMINAL", kind="nominal")]
+    el.add("d", d, story_id="s3")
+    assert d[0].entity_id == el._resolve_name(M("Initech", label="ORG"), "s3")
+
+
+def test_name_helpers_are_cached_and_immutable():
+    from newsweave.link import names
+
+    assert names.name_words("html Gary Ross's") == ("gary", "ross")
+    assert names.name_words("html Gary Ross's") is names.name_words("html Gary Ross's")
+    assert names.spelled("Yury Ushakov") == names.spelled("Yuri Ushakov") == ("iuri", "ushakov")
+    assert names.head_of("the Russian drivers") == "driver"
+    assert names.last_word("the") is None
+
+
 def test_lower_case_description_spelling_out_an_organisation_name_is_that_organisation():
     el = EntityLinker()
     a = [M("Indian Navy", label="ORG")]

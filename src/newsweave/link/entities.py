@@ -15,43 +15,46 @@ numbers of the coreference stage, where it ran) and sets ``entity_id`` on each. 
    articles that wrote the role next to a name ("US President Donald Trump"): a role key is the
    title's head noun plus the country ``actor_code`` finds in it, and the latest holder seen wins;
 4. **descriptions** ("the navy", "pirates", "the driver") are only linked inside one story, by their
-   head word: across stories the same words name different things.
+   head word: across stories the same words name different things. A singular description whose head
+   the corpus has seen said of a named person (or organisation: "the company") joins the story's
+   clearly dominant person (organisation);
+5. a one-word name under a label the tagger slipped on ("Klitschko" NORP) is the story's one entity
+   of that name or surname under another label; the slip teaches the entity no new key.
 
 A chain's pronouns carry the chain's entity; a lone pronoun gets an entity of its own.
-State (``to_state``/``from_state``) is plain JSON; per-article work is dictionary look-ups, so cost
-does not grow with the corpus. ``state_changes()`` reports only the records an article touched (see
-``link/state.py``), in these families: ``ent:<id>`` (an entity), ``key:<family|spelling>``,
-``sur:<surname>``, ``acr:<initials>``, ``role:<role key>``, ``local:<story|head>``, ``sp:<story>``
-(the story's entity ids in order), ``sm:<story>`` (mentions per entity in the story),
-``merged:<id>`` (the entity it was merged into), ``hist:<seq>`` (one merge record) and
-``head:<word>`` (times a description word was said of a named person).
+Per-article work is dictionary look-ups, so cost does not grow with the corpus. The tables and their
+persistence (``to_state``/``from_state`` whole, ``state_changes``/``from_records`` as records) are in
+``link/entity_state.py``; the name normalisation (words of a name, spelling keys) in ``link/names.py``.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from ..model import Entity, Mention
-from .state import ChangeTracker, StateDelta
+from .entity_state import EntityRecord, EntityTables
+from .names import DETERMINERS as _DETERMINERS
+from .names import WORD as _WORD
+from .names import acronym_of, name_key
+from .names import head_of as _head_of
+from .names import is_acronym as _is_acronym
+from .names import last_word as _last_word
+from .names import name_words as _name_words
+from .names import plain_words as _plain_words
+from .names import singular as _singular
+from .names import spelled as _spelled
+from .names import spelling as _spelling
+from .names import words_of as _words_of
 
 __all__ = ["EntityLinker", "acronym_of", "name_key"]
 
 _PERSON = "PERSON"
 # Labels that name the same kind of thing for linking: spaCy often calls one place GPE here, LOC there.
 _FAMILY = {"PERSON": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "NORP": "NORP"}
-_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "gen", "general", "sen", "senator", "rep", "gov", "governor", "minister", "secretary", "judge", "justice", "rev", "st", "saint", "mister", "madam"])
-_ORG_FILLER = frozenset({"of", "the", "and", "for", "de", "&"})
-# Lower-case words that belong inside a name ("Bank of America", "Ludwig van Beethoven").
-_PARTICLES = frozenset({"of", "the", "and", "for", "de", "du", "des", "van", "von", "der", "den", "da", "di",
-                        "del", "della", "la", "le", "y", "al", "el", "bin", "ibn", "ben", "&"})
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
-                          "our", "my", "your"})
 # Role words that are not the role's head ("top aide", "former president").
 _ROLE_NOISE = frozenset({"top", "senior", "former", "new", "then", "current", "acting", "chief"})
 _DESCRIPTION_KINDS = frozenset({"description", "nominal"})
@@ -61,79 +64,13 @@ PRONOUN_LINKING = True  # link a name-less he/she chain to the story's dominant 
 PERSON_ROLE_LINKING = True
 PERSON_HEAD_MIN = 2
 DESCRIPTION_AS_NAME = True  # "the Indian navy" written in lower case is the known name "Indian Navy"
-# Words keep an inner apostrophe: "O'Brien" is one word, not "O" and "Brien".
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
-
-
-def _spelling(word: str) -> str:
-    """One word's transliteration-insensitive spelling: Yury/Yuri, Zelenskyy/Zelensky, Aleksey/Alexei."""
-    w = word.replace("’", "").replace("'", "").replace("x", "ks").replace("y", "i").replace("w", "v")
-    w = re.sub(r"(.)\1+", r"\1", w)  # doubled letters: Zelenskii -> zelenski
-    w = re.sub(r"ei$", "i", w)  # Sergei/Sergey -> sergi (after y -> i)
-    return w
-
-
-def _plain_words(text: str) -> list[str]:
-    """Folded words of a text with possessives and leading honorifics dropped (no case rules)."""
-    text = re.sub(r"[’']s\b", "", text)
-    words = _WORD.findall(_fold(text))
-    while len(words) > 1 and words[0] in _HONORIFICS:
-        words = words[1:]
-    return words
-
-
-def _name_words(text: str) -> list[str]:
-    """The folded words of a written name, trimmed of what the tagger took in around it.
-
-    A name's words are capitalised but for particles ("Bank of America", "Ludwig van Beethoven"):
-    lower-case words before the first capital ("html Gary Ross") and from the first lower-case word
-    after it ("Thompson in", "Chris Ivory on Injured Reserve") are not the name; neither is a
-    generational suffix ("Arcade Joseph Comeaux Jr." is "Arcade Joseph Comeaux").
-    """
-    text = re.sub(r"[’']s\b", "", text)
-    raw = _WORD.findall(text)
-    if any(w[:1].isupper() for w in raw) and any(w[:1].islower() for w in raw):
-        while raw and raw[0][:1].islower():
-            raw = raw[1:]
-        cut = next((i for i, w in enumerate(raw) if w[:1].islower() and _fold(w) not in _PARTICLES), len(raw))
-        raw = raw[:cut]
-        while raw and _fold(raw[-1]) in _PARTICLES:
-            raw = raw[:-1]
-    words = [_fold(w) for w in raw]
-    while len(words) > 1 and words[-1] in _SUFFIXES:
-        words = words[:-1]
-    while len(words) > 1 and words[0] in _HONORIFICS:
-        words = words[1:]
-    return words
-
-
-def name_key(text: str) -> str:
-    """The spelling key two variant writings of one name share (accents, transliteration, honorifics)."""
-    return " ".join(_spelling(w) for w in _name_words(text))
-
-
-def acronym_of(text: str) -> str | None:
-    """Initials of a multi-word organisation name ("United Nations" -> "un"), or None."""
-    words = [w for w in _name_words(text) if w not in _ORG_FILLER]
-    return "".join(w[0] for w in words) if len(words) >= 2 else None
-
-
-def _is_acronym(text: str) -> bool:
-    letters = text.replace(".", "").replace("&", "")
-    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
-
-
-def _singular(word: str) -> str:
-    if len(word) > 3 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
+# A one-word name is the story's (or the article's) entity of that name or surname under another
+# label: spaCy tags one "Klitschko" PERSON, the next NORP.
+CROSS_LABEL_SURNAME = True
+# The same for organisations: "the company" said of a named organisation elsewhere in the corpus joins
+# the story's dominant organisation. Head counts are kept per label ("ORG:company"; a person's bare).
+ORG_ROLE_LINKING = True
+_HEAD_PREFIX = {_PERSON: "", "ORG": "ORG:"}
 
 
 def _actor_code(text: str):
@@ -149,30 +86,6 @@ def _actor_code(text: str):
 
 
 @dataclass(slots=True)
-class _EntityState:
-    id: str
-    name: str
-    label: str
-    labels: Counter = field(default_factory=Counter)
-    aliases: set = field(default_factory=set)
-    code: str | None = None
-    first_words: set = field(default_factory=set)  # spelling keys of first names seen ("" for none)
-    last_seen: str | None = None  # ISO date
-    mentions: int = 0
-    gender: Counter = field(default_factory=Counter)  # "m"/"f" evidence from pronouns and nouns
-
-    def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "label": self.label, "labels": dict(self.labels),
-                "aliases": sorted(self.aliases), "code": self.code, "first_words": sorted(self.first_words),
-                "last_seen": self.last_seen, "mentions": self.mentions, "gender": dict(self.gender)}
-
-    @classmethod
-    def from_json(cls, d: dict[str, Any]) -> _EntityState:
-        return cls(d["id"], d["name"], d["label"], Counter(d["labels"]), set(d["aliases"]), d["code"],
-                   set(d["first_words"]), d["last_seen"], d["mentions"], Counter(d.get("gender") or {}))
-
-
-@dataclass(slots=True)
 class _Group:
     mentions: list[Mention]
     name: Mention | None  # the most informative name mention, if any
@@ -184,24 +97,8 @@ class _Group:
         return Counter(m.label for m in self.mentions).most_common(1)[0][0]
 
 
-class EntityLinker:
+class EntityLinker(EntityTables):
     """Assigns corpus-wide entity ids to mentions, one article at a time (see the module docstring)."""
-
-    def __init__(self, *, id_prefix: str = "e"):
-        self.id_prefix = id_prefix
-        self._entities: dict[str, _EntityState] = {}
-        self._next = 1
-        self._by_key: dict[str, list[str]] = defaultdict(list)  # family|spelling key -> ids
-        self._by_surname: dict[str, list[str]] = defaultdict(list)  # PER surname key -> ids
-        self._by_acronym: dict[str, str] = {}
-        self._roles: dict[str, str] = {}  # role key -> latest holder's id
-        self._local: dict[str, str] = {}  # story|label|head word -> id (descriptions, story-scoped)
-        self._story_people: dict[str, list[str]] = defaultdict(list)  # story -> ids mentioned
-        self._merged_into: dict[str, str] = {}  # entity id -> the entity it was found to be
-        self._story_mentions: dict[str, Counter] = defaultdict(Counter)  # story -> entity id -> mentions
-        self._person_heads: Counter = Counter()  # description head word -> times said of a named person
-        self.history: list[dict[str, Any]] = []  # merges, so a store can re-point what it saved
-        self._changes = ChangeTracker()  # (family, key) records touched since the last state_changes()
 
     def canonical(self, eid: str | None) -> str | None:
         """The id an entity id stands for now: a description entity may later be merged into a named one."""
@@ -258,12 +155,18 @@ class EntityLinker:
         named.sort(key=lambda g: -len(_name_words(g.name.text)))
         merged: list[_Group] = []
         for g in named:
-            words = [_spelling(w) for w in _name_words(g.name.text)]
+            words = _spelled(g.name.text)
             fam = _FAMILY.get(g.name.label, g.name.label)
             home = None
             for h in merged:
-                hw = [_spelling(w) for w in _name_words(h.name.text)]
+                hw = _spelled(h.name.text)
                 if _FAMILY.get(h.name.label, h.name.label) != fam and not (len(words) > 1 and words == hw):
+                    # The tagger's label slips on a lone surname ("Klitschko" NORP, "Lohan" GPE) next
+                    # to the person's full name in the same article.
+                    if (CROSS_LABEL_SURNAME and len(words) == 1 and len(hw) > 1 and words[0] == hw[-1]
+                            and h.name.label == _PERSON):
+                        home = h
+                        break
                     continue
                 if words == hw or (fam == "PER" and len(words) == 1 and hw and words[0] in (hw[-1], hw[0])):
                     home = h
@@ -323,9 +226,9 @@ class EntityLinker:
         people: list[list[Mention]] = []
         for m in sorted((m for m in ms if m.kind == "name" and m.label == _PERSON and _name_words(m.text)),
                         key=lambda m: -len(_name_words(m.text))):
-            words = [_spelling(w) for w in _name_words(m.text)]
+            words = _spelled(m.text)
             for p in people:
-                pw = [_spelling(w) for w in _name_words(p[0].text)]
+                pw = _spelled(p[0].text)
                 if pw[-1] == words[-1] and (len(words) == 1 or self._first_name_fits(words[:-1], {pw[0]}
                                                                                      if len(pw) > 1 else set())):
                     p.append(m)
@@ -382,6 +285,8 @@ class EntityLinker:
             holder = self._story_person_of_gender(story, descs)
             if holder is None and PERSON_ROLE_LINKING:
                 holder = self._story_person_by_role(story, descs)
+            if holder is None and ORG_ROLE_LINKING:
+                holder = self._story_person_by_role(story, descs, "ORG")
             if holder is not None:
                 if local is not None and local != holder:
                     # The story's earlier "the host" entity was this person all along.
@@ -402,7 +307,7 @@ class EntityLinker:
         return self._create(first.text, g.label)
 
     def _resolve_name(self, m: Mention, story: str | None) -> str | None:
-        words = [_spelling(w) for w in _name_words(m.text)]
+        words = _spelled(m.text)
         if not words:
             return None
         fam = _FAMILY.get(m.label, m.label)
@@ -440,6 +345,10 @@ class EntityLinker:
                       if words[0] in self._entities[e].first_words and self._entities[e].label == _PERSON}
             if len(people) == 1:
                 return people.pop()
+        if CROSS_LABEL_SURNAME and len(words) == 1 and story is not None:
+            hit = self._story_name_of_other_label(words[0], fam, story)
+            if hit is not None:
+                return hit
         # A headline's capitalised verb taken into the name ("Esther Williams Dies", "Microsoft
         # Launches"): the longest known start of the name is the name. People keep two words at
         # least; a one-word start must be an entity of the same kind already in the story.
@@ -454,6 +363,23 @@ class EntityLinker:
         return None
 
     @staticmethod
+    def _surnames_of(st) -> set[str]:
+        return {w[-1] for w in map(_spelled, st.aliases) if len(w) > 1}
+
+    def _story_name_of_other_label(self, word: str, fam: str, story: str) -> str | None:
+        """The story's one entity written as the one-word name ``word`` (or, for a person, with that
+        surname) under another label: the tagger calls one name PERSON here, ORG or GPE there."""
+        in_story = self._story_people.get(story, ())
+        hits = set()
+        for other in ("PER", "ORG", "PLACE", "NORP"):
+            if other == fam:
+                continue
+            hits.update(self.canonical(e) for e in self._by_key.get(f"{other}|{word}", ()) if e in in_story)
+        if fam != "PER":
+            hits.update(self.canonical(e) for e in self._by_surname.get(word, ()) if e in in_story)
+        return hits.pop() if len(hits) == 1 else None
+
+    @staticmethod
     def _first_name_fits(given: list[str], known: set[str]) -> bool:
         """Whether any of the words before a surname ("comedian ellen") agrees with a known first name."""
         if not known or "" in known:
@@ -462,7 +388,7 @@ class EntityLinker:
                    for k in known for w in given)
 
     def _role_key(self, text: str) -> str | None:
-        words = [w for w in _WORD.findall(text.lower()) if w not in _DETERMINERS and w not in _ROLE_NOISE]
+        words = [w for w in _words_of(text) if w not in _DETERMINERS and w not in _ROLE_NOISE]
         if not words:
             return None
         head = _singular(words[-1])
@@ -485,7 +411,8 @@ class EntityLinker:
     def _name_written_plain(self, descs: list[Mention], story: str | None = None) -> str | None:
         """A known organisation or place whose name a description spells out in lower case ("the Indian
         navy" for the Indian Navy): the tagger read it as a common noun phrase."""
-        in_story = set(self._story_people.get(story, ())) if story is not None else set()
+        # The story's ids as a list: a set of them per description would cost the story's size each time.
+        in_story = self._story_people.get(story, ()) if story is not None else ()
         for m in descs:
             raw = _WORD.findall(m.text)
             words = [_spelling(w) for w in _plain_words(m.text) if w not in _DETERMINERS]
@@ -500,30 +427,31 @@ class EntityLinker:
                     return self.canonical(hit[-1])
             if capital:
                 # The last word of a longer name the story has used ("Colts" for "Indianapolis Colts").
-                hits = {self.canonical(e) for e in in_story
-                        if any(_name_words(a) and _spelling(_name_words(a)[-1]) == words[-1]
-                               for a in self._entities[e].aliases)}
+                hits = {self.canonical(e) for e in self.ids_with_alias_ending(words[-1]) if e in in_story}
                 if len(hits) == 1:
                     return hits.pop()
         return None
 
-    def _story_person_by_role(self, story: str, descs: list[Mention]) -> str | None:
-        """The story's dominant named person, for a singular description whose head word the corpus has
-        seen said of a named person ("the host", "the suspect", "the gunman"), e.g. in an apposition."""
+    def _story_person_by_role(self, story: str, descs: list[Mention], label: str = _PERSON) -> str | None:
+        """The story's dominant named person (or organisation, by ``label``), for a singular description
+        whose head word the corpus has seen said of a named one of that label ("the host", "the
+        suspect", "the company"), e.g. in an apposition or a chain with the name."""
+        prefix = _HEAD_PREFIX.get(label, f"{label}:")
         for m in descs:
-            words = [w for w in _WORD.findall(m.text.lower()) if w not in _DETERMINERS]
+            words = [w for w in _words_of(m.text) if w not in _DETERMINERS]
             if not words or _singular(words[-1]) != words[-1]:
                 continue  # plural: a group, not the protagonist
-            if self._person_heads.get(words[-1], 0) >= PERSON_HEAD_MIN:
-                return self._story_person(story, None)
+            if self._person_heads.get(prefix + words[-1], 0) >= PERSON_HEAD_MIN:
+                return self._story_person(story, None, label)
         return None
 
-    def _story_person(self, story: str, gender: str | None) -> str | None:
-        """The story's named person (of ``gender``, when given) mentioned at least twice as often as the next."""
+    def _story_person(self, story: str, gender: str | None, label: str = _PERSON) -> str | None:
+        """The story's named person (of ``gender``, when given; or named entity of another ``label``)
+        mentioned at least twice as often as the next."""
         people = []
         for eid in dict.fromkeys(self.canonical(e) for e in self._story_people.get(story, ())):
             st = self._entities[eid]
-            if not (st.aliases and st.labels.most_common(1)[0][0] == _PERSON):
+            if not (st.aliases and st.labels.most_common(1)[0][0] == label):
                 continue
             if gender is None or (st.gender and st.gender.most_common(1)[0][0] == gender):
                 people.append((self._story_mentions[story][eid], eid))
@@ -537,21 +465,15 @@ class EntityLinker:
         head = self._word(text)
         return f"{story}|{head}" if head else None
 
-    @staticmethod
-    def _word(text: str) -> str | None:
-        words = [w for w in _WORD.findall(text.lower()) if w not in _DETERMINERS]
-        return words[-1] if words else None
+    _word = staticmethod(_last_word)
 
-    @classmethod
-    def _head(cls, text: str) -> str | None:
-        word = cls._word(text)
-        return _singular(word) if word else None
+    _head = staticmethod(_head_of)
 
     # -- bookkeeping ----------------------------------------------------------------------------
     def _create(self, name: str, label: str) -> str:
         eid = f"{self.id_prefix}{self._next}"
         self._next += 1
-        self._entities[eid] = _EntityState(eid, " ".join(name.split()), label)
+        self._entities[eid] = EntityRecord(eid, " ".join(name.split()), label)
         self._changes.touch(("ent", eid))
         return eid
 
@@ -577,18 +499,22 @@ class EntityLinker:
             if gender:
                 st.gender[gender] += 1
         names = [m for m in g.mentions if m.kind == "name" and _name_words(m.text)]
-        if names and g.label == _PERSON:
+        if names and g.label in _HEAD_PREFIX:
             for m in g.mentions:
                 if m.kind in _DESCRIPTION_KINDS:
-                    words = _WORD.findall(m.text.lower())
+                    words = _words_of(m.text)
                     if words:
-                        self._person_heads[words[-1]] += 1
-                        touch(("head", words[-1]))
+                        head = _HEAD_PREFIX[g.label] + words[-1]
+                        self._person_heads[head] += 1
+                        touch(("head", head))
         for m in names:
-            st.aliases.add(" ".join(m.text.split()))
-            words = [_spelling(w) for w in _name_words(m.text)]
+            self.add_alias(eid, " ".join(m.text.split()))
+            words = _spelled(m.text)
             fam = _FAMILY.get(m.label, m.label)
             k = f"{fam}|{' '.join(words)}"
+            if (CROSS_LABEL_SURNAME and len(words) == 1 and st.label == _PERSON and fam != "PER"
+                    and words[-1] in self._surnames_of(st)):
+                continue  # a label slip on the surname teaches nothing: "Klitschko" ORG elsewhere is not him
             if eid not in self._by_key[k]:
                 self._by_key[k].append(eid)
                 touch(("key", k))
@@ -672,120 +598,13 @@ class EntityLinker:
             return None
         return " ".join(words)
 
-    # -- state ----------------------------------------------------------------------------------
-    def to_state(self) -> dict[str, Any]:
-        """Plain JSON of every entity and index."""
-        return {"version": 1, "id_prefix": self.id_prefix, "next": self._next,
-                "entities": [e.to_json() for e in self._entities.values()],
-                "by_key": self._by_key, "by_surname": self._by_surname, "by_acronym": self._by_acronym,
-                "roles": self._roles, "local": self._local, "story_people": self._story_people,
-                "merged_into": self._merged_into, "history": self.history,
-                "story_mentions": {k: dict(v) for k, v in self._story_mentions.items()},
-                "person_heads": dict(self._person_heads)}
-
-    @classmethod
-    def from_state(cls, state: dict[str, Any]) -> EntityLinker:
-        """Rebuild a linker from ``to_state()`` output."""
-        el = cls(id_prefix=state.get("id_prefix", "e"))
-        el._next = state["next"]
-        for d in state["entities"]:
-            e = _EntityState.from_json(d)
-            el._entities[e.id] = e
-        el._by_key = defaultdict(list, {k: list(v) for k, v in state["by_key"].items()})
-        el._by_surname = defaultdict(list, {k: list(v) for k, v in state["by_surname"].items()})
-        el._by_acronym = dict(state["by_acronym"])
-        el._roles = dict(state["roles"])
-        el._local = dict(state["local"])
-        el._story_people = defaultdict(list, {k: list(v) for k, v in state["story_people"].items()})
-        el._merged_into = dict(state.get("merged_into") or {})
-        el._story_mentions = defaultdict(Counter, {k: Counter(v) for k, v in
-                                                    (state.get("story_mentions") or {}).items()})
-        el.history = list(state.get("history") or [])
-        el._person_heads = Counter(state.get("person_heads") or {})
-        # Nothing of a state written whole has been saved as records yet: the first state_changes()
-        # reports all of it, which is how a store moves from the whole-state blob to records.
-        el._changes.touch_all(el._all_record_keys())
-        return el
-
     # -- incremental state (link/state.py) --------------------------------------------------------
     def _header(self) -> dict[str, Any]:
         return {"version": 1, "id_prefix": self.id_prefix, "next": self._next, "history": len(self.history),
                 "settings": {"pronoun_linking": PRONOUN_LINKING, "person_role_linking": PERSON_ROLE_LINKING,
-                             "person_head_min": PERSON_HEAD_MIN, "description_as_name": DESCRIPTION_AS_NAME}}
-
-    def _record(self, key: tuple[str, Any]) -> Any:
-        """The JSON record stored under ``key`` now (``None`` when there is none)."""
-        fam, k = key
-        if fam == "ent":
-            st = self._entities.get(k)
-            return st.to_json() if st is not None else None
-        if fam == "hist":
-            return self.history[k] if k < len(self.history) else None
-        if fam == "sm":
-            counts = self._story_mentions.get(k)
-            return dict(counts) if counts else None
-        if fam == "head":
-            return self._person_heads.get(k) or None
-        table = {"key": self._by_key, "sur": self._by_surname, "acr": self._by_acronym, "role": self._roles,
-                 "local": self._local, "sp": self._story_people, "merged": self._merged_into}[fam]
-        value = table.get(k)
-        return list(value) if isinstance(value, list) else value
-
-    def _all_record_keys(self):
-        yield from (("ent", k) for k in self._entities)
-        for fam, table in (("key", self._by_key), ("sur", self._by_surname), ("acr", self._by_acronym),
-                           ("role", self._roles), ("local", self._local), ("sp", self._story_people),
-                           ("sm", self._story_mentions), ("merged", self._merged_into),
-                           ("head", self._person_heads)):
-            yield from ((fam, k) for k in table)
-        yield from (("hist", i) for i in range(len(self.history)))
-
-    def state_changes(self) -> StateDelta:
-        """The header and the records put or dropped since the previous call (see ``link/state.py``).
-
-        Record keys are ``<family>:<key>`` with the families listed in the module docstring; an
-        article costs the records it touched, not the size of the linker.
-        """
-        return self._changes.delta(self._header(), self._record, key_name=lambda key: f"{key[0]}:{key[1]}")
-
-    def all_records(self) -> StateDelta:
-        """Every record (and the header) as one delta, e.g. to write a fresh store; tracking is untouched."""
-        return StateDelta(header=self._header(),
-                          put={f"{fam}:{k}": self._record((fam, k)) for fam, k in self._all_record_keys()})
-
-    @classmethod
-    def from_records(cls, header: dict[str, Any], records) -> EntityLinker:
-        """Rebuild a linker from a header and every stored ``(key, record)`` pair, in any order."""
-        if header.get("version") != 1:
-            raise ValueError(f"entity linker records of version {header.get('version')!r} are not readable "
-                             "by this newsweave; re-run `newsweave process` on a fresh store")
-        el = cls(id_prefix=header.get("id_prefix", "e"))
-        el._next = header["next"]
-        entities, history = [], {}
-        tables = {"key": el._by_key, "sur": el._by_surname, "sp": el._story_people, "acr": el._by_acronym,
-                  "role": el._roles, "local": el._local, "merged": el._merged_into, "head": el._person_heads}
-        for name, record in records:
-            fam, _, k = name.partition(":")
-            if fam == "ent":
-                entities.append(_EntityState.from_json(record))
-            elif fam in tables:
-                tables[fam][k] = list(record) if fam in ("key", "sur", "sp") else record
-            elif fam == "sm":
-                el._story_mentions[k] = Counter(record)
-            elif fam == "hist":
-                history[int(k)] = record
-            else:
-                raise ValueError(f"unknown entity linker record {name!r}: the store holds records of a "
-                                 "newer newsweave; upgrade it or re-run `newsweave process` on a fresh store")
-        # Ids are made in order, so sorting by number restores the creation order entities() lists.
-        prefix = len(el.id_prefix)
-        for st in sorted(entities, key=lambda st: (len(st.id) - prefix, st.id)):
-            el._entities[st.id] = st
-        el.history = [history[i] for i in sorted(history)]
-        if len(el.history) != header.get("history", len(el.history)):
-            raise ValueError(f"the store holds {len(el.history)} of the entity linker's {header['history']} "
-                             "merge records; the link records are incomplete, re-run `newsweave process`")
-        return el
+                             "person_head_min": PERSON_HEAD_MIN, "description_as_name": DESCRIPTION_AS_NAME,
+                             "cross_label_surname": CROSS_LABEL_SURNAME,
+                             "org_role_linking": ORG_ROLE_LINKING}}
 
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",

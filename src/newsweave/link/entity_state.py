@@ -1,0 +1,207 @@
+"""The entity linker's tables and how they are saved: whole (``to_state``) or as records.
+
+``EntityTables`` holds every index the linker reads and writes (``link/entities.py`` holds the
+linking rules over them) and turns them into plain JSON: ``to_state``/``from_state`` for the whole
+state, ``state_changes``/``from_records`` for the records an article touched (the contract of
+``link/state.py``). Record families (``<family>:<key>``): ``ent:<id>`` (an entity),
+``key:<family|spelling>`` (ids written with that name), ``sur:<surname>``, ``acr:<initials>``,
+``role:<role key>`` (the role's latest holder), ``local:<story|head>`` (the story's entity for a
+description word), ``sp:<story>`` (the story's entity ids in order), ``sm:<story>`` (mentions per
+entity in the story), ``merged:<id>`` (the entity it was merged into), ``hist:<seq>`` (one merge
+record) and ``head:<word>`` (times a description word was said of a named person).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from .names import spelled
+from .state import ChangeTracker, StateDelta
+
+__all__ = ["EntityRecord", "EntityTables"]
+
+
+@dataclass(slots=True)
+class EntityRecord:
+    """One entity as the linker keeps it: names, labels, code, what was seen of it and when."""
+
+    id: str
+    name: str
+    label: str
+    labels: Counter = field(default_factory=Counter)
+    aliases: set = field(default_factory=set)
+    code: str | None = None
+    first_words: set = field(default_factory=set)  # spelling keys of first names seen ("" for none)
+    last_seen: str | None = None  # ISO date
+    mentions: int = 0
+    gender: Counter = field(default_factory=Counter)  # "m"/"f" evidence from pronouns and nouns
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "label": self.label, "labels": dict(self.labels),
+                "aliases": sorted(self.aliases), "code": self.code, "first_words": sorted(self.first_words),
+                "last_seen": self.last_seen, "mentions": self.mentions, "gender": dict(self.gender)}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> EntityRecord:
+        return cls(d["id"], d["name"], d["label"], Counter(d["labels"]), set(d["aliases"]), d["code"],
+                   set(d["first_words"]), d["last_seen"], d["mentions"], Counter(d.get("gender") or {}))
+
+
+class EntityTables:
+    """The linker's entities and indexes, with their whole-state and per-record persistence.
+
+    Subclasses give ``_header()`` (the counters plus their linking switches, so a store written
+    under other switches is noticed).
+    """
+
+    def __init__(self, *, id_prefix: str = "e"):
+        self.id_prefix = id_prefix
+        self._entities: dict[str, EntityRecord] = {}
+        self._next = 1
+        self._by_key: dict[str, list[str]] = defaultdict(list)  # family|spelling key -> ids
+        self._by_surname: dict[str, list[str]] = defaultdict(list)  # PER surname key -> ids
+        self._by_acronym: dict[str, str] = {}
+        self._roles: dict[str, str] = {}  # role key -> latest holder's id
+        self._local: dict[str, str] = {}  # story|label|head word -> id (descriptions, story-scoped)
+        self._story_people: dict[str, list[str]] = defaultdict(list)  # story -> ids mentioned
+        self._merged_into: dict[str, str] = {}  # entity id -> the entity it was found to be
+        self._story_mentions: dict[str, Counter] = defaultdict(Counter)  # story -> entity id -> mentions
+        self._person_heads: Counter = Counter()  # description head word -> times said of a named person
+        self.history: list[dict[str, Any]] = []  # merges, so a store can re-point what it saved
+        self._changes = ChangeTracker()  # (family, key) records touched since the last state_changes()
+        # Derived from the aliases, so never saved: built on first use, then kept up by add_alias().
+        self._alias_last: dict[str, set[str]] | None = None  # spelling of an alias's last word -> ids
+
+    def add_alias(self, eid: str, alias: str) -> None:
+        """Record a written name of entity ``eid``."""
+        self._entities[eid].aliases.add(alias)
+        if self._alias_last is not None:
+            last = spelled(alias)
+            if last:
+                self._alias_last.setdefault(last[-1], set()).add(eid)
+
+    def ids_with_alias_ending(self, word: str) -> set[str]:
+        """Ids of the entities one of whose names ends in the spelling ``word`` ("colts")."""
+        if self._alias_last is None:
+            index: dict[str, set[str]] = {}
+            for eid, st in self._entities.items():
+                for a in st.aliases:
+                    last = spelled(a)
+                    if last:
+                        index.setdefault(last[-1], set()).add(eid)
+            self._alias_last = index
+        return self._alias_last.get(word, set())
+
+    def _header(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    # -- state ----------------------------------------------------------------------------------
+    def to_state(self) -> dict[str, Any]:
+        """Plain JSON of every entity and index."""
+        return {"version": 1, "id_prefix": self.id_prefix, "next": self._next,
+                "entities": [e.to_json() for e in self._entities.values()],
+                "by_key": self._by_key, "by_surname": self._by_surname, "by_acronym": self._by_acronym,
+                "roles": self._roles, "local": self._local, "story_people": self._story_people,
+                "merged_into": self._merged_into, "history": self.history,
+                "story_mentions": {k: dict(v) for k, v in self._story_mentions.items()},
+                "person_heads": dict(self._person_heads)}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> EntityTables:
+        """Rebuild a linker from ``to_state()`` output."""
+        el = cls(id_prefix=state.get("id_prefix", "e"))
+        el._next = state["next"]
+        for d in state["entities"]:
+            e = EntityRecord.from_json(d)
+            el._entities[e.id] = e
+        el._by_key = defaultdict(list, {k: list(v) for k, v in state["by_key"].items()})
+        el._by_surname = defaultdict(list, {k: list(v) for k, v in state["by_surname"].items()})
+        el._by_acronym = dict(state["by_acronym"])
+        el._roles = dict(state["roles"])
+        el._local = dict(state["local"])
+        el._story_people = defaultdict(list, {k: list(v) for k, v in state["story_people"].items()})
+        el._merged_into = dict(state.get("merged_into") or {})
+        el._story_mentions = defaultdict(Counter, {k: Counter(v) for k, v in
+                                                    (state.get("story_mentions") or {}).items()})
+        el.history = list(state.get("history") or [])
+        el._person_heads = Counter(state.get("person_heads") or {})
+        # Nothing of a state written whole has been saved as records yet: the first state_changes()
+        # reports all of it, which is how a store moves from the whole-state blob to records.
+        el._changes.touch_all(el._all_record_keys())
+        return el
+
+    def _record(self, key: tuple[str, Any]) -> Any:
+        """The JSON record stored under ``key`` now (``None`` when there is none)."""
+        fam, k = key
+        if fam == "ent":
+            st = self._entities.get(k)
+            return st.to_json() if st is not None else None
+        if fam == "hist":
+            return self.history[k] if k < len(self.history) else None
+        if fam == "sm":
+            counts = self._story_mentions.get(k)
+            return dict(counts) if counts else None
+        if fam == "head":
+            return self._person_heads.get(k) or None
+        table = {"key": self._by_key, "sur": self._by_surname, "acr": self._by_acronym, "role": self._roles,
+                 "local": self._local, "sp": self._story_people, "merged": self._merged_into}[fam]
+        value = table.get(k)
+        return list(value) if isinstance(value, list) else value
+
+    def _all_record_keys(self):
+        yield from (("ent", k) for k in self._entities)
+        for fam, table in (("key", self._by_key), ("sur", self._by_surname), ("acr", self._by_acronym),
+                           ("role", self._roles), ("local", self._local), ("sp", self._story_people),
+                           ("sm", self._story_mentions), ("merged", self._merged_into),
+                           ("head", self._person_heads)):
+            yield from ((fam, k) for k in table)
+        yield from (("hist", i) for i in range(len(self.history)))
+
+    def state_changes(self) -> StateDelta:
+        """The header and the records put or dropped since the previous call (see ``link/state.py``).
+
+        Record keys are ``<family>:<key>`` with the families listed in the module docstring; an
+        article costs the records it touched, not the size of the linker.
+        """
+        return self._changes.delta(self._header(), self._record, key_name=lambda key: f"{key[0]}:{key[1]}")
+
+    def all_records(self) -> StateDelta:
+        """Every record (and the header) as one delta, e.g. to write a fresh store; tracking is untouched."""
+        return StateDelta(header=self._header(),
+                          put={f"{fam}:{k}": self._record((fam, k)) for fam, k in self._all_record_keys()})
+
+    @classmethod
+    def from_records(cls, header: dict[str, Any], records) -> EntityTables:
+        """Rebuild a linker from a header and every stored ``(key, record)`` pair, in any order."""
+        if header.get("version") != 1:
+            raise ValueError(f"entity linker records of version {header.get('version')!r} are not readable "
+                             "by this newsweave; re-run `newsweave process` on a fresh store")
+        el = cls(id_prefix=header.get("id_prefix", "e"))
+        el._next = header["next"]
+        entities, history = [], {}
+        tables = {"key": el._by_key, "sur": el._by_surname, "sp": el._story_people, "acr": el._by_acronym,
+                  "role": el._roles, "local": el._local, "merged": el._merged_into, "head": el._person_heads}
+        for name, record in records:
+            fam, _, k = name.partition(":")
+            if fam == "ent":
+                entities.append(EntityRecord.from_json(record))
+            elif fam in tables:
+                tables[fam][k] = list(record) if fam in ("key", "sur", "sp") else record
+            elif fam == "sm":
+                el._story_mentions[k] = Counter(record)
+            elif fam == "hist":
+                history[int(k)] = record
+            else:
+                raise ValueError(f"unknown entity linker record {name!r}: the store holds records of a "
+                                 "newer newsweave; upgrade it or re-run `newsweave process` on a fresh store")
+        # Ids are made in order, so sorting by number restores the creation order entities() lists.
+        prefix = len(el.id_prefix)
+        for st in sorted(entities, key=lambda st: (len(st.id) - prefix, st.id)):
+            el._entities[st.id] = st
+        el.history = [history[i] for i in sorted(history)]
+        if len(el.history) != header.get("history", len(el.history)):
+            raise ValueError(f"the store holds {len(el.history)} of the entity linker's {header['history']} "
+                             "merge records; the link records are incomplete, re-run `newsweave process`")
+        return el

@@ -1,0 +1,135 @@
+"""Name normalisation for entity linking: the words of a written name and their spelling keys.
+
+Pure string functions, so they are cached: one article asks for the words of the same few names
+hundreds of times (every group compares its name with every other), and a corpus repeats names.
+The caches are bounded, so a long-running process does not grow with the corpus; cached results
+are tuples, so no caller can change what another will be given.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["acronym_of", "fold", "head_of", "is_acronym", "last_word", "name_key", "name_words", "plain_words", "singular",
+           "spelled", "spelling", "words_of"]
+
+# Enough for the distinct names and descriptions of a large batch; an evicted entry is recomputed.
+_CACHE_SIZE = 65536
+
+HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "gen", "general", "sen", "senator", "rep", "gov", "governor", "minister", "secretary", "judge", "justice", "rev", "st", "saint", "mister", "madam"])
+ORG_FILLER = frozenset({"of", "the", "and", "for", "de", "&"})
+# Lower-case words that belong inside a name ("Bank of America", "Ludwig van Beethoven").
+PARTICLES = frozenset({"of", "the", "and", "for", "de", "du", "des", "van", "von", "der", "den", "da", "di",
+                       "del", "della", "la", "le", "y", "al", "el", "bin", "ibn", "ben", "&"})
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
+                         "our", "my", "your"})
+# Words keep an inner apostrophe: "O'Brien" is one word, not "O" and "Brien".
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_POSSESSIVE = re.compile(r"[’']s\b")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def fold(text: str) -> str:
+    """Lower case without accents ("Zelenskyy" stays, "Żurek" -> "zurek")."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def spelling(word: str) -> str:
+    """One word's transliteration-insensitive spelling: Yury/Yuri, Zelenskyy/Zelensky, Aleksey/Alexei."""
+    w = word.replace("’", "").replace("'", "").replace("x", "ks").replace("y", "i").replace("w", "v")
+    w = _DOUBLED.sub(r"\1", w)  # doubled letters: Zelenskii -> zelenski
+    if w.endswith("ei"):  # Sergei/Sergey -> sergi (after y -> i)
+        w = w[:-2] + "i"
+    return w
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def words_of(text: str) -> tuple[str, ...]:
+    """The lower-case words of a text (determiners and all)."""
+    return tuple(WORD.findall(text.lower()))
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def last_word(text: str) -> str | None:
+    """A description's last lower-case word past determiners ("the Russian drivers" -> "drivers")."""
+    words = [w for w in words_of(text) if w not in DETERMINERS]
+    return words[-1] if words else None
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def head_of(text: str) -> str | None:
+    """A description's head word in the singular ("the Russian drivers" -> "driver")."""
+    word = last_word(text)
+    return singular(word) if word else None
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def plain_words(text: str) -> tuple[str, ...]:
+    """Folded words of a text with possessives and leading honorifics dropped (no case rules)."""
+    words = WORD.findall(fold(_POSSESSIVE.sub("", text)))
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words = words[1:]
+    return tuple(words)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def name_words(text: str) -> tuple[str, ...]:
+    """The folded words of a written name, trimmed of what the tagger took in around it.
+
+    A name's words are capitalised but for particles ("Bank of America", "Ludwig van Beethoven"):
+    lower-case words before the first capital ("html Gary Ross") and from the first lower-case word
+    after it ("Thompson in", "Chris Ivory on Injured Reserve") are not the name; neither is a
+    generational suffix ("Arcade Joseph Comeaux Jr." is "Arcade Joseph Comeaux").
+    """
+    raw = WORD.findall(_POSSESSIVE.sub("", text))
+    if any(w[:1].isupper() for w in raw) and any(w[:1].islower() for w in raw):
+        while raw and raw[0][:1].islower():
+            raw = raw[1:]
+        cut = next((i for i, w in enumerate(raw) if w[:1].islower() and fold(w) not in PARTICLES), len(raw))
+        raw = raw[:cut]
+        while raw and fold(raw[-1]) in PARTICLES:
+            raw = raw[:-1]
+    words = [fold(w) for w in raw]
+    while len(words) > 1 and words[-1] in SUFFIXES:
+        words = words[:-1]
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words = words[1:]
+    return tuple(words)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def spelled(text: str) -> tuple[str, ...]:
+    """The spelling keys of a name's words (``name_words`` then ``spelling``), computed once per text."""
+    return tuple(spelling(w) for w in name_words(text))
+
+
+def name_key(text: str) -> str:
+    """The spelling key two variant writings of one name share (accents, transliteration, honorifics)."""
+    return " ".join(spelled(text))
+
+
+def acronym_of(text: str) -> str | None:
+    """Initials of a multi-word organisation name ("United Nations" -> "un"), or None."""
+    words = [w for w in name_words(text) if w not in ORG_FILLER]
+    return "".join(w[0] for w in words) if len(words) >= 2 else None
+
+
+def is_acronym(text: str) -> bool:
+    """Whether a name is written as initials ("UN", "N.A.T.O.", "AT&T")."""
+    letters = text.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def singular(word: str) -> str:
+    """A plural noun's singular by the usual endings ("parties" -> "party", "drivers" -> "driver")."""
+    if len(word) > 3 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
