@@ -111,6 +111,28 @@ CASES = [
     ("The strike ended late last year.", "late last year", "DATE", "2024"),
     ("The war began in 2022 and peaked in mid-2023.", "mid-2023", "DATE", "2023"),
     ("The agreement was reached Wednesday night.", "Wednesday night", "DATE", "2025-10-15TNI"),
+    # a soonest cue, a postponement's new date and a scheduling verb point ahead whatever the tense
+    ("The delegation was ready to leave as soon as Tuesday, he said.", "Tuesday", "DATE", "2025-10-21"),
+    ("Officials postponed until Tuesday morning any decision on the visas.", "Tuesday morning", "DATE",
+     "2025-10-21TMO"),
+    ("The prosecutor has scheduled a news conference Thursday to announce charges.", "Thursday", "DATE",
+     "2025-10-23"),
+    ("The vote was postponed until March 3 after the protests.", "March 3", "DATE", "2026-03-03"),
+    ("The council's session was moved back: it was postponed until March 3.", "March 3", "DATE", "2026-03-03"),
+    # "last" before a day of the month names one already past
+    ("He was shot last Oct. 23 at his home.", "Oct. 23", "DATE", "2024-10-23"),
+    ("The rules will not change for a couple of years.", "a couple of years", "DURATION", "P2Y"),
+    ("The chairman stepped down in March for health reasons.", "March", "DATE", "2025-03"),
+    ("In London at mid-afternoon yesterday, the shares rose.", "mid-afternoon yesterday", "TIME", "2025-10-16TAF"),
+    ("January nineteen ninety-seven. Atlanta again.", "January nineteen ninety-seven", "DATE", "1997-01"),
+    ("Profit fell in the third quarter. For the quarter a year ago, the bank reported a loss.",
+     "the quarter a year ago", "DATE", "2024-Q3"),
+    ("Earnings for the last half of 2024 fell.", "the last half of 2024", "DATE", "2024-H2"),
+    # a fiscal quarter ended July 31 is mostly the calendar second quarter
+    ("Sales rose 4% in the quarter ended July 31.", "the quarter", "DATE", "2025-Q2"),
+    # "the 2024 quarter": that year's edition of the quarter the report is about
+    ("Net rose 5% in the third quarter. The results were published on Oct. 14. In the 2024 quarter, net fell.",
+     "the 2024 quarter", "DATE", "2024-Q3"),
 ]
 
 
@@ -189,6 +211,14 @@ def test_untagged_doc_is_refused_with_advice():
 
 
 @pytest.mark.slow
+def test_day_before_a_clause_is_not_an_expression(nlp):
+    # "before" opens a clause here; "the day before" alone is the anaphoric day
+    assert _find(nlp, "He was last seen on a Monday, the day before authorities issued a warrant.")[-1].text == "Monday"
+    t = _one(nlp, "The treaty was signed on May 4, 2020. Talks had nearly failed the day before.", "the day before")
+    assert t.value == "2020-05-03"
+
+
+@pytest.mark.slow
 def test_ages_and_counts_are_not_time(nlp):
     found = _find(nlp, "The 6-year-old boy and 1990 other people were rescued.")
     assert found == []
@@ -251,7 +281,7 @@ def test_seed_articles(nlp, seeds_dir):
 
 # Dev figures measured with benchmarks/timex_eval.py (timebank + aquaint concatenated); a change
 # that lowers one by more than 0.01 fails until this baseline is lowered on purpose.
-BASELINE = {"strict": 0.891, "relaxed": 0.945, "value": 0.807}
+BASELINE = {"strict": 0.898, "relaxed": 0.947, "value": 0.818}
 
 
 @pytest.mark.slow

@@ -9,7 +9,8 @@ How it works: rules in ``timex_find`` (regular expressions over the text, with t
 ``timex_lexicon``) pick the longest non-overlapping expressions; each is then given its value in
 text order, asking this module for the tense of the clause around it (from the spaCy tags: the
 nearest verb and its auxiliaries) and for the date the text mentioned last (the
-anchor of "a month earlier"). The meanings are built in ``timex_normalize``, calendar arithmetic
+anchor of "a month earlier"). The meanings are built in ``timex_normalize`` (quarters and fiscal
+periods in ``timex_quarters``), calendar arithmetic
 is in ``timex_calendar``.
 
 An article without a date still gets absolute dates right ("August 15, 2025"); relative expressions
@@ -28,7 +29,7 @@ from .pipeline import stage
 from .timex_calendar import Anchor, parse_value
 from .timex_find import find_candidates
 
-__all__ = ["clause_tense", "find_timexes", "timex_stage"]
+__all__ = ["clause_tense", "clause_verb", "find_timexes", "timex_stage"]
 
 _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo", "ll"}
 _PAST_AUX = {"did", "was", "were", "had", "'d"}
@@ -107,6 +108,12 @@ def clause_tense(doc, start_char: int, end_char: int) -> str | None:
     sentence (slightly preferring one on the left) and its auxiliaries. On TempEval-3 dev this does
     as well as following the dependency parse, costs no parser, and gives the same answer whichever
     spaCy components the pipeline runs."""
+    best = clause_verb(doc, start_char, end_char)
+    return _verb_tense(best) if best is not None else None
+
+
+def clause_verb(doc, start_char: int, end_char: int):
+    """The verb token ``clause_tense`` reads for the text at these offsets (None when none is near)."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -126,9 +133,7 @@ def clause_tense(doc, start_char: int, end_char: int) -> str | None:
         best = left if span.start - left.i <= right.i - span.end + 1 + _LEFT_BIAS else right
     else:
         best = left or right
-    if best is None:
-        return None
-    return _verb_tense(best)
+    return best
 
 
 def _is_aux(doc, i: int) -> bool:
@@ -155,6 +160,8 @@ class _DocContext:
         self.dct = dct
         self._starts = [t.idx for t in doc] if doc is not None else []
         self._last: Anchor | None = None
+        self._quarter: Anchor | None = None
+        self._verbs: dict = {}  # (start, end) -> the clause's verb token, asked for by tense and verb
 
     def tag(self, start: int) -> str:
         if self.doc is None or not self._starts:
@@ -165,17 +172,36 @@ class _DocContext:
     def tense(self, start: int, end: int) -> str | None:
         if self.doc is None:
             return None
-        return clause_tense(self.doc, start, end)
+        tok = self._verbs.get((start, end), False)
+        if tok is False:
+            tok = self._verbs[(start, end)] = clause_verb(self.doc, start, end)
+        return _verb_tense(tok) if tok is not None else None
+
+    def verb(self, start: int, end: int) -> str:
+        """The clause's verb (lower case) as ``tense`` chose it, "" when none is near."""
+        if self.doc is None:
+            return ""
+        tok = self._verbs.get((start, end), False)
+        if tok is False:
+            tok = self._verbs[(start, end)] = clause_verb(self.doc, start, end)
+        return tok.lower_ if tok is not None else ""
 
     def ref(self) -> Anchor | None:
         if self._last is not None:
             return self._last
         return Anchor(self.dct, "day") if self.dct is not None else None
 
+    def quarter(self) -> Anchor | None:
+        """The quarter the article reports on: the first one it named (an earnings report names its
+        quarter before the forecasts and comparisons that follow), None when it named none."""
+        return self._quarter
+
     def remember(self, value: str) -> None:
         anchor = parse_value(value)
         if anchor is not None:
             self._last = anchor
+            if anchor.gran == "quarter" and self._quarter is None:
+                self._quarter = anchor
 
 
 def _as_date(published) -> date | None:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import timex_normalize as N
+from . import timex_quarters as Q
 from .timex_lexicon import (
     MONTHS,
     NUMBER_WORDS,
@@ -59,6 +60,10 @@ WEEKDAY = rf"(?:{alternation(n for n in WEEKDAYS if len(n) > 5)})"
 DAYNUM = (r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|"
           + alternation(w for w, n in ORDINALS.items() if w.isalpha() or "-" in w) + ")")
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+# a year read out in a broadcast transcript: "nineteen ninety-seven", "two thousand and one"
+SPOKEN_YEAR = (r"(?:(?:nineteen|eighteen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+               r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|hundred)"
+               r"|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)")
 SEASON = rf"(?:{alternation(SEASONS)})"
 PART = r"(?:morning|afternoon|evening|night|mid-?afternoon)"
 _NUM_WORD = alternation(NUMBER_WORDS)
@@ -67,7 +72,7 @@ NUM = (
     rf"(?:\d[\d,]{{0,12}}(?:\.\d+)?(?:\s+\d/\d)?|\d/\d"
     rf"|(?:a|an|one)\s+(?:and\s+a\s+half|hundred|thousand|dozen)"
     rf"|(?:{_NUM_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_NUM_WORD})){{0,5}}(?:\s+and\s+a\s+half)?"
-    rf"|a\s+couple\s+(?:of\s+)?|a\s+few|several|a\s+number\s+of|few|many|some|a|an|half\s+an?)"
+    rf"|(?:a\s+)?couple(?:\s+of)?|a\s+few|several|a\s+number\s+of|few|many|some|a|an|half\s+an?)"
 )
 UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?|weekends?|fortnights?|nights?)"
 UNIT_SING = r"(?:year|month|week|day|hour|minute|second|decade|century|quarter|weekend|fortnight|night)"
@@ -90,7 +95,13 @@ def _g_month_word(m: re.Match, ctx: Context) -> bool:
     word = m["month"]
     if word.lower() in ("may", "march"):
         # lower case is the verb or the noun ("the march"); "March for Life" is a name
-        if not word[0].isupper() or re.match(r"\s+(?:for|of|on|to)\b", m.string[m.end("month"):m.end("month") + 5]):
+        if not word[0].isupper():
+            return False
+        # "March for Life", "May to December" are names or ranges, but "in March for health reasons"
+        # is the month: a temporal preposition in front settles it
+        if re.match(r"\s+(?:for|of|on|to)\b", m.string[m.end("month"):m.end("month") + 5]) and not re.search(
+                r"\b(?:in|since|until|till|by|before|after|from|through|during|early|late|mid|last|next|this)\s+$",
+                m.string[max(0, m.start("month") - 8):m.start("month")], re.IGNORECASE):
             return False
         return ctx.tag(m.start("month")) in ("NNP", "NNPS", "NN")
     return True
@@ -164,7 +175,9 @@ RULES: list[Rule] = [
        lambda m, ctx: _g_month_word(_swap(m), ctx) and not re.match(r"\s*(?:%|percent|million|billion|\d)", m.string[m.end():m.end() + 9])),
     _r("month_year",
        rf"(?P<edge>{EDGE})?(?:(?P<rel>last|this|next|this\s+past|this\s+coming|past|coming)\s+)?(?P<month>{MONTH_STRICT})"
-       rf"(?:(?:\s+of|,)?\s+(?P<year>{YEAR})(?!\d)|\s+(?P<rel2>last\s+year|this\s+year|next\s+year))?",
+       rf"(?:(?:\s+of|,)?\s+(?P<year>{YEAR}(?!\d)|{SPOKEN_YEAR})|\s+(?P<rel2>last\s+year|this\s+year|next\s+year))?"
+       # "last Oct. 23" is a day (the month_day rule), not last October
+       r"(?!\s+(?:[0-3]?\d(?:st|nd|rd|th)?)(?![\d:.,]\d))",
        lambda m, ctx: N.read_month_year(_Merged(m, rel=m["rel"] or m["rel2"]), ctx),
        # "last May", "early March": the words around settle that it is the month
        lambda m, ctx: bool(m["rel"] or m["edge"] or m["year"] or m["rel2"]) and m["month"][0].isupper()
@@ -184,23 +197,27 @@ RULES: list[Rule] = [
     _r("fiscal_year",
        r"(?:the\s+)?(?P<rel>(?:current|last|previous|next|coming|latest|same)\s+)?fiscal(?:\s+year)?\s+(?P<year>\d{4}|'?\d\d)"
        r"|(?:the\s+|its\s+)(?P<rel2>(?:current|last|previous|next|coming|latest|same)\s+)?fiscal\s+year",
-       lambda m, ctx: N.read_fiscal_year(_Merged(m, rel=m["rel"] or m["rel2"]), ctx)),
+       lambda m, ctx: Q.read_fiscal_year(_Merged(m, rel=m["rel"] or m["rel2"]), ctx)),
     _r("weekday",
        rf"(?:(?P<clock>{_CLOCK})\s+)?(?P<edge>{EDGE})?(?:(?:{_REL})\s+)?(?P<dow>{WEEKDAY})"
        rf"(?:\s+(?P<part>{PART}))?(?:,?\s+(?:at\s+)?(?P<clock2>{_CLOCK}))?",
        lambda m, ctx: N.read_weekday(_Merged(m, clock=m["clock"] or m["clock2"]), ctx)),
     _r("deictic_day",
-       rf"(?:(?P<clock>{_CLOCK})\s+)?(?P<edge>(?:early|late|earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight)"
+       rf"(?:(?P<clock>{_CLOCK})\s+)?(?:(?P<part0>{PART}|mid\s+afternoon)\s+)?(?P<edge>(?:early|late|earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight)"
        rf"(?:\s+(?P<part>{PART}))?",
-       N.read_deictic_day),
+       # "mid-afternoon yesterday" is "yesterday mid-afternoon"
+       lambda m, ctx: N.read_deictic_day(_Merged(m, part=m["part"] or m["part0"]), ctx),
+       # but "Friday morning today" or "the night today" do not read as one expression
+       lambda m, ctx: not m["part0"] or m["part0"].lower().startswith("mid")
+       or not re.search(r"(?:\bthe|\w+day)\s+$", m.string[max(0, m.start() - 12):m.start()], re.IGNORECASE)),
     _r("part_of_day",
-       rf"(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART})|(?P<rel2>)(?P<part2>overnight)",
+       rf"(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART})|(?P<rel2>)(?P<part2>overnight|mid[\s-]?afternoon)",
        lambda m, ctx: N.read_part_of_day(_Merged(m, rel=m["rel"] or "this", part=m["part"] or m["part2"]), ctx)),
     _r("clock", rf"(?:(?:about|around|shortly\s+(?:before|after))\s+)?(?P<clock>{_CLOCK})", N.read_clock,
        lambda m, ctx: not re.search(r"high\s+$", m.string[max(0, m.start() - 6):m.start()], re.IGNORECASE)),
     _r("season",
        rf"(?P<edge>{EDGE})?(?:(?P<rel>this\s+past|this\s+coming|last|this|next|past|coming|the)\s+)?(?P<edge2>(?:early|late)\s+)?(?P<season>{SEASON})"
-       rf"(?:\s+(?:of\s+)?(?P<year>{YEAR})(?!\d))?",
+       rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}(?!\d)|{SPOKEN_YEAR}))?",
        lambda m, ctx: N.read_season(_Merged(m, edge=m["edge"] or m["edge2"]), ctx),
        lambda m, ctx: bool(m["rel"] or m["year"] or m["edge"] or m["edge2"]) or m["season"].lower() in ("summer", "winter")),
     _r("relative_unit",
@@ -210,17 +227,23 @@ RULES: list[Rule] = [
     _r("the_weekend", r"(?P<edge>)(?P<rel>the|this)\s+(?P<unit>weekend)", N.read_relative_unit),
     _r("quarter",
        rf"(?:(?:the|its|this)\s+(?!(?:first|second|third|fourth)-quarter))?(?P<yrel>(?:last|this|next)\s+year['’]s\s+|(?:the\s+)?(?:comparable\s+)?year[-\s](?:ago|earlier)\s+)?"
-       rf"(?:(?:flat|weak|strong|fiscal|calendar)[\s-]+)?(?:(?P<year>{YEAR})\s+)?(?:fiscal[\s-]+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+       rf"(?:(?:flat|weak|strong|fiscal|calendar)[\s-]+)?(?:(?P<year>{YEAR})\s+)?(?:fiscal[\s-]+)?"
+       # "the last half of 1989" is its second half (without the year, "the last quarter" is the one before)
+       rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last(?=[\s-]+(?:quarter|half)\s+of\s+(?:fiscal\s+)?{YEAR}))"
        rf"[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<fy>{YEAR}))?",
-       N.read_quarter, None,
+       Q.read_quarter, None,
        lambda m: (m.start() + 4 if m.group(0)[:4].lower() == "its " else m.start(), m.end())),
     _r("bare_quarter",
-       r"(?:the|this|that)\s+(?:(?:latest|current|most\s+recent|recent|same|comparable|fiscal)\s+){0,3}(?:(?:year[-\s](?:ago|earlier))\s+)?(?:quarter|period)",
-       N.read_bare_quarter,
+       r"(?:(?:the|this|that)\s+(?:(?:latest|current|most\s+recent|recent|same|comparable|corresponding|fiscal)\s+){0,3}"
+       r"(?:(?:year[-\s](?:ago|earlier))\s+)?|last\s+year['’]s\s+)(?:quarter|period)"
+       # "the quarter a year ago", "the corresponding period last year": one expression, a year back
+       r"(?:\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)(?![-\w]))?",
+       Q.read_bare_quarter,
        lambda m, ctx: "period" not in m.group(0).lower()
-       or bool(re.search(r"year[-\s](?:ago|earlier)|latest|comparable|same", m.group(0), re.IGNORECASE))),
+       or bool(re.search(r"year[-\s](?:ago|earlier)|latest|comparable|same|corresponding|last\s+year",
+                         m.group(0), re.IGNORECASE))),
     _r("year_ago_adj", r"year[-\s](?:ago|earlier)(?=\s+(?:\w+\s+)?(?:level|results?|quarter|period|profit|earnings|figures?|sales|loss|net|month))|year[-\s](?:ago|earlier)(?=[.,;])",
-       N.read_year_ago_adj),
+       Q.read_year_ago_adj),
     _r("ago",
        rf"(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|barely)\s+)?(?P<num>{NUM})[\s-]+(?:more\s+)?(?P<unit>{UNIT})(?:\s+or\s+so)?\s+"
        rf"(?P<dir>ago|earlier|from\s+now|hence)",
@@ -236,12 +259,12 @@ RULES: list[Rule] = [
        _adjectival_bounds),
     _r("the_year",
        r"(?:the\s+)(?:(?P<rel>full|entire|whole|current|fiscal)\s+)?(?P<unit>year|week)(?!['’]s)(?P<ended>\s+(?:ended|ending|to\s+date))?",
-       N.read_the_unit,
+       Q.read_the_unit,
        lambda m, ctx: not re.match(r"\s*(?:-|\d)", m.string[m.end():m.end() + 3]),
        lambda m: (m.start(), m.end("unit"))),
     _r("the_year_quarter",
        rf"the\s+(?P<year>{YEAR})\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?P<unit>quarter|period|half)",
-       N.read_year_quarter),
+       Q.read_year_quarter),
     _r("duration_the",
        rf"(?P<pre>(?:the|its|their)\s+(?:(?:past|last|next|first|final|previous|coming|following|latest|remaining|full|entire|whole|initial)\s+)?)(?P<num>)(?P<unit>{UNIT_SING})(?!['’]s)",
        lambda m, ctx: N.read_duration(_Merged(m, num=None, approx=None), ctx),
@@ -283,7 +306,9 @@ RULES: list[Rule] = [
        r"\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night)(?P<after>\s+(?:before|after))?",
        N.read_anaphoric),
     _r("day_before",
-       r"(?P<rel>the)\s+(?P<unit>day)(?P<after>\s+(?:before|after))(?!\s+(?:last|yesterday|the|\w+day))",
+       # only the adverb ("a day earlier, the day before,"): in "the day before authorities issued a
+       # warrant", "before" opens a clause ("the day after his death" is still that day)
+       r"(?P<rel>the)\s+(?P<unit>day)(?P<after>\s+(?:before|after))(?=\s*(?:[.,;:!?)'\"`]|--|$)|\s+(?:his|her|their|its)\s)",
        N.read_anaphoric),
     _r("spoken_year",
        r"(?:the\s+year\s+)?(?P<words>(?:nineteen|eighteen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|hundred)"

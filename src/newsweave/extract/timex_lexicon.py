@@ -123,7 +123,7 @@ def number_value(text: str) -> float | None:
         return None
     if t in VAGUE_QUANTITIES or t.startswith(("several", "a few", "few", "some", "many", "a number")):
         return None
-    if t in ("a couple of", "a couple", "couple of", "a pair of"):
+    if t in ("a couple of", "a couple", "couple of", "couple", "a pair of"):
         return 2.0
     if t in ("a", "an", "one", "a single", "a full"):
         return 1.0

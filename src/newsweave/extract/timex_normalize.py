@@ -58,7 +58,11 @@ class Context(Protocol):
 
     def tag(self, start: int) -> str: ...  # the Penn tag of the token at this character
 
+    def verb(self, start: int, end: int) -> str: ...  # the clause's verb that tense() reads, lower case
+
     def ref(self) -> Anchor | None: ...  # the last date the text mentioned, else the article's date
+
+    def quarter(self) -> Anchor | None: ...  # the quarter the article reports on, None if it named none
 
 
 _MODS = {"early": "START", "late": "END", "mid": "MID", "mid-": "MID", "middle": "MID",
@@ -89,7 +93,8 @@ def _month_num(word: str) -> int:
 
 
 def _year(text: str) -> int:
-    return int(text)
+    """A year written in digits or read out ("nineteen ninety-seven" in broadcast transcripts)."""
+    return int(text) if text.isdigit() else spoken_year(text)
 
 
 def _unanchored(gran: str) -> Reading:
@@ -131,16 +136,20 @@ def _resolve_year(ctx: Context, m: re.Match, month: int, day: int | None) -> int
         return None
     before = m.string[max(0, m.start() - 14):m.start()]
     direction = _direction(ctx, m)
-    if _PAST_CUE.search(before):
+    past_cue = bool(_PAST_CUE.search(before))
+    if past_cue:
         direction = "past"
     elif _FUTURE_CUE.search(before) and direction != "past":
         direction = "future"  # but "had filed by Wednesday" stays past
+    elif direction != "future" and _points_ahead(ctx, m):
+        direction = "future"
 
     def when(year: int) -> date:
         return date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
 
     here = dct if day else date(dct.year, dct.month, 1)
-    slack = 60 if day else 31
+    # "last Oct. 23" and "since Jan. 13" name a day already past: no slack past the article's date
+    slack = 0 if past_cue else 60 if day else 31
     this = when(dct.year)
     if direction == "past":
         return dct.year - 1 if (this - here).days > slack else dct.year
@@ -263,6 +272,29 @@ def read_century(m: re.Match, ctx: Context) -> Reading | None:
 _FUTURE_CUE = re.compile(r"\b(?:as\s+soon\s+as|as\s+early\s+as|until|till|by|no\s+later\s+than)\s+(?:\S+\s+)?$", re.IGNORECASE)
 
 
+# "as soon as Tuesday", "as early as trading opens Monday": the earliest something can happen is
+# still to come, whatever the tense of the report ("were ready to leave as soon as Tuesday")
+_STRONG_FUTURE_CUE = re.compile(r"\b(?:as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than)\s+(?:\S+\s+){0,3}$",
+                                re.IGNORECASE)
+# "postponed until Tuesday morning", "extended its deadline until 9 a.m. Tuesday": the new date
+# something was moved to lies ahead of the report that tells of the move
+_MOVED_TO = re.compile(r"\b(?:postpon|delay|extend|defer|adjourn|reschedul|put\s+off|push\w*\s+back)\w*"
+                       r"\s+(?:\S+\s+){0,4}?(?:until|till|to)\s+(?:\S+\s+){0,4}$", re.IGNORECASE)
+# "has scheduled a news conference Thursday", "is slated for Monday": what is scheduled is to come,
+# though the scheduling is told in the past ("planned" is left out: "the government planned to pay
+# on Friday" as often tells of a plan already carried out)
+_SCHEDULING_VERBS = frozenset({"scheduled", "schedules", "schedule", "scheduling", "slated", "rescheduled"})
+
+
+def _points_ahead(ctx: Context, m: re.Match) -> bool:
+    """Whether the words around a weekday or date put it after the report whatever the clause's
+    tense: a "soonest" cue, a postponement's new date, or a scheduling verb."""
+    before = m.string[max(0, m.start() - 60):m.start()]
+    if _STRONG_FUTURE_CUE.search(before) or _MOVED_TO.search(before):
+        return True
+    return ctx.verb(m.start(), m.end()) in _SCHEDULING_VERBS
+
+
 def _weekday_date(ctx: Context, m: re.Match, dow: int, rel: str) -> date | None:
     dct = ctx.dct
     if dct is None:
@@ -288,6 +320,8 @@ def _weekday_date(ctx: Context, m: re.Match, dow: int, rel: str) -> date | None:
         return shift(dct, "day", -back)
     direction = _direction(ctx, m, present_is_future=True)
     if direction != "past" and _FUTURE_CUE.search(m.string[max(0, m.start() - 14):m.start()]):
+        direction = "future"
+    if direction != "future" and _points_ahead(ctx, m):
         direction = "future"
     if rel == "this":
         direction = direction or "future"
@@ -475,72 +509,6 @@ def read_season(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("DATE", f"{year:04d}-{code}", mod)
 
 
-def _quarter_year(m: re.Match, ctx: Context) -> int | None:
-    """The year of "the third quarter": the one written, else the article's, moved by
-    "last year's" / "next year's" / "year-ago"; None when the article has no date."""
-    if m["year"]:
-        return _year(m["year"])
-    if m["fy"]:
-        return _year(m["fy"])
-    rel = (m["yrel"] or "").lower()
-    if ctx.dct is None:
-        return None
-    year = ctx.dct.year
-    if rel.startswith("last") or "year-ago" in rel or "year-earlier" in rel or "year ago" in rel:
-        year -= 1
-    elif rel.startswith("next"):
-        year += 1
-    return year
-
-
-def read_quarter(m: re.Match, ctx: Context) -> Reading | None:
-    q = ORDINALS.get(m["ord"].lower())
-    if q is None or q > 4:
-        return None
-    half = m["unit"].lower() == "half"
-    if half and q > 2:
-        return None
-    year = _quarter_year(m, ctx)
-    if year is None:
-        return Reading("DATE", f"XXXX-{'H' if half else 'Q'}{q}", anchored=False)
-    return Reading("DATE", f"{year:04d}-{'H' if half else 'Q'}{q}")
-
-
-def _last_quarter(ctx: Context) -> date | None:
-    """The quarter a report dated ``dct`` most likely talks about: the last one already ended."""
-    if ctx.dct is None:
-        return None
-    return shift(ctx.dct, "quarter", -1)
-
-
-def read_bare_quarter(m: re.Match, ctx: Context) -> Reading | None:
-    """"the quarter", "the latest quarter", "the year-ago quarter": the quarter being reported."""
-    words = m.group(0).lower()
-    ref = ctx.ref()
-    if ref is not None and ref.gran == "quarter" and "latest" not in words:
-        base = ref.day
-    else:
-        base = _last_quarter(ctx)
-    if base is None:
-        return Reading("DATE", "XXXX-QX", anchored=False)
-    if "year-ago" in words or "year-earlier" in words or "year ago" in words or "year earlier" in words:
-        base = shift(base, "year", -1)
-        return Reading("DATE", fmt(base, "quarter"), remember=False)
-    return Reading("DATE", fmt(base, "quarter"))
-
-
-def read_year_ago_adj(m: re.Match, ctx: Context) -> Reading | None:
-    """"year-earlier", "year-ago" as a modifier: a year before what the text is talking about."""
-    ref = ctx.ref()
-    if ref is None:
-        return Reading("DATE", "XXXX", anchored=False)
-    if ref.gran == "quarter":
-        return Reading("DATE", fmt(shift(ref.day, "year", -1), "quarter"), remember=False)
-    if ctx.dct is None:
-        return Reading("DATE", "XXXX", anchored=False)
-    return Reading("DATE", fmt(shift(ctx.dct, "year", -1), "year"), remember=False)
-
-
 def read_ago(m: re.Match, ctx: Context) -> Reading | None:
     """"three years ago", "a month earlier", "two weeks from now": a point shifted from the
     article's date ("ago", "from now") or from the date the text last mentioned ("earlier")."""
@@ -688,49 +656,18 @@ _SPOKEN_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "nine": 9, "ten": 10}
 
 
-def read_spoken_year(m: re.Match, ctx: Context) -> Reading | None:
-    """Years read out in broadcast transcripts: "nineteen ninety-six", "the year two thousand"."""
-    words = re.split(r"[\s-]+", m["words"].lower())
+def spoken_year(text: str) -> int:
+    """The year a read-out phrase names: "nineteen ninety-six" 1996, "two thousand and one" 2001."""
+    words = re.split(r"[\s-]+", text.lower().strip())
     if words[0] == "two":
         rest = [w for w in words[2:] if w != "and"]
-        return Reading("DATE", f"{2000 + sum(_SPOKEN_ONES.get(w, 0) for w in rest):04d}")
+        return 2000 + sum(_SPOKEN_ONES.get(w, 0) for w in rest)
     century = 1900 if words[0] == "nineteen" else 1800
     if words[1] == "hundred":
-        return Reading("DATE", f"{century:04d}")
-    year = century + _SPOKEN_TENS[words[1]] + (_SPOKEN_ONES.get(words[2], 0) if len(words) > 2 else 0)
-    return Reading("DATE", f"{year:04d}")
+        return century
+    return century + _SPOKEN_TENS[words[1]] + (_SPOKEN_ONES.get(words[2], 0) if len(words) > 2 else 0)
 
 
-def read_fiscal_year(m: re.Match, ctx: Context) -> Reading | None:
-    """"fiscal 1989", "the fiscal year", "the current fiscal year"."""
-    if m["year"]:
-        y = m["year"]
-        year = int(y) if len(y) == 4 else (1900 + int(y) if int(y) > 40 else 2000 + int(y))
-        return Reading("DATE", f"{year:04d}")
-    rel = (m["rel"] or "").lower().strip()
-    step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel.split()[-1] if rel else "", 0)
-    return _rel(ctx, "year", step)
-
-
-def read_the_unit(m: re.Match, ctx: Context) -> Reading | None:
-    """"the year", "the full year", "the week": the year (week) the text is talking about;
-    "the year ended June 30" is a year-long DURATION."""
-    unit = m["unit"].lower()
-    if m["ended"]:
-        return Reading("DURATION", duration_value(1, unit))
-    if ctx.dct is None:
-        return _unanchored(unit)
-    return Reading("DATE", fmt(ctx.dct, unit), remember=False)
-
-
-def read_year_quarter(m: re.Match, ctx: Context) -> Reading | None:
-    """"the 1988 quarter", "the 1988 period": that year's quarter of the one under discussion."""
-    year = int(m["year"])
-    unit = m["unit"].lower()
-    if m["ord"]:
-        q = ORDINALS[m["ord"].lower()]
-        return Reading("DATE", f"{year:04d}-{'H' if unit == 'half' else 'Q'}{q}")
-    ref = ctx.ref()
-    if ref is not None and ref.gran == "quarter":
-        return Reading("DATE", f"{year:04d}-Q{(ref.day.month - 1) // 3 + 1}", remember=False)
-    return Reading("DATE", f"{year:04d}")
+def read_spoken_year(m: re.Match, ctx: Context) -> Reading | None:
+    """Years read out in broadcast transcripts: "nineteen ninety-six", "the year two thousand"."""
+    return Reading("DATE", f"{spoken_year(m['words']):04d}")
