@@ -97,6 +97,7 @@ def main() -> None:
         if lemma in verbs and n >= 2:
             frames.setdefault(lemma, {})[frame] = [frame_cue[(lemma, frame)], n]
     extensions = cue_extensions(rows, docs)
+    tails = cue_tails(rows, docs)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps({
         "made_by": "scripts/train_attribution.py from polnear-train.jsonl",
@@ -106,6 +107,7 @@ def main() -> None:
         "nouns": nouns,
         "frames": frames,
         "extensions": extensions,
+        "tails": tails,
     }, indent=None, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {OUT}: {len(verbs)} verbs, {len(nouns)} nouns")
     train_cue_model(rows, docs, args.model_threshold, args.min_feature_count)
@@ -130,6 +132,43 @@ def cue_extensions(rows, docs, min_n: int = 4, min_rate: float = 0.65) -> dict[s
                                 n[key] += 1
                                 inside[key] += s <= c.idx < e
     return {k: round(inside[k] / n[k], 3) for k in sorted(n) if n[k] >= min_n and inside[k] / n[k] >= min_rate}
+
+
+def cue_tails(rows, docs, min_n: int = 4) -> dict[str, list[int]]:
+    """How often the word right after a gold cue verb belongs to the cue, by kind of word.
+
+    Keys (counts ``[inside, seen]``, kept when seen at least ``min_n`` times):
+
+    * ``prep|LEMMA|WORD`` and ``prep|*|WORD`` — a preposition with an object ("called for", "known
+      as", but "said in a statement" only about half the time);
+    * ``advmod|*|WORD`` — an adverb ("asks rhetorically", "shot back");
+    * ``to|LEMMA`` and ``xcomp|LEMMA`` — the "to" of an infinitive complement, and its verb
+      ("threatened to", "tried to use").
+    """
+    n, inside = Counter(), Counter()
+
+    def count(key: str, hit: bool) -> None:
+        n[key] += 1
+        inside[key] += hit
+
+    for row, doc in zip(rows, docs):
+        for att in row["gold"]["attributions"]:
+            for s, e in att["cue"]:
+                for head in cue_heads(doc, s, e):
+                    if head.pos_ != "VERB" or head.i + 1 >= len(doc):
+                        continue
+                    nxt = doc[head.i + 1]
+                    lemma = head.lemma_.lower()
+                    if nxt.head == head and nxt.dep_ == "prep" and any(g.dep_ in {"pobj", "pcomp"} for g in nxt.children):
+                        count(f"prep|{lemma}|{nxt.lower_}", nxt.idx < e)
+                        count(f"prep|*|{nxt.lower_}", nxt.idx < e)
+                    elif nxt.head == head and nxt.dep_ == "advmod" and nxt.pos_ == "ADV":
+                        count(f"advmod|*|{nxt.lower_}", nxt.idx < e)
+                    elif nxt.dep_ == "aux" and nxt.lower_ == "to" and nxt.head.dep_ == "xcomp" \
+                            and nxt.head.head == head and nxt.head.i == nxt.i + 1:
+                        count(f"to|{lemma}", nxt.idx < e)
+                        count(f"xcomp|{lemma}", nxt.head.idx < e)
+    return {k: [inside[k], n[k]] for k in sorted(n) if n[k] >= min_n}
 
 
 def train_cue_model(rows, docs, threshold: float, min_count: int) -> None:

@@ -27,6 +27,16 @@ def test_cue_lexicon_is_learned_and_small():
     assert data.stat().st_size < 100_000
 
 
+def test_cue_tails_are_learned_per_word():
+    from newsweave.extract.attribution_cues import cue_tail
+
+    assert cue_tail("prep", "call", "for") > 0.5  # "called for" is one cue
+    assert cue_tail("prep", "say", "in") < 0.5  # "said in a statement": the channel stays out
+    assert cue_tail("xcomp", "try") > 0.5  # "tried to use"
+    assert cue_tail("xcomp", "expect") is None or cue_tail("xcomp", "expect") < 0.5  # "is expected"
+    assert cue_tail("prep", "zzz-unseen", "zzz") is None
+
+
 def _find(nlp, text):
     from newsweave.extract.coref import resolve_coreference
     from newsweave.extract.entities import entity_mentions
@@ -89,6 +99,25 @@ def test_nested_attribution_has_parent(nlp):
     inner = [a for a in atts if a.parent is not None]
     assert len(outer) == 1 and outer[0].cue.text == "said"
     assert inner and inner[0].cue.text == "told" and atts[inner[0].parent] is outer[0]
+
+
+@pytest.mark.slow
+def test_source_stops_before_a_relative_clause_that_reports(nlp):
+    text = "Barkley, who said he typically votes Democratic, said one candidate he likes is Kasich."
+    atts = _find(nlp, text)
+    outer = [a for a in atts if "Kasich" in a.content[0].text]
+    assert outer and outer[0].source.text == "Barkley"
+    inner = [a for a in atts if "votes Democratic" in a.content[0].text]
+    assert inner and inner[0].source.text == "who"
+
+
+@pytest.mark.slow
+def test_learned_cue_tail_joins_the_cue(nlp):
+    (att,) = _find(nlp, "Trump tried to portray Clinton as weak.")
+    assert att.cue.text == "tried to portray"  # PolNeAR keeps "tried to V" in the cue
+    assert att.content[0].text == "Clinton as weak"
+    (att,) = _find(nlp, "Super Tuesday is known as the biggest day.")
+    assert att.cue.text == "is known as" and att.content[0].text == "the biggest day"
 
 
 def _seed_articles(seeds_dir):

@@ -19,8 +19,8 @@ import json
 import math
 from importlib import resources
 
-__all__ = ["MIN_RATE", "cue_features", "cue_object", "cue_frame", "cue_lexicon", "cue_probability", "cue_rate",
-           "cue_settings", "prep_object"]
+__all__ = ["MIN_RATE", "cue_features", "cue_frame", "cue_lexicon", "cue_object", "cue_probability", "cue_rate",
+           "cue_settings", "cue_tail", "prep_object"]
 
 # Below this lexicon rate a verb is not considered at all ("have", "make"): it keeps the model
 # from being asked about every verb of the article.
@@ -85,11 +85,32 @@ def cue_object(verb):
     for c in verb.children:
         if c.i > verb.i and c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i - verb.i <= 4:
             noun = c.lemma_.lower()
-            if f"{lemma}|dobj|{noun}" in table or f"*|dobj|{noun}" in table:
-                # only a plain noun phrase up to the noun ("a scathing statement"), no clause before it
-                if all(t.dep_ in {"det", "amod", "compound", "poss", "nummod", "advmod"} or t.is_punct
-                       for t in verb.doc[verb.i + 1:c.i]):
-                    return c
+            # only a plain noun phrase up to the noun ("a scathing statement"), no clause before it
+            if (f"{lemma}|dobj|{noun}" in table or f"*|dobj|{noun}" in table) and \
+                    all(t.dep_ in {"det", "amod", "compound", "poss", "nummod", "advmod"} or t.is_punct
+                        for t in verb.doc[verb.i + 1:c.i]):
+                return c
+    return None
+
+
+def cue_tail(kind: str, lemma: str, word: str = "") -> float | None:
+    """How often the word right after a cue verb belonged to its cue on polnear-train, or None if unseen.
+
+    ``kind`` is ``prep`` ("called for", "known as"), ``advmod`` ("asks rhetorically"), ``to`` (the
+    "to" of an infinitive right after the verb: "threatened to") or ``xcomp`` (that infinitive's
+    verb: "tried to use"). A preposition is looked up for this verb first, then for any cue verb.
+    """
+    table = (_data("cues.json") or {}).get("tails") or {}
+    if kind == "prep":
+        keys = (f"prep|{lemma}|{word}", f"prep|*|{word}")
+    elif kind == "advmod":
+        keys = (f"advmod|*|{word}",)
+    else:
+        keys = (f"{kind}|{lemma}",)
+    for key in keys:
+        counts = table.get(key)
+        if counts:
+            return counts[0] / counts[1]
     return None
 
 
