@@ -1,23 +1,50 @@
-"""`make bench`: every benchmark, results appended to benchmarks/RESULTS.md with machine and date."""
+"""`make bench`: every benchmark, results appended to benchmarks/RESULTS.md with machine and date.
+
+    python benchmarks/run_all.py            # quality, throughput, clustering cost, web latency and load at 100k
+    python benchmarks/run_all.py --1m       # also web latency at 1M articles (a ~10 GB store, ~10 min to build)
+
+Large stores are built under $NW_BENCH_DIR (default: a temporary folder, deleted at the end); they
+are generated from ../shared text at run time and never committed.
+"""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = [["throughput.py"], ["eval_all.py"]]
 
 
-def main() -> None:
-    with open(HERE / "RESULTS.md", "a", encoding="utf-8") as results:
-        for bench in BENCHES:
-            out = subprocess.run([sys.executable, str(HERE / bench[0]), *bench[1:]], capture_output=True, text=True,
-                                 check=True).stdout
-            print(out)
-            results.write("\n" + out)
+def _run(args: list[str], results) -> None:
+    out = subprocess.run([sys.executable, str(HERE / args[0]), *args[1:]], capture_output=True, text=True,
+                         check=True).stdout
+    print(out)
+    results.write("\n" + out)
+
+
+def main(argv: list[str]) -> None:
+    big = "--1m" in argv
+    keep = os.environ.get("NW_BENCH_DIR")
+    with tempfile.TemporaryDirectory() as tmp, open(HERE / "RESULTS.md", "a", encoding="utf-8") as results:
+        work = Path(keep or tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        _run(["throughput.py"], results)
+        _run(["eval_all.py"], results)
+        _run(["cluster_scale.py"], results)
+        stores = [work / "100k.db"]
+        subprocess.run([sys.executable, str(HERE / "build_large_store.py"), "--articles", "100000", str(stores[0])],
+                       check=True)
+        if big:
+            stores.append(work / "1m.db")
+            subprocess.run([sys.executable, str(HERE / "build_large_store.py"), "--articles", "1000000",
+                            str(stores[1])], check=True)
+        _run(["web_latency.py", *map(str, stores)], results)
+        _run(["load_test.py", "--articles", "100000", "--seconds", "60", "--stories", "200", "--warmup", "30"],
+             results)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -344,3 +344,68 @@ def test_css_outlet_colours_match_chart_palette():
     css = (Path(__file__).resolve().parent.parent / "src/newsweave/api/static/style.css").read_text()
     found = dict(re.findall(r"\.oc(\d) \{ --c: (#[0-9A-Fa-f]{6}); \}", css))
     assert [found[str(i)].upper() for i in range(len(OUTLET_PALETTE))] == [c.upper() for c in OUTLET_PALETTE]
+
+
+# ---------------------------------------------------------------------------------------------- caching
+def _fresh_store(tmp_path):
+    path = tmp_path / "cache.db"
+    with Store(path) as store:
+        ids = _fill(store)
+    return path, ids
+
+
+def test_story_page_etag_304_and_new_version_after_processing(tmp_path):
+    path, _ = _fresh_store(tmp_path)
+    with TestClient(create_app(path)) as c:
+        first = c.get("/stories/S-bridge")
+        etag = first.headers["etag"]
+        assert first.status_code == 200 and first.headers["cache-control"] == "no-cache"
+        again = c.get("/stories/S-bridge", headers={"if-none-match": etag})
+        assert again.status_code == 304 and again.content == b""
+        assert c.get("/stories/S-bridge.json").headers["etag"] != etag  # one tag per format
+        # `newsweave process` re-saving the story with a new title moves its version: the cached page goes
+        with Store(path) as store:
+            store.save_story("S-bridge", "Bridge reopening postponed")
+        changed = c.get("/stories/S-bridge", headers={"if-none-match": etag})
+        assert changed.status_code == 200 and changed.headers["etag"] != etag
+        assert "Bridge reopening postponed" in changed.text
+        assert c.get("/stories/S-bridge.json").json()["title"] == "Bridge reopening postponed"
+        # the story list is cached per version of all stories, so it shows the new title too
+        assert "Bridge reopening postponed" in c.get("/stories").text
+
+
+def test_uncached_pages_answer_if_none_match(client, ids):
+    page = client.get(f"/articles/{ids['a']}")
+    assert client.get(f"/articles/{ids['a']}", headers={"if-none-match": page.headers["etag"]}).status_code == 304
+    assert client.get(f"/articles/{ids['a']}", headers={"if-none-match": '"other"'}).status_code == 200
+
+
+def test_large_story_sections_say_how_to_get_them(tmp_path, monkeypatch):
+    from newsweave.api import sections
+
+    monkeypatch.setitem(sections.ANALYSIS_MAX_ARTICLES, "timeline", 1)
+    monkeypatch.setitem(sections.ANALYSIS_MAX_ARTICLES, "compare", 1)
+    path, _ = _fresh_store(tmp_path)
+    with TestClient(create_app(path)) as c:
+        data = c.get("/stories/S-bridge.json").json()
+        assert data["timeline"] == [] and "newsweave timeline S-bridge" in data["timeline_skipped"]
+        assert "newsweave compare S-bridge" in data["comparison"]["skipped"]
+        assert data["comparison"]["articles_per_outlet"]  # the cheap parts of the section stay
+        assert len(data["quotes"]) == 3
+        html = c.get("/stories/S-bridge").text
+        assert "newsweave timeline S-bridge" in html and "newsweave compare S-bridge" in html
+
+
+def test_search_window_ranks_only_the_newest_matches(tmp_path):
+    from newsweave.store import search_articles
+
+    with Store(tmp_path / "w.db") as store:
+        best = store.add_article(Article(text="Ferry ferry ferry ferry ferry strike.", outlet="A")).article_id
+        for n in range(14):
+            store.add_article(Article(text=f"Report {n}: the ferry ran late again on a long day of delays.",
+                                      outlet="B"))
+        assert search_articles(store, "ferry", limit=1)[0]["id"] == best
+        # window=1 is raised to 10 x (offset + limit): the newest 10 matches, the oldest (best) is not one
+        windowed = search_articles(store, "ferry", limit=1, window=1)
+        assert windowed[0]["id"] != best
+        assert len(search_articles(store, "ferry", limit=20, window=1)) == 15

@@ -13,12 +13,15 @@ import json
 import os
 import tempfile
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import anyio
+import anyio.to_thread
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -29,7 +32,7 @@ from starlette.staticfiles import StaticFiles
 
 from ..errors import ApiError, IngestError, StoreError
 from ..store import Store
-from ..store.web_queries import story_version
+from ..store.web_queries import stories_version, story_version
 from . import views
 from .charts import OUTLET_PALETTE
 from .openapi import openapi_document
@@ -40,6 +43,10 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 # Rendered story pages kept per worker process (bytes of HTML and JSON bodies, least recently used out).
 PAGE_CACHE_BYTES = 64 * 1024 * 1024
+# Search results are kept this many seconds (an ingest commits every few seconds; re-ranking the same
+# query for every request costs several milliseconds each), so a search may miss articles stored in
+# the last few seconds.
+SEARCH_CACHE_SECONDS = 5
 # How `serve --workers N` tells its worker processes which store to open (they import the app afresh).
 SERVE_DB_ENV = "NEWSWEAVE_SERVE_DB"
 ENABLE_WRITES = (
@@ -188,9 +195,10 @@ def create_app(db_path: str | Path, *, token: str | None = None,
     connections = _ReadConnections(db_path)
     page_cache = _PageCache(PAGE_CACHE_BYTES)
 
-    def render_html(request: Request, page: views.Page) -> bytes:
+    def render_html(request: Request, page: views.Page, path: str | None = None) -> bytes:
+        path = path if path is not None else request.url.path
         return templates.get_template(page.template).render(
-            data=page.data, request=request, path=request.url.path, json_url=_json_url(request),
+            data=page.data, request=request, path=path, json_url=_json_url_of(path, request.url.query),
             **page.extra).encode("utf-8")
 
     def render(request: Request, page: views.Page, status: int = 200) -> Response:
@@ -201,32 +209,62 @@ def create_app(db_path: str | Path, *, token: str | None = None,
             return _json({"error": message, "status": status}, status)
         return render(request, views.Page("error.html", {"error": message, "status": status}), status)
 
+    # First renders of story pages (tens to hundreds of milliseconds of analysis) run one at a time per
+    # process: many at once would share the interpreter lock with every cheap request and stall them all.
+    # They wait in the event loop, not in a thread, so the thread pool stays free for the cheap requests.
+    heavy = anyio.CapacityLimiter(1)
+
     def page_endpoint(view: Callable[..., views.Page], as_json: bool, *, arg: str | None = None,
-                      cached: bool = False):
+                      version: Callable[[Store, Request], str | None] | None = None, one_at_a_time: bool = False):
+        """An endpoint serving ``view`` as JSON or HTML. With ``version`` (a cheap query whose value changes
+        whenever the page would), rendered bodies are kept per version and carry it as their ETag;
+        ``one_at_a_time`` renders a missing page under the ``heavy`` lock."""
         media_type = "application/json" if as_json else "text/html; charset=utf-8"
 
-        def produce(request: Request, store: Store) -> tuple[bytes, str | None]:
-            key = etag = None
-            if cached:
-                # A story page changes only when `newsweave process` touches the story (its version) or
-                # the day changes (plans become overdue), so its rendered body is kept per version.
-                version = story_version(store, request.path_params[arg])
-                if version is not None:
-                    key = (as_json, request.url.path, request.url.query, version, date.today().isoformat())
-                    etag = '"' + hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest() + '"'
-                    if _not_modified(request, etag):
-                        return b"", etag
-                    hit = page_cache.get(key)
-                    if hit is not None:
-                        return hit[0], etag
-            page = view(store, request.path_params[arg]) if arg is not None else view(store, request.query_params)
-            if as_json:
-                body = json.dumps(page.data, ensure_ascii=False, default=str).encode("utf-8")
-            else:
-                body = render_html(request, page)
-            if key is not None:
-                page_cache.put(key, body, media_type)
-            return body, etag
+        def run_view(request: Request, store: Store) -> views.Page:
+            return view(store, request.path_params[arg]) if arg is not None else view(store, request.query_params)
+
+        def produce(request: Request, store: Store) -> tuple[bytes | None, Any]:
+            """``(body, etag)``; ``(None, what render_missing needs)`` for a page to render one at a time."""
+            current = version(store, request) if version is not None else None
+            if current is None:  # not cached (or no such story: the view raises the usual error)
+                page = run_view(request, store)
+                return (json.dumps(page.data, ensure_ascii=False, default=str).encode("utf-8") if as_json
+                        else render_html(request, page)), None
+            html_path = request.url.path.removesuffix(".json")
+            # The day is part of the version: plans become overdue as days pass.
+            base = (html_path, request.url.query, current, date.today().isoformat())
+            key = (as_json, *base)
+            etag = '"' + hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest() + '"'
+            if _not_modified(request, etag):
+                return b"", etag
+            hit = page_cache.get(key)
+            if hit is not None:
+                return hit[0], etag
+            if one_at_a_time:
+                return None, (key, etag, base, html_path)  # rendered by `endpoint` under the heavy limiter
+            return render_both(request, store, base, as_json, html_path), etag
+
+        def render_missing(request: Request, key: tuple, base: tuple, html_path: str) -> bytes:
+            hit = page_cache.get(key)  # rendered by another request while this one waited
+            if hit is not None:
+                return hit[0]
+            try:
+                return render_both(request, connections.get(), base, as_json, html_path)
+            except (ApiError, StoreError):
+                raise
+            except BaseException:
+                connections.discard()
+                raise
+
+        def render_both(request: Request, store: Store, base: tuple, as_json: bool, html_path: str) -> bytes:
+            page = run_view(request, store)
+            # Both formats from one computation: a reader of the page often fetches the other one next.
+            json_body = json.dumps(page.data, ensure_ascii=False, default=str).encode("utf-8")
+            html_body = render_html(request, page, path=html_path)
+            page_cache.put((True, *base), json_body, "application/json")
+            page_cache.put((False, *base), html_body, "text/html; charset=utf-8")
+            return json_body if as_json else html_body
 
         async def endpoint(request: Request) -> Response:
             def work():
@@ -240,6 +278,10 @@ def create_app(db_path: str | Path, *, token: str | None = None,
 
             try:
                 body, etag = await run_in_threadpool(work)
+                if body is None:
+                    key, etag, base, html_path = etag
+                    body = await anyio.to_thread.run_sync(render_missing, request, key, base, html_path,
+                                                          limiter=heavy)
             except ApiError as exc:
                 return error(request, as_json, exc.status, str(exc))
             except StoreError as exc:
@@ -248,11 +290,23 @@ def create_app(db_path: str | Path, *, token: str | None = None,
 
         return endpoint
 
-    def both(path: str, view, *, arg: str | None = None, cached: bool = False) -> list[Route]:
+    def both(path: str, view, *, arg: str | None = None, version=None, one_at_a_time: bool = False) -> list[Route]:
         json_path = "/index.json" if path == "/" else path + ".json"
+        options = {"arg": arg, "version": version, "one_at_a_time": one_at_a_time}
         # The .json route goes first: "{id}" would otherwise swallow "17.json".
-        return [Route(json_path, page_endpoint(view, True, arg=arg, cached=cached), methods=["GET", "HEAD"]),
-                Route(path, page_endpoint(view, False, arg=arg, cached=cached), methods=["GET", "HEAD"])]
+        return [Route(json_path, page_endpoint(view, True, **options), methods=["GET", "HEAD"]),
+                Route(path, page_endpoint(view, False, **options), methods=["GET", "HEAD"])]
+
+    # A story page changes only when `newsweave process` touches the story; the story list when it
+    # touches any story.
+    def one_story(store: Store, request: Request) -> str | None:
+        return story_version(store, request.path_params["story_id"])
+
+    def all_stories(store: Store, request: Request) -> str:
+        return stories_version(store)
+
+    def search_window(store: Store, request: Request) -> str:
+        return f"t{int(time.time() // SEARCH_CACHE_SECONDS)}"
 
     async def openapi(request: Request) -> Response:
         return _json(openapi_document())
@@ -284,15 +338,15 @@ def create_app(db_path: str | Path, *, token: str | None = None,
         return error(request, True, status, msg)
 
     routes = [
-        *both("/", views.stories_page),
-        *both("/stories", views.stories_page),
-        *both("/stories/{story_id}", views.story_page, arg="story_id", cached=True),
+        *both("/", views.stories_page, version=all_stories),
+        *both("/stories", views.stories_page, version=all_stories),
+        *both("/stories/{story_id}", views.story_page, arg="story_id", version=one_story, one_at_a_time=True),
         Route("/articles", post_article, methods=["POST"]),
         *both("/articles/{article_id}", views.article_page, arg="article_id"),
         *both("/entities", views.entities_page),
         *both("/entities/{key}", views.entity_page, arg="key"),
         *both("/plans", views.plans_page),
-        *both("/search", views.search_page),
+        *both("/search", views.search_page, version=search_window),
         Route("/openapi.json", openapi, methods=["GET", "HEAD"]),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
@@ -317,9 +371,13 @@ def quoted(attribution: dict) -> str:
 
 
 def _json_url(request: Request) -> str:
-    path = request.url.path.rstrip("/") or ""
+    return _json_url_of(request.url.path, request.url.query)
+
+
+def _json_url_of(path: str, query: str) -> str:
+    path = path.rstrip("/") or ""
     path = "/index.json" if path == "" else path + ".json"
-    return path + (f"?{request.url.query}" if request.url.query else "")
+    return path + (f"?{query}" if query else "")
 
 
 async def _read_limited(request: Request, limit: int) -> bytes:
@@ -421,7 +479,16 @@ def app_from_environment() -> Starlette:
     path = os.environ.get(SERVE_DB_ENV)
     if not path:
         raise StoreError(f"{SERVE_DB_ENV} is not set: start the server with `newsweave serve`")
+    _server_process_settings()
     return create_app(path)
+
+
+def _server_process_settings() -> None:
+    """Hand the interpreter lock round every millisecond instead of every 5: while a story page's first
+    render computes, the event loop and the cheap requests get their turns sooner (a server process only)."""
+    import sys
+
+    sys.setswitchinterval(0.001)
 
 
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str | None = None, *,
@@ -436,6 +503,7 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, token:
     import uvicorn
 
     if workers <= 1:
+        _server_process_settings()
         app = create_app(db_path, token=token)
         uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, access_log=access_log)
         return

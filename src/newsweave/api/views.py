@@ -45,6 +45,12 @@ __all__ = [
 ]
 
 MAX_LIMIT = 500
+# A story of hundreds of articles names thousands of entities; the HTML lists the most mentioned (the
+# JSON has all of them).
+STORY_PAGE_ENTITIES = 300
+# Search ranks the newest this-many matching articles (see store.queries.search_articles): a bounded
+# cost per request however large the store.
+SEARCH_WINDOW = 1000
 
 
 @dataclass
@@ -117,6 +123,8 @@ def story_page(store: Store, story_id: str) -> Page:
     detail["timeline_source"] = timeline["source"]
     detail["undated_events"] = timeline["undated_events"]
     detail["conflicts"] = timeline["conflicts"]
+    if "skipped" in timeline:
+        detail["timeline_skipped"] = timeline["skipped"]
     detail["plans"] = plans_section(store, story_id=story_id)["plans"]
     detail["speakers"] = speakers_of(detail["quotes"], {e["id"]: e["name"] for e in detail["entities"]})
     detail["comparison"] = comparison_section(store, story_id, detail, detail["speakers"])
@@ -133,6 +141,7 @@ def story_page(store: Store, story_id: str) -> Page:
         "voice_chart": voice_share_svg(detail["comparison"]["voice_share"], colours),
         "evidence": evidence_href,
     }
+    extra["entities_shown"] = STORY_PAGE_ENTITIES
     return Page("story.html", detail, extra)
 
 
@@ -192,12 +201,14 @@ def plans_page(store: Store, params, *, today: date | None = None) -> Page:
 
 # ---------------------------------------------------------------------------------------------- search
 def search_page(store: Store, params) -> Page:
-    """Full-text search over titles and texts; each hit has a snippet with the matching words marked."""
+    """Full-text search over titles and texts, best match first among the newest ``SEARCH_WINDOW``
+    matching articles; each hit has a snippet with the matching words marked."""
     q = (params.get("q") or "").strip()
     limit = _int_param(params, "limit", 20, lo=1, hi=200)
     offset = _int_param(params, "offset", 0, hi=10**9)
     results: list[dict] = []
     if any(ch.isalnum() for ch in q):
-        results = search_articles(store, q, limit=limit, offset=offset)
+        results = search_articles(store, q, limit=limit, offset=offset, window=SEARCH_WINDOW)
     colours = outlet_colours(r["outlet"] or r["wire"] or "unknown" for r in results)
-    return Page("search.html", {"q": q, "limit": limit, "offset": offset, "results": results}, {"colours": colours})
+    return Page("search.html", {"q": q, "limit": limit, "offset": offset, "ranked_among_newest": SEARCH_WINDOW,
+                                "results": results}, {"colours": colours})

@@ -200,11 +200,14 @@ def m004_link_records() -> str:
     )
 
 
-def m004_story_recency() -> str:
+def m005_story_recency() -> str:
     # The story list (web front page, `newsweave stories`) orders by latest activity; with this index
     # SQLite reads the newest page of stories in order instead of sorting every story per request.
-    # The expression must stay identical to the ORDER BY in store.queries.list_stories.
-    return "CREATE INDEX stories_recent ON stories(coalesce(last, '') DESC, updated_at DESC, id);"
+    # The expression must stay identical to the ORDER BY in store.queries.list_stories. IF NOT EXISTS:
+    # stores built while this was briefly numbered 004 already have the index. stories_updated makes the
+    # web's "has any story changed" check (store.web_queries.stories_version) a lookup, not a scan.
+    return ("CREATE INDEX IF NOT EXISTS stories_recent ON stories(coalesce(last, '') DESC, updated_at DESC, id);\n"
+            "CREATE INDEX IF NOT EXISTS stories_updated ON stories(updated_at);")
 
 
 MIGRATIONS: list[tuple[str, Callable[[], str]]] = [
@@ -212,6 +215,7 @@ MIGRATIONS: list[tuple[str, Callable[[], str]]] = [
     ("002_extractions", m002_extractions),
     ("003_stories", m003_stories),
     ("004_link_records", m004_link_records),
+    ("005_story_recency", m005_story_recency),
 ]
 
 

@@ -10,9 +10,8 @@ import json
 from typing import Any
 
 from .db import Store
-from .queries import display_title, fts_query
 
-__all__ = ["entity_names", "events_with_articles", "story_version"]
+__all__ = ["entity_names", "events_with_articles", "stories_version", "story_version"]
 
 def events_with_articles(store: Store, *, story_id: str | None = None) -> list[dict[str, Any]]:
     """Every event (of one story, or of the store) with its article's outlet, date and story and its
@@ -37,6 +36,15 @@ def story_version(store: Store, story_id: str) -> str | None:
     row = store.db.execute("SELECT updated_at, (SELECT count(*) FROM article_story WHERE story_id = ?)"
                            " FROM stories WHERE id = ?", (story_id, story_id)).fetchone()
     return f"{row[0]}/{row[1]}" if row else None
+
+
+def stories_version(store: Store) -> str:
+    """A value that changes whenever any story is created, changed, merged away or gains an article:
+    the newest ``updated_at``, the number of stories and the highest article id linked to a story
+    (each an index lookup, so it is cheap however large the store)."""
+    row = store.db.execute("SELECT (SELECT max(updated_at) FROM stories), (SELECT count(*) FROM stories),"
+                           " (SELECT max(article_id) FROM article_story)").fetchone()
+    return f"{row[0]}/{row[1]}/{row[2]}"
 
 
 def entity_names(store: Store, ids) -> dict[str, str]:
