@@ -97,7 +97,7 @@ def list_stories(
     sql = "SELECT s.* FROM stories s"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    # Matches the stories_recent index (migration 004), so the newest page is read, not sorted.
+    # Matches the stories_recent index (migration 005), so the newest page is read, not sorted.
     sql += " ORDER BY coalesce(s.last, '') DESC, s.updated_at DESC, s.id LIMIT ? OFFSET ?"
     return _story_summaries(store, [dict(r) for r in store.db.execute(sql, (*params, limit, offset))])
 
