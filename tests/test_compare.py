@@ -126,3 +126,33 @@ def test_compare_on_seeds(tmp_path, seeds_dir):
     assert boerum and not [v for v in outlets["AFP"]["voice"] if "Boerum" in (v["speaker"] or "")]
     # Both report the planned meeting and Ushakov's word on preparing it.
     assert any("Ushakov" in c["text"] and c["outlet"] == "AFP" for g in d["shared_claims"] for c in g["claims"])
+
+
+def test_indexed_matching_equals_scoring_every_pair():
+    """The candidate filter only skips pairs that cannot reach the threshold: same matches as all pairs."""
+    import random
+
+    from newsweave.analyze.compare import _Claim, _weigh, match_claims
+
+    rnd = random.Random(11)
+    # A skewed vocabulary, as in news prose: a few words in most claims, many in few.
+    vocab = [f"w{i}" for i in range(60)]
+    weights = [1 / (i + 1) for i in range(60)]
+    dates = ["2026-03-02", "2026-03-03", "2026-03", "2026-W10", "2026", "2025-12-24"]
+    outlets = ["Gazette", "Times", "Herald", "Courier"]
+    claims = []
+    for i in range(500):
+        words = rnd.choices(vocab, weights, k=rnd.randrange(4, 16))
+        c = _Claim(rnd.choice(outlets), i // 7, {"start": i, "end": i + 1, "text": " ".join(words)})
+        c.names = set(rnd.sample(["e:1", "e:2", "e:3", "smith", "union"], rnd.randrange(0, 3)))
+        c.numbers = set(rnd.sample(["12", "15", "40"], rnd.randrange(0, 2)))
+        c.dates = set(rnd.sample(dates, rnd.randrange(0, 2)))
+        c.context_dates = set(c.dates) or set(rnd.sample(dates, rnd.randrange(0, 2)))
+        c.speakers = set(rnd.sample(["e:1", "e:2", "smith"], rnd.randrange(0, 2)))
+        claims.append(c)
+    _weigh(claims)
+    for threshold in (0.05, 0.15, 0.25, 0.4, 0.6):
+        fast = match_claims(claims, threshold)
+        slow = match_claims(claims, threshold, all_pairs=True)
+        assert fast == slow, threshold
+    assert len(match_claims(claims, 0.25)) > 20  # the data does match, so the comparison means something

@@ -12,16 +12,19 @@ marked as a conflict and lists each outlet's date.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
-from ..store import Store, article_detail, story_detail
+from ..store import Store, story_detail
 from .compare import (
     content_words,
     dateline_span,
     outlet_name,
+    read_article,
     sentence_at,
     split_sentences,
 )
@@ -72,6 +75,9 @@ def _add_months(d: date, months: int) -> date:
     return date(d.year + m // 12, m % 12 + 1, 1)
 
 
+# A story's few distinct values are asked for again and again (by every merge comparison and
+# every claim pair of the outlet comparison): answers are kept. The answer is an immutable tuple.
+@lru_cache(maxsize=8192)
 def timex_range(value: str | None) -> tuple[date, date] | None:
     """The days a TIMEX3 value covers as ``(first, after_last)``; None for values that name no span of days."""
     v = (value or "").strip()
@@ -260,53 +266,90 @@ def _items_of_article(article: dict[str, Any], detail: dict[str, Any]) -> tuple[
     return items, undated
 
 
+def _compatible(a: str | None, b: str | None) -> bool:
+    return timex_contains(a, b) or timex_contains(b, a)
+
+
 def _same_happening(a: dict[str, Any], b: dict[str, Any], similarity: float) -> bool:
-    compatible = timex_contains(a["date"], b["date"]) or timex_contains(b["date"], a["date"])
+    # Whether the dates agree is asked only where it decides (most pairs are settled by their words).
     if a["article_id"] == b["article_id"]:
         # Within one article: the event, the statement and the date of one sentence are one entry.
-        return a["sentence"]["start"] == b["sentence"]["start"] and compatible
+        return a["sentence"]["start"] == b["sentence"]["start"] and _compatible(a["date"], b["date"])
     overlap = _overlap(a["words"], b["words"])
     # One kind of event with a shared participant, or in alike words on days that agree.
     if (a.get("event_type") and a.get("event_type") == b.get("event_type")
-            and (a["actors"] & b["actors"] or (compatible and overlap >= similarity / 2))):
+            and (a["actors"] & b["actors"] or (overlap >= similarity / 2 and _compatible(a["date"], b["date"])))):
         return True
     # Statements match only when the speakers may be the same person.
     if (a["kind"] == "statement" and b["kind"] == "statement" and a.get("speaker") and b.get("speaker")
-            and not set(content_words(a["speaker"])[-1:]) & set(content_words(b["speaker"])[-1:])):
+            and not _surname(a["speaker"]) & _surname(b["speaker"])):
         return False
     return (a["kind"] == "statement") == (b["kind"] == "statement") and overlap >= similarity
+
+
+@lru_cache(maxsize=4096)
+def _surname(speaker: str) -> frozenset[str]:
+    return frozenset(content_words(speaker)[-1:])
 
 
 def merge_items(items: list[dict[str, Any]], similarity: float) -> list[list[dict[str, Any]]]:
     """Greedy single-link merge, in the given order: each item joins the first group it matches.
 
-    Two items can only match when they share a content word, an actor, or (within one article) a
-    sentence, so each item is compared only with the groups that share one of those keys, found
-    through an index, not with every group so far: a story of thousands of items stays fast.
-    The answer is the same as comparing with every group in order.
+    Two items of one article match only when they share a sentence; two of different articles only
+    when they are events of one type sharing an actor, or events of one type whose words overlap by
+    ``similarity / 2``, or items whose words overlap by ``similarity``. So each item is compared only
+    with the earlier items that share such a key, found through an index, not with every group so
+    far: a story of thousands of items stays fast. Word overlaps use a prefix filter (see
+    ``_prefix``): an item is looked up and indexed under its rarest words only, leaving out the
+    words every report uses, which would find the most items. The answer is the same as
+    comparing with every group in order.
     """
     if similarity <= 0:
         return _merge_all_pairs(items, similarity)
-    groups: list[list[dict[str, Any]]] = []
-    index: dict[tuple, set[int]] = defaultdict(set)  # key -> the groups holding an item with it
+    df: dict[str, int] = defaultdict(int)
     for it in items:
-        keys = _match_keys(it)
-        candidates = sorted(set().union(*(index.get(k, ()) for k in keys)))
-        for g in candidates:
-            if any(_same_happening(m, it, similarity) for m in groups[g]):
+        for w in it["words"]:
+            df[w] += 1
+    groups: list[list[dict[str, Any]]] = []
+    group_of: list[int] = []  # the group of each item so far
+    index: dict[tuple, list[int]] = defaultdict(list)  # key -> the earlier items with it
+    for n, it in enumerate(items):
+        rare_first = sorted(it["words"], key=lambda w: (df[w], w))
+        event_type = it.get("event_type")
+        probe = [("w", w) for w in _prefix(rare_first, similarity)]
+        if event_type:
+            probe += [("tw", event_type, w) for w in _prefix(rare_first, similarity / 2)]
+            probe += [("ta", event_type, a) for a in it["actors"]]
+        probe.append(("s", it["article_id"], it["sentence"]["start"]))
+        members: dict[int, list[int]] = defaultdict(list)  # candidate group -> its candidate items
+        for m in set().union(*(index.get(k, ()) for k in probe)):
+            members[group_of[m]].append(m)
+        for g in sorted(members):
+            # Members of the group sharing no key with the item cannot match it.
+            if any(_same_happening(items[m], it, similarity) for m in members[g]):
                 groups[g].append(it)
                 break
         else:
             g = len(groups)
             groups.append([it])
-        for k in keys:
-            index[k].add(g)
+        group_of.append(g)
+        # Probing and indexing the same prefixes suffices: the rarest word two overlapping items
+        # share lies in both (see _prefix).
+        for k in probe:
+            index[k].append(n)
     return groups
 
 
-def _match_keys(item: dict[str, Any]) -> list[tuple]:
-    return ([("w", w) for w in item["words"]] + [("a", a) for a in item.get("actors", ())]
-            + [("s", item["article_id"], item["sentence"]["start"])])
+def _prefix(rare_first: list[str], overlap: float) -> list[str]:
+    """The rarest words of an item such that two items overlapping by ``overlap`` share one of theirs.
+
+    ``overlap(a, b) = shared / sqrt(len(a) len(b)) >= t`` with ``shared <= len(b)`` gives
+    ``shared >= t² len(a)`` (and ``>= t² len(b)``). The rarest of the ``shared`` words (all items
+    ordered alike: fewest items first, then the word) has at most ``shared - 1`` shared words after
+    it in either item, so it lies in each item's first ``len - ceil(t² len) + 1`` words.
+    """
+    need = max(1, math.ceil(overlap * overlap * len(rare_first) - 1e-9))
+    return rare_first[: max(0, len(rare_first) - need + 1)]
 
 
 def _merge_all_pairs(items: list[dict[str, Any]], similarity: float) -> list[list[dict[str, Any]]]:
@@ -321,7 +364,8 @@ def _merge_all_pairs(items: list[dict[str, Any]], similarity: float) -> list[lis
     return groups
 
 
-def story_timeline(store: Store, story_id: str, *, similarity: float = 0.5) -> dict[str, Any]:
+def story_timeline(store: Store, story_id: str, *, similarity: float = 0.5, story: dict[str, Any] | None = None,
+                   article_details: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
     """Every dated item of a story, merged across outlets and sorted by date (JSON-ready).
 
     Returns ``{story_id, title, entries: [...], undated_events}``. Each entry has ``date`` (a TIMEX3
@@ -331,8 +375,12 @@ def story_timeline(store: Store, story_id: str, *, similarity: float = 0.5) -> d
     it), ``reprinted_by``, ``reports`` (one per outlet and article), ``conflict`` and ``dates`` (each
     report's date, when they disagree). Two items from different articles merge when they are events
     of one type with a shared actor, or sentences whose content words overlap by ``similarity`` (0..1).
+    ``story`` is ``story_detail(store, story_id)`` when the caller has already read it; ``article_details``
+    a dict of ``article_detail`` by article id, read from and added to (see ``compare.read_article``),
+    so that a page computing several analyses reads each article once. Neither is modified.
     """
-    story = story_detail(store, story_id)
+    if story is None:
+        story = story_detail(store, story_id)
     reprints: dict[int, list[str]] = defaultdict(list)
     for a in story["articles"]:
         if a["copy_of"] is not None:
@@ -341,7 +389,7 @@ def story_timeline(store: Store, story_id: str, *, similarity: float = 0.5) -> d
     for a in story["articles"]:
         if a["copy_of"] is not None:
             continue
-        found, n = _items_of_article(a, article_detail(store, a["id"]))
+        found, n = _items_of_article(a, read_article(store, a["id"], article_details))
         items.extend(found)
         undated += n
 
@@ -354,8 +402,8 @@ def story_timeline(store: Store, story_id: str, *, similarity: float = 0.5) -> d
         head = min(g, key=lambda x: (PRECISIONS.index(x["precision"]), _KIND_ORDER.index(x["kind"]),
                                      x["article_id"], x["evidence"]["start"]))
         dates = {(m["outlet"], m["date"]) for m in g}
-        values = [m["date"] for m in g]
-        conflict = any(not timex_contains(x, y) and not timex_contains(y, x) for x in values for y in values)
+        values = sorted({m["date"] for m in g}, key=str)  # each distinct pair once: groups can be large
+        conflict = any(not _compatible(x, y) for x in values for y in values)
         entry = {
             "date": head["date"],
             "display": timex_display(head["date"]),
