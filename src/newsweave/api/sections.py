@@ -35,11 +35,11 @@ OPEN_PLAN_STATUSES = ("proposed", "planned", "confirmed", "dated", "postponed")
 _ANALYSIS_CACHE: OrderedDict[tuple, Any] = OrderedDict()
 _ANALYSIS_CACHE_SIZE = 256
 
-# The outlet comparison aligns every claim with every other (measured at 100k articles, cold: 60 ms at
-# 12 articles, 0.3 s at 24, 1.2 s at 64, a minute at 400) and the timeline merge grows faster than
-# linearly too (0.1 s at 48 articles, 0.2 s at 64), so a page request computes them only up to these many independent
-# articles; above, the section says how to get it from the CLI, which has no request deadline.
-ANALYSIS_MAX_ARTICLES = {"timeline": 40, "compare": 16}
+# Both analyses grow faster than linearly with a story's size (measured at 100k articles, cold, with
+# the indexed matching of benchmarks/results/analyze.md: timeline 46 ms and comparison 62 ms at 41-64
+# independent articles, 137 / 186 ms at 101-200), so a page request computes them only up to this many
+# independent articles; above, the section says how to get it from the CLI, which has no request deadline.
+ANALYSIS_MAX_ARTICLES = {"timeline": 64, "compare": 64}
 
 
 def _too_large(kind: str, story_id: str, detail: dict) -> str | None:
@@ -64,14 +64,16 @@ def _per_story_version(kind: str, store: Store, story_id: str, compute):
     return value
 
 
-def story_timeline_section(store: Store, story_id: str, detail: dict) -> dict[str, Any]:
+def story_timeline_section(store: Store, story_id: str, detail: dict,
+                           article_details: dict | None = None) -> dict[str, Any]:
     """``{source, entries, undated_events, conflicts}`` for one story (and ``skipped``, saying why, with no
     entries, when the story is too large to analyse within a request)."""
     skipped = _too_large("timeline", story_id, detail)
     if skipped:
         return {"source": "newsweave.analyze.timeline", "entries": [], "undated_events": 0, "conflicts": [],
                 "skipped": skipped}
-    result = _per_story_version("timeline", store, story_id, lambda: story_timeline(store, story_id))
+    result = _per_story_version("timeline", store, story_id, lambda: story_timeline(store, story_id, story=detail,
+                                                                       article_details=article_details))
     section = {"source": "newsweave.analyze.timeline", "entries": result["entries"],
                "undated_events": result.get("undated_events", 0)}
     section["conflicts"] = [e for e in section["entries"] if e.get("conflict")]
@@ -160,7 +162,8 @@ def voice_share(speakers: list[dict]) -> dict[str, dict[str, int]]:
     return {o: dict(sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))) for o, v in sorted(share.items())}
 
 
-def comparison_section(store: Store, story_id: str, detail: dict, speakers: list[dict]) -> dict[str, Any]:
+def comparison_section(store: Store, story_id: str, detail: dict, speakers: list[dict],
+                       article_details: dict | None = None) -> dict[str, Any]:
     """Quotes and articles per outlet and the voice share, the claims outlets share, the ones only one
     carries, and where they disagree."""
     section: dict[str, Any] = {
@@ -173,7 +176,8 @@ def comparison_section(store: Store, story_id: str, detail: dict, speakers: list
     if skipped:
         section.update(outlets=[], shared_claims=[], disagreements=[], skipped=skipped)
         return section
-    result = _per_story_version("compare", store, story_id, lambda: compare_outlets(store, story_id))
+    result = _per_story_version("compare", store, story_id, lambda: compare_outlets(store, story_id, story=detail,
+                                                                       article_details=article_details))
     section.update(outlets=result["outlets"], shared_claims=result["shared_claims"],
                    disagreements=result["disagreements"])
     return section

@@ -118,7 +118,8 @@ def story_page(store: Store, story_id: str) -> Page:
     outlet_of = {a["id"]: a["outlet"] or a["wire"] or "unknown" for a in detail["articles"]}
     for row in (*detail["quotes"], *detail["timexes"], *detail["events"]):
         row["outlet"] = row.get("outlet") or outlet_of.get(row["article_id"], "unknown")
-    timeline = story_timeline_section(store, story_id, detail)
+    details: dict = {}  # each article read once, shared by the timeline and the comparison
+    timeline = story_timeline_section(store, story_id, detail, details)
     detail["timeline"] = timeline["entries"]
     detail["timeline_source"] = timeline["source"]
     detail["undated_events"] = timeline["undated_events"]
@@ -127,7 +128,7 @@ def story_page(store: Store, story_id: str) -> Page:
         detail["timeline_skipped"] = timeline["skipped"]
     detail["plans"] = plans_section(store, story_id=story_id)["plans"]
     detail["speakers"] = speakers_of(detail["quotes"], {e["id"]: e["name"] for e in detail["entities"]})
-    detail["comparison"] = comparison_section(store, story_id, detail, detail["speakers"])
+    detail["comparison"] = comparison_section(store, story_id, detail, detail["speakers"], details)
     by_outlet: dict[str, list[dict]] = defaultdict(list)
     for a in detail["articles"]:
         by_outlet[a["outlet"] or a["wire"] or "unknown"].append(a)
