@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/cluster_eval.py                 # dev figures: baseline, stories, entities
     .venv/bin/python benchmarks/cluster_eval.py --tune          # grid-search story thresholds on TRAIN
+    .venv/bin/python benchmarks/cluster_eval.py --tune-idf      # IDF_POWER x threshold on TRAIN
     .venv/bin/python benchmarks/cluster_eval.py --split train   # figures on another split
 
 The baseline is TF-IDF (regex words, no stop words) with average-link agglomerative clustering on cosine
@@ -185,6 +186,28 @@ def tune_ours(sc, rows, exs) -> tuple[dict, dict]:
     return best[1], best[2]
 
 
+def tune_idf(sc, rows, exs) -> tuple[dict, dict]:
+    """Grid over ``IDF_POWER`` and the join threshold on train, the other weights as they are (same plateau rule)."""
+    from newsweave.link import stories
+
+    saved = stories.IDF_POWER
+    feats = story_features(exs)
+    best = (0.0, None, None)
+    try:
+        for power in (0.0, 0.25, 0.4, 0.5, 0.6, 0.75, 1.0, 1.5, 2.0):
+            stories.IDF_POWER = power
+            f1 = {i: bcubed_f1(sc, rows, ours_clusters(feats, threshold=i / 100)) for i in range(13, 45, 2)}
+            for i in range(15, 43, 2):
+                plateau = (f1[i - 2]["f1"] + f1[i]["f1"] + f1[i + 2]["f1"]) / 3
+                print(f"  IDF_POWER {power} threshold {i / 100}: F1 {f1[i]['f1']:.4f} plateau {plateau:.4f}")
+                if plateau > best[0]:
+                    best = (plateau, {"IDF_POWER": power, "threshold": i / 100, "plateau_f1": round(plateau, 4)},
+                            f1[i])
+    finally:
+        stories.IDF_POWER = saved
+    return best[1], best[2]
+
+
 def entity_output(rows, exs) -> dict[str, dict]:
     """The contract's ``story_id`` and ``entities`` fields, as newsweave extract writes them."""
     out = {}
@@ -199,6 +222,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev")
     ap.add_argument("--tune", action="store_true", help="grid-search our story thresholds on train")
+    ap.add_argument("--tune-idf", action="store_true", help="grid-search IDF_POWER and the threshold on train")
     ap.add_argument("--out", help="write the contract JSONL here")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO / "src"))
@@ -206,6 +230,11 @@ def main(argv=None) -> int:
     from newsweave.settings import Settings
 
     sc = scorer()
+    if args.tune_idf:
+        rows, exs, stages = extractions("train")
+        opts, res = tune_idf(sc, rows, exs)
+        print(f"ours, IDF_POWER and threshold tuned on train: {opts} -> {res}")
+        return 0
     if args.tune:
         rows, exs, stages = extractions("train")
         opts, res = tune_ours(sc, rows, exs)
