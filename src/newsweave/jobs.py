@@ -93,6 +93,29 @@ def ingest_paths(store: Store, paths: Iterable[str], *, fields=None, stdin: Text
                            batch_size=batch_size)
 
 
+def store_linked(store: Store, linker, aid: int, ex: Extraction, touched: set[str], gone: set[str]):
+    """Link one extracted article and store its rows, links and the merges its linking caused.
+
+    Call inside the batch's transaction. ``touched`` collects the stories whose stored row must be
+    written (and, for merged-away ones, dropped) by ``linker.save``; ``gone`` the stories merged away.
+    """
+    decision = linker.add(aid, ex)
+    ex.doc = None
+    store.save_extraction(aid, ex)
+    for kind, into, other in linker.merges:
+        (store.merge_stories if kind == "story" else store.merge_entities)(into, other)
+        if kind == "story":
+            touched.update((into, other))
+            gone.add(other)
+    store.assign_story(aid, decision.story_id)
+    touched.add(decision.story_id)
+    if decision.copy_of is not None:
+        store.mark_copy(aid, decision.copy_of, decision.copy_kind, decision.copy_similarity)
+    for kind, detail in decision.history:
+        store.add_story_history(decision.story_id, kind, detail)
+    return decision
+
+
 def process_store(store: Store, settings: Settings | None = None, *, progress: Progress | None = None,
                   limit: int | None = None) -> ProcessReport:
     """Extract and link every stored article not yet processed, oldest first, one transaction per batch."""
@@ -128,23 +151,14 @@ def _commit_batch(store: Store, linker, extractions: list[tuple[int, Extraction]
                   report: ProcessReport) -> None:
     # Extraction rows, links and the linker's state commit together: a crash mid-batch leaves
     # the batch unprocessed, and the next run does it again from the same state.
+    batch: set[str] = set()
+    gone: set[str] = set()
     with store.atomic():
         for aid, ex in extractions:
-            decision = linker.add(aid, ex)
-            ex.doc = None
-            store.save_extraction(aid, ex)
-            for kind, into, other in linker.merges:
-                (store.merge_stories if kind == "story" else store.merge_entities)(into, other)
-                if kind == "story":
-                    touched.discard(other)
-                    touched.add(into)
-            store.assign_story(aid, decision.story_id)
-            touched.add(decision.story_id)
+            decision = store_linked(store, linker, aid, ex, batch, gone)
             if decision.copy_of is not None:
-                store.mark_copy(aid, decision.copy_of, decision.copy_kind, decision.copy_similarity)
                 report.copies += 1
-            if decision.history:
-                for kind, detail in decision.history:
-                    store.add_story_history(decision.story_id, kind, detail)
-        linker.save(store, touched)
+        linker.save(store, batch)
+    touched |= batch
+    touched -= gone
     report.processed += len(extractions)

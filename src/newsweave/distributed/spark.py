@@ -455,6 +455,7 @@ def load_parquet_into_store(parquet_path: str | os.PathLike, store, settings: Se
     Returns ``loaded``, ``skipped`` (already stored) and ``stories`` (touched).
     """
     from ..extract.nlp import load_model
+    from ..jobs import store_linked
     from ..link.online import OnlineLinker
 
     settings = settings or Settings()
@@ -481,6 +482,7 @@ def load_parquet_into_store(parquet_path: str | os.PathLike, store, settings: Se
 
     for chunk in chunks():
         touched: set[str] = set()
+        gone: set[str] = set()
         with store.atomic():
             for rec in chunk:
                 if rec.get("error") is not None or rec["extraction"] is None:
@@ -493,18 +495,12 @@ def load_parquet_into_store(parquet_path: str | os.PathLike, store, settings: Se
                     continue
                 aid = outcome.article_id
                 ex.doc = _restore_doc(rec.get("doc"), vocab) if vocab is not None else None
-                decision = linker.add(aid, ex)
-                ex.doc = None
-                store.save_extraction(aid, ex)
-                store.assign_story(aid, decision.story_id)
-                touched.add(decision.story_id)
-                if decision.copy_of is not None:
-                    store.mark_copy(aid, decision.copy_of, decision.copy_kind, decision.copy_similarity)
-                for kind, detail in decision.history:
-                    store.add_story_history(decision.story_id, kind, detail)
+                # The same path as `newsweave process`, merges included.
+                store_linked(store, linker, aid, ex, touched, gone)
                 report["loaded"] += 1
             linker.save(store, touched)
         touched_all |= touched
+        touched_all -= gone
     report["stories"] = len(touched_all)
     return report
 

@@ -109,13 +109,19 @@ class EntityLinker(EntityTables):
     # -- public -------------------------------------------------------------------------------
     def entities(self) -> list[Entity]:
         """Every entity as a ``Entity`` record."""
-        out = []
-        for st in self._entities.values():
-            if st.id in self._merged_into:
-                continue
-            label = st.labels.most_common(1)[0][0] if st.labels else st.label
-            out.append(Entity(id=st.id, name=st.name, type=label, aliases=set(st.aliases), code=st.code))
-        return out
+        return [self._entity_record(st) for st in self._entities.values() if st.id not in self._merged_into]
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """One entity as an ``Entity`` record (``None`` if unknown or merged away); costs that entity only."""
+        st = self._entities.get(entity_id)
+        if st is None or entity_id in self._merged_into:
+            return None
+        return self._entity_record(st)
+
+    @staticmethod
+    def _entity_record(st) -> Entity:
+        label = st.labels.most_common(1)[0][0] if st.labels else st.label
+        return Entity(id=st.id, name=st.name, type=label, aliases=set(st.aliases), code=st.code)
 
     def __len__(self) -> int:
         return len(self._entities)

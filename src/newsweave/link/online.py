@@ -102,12 +102,14 @@ class OnlineLinker:
 
     def save(self, store, touched_stories: set[str]) -> None:
         """Write the touched stories and entities and the linker's state (call inside the batch's transaction)."""
-        titles = {s.id: s.title for s in self.stories.stories() if s.id in touched_stories}
         for sid in touched_stories:
-            if sid in titles:
-                store.save_story(sid, titles[sid])
-        store.drop_empty_stories()
-        store.save_entities(e for e in self.entities.entities() if e.id in self._touched_entities)
+            story = self.stories.story(sid)  # None: merged into another since
+            if story is not None:
+                store.save_story(sid, story.title)
+        store.drop_empty_stories(touched_stories)
+        touched = (self.entities.entity(eid) for eid in sorted(self._touched_entities))
+        store.save_entities(e for e in touched if e is not None)
+        self._touched_entities.clear()
         # Only what this batch changed is written: the cost of a batch does not grow with the corpus.
         for part in PARTS:
             linker = getattr(self, part)
