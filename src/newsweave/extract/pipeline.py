@@ -140,7 +140,9 @@ class Pipeline:
         from spacy.tokens import Doc
 
         ctx = multiprocessing.get_context("fork" if hasattr(multiprocessing, "get_context") else None)
-        chunk = self.settings.batch_size
+        # Small tasks keep every worker busy to the end: with a task of a whole batch (32), the last
+        # task of a run or read chunk ran alone while the other workers idled.
+        chunk = max(4, self.settings.batch_size // 4)
         with ctx.Pool(self.settings.workers, initializer=_worker_init, initargs=(self.settings,)) as pool:
             # imap keeps input order and streams, so memory stays bounded by the pool's queue.
             for batch in pool.imap(_worker_run, _batched(articles, chunk)):
