@@ -15,6 +15,7 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Any
 
 from ..store import Store, article_detail, story_detail
@@ -135,6 +136,12 @@ def _stem(word: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Lower-cased, lightly stemmed content words of ``text`` (stop words dropped)."""
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=16384)
+def _content_words(text: str) -> tuple[str, ...]:
+    # Cached: a story page's timeline and comparison split the same sentences and quotes again.
     words = []
     for w in _WORD.findall(text):
         lw = w.lower().replace("’", "'")
@@ -142,7 +149,7 @@ def content_words(text: str) -> list[str]:
         if lw in _STOPWORDS or len(lw) < 2:
             continue
         words.append(_stem(lw))
-    return words
+    return tuple(words)
 
 
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
