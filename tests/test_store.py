@@ -6,7 +6,16 @@ from datetime import date
 import pytest
 
 from newsweave.errors import StoreError
-from newsweave.model import Article, Attribution, Event, Actor, Extraction, Mention, Span, Timex
+from newsweave.model import (
+    Actor,
+    Article,
+    Attribution,
+    Event,
+    Extraction,
+    Mention,
+    Span,
+    Timex,
+)
 from newsweave.store import Store, article_detail, list_quotes, search_articles
 from newsweave.store.migrations import MIGRATIONS
 

@@ -4,11 +4,29 @@ The public API is what ``__all__`` lists; everything else is private and may cha
 """
 
 from .contract import extract_articles, extract_file, to_contract
-from .errors import ApiError, ConfigError, ExtractError, IngestError, NewsweaveError, StoreError
+from .errors import (
+    ApiError,
+    ConfigError,
+    ExtractError,
+    IngestError,
+    NewsweaveError,
+    StoreError,
+)
 from .evaluate import evaluate
 from .extract.pipeline import Pipeline, stage
 from .jobs import ingest_articles, ingest_paths, process_store
-from .model import Actor, Article, Attribution, Entity, Event, Extraction, Mention, Span, Story, Timex
+from .model import (
+    Actor,
+    Article,
+    Attribution,
+    Entity,
+    Event,
+    Extraction,
+    Mention,
+    Span,
+    Story,
+    Timex,
+)
 from .settings import Settings
 from .store import Store
 

@@ -34,7 +34,13 @@ def _console():
 def _progress(label: str, total: int | None, *, enabled: bool = True):
     """A progress bar on stderr (rich), drawn only when stderr is a terminal and the job is not tiny."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     console = Console(stderr=True)
     if not enabled or not console.is_terminal:
