@@ -53,6 +53,12 @@ def _sample(db: Path, stories: int, searches: int, seed: int) -> tuple[list[str]
     return rnd.sample(ids, min(stories, len(ids))), rnd.sample(search_queries(), searches)
 
 
+def _routes(story_ids: list[str], words: list[str]) -> list[tuple[str, list[str]]]:
+    """What is timed, in order: each story page twice (first render, then rendered), then the searches."""
+    pages = [f"/stories/{s}" for s in story_ids]
+    return [("story cold", pages), ("story warm", pages), ("search", [f"/search?q={w}" for w in words])]
+
+
 def in_process(db: Path, story_ids: list[str], words: list[str]) -> dict[str, list[float]]:
     """Milliseconds per request through the in-process client."""
     from starlette.testclient import TestClient
@@ -61,10 +67,8 @@ def in_process(db: Path, story_ids: list[str], words: list[str]) -> dict[str, li
 
     client = TestClient(create_app(db))
     client.get("/stories")  # imports and templates loaded before timing
-    out: dict[str, list[float]] = {"story cold": [], "story warm": [], "search": []}
-    for kind, urls in (("story cold", [f"/stories/{s}" for s in story_ids]),
-                       ("story warm", [f"/stories/{s}" for s in story_ids]),
-                       ("search", [f"/search?q={w}" for w in words])):
+    out: dict[str, list[float]] = {kind: [] for kind, _ in _routes(story_ids, words)}
+    for kind, urls in _routes(story_ids, words):
         for url in urls:
             t0 = time.perf_counter()
             status = client.get(url).status_code
@@ -84,10 +88,8 @@ def over_http(db: Path, story_ids: list[str], words: list[str]) -> dict[str, lis
         async def go() -> dict[str, list[float]]:
             conn = _Conn(*await asyncio.open_connection(HOST, port))
             await conn.get("/stories")
-            out: dict[str, list[float]] = {"story cold": [], "story warm": [], "search": []}
-            for kind, urls in (("story cold", [f"/stories/{s}" for s in story_ids]),
-                               ("story warm", [f"/stories/{s}" for s in story_ids]),
-                               ("search", [f"/search?q={w}" for w in words])):
+            out: dict[str, list[float]] = {kind: [] for kind, _ in _routes(story_ids, words)}
+            for kind, urls in _routes(story_ids, words):
                 for url in urls:
                     t0 = time.perf_counter()
                     status, _ = await conn.get(url)
