@@ -409,3 +409,27 @@ def test_search_window_ranks_only_the_newest_matches(tmp_path):
         windowed = search_articles(store, "ferry", limit=1, window=1)
         assert windowed[0]["id"] != best
         assert len(search_articles(store, "ferry", limit=20, window=1)) == 15
+
+
+def test_workers_share_rendered_story_pages(tmp_path, monkeypatch):
+    """A page one server process rendered serves the others; a new story version is rendered afresh."""
+    from newsweave.api import views as api_views
+
+    path, _ = _fresh_store(tmp_path)
+    shared = tmp_path / "pages.sqlite"
+    with TestClient(create_app(path, shared_pages=shared)) as first:
+        page = first.get("/stories/S-bridge")
+        assert page.status_code == 200
+
+    def must_not_render(*args, **kwargs):
+        raise AssertionError("rendered again although another worker had the page")
+
+    monkeypatch.setattr(api_views, "story_page", must_not_render)
+    with TestClient(create_app(path, shared_pages=shared)) as second:
+        again = second.get("/stories/S-bridge")
+        assert again.status_code == 200 and again.content == page.content
+        assert second.get("/stories/S-bridge.json").json()["id"] == "S-bridge"  # both formats were kept
+        with Store(path) as store:
+            store.save_story("S-bridge", "Bridge reopening postponed")
+        with pytest.raises(AssertionError, match="rendered again"):
+            second.get("/stories/S-bridge")  # a new version is not in any cache

@@ -11,10 +11,10 @@ import hashlib
 import hmac
 import json
 import os
+import shutil
 import tempfile
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -36,6 +36,7 @@ from ..store.web_queries import stories_version, story_version
 from . import views
 from .charts import OUTLET_PALETTE
 from .openapi import openapi_document
+from .page_cache import PageCache, SharedPages
 
 __all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "app_from_environment", "create_app", "default_workers", "serve"]
 
@@ -49,6 +50,7 @@ PAGE_CACHE_BYTES = 64 * 1024 * 1024
 SEARCH_CACHE_SECONDS = 5
 # How `serve --workers N` tells its worker processes which store to open (they import the app afresh).
 SERVE_DB_ENV = "NEWSWEAVE_SERVE_DB"
+SHARED_PAGES_ENV = "NEWSWEAVE_SHARED_PAGES"
 ENABLE_WRITES = (
     "writes are disabled: start the server with a token (NEWSWEAVE_TOKEN=... newsweave serve, or "
     "create_app(db, token=...)) and send it as 'Authorization: Bearer <token>'"
@@ -88,36 +90,6 @@ class _SecurityHeaders:
 def _json(data: Any, status: int = 200) -> Response:
     body = json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")
     return Response(body, status_code=status, media_type="application/json")
-
-
-class _PageCache:
-    """Rendered bodies by key, least recently used dropped first once over ``max_bytes`` (thread-safe)."""
-
-    def __init__(self, max_bytes: int):
-        self.max_bytes = max_bytes
-        self.size = 0
-        self._items: OrderedDict[tuple, tuple[bytes, str]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple) -> tuple[bytes, str] | None:
-        with self._lock:
-            item = self._items.get(key)
-            if item is not None:
-                self._items.move_to_end(key)
-            return item
-
-    def put(self, key: tuple, body: bytes, media_type: str) -> None:
-        if len(body) > self.max_bytes // 8:  # one huge page must not empty the cache
-            return
-        with self._lock:
-            old = self._items.pop(key, None)
-            if old is not None:
-                self.size -= len(old[0])
-            self._items[key] = (body, media_type)
-            self.size += len(body)
-            while self.size > self.max_bytes:
-                _, (dropped, _) = self._items.popitem(last=False)
-                self.size -= len(dropped)
 
 
 class _ReadConnections:
@@ -177,7 +149,7 @@ def _body_response(request: Request, body: bytes, media_type: str, status: int =
 
 
 def create_app(db_path: str | Path, *, token: str | None = None,
-               max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES) -> Starlette:
+               max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, shared_pages: str | Path | None = None) -> Starlette:
     """The newsweave web app over the database at ``db_path``.
 
     ``token`` (or the ``NEWSWEAVE_TOKEN`` environment variable when ``token`` is None) enables
@@ -193,7 +165,7 @@ def create_app(db_path: str | Path, *, token: str | None = None,
     templates.globals.update(palette=OUTLET_PALETTE, writes_enabled=token is not None, quoted=quoted)
 
     connections = _ReadConnections(db_path)
-    page_cache = _PageCache(PAGE_CACHE_BYTES)
+    page_cache = PageCache(PAGE_CACHE_BYTES, SharedPages(shared_pages) if shared_pages else None)
 
     def render_html(request: Request, page: views.Page, path: str | None = None) -> bytes:
         path = path if path is not None else request.url.path
@@ -480,7 +452,7 @@ def app_from_environment() -> Starlette:
     if not path:
         raise StoreError(f"{SERVE_DB_ENV} is not set: start the server with `newsweave serve`")
     _server_process_settings()
-    return create_app(path)
+    return create_app(path, shared_pages=os.environ.get(SHARED_PAGES_ENV) or None)
 
 
 def _server_process_settings() -> None:
@@ -513,5 +485,11 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, token:
     os.environ[SERVE_DB_ENV] = str(Path(db_path).resolve())
     if token is not None:
         os.environ["NEWSWEAVE_TOKEN"] = token  # the workers are new processes: they read it from here
-    uvicorn.run("newsweave.api.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
-                log_level="info", server_header=False, access_log=access_log)
+    # Pages rendered by one worker serve the others, through a file in a folder only this user can read.
+    pages_dir = tempfile.mkdtemp(prefix="newsweave-pages-")
+    os.environ[SHARED_PAGES_ENV] = str(Path(pages_dir) / "pages.sqlite")
+    try:
+        uvicorn.run("newsweave.api.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                    log_level="info", server_header=False, access_log=access_log)
+    finally:
+        shutil.rmtree(pages_dir, ignore_errors=True)
