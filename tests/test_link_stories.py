@@ -190,3 +190,147 @@ def test_stories_out_of_the_window_retire_for_good():
     assert sc.attach("f1copy", "f1", feats("f1copy", FLOOD_1, 10)) == a
     assert sc.members(a) == ["f1", "f2", "f1copy"] and sc.live_stories() == 2
     assert StoryClusterer.from_state(json.loads(json.dumps(sc.to_state()))).to_state() == sc.to_state()
+
+
+# -- splits ---------------------------------------------------------------------------------------------
+def _bridged_feed():
+    """A story held together by one article: a "harbour strike" group and a "ferry fare" group that only
+    the bridging report (about both) links; after it, each group grows on its own words.
+
+    Every article has words of its own too, so no two are alike. 1 + 1 + 15 + 15 = 32 members: when the
+    last joins, the bridge's vector is no longer among the ``RECENT_MEMBERS`` (30) latest ones.
+    """
+    strike = {"harbour": 2, "strike": 2, "dockers": 2}
+    fares = {"ferry": 2, "fares": 2, "commuters": 2}
+
+    def art(key, common, day):
+        return ArticleFeatures(key, {**common, f"{key}x": 1, f"{key}y": 1}, {}, date(2025, 5, day),
+                               f"Report {key}", "Outlet")
+
+    feed = [art("s0", strike, 1), ArticleFeatures("bridge", {**strike, **fares, "bridgex": 1}, {}, date(2025, 5, 1),
+                                                    "Strike halts ferries", "Outlet")]
+    feed += [art(f"s{i}", strike, 2) for i in range(1, 16)]
+    feed += [art(f"f{i}", fares, 3) for i in range(1, 16)]
+    return feed
+
+
+def test_a_story_whose_bridge_leaves_splits_and_keeps_the_history():
+    sc = StoryClusterer()
+    sids = {f.key: sc.add(f.key, f) for f in _bridged_feed()}
+    old = sids["s0"]
+    assert len(set(sids.values())) == 1  # all joined one story while the bridge was live
+    split = [h for h in sc.history if h["action"] == "split"]
+    assert len(split) == 1 and split[0]["from"] == old
+    new = split[0]["story"]
+    assert split[0]["articles"] == [f"s{i}" for i in range(1, 16)]
+    assert sc.members(new) == split[0]["articles"]
+    # The newest article's group keeps the story, with the members that no longer have vectors.
+    assert sc.members(old) == ["s0", "bridge"] + [f"f{i}" for i in range(1, 16)]
+    assert sc.story_of("f15") == old and sc.story_of("s3") == new
+    story = sc.story(new)
+    assert story.title.startswith("Report s") and story.first == story.last == date(2025, 5, 2)
+    # The split-off story goes on growing on its own words.
+    later = ArticleFeatures("s16", {"harbour": 2, "strike": 2, "dockers": 2, "s16x": 1}, {}, date(2025, 5, 4))
+    assert sc.add("s16", later) == new
+
+
+def test_a_story_without_a_lost_link_does_not_split():
+    sc = StoryClusterer()
+    feed = [f for f in _bridged_feed() if f.key != "bridge"]
+    for f in feed[:17]:
+        sc.add(f.key, f)
+    assert not any(h["action"] == "split" for h in sc.history)
+
+
+def test_records_after_a_split_rebuild_the_same_clusterer():
+    feed = _bridged_feed()
+    live = StoryClusterer()
+    store: dict = {}
+    header = None
+    for i, f in enumerate(feed):
+        live.add(f.key, f)
+        if i % 7 == 0:
+            header = _apply(store, live.state_changes())
+    header = _apply(store, live.state_changes())
+    assert any(h["action"] == "split" for h in live.history)
+    rebuilt = StoryClusterer.from_records(header, store.items())
+    assert rebuilt.to_state() == json.loads(json.dumps(live.to_state()))
+    assert StoryClusterer.from_state(json.loads(json.dumps(live.to_state()))).to_state() == live.to_state()
+    later = ArticleFeatures("s16", {"harbour": 2, "strike": 2, "dockers": 2, "s16x": 1}, {}, date(2025, 5, 4))
+    assert rebuilt.add("s16", later) == live.add("s16", later)
+    assert rebuilt.to_state() == live.to_state()
+
+
+def test_batch_clustering_gives_the_split_answer():
+    feed = _bridged_feed()
+    sc = StoryClusterer()
+    for f in feed:
+        sc.add(f.key, f)
+    assert cluster_stories(feed) == {f.key: sc.story_of(f.key) for f in feed}
+
+
+@pytest.mark.slow
+def test_a_processed_store_follows_the_split(tmp_path, monkeypatch):
+    """Articles written here, through the real pipeline and the store: article_story moves with a split."""
+    from newsweave.jobs import ingest_articles, process_store
+    from newsweave.link import stories
+    from newsweave.model import Article
+    from newsweave.store import Store
+
+    # Four recent members instead of thirty, so that six short articles show the bridge leaving.
+    monkeypatch.setattr(stories, "RECENT_MEMBERS", 4)
+    texts = [
+        "Dockers at the Veltmar harbour walked out on strike on Monday, leaving container ships idle at the quays.",
+        ("The dockers' strike at Veltmar harbour halted the Ostrand ferry, and stranded commuters now face "
+         "higher ferry fares on the longer route."),
+        "The Veltmar harbour strike entered its second day as dockers picketed the container quays.",
+        "Striking dockers blocked the gates of Veltmar harbour again; container ships waited offshore.",
+        "Ostrand commuters protested against the new ferry fares, which doubled overnight.",
+        "The ferry company defended the higher Ostrand fares, saying commuters would get faster boats.",
+    ]
+    with Store(tmp_path / "split.db") as store:
+        ingest_articles(store, [Article(text=t, published=date(2025, 6, 2 + i), outlet="Coast News",
+                                        title=t.split(",")[0][:60]) for i, t in enumerate(texts)])
+        process_store(store)
+        rows = dict(store.db.execute("SELECT article_id, story_id FROM article_story"))
+        history = store.db.execute("SELECT story_id, kind, detail FROM story_history WHERE kind = 'split'").fetchall()
+        titles = dict(store.db.execute("SELECT id, title FROM stories"))
+    ids = sorted(rows)
+    old, new = rows[ids[0]], rows[ids[2]]
+    assert old != new and rows[ids[3]] == new
+    assert [rows[i] for i in ids] == [old, old, new, new, old, old]
+    assert {sid for sid, _, _ in history} == {old, new}
+    assert all([int(k) for k in json.loads(d)["articles"]] == ids[2:4] for _, _, d in history)
+    assert set(titles) == {old, new} and titles[new] != new  # the split-off story has a real title
+
+
+def test_links_kept_on_join_are_the_links_rebuilt_from_the_vectors():
+    sc = StoryClusterer(Settings(story_window_days=60))  # nothing retires: every story is checked
+    for f in _synthetic_feed(400):
+        sc.add(f.key, f)
+    checked = 0
+    for st in sc._stories.values():
+        if st.links is None or len(st.recent_keys) < 2:
+            continue
+        kept = {k: set(v) for k, v in st.links.items() if k in st.recent_keys}
+        st.links = None
+        groups = sc._linked_groups(st)
+        assert {k: v & set(st.recent_keys) for k, v in kept.items()} == \
+            {k: v & set(st.recent_keys) for k, v in st.links.items()}
+        assert sum(map(len, groups)) == len(st.recent_keys)
+        checked += 1
+    assert checked > 10
+
+
+def test_a_clusterer_rebuilt_before_the_split_splits_the_same():
+    # The rebuilt clusterer scores its members' links afresh; the live one kept them since each join.
+    feed = _bridged_feed()
+    live = StoryClusterer()
+    store: dict = {}
+    for f in feed[:-1]:
+        live.add(f.key, f)
+    header = _apply(store, live.state_changes())
+    rebuilt = StoryClusterer.from_records(header, store.items())
+    assert rebuilt.add(feed[-1].key, feed[-1]) == live.add(feed[-1].key, feed[-1])
+    assert rebuilt.history[-1]["action"] == "split"
+    assert rebuilt.to_state() == live.to_state()

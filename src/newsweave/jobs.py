@@ -107,6 +107,11 @@ def store_linked(store: Store, linker, aid: int, ex: Extraction, touched: set[st
         if kind == "story":
             touched.update((into, other))
             gone.add(other)
+    for new_id, old_id, moved in getattr(linker, "splits", ()):
+        # Earlier articles whose links to the rest of their story are gone now form a story of their own.
+        store.split_story(old_id, new_id, moved)
+        touched.update((old_id, new_id))
+        store.add_story_history(new_id, "split", {"story": new_id, "from": old_id, "articles": moved})
     store.assign_story(aid, decision.story_id)
     touched.add(decision.story_id)
     if decision.copy_of is not None:

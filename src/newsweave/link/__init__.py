@@ -75,6 +75,10 @@ def link_batch(extractions: list[Extraction], settings: Settings | None = None) 
     for key, _, ex in keyed:
         linker.add(key, ex.mentions, story_id=ex.story_id, published=ex.article.published, text=ex.article.text,
                    doc=ex.doc)
+    # Entities saw each article's story as it was when the article came (as `process` does); a later
+    # split can have moved the article since, so the output carries its story at the end.
+    for key, _, ex in keyed:
+        ex.story_id = clusterer.story_of(key)
     # A later article can show two entities to be one ("the driver" was Subryan): re-point the earlier ids.
     for ex in extractions:
         for m in ex.mentions:

@@ -46,6 +46,7 @@ class OnlineLinker:
         self.entities = entities or EntityLinker()
         self._touched_entities: set[str] = set()
         self.merges: list[tuple[str, str, str]] = []  # (kind, into, from) of the last add
+        self.splits: list[tuple[str, str, list[int]]] = []  # (new story, from story, its articles) of the last add
 
     @classmethod
     def from_store(cls, store, settings: Settings) -> OnlineLinker:
@@ -91,6 +92,8 @@ class OnlineLinker:
         self.merges = [("story", h["story"], h["from"]) for h in story_changes if h.get("action") == "merged"]
         self.merges += [("entity", h["entity"], h["from"]) for h in self.entities.history[seen_entities:]
                         if h.get("action") == "merged"]
+        self.splits = [(h["story"], h["from"], [int(k) for k in h["articles"]])
+                       for h in story_changes if h.get("action") == "split"]
         sync_linked_ids(ex)
         ex.story_id = story_id
         decision = LinkDecision(story_id=story_id, history=history)

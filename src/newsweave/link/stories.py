@@ -21,20 +21,19 @@ The state is kept incrementally (``state_changes`` / ``from_records``, see ``lin
 record families in ``StoryClusterer``'s docstring); ``to_state`` / ``from_state`` give it whole.
 
 ``cluster_stories`` is the batch form: it feeds articles in date order through the same ``add``, so its
-answer is the one-by-one answer. History records (``created``, ``joined``, ``merged``, ``copy``) are kept
-so a store can show how a story grew.
+answer is the one-by-one answer. History records (``created``, ``joined``, ``merged``, ``split``, ``copy``)
+are kept so a store can show how a story grew. A story **splits** when its recent members no longer hang
+together: once the article that linked two groups leaves the recent ones, the group without the newest
+article becomes a story of its own (``_split_apart``).
 """
 
 from __future__ import annotations
 
 import heapq
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -43,6 +42,21 @@ from ..errors import ConfigError
 from ..model import Extraction, Story
 from ..settings import Settings
 from .state import ChangeTracker, StateDelta
+from .story_features import (
+    _STOP,
+    _WORD,
+    ArticleFeatures,
+    _cosine,
+    _dot,
+    _meta_of,
+    _name_counts,
+    _prune,
+    _StoryState,
+    _title_of,
+    _top,
+    _unit,
+    features_from_text,
+)
 
 __all__ = [
     "DEFAULT_ENTITY_WEIGHT",
@@ -69,6 +83,9 @@ MAX_STORY_TERMS = 300  # centroid terms kept per story: bounds the cost of one c
 QUERY_TERMS = 12  # the article's highest-weighted words and names used to find candidate stories
 MAX_CANDIDATES = 20
 RECENT_MEMBERS = 30  # members compared one by one (the latest ones: a story's present state)
+# A story whose recent members fall apart into groups with no link (similarity >= threshold) between
+# them splits: each group of at least this many members without the newest article becomes a story.
+MIN_SPLIT = 2
 SHORTLIST = 5  # candidate stories compared member by member, chosen by centroid similarity
 # Proper nouns and numbers count this many times a common word: two events of one topic share its
 # vocabulary but differ in who, where and how many.
@@ -81,70 +98,8 @@ BLEND = 0.5  # weight of the closest member in "blend" (the rest: the centroid)
 LEAD_CHARS = 300
 LEAD_BOOST = 2
 
-_WEIGHT = itemgetter(1)
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d{2,}")
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"})
-# A compact English stop list for the parse-free path (the parsed path uses spaCy's is_stop).
-_STOP = frozenset(["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "said", "says", "say", "told", "one", "two", "new", "year", "years", "last", "first", "week", "day", "time", "people", "would", "could", "may", "might"])
-
-
-@dataclass(slots=True)
-class ArticleFeatures:
-    """What story clustering looks at in one article."""
-
-    key: str
-    terms: dict[str, float]  # content word -> count
-    names: dict[str, float] = field(default_factory=dict)  # normalised entity name -> count
-    published: date | None = None
-    title: str = ""
-    outlet: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"key": self.key, "terms": self.terms, "names": self.names,
-                "published": self.published.isoformat() if self.published else None,
-                "title": self.title, "outlet": self.outlet}
-
-    @classmethod
-    def from_json(cls, d: dict[str, Any]) -> ArticleFeatures:
-        pub = date.fromisoformat(d["published"]) if d.get("published") else None
-        return cls(d["key"], dict(d["terms"]), dict(d.get("names") or {}), pub, d.get("title") or "", d.get("outlet"))
-
-
-def _name_key(text: str) -> str:
-    text = text.lower().replace("’s", "").replace("'s", "")
-    return " ".join(re.findall(r"\w+", text))
-
-
-def _name_counts(names: Iterable[str]) -> dict[str, float]:
-    # Names count word by word, so "Wladimir Klitschko" and a later "Klitschko" meet.
-    counts: Counter[str] = Counter()
-    for n in names:
-        for w in _name_key(n).split():
-            if w not in _STOP and len(w) > 1:
-                counts[w] += 1
-    return dict(counts)
-
-
-def _title_of(text: str, title: str | None) -> str:
-    if title and title.strip():
-        return " ".join(title.split())
-    # No headline: the first line with some words in it, cut at a readable length.
-    for line in text.splitlines():
-        words = line.split()
-        if len(words) >= 4 and not line.lstrip().lower().startswith(("http", "www")):
-            return " ".join(words[:16]) + (" …" if len(words) > 16 else "")
-    return " ".join(text.split()[:16])
-
-
-def features_from_text(key: str, text: str, *, title: str | None = None, published: date | None = None,
-                       outlet: str | None = None, names: Iterable[str] = ()) -> ArticleFeatures:
-    """Features without a parse: lower-cased words minus stop words, plus any names given.
-
-    Used where spaCy would cost too much (the scale benchmark) and as the fallback of ``features_for``.
-    """
-    terms = Counter(w.lower() for w in _WORD.findall(f"{title or ''}\n{text}") if w.lower() not in _STOP)
-    return ArticleFeatures(key, dict(terms), _name_counts(names), published, _title_of(text, title), outlet)
 
 
 def features_for(extraction: Extraction, key: str | None = None) -> ArticleFeatures:
@@ -181,89 +136,6 @@ def features_for(extraction: Extraction, key: str | None = None) -> ArticleFeatu
                            art.outlet)
 
 
-@dataclass(slots=True)
-class _StoryState:
-    id: str
-    terms: dict[str, float]  # summed unit article vectors (words), pruned to MAX_STORY_TERMS
-    names: dict[str, float]
-    members: list[str]
-    outlets: list[str]
-    first: date | None
-    last: date | None
-    title: str
-    title_score: float = 0.0
-    recent: list = field(default_factory=list)  # (words, names) unit vectors of the latest members
-    recent_keys: list[str] = field(default_factory=list)  # whose vectors ``recent`` holds, in step
-    retired: bool = False  # out of the time window for good: no vectors, not indexed, joined by nothing
-    norms: tuple | None = None  # cached centroid norms, keyed by the story's size
-    rows: list = field(default_factory=list)  # the recent word vectors as (term ids, weights) arrays
-    packed: tuple | None = None  # ``rows`` concatenated, for one vectorised pass (None: to rebuild)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "terms": self.terms, "names": self.names, "members": self.members,
-                "outlets": self.outlets, "first": self.first.isoformat() if self.first else None,
-                "last": self.last.isoformat() if self.last else None, "title": self.title,
-                "title_score": self.title_score, "recent": [[w, n] for w, n in self.recent],
-                "recent_keys": self.recent_keys, "retired": self.retired}
-
-    def record(self) -> dict[str, Any]:
-        """The story's stored record: ``to_json`` less the members and recent vectors (kept per article)."""
-        d = {"id": self.id, "outlets": list(self.outlets), "first": self.first.isoformat() if self.first else None,
-             "last": self.last.isoformat() if self.last else None, "title": self.title,
-             "title_score": self.title_score}
-        if self.retired:
-            d["retired"] = True
-        else:
-            d.update(terms=dict(self.terms), names=dict(self.names), recent=list(self.recent_keys))
-        return d
-
-    @classmethod
-    def from_json(cls, d: dict[str, Any]) -> _StoryState:
-        recent = [(dict(w), dict(n)) for w, n in d.get("recent") or []]
-        members = list(d.get("members") or [])
-        # States saved before ``recent_keys`` existed: the recent vectors are the latest members'.
-        keys = d.get("recent_keys")
-        keys = list(keys) if keys is not None else (members[-len(recent):] if recent else [])
-        return cls(d["id"], dict(d.get("terms") or {}), dict(d.get("names") or {}), members,
-                   list(d["outlets"]), date.fromisoformat(d["first"]) if d["first"] else None,
-                   date.fromisoformat(d["last"]) if d["last"] else None, d["title"], d.get("title_score", 0.0),
-                   recent, keys, bool(d.get("retired", False)))
-
-
-def _unit(vec: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(v * v for v in vec.values()))
-    return {k: v / norm for k, v in vec.items()} if norm else {}
-
-
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    get = b.get
-    return sum(v * get(k, 0.0) for k, v in a.items())
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
-    if not dot:
-        return 0.0
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    na = math.sqrt(sum(v * v for v in a.values()))
-    return dot / (na * nb) if na and nb else 0.0
-
-
-def _top(items: Iterable[tuple[str, float]], n: int) -> list[tuple[str, float]]:
-    # The n highest-weighted items, ties in input order: heapq.nlargest's answer, sorted in C (faster here).
-    return sorted(items, key=_WEIGHT, reverse=True)[:n]
-
-
-def _prune(vec: dict[str, float], keep: int) -> dict[str, float]:
-    if len(vec) <= keep:
-        return vec
-    return dict(_top(vec.items(), keep))
-
-
 def _record_key(key: tuple[str, Any]) -> str:
     # Names share the df counter with words under a NUL prefix; stored keys get their own family
     # instead, so that no stored key holds a control character.
@@ -279,7 +151,8 @@ class StoryClusterer:
     Stored incrementally (``state_changes`` / ``from_records``, see ``link/state.py``) as records of
     these families: ``story:<id>`` (a live story's centroid, dates, title and the keys of its recent
     members; a retired story's final record keeps no vectors), ``art:<article key>`` (``[story id,
-    position in the story]``), ``vec:<article key>`` (the unit vectors of a story's recent member,
+    position in the story]``), ``vec:<article key>`` (the unit vectors of a story's recent member and
+    its ``[date, title, outlet]``, which a story split off needs,
     dropped once it leaves the story's latest ``RECENT_MEMBERS`` or the story retires), ``df:<word>``
     and ``dfn:<name>`` (document frequencies) and ``hist:<n>`` (the n-th history entry).
     """
@@ -311,6 +184,8 @@ class StoryClusterer:
         self._changes = ChangeTracker()  # keys: (family, name); see the class docstring
         self._ids: dict[str, int] = {}  # term -> id in the vectorised member comparison
         self._buf = np.zeros(1024)  # the current article's word weights by term id (zero elsewhere)
+        # (date, title, outlet) of the articles whose vectors are kept: what a story split off needs.
+        self._meta: dict[str, tuple[date | None, str, str | None]] = {}
 
     # -- public ------------------------------------------------------------------------------------
     @property
@@ -357,16 +232,24 @@ class StoryClusterer:
             candidates = heapq.nlargest(SHORTLIST, candidates, key=lambda sid: self._centroid_sim(
                 words, names, self._stories[sid]))
         row = self._load(words)
+        near: set[str] = set()
         try:
             for sid in candidates:
                 st = self._stories[sid]
                 sim = self._similarity(words, names, st)
                 if sim > best_sim:
                     best_id, best_sim = sid, sim
+            best = self._stories[best_id] if best_id is not None and best_sim >= self.threshold else None
+            if best is not None and best.links is not None and best.recent:
+                near = self._member_sims(names, best) >= self.threshold  # the members it links to
+                near = {k for k, ok in zip(best.recent_keys, near.tolist(), strict=True) if ok}
         finally:
             self._buf[row[0]] = 0.0
-        if best_id is not None and best_sim >= self.threshold:
-            self._join(best_id, key, features, words, names, best_sim, row)
+        if best is not None:
+            if best.links is not None:
+                best.links[key] = near
+            if self._join(best_id, key, features, words, names, best_sim, row):
+                self._split_apart(best_id, key)
             return self._merge_similar(best_id, features.published)
         return self._create(key, features, words, names, row)
 
@@ -410,6 +293,7 @@ class StoryClusterer:
         sid = self._assigned[original]
         words, names = self._count(features)
         self._join(sid, key, features, words, names, 1.0)
+        self._stories[sid].links = None  # a copy's links were not scored
         self.history[-1]["action"] = "copy"
         self.history[-1]["original"] = original
         return sid
@@ -525,16 +409,20 @@ class StoryClusterer:
         st.recent = [(words, names)]
         st.recent_keys = [key]
         st.rows = [row if row is not None else self._row(words)]
+        st.links = {key: set()}
         self._stories[sid] = st
         self._assigned[key] = sid
         self._pos[key] = 0
+        self._meta[key] = (f.published, f.title, f.outlet)
         self._reindex(st)
         self._changes.touch_all((("story", sid), ("art", key), ("vec", key)))
         self._log({"action": "created", "story": sid, "article": key})
         return sid
 
-    def _join(self, sid: str, key: str, f: ArticleFeatures, words, names, sim: float, row=None) -> None:
+    def _join(self, sid: str, key: str, f: ArticleFeatures, words, names, sim: float, row=None) -> bool:
+        """Add the article to story ``sid``; True when an older member's vector left the recent ones."""
         st = self._stories[sid]
+        dropped = False
         touch = self._changes.touch
         if not st.retired:
             for t, v in words.items():
@@ -549,8 +437,11 @@ class StoryClusterer:
             keys = st.recent_keys + [key]
             for gone in keys[:-RECENT_MEMBERS]:
                 touch(("vec", gone))  # out of the recent members: its record is dropped
+                self._meta.pop(gone, None)
+                dropped = True
             st.recent_keys = keys[-RECENT_MEMBERS:]
             touch(("vec", key))
+            self._meta[key] = (f.published, f.title, f.outlet)
         st.members.append(key)
         if f.outlet and f.outlet not in st.outlets:
             st.outlets.append(f.outlet)
@@ -568,6 +459,7 @@ class StoryClusterer:
         touch(("story", sid))
         touch(("art", key))
         self._log({"action": "joined", "story": sid, "article": key, "similarity": round(sim, 4)})
+        return dropped
 
     def _log(self, entry: dict[str, Any]) -> None:
         self.history.append(entry)
@@ -617,8 +509,9 @@ class StoryClusterer:
         self._unindex(st.id)
         for k in st.recent_keys:
             self._changes.drop(("vec", k))
+            self._meta.pop(k, None)
         st.terms, st.names, st.recent, st.recent_keys, st.norms = {}, {}, [], [], None
-        st.rows, st.packed = [], None
+        st.rows, st.packed, st.links = [], None, None
         st.retired = True
         self._changes.touch(("story", st.id))
 
@@ -633,9 +526,11 @@ class StoryClusterer:
         a.terms = _prune(a.terms, MAX_STORY_TERMS)
         a.names = _prune(a.names, MAX_STORY_TERMS // 3)
         a.recent = (a.recent + b.recent)[-RECENT_MEMBERS:]
-        a.rows, a.packed = (a.rows + b.rows)[-RECENT_MEMBERS:], None
+        a.rows, a.packed, a.links = (a.rows + b.rows)[-RECENT_MEMBERS:], None, None
         keys = a.recent_keys + b.recent_keys
         a.recent_keys = keys[-RECENT_MEMBERS:]
+        for k in keys[:-RECENT_MEMBERS]:
+            self._meta.pop(k, None)
         for k in keys:
             touch(("vec", k))  # kept ones are re-put under their new story, the rest dropped
         for k in b.members:
@@ -653,11 +548,127 @@ class StoryClusterer:
             # Folded into a retired story: it stays retired, so the other's vectors go too.
             for k in a.recent_keys:
                 self._changes.drop(("vec", k))
+                self._meta.pop(k, None)
             a.terms, a.names, a.recent, a.recent_keys, a.norms = {}, {}, [], [], None
             a.rows = []
         else:
             self._reindex(a)
         self._log({"action": "merged", "story": keep, "from": other, "reason": reason})
+
+    # -- splits ------------------------------------------------------------------------------------
+    def _split_apart(self, sid: str, newest: str) -> None:
+        """Split off the groups of ``sid``'s recent members that no longer link to the newest article's.
+
+        Members link when their similarity reaches the join threshold (the test ``add`` applies). A new
+        article always links to a member, so the links can only come apart when an older member's
+        vector leaves the recent ones — the article that bridged two groups, say. Each other group of
+        at least ``MIN_SPLIT`` members becomes a story; lone members and those without vectors stay.
+        """
+        st = self._stories[sid]
+        if len(st.recent_keys) < 2 * MIN_SPLIT:
+            return
+        groups = self._linked_groups(st)
+        at = st.recent_keys.index(newest)
+        parts = [[st.recent_keys[i] for i in g] for g in groups if at not in g and len(g) >= MIN_SPLIT]
+        for keys in parts:
+            self._split(sid, keys)
+
+    def _linked_groups(self, st: _StoryState) -> list[list[int]]:
+        """Connected groups (positions in ``st.recent``) of the graph of member links."""
+        n = len(st.recent)
+        parent = list(range(n))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        keys = st.recent_keys
+        if st.links is None:
+            # Scored as ``add`` scores a newer article against the older members (the same vectorised
+            # sums), so links known since the join and links rebuilt here are the same.
+            st.links = {}
+            for j, (words, names) in enumerate(st.recent):
+                row = self._load(words)
+                try:
+                    sims = self._member_sims(names, st)[:j]
+                finally:
+                    self._buf[row[0]] = 0.0
+                st.links[keys[j]] = {keys[i] for i in np.nonzero(sims >= self.threshold)[0].tolist()}
+        else:
+            live = set(keys)
+            for k in [k for k in st.links if k not in live]:
+                del st.links[k]  # left the recent members: its links go with it
+        at = {k: i for i, k in enumerate(keys)}
+        for j, k in enumerate(keys):
+            for other in st.links.get(k, ()):
+                i = at.get(other)
+                if i is None:
+                    continue
+                a, b = find(i), find(j)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+        groups: dict[int, list[int]] = defaultdict(list)
+        for i in range(n):
+            groups[find(i)].append(i)
+        return list(groups.values())
+
+    def _split(self, sid: str, moved: list[str]) -> str:
+        """Move the recent members ``moved`` of story ``sid`` into a new story; returns its id."""
+        old, out = self._stories[sid], set(moved)
+        new_id = f"{self.id_prefix}{self._next}"
+        self._next += 1
+        touch = self._changes.touch
+        pairs = [(k, v, r) for k, v, r in zip(old.recent_keys, old.recent, old.rows, strict=True) if k in out]
+        old_pairs = [(k, v, r) for k, v, r in zip(old.recent_keys, old.recent, old.rows, strict=True) if k not in out]
+        old.recent_keys = [k for k, _, _ in old_pairs]
+        old.recent, old.rows = [v for _, v, _ in old_pairs], [r for _, _, r in old_pairs]
+        old.packed, old.norms, old.links = None, None, None
+        terms: dict[str, float] = {}
+        names: dict[str, float] = {}
+        for _, (w, n), _ in pairs:
+            for vec, total, centroid in ((w, terms, old.terms), (n, names, old.names)):
+                for t, v in vec.items():
+                    total[t] = total.get(t, 0.0) + v
+                    if t in centroid:  # the centroid is pruned: only what it still holds is taken out
+                        centroid[t] -= v
+        old.terms = {t: v for t, v in old.terms.items() if v > 1e-9}
+        old.names = {t: v for t, v in old.names.items() if v > 1e-9}
+        metas = [self._meta.get(k, (None, "", None)) for k, _, _ in pairs]
+        dates = [m[0] for m in metas if m[0] is not None]
+        outlets = list(dict.fromkeys(m[2] for m in metas if m[2]))
+        new = _StoryState(new_id, _prune(terms, MAX_STORY_TERMS), _prune(names, MAX_STORY_TERMS // 3),
+                          [k for k in old.members if k in out], outlets, min(dates, default=None),
+                          max(dates, default=None), moved[0], recent=[v for _, v, _ in pairs],
+                          recent_keys=[k for k, _, _ in pairs], rows=[r for _, _, r in pairs])
+        self._retitle(new)
+        if old.title in {m[1] for m in metas}:
+            old.title_score = 0.0
+            self._retitle(old)
+        old.members = [k for k in old.members if k not in out]
+        self._stories[new_id] = new
+        for story in (old, new):
+            for i, k in enumerate(story.members):
+                if self._pos.get(k) != i or self._assigned.get(k) != story.id:
+                    self._pos[k], self._assigned[k] = i, story.id
+                    touch(("art", k))
+            self._reindex(story)
+            touch(("story", story.id))
+        self._log({"action": "split", "story": new_id, "from": sid, "articles": list(new.members)})
+        return new_id
+
+    def _retitle(self, st: _StoryState) -> None:
+        # The most central recent member with a known title, as ``_join`` titles a growing story.
+        for k, (words, _) in zip(st.recent_keys, st.recent, strict=True):
+            title = self._meta.get(k, (None, "", None))[1]
+            central = _cosine(words, st.terms)
+            if title and central > st.title_score:
+                st.title, st.title_score = title, central
+
+    def _meta_json(self, key: str) -> list:
+        when, title, outlet = self._meta.get(key, (None, "", None))
+        return [when.isoformat() if when else None, title, outlet]
 
     # -- state -------------------------------------------------------------------------------------
     def _header(self) -> dict[str, Any]:
@@ -673,7 +684,9 @@ class StoryClusterer:
         """Plain JSON of everything ``add`` depends on (the whole state; see ``state_changes``)."""
         state = self._header()
         state.update({
-            "df": dict(self._df), "stories": [st.to_json() for st in self._stories.values()],
+            "df": dict(self._df),
+            "stories": [{**st.to_json(), "recent_meta": [self._meta_json(k) for k in st.recent_keys]}
+                        for st in self._stories.values()],
             "assigned": dict(self._assigned), "history": self.history,
         })
         return state
@@ -702,7 +715,7 @@ class StoryClusterer:
             if st is None or name not in st.recent_keys:
                 return None
             w, n = st.recent[st.recent_keys.index(name)]
-            return [dict(w), dict(n)]
+            return [dict(w), dict(n), self._meta_json(name)]
         if family == "hist":
             return dict(self.history[name]) if name < len(self.history) else None
         raise ValueError(f"unknown record family {family!r}")
@@ -753,6 +766,8 @@ class StoryClusterer:
                              keys, bool(d.get("retired", False)))
             sc._stories[sid] = st
             st.rows = [sc._row(w) for w, _ in st.recent]
+            for k in keys:
+                sc._meta[k] = _meta_of(vecs[k][2] if len(vecs[k]) > 2 else None)
             if not st.retired:
                 sc._reindex(st)
         return sc
@@ -778,6 +793,8 @@ class StoryClusterer:
         for d in state["stories"]:
             st = _StoryState.from_json(d)
             st.rows = [sc._row(w) for w, _ in st.recent]
+            metas = d.get("recent_meta") or [None] * len(st.recent_keys)
+            sc._meta.update((k, _meta_of(m)) for k, m in zip(st.recent_keys, metas, strict=False))
             sc._stories[st.id] = st
             for i, k in enumerate(st.members):
                 sc._pos[k] = i
@@ -810,4 +827,7 @@ def cluster_stories(extractions: Iterable[Extraction] | Iterable[ArticleFeatures
             feats.append(features_for(item, key))
     order = sorted(range(len(feats)), key=lambda i: (feats[i].published is None, feats[i].published or date.min, i))
     sc = StoryClusterer(settings, **options)
-    return {feats[i].key: sc.add(feats[i].key, feats[i]) for i in order}
+    for i in order:
+        sc.add(feats[i].key, feats[i])
+    # Read at the end: a later article can split (or merge) the story an earlier one joined.
+    return {feats[i].key: sc.story_of(feats[i].key) for i in order}

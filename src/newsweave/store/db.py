@@ -304,6 +304,23 @@ class Store:
             db.execute("UPDATE story_history SET story_id = ? WHERE story_id = ?", (into, other))
             db.execute("DELETE FROM stories WHERE id = ?", (other,))
 
+    def split_story(self, story_id: str, new_id: str, article_ids: Iterable[int], title: str | None = None) -> None:
+        """Move ``article_ids`` out of story ``story_id`` into a new story ``new_id`` (the linker split it).
+
+        The new story's row is created here (titled ``title``, else its id, until ``save_story`` retitles
+        it); the history of ``story_id`` stays with it.
+        """
+        ids = [int(a) for a in article_ids]
+        with self.atomic() as db:
+            db.executemany("UPDATE article_story SET story_id = ? WHERE article_id = ? AND story_id = ?",
+                           ((new_id, a, story_id) for a in ids))
+            db.execute("INSERT INTO stories(id, title, updated_at) VALUES (?,?,?) ON CONFLICT(id) DO NOTHING",
+                       (new_id, title or new_id, _now()))
+        for sid in (story_id, new_id):  # both date ranges change
+            row = self.db.execute("SELECT title FROM stories WHERE id = ?", (sid,)).fetchone()
+            if row is not None:
+                self.save_story(sid, row[0])
+
     def merge_entities(self, into: str, other: str) -> None:
         """Point every mention and speaker of entity ``other`` at entity ``into`` (the linker merged them)."""
         with self.atomic() as db:

@@ -1,0 +1,175 @@
+"""The data story clustering works on: what it reads from one article (``ArticleFeatures``, the
+parse-free ``features_from_text``), what it keeps per story (``_StoryState``), and sparse-vector helpers.
+
+``features_for`` (the parsed form, with the word weights tuned with the clusterer) lives in ``stories.py``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from operator import itemgetter
+from typing import Any
+
+__all__ = ["ArticleFeatures", "features_from_text"]
+
+_WEIGHT = itemgetter(1)
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d{2,}")
+# A compact English stop list for the parse-free path (the parsed path uses spaCy's is_stop).
+_STOP = frozenset(["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "said", "says", "say", "told", "one", "two", "new", "year", "years", "last", "first", "week", "day", "time", "people", "would", "could", "may", "might"])
+
+
+@dataclass(slots=True)
+class ArticleFeatures:
+    """What story clustering looks at in one article."""
+
+    key: str
+    terms: dict[str, float]  # content word -> count
+    names: dict[str, float] = field(default_factory=dict)  # normalised entity name -> count
+    published: date | None = None
+    title: str = ""
+    outlet: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"key": self.key, "terms": self.terms, "names": self.names,
+                "published": self.published.isoformat() if self.published else None,
+                "title": self.title, "outlet": self.outlet}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> ArticleFeatures:
+        pub = date.fromisoformat(d["published"]) if d.get("published") else None
+        return cls(d["key"], dict(d["terms"]), dict(d.get("names") or {}), pub, d.get("title") or "", d.get("outlet"))
+
+
+def _name_key(text: str) -> str:
+    text = text.lower().replace("’s", "").replace("'s", "")
+    return " ".join(re.findall(r"\w+", text))
+
+
+def _name_counts(names: Iterable[str]) -> dict[str, float]:
+    # Names count word by word, so "Wladimir Klitschko" and a later "Klitschko" meet.
+    counts: Counter[str] = Counter()
+    for n in names:
+        for w in _name_key(n).split():
+            if w not in _STOP and len(w) > 1:
+                counts[w] += 1
+    return dict(counts)
+
+
+def _title_of(text: str, title: str | None) -> str:
+    if title and title.strip():
+        return " ".join(title.split())
+    # No headline: the first line with some words in it, cut at a readable length.
+    for line in text.splitlines():
+        words = line.split()
+        if len(words) >= 4 and not line.lstrip().lower().startswith(("http", "www")):
+            return " ".join(words[:16]) + (" …" if len(words) > 16 else "")
+    return " ".join(text.split()[:16])
+
+
+def features_from_text(key: str, text: str, *, title: str | None = None, published: date | None = None,
+                       outlet: str | None = None, names: Iterable[str] = ()) -> ArticleFeatures:
+    """Features without a parse: lower-cased words minus stop words, plus any names given.
+
+    Used where spaCy would cost too much (the scale benchmark) and as the fallback of ``features_for``.
+    """
+    terms = Counter(w.lower() for w in _WORD.findall(f"{title or ''}\n{text}") if w.lower() not in _STOP)
+    return ArticleFeatures(key, dict(terms), _name_counts(names), published, _title_of(text, title), outlet)
+
+
+@dataclass(slots=True)
+class _StoryState:
+    id: str
+    terms: dict[str, float]  # summed unit article vectors (words), pruned to MAX_STORY_TERMS
+    names: dict[str, float]
+    members: list[str]
+    outlets: list[str]
+    first: date | None
+    last: date | None
+    title: str
+    title_score: float = 0.0
+    recent: list = field(default_factory=list)  # (words, names) unit vectors of the latest members
+    recent_keys: list[str] = field(default_factory=list)  # whose vectors ``recent`` holds, in step
+    retired: bool = False  # out of the time window for good: no vectors, not indexed, joined by nothing
+    norms: tuple | None = None  # cached centroid norms, keyed by the story's size
+    rows: list = field(default_factory=list)  # the recent word vectors as (term ids, weights) arrays
+    packed: tuple | None = None  # ``rows`` concatenated, for one vectorised pass (None: to rebuild)
+    # Recent member -> the earlier recent members it links to (similarity >= threshold); kept up to date
+    # on join, None where not known (a rebuilt clusterer, after a copy, merge or split: rebuilt on use).
+    links: dict | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "terms": self.terms, "names": self.names, "members": self.members,
+                "outlets": self.outlets, "first": self.first.isoformat() if self.first else None,
+                "last": self.last.isoformat() if self.last else None, "title": self.title,
+                "title_score": self.title_score, "recent": [[w, n] for w, n in self.recent],
+                "recent_keys": self.recent_keys, "retired": self.retired}  # (+ "recent_meta": see to_state)
+
+    def record(self) -> dict[str, Any]:
+        """The story's stored record: ``to_json`` less the members and recent vectors (kept per article)."""
+        d = {"id": self.id, "outlets": list(self.outlets), "first": self.first.isoformat() if self.first else None,
+             "last": self.last.isoformat() if self.last else None, "title": self.title,
+             "title_score": self.title_score}
+        if self.retired:
+            d["retired"] = True
+        else:
+            d.update(terms=dict(self.terms), names=dict(self.names), recent=list(self.recent_keys))
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> _StoryState:
+        recent = [(dict(w), dict(n)) for w, n in d.get("recent") or []]
+        members = list(d.get("members") or [])
+        # States saved before ``recent_keys`` existed: the recent vectors are the latest members'.
+        keys = d.get("recent_keys")
+        keys = list(keys) if keys is not None else (members[-len(recent):] if recent else [])
+        return cls(d["id"], dict(d.get("terms") or {}), dict(d.get("names") or {}), members,
+                   list(d["outlets"]), date.fromisoformat(d["first"]) if d["first"] else None,
+                   date.fromisoformat(d["last"]) if d["last"] else None, d["title"], d.get("title_score", 0.0),
+                   recent, keys, bool(d.get("retired", False)))
+
+
+def _unit(vec: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {k: v / norm for k, v in vec.items()} if norm else {}
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    return sum(v * get(k, 0.0) for k, v in a.items())
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    if not dot:
+        return 0.0
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    na = math.sqrt(sum(v * v for v in a.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _top(items: Iterable[tuple[str, float]], n: int) -> list[tuple[str, float]]:
+    # The n highest-weighted items, ties in input order: heapq.nlargest's answer, sorted in C (faster here).
+    return sorted(items, key=_WEIGHT, reverse=True)[:n]
+
+
+def _prune(vec: dict[str, float], keep: int) -> dict[str, float]:
+    if len(vec) <= keep:
+        return vec
+    return dict(_top(vec.items(), keep))
+
+
+def _meta_of(rec: list | None) -> tuple[date | None, str, str | None]:
+    # Records saved before splits existed carry no meta: a split-off story is then titled by a key.
+    if not rec:
+        return None, "", None
+    return (date.fromisoformat(rec[0]) if rec[0] else None), rec[1] or "", rec[2]
