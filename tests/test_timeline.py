@@ -265,6 +265,28 @@ def test_timeline_statement_dated_by_publication(tmp_path):
     assert "dated by publication" in render_timeline(story_timeline(store, "s"))
 
 
+def test_statement_is_not_dated_by_a_later_date_in_its_sentence(tmp_path):
+    """'"We cannot do this alone," she said, adding that schools would stay closed until Monday': the
+    saying is not on Monday (after the report); the sentence is one entry, dated Monday as expected."""
+    store = Store(tmp_path / "m.db")
+    text = "“We cannot do this alone,” she said, adding that schools would stay closed until Monday."
+    article = Article(text=text, published=date(2026, 3, 4), outlet="Coastline Times")
+    aid = store.add_article(article).article_id
+    ex = Extraction(article=article)
+    ex.attributions = [Attribution(content=[span(text, "“We cannot do this alone,”")], kind="direct",
+                                   source=span(text, "she"), cue=span(text, "said"))]
+    ex.timexes = [timex(text, "until Monday", "2026-03-09")]
+    store.save_extraction(aid, ex)
+    store.assign_story(aid, "s")
+    store.save_story("s", "flood")
+    (entry,) = story_timeline(store, "s")["entries"]
+    assert entry["date"] == "2026-03-09" and entry["kind"] == "plan" and entry["date_from"] == "text"
+    assert {r["kind"] for r in entry["reports"]} == {"statement", "plan"}
+    said = next(r for r in entry["reports"] if r["kind"] == "statement")
+    assert said["date"] == "2026-03-04"  # the saying: the report's own date
+    assert not entry["conflict"]
+
+
 # ---------------------------------------------------------------- with the real pipeline
 MULTI_DAY = [
     Article(text="The Northwick council voted on Monday to reopen the Elm Street bridge after months of repairs. "
@@ -319,6 +341,7 @@ def test_indexed_merge_equals_comparing_every_group(vocabulary, longest):
         kind = rnd.choice(["event", "statement", "mention"])
         item = {"article_id": rnd.randrange(12), "sentence": {"start": rnd.randrange(5) * 100},
                 "date": rnd.choice(dates), "kind": kind,
+                "date_from": "published" if kind == "statement" and rnd.random() < 0.3 else "text",
                 "words": set(rnd.choices(vocab, weights, k=rnd.randrange(0, longest))),
                 "evidence": {"start": i}}
         if kind == "event":

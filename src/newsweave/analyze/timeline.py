@@ -232,10 +232,21 @@ def _items_of_article(article: dict[str, Any], detail: dict[str, Any]) -> tuple[
         sent = sentence_of(q["start"], q["end"])
         when, date_from = q.get("date"), "attribution"
         if not when or timex_range(when) is None:
-            # The timex closest to the speech cue dates the statement: "X said on Thursday".
+            # The timex closest to the speech cue dates the statement: "X said on Thursday". One inside
+            # what was said, or after the report, dates what was said ("... closed until Monday"), not the
+            # saying: it stays an item of its own, and the statement (dated by publication) joins it as
+            # one entry of that sentence.
             cue = q["cue"]["start"] if q.get("cue") else q["start"]
-            cands = [t for t in timexes if q["start"] <= t["start"] < q["end"]] or \
-                    [t for t in timexes if sent["start"] <= t["start"] < sent["end"]]
+            said = [(c["start"], c["end"]) for c in q["content"]]
+
+            def outside_said(t, said=said) -> bool:
+                # Nor can a statement be made after the report that carries it.
+                if published and timex_range(t["value"])[0] > date.fromisoformat(published):
+                    return False
+                return not any(s <= t["start"] < e for s, e in said)
+
+            cands = [t for t in timexes if q["start"] <= t["start"] < q["end"] and outside_said(t)] or \
+                    [t for t in timexes if sent["start"] <= t["start"] < sent["end"] and outside_said(t)]
             if cands:
                 t = min(cands, key=lambda t: abs(t["start"] - cue))
                 when, date_from = t["value"], "text"
@@ -273,8 +284,10 @@ def _compatible(a: str | None, b: str | None) -> bool:
 def _same_happening(a: dict[str, Any], b: dict[str, Any], similarity: float) -> bool:
     # Whether the dates agree is asked only where it decides (most pairs are settled by their words).
     if a["article_id"] == b["article_id"]:
-        # Within one article: the event, the statement and the date of one sentence are one entry.
-        return a["sentence"]["start"] == b["sentence"]["start"] and _compatible(a["date"], b["date"])
+        # Within one article: the event, the statement and the date of one sentence are one entry (a
+        # statement dated only by its publication claims no date of its own).
+        return a["sentence"]["start"] == b["sentence"]["start"] and (
+            "published" in (a["date_from"], b["date_from"]) or _compatible(a["date"], b["date"]))
     overlap = _overlap(a["words"], b["words"])
     # One kind of event with a shared participant, or in alike words on days that agree.
     if (a.get("event_type") and a.get("event_type") == b.get("event_type")
@@ -399,10 +412,13 @@ def story_timeline(store: Store, story_id: str, *, similarity: float = 0.5, stor
     entries = []
     for g in groups:
         # The entry shows its most precise date, and an event rather than a statement about it.
-        head = min(g, key=lambda x: (PRECISIONS.index(x["precision"]), _KIND_ORDER.index(x["kind"]),
-                                     x["article_id"], x["evidence"]["start"]))
-        dates = {(m["outlet"], m["date"]) for m in g}
-        values = sorted({m["date"] for m in g}, key=str)  # each distinct pair once: groups can be large
+        head = min(g, key=lambda x: (x["date_from"] == "published", PRECISIONS.index(x["precision"]),
+                                     _KIND_ORDER.index(x["kind"]), x["article_id"], x["evidence"]["start"]))
+        # A publication date is when a report appeared, not a claim of when something happens: it takes
+        # no part in conflicts unless nothing else dates the entry.
+        claims = [m for m in g if m["date_from"] != "published"] or g
+        dates = {(m["outlet"], m["date"]) for m in claims}
+        values = sorted({m["date"] for m in claims}, key=str)  # each distinct pair once: groups can be large
         conflict = any(not _compatible(x, y) for x in values for y in values)
         entry = {
             "date": head["date"],
