@@ -249,17 +249,23 @@ def test_timeline_merges_outlets_and_flags_conflicts(tmp_path):
     assert ics.count("BEGIN:VEVENT") == sum(e["kind"] == "plan" for e in entries)
 
 
-def test_timeline_statement_dated_by_publication(tmp_path):
-    store = Store(tmp_path / "p.db")
-    text = "The minister said the plan was sound. Critics disagreed."
-    article = Article(text=text, published=date(2025, 5, 2), outlet="Daily")
+def _one_article_story(path: Path, text: str, published: date, *, attributions, timexes=()) -> Store:
+    """A store holding one article, as story "s", with the given statements and dates."""
+    store = Store(path)
+    article = Article(text=text, published=published, outlet="Daily")
     aid = store.add_article(article).article_id
-    ex = Extraction(article=article)
-    ex.attributions = [Attribution(content=[span(text, "the plan was sound")], kind="indirect",
-                                   source=span(text, "The minister"), cue=span(text, "said"))]
+    ex = Extraction(article=article, attributions=list(attributions), timexes=list(timexes))
     store.save_extraction(aid, ex)
     store.assign_story(aid, "s")
-    store.save_story("s", "plan")
+    store.save_story("s", text[:20])
+    return store
+
+
+def test_timeline_statement_dated_by_publication(tmp_path):
+    text = "The minister said the plan was sound. Critics disagreed."
+    store = _one_article_story(tmp_path / "p.db", text, date(2025, 5, 2), attributions=[
+        Attribution(content=[span(text, "the plan was sound")], kind="indirect",
+                    source=span(text, "The minister"), cue=span(text, "said"))])
     (entry,) = story_timeline(store, "s")["entries"]
     assert entry["kind"] == "statement" and entry["date"] == "2025-05-02" and entry["date_from"] == "published"
     assert "dated by publication" in render_timeline(story_timeline(store, "s"))
@@ -268,17 +274,11 @@ def test_timeline_statement_dated_by_publication(tmp_path):
 def test_statement_is_not_dated_by_a_later_date_in_its_sentence(tmp_path):
     """'"We cannot do this alone," she said, adding that schools would stay closed until Monday': the
     saying is not on Monday (after the report); the sentence is one entry, dated Monday as expected."""
-    store = Store(tmp_path / "m.db")
     text = "“We cannot do this alone,” she said, adding that schools would stay closed until Monday."
-    article = Article(text=text, published=date(2026, 3, 4), outlet="Coastline Times")
-    aid = store.add_article(article).article_id
-    ex = Extraction(article=article)
-    ex.attributions = [Attribution(content=[span(text, "“We cannot do this alone,”")], kind="direct",
-                                   source=span(text, "she"), cue=span(text, "said"))]
-    ex.timexes = [timex(text, "until Monday", "2026-03-09")]
-    store.save_extraction(aid, ex)
-    store.assign_story(aid, "s")
-    store.save_story("s", "flood")
+    store = _one_article_story(tmp_path / "m.db", text, date(2026, 3, 4), attributions=[
+        Attribution(content=[span(text, "“We cannot do this alone,”")], kind="direct",
+                    source=span(text, "she"), cue=span(text, "said"))],
+        timexes=[timex(text, "until Monday", "2026-03-09")])
     (entry,) = story_timeline(store, "s")["entries"]
     assert entry["date"] == "2026-03-09" and entry["kind"] == "plan" and entry["date_from"] == "text"
     assert {r["kind"] for r in entry["reports"]} == {"statement", "plan"}

@@ -107,7 +107,7 @@ def store_linked(store: Store, linker, aid: int, ex: Extraction, touched: set[st
         if kind == "story":
             touched.update((into, other))
             gone.add(other)
-    for new_id, old_id, moved in getattr(linker, "splits", ()):
+    for new_id, old_id, moved in linker.splits:
         # Earlier articles whose links to the rest of their story are gone now form a story of their own.
         store.split_story(old_id, new_id, moved)
         touched.update((old_id, new_id))

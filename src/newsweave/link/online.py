@@ -64,12 +64,7 @@ class OnlineLinker:
         for part, kind in kinds.items():
             header = headers[part]
             extra = (settings,) if part == "stories" else ()
-            if header is None:
-                parts[part] = None
-            elif hasattr(kind, "from_records"):
-                parts[part] = kind.from_records(header, store.load_records(part), *extra)
-            else:
-                parts[part] = kind.from_state(header, *extra)
+            parts[part] = None if header is None else kind.from_records(header, store.load_records(part), *extra)
         return cls(settings, **parts)
 
     def add(self, article_id: int, ex: Extraction) -> LinkDecision:
@@ -115,11 +110,7 @@ class OnlineLinker:
         self._touched_entities.clear()
         # Only what this batch changed is written: the cost of a batch does not grow with the corpus.
         for part in PARTS:
-            linker = getattr(self, part)
-            if hasattr(linker, "state_changes"):
-                store.save_changes(part, linker.state_changes())
-            else:
-                store.save_state(part, linker.to_state())
+            store.save_changes(part, getattr(self, part).state_changes())
 
 
 def sync_linked_ids(ex: Extraction) -> None:
