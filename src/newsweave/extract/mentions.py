@@ -35,7 +35,15 @@ _DROP_LEADING = frozenset({"DET", "PRON", "PUNCT", "CCONJ", "ADP", "PART", "NUM"
 
 def nominal_mentions(doc, existing: list[Mention]) -> list[Mention]:
     """Nominal mentions of ``doc`` that do not overlap an ``existing`` mention's head word."""
-    taken = [(m.start, m.end) for m in existing]
+    # spaCy rebuilds ``doc.text`` on every access: read it once (it was quadratic in the mentions).
+    text = doc.text
+    # Characters already covered by a mention: an overlap test costs the head's length, not the
+    # number of mentions so far.
+    taken = bytearray(len(text))
+    for m in existing:
+        end = min(m.end, len(text))
+        if m.start < end:
+            taken[m.start:end] = b"\x01" * (end - m.start)
     ent_of = {}
     for ent in doc.ents:
         for t in ent:
@@ -73,10 +81,10 @@ def nominal_mentions(doc, existing: list[Mention]) -> list[Mention]:
         if not toks:
             continue
         start, end = toks[0].idx, head.idx + len(head.text)
-        if any(s < head.idx + len(head.text) and head.idx < e for s, e in taken):
+        if any(taken[head.idx:end]):
             continue
-        out.append(Mention(start=start, end=end, text=doc.text[start:end], label=NOMINAL_LABEL, kind="nominal"))
-        taken.append((start, end))
+        out.append(Mention(start=start, end=end, text=text[start:end], label=NOMINAL_LABEL, kind="nominal"))
+        taken[start:end] = b"\x01" * (end - start)
     return out
 
 
