@@ -18,7 +18,6 @@ Everything here is plain data (``to_json()`` gives JSON-ready dicts); no model o
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from typing import Any
 from ..extract.actors import actor_code
 from ..extract.events_lexicon import POSTPONEMENT_CUE
 from ..model import Actor, Event, Span
+from ..timex3 import value_range
 
 __all__ = ["PLAN_STATUSES", "Plan", "PlanUpdate", "overdue", "store_plans", "track_plans"]
 
@@ -326,31 +326,10 @@ def _iso(value: date | str | None) -> str | None:
     return str(value)[:10] or None
 
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_YEAR = re.compile(r"^(\d{4})$")
-
-
 def _date_range(value: str | None) -> tuple[date, date] | None:
-    """The first and last day a TIMEX3 date value covers (``2025-10-16``, ``2025-10``, ``2025-W43``, ``2025``)."""
-    if not value:
-        return None
-    try:
-        if m := _DAY.match(value):
-            d = date(int(m[1]), int(m[2]), int(m[3]))
-            return d, d
-        if m := _MONTH.match(value):
-            y, mo = int(m[1]), int(m[2])
-            return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])
-        if m := _WEEK.match(value):
-            start = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return start, start + timedelta(days=6)
-        if m := _YEAR.match(value):
-            return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
-    except ValueError:
-        return None
-    return None
+    """The first and last day a TIMEX3 date value covers (``2025-10-16``, ``2025-W43``, ``2025-Q3`` …)."""
+    span = value_range(value)
+    return (span[0], span[1] - timedelta(days=1)) if span else None
 
 
 def _event_record(row: dict) -> Event:

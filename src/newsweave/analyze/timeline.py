@@ -13,13 +13,13 @@ marked as a conflict and lists each outlet's date.
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from ..store import Store, story_detail
+from ..timex3 import PRECISIONS, value_precision, value_range, value_span
 from .compare import (
     content_words,
     dateline_span,
@@ -39,76 +39,12 @@ __all__ = [
     "timex_sort_key",
 ]
 
-PRECISIONS = ("day", "week", "month", "quarter", "year", "other")
 _PLANNED = {"planned", "proposed"}
 _KIND_ORDER = ("event", "plan", "statement", "mention")
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_HALF = re.compile(r"^(\d{4})-H([12])$")
-_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
-_YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})X?$")
-_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-
-
-def timex_precision(value: str | None) -> str:
-    """How fine a TIMEX3 value is: ``day``, ``week``, ``month``, ``quarter``, ``year`` or ``other``."""
-    v = (value or "").strip()
-    if _DAY.match(v):
-        return "day"
-    if _WEEK.match(v):
-        return "week"
-    if _MONTH.match(v):
-        return "month"
-    if _QUARTER.match(v):
-        return "quarter"
-    if _YEAR.match(v):
-        return "year"
-    return "other"
-
-
-def _add_months(d: date, months: int) -> date:
-    m = d.month - 1 + months
-    return date(d.year + m // 12, m % 12 + 1, 1)
-
-
-# A story's few distinct values are asked for again and again (by every merge comparison and
-# every claim pair of the outlet comparison): answers are kept. The answer is an immutable tuple.
-@lru_cache(maxsize=8192)
-def timex_range(value: str | None) -> tuple[date, date] | None:
-    """The days a TIMEX3 value covers as ``(first, after_last)``; None for values that name no span of days."""
-    v = (value or "").strip()
-    try:
-        if m := _DAY.match(v):
-            d = date(int(m[1]), int(m[2]), int(m[3]))
-            return d, d + timedelta(days=1)
-        if m := _WEEK.match(v):
-            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            if m[3]:  # the weekend of that week
-                return monday + timedelta(days=5), monday + timedelta(days=7)
-            return monday, monday + timedelta(days=7)
-        if m := _MONTH.match(v):
-            d = date(int(m[1]), int(m[2]), 1)
-            return d, _add_months(d, 1)
-        if m := _QUARTER.match(v):
-            d = date(int(m[1]), 3 * (int(m[2]) - 1) + 1, 1)
-            return d, _add_months(d, 3)
-        if m := _HALF.match(v):
-            d = date(int(m[1]), 6 * (int(m[2]) - 1) + 1, 1)
-            return d, _add_months(d, 6)
-        if m := _SEASON.match(v):
-            d = date(int(m[1]), _SEASON_MONTH[m[2]], 1)
-            return d, _add_months(d, 3)
-        if m := _YEAR.match(v):
-            return date(int(m[1]), 1, 1), date(int(m[1]) + 1, 1, 1)
-        if m := _DECADE.match(v):
-            return date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 10, 1, 1)
-    except ValueError:  # "2025-02-30", "2025-W54": not a real day
-        return None
-    return None
+# A TIMEX3 value's span and precision are one rule, kept in ``newsweave.timex3``.
+timex_range = value_range
+timex_precision = value_precision
 
 
 def timex_sort_key(value: str | None) -> tuple:
@@ -135,8 +71,8 @@ def timex_contains(outer: str | None, inner: str | None) -> bool:
 def timex_display(value: str | None) -> str:
     """The value as a reader sees it: a day without its time of day, other values unchanged."""
     v = value or ""
-    m = _DAY.match(v)
-    return v[:10] if m else v
+    span = value_span(v)
+    return v[:10] if span and span.granularity == "day" else v
 
 
 def _usable(t: dict[str, Any]) -> bool:
