@@ -215,7 +215,10 @@ def _after_report(timex: Timex, published: str | None) -> str:
                 return day.replace(year=day.year + 1).isoformat()
             except ValueError:  # 29 February
                 return value
-        return (day + timedelta(days=7)).isoformat()  # a weekday: the coming one
+        try:
+            return (day + timedelta(days=7)).isoformat()  # a weekday: the coming one
+        except OverflowError:  # past 9999-12-31
+            return value
     return value
 
 

@@ -235,7 +235,13 @@ def find_timexes(doc, published: date | None) -> list[Timex]:
     ctx = _DocContext(doc, dct)
     out: list[Timex] = []
     for cand in find_candidates(text, ctx):
-        reading = cand.rule.build(cand.match, ctx)
+        try:
+            reading = cand.rule.build(cand.match, ctx)
+        except (ValueError, OverflowError):
+            # A date outside the years 1-9999 ("in 9000 years", "tomorrow" on 9999-12-31): the
+            # calendar raises OutOfCalendar, date() itself ValueError. The expression gets no value;
+            # the rest of the article is read as usual.
+            continue
         if reading is None:
             continue
         out.append(Timex(start=cand.start, end=cand.end, text=text[cand.start:cand.end], type=reading.type,

@@ -4,16 +4,21 @@ granularity an expression names ("last week" is a week, ``2025-W42``; "a month a
 Values follow the TimeML/TIMEX3 forms TempEval-3 uses: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``,
 ``YYYY-Www`` (ISO week), ``YYYY-Qn``, ``YYYY-Hn``, ``YYYY-SU`` (season), ``YYYY-Www-WE`` (weekend),
 ``YYY`` (decade), ``YY`` (century), ``P3D``/``PT3H`` durations, and ``X`` for unknown digits.
+
+The calendar holds the years 1 to 9999 (Python's ``date``). Arithmetic that leaves it ("in 9000 years",
+"tomorrow" in an article dated 9999-12-31) raises ``OutOfCalendar``, a ``ValueError``; the timex stage
+gives such an expression no value instead of stopping the article.
 """
 
 from __future__ import annotations
 
 import calendar
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["FIXED_HOLIDAYS", "X_FORMS", "Anchor", "duration_value", "fmt", "holiday_date", "parse_value", "shift"]
+from ..timex3 import value_span
+
+__all__ = ["FIXED_HOLIDAYS", "X_FORMS", "Anchor", "OutOfCalendar", "duration_value", "fmt", "holiday_date", "parse_value", "shift"]
 
 
 X_FORMS = {
@@ -28,6 +33,16 @@ X_FORMS = {
     "decade": "XXX",
     "century": "XX",
 }
+
+
+class OutOfCalendar(ValueError):
+    """A date before 0001-01-01 or after 9999-12-31, which the calendar cannot hold."""
+
+
+def _in_calendar(year: int) -> int:
+    if not date.min.year <= year <= date.max.year:
+        raise OutOfCalendar(f"year {year} is outside the calendar ({date.min.year}-{date.max.year})")
+    return year
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,17 +85,22 @@ def fmt(d: date, gran: str) -> str:
 
 def _add_months(d: date, n: int) -> date:
     m = d.month - 1 + n
-    y = d.year + m // 12
+    y = _in_calendar(d.year + m // 12)
     m = m % 12 + 1
     return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
 
 
 def shift(d: date, unit: str, n: int) -> date:
-    """``d`` moved by ``n`` units (negative is back in time); months clip to the month's last day."""
-    if unit == "day":
-        return d + timedelta(days=n)
-    if unit in ("week", "weekend"):
-        return d + timedelta(weeks=n)
+    """``d`` moved by ``n`` units (negative is back in time); months clip to the month's last day.
+
+    Raises ``OutOfCalendar`` when the result falls outside the years 1 to 9999."""
+    try:
+        if unit == "day":
+            return d + timedelta(days=n)
+        if unit in ("week", "weekend"):
+            return d + timedelta(weeks=n)
+    except OverflowError as exc:  # timedelta past date.max / before date.min, or a huge n
+        raise OutOfCalendar(f"{d.isoformat()} moved by {n} {unit}s is outside the calendar") from exc
     if unit == "month":
         return _add_months(d, n)
     if unit == "quarter":
@@ -130,50 +150,20 @@ def duration_value(n: float | None, unit: str) -> str:
     return f"{prefix}{parts}{round(frac * per)}{small_letter}"
 
 
-_VALUE_FORMS = [
-    (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), "day"),
-    (re.compile(r"(\d{4})-W(\d{1,2})(-WE)?"), "week"),
-    (re.compile(r"(\d{4})-(\d{2})"), "month"),
-    (re.compile(r"(\d{4})-Q(\d)"), "quarter"),
-    (re.compile(r"(\d{4})-H(\d)"), "half"),
-    (re.compile(r"(\d{4})-(SP|SU|FA|WI)"), "season"),
-    (re.compile(r"(\d{4})"), "year"),
-]
-
-
 def parse_value(value: str) -> Anchor | None:
     """The ``Anchor`` a resolved DATE value stands for (its first day), or None for other forms.
 
     Used to take an earlier expression in the text as the reference of a later anaphoric one
-    ("a month earlier", "the following year").
+    ("a month earlier", "the following year"). Which days a value covers is ``newsweave.timex3``'s rule.
     """
-    for pattern, gran in _VALUE_FORMS:
-        m = pattern.fullmatch(value.split("T")[0])
-        if not m:
-            continue
-        y = int(m.group(1))
-        if gran == "day":
-            try:
-                return Anchor(date(y, int(m.group(2)), int(m.group(3))), "day")
-            except ValueError:
-                return None
-        if gran == "week":
-            try:
-                return Anchor(date.fromisocalendar(y, int(m.group(2)), 1), "week")
-            except ValueError:
-                return None
-        if gran == "month":
-            mo = int(m.group(2))
-            return Anchor(date(y, mo, 1), "month") if 1 <= mo <= 12 else None
-        if gran == "quarter":
-            q = int(m.group(2))
-            return Anchor(date(y, 3 * q - 2, 1), "quarter") if 1 <= q <= 4 else None
-        if gran == "half":
-            return Anchor(date(y, 1 if m.group(2) == "1" else 7, 1), "half")
-        if gran == "season":
-            return Anchor(date(y, 1, 1), "year")
-        return Anchor(date(y, 1, 1), "year")
-    return None
+    span = value_span(value.split("T")[0])
+    if span is None or span.granularity == "decade":
+        return None
+    if span.granularity == "weekend":  # "the weekend before" counts in weeks from that week's Monday
+        return Anchor(span.first - timedelta(days=5), "week")
+    if span.granularity == "season":  # seasons shift by years ("the summer after")
+        return Anchor(date(span.first.year, 1, 1), "year")
+    return Anchor(span.first, span.granularity)
 
 
 def _nth_weekday(year: int, month: int, dow: int, n: int) -> date:
@@ -206,6 +196,8 @@ FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas e
 
 
 def holiday_date(name: str, year: int) -> date:
+    """The day of holiday ``name`` in ``year``; ``OutOfCalendar`` for a year outside 1 to 9999."""
+    _in_calendar(year)
     if name in FIXED_HOLIDAYS:
         return date(year, *FIXED_HOLIDAYS[name])
     if name.startswith("thanksgiving"):
