@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-__all__ = ["PRECISIONS", "ValueSpan", "value_last_day", "value_precision", "value_range", "value_span"]
+__all__ = ["PRECISIONS", "ValueSpan", "value_contains", "value_last_day", "value_precision", "value_range", "value_span"]
 
 # How finely a timeline or plan reports a value; the finer granularities map onto these.
 PRECISIONS = ("day", "week", "month", "quarter", "year", "other")
@@ -110,3 +110,14 @@ def value_precision(value: str | None) -> str:
     """How fine a value is for a reader: ``day``, ``week``, ``month``, ``quarter``, ``year`` or ``other``."""
     span = value_span(value)
     return _PRECISION_OF.get(span.granularity, "other") if span else "other"
+
+
+def value_contains(outer: str | None, inner: str | None) -> bool:
+    """Whether every day of ``inner`` lies within ``outer`` ("2025-10" contains "2025-10-16").
+
+    Values that name no days contain only themselves ("PRESENT_REF" contains "PRESENT_REF").
+    """
+    a, b = value_range(outer), value_range(inner)
+    if a is None or b is None:
+        return (outer or "") == (inner or "")
+    return a[0] <= b[0] and b[1] <= a[1]

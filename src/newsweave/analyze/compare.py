@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..store import Store, article_detail, story_detail
+from ..timex3 import value_contains
 
 __all__ = [
     "claim_similarity",
@@ -316,22 +317,9 @@ def dateline_span(text: str) -> tuple[int, int] | None:
 
 
 def _dates_compatible(a: set[str], b: set[str]) -> bool:
-    contains = _timex_contains()
-    return any(contains(x, y) or contains(y, x) for x in a for y in b)
+    return any(value_contains(x, y) or value_contains(y, x) for x in a for y in b)
 
 
-def _timex_contains():
-    # The timeline imports this module, so its date functions are fetched once, at first use,
-    # rather than imported per call (an import statement per claim pair was a tenth of the cost).
-    global _TIMEX_CONTAINS
-    if _TIMEX_CONTAINS is None:
-        from .timeline import timex_contains
-
-        _TIMEX_CONTAINS = timex_contains
-    return _TIMEX_CONTAINS
-
-
-_TIMEX_CONTAINS = None
 
 
 def read_article(store: Store, article_id: int, details: dict[int, dict[str, Any]] | None) -> dict[str, Any]:

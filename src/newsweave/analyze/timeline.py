@@ -19,7 +19,13 @@ from functools import lru_cache
 from typing import Any
 
 from ..store import Store, story_detail
-from ..timex3 import PRECISIONS, value_precision, value_range, value_span
+from ..timex3 import (
+    PRECISIONS,
+    value_contains,
+    value_precision,
+    value_range,
+    value_span,
+)
 from .compare import (
     content_words,
     dateline_span,
@@ -45,6 +51,7 @@ _KIND_ORDER = ("event", "plan", "statement", "mention")
 # A TIMEX3 value's span and precision are one rule, kept in ``newsweave.timex3``.
 timex_range = value_range
 timex_precision = value_precision
+timex_contains = value_contains
 
 
 def timex_sort_key(value: str | None) -> tuple:
@@ -58,14 +65,6 @@ def timex_sort_key(value: str | None) -> tuple:
         return (1, 0, 0, value or "")
     first, after = span
     return (0, first.toordinal(), (after - first).days, value or "")
-
-
-def timex_contains(outer: str | None, inner: str | None) -> bool:
-    """Whether every day of ``inner`` lies within ``outer`` ("2025-10" contains "2025-10-16")."""
-    a, b = timex_range(outer), timex_range(inner)
-    if a is None or b is None:
-        return (outer or "") == (inner or "")
-    return a[0] <= b[0] and b[1] <= a[1]
 
 
 def timex_display(value: str | None) -> str:

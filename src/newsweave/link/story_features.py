@@ -64,12 +64,10 @@ def _name_counts(names: Iterable[str]) -> dict[str, float]:
 def _title_of(text: str, title: str | None) -> str:
     if title and title.strip():
         return " ".join(title.split())
-    # No headline: the first line with some words in it, cut at a readable length.
-    for line in text.splitlines():
-        words = line.split()
-        if len(words) >= 4 and not line.lstrip().lower().startswith(("http", "www")):
-            return " ".join(words[:16]) + (" …" if len(words) > 16 else "")
-    return " ".join(text.split()[:16])
+    from ..ingest.headline import headline
+
+    # No headline given: the lede's first sentence after any dateline, abbreviations and URLs read right.
+    return headline(text)
 
 
 def features_from_text(key: str, text: str, *, title: str | None = None, published: date | None = None,

@@ -26,16 +26,13 @@ __all__ = [
     "story_detail",
 ]
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
-
-
 def display_title(title: str | None, text: str, limit: int = 110) -> str:
-    """The article's title, or its first sentence cut to ``limit`` characters when it has none."""
+    """The article's title, or the headline read from its text (see ``ingest.headline``) when it has none."""
+    from ..ingest.headline import headline
+
     if title and title.strip():
         return title.strip()
-    first = _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
-    first = " ".join(first.split())
-    return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return headline(text, limit)
 
 
 def fts_query(query: str) -> str:
