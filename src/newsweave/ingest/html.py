@@ -18,14 +18,34 @@ from .dates import DateError, parse_date
 from .records import ReadOptions, finish_article
 from .source import Source, decode_text
 
-__all__ = ["html_to_text", "read_html"]
+__all__ = ["decode_page", "html_to_text", "page_article", "read_html"]
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)""", re.IGNORECASE)
 _BLOCKS = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
     "table", "tr", "section", "article", "header", "footer", "figure", "figcaption", "dd", "dt", "hr",
 }
 _DROP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "head")
+
+
+def decode_page(data: bytes, charset: str | None = None) -> tuple[str, str]:
+    """A page's text and the encoding used: ``charset`` (an HTTP header's) if it decodes, else the page's own.
+
+    A page that is valid UTF-8 is read as UTF-8 whatever the header says: servers that default to
+    ISO-8859-1 label UTF-8 pages wrongly far more often than a Latin-1 page happens to be valid UTF-8.
+    """
+    if charset:
+        if not data[:65536].isascii():
+            try:
+                return data.decode("utf-8-sig"), "utf-8"
+            except UnicodeDecodeError:
+                pass
+        try:
+            return data.decode(charset), charset
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return _decode_page(data)
 
 
 def _decode_page(data: bytes) -> tuple[str, str]:
@@ -101,9 +121,17 @@ def _tidy(text: str) -> str:
 
 def read_html(source: Source, options: ReadOptions) -> Iterator[Article | IngestError]:
     """The one article of an HTML page."""
+    markup, encoding = _decode_page(source.read_all(options.max_file_bytes, "HTML page"))
+    yield page_article(markup, name=source.name, identity=source.identity, encoding=encoding)
+
+
+def page_article(markup: str, *, name: str, identity: str, encoding: str = "utf-8") -> Article | IngestError:
+    """The article of one decoded HTML page (a saved file or a fetched URL), or why there is none.
+
+    ``extra`` gets the page's ``author``, ``language`` and ``og:type`` (``page_type``) where given.
+    """
     import trafilatura
 
-    markup, encoding = _decode_page(source.read_all(options.max_file_bytes, "HTML page"))
     try:
         document = trafilatura.bare_extraction(
             markup,
@@ -124,8 +152,7 @@ def read_html(source: Source, options: ReadOptions) -> Iterator[Article | Ingest
         reason = "the page has no article text"
         if failure:
             reason += f" (trafilatura failed: {failure})"
-        yield IngestError(source.name, reason + "; check that it is a saved article page, not a script-built shell")
-        return
+        return IngestError(name, reason + "; check that it is a saved article page, not a script-built shell")
     published = None
     raw_date = getattr(document, "date", None)
     if raw_date:
@@ -140,11 +167,14 @@ def read_html(source: Source, options: ReadOptions) -> Iterator[Article | Ingest
         published=published,
         outlet=getattr(document, "sitename", None) or None,
         url=getattr(document, "url", None) or None,
-        origin=source.name,
+        origin=name,
     )
-    if getattr(document, "author", None):
-        article.extra["author"] = document.author
-    yield finish_article(article, identity=source.identity, encoding=encoding)
+    for key, attribute in (("author", "author"), ("language", "language"), ("page_type", "pagetype")):
+        if getattr(document, attribute, None):
+            article.extra[key] = getattr(document, attribute)
+    if "language" not in article.extra and (language := _LANG.search(markup[:4096])):
+        article.extra["language"] = language.group(1).lower()
+    return finish_article(article, identity=identity, encoding=encoding)
 
 
 def _title_of(markup: str) -> str | None:
