@@ -26,6 +26,8 @@ __all__ = [
     "EVENT_STATUSES",
     "ATTRIBUTION_KINDS",
     "TIMEX_TYPES",
+    "UNKNOWN_OUTLET",
+    "outlet_of",
 ]
 
 ATTRIBUTION_KINDS = ("direct", "indirect", "mixed")
@@ -43,6 +45,20 @@ class Span:
 
     def to_json(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
+
+
+UNKNOWN_OUTLET = "unknown"
+
+
+def outlet_of(record: Any) -> str:
+    """Who a reader is told published an article: its outlet, else the agency it credits, else "unknown".
+
+    ``record`` is an ``Article`` or a stored article row (a mapping with ``outlet`` and ``wire``). The one rule
+    for every page, listing, filter and comparison, so an outlet-less wire copy reads the same everywhere.
+    """
+    if isinstance(record, Article):
+        return record.outlet or record.wire or UNKNOWN_OUTLET
+    return record.get("outlet") or record.get("wire") or UNKNOWN_OUTLET
 
 
 @dataclass(slots=True)

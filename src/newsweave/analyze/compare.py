@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Any
 
+from ..model import outlet_of
 from ..store import Store, article_detail, story_detail
 from ..timex3 import value_contains
 
@@ -27,7 +28,6 @@ __all__ = [
     "content_words",
     "dateline_span",
     "match_claims",
-    "outlet_name",
     "read_article",
     "render_comparison",
     "sentence_at",
@@ -177,11 +177,6 @@ def _numbers(text: str) -> set[str]:
             continue  # the scale of the number before it, already counted
         out.add(f"{value:g}" if value < 1e15 else str(int(value)))
     return out
-
-
-def outlet_name(article: dict[str, Any]) -> str:
-    """Who an article speaks for: its outlet, else the wire it credits, else ``article N``."""
-    return article.get("outlet") or article.get("wire") or f"article {article['id']}"
 
 
 class _Claim:
@@ -353,14 +348,14 @@ def compare_outlets(store: Store, story_id: str, *, threshold: float = 0.25, min
     reprints: dict[str, list[str]] = defaultdict(list)
     for a in story["articles"]:
         if a["copy_of"] is not None:
-            reprints[str(a["copy_of"])].append(outlet_name(a))
+            reprints[str(a["copy_of"])].append(outlet_of(a))
 
     claims: list[_Claim] = []
     voice: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
     articles_by_outlet: dict[str, list[int]] = defaultdict(list)
     for a in originals:
         detail = read_article(store, a["id"], article_details)
-        outlet = outlet_name(a)
+        outlet = outlet_of(a)
         articles_by_outlet[outlet].append(a["id"])
         for q in detail["attributions"]:
             key = _speaker_key(q)

@@ -18,6 +18,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from ..model import outlet_of
 from ..store import Store, story_detail
 from ..timex3 import (
     PRECISIONS,
@@ -29,7 +30,6 @@ from ..timex3 import (
 from .compare import (
     content_words,
     dateline_span,
-    outlet_name,
     read_article,
     sentence_at,
     split_sentences,
@@ -118,7 +118,7 @@ def _items_of_article(article: dict[str, Any], detail: dict[str, Any]) -> tuple[
     """The dated items of one article, and how many of its events carry no date."""
     text = detail["text"]
     sentences = split_sentences(text)
-    outlet = outlet_name(article)
+    outlet = outlet_of(article)
     dateline = dateline_span(text)
     timexes = [t for t in detail["timexes"] if _usable(t)
                and not (dateline and dateline[0] <= t["start"] < dateline[1])]
@@ -332,7 +332,7 @@ def story_timeline(store: Store, story_id: str, *, similarity: float = 0.5, stor
     reprints: dict[int, list[str]] = defaultdict(list)
     for a in story["articles"]:
         if a["copy_of"] is not None:
-            reprints[a["copy_of"]].append(outlet_name(a))
+            reprints[a["copy_of"]].append(outlet_of(a))
     items, undated = [], 0
     for a in story["articles"]:
         if a["copy_of"] is not None:

@@ -14,6 +14,7 @@ from typing import Any
 from ..analyze.compare import compare_outlets
 from ..analyze.plans import store_plans
 from ..analyze.timeline import story_timeline, timex_range
+from ..model import outlet_of
 from ..store import Store
 from ..store.web_queries import story_version
 
@@ -170,7 +171,7 @@ def comparison_section(store: Store, story_id: str, detail: dict, speakers: list
         "source": "newsweave.analyze.compare",
         "voice_share": voice_share(speakers),
         "quotes_per_outlet": dict(Counter(q.get("outlet") or "unknown" for q in detail["quotes"])),
-        "articles_per_outlet": dict(Counter(a["outlet"] or a["wire"] or "unknown" for a in detail["articles"])),
+        "articles_per_outlet": dict(Counter(outlet_of(a) for a in detail["articles"])),
     }
     skipped = _too_large("compare", story_id, detail)
     if skipped:

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import ApiError, StoreError
+from ..model import UNKNOWN_OUTLET, outlet_of
 from ..store import (
     Store,
     article_detail,
@@ -115,9 +116,9 @@ def story_page(store: Store, story_id: str) -> Page:
     """One story: articles by outlet, timeline, conflicts, plans, who said what, outlet comparison, entities."""
     detail = story_detail(store, story_id)
     # An agency report stored without an outlet goes under its wire's name everywhere on the page.
-    outlet_of = {a["id"]: a["outlet"] or a["wire"] or "unknown" for a in detail["articles"]}
+    outlet_by_article = {a["id"]: outlet_of(a) for a in detail["articles"]}
     for row in (*detail["quotes"], *detail["timexes"], *detail["events"]):
-        row["outlet"] = row.get("outlet") or outlet_of.get(row["article_id"], "unknown")
+        row["outlet"] = row.get("outlet") or outlet_by_article.get(row["article_id"], UNKNOWN_OUTLET)
     details: dict = {}  # each article read once, shared by the timeline and the comparison
     timeline = story_timeline_section(store, story_id, detail, details)
     detail["timeline"] = timeline["entries"]
@@ -131,7 +132,7 @@ def story_page(store: Store, story_id: str) -> Page:
     detail["comparison"] = comparison_section(store, story_id, detail, detail["speakers"], details)
     by_outlet: dict[str, list[dict]] = defaultdict(list)
     for a in detail["articles"]:
-        by_outlet[a["outlet"] or a["wire"] or "unknown"].append(a)
+        by_outlet[outlet_of(a)].append(a)
     marks = chart_items(detail["timeline"], evidence_href)
     colours = outlet_colours(list(by_outlet) + [q.get("outlet") for q in detail["quotes"]]
                              + [m["outlet"] for m in marks])
@@ -165,7 +166,7 @@ def article_page(store: Store, article_id: str) -> Page:
         ent["mentions"].append(m)
     extra = {
         "highlighted": highlight_text(text, highlights_for_article(detail)),
-        "colours": outlet_colours([detail["outlet"] or detail["wire"] or "unknown"]),
+        "colours": outlet_colours([outlet_of(detail)]),
         "entity_groups": sorted(entities.values(), key=lambda e: (-len(e["mentions"]), e["text"])),
         "evidence": evidence_href,
         "event_text": {(e["start"], e["end"]): text[e["start"]:e["end"]] for e in detail["events"]},
@@ -210,6 +211,6 @@ def search_page(store: Store, params) -> Page:
     results: list[dict] = []
     if any(ch.isalnum() for ch in q):
         results = search_articles(store, q, limit=limit, offset=offset, window=SEARCH_WINDOW)
-    colours = outlet_colours(r["outlet"] or r["wire"] or "unknown" for r in results)
+    colours = outlet_colours(outlet_of(r) for r in results)
     return Page("search.html", {"q": q, "limit": limit, "offset": offset, "ranked_among_newest": SEARCH_WINDOW,
                                 "results": results}, {"colours": colours})
