@@ -62,6 +62,13 @@ from .events_lexicon import (
     VERB_PARTICLE,
     VERBS,
 )
+from .events_scorer import (
+    MATERIAL_CONFLICT,
+    Reading,
+    clause_depth,
+    fallback_reading,
+    manual_reading,
+)
 from .pipeline import stage
 
 __all__ = ["actor_mention", "doc_events", "events_stage", "sentence_events"]
@@ -200,6 +207,42 @@ def _find_triggers(sent) -> list[_Trigger]:
             consumed.add(tok.i)
             triggers.append(_Trigger(tok, _noun_anchor(tok), *found, standalone=True))
     return triggers
+
+
+def _with_manual_reading(sent, triggers: list[_Trigger]) -> list[_Trigger]:
+    """The triggers with the sentence's main event decided by the manual's lines (events_scorer).
+
+    The material-conflict reading of the sentence replaces the word-by-word type of the main event
+    when the main event is itself one of those types, or when the reading sits nearer the main
+    clause ("Kidnappers snatched a businessman and demanded a ransom" is an abduction first). A
+    sentence with no trigger at all takes the event its words name anywhere ("took to the streets").
+    """
+    reading = manual_reading(sent) if triggers else fallback_reading(sent, _FALLBACK_LEXICON)
+    if reading is None:
+        return triggers
+    main = next((t for t in triggers if not t.secondary), None)
+    if main is not None:
+        depth = clause_depth(main.token)
+        # A main event of another kind keeps its place unless the reading is nearer the main
+        # clause; a material-conflict main event is retyped by a reading at least as near.
+        if reading.depth > depth or reading.depth == depth and main.type not in MATERIAL_CONFLICT:
+            return triggers
+    for i, trig in enumerate(triggers):
+        if reading.token in (trig.token, trig.anchor) and not trig.secondary:
+            trig.type, trig.mode = reading.type, reading.mode
+            return [trig, *triggers[:i], *triggers[i + 1:]]
+    return [_reading_trigger(reading), *triggers]
+
+
+def _reading_trigger(reading: Reading) -> _Trigger:
+    tok = reading.token
+    if tok.pos_ in ("VERB", "AUX"):
+        return _Trigger(tok, tok, reading.type, reading.mode)
+    return _Trigger(tok, _noun_anchor(tok), reading.type, reading.mode, standalone=True)
+
+
+# Every word the trigger rules know, nouns before verbs, for sentences where no rule fired.
+_FALLBACK_LEXICON = {**VERBS, **NOUNS}
 
 
 def _obligation_demand(verb) -> _Trigger | None:
@@ -562,7 +605,7 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
     """
     timexes = [t for t in (timexes or []) if sent.start_char <= t.start < sent.end_char]
     evidence = Span(sent.start_char, sent.end_char, sent.text)
-    triggers = _find_triggers(sent)
+    triggers = _with_manual_reading(sent, _find_triggers(sent))
     events: list[Event] = []
     for trig in triggers:
         sources = _sources(trig)

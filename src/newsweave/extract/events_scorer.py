@@ -1,0 +1,319 @@
+"""The PLOVER manual's lines between protest, repression, assault and fighting, as a sentence scorer.
+
+The trigger rules of ``newsweave.extract.events`` read one word at a time ("killed" -> ASSAULT).
+The manual draws the lines between the four material-conflict types by who acts on whom and with
+what, which one word cannot tell:
+
+- FIGHT: conventional military force: air strikes, shelling, armed clashes, taking territory
+  (CAMEO 19, "Use conventional military force", 190-196);
+- ASSAULT: bombings, IEDs, suicide attacks, abductions, killings and sexual violence against
+  civilians (CAMEO 18 and 20: "Use unconventional violence", "Conduct suicide, car, or other
+  non-military bombing", "Abduct, hijack", "Sexually assault", "Attempt to assassinate");
+- COERCE: arrests, crackdowns, curfews, bans, deportations, and force used against protesters
+  (CAMEO 17: "Arrest, detain", "Impose curfew", "Impose restrictions on political freedoms");
+- PROTEST: demonstrations, strikes, sit-ins, blockades and riots ("Protest violently, riot", 145).
+
+``manual_reading(sent)`` scores every word of a sentence that the manual's definitions name, sets
+its type from the actors around it (a crowd that burns cars riots; police firing on protesters
+coerce; troops firing on rebels fight; gunmen killing villagers assault), and returns the reading
+of the word nearest the sentence's main clause. ``fallback_reading(sent)`` finds the event a
+sentence reports when the trigger rules found none ("took to the streets", "walked off the job").
+
+The word lists are written from the manual's definitions and mode tables and the CAMEO -> PLOVER
+table; nothing here is fitted to an evaluation set. The weights are in ``SCORER_CONFIG``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["SCORER_CONFIG", "MATERIAL_CONFLICT", "Reading", "clause_depth", "fallback_reading", "manual_reading"]
+
+MATERIAL_CONFLICT = frozenset({"PROTEST", "COERCE", "ASSAULT", "FIGHT"})
+
+# How far a word is from the sentence's main event: each clause boundary on the way to the root
+# adds ``clause_step``; an event noun (not a verb) adds ``noun_step``, so that "condemned the
+# bombing" stays a condemnation while "took to the streets" is a protest.
+SCORER_CONFIG = {"clause_step": 1.0, "noun_step": 0.5, "modifier_step": 1.0}
+
+# Who acts, by role word (lemmas, lower case).
+_CROWD = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "youth", "striker",
+                    "marcher", "student", "worker", "resident", "villager", "supporter", "fan", "activist"})
+_POLICE = frozenset({"police", "policeman", "policemen", "officer", "gendarme", "security", "guard", "riot"})
+_STATE_ARMED = frozenset({"troop", "army", "soldier", "military", "force", "warplane", "jet", "aircraft",
+                          "helicopter", "gunship", "artillery", "tank", "navy", "marine", "battalion", "brigade",
+                          "unit", "paratrooper", "commando"})
+_ARMED_GROUP = frozenset({"rebel", "militant", "insurgent", "fighter", "guerrilla", "guerilla", "militia",
+                          "militiaman", "militiamen", "jihadist", "separatist", "combatant", "faction"})
+_ASSAILANT = frozenset({"gunman", "gunmen", "attacker", "assailant", "kidnapper", "bomber", "abductor",
+                        "hijacker", "terrorist", "killer", "man", "men"})
+# Who is harmed: civilians and unarmed people (ASSAULT), armed positions (FIGHT).
+_CIVILIAN = frozenset({"civilian", "villager", "farmer", "journalist", "reporter", "woman", "child", "worshipper",
+                       "passenger", "pilgrim", "student", "people", "family", "resident", "shopper", "tourist",
+                       "businessman", "teacher", "doctor", "worker", "wedding", "market", "school", "mosque",
+                       "church", "bus", "camp", "hospital", "home", "house", "village", "man", "boy", "girl",
+                       "official", "judge", "politician", "mayor", "candidate", "priest", "nun", "detainee",
+                       "prisoner", "hostage", "adviser", "advisor", "aid", "refugee"})
+_ARMED_TARGET = frozenset({"position", "line", "base", "checkpoint", "post", "stronghold", "bunker", "convoy",
+                           "garrison", "trench", "outpost", "camp", "enclave", "territory", "front", "airport",
+                           "town", "city", "village", "area", "depot"}) | _STATE_ARMED | _ARMED_GROUP
+
+# Words that name the act on their own, whoever does it: (type, mode).
+_OWN_TYPE: dict[str, tuple[str, str | None]] = {
+    # ASSAULT modes (manual table 3.11) and CAMEO 18/20
+    "bomb": ("ASSAULT", "explosives"), "bombing": ("ASSAULT", "explosives"), "bomber": ("ASSAULT", "suicide-attack"),
+    "blast": ("ASSAULT", "explosives"), "explosion": ("ASSAULT", "explosives"), "explode": ("ASSAULT", "explosives"),
+    "explosive": ("ASSAULT", "explosives"), "ied": ("ASSAULT", "explosives"), "detonate": ("ASSAULT", "explosives"),
+    "suicide": ("ASSAULT", "suicide-attack"), "abduct": ("ASSAULT", "abduct"), "abduction": ("ASSAULT", "abduct"),
+    "kidnap": ("ASSAULT", "abduct"), "kidnapping": ("ASSAULT", "abduct"), "hijack": ("ASSAULT", "abduct"),
+    "hostage": ("ASSAULT", "abduct"), "snatch": ("ASSAULT", "abduct"), "assassinate": ("ASSAULT", "targeted"),
+    "assassination": ("ASSAULT", "targeted"), "massacre": ("ASSAULT", "targeted"), "behead": ("ASSAULT", "targeted"),
+    "execute": ("ASSAULT", "targeted"), "lynch": ("ASSAULT", "beat"), "rape": ("ASSAULT", "sexual"),
+    "torture": ("ASSAULT", "torture"), "stab": ("ASSAULT", "primitive"), "hack": ("COERCE", "cyber"),
+    # FIGHT: CAMEO 190-196
+    "clash": ("FIGHT", None), "battle": ("FIGHT", None), "fighting": ("FIGHT", None), "fight": ("FIGHT", None),
+    "shell": ("FIGHT", "heavy-weapons"), "shelling": ("FIGHT", "heavy-weapons"), "artillery": ("FIGHT", "heavy-weapons"),
+    "mortar": ("FIGHT", "heavy-weapons"), "airstrike": ("FIGHT", "aerial"), "bombard": ("FIGHT", "heavy-weapons"),
+    "bombardment": ("FIGHT", "heavy-weapons"), "offensive": ("FIGHT", None), "counteroffensive": ("FIGHT", None),
+    "recapture": ("FIGHT", None), "invade": ("FIGHT", None), "invasion": ("FIGHT", None), "skirmish": ("FIGHT", None),
+    "gunbattle": ("FIGHT", "firearms"), "firefight": ("FIGHT", "firearms"), "advance": ("FIGHT", None),
+    "overrun": ("FIGHT", None), "besiege": ("FIGHT", None), "strafe": ("FIGHT", "aerial"),
+    # COERCE modes (manual table 3.10) and CAMEO 17
+    "arrest": ("COERCE", "arrest"), "detain": ("COERCE", "arrest"), "detention": ("COERCE", "arrest"),
+    "custody": ("COERCE", "arrest"), "jail": ("COERCE", "arrest"), "imprison": ("COERCE", "arrest"),
+    "crackdown": ("COERCE", None), "curfew": ("COERCE", "curfew"), "deport": ("COERCE", "deport"),
+    "censor": ("COERCE", "censor"), "disperse": ("COERCE", "restrict"), "teargas": ("COERCE", "restrict"),
+    "confiscate": ("COERCE", "seize"),
+    # PROTEST modes (manual table 3.7) and CAMEO 14
+    "protest": ("PROTEST", "demo"), "protester": ("PROTEST", "demo"), "protestor": ("PROTEST", "demo"),
+    "demonstrate": ("PROTEST", "demo"), "demonstration": ("PROTEST", "demo"), "demonstrator": ("PROTEST", "demo"),
+    "rally": ("PROTEST", "demo"), "march": ("PROTEST", "demo"), "riot": ("PROTEST", "riot"),
+    "rioter": ("PROTEST", "riot"), "rioting": ("PROTEST", "riot"), "loot": ("PROTEST", "riot"),
+    "sit-in": ("PROTEST", "demo"), "picket": ("PROTEST", "demo"), "boycott": ("PROTEST", "boycott"),
+    "strike": ("PROTEST", "strike"), "striker": ("PROTEST", "strike"), "walkout": ("PROTEST", "strike"),
+    "chant": ("PROTEST", "demo"), "vandalize": ("PROTEST", "vandalize"), "vandalise": ("PROTEST", "vandalize"),
+}
+# Acts of force whose type depends on who does it to whom.
+_FORCE = frozenset({"kill", "attack", "shoot", "fire", "wound", "injure", "beat", "storm", "hit", "strike",
+                    "target", "raid", "ambush", "gun", "murder", "slay", "torch", "burn", "hurl", "throw",
+                    "open", "assault", "seize", "capture", "take"})
+# Words of a phrase that say the act's type (a verb's particle or object): "take into custody",
+# "take to the streets", "walk off the job", "seize control", "open fire", "set fire".
+_PHRASES: dict[tuple[str, str], tuple[str, str | None]] = {
+    ("take", "custody"): ("COERCE", "arrest"), ("take", "street"): ("PROTEST", "demo"),
+    ("walk", "job"): ("PROTEST", "strike"), ("walk", "out"): ("PROTEST", "strike"),
+    ("take", "control"): ("FIGHT", None), ("seize", "control"): ("FIGHT", None), ("gain", "control"): ("FIGHT", None),
+    ("exchange", "fire"): ("FIGHT", "firearms"), ("round", "up"): ("COERCE", "arrest"),
+    ("crack", "down"): ("COERCE", None), ("blow", "up"): ("ASSAULT", "explosives"),
+    ("go", "strike"): ("PROTEST", "strike"), ("stage", "strike"): ("PROTEST", "strike"),
+    ("block", "road"): ("PROTEST", "obstruct"), ("block", "highway"): ("PROTEST", "obstruct"),
+    ("block", "street"): ("PROTEST", "obstruct"), ("block", "bridge"): ("PROTEST", "obstruct"),
+    ("tear", "gas"): ("COERCE", "restrict"), ("water", "cannon"): ("COERCE", "restrict"),
+    ("rubber", "bullet"): ("COERCE", "restrict"), ("air", "strike"): ("FIGHT", "aerial"),
+    ("missile", "strike"): ("FIGHT", "heavy-weapons"), ("drone", "strike"): ("FIGHT", "drone"),
+    ("hunger", "strike"): ("PROTEST", "hunger"), ("sit", "in"): ("PROTEST", "demo"), ("general", "strike"): ("PROTEST", "strike"),
+}
+_UNCONVENTIONAL = frozenset({"bomb", "bombing", "explosive", "ied", "suicide", "grenade", "landmine"})
+_ONE_SIDED = frozenset({"beat", "torture", "lynch", "rape", "stab"})
+_HEAVY_WEAPONS = frozenset({"artillery", "tank", "warplane", "jet", "aircraft", "helicopter", "gunship", "missile",
+                            "rocket", "mortar", "drone"})
+_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "pcomp", "conj", "csubj", "parataxis"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
+_REPORTING = frozenset({"say", "tell", "report", "state", "add", "claim", "announce", "confirm", "accord"})
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A sentence's material-conflict event as the manual reads it: the word that carries it."""
+
+    type: str
+    mode: str | None
+    token: object  # the spaCy token that names the act
+    depth: float  # distance from the main clause (0: the main verb itself)
+
+
+def clause_depth(tok) -> float:
+    """How deep ``tok`` sits below the sentence's main clause (reporting verbs are looked through)."""
+    depth = SCORER_CONFIG["noun_step"] if tok.pos_ in ("NOUN", "PROPN") else 0.0
+    cur = tok
+    for _ in range(40):
+        if cur.head is cur:
+            break
+        if cur.dep_ in _CLAUSE_DEPS and not (cur.dep_ == "ccomp" and cur.head.lemma_.lower() in _REPORTING):
+            depth += SCORER_CONFIG["clause_step"]
+        elif cur.dep_ in _MODIFIER_DEPS:
+            depth += SCORER_CONFIG["modifier_step"]
+        cur = cur.head
+    if cur.lemma_.lower() in _REPORTING and tok is not cur and tok.head is cur and tok.dep_ in ("nsubj", "dobj"):
+        depth += SCORER_CONFIG["clause_step"]  # "a newspaper said": the reporter, not the event
+    return depth
+
+
+def _lemmas(tokens) -> set[str]:
+    return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+
+
+def _role_words(tok) -> set[str]:
+    """The role words of the noun phrase at ``tok`` (its head, modifiers and conjuncts)."""
+    if tok is None:
+        return set()
+    words = [tok, *tok.conjuncts]
+    words += [c for w in list(words) for c in w.children if c.dep_ in ("compound", "amod", "nmod")]
+    return _lemmas(words)
+
+
+def _subject(verb):
+    cur = verb
+    for _ in range(4):
+        for c in cur.children:
+            if c.dep_ == "agent":
+                return next((p for p in c.children if p.dep_ == "pobj"), None)
+        for c in cur.children:
+            if c.dep_ == "nsubj":
+                return c
+        if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur:
+            cur = cur.head
+            continue
+        if cur.dep_ == "pcomp" and cur.head.head is not cur.head:
+            cur = cur.head.head  # "resorted to throwing stones"
+            continue
+        if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN"):
+            return cur.head
+        return None
+    return None
+
+
+def _victims(verb) -> set[str]:
+    out: set[str] = set()
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj", "nsubjpass"):
+            out |= _role_words(c)
+        elif c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "into", "upon", "with"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out |= _role_words(p)
+    return out
+
+
+def _by_actors(verb, sentence_words: set[str]) -> tuple[str, str | None]:
+    """The type of an act of force from who does it to whom (the manual's lines)."""
+    doer = _role_words(_subject(verb))
+    done_to = _victims(verb)
+    means = _lemmas(verb.subtree) | doer
+    weapon = means & _HEAVY_WEAPONS
+    if doer & _CROWD and not doer & (_POLICE | _STATE_ARMED):
+        return ("PROTEST", "riot")  # a crowd throwing stones, burning cars: a riot
+    if means & _UNCONVENTIONAL:
+        return ("ASSAULT", "explosives")  # a bomb attack is an assault whoever it hits (CAMEO 183)
+    if doer & _POLICE and (done_to | sentence_words) & {"protester", "protestor", "demonstrator", "crowd",
+                                                        "rioter", "marcher", "student", "striker", "mob"}:
+        return ("COERCE", "restrict")  # force used against protesters
+    if doer & _POLICE and not done_to & _ARMED_GROUP:
+        return ("COERCE", "restrict")
+    if weapon:
+        return ("FIGHT", "heavy-weapons")  # artillery, aircraft, tanks: conventional force (CAMEO 194-195)
+    if verb.lemma_.lower() in _ONE_SIDED:
+        return ("ASSAULT", "beat")  # beating, torture: physical assault whoever does it (CAMEO 182)
+    if doer & _ASSAILANT and not doer & (_STATE_ARMED | _ARMED_GROUP):
+        return ("ASSAULT", None)
+    if done_to & _CIVILIAN and not done_to & (_STATE_ARMED | _ARMED_GROUP):
+        return ("ASSAULT", None)
+    if doer & _STATE_ARMED:
+        return ("FIGHT", None)
+    if doer & _ARMED_GROUP and done_to & _ARMED_TARGET:
+        return ("FIGHT", None)
+    return ("ASSAULT", None)
+
+
+def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | None:
+    lemma = tok.lemma_.lower()
+    kids = {c.lemma_.lower() for c in tok.children}
+    kids |= {p.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "dobj", "prt") for p in c.children}
+    for other in kids:
+        for pair in ((lemma, other), (other, lemma)):
+            if pair in _PHRASES:
+                return _PHRASES[pair]
+    if tok.dep_ == "compound" and (lemma, tok.head.lemma_.lower()) in _PHRASES:
+        return None  # read at the head ("air strike", "tear gas")
+    if tok.pos_ in ("VERB", "AUX"):
+        if lemma in ("open", "take", "seize", "capture", "hurl", "throw", "burn", "torch", "strike", "hit"):
+            objs = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "obj")}
+            if lemma == "open" and "fire" not in objs:
+                return None
+            if lemma in ("seize", "capture", "take") and not objs & _ARMED_TARGET:
+                return None  # seizing property is COERCE; the trigger rules code it
+            if lemma in ("hurl", "throw") and not objs & {"stone", "rock", "brick", "bottle", "grenade", "petrol"}:
+                return None
+            if lemma in ("strike", "hit") and not _subject(tok):
+                return None
+        if lemma in _FORCE:
+            if lemma == "strike" and not (_role_words(_subject(tok)) & (_STATE_ARMED | _ARMED_GROUP | _ASSAILANT)):
+                return _OWN_TYPE.get(lemma)  # workers who strike
+            if lemma in ("bomb",) and _role_words(_subject(tok)) & _STATE_ARMED:
+                return ("FIGHT", "aerial")  # aerial bombing by armed forces: CAMEO 195
+            return _by_actors(tok, sentence_words)
+        if lemma in ("bomb", "explode", "detonate") and _role_words(_subject(tok)) & _STATE_ARMED:
+            return ("FIGHT", "aerial")
+    if lemma in ("attack", "raid", "ambush", "assault") and tok.pos_ in ("NOUN", "PROPN"):
+        head = tok.head if tok.dep_ in ("dobj", "pobj", "nsubj") else tok
+        return _by_actors(head if head.pos_ in ("VERB", "AUX") else tok, sentence_words)
+    return _OWN_TYPE.get(lemma)
+
+
+def manual_reading(sent) -> Reading | None:
+    """The material-conflict event of a sentence by the manual's lines, or None when it names none.
+
+    Every word the manual's definitions name is read (with the actors around it for acts of force);
+    the reading of the word nearest the main clause wins, ties to the earlier word.
+    """
+    words = _lemmas(sent)
+    best: Reading | None = None
+    for tok in sent:
+        if tok.is_punct or tok.is_stop and tok.pos_ != "NOUN" and tok.lemma_.lower() not in ("take",):
+            continue
+        found = _word_reading(tok, words)
+        if found is None or found[0] not in MATERIAL_CONFLICT:
+            continue
+        if found[0] == "PROTEST" and _victim_of_force(tok):
+            continue  # "fired on protesters": the protesters are who force is used against
+        depth = clause_depth(tok)
+        if best is None or depth < best.depth:
+            best = Reading(found[0], found[1], tok, depth)
+    return best
+
+
+def _victim_of_force(tok) -> bool:
+    """A protest word that names who force is used against ("fired on protesters", "police
+    prevented the demonstration"), not a protest being held."""
+    head = tok.head
+    if tok.dep_ == "pobj":
+        head = head.head
+    if tok.dep_ in ("dobj", "obj", "nsubjpass", "pobj") and head.pos_ in ("VERB", "AUX"):
+        lemma = head.lemma_.lower()
+        if _role_words(_subject(head)) & _POLICE:
+            return True
+        return lemma in _FORCE or _OWN_TYPE.get(lemma, ("",))[0] == "COERCE" or lemma in ("fire", "use")
+    return False
+
+
+def fallback_reading(sent, lexicon) -> Reading | None:
+    """The event a sentence reports when the trigger rules found none.
+
+    ``lexicon`` maps a lemma to (type, mode) (the trigger rules' verbs and nouns): every word of the
+    sentence is read, modifiers included ("the bombing campaign"), and the one nearest the main
+    clause wins. None when no word names an event.
+    """
+    found = manual_reading(sent)
+    if found is not None:
+        return found
+    best: Reading | None = None
+    for tok in sent:
+        if tok.is_punct or tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in _REPORTING or lemma not in lexicon:
+            continue
+        depth = clause_depth(tok)
+        if best is None or depth < best.depth:
+            best = Reading(*lexicon[lemma], tok, depth)
+    return best
