@@ -7,14 +7,10 @@ from datetime import date
 import pytest
 from test_timeline import build_pipeline_store, read_seeds, span
 
-from newsweave.analyze.compare import (
-    compare_outlets,
-    content_words,
-    render_comparison,
-    split_sentences,
-)
+from newsweave.analyze.compare import compare_outlets, render_comparison
 from newsweave.model import Article, Attribution, Extraction, Mention, Timex
 from newsweave.store import Store
+from newsweave.text import content_words, split_sentences
 
 
 def test_split_sentences_keeps_offsets_and_abbreviations():

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..model import outlet_of
 from ..store import Store, story_detail
+from ..text import content_words, sentence_at, split_sentences
 from ..timex3 import (
     PRECISIONS,
     value_contains,
@@ -28,11 +29,8 @@ from ..timex3 import (
     value_span,
 )
 from .compare import (
-    content_words,
     dateline_span,
     read_article,
-    sentence_at,
-    split_sentences,
 )
 
 __all__ = [

@@ -34,6 +34,7 @@ SCHEMAS: dict[str, Any] = {
         "outlets": _arr(_S), "first": _NS, "last": _NS, "articles": _arr(_ref("ArticleSummary"))}},
     "Quote": {"type": "object", "description": "An attribution: who said what, with its evidence offsets.",
               "properties": {
+                  "id": {**_I, "description": "the quote's id, for corrections"},
                   "article_id": _I, "kind": {"enum": ["direct", "indirect", "mixed"]}, "speaker": _NS,
                   "speaker_entity_id": _NS, "source": {"oneOf": [_ref("Span"), {"type": "null"}]},
                   "cue": {"oneOf": [_ref("Span"), {"type": "null"}]}, "content": _arr(_ref("Span")),

@@ -111,6 +111,10 @@ class OnlineLinker:
         # Only what this batch changed is written: the cost of a batch does not grow with the corpus.
         for part in PARTS:
             store.save_changes(part, getattr(self, part).state_changes())
+        # The analyst's corrections win over what the linkers just wrote (same transaction).
+        from ..store.corrections import apply_corrections
+
+        apply_corrections(store)
 
 
 def sync_linked_ids(ex: Extraction) -> None:

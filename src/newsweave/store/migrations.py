@@ -210,12 +210,110 @@ def m005_story_recency() -> str:
             "CREATE INDEX IF NOT EXISTS stories_updated ON stories(updated_at);")
 
 
+def m008_corrections() -> str:
+    # The analyst's decisions, kept apart from what the linkers write so that reprocessing and linking
+    # never lose them: store.corrections re-applies every active one after each linked batch. ``before``
+    # holds what an application replaced, so that an undo can put it back.
+    return (
+        """
+        CREATE TABLE IF NOT EXISTS corrections (
+            id         INTEGER PRIMARY KEY,
+            kind       TEXT NOT NULL,
+            target     TEXT NOT NULL,
+            value      TEXT NOT NULL DEFAULT '{}',
+            note       TEXT,
+            made_at    TEXT NOT NULL,
+            undone_at  TEXT,
+            before     TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX IF NOT EXISTS corrections_active ON corrections(id) WHERE undone_at IS NULL;
+        """
+    )
+
+
+def m009_search_stemming() -> str:
+    # Word forms: "Tomahawk" finds "Tomahawks" (porter stemming over the same unicode61 tokens). The
+    # index is rebuilt in place from the articles; the triggers name the table, so they keep working.
+    return (
+        """
+        DROP TABLE IF EXISTS articles_fts;
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content='articles', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
+        );
+        INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+        DROP TABLE IF EXISTS attributions_fts;
+        CREATE VIRTUAL TABLE attributions_fts USING fts5(
+            content_text, speaker_text, content='attributions', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        );
+        INSERT INTO attributions_fts(attributions_fts) VALUES ('rebuild');
+        """
+    )
+
+
+def m006_process_failures() -> str:
+    # An article that a stage or the linker could not process: recorded with its error so that one
+    # article never stops `process` for the whole store; a plain rerun skips it, --retry-failed
+    # tries again (``attempts`` counts the tries). The row goes when the article is processed.
+    return (
+        """
+        CREATE TABLE IF NOT EXISTS process_failures (
+            article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            stage       TEXT NOT NULL,
+            error       TEXT NOT NULL,
+            message     TEXT NOT NULL,
+            failed_at   TEXT NOT NULL,
+            attempts    INTEGER NOT NULL DEFAULT 1
+        );
+        """
+    )
+
+
+def m007_sources() -> str:
+    # The feeds, sitemaps and pages `newsweave watch` polls, with what a polite poll needs to remember:
+    # the validators for a conditional GET, the last error (shown by `sources list`), and every item URL
+    # already handled, so a second poll fetches and stores nothing it has seen. An item is recorded in the
+    # transaction that stores its article: a watcher killed in between fetches it again next time, and the
+    # store's URL rule keeps that from becoming a duplicate.
+    return (
+        """
+        CREATE TABLE IF NOT EXISTS sources (
+            id             INTEGER PRIMARY KEY,
+            url            TEXT NOT NULL UNIQUE,
+            kind           TEXT,
+            title          TEXT,
+            added_at       TEXT NOT NULL,
+            last_fetch     TEXT,
+            last_ok        TEXT,
+            etag           TEXT,
+            last_modified  TEXT,
+            errors         INTEGER NOT NULL DEFAULT 0,
+            last_error     TEXT,
+            items_seen     INTEGER NOT NULL DEFAULT 0,
+            articles       INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE IF NOT EXISTS source_items (
+            source_id   INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            url         TEXT NOT NULL,
+            seen_at     TEXT NOT NULL,
+            article_id  INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+            problem     TEXT,
+            PRIMARY KEY (source_id, url)
+        ) WITHOUT ROWID;
+        """
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[], str]]] = [
     ("001_articles", m001_articles),
     ("002_extractions", m002_extractions),
     ("003_stories", m003_stories),
     ("004_link_records", m004_link_records),
     ("005_story_recency", m005_story_recency),
+    ("008_corrections", m008_corrections),
+    ("009_search_stemming", m009_search_stemming),
+    ("006_process_failures", m006_process_failures),
+    ("007_sources", m007_sources),
 ]
 
 

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
+import time
 from collections import defaultdict
+from collections.abc import Callable
+from contextlib import contextmanager
 from typing import Any
 
 from ..errors import StoreError
@@ -23,6 +27,8 @@ __all__ = [
     "list_quotes",
     "list_stories",
     "search_articles",
+    "search_facets",
+    "store_is_empty",
     "story_detail",
 ]
 
@@ -35,12 +41,67 @@ def display_title(title: str | None, text: str, limit: int = 110) -> str:
     return headline(text, limit)
 
 
+# Bounds on what one search may ask and cost: a query of thousands of words made SQLite work for minutes.
+MAX_QUERY_TERMS = 32
+MAX_QUERY_CHARS = 512
+SEARCH_SECONDS = 2.0
+SEARCH_SORTS = ("relevance", "date")
+_OPERATORS = ("AND", "OR", "NOT")
+# A quoted phrase (its closing quote may be missing), a -word, an operator or a word with an optional prefix star.
+_QUERY_TOKEN = re.compile(r'"([^"]*)"?|(-)?(\w+)(\*)?', re.UNICODE)
+
+
 def fts_query(query: str) -> str:
-    """Turn a user's words into an FTS5 query that cannot be a syntax error: each word quoted, all required."""
-    words = re.findall(r"\w+", query, flags=re.UNICODE)
-    if not words:
+    """Turn a user's query into an FTS5 query that cannot be a syntax error (see README, "Search syntax").
+
+    Words are all required; ``"two words"`` is a phrase; ``AND``, ``OR`` and ``NOT`` in capitals are
+    operators (``NOT`` and a leading ``-`` exclude a word); ``word*`` matches words starting so. Everything
+    else (brackets, punctuation, ``column:`` filters) is read as spaces. Word forms match through the
+    stemming index ("Tomahawk" finds "Tomahawks"). At most ``MAX_QUERY_TERMS`` words and
+    ``MAX_QUERY_CHARS`` characters, so that one request cannot tie up the store.
+    """
+    if len(query) > MAX_QUERY_CHARS:
+        raise StoreError(f"the search is {len(query)} characters long; at most {MAX_QUERY_CHARS}: "
+                         "search for the few words that matter")
+    items: list[tuple[str, str]] = []  # ("op", AND|OR|NOT) or ("term", FTS5 text)
+    terms = 0
+    for m in _QUERY_TOKEN.finditer(query):
+        phrase, minus, word, star = m.groups()
+        if phrase is not None:
+            words = re.findall(r"\w+", phrase, flags=re.UNICODE)
+            if not words:
+                continue
+            terms += len(words)
+            text = '"' + " ".join(words) + '"'
+        elif word in _OPERATORS and not star:
+            items.append(("op", word))
+            continue
+        else:
+            terms += 1
+            text = f'"{word}"' + (" *" if star else "")
+        if minus:
+            items.append(("op", "NOT"))
+        items.append(("term", text))
+    if terms > MAX_QUERY_TERMS:
+        raise StoreError(f"the search has {terms} words; at most {MAX_QUERY_TERMS}: search for the few words that matter")
+    out: list[str] = []
+    pending: str | None = None  # the operator waiting for its right-hand term
+    for kind, text in items:
+        if kind == "op":
+            if pending == "AND" and text == "NOT" or pending is None:
+                pending = text
+            elif pending != text and not (pending == "NOT" and text == "AND"):
+                raise StoreError(f"cannot read {pending} {text} in {query!r}: put a word between operators")
+            continue
+        if pending == "NOT" and not out:
+            raise StoreError(f"NOT needs a word before it in {query!r}: write it as 'Putin NOT Trump'")
+        if out and pending in ("OR", "NOT"):
+            out.append(pending)
+        out.append(text)
+        pending = None
+    if not out:
         raise StoreError(f"nothing to search for in {query!r}: give at least one word")
-    return " ".join(f'"{w}"' for w in words)
+    return " ".join(out)
 
 
 def _article_summary(row) -> dict[str, Any]:
@@ -221,6 +282,7 @@ def _quote(r) -> dict[str, Any]:
         return {"start": r[f"{prefix}_start"], "end": r[f"{prefix}_end"], "text": r[f"{prefix}_text"]}
 
     return {
+        "id": r["id"],  # what `newsweave correct set-speaker/reject-quote` take
         "article_id": r["article_id"],
         "kind": r["kind"],
         "speaker": r["speaker_text"],
@@ -294,43 +356,144 @@ def _snippet_parts(raw: str) -> list[dict[str, Any]]:
     return parts
 
 
-def search_articles(store: Store, query: str, *, limit: int = 20, offset: int = 0,
-                    window: int | None = None) -> list[dict[str, Any]]:
-    """Full-text search over titles and texts, best match first.
+@contextmanager
+def _time_limit(store: Store, seconds: float | None, cancelled: Callable[[], bool] | None):
+    """Stop the statements run inside after ``seconds`` or once ``cancelled()`` says the asker has gone
+    (SQLite's progress handler, checked every few thousand steps)."""
+    if seconds is None and cancelled is None:
+        yield
+        return
+    deadline = time.monotonic() + seconds if seconds is not None else None
+    why: list[str] = []
 
-    Each hit has ``snippet`` (matches in "[…]", as the CLI prints it) and ``snippet_parts``
-    (``[{"text", "match"}]``), so a page can escape every piece and mark the matches itself.
-    ``window`` ranks only the most recently stored ``window`` matching articles (at least ten times
-    ``offset + limit``): ranking costs about a microsecond per match, so a common word in a store of a
-    million articles would take a third of a second; None ranks every match.
+    def check() -> int:
+        if cancelled is not None and cancelled():
+            why.append("cancelled")
+            return 1
+        if deadline is not None and time.monotonic() > deadline:
+            why.append("time")
+            return 1
+        return 0
+
+    store.db.set_progress_handler(check, 2000)
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if not why:
+            raise
+        if why[0] == "cancelled":
+            raise StoreError("the search was stopped: its client left") from exc
+        raise StoreError(f"the search took longer than {seconds:g} s and was stopped: add words or filters "
+                         "(outlet, dates, story) to narrow it") from exc
+    finally:
+        store.db.set_progress_handler(None, 0)
+
+
+def _search_filters(outlet: str | None, since: str | None, until: str | None, story: str | None,
+                    entity: str | None) -> tuple[str, list]:
+    """SQL conditions on the article ``a`` of a match, and their parameters."""
+    where, params = [], []
+    if outlet:
+        where.append("(lower(a.outlet) = lower(?) OR lower(a.wire) = lower(?))")
+        params += [outlet, outlet]
+    if since:
+        where.append("a.published >= ?")
+        params.append(since)
+    if until:
+        where.append("a.published <= ?")
+        params.append(until)
+    if story:
+        where.append("a.id IN (SELECT article_id FROM article_story WHERE story_id = ?)")
+        params.append(story)
+    if entity:
+        where.append("a.id IN (SELECT m.article_id FROM mentions m JOIN entities e ON e.id = m.entity_id"
+                     " WHERE e.id = ? OR lower(e.name) = lower(?))")
+        params += [entity, entity]
+    return "".join(f" AND {w}" for w in where), params
+
+
+def search_articles(store: Store, query: str, *, limit: int = 20, offset: int = 0, window: int | None = None,
+                    outlet: str | None = None, since: str | None = None, until: str | None = None,
+                    story: str | None = None, entity: str | None = None, sort: str = "relevance",
+                    time_limit: float | None = SEARCH_SECONDS,
+                    cancelled: Callable[[], bool] | None = None) -> list[dict[str, Any]]:
+    """Full-text search over titles and texts, best match (or, ``sort="date"``, newest) first.
+
+    The query syntax is :func:`fts_query`'s. ``outlet``, ``since``/``until`` (publication dates,
+    YYYY-MM-DD), ``story`` and ``entity`` (id or name) narrow the matches. Each hit has ``snippet``
+    (matches in "[…]", as the CLI prints it) and ``snippet_parts`` (``[{"text", "match"}]``), so a page
+    can escape every piece and mark the matches itself. ``window`` ranks only the most recently stored
+    ``window`` matching articles (at least ten times ``offset + limit``): ranking costs about a
+    microsecond per match, so a common word in a store of a million articles would take a third of a
+    second; None ranks every match. The work stops with a ``StoreError`` after ``time_limit`` seconds,
+    or as soon as ``cancelled()`` is true (a web client that left).
     """
+    if sort not in SEARCH_SORTS:
+        raise StoreError(f"unknown sort {sort!r}; choose {' or '.join(SEARCH_SORTS)}")
     match = fts_query(query)
-    floor = 0
-    if window is not None:
-        window = max(window, 10 * (offset + limit))
-        # Walking the match list newest first and stopping after ``window`` reads no text and no ranks.
-        row = store.db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC"
-                               " LIMIT 1 OFFSET ?", (match, window - 1)).fetchone()
-        floor = row[0] if row else 0
-    # The best ``limit`` rows are picked from the index alone (rowid and rank); snippets, which read
-    # and re-tokenise the text, are then made for those rows only, not for every match.
-    sql = (
-        "WITH top AS (SELECT rowid AS id, rank FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?"
-        " ORDER BY rank LIMIT ? OFFSET ?)"
-        f" SELECT {_ARTICLE_COLS}, s.story_id, snippet(articles_fts, 1, ?, ?, '…', 16) AS snippet, top.rank"
-        " FROM top JOIN articles_fts ON articles_fts.rowid = top.id JOIN articles a ON a.id = top.id"
-        " LEFT JOIN copies c ON c.article_id = a.id LEFT JOIN article_story s ON s.article_id = a.id"
-        " WHERE articles_fts MATCH ? ORDER BY top.rank, a.id"
-    )
+    conditions, params = _search_filters(outlet, since, until, story, entity)
+    matches = f"FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?{conditions}"
+    order = "rank" if sort == "relevance" else "coalesce(a.published, '') DESC, a.id DESC"
     out = []
-    for row in store.db.execute(sql, (match, floor, limit, offset, _OPEN, _CLOSE, match)):
-        parts = _snippet_parts(row["snippet"] or "")
-        item = _article_summary(row)
-        item.update(story_id=row["story_id"],
-                    snippet="".join(f"[{p['text']}]" if p["match"] else p["text"] for p in parts),
-                    snippet_parts=parts)
-        out.append(item)
+    with _time_limit(store, time_limit, cancelled):
+        floor = 0
+        if window is not None:
+            window = max(window, 10 * (offset + limit))
+            # Walking the match list newest first and stopping after ``window`` reads no text and no ranks.
+            row = store.db.execute(f"SELECT articles_fts.rowid {matches} ORDER BY articles_fts.rowid DESC"
+                                   " LIMIT 1 OFFSET ?", (match, *params, window - 1)).fetchone()
+            floor = row[0] if row else 0
+        # The best ``limit`` rows are picked from the index alone (rowid and rank); snippets, which read
+        # and re-tokenise the text, are then made for those rows only, not for every match.
+        sql = (
+            f"WITH top AS (SELECT articles_fts.rowid AS id, {'rank' if sort == 'relevance' else 'NULL AS rank'}, row_number() OVER (ORDER BY {order}) AS pos"
+            f" {matches} AND articles_fts.rowid >= ? ORDER BY {order} LIMIT ? OFFSET ?)"
+            f" SELECT {_ARTICLE_COLS}, s.story_id, snippet(articles_fts, 1, ?, ?, '…', 16) AS snippet, top.rank"
+            " FROM top JOIN articles_fts ON articles_fts.rowid = top.id JOIN articles a ON a.id = top.id"
+            " LEFT JOIN copies c ON c.article_id = a.id LEFT JOIN article_story s ON s.article_id = a.id"
+            " WHERE articles_fts MATCH ? ORDER BY top.pos"
+        )
+        for row in store.db.execute(sql, (match, *params, floor, limit, offset, _OPEN, _CLOSE, match)):
+            parts = _snippet_parts(row["snippet"] or "")
+            item = _article_summary(row)
+            item.update(story_id=row["story_id"],
+                        snippet="".join(f"[{p['text']}]" if p["match"] else p["text"] for p in parts),
+                        snippet_parts=parts)
+            out.append(item)
     return out
+
+
+def search_facets(store: Store, query: str, *, window: int | None = None, outlet: str | None = None,
+                  since: str | None = None, until: str | None = None, story: str | None = None,
+                  entity: str | None = None, time_limit: float | None = SEARCH_SECONDS,
+                  cancelled: Callable[[], bool] | None = None) -> dict[str, Any]:
+    """How the matches of a search (with the other filters) spread over outlets and months, and how many
+    there are: ``{"total", "outlets": {name: n}, "months": {"YYYY-MM": n}}``; with ``window`` only the
+    newest ``window`` matches are counted (``total`` then says at most that)."""
+    match = fts_query(query)
+    conditions, params = _search_filters(None, since, until, story, entity)
+    inner = (f"SELECT coalesce(a.outlet, a.wire, 'unknown') AS outlet, substr(a.published, 1, 7) AS month"
+             f" FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?{conditions}"
+             " ORDER BY articles_fts.rowid DESC" + (" LIMIT ?" if window is not None else ""))
+    args = (match, *params, *([window] if window is not None else []))
+    with _time_limit(store, time_limit, cancelled):
+        rows = store.db.execute(inner, args).fetchall()
+    outlets: dict[str, int] = defaultdict(int)
+    months: dict[str, int] = defaultdict(int)
+    total = 0
+    for r in rows:
+        outlets[r["outlet"]] += 1
+        if not outlet or outlet.lower() == r["outlet"].lower():
+            total += 1
+            if r["month"]:
+                months[r["month"]] += 1
+    return {"total": total, "outlets": dict(sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "months": dict(sorted(months.items()))}
+
+
+def store_is_empty(store: Store) -> bool:
+    """True when the store holds no article at all (so "nothing matched" would mislead)."""
+    return store.db.execute("SELECT NOT EXISTS (SELECT 1 FROM articles)").fetchone()[0] == 1
 
 
 def list_entities(store: Store, *, limit: int = 1000) -> list[dict[str, Any]]:
