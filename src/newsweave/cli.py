@@ -569,6 +569,22 @@ def eval_cmd(obj, task, gold, output, as_json):
         click.echo(f"{key}: {value}")
 
 
+# --------------------------------------------------------------------------- command groups in their own modules
+from .commands.corrections import correct, corrections  # noqa: E402
+
+cli.add_command(correct)
+cli.add_command(corrections)
+from .commands.failures import failures  # noqa: E402
+
+cli.add_command(failures)
+
+
+from .commands.sources import sources, watch  # noqa: E402
+
+cli.add_command(sources)
+cli.add_command(watch)
+
+
 def main() -> None:
     cli(prog_name="newsweave")
 

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
+from importlib import resources
 
-__all__ = ["acronym_of", "fold", "head_of", "is_acronym", "last_word", "name_key", "name_words", "plain_words", "singular",
-           "spelled", "spelling", "words_of"]
+__all__ = ["acronym_of", "display_name", "first_name_gender", "first_names_agree", "fold", "head_of", "honorific_gender",
+           "is_acronym", "is_proper_name", "last_word", "name_key", "name_words", "plain_words", "singular", "spelled",
+           "spelling", "words_of"]
 
 # Enough for the distinct names and descriptions of a large batch; an evicted entry is recomputed.
 _CACHE_SIZE = 65536
@@ -133,3 +136,112 @@ def singular(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
+
+
+# -- people: first names, their gender, and which written forms are names ----------------------------
+# Honorifics that state a gender ("Mr. Trump" is not Melania Trump).
+_HONORIFIC_GENDER = {"mr": "m", "mister": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f",
+                     "madam": "f", "lady": "f", "dame": "f"}
+# Short forms of given names that share no prefix with the full form (a prefix, "Tim"/"Timothy", is
+# matched by rule), as written; compared through their spelling keys.
+_NICKNAMES = {
+    "bill": "william", "billy": "william", "will": "william", "bob": "robert", "bobby": "robert",
+    "rob": "robert", "robbie": "robert", "dick": "richard", "rick": "richard", "rich": "richard",
+    "ted": "edward", "ed": "edward", "eddie": "edward", "ned": "edward", "jim": "james", "jimmy": "james",
+    "jack": "john", "johnny": "john", "jon": "john", "mike": "michael", "mick": "michael", "peggy": "margaret",
+    "maggie": "margaret", "meg": "margaret", "betty": "elizabeth", "beth": "elizabeth", "liz": "elizabeth",
+    "harry": "henry", "hank": "henry", "chuck": "charles", "charlie": "charles", "tom": "thomas",
+    "tommy": "thomas", "joe": "joseph", "tony": "anthony", "sam": "samuel", "ben": "benjamin",
+    "chris": "christopher", "nick": "nicholas", "pat": "patrick", "dan": "daniel", "danny": "daniel",
+    "al": "albert", "andy": "andrew", "drew": "andrew", "sue": "susan", "sandy": "sandra", "kate": "katherine",
+    "kathy": "katherine", "cathy": "catherine", "jeb": "john", "larry": "lawrence", "jerry": "gerald",
+    "bernie": "bernard", "mitt": "willard", "newt": "newton", "tim": "timothy", "steve": "stephen",
+    "jeff": "jeffrey", "greg": "gregory", "matt": "matthew", "pete": "peter", "ron": "ronald", "don": "donald",
+}
+
+
+@lru_cache(maxsize=1)
+def _nickname_keys() -> dict[str, str]:
+    return {spelling(k): spelling(v) for k, v in _NICKNAMES.items()}
+
+
+@lru_cache(maxsize=1)
+def _first_name_table() -> dict[str, str]:
+    """Spelling key of a given name -> its gender; a key two names of different genders share is left out."""
+    table: dict[str, str] = {}
+    clash = set()
+    text = resources.files("newsweave").joinpath("data/first_names.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, _, gender = line.partition("\t")
+            key = spelling(name)
+            if table.get(key, gender) != gender:
+                clash.add(key)
+            table[key] = gender
+    for key in clash:
+        del table[key]
+    return table
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def first_name_gender(word: str) -> str | None:
+    """``"m"``/``"f"`` when nearly everyone with this given name is a man/woman (Census lists), else None.
+    ``word`` may be written ("Melania") or a spelling key ("viliam")."""
+    return _first_name_table().get(spelling(fold(word)))
+
+
+def honorific_gender(text: str) -> str | None:
+    """The gender a leading honorific states ("Mrs. Clinton" -> "f"), or None."""
+    words = WORD.findall(fold(text))
+    return _HONORIFIC_GENDER.get(words[0]) if len(words) > 1 else None
+
+
+def _full_given(word: str) -> str:
+    return _nickname_keys().get(word, word)
+
+
+def first_names_agree(a: str, b: str) -> bool:
+    """Whether two given names (spelling keys) can be one person's: equal, one an initial or a prefix of
+    the other ("Tim"/"Timothy"), or a known short form ("Bill"/"William"); never across genders."""
+    if a == b or not a or not b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    ga, gb = first_name_gender(a), first_name_gender(b)
+    if ga and gb and ga != gb:
+        return False
+    if a.startswith(b) or b.startswith(a):
+        return min(len(a), len(b)) >= 3
+    return _full_given(a) == _full_given(b)
+
+
+_ODD_CHARS = re.compile(r"[^\w\s.'’\-]", re.UNICODE)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def is_proper_name(text: str) -> bool:
+    """Whether a written person name is a name alone: capitalised words (particles aside), no quote
+    marks or other punctuation, no lower-case word and at most four words ("Donald Trump Claims ‘" is not)."""
+    if not text or _ODD_CHARS.search(text):
+        return False
+    # Words as written, a hyphenated part ("Ki-moon", "Geun-hye") staying with its word.
+    raw = [w.strip(".'’") for w in text.split()]
+    raw = [w for w in raw if w]
+    if not raw or len(raw) > 4 or not raw[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or fold(w) in PARTICLES for w in raw)
+
+
+def display_name(counts: Counter, common_words=frozenset()) -> str | None:
+    """The name to show for a person: the most frequent proper full name among the written names
+    ``counts`` (name -> times written). A full name that holds another of its names with a word more
+    ("Crooked Hillary Clinton", "Obama Says") loses to the shorter one when that is written as often;
+    ``common_words`` (folded) are words that are never part of a name (verbs, descriptors)."""
+    def score(name):
+        words = name_words(name)
+        proper = is_proper_name(name) and not any(w in common_words for w in words)
+        return (proper, min(len(words), 2), counts[name], -len(words), -len(name), name)
+
+    if not counts:
+        return None
+    return max(counts, key=score)
