@@ -1,0 +1,70 @@
+"""Options and output shared by the CLI's commands, defined once (sqlite-utils' ``output_options``).
+
+``json_option`` and ``limit_option`` give every command the same ``--json`` and ``--limit``; ``DAY``
+refuses a date that is not YYYY-MM-DD; ``echo_json`` prints the documented JSON shapes; ``nothing``
+tells "nothing matched" apart from "nothing stored yet" and exits 1 (as grep does when no line matched).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+
+import click
+
+__all__ = ["DAY", "echo_json", "json_option", "limit_option", "nothing"]
+
+
+def json_option(func):
+    """``--json``: print the command's documented JSON shape instead of text."""
+    return click.option("--json", "as_json", is_flag=True, help="Print as JSON.")(func)
+
+
+def limit_option(default: int = 50, *, help: str = "Show at most this many.", maximum: int = 1_000_000):
+    """``--limit N``: a whole number from 1 to ``maximum``."""
+    return click.option("--limit", type=click.IntRange(1, maximum), default=default, show_default=True, help=help)
+
+
+class _Day(click.ParamType):
+    """A calendar day written YYYY-MM-DD, given back in that form."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, date):
+            return value.isoformat()
+        text = str(value).strip()
+        try:
+            if len(text) != 10:  # fromisoformat also takes 20251017 and week dates
+                raise ValueError(text)
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            self.fail(f"{value!r} is not a date: write it as YYYY-MM-DD (for example 2025-10-17)", param, ctx)
+
+
+DAY = _Day()
+
+
+def echo_json(obj) -> None:
+    """Print ``obj`` as JSON, indented two spaces (on a terminal and in a pipe alike, so a reader can diff it)."""
+    click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+
+
+def nothing(store, what: str, filters: dict | None = None) -> None:
+    """Say why a listing is empty — an empty store, nothing processed yet, or no match — and exit 1."""
+    from ..store.queries import store_is_empty
+
+    given = {k: v for k, v in (filters or {}).items() if v not in (None, (), [], "", False)}
+    if store_is_empty(store):
+        message = f"no {what} yet: the store is empty; run `newsweave ingest PATH` then `newsweave process`"
+    elif store.db.execute("SELECT NOT EXISTS (SELECT 1 FROM articles WHERE processed_at IS NOT NULL)").fetchone()[0]:
+        message = f"no {what} yet: no article is processed; run `newsweave process`"
+    elif given:
+        shown = ", ".join(f"{k.replace('_', '-')} {v!r}" if not isinstance(v, (list, tuple)) else
+                          f"{k.replace('_', '-')} {', '.join(map(str, v))}" for k, v in given.items())
+        message = f"no {what} matched ({shown})"
+    else:
+        message = f"no {what} in the store"
+    click.echo(message, err=True)
+    sys.exit(1)
