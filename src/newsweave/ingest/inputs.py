@@ -20,7 +20,7 @@ from .seedtext import read_seed, read_text
 from .sniff import FORMATS, sniff_source
 from .source import DEFAULT_MAX_FILE_BYTES, Source, open_path, open_stream
 
-__all__ = ["iter_paths", "read_inputs"]
+__all__ = ["display_name", "iter_paths", "read_inputs"]
 
 _READERS: dict[str, Callable[[Source, ReadOptions], Iterator[Article | IngestError]]] = {
     "seed": read_seed,
@@ -112,23 +112,53 @@ def _refuse_reused_ids(items: Iterator[Article | IngestError]) -> Iterator[Artic
         yield item
 
 
-def iter_paths(path: str | os.PathLike) -> Iterator[tuple[Path, str] | tuple[IngestError, str]]:
-    """The files under ``path`` (itself if a file), sorted, hidden names skipped, with display names."""
+def display_name(path: str | os.PathLike) -> str:
+    """A path as error messages and ``Article.origin`` show it: as given, except that bytes of a file name
+    that are not UTF-8 (which Python holds as lone surrogates, and SQLite cannot store) are written
+    as ``\\xe9``."""
     name = os.fspath(path)
+    if isinstance(name, bytes):
+        return name.decode("utf-8", "backslashreplace")
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def iter_paths(path: str | os.PathLike) -> Iterator[tuple[Path, str] | tuple[IngestError, str]]:
+    """The files under ``path`` (itself if a file), sorted, hidden names skipped, with display names.
+
+    A folder that cannot be listed (no permission, removed while walking) is an error naming it.
+    """
+    name = display_name(path)
     if not os.path.isdir(path):
         yield Path(path), name
         return
     found = False
-    for directory, subdirs, files in os.walk(path, onerror=None):
+    unreadable: list[OSError] = []
+    for directory, subdirs, files in os.walk(path, onerror=unreadable.append):
+        yield from _folder_errors(unreadable)
         subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
         for file_name in sorted(files):
             if file_name.startswith("."):
                 continue
             found = True
             full = os.path.join(directory, file_name)
-            yield Path(full), full
-    if not found:
+            yield Path(full), display_name(full)
+    failed = bool(unreadable)
+    yield from _folder_errors(unreadable)
+    if not found and not failed:
         yield IngestError(name, "the folder holds no input files"), name
+
+
+def _folder_errors(unreadable: list[OSError]) -> Iterator[tuple[IngestError, str]]:
+    for exc in unreadable:
+        folder = display_name(exc.filename or "?")
+        why = "permission denied" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
+        yield IngestError(folder, f"this folder could not be read ({why}); its files were not ingested: "
+                                  "check its permissions and ingest it again"), folder
+    unreadable.clear()
 
 
 def _read_one(opener, name: str, format: str | None, options: ReadOptions) -> Iterator[Article | IngestError]:
@@ -142,6 +172,7 @@ def _read_one(opener, name: str, format: str | None, options: ReadOptions) -> It
         if format:
             source.check_text()
         yield from _READERS[fmt](source, options)
+        yield from source.trailing_errors()
     except IngestError as exc:
         yield exc
     except (MemoryError, RecursionError) as exc:

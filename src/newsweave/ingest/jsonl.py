@@ -3,7 +3,9 @@
 JSON Lines is streamed a line at a time, so its size is unbounded; a line that is not valid JSON,
 is not an object, or has no text is reported with its line number and the next lines are read.
 A JSON file is parsed whole (so it is subject to the size limit) and item by item, so that one bad
-item is reported with the line it starts on and the others are kept.
+item is reported with the line it starts on and the others are kept. A record holding an integer of
+more than :data:`MAX_INT_DIGITS` digits (which Python refuses to convert, and no article field
+needs) fails alone.
 """
 
 from __future__ import annotations
@@ -16,11 +18,39 @@ from ..model import Article
 from .records import ReadOptions, finish_article, record_to_article
 from .source import Line, Source
 
-__all__ = ["read_json", "read_jsonl"]
+__all__ = ["MAX_INT_DIGITS", "read_json", "read_jsonl"]
+
+# Python's own limit on converting digits to an int (sys.get_int_max_str_digits); checked here first so
+# that such a number fails its record, not the read of the file.
+MAX_INT_DIGITS = 4300
+
+
+class _Numbers:
+    """``parse_int`` for the JSON decoder: counts integers too long to convert instead of failing the file."""
+
+    def __init__(self):
+        self.oversized = 0
+
+    def __call__(self, digits: str) -> int | None:
+        count = len(digits) - digits.startswith("-")
+        if count > MAX_INT_DIGITS:
+            self.oversized = max(self.oversized, count)
+            return None
+        return int(digits)
+
+    def error(self, origin: str) -> IngestError | None:
+        """The record's error when it held an oversized integer (then forgets it for the next record)."""
+        digits, self.oversized = self.oversized, 0
+        if not digits:
+            return None
+        return IngestError(origin, f"this record holds a number of {digits:,} digits (more than {MAX_INT_DIGITS:,}); "
+                                   "no article field holds such a number, so the record was skipped")
 
 
 def read_jsonl(source: Source, options: ReadOptions) -> Iterator[Article | IngestError]:
     """One article per JSON object line; blank lines are skipped."""
+    numbers = _Numbers()
+    decoder = json.JSONDecoder(parse_int=numbers)
     for line in source.lines(options.max_file_bytes):
         if isinstance(line, IngestError):
             yield line
@@ -30,12 +60,18 @@ def read_jsonl(source: Source, options: ReadOptions) -> Iterator[Article | Inges
             continue
         origin = f"{source.name}:{line.number}"
         try:
-            record = json.loads(stripped)
+            record = decoder.decode(stripped)
         except json.JSONDecodeError as exc:
+            numbers.error(origin)
             yield IngestError(origin, f"not valid JSON ({exc.msg} at column {exc.colno}); each line must be one JSON object")
             continue
         except RecursionError:
+            numbers.error(origin)
             yield IngestError(origin, "the JSON on this line is nested too deeply to read; each line must be one flat JSON object")
+            continue
+        oversized = numbers.error(origin)
+        if oversized is not None:
+            yield oversized
             continue
         yield _from_record(record, source, options, origin, f":{line.number}", line)
 
@@ -44,7 +80,8 @@ def read_json(source: Source, options: ReadOptions) -> Iterator[Article | Ingest
     """The objects of a JSON array (or a single JSON object) as articles."""
     text, encoding = source.read_text(options.max_file_bytes, "JSON file")
     text = text.lstrip("\ufeff")
-    decoder = json.JSONDecoder()
+    numbers = _Numbers()
+    decoder = json.JSONDecoder(parse_int=numbers)
     position = _skip_space(text, 0)
     if text.startswith("{", position):
         items = _single(decoder, text, position, source.name)
@@ -59,6 +96,10 @@ def read_json(source: Source, options: ReadOptions) -> Iterator[Article | Ingest
             return
         start, record = result
         origin = f"{source.name}:{line_of(start)}"
+        oversized = numbers.error(origin)
+        if oversized is not None:
+            yield oversized
+            continue
         yield _from_record(record, source, options, origin, f"#{index}", Line(0, "", encoding))
 
 

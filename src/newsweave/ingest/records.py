@@ -18,7 +18,7 @@ from typing import Any
 from ..errors import ConfigError, IngestError
 from ..model import Article
 from .credit import canonical_agency, parse_credit
-from .dates import DateError, parse_date
+from .dates import DateError, parse_date, shown
 
 __all__ = ["FieldMap", "ReadOptions", "derive_id", "finish_article", "record_to_article"]
 
@@ -55,7 +55,8 @@ class FieldMap:
 
 def derive_id(seed: str) -> str:
     """A stable id for an article whose input gave none, from its URL or its path and line."""
-    return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16]
+    # A path may hold a file name that is not UTF-8 (lone surrogates in Python): still one stable id.
+    return hashlib.sha256(seed.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _optional_str(value: Any) -> str | None:
@@ -83,8 +84,30 @@ def _text_suggestion(keys) -> str:
     return ""
 
 
+# Deeper than this, a field is not article metadata; walking it (copying, storing as JSON) would
+# exhaust Python's recursion limit and lose the records after it.
+MAX_FIELD_DEPTH = 64
+
+
+def _too_deep(value: Any) -> bool:
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        if depth > MAX_FIELD_DEPTH:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
+
+
 def record_to_article(record: Mapping[str, Any], fields: FieldMap, origin: str) -> Article | IngestError:
     """One JSON object or CSV row as an Article, or an IngestError saying what is wrong with it."""
+    for key, value in record.items():
+        if isinstance(value, (dict, list)) and _too_deep(value):
+            return IngestError(origin, f"the field {shown(key, 40)} is nested more than {MAX_FIELD_DEPTH} levels deep; "
+                                       "article fields are text, numbers or shallow lists, so the record was skipped")
     text = _lookup(record, fields.text)
     if isinstance(text, (dict, list)):
         return IngestError(origin, f"the field '{fields.text}' holds a JSON {type(text).__name__}, not the article text")
@@ -101,7 +124,7 @@ def record_to_article(record: Mapping[str, Any], fields: FieldMap, origin: str) 
     except DateError as exc:
         return IngestError(
             origin,
-            f"the date in '{fields.published}' is {raw_date!r}, which is not a valid date ({exc}); "
+            f"the date in '{fields.published}' is {shown(raw_date)}, which is not a valid date ({exc}); "
             "write it as YYYY-MM-DD or leave it empty",
         )
     wire = _optional_str(_lookup(record, fields.wire))

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from ..errors import IngestError
 from ..model import Article
-from .dates import DateError, parse_date
+from .dates import DateError, parse_date, shown
 from .records import ReadOptions, finish_article
 from .source import Source
 
@@ -43,7 +43,7 @@ def read_seed(source: Source, options: ReadOptions) -> Iterator[Article | Ingest
     except DateError as exc:
         yield IngestError(
             f"{source.name}:{line}",
-            f"the header 'date {header['date']}' does not hold a valid date ({exc}); "
+            f"the header's date {shown(header['date'])} is not a valid date ({exc}); "
             "the first line must read 'date YYYY-MM-DD'",
         )
         return

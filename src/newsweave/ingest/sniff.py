@@ -58,8 +58,8 @@ def sniff_source(source: Source) -> str:
     """The format of an opened source (see :func:`sniff_format`)."""
     source.check_text()
     head = source.head
-    if source.bom_encoding == "utf-16":
-        text = head.decode("utf-16", errors="ignore")
+    if source.wide_encoding:
+        text = head.decode(source.wide_encoding, errors="ignore")
     else:
         text = decode_text(head)[0]
     text = text.lstrip("\ufeff")

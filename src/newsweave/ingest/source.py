@@ -11,7 +11,13 @@ file and the line being read when it happened; the lines before it are kept.
 
 Text is decoded as UTF-8 (a byte-order mark is dropped); text that is not UTF-8 is decoded as
 Windows-1252, the usual encoding of such news exports, and the article records that guess in
-``extra["encoding"]``. UTF-16 files with a byte-order mark are read too.
+``extra["encoding"]``. UTF-16 and UTF-32 files with a byte-order mark are read too, and a file whose
+lines end in a carriage return alone (old Mac exports) is read as if they ended in a newline.
+
+Blank space before the first record (any amount up to :data:`MAX_LEADING_BLANK_BYTES`) is read past
+when sniffing, so a padded file is not mistaken for an empty one. A gzip file with bytes after its
+last member keeps what the members hold, and the trailing bytes are reported after it
+(:meth:`Source.trailing_errors`).
 """
 
 from __future__ import annotations
@@ -39,6 +45,10 @@ DEFAULT_MAX_FILE_BYTES = 50_000_000
 
 # Enough to sniff the format (a CSV header, the root element of a feed after a long prolog).
 HEAD_BYTES = 64 * 1024
+# Blank space before the first record is read into the head until something else shows; past this much,
+# the file is taken for what it almost certainly is (a mistake), not searched further.
+MAX_LEADING_BLANK_BYTES = 16 * 1024 * 1024
+_CHUNK = 64 * 1024
 
 _COMPRESSIONS = {b"\x1f\x8b": "gzip", b"BZh": "bzip2", b"\xfd7zXZ\x00": "xz"}
 _COMPRESSED_SUFFIXES = {".gz", ".gzip", ".bz2", ".xz"}
@@ -54,7 +64,10 @@ _BINARY_MAGIC = (
     (b"PAR1", "a Parquet file"),
 )
 
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+# UTF-32 first: its little-endian mark starts with UTF-16's.
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xef\xbb\xbf", "utf-8-sig"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_WIDE = ("utf-16", "utf-32")
 
 _READ_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile, lzma.LZMAError, OSError)
 
@@ -92,7 +105,12 @@ class Source:
         self.identity = identity
         self.compression = compression
         self._inner = stream
+        self._cr_only = False
         self.head = self._read_head()
+        if self.wide_encoding is None and b"\r" in self.head and b"\n" not in self.head:
+            # Lines ended by CR alone: every reader splits lines on LF, so CR is read as LF.
+            self._cr_only = True
+            self.head = self.head.replace(b"\r", b"\n")
         self.stream = io.BufferedReader(_HeadThenRest(self), buffer_size=HEAD_BYTES)
 
     @property
@@ -100,20 +118,32 @@ class Source:
         return self.identity == "<stdin>"
 
     def _read_head(self) -> bytes:
-        chunks, size = [], 0
-        while size < HEAD_BYTES:
-            chunk = self._read_inner(HEAD_BYTES - size)
+        chunks, size, blank = [], 0, True
+        # Past HEAD_BYTES only while everything so far is blank, then one more chunk of content.
+        while size < HEAD_BYTES or (blank and size < MAX_LEADING_BLANK_BYTES):
+            chunk = self._read_inner(max(HEAD_BYTES - size, _CHUNK))
             if not chunk:
                 break
             chunks.append(chunk)
             size += len(chunk)
+            blank = blank and not chunk.strip()
         return b"".join(chunks)
 
     def _read_inner(self, size: int) -> bytes:
         try:
-            return self._inner.read(size)
+            data = self._inner.read(size)
         except _READ_ERRORS as exc:
             raise IngestError(self.name, _read_failure(exc, self.compression)) from exc
+        return data.replace(b"\r", b"\n") if self._cr_only else data
+
+    def trailing_errors(self) -> list[IngestError]:
+        """What was found after the data once it has been read: bytes after the last gzip member."""
+        trailing = getattr(self._inner, "trailing", 0)
+        if not trailing:
+            return []
+        return [IngestError(self.name, f"{trailing:,} bytes after the end of the gzip data are not gzip data and were "
+                                       "ignored (the records before them were read); the file may be damaged or "
+                                       "have something appended to it")]
 
     @property
     def bom_encoding(self) -> str | None:
@@ -122,12 +152,21 @@ class Source:
                 return encoding
         return None
 
+    @property
+    def wide_encoding(self) -> str | None:
+        """``utf-16`` or ``utf-32`` for a file that starts with their byte-order mark, else None."""
+        encoding = self.bom_encoding
+        return encoding if encoding in _WIDE else None
+
     def check_text(self) -> None:
         """Raise an :class:`IngestError` if the input is empty or is not text at all."""
         head = self.head
         if not head.strip() or head.strip() == b"\xef\xbb\xbf":
+            if len(head) >= MAX_LEADING_BLANK_BYTES:
+                raise IngestError(self.name, f"the file starts with more than {_megabytes(MAX_LEADING_BLANK_BYTES)} "
+                                             "of blank space; remove it and ingest the file again")
             raise IngestError(self.name, "the file is empty; there is no article to read")
-        if self.bom_encoding == "utf-16":
+        if self.wide_encoding:
             return
         for magic, what in _BINARY_MAGIC:
             if head.startswith(magic):
@@ -154,8 +193,9 @@ class Source:
     def read_text(self, max_bytes: int, what: str) -> tuple[str, str]:
         """The whole content decoded (see :func:`decode_text`): ``(text, encoding)``."""
         data = self.read_all(max_bytes, what)
-        if self.bom_encoding == "utf-16":
-            return data.decode("utf-16", errors="replace"), "utf-16"
+        wide = self.wide_encoding
+        if wide:
+            return data.decode(wide, errors="replace"), wide
         return decode_text(data)
 
     def lines(self, max_line_bytes: int) -> Iterator[Line | IngestError]:
@@ -165,8 +205,8 @@ class Source:
         record cannot fill memory. A read or decompression failure ends the file with an error
         naming the line it happened at.
         """
-        if self.bom_encoding == "utf-16":
-            yield from self._utf16_lines(max_line_bytes)
+        if self.wide_encoding:
+            yield from self._wide_lines(max_line_bytes, self.wide_encoding)
             return
         number = 0
         while True:
@@ -196,24 +236,25 @@ class Source:
             text, encoding = decode_text(raw)
             yield Line(number, text, encoding)
 
-    def _utf16_lines(self, max_line_bytes: int) -> Iterator[Line | IngestError]:
-        reader = io.TextIOWrapper(self.stream, encoding="utf-16", errors="replace", newline="")
+    def _wide_lines(self, max_line_bytes: int, encoding: str) -> Iterator[Line | IngestError]:
+        reader = io.TextIOWrapper(self.stream, encoding=encoding, errors="replace", newline="")
+        width = 2 if encoding == "utf-16" else 4
         number = 0
         while True:
             number += 1
             try:
-                text = reader.readline(max_line_bytes // 2 + 1)
+                text = reader.readline(max_line_bytes // width + 1)
             except IngestError as exc:
                 yield IngestError(f"{self.name}:{number}", exc.reason)
                 return
             if not text:
                 return
-            if len(text) > max_line_bytes // 2 and not text.endswith("\n"):
+            if len(text) > max_line_bytes // width and not text.endswith("\n"):
                 yield IngestError(f"{self.name}:{number}", "this line is too long for one record; it was skipped")
                 while text and not text.endswith("\n"):
                     text = reader.readline(1 << 19)
                 continue
-            yield Line(number, text, "utf-16")
+            yield Line(number, text, encoding)
 
     def close(self) -> None:
         if not self._owns_stream:  # never close the caller's standard input
@@ -294,11 +335,74 @@ def _decompressing(raw: io.BufferedReader) -> tuple[BinaryIO, str | None]:
     for prefix, kind in _COMPRESSIONS.items():
         if magic.startswith(prefix):
             if kind == "gzip":
-                return gzip.GzipFile(fileobj=raw, mode="rb"), kind
+                return _GzipMembers(raw), kind
             if kind == "bzip2":
                 return bz2.BZ2File(raw, mode="rb"), kind
             return lzma.LZMAFile(raw, mode="rb"), kind
     return raw, None
+
+
+class _GzipMembers(io.RawIOBase):
+    """The decompressed bytes of one or more gzip members, like ``gzip.GzipFile``, except at the end.
+
+    ``GzipFile`` raises on bytes after the last member that are not another member, and the read that
+    meets them loses the data it had decompressed: a valid member followed by junk (an appended log
+    line, a damaged tail) would lose every record. Here the data is kept, zero padding (tape and
+    block devices) is ignored, and any other trailing bytes are counted in ``trailing``. Truncated
+    members raise ``EOFError`` and corrupt ones ``zlib.error``, as with ``GzipFile``.
+    """
+
+    def __init__(self, raw: BinaryIO):
+        self._raw = raw
+        self._member = zlib.decompressobj(31)
+        self._input = b""
+        self._done = False
+        self.trailing = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self._decompress(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def _decompress(self, size: int) -> bytes:
+        while not self._done:
+            if self._member.eof:
+                self._next_member(self._member.unused_data)
+                continue
+            data = self._input or self._raw.read(_CHUNK)
+            if not data:
+                raise EOFError("Compressed file ended before the end-of-stream marker was reached")
+            out = self._member.decompress(data, size)
+            self._input = self._member.unconsumed_tail
+            if out:
+                return out
+        return b""
+
+    def _next_member(self, rest: bytes) -> None:
+        while len(rest) < 2:
+            more = self._raw.read(_CHUNK)
+            if not more:
+                break
+            rest += more
+        if not rest:
+            self._done = True
+        elif rest.startswith(b"\x1f\x8b"):
+            self._member, self._input = zlib.decompressobj(31), rest
+        else:
+            count, padding = 0, True
+            while rest:
+                count += len(rest)
+                padding = padding and not rest.strip(b"\x00")
+                rest = self._raw.read(_CHUNK)
+            self.trailing = 0 if padding else count
+            self._done = True
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
 
 
 def _open_regular_file(path: str | os.PathLike, name: str) -> io.BufferedReader:
