@@ -148,13 +148,15 @@ def _settings(workers: int, batch_size: int) -> Settings:
     return Settings(workers=workers, batch_size=batch_size)
 
 
-def _run_process(obj: _Context, settings: Settings, limit: int | None = None):
+def _run_process(obj: _Context, settings: Settings, limit: int | None = None, retry_failed: bool = False):
     from .jobs import process_store
 
     with obj.store() as store:
-        total = len(store.unprocessed_ids())
+        total = len(store.unprocessed_ids(retry_failed=retry_failed))
         with _progress("process", total, enabled=not obj.quiet and total > 0) as tick:
-            report = process_store(store, settings, progress=tick, limit=limit)
+            report = process_store(store, settings, progress=tick, limit=limit, retry_failed=retry_failed)
+    for f in report.failed:
+        click.echo(f"failed: article {f['article_id']} in {f['stage']}: {f['error']}: {f['message'][:200]}", err=True)
     if not obj.quiet:
         click.echo(f"process: {report.summary()}", err=True)
     return report
@@ -164,10 +166,13 @@ def _run_process(obj: _Context, settings: Settings, limit: int | None = None):
 @click.option("--workers", default=1, show_default=True, help="Processes for the per-article stages.")
 @click.option("--batch-size", default=32, show_default=True, help="Articles per nlp.pipe batch.")
 @click.option("--limit", type=int, default=None, help="Process at most this many articles.")
+@click.option("--retry-failed", is_flag=True, help="Try again the articles earlier runs failed on (`newsweave failures`).")
 @pass_ctx
-def process(obj, workers, batch_size, limit):
-    """Extract and link every stored article not yet processed (resumable)."""
-    _run_process(obj, _settings(workers, batch_size), limit)
+def process(obj, workers, batch_size, limit, retry_failed):
+    """Extract and link every stored article not yet processed (resumable).
+
+    An article that cannot be processed is recorded with its error and skipped; the rest go on."""
+    _run_process(obj, _settings(workers, batch_size), limit, retry_failed)
 
 
 @cli.command()
@@ -483,7 +488,17 @@ def check(obj, repair, as_json):
             click.echo(f"problem: {p}")
         for r in report.repaired:
             click.echo(f"repaired: {r}")
-        click.echo("ok" if report.ok else "problems found: run `newsweave check --repair`")
+        for p in report.remaining or ():
+            click.echo(f"not repaired: {p}")
+        if report.failed_articles:
+            click.echo(f"note: {report.failed_articles} articles could not be processed: `newsweave failures` "
+                       "lists them, `newsweave process --retry-failed` tries them again")
+        if report.ok:
+            click.echo("ok: repaired" if report.repaired else "ok")
+        elif report.repaired:
+            click.echo("problems remain that --repair cannot fix (see above)")
+        else:
+            click.echo("problems found: run `newsweave check --repair`")
     if not report.ok:
         sys.exit(1)
 

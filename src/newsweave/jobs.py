@@ -3,6 +3,9 @@
 ``ingest_paths`` and ``process_store`` are resumable and idempotent: an article is stored once
 (same normalised text or same URL), each batch is one transaction, and processing picks up the
 articles not yet processed — so a run killed half-way is finished by running it again.
+
+An article that a stage or the linker cannot process is recorded in ``process_failures`` with its
+error and skipped, so one article never stops the run, nor every rerun; ``retry_failed`` tries again.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from itertools import islice
 from typing import BinaryIO, TextIO
 
 from .errors import IngestError, StoreError
+from .extract.pipeline import ArticleFault
 from .model import Article, Extraction
 from .settings import Settings
 from .store import Store
@@ -21,6 +25,9 @@ from .store import Store
 __all__ = ["IngestReport", "ProcessReport", "ingest_paths", "ingest_articles", "process_store"]
 
 Progress = Callable[[int], None]
+
+# The name a failure in cross-article linking is recorded under (the stages have their own).
+LINK_STAGE = "newsweave.link.online.v1"
 
 
 @dataclass
@@ -41,9 +48,14 @@ class ProcessReport:
     processed: int = 0
     stories: int = 0
     copies: int = 0
+    # one per article that could not be processed: {"article_id", "stage", "error", "message"}
+    failed: list[dict] = field(default_factory=list)
 
     def summary(self) -> str:
-        return f"{self.processed} processed, {self.stories} stories touched, {self.copies} copies found"
+        text = f"{self.processed} processed, {self.stories} stories touched, {self.copies} copies found"
+        if self.failed:
+            text += f", {len(self.failed)} failed (`newsweave failures` lists them)"
+        return text
 
 
 def ingest_articles(store: Store, items: Iterable[Article | IngestError], *, batch_size: int = 200,
@@ -122,13 +134,16 @@ def store_linked(store: Store, linker, aid: int, ex: Extraction, touched: set[st
 
 
 def process_store(store: Store, settings: Settings | None = None, *, progress: Progress | None = None,
-                  limit: int | None = None) -> ProcessReport:
-    """Extract and link every stored article not yet processed, oldest first, one transaction per batch."""
+                  limit: int | None = None, retry_failed: bool = False) -> ProcessReport:
+    """Extract and link every stored article not yet processed, oldest first, one transaction per batch.
+
+    An article whose extraction or linking raises is recorded (``Store.process_failures``) and the
+    run goes on; those recorded by earlier runs are skipped unless ``retry_failed``."""
     from .extract.pipeline import Pipeline
     from .link.online import OnlineLinker
 
     settings = settings or Settings()
-    ids = store.unprocessed_ids()
+    ids = store.unprocessed_ids(retry_failed=retry_failed)
     if limit is not None:
         ids = ids[:limit]
     report = ProcessReport()
@@ -143,27 +158,64 @@ def process_store(store: Store, settings: Settings | None = None, *, progress: P
     for r in range(0, len(ids), read):
         chunk = dict(store.articles(ids[r : r + read]))
         keyed = [(aid, chunk[aid]) for aid in ids[r : r + read] if aid in chunk]
-        results = zip((k for k, _ in keyed), pipeline.run(a for _, a in keyed))
+        results = zip((k for k, _ in keyed), pipeline.run((a for _, a in keyed), isolate=True))
         while extractions := list(islice(results, step)):
-            _commit_batch(store, linker, extractions, touched, report)
+            linker = _commit_batch(store, linker, extractions, touched, report)
             if progress:
                 progress(len(extractions))
     report.stories = len(touched)
     return report
 
 
-def _commit_batch(store: Store, linker, extractions: list[tuple[int, Extraction]], touched: set[str],
-                  report: ProcessReport) -> None:
-    # Extraction rows, links and the linker's state commit together: a crash mid-batch leaves
-    # the batch unprocessed, and the next run does it again from the same state.
-    batch: set[str] = set()
-    gone: set[str] = set()
-    with store.atomic():
-        for aid, ex in extractions:
-            decision = store_linked(store, linker, aid, ex, batch, gone)
-            if decision.copy_of is not None:
-                report.copies += 1
-        linker.save(store, batch)
+class _LinkFailed(Exception):
+    def __init__(self, article_id: int, fault):
+        self.article_id, self.fault = article_id, fault
+
+
+def _commit_batch(store: Store, linker, items: list[tuple[int, Extraction | ArticleFault]], touched: set[str],
+                  report: ProcessReport):
+    """Store one batch; return the linker to go on with (a new one when an article failed to link)."""
+    from .link.online import OnlineLinker
+
+    faults = [(aid, ex) for aid, ex in items if isinstance(ex, ArticleFault)]
+    extractions = [(aid, ex) for aid, ex in items if not isinstance(ex, ArticleFault)]
+    docs = {aid: ex.doc for aid, ex in extractions}  # store_linked drops them; a redo needs them
+    while True:
+        # Extraction rows, links and the linker's state commit together: a crash mid-batch leaves
+        # the batch unprocessed, and the next run does it again from the same state.
+        batch: set[str] = set()
+        gone: set[str] = set()
+        copies = 0
+        try:
+            with store.atomic():
+                for aid, fault in faults:
+                    store.record_failure(aid, fault.stage, fault.error, fault.message)
+                for aid, ex in extractions:
+                    try:
+                        with store.atomic():  # a savepoint: a failing article leaves no rows behind
+                            decision = store_linked(store, linker, aid, ex, batch, gone)
+                    except (sqlite3.Error, StoreError):
+                        raise  # the store itself failed (disk full, I/O): no article is to blame
+                    except Exception as exc:
+                        raise _LinkFailed(aid, ArticleFault.of(ex.article, exc, LINK_STAGE)) from exc
+                    if decision.copy_of is not None:
+                        copies += 1
+                linker.save(store, batch)
+        except _LinkFailed as failed:
+            # The linker's memory holds the failed article's half-made changes, and the batch's
+            # earlier articles are only in memory: redo the batch without that article, from the
+            # linker as the store last saved it.
+            faults.append((failed.article_id, failed.fault))
+            extractions = [(aid, ex) for aid, ex in extractions if aid != failed.article_id]
+            for aid, ex in extractions:
+                ex.doc = docs[aid]
+            linker = OnlineLinker.from_store(store, linker.settings)
+            continue
+        break
+    for aid, fault in faults:
+        report.failed.append({"article_id": aid, "stage": fault.stage, "error": fault.error, "message": fault.message})
     touched |= batch
     touched -= gone
+    report.copies += copies
     report.processed += len(extractions)
+    return linker

@@ -235,8 +235,9 @@ def _could_be_held(plan: Plan, event: Event, when: str | None) -> bool:
         return False
     if plan.due and happened:
         due = _date_range(plan.due)
-        if due and (happened[1] < due[0] - timedelta(days=_HELD_TOLERANCE)
-                    or happened[0] > due[1] + timedelta(days=_HELD_TOLERANCE)):
+        # in day numbers: a due date at either end of the calendar has no day beyond the tolerance
+        if due and (happened[1].toordinal() < due[0].toordinal() - _HELD_TOLERANCE
+                    or happened[0].toordinal() > due[1].toordinal() + _HELD_TOLERANCE):
             return False
     return True
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 
 from ..errors import ExtractError
@@ -21,7 +22,7 @@ from ..model import Article, Extraction
 from ..settings import Settings
 from .nlp import load_model
 
-__all__ = ["StageSpec", "stage", "registered_stages", "get_stage", "Pipeline"]
+__all__ = ["ArticleFault", "StageFailed", "StageSpec", "stage", "registered_stages", "get_stage", "Pipeline"]
 
 StageFunc = Callable[[Extraction, Settings], None]
 
@@ -36,6 +37,39 @@ class StageSpec:
     func: StageFunc
     # spaCy components this stage needs from the model; the pipeline disables the others.
     spacy_components: tuple[str, ...] = ()
+
+
+class StageFailed(ExtractError):
+    """A stage raised on one article: which stage, the original error's class and its message."""
+
+    def __init__(self, stage: str, error: str, message: str, where: str):
+        self.stage, self.error, self.message, self.where = stage, error, message, where
+        super().__init__(f"stage {stage} failed on {where}: {error}: {message}")
+
+    def __reduce__(self):  # raised in a worker process, re-raised in the parent
+        return StageFailed, (self.stage, self.error, self.message, self.where)
+
+    @classmethod
+    def of(cls, stage: str, exc: BaseException, article: Article) -> StageFailed:
+        return cls(stage, type(exc).__name__, str(exc) or type(exc).__name__,
+                   article.origin or article.id or "an article")
+
+
+@dataclass(frozen=True)
+class ArticleFault:
+    """What ``Pipeline.run(..., isolate=True)`` yields for an article a stage could not process,
+    in its place: the run goes on with the next article. Plain strings, so it crosses processes."""
+
+    article: Article
+    stage: str
+    error: str  # the exception's class name
+    message: str
+
+    @classmethod
+    def of(cls, article: Article, exc: Exception, stage: str) -> ArticleFault:
+        if isinstance(exc, StageFailed):
+            return cls(article, exc.stage, exc.error, exc.message)
+        return cls(article, stage, type(exc).__name__, str(exc) or type(exc).__name__)
 
 
 _REGISTRY: dict[str, StageSpec] = {}
@@ -107,22 +141,36 @@ class Pipeline:
         wanted = {c for s in self.stages for c in s.spacy_components}
         return [name for name in self.nlp.pipe_names if name not in wanted]
 
-    def run(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        """Yield one ``Extraction`` per article, in input order, each with its parsed ``doc``."""
-        if self.settings.workers > 1:
-            yield from self._run_parallel(articles)
-            return
-        yield from self._run_serial(articles)
+    def run(self, articles: Iterable[Article], *, isolate: bool = False) -> Iterator[Extraction | ArticleFault]:
+        """Yield one ``Extraction`` per article, in input order, each with its parsed ``doc``.
 
-    def _run_serial(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        A stage that raises stops the run with ``StageFailed``; with ``isolate`` the article gets an
+        ``ArticleFault`` in its place instead and the run goes on (``newsweave process``)."""
+        if self.settings.workers > 1:
+            yield from self._run_parallel(articles, isolate)
+            return
+        yield from self._run_serial(articles, isolate)
+
+    def _run_serial(self, articles: Iterable[Article], isolate: bool = False) -> Iterator[Extraction | ArticleFault]:
         limit = self.settings.max_parse_chars
         disabled = self._spacy_disabled()
         it = iter(articles)
         while batch := list(islice(it, self.settings.batch_size)):
             texts = [a.text[:limit] for a in batch]
-            docs = self.nlp.pipe(texts, batch_size=self.settings.batch_size, disable=disabled)
-            for article, doc in zip(batch, docs):
-                yield self.process_doc(article, doc)
+            try:
+                docs = list(self.nlp.pipe(texts, batch_size=self.settings.batch_size, disable=disabled))
+            except Exception:
+                if not isolate:
+                    raise
+                docs = None  # parsed one by one below, so that only the article that breaks the parser fails
+            for i, article in enumerate(batch):
+                try:
+                    doc = docs[i] if docs is not None else self.nlp(texts[i], disable=disabled)
+                    yield self.process_doc(article, doc)
+                except Exception as exc:
+                    if not isolate:
+                        raise
+                    yield ArticleFault.of(article, exc, self.PARSE)
 
     def process_doc(self, article: Article, doc) -> Extraction:
         """Run every stage after the parse on one parsed article."""
@@ -131,12 +179,15 @@ class Pipeline:
             if spec.name == self.PARSE:
                 ex.made_by["doc"] = f"{spec.name}:{self.settings.model}"
                 continue
-            spec.func(ex, self.settings)
+            try:
+                spec.func(ex, self.settings)
+            except Exception as exc:
+                raise StageFailed.of(spec.name, exc, article) from exc
             for field_name in spec.assigns:
                 ex.made_by[field_name] = spec.name
         return ex
 
-    def _run_parallel(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+    def _run_parallel(self, articles: Iterable[Article], isolate: bool = False) -> Iterator[Extraction | ArticleFault]:
         from spacy.tokens import Doc
 
         ctx = multiprocessing.get_context("fork" if hasattr(multiprocessing, "get_context") else None)
@@ -145,8 +196,11 @@ class Pipeline:
         chunk = max(4, self.settings.batch_size // 4)
         with ctx.Pool(self.settings.workers, initializer=_worker_init, initargs=(self.settings,)) as pool:
             # imap keeps input order and streams, so memory stays bounded by the pool's queue.
-            for batch in pool.imap(_worker_run, _batched(articles, chunk)):
+            for batch in pool.imap(partial(_worker_run, isolate=isolate), _batched(articles, chunk)):
                 for ex in batch:
+                    if isinstance(ex, ArticleFault):
+                        yield ex
+                        continue
                     # The parse comes back as bytes and is restored here, so that what reads the Doc
                     # after the stages (story features from lemmas, entity linking) sees what one
                     # process would: --workers 2 gives the same stories as --workers 1.
@@ -170,15 +224,36 @@ def _worker_init(settings: Settings) -> None:
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(1)
+    _die_with_parent()
     _WORKER = Pipeline(settings.replace(workers=1))
     _WORKER.nlp  # one model load per worker, up front
 
 
-def _worker_run(batch: list[Article]) -> list[Extraction]:
+def _die_with_parent() -> None:
+    # A worker busy on its task noticed a killed parent only when it next read the task queue, seconds
+    # later; Linux can kill it with the parent (PR_SET_PDEATHSIG). Elsewhere the queue's EOF still ends it.
+    import ctypes
+    import os
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    parent = multiprocessing.parent_process()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if parent is not None and os.getppid() != parent.pid:  # it died before the request took effect
+        os._exit(1)
+
+
+def _worker_run(batch: list[Article], isolate: bool = False) -> list[Extraction | ArticleFault]:
     assert _WORKER is not None
     out = []
-    for ex in _WORKER._run_serial(batch):
-        ex.doc = ex.doc.to_bytes(exclude=["tensor"])  # a Doc object does not pickle; its bytes do
+    for ex in _WORKER._run_serial(batch, isolate):
+        if isinstance(ex, Extraction):
+            ex.doc = ex.doc.to_bytes(exclude=["tensor"])  # a Doc object does not pickle; its bytes do
         out.append(ex)
     return out
 

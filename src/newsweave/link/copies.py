@@ -202,7 +202,9 @@ class CopyDetector:
         Articles come in roughly date order, so the oldest sit at the front of ``_order``; one out of
         order (older than the window on arrival) goes at the next sweep that reaches it.
         """
-        horizon = self._latest - timedelta(days=self.window_days) if self._latest else None
+        # An article dated in the first days of year 1 has no horizon before it (date.min).
+        horizon = (self._latest - timedelta(days=min(self.window_days, self._latest.toordinal() - 1))
+                   if self._latest else None)
         while self._order:
             key = self._order[0]
             published = self._dates[key]

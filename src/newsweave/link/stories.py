@@ -497,7 +497,8 @@ class StoryClusterer:
             return
         if self._latest is None or when > self._latest:
             self._latest = when
-        horizon = self._latest - timedelta(days=self.settings.story_window_days)
+        # min(): an article dated in the first days of year 1 has no horizon before it (date.min)
+        horizon = self._latest - timedelta(days=min(self.settings.story_window_days, self._latest.toordinal() - 1))
         while self._expiry and self._expiry[0][0] < horizon:
             last, sid = heapq.heappop(self._expiry)
             st = self._stories.get(sid)

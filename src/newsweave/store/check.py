@@ -3,7 +3,9 @@
 Checks SQLite's own ``integrity_check`` and foreign keys, rows whose article is gone, stories with no
 articles, processed articles with no story, and that both FTS5 indexes agree with their tables.
 Repairs delete orphan rows, rebuild the FTS indexes, and send half-linked articles back to be processed
-(``newsweave process`` then redoes them), so no repair loses an article.
+(``newsweave process`` then redoes them), so no repair loses an article; the store is then checked
+again, and it is ok when nothing is left. Articles that processing failed on (``newsweave failures``)
+are reported but are no fault of the store.
 """
 
 from __future__ import annotations
@@ -22,13 +24,18 @@ _CHILD_TABLES = ("mentions", "attributions", "timexes", "events", "article_story
 class CheckReport:
     problems: list[str] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
+    # after a repair: what a second check still finds (None when nothing was repaired)
+    remaining: list[str] | None = None
+    failed_articles: int = 0  # articles `process` recorded as failed
 
     @property
     def ok(self) -> bool:
-        return not self.problems or len(self.repaired) == len(self.problems)
+        return not (self.problems if self.remaining is None else self.remaining)
 
     def to_json(self) -> dict:
-        return {"ok": self.ok, "problems": self.problems, "repaired": self.repaired}
+        return {"ok": self.ok, "problems": self.problems, "repaired": self.repaired,
+                "remaining": self.problems if self.remaining is None else self.remaining,
+                "failed_articles": self.failed_articles}
 
 
 def _fts_in_sync(db: sqlite3.Connection, table: str) -> bool:
@@ -40,7 +47,17 @@ def _fts_in_sync(db: sqlite3.Connection, table: str) -> bool:
 
 
 def check_store(store: Store, *, repair: bool = False) -> CheckReport:
-    """Check ``store``; with ``repair``, fix what can be fixed without losing an article."""
+    """Check ``store``; with ``repair``, fix what can be fixed without losing an article and check again."""
+    report = _check(store, repair)
+    if report.repaired:
+        # One fault can show as two problems (an orphan row also breaks a foreign key) and be fixed
+        # by one repair: what is left is what a fresh check finds.
+        report.remaining = _check(store, False).problems
+    report.failed_articles = store.count("process_failures")
+    return report
+
+
+def _check(store: Store, repair: bool) -> CheckReport:
     report = CheckReport()
     db = store.db
     result = [r[0] for r in db.execute("PRAGMA integrity_check")]

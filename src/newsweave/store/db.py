@@ -155,14 +155,35 @@ class Store:
         for row in rows:
             yield row["id"], _article_from_row(row)
 
-    def unprocessed_ids(self) -> list[int]:
-        """Ids of articles not yet processed, oldest publication first (the order online linking wants)."""
+    def unprocessed_ids(self, *, retry_failed: bool = False) -> list[int]:
+        """Ids of articles not yet processed, oldest publication first (the order online linking wants).
+
+        Articles whose processing failed are left out (a rerun would fail again) unless ``retry_failed``."""
+        skip = "" if retry_failed else " AND id NOT IN (SELECT article_id FROM process_failures)"
         return [
             r[0]
             for r in self.db.execute(
-                "SELECT id FROM articles WHERE processed_at IS NULL ORDER BY coalesce(published, ''), id"
+                f"SELECT id FROM articles WHERE processed_at IS NULL{skip} ORDER BY coalesce(published, ''), id"
             )
         ]
+
+    def record_failure(self, article_id: int, stage: str, error: str, message: str) -> None:
+        """Record that processing article ``article_id`` failed in ``stage`` (a retry counts an attempt)."""
+        with self.atomic() as db:
+            db.execute(
+                "INSERT INTO process_failures(article_id, stage, error, message, failed_at) VALUES (?,?,?,?,?)"
+                " ON CONFLICT(article_id) DO UPDATE SET stage=excluded.stage, error=excluded.error,"
+                " message=excluded.message, failed_at=excluded.failed_at, attempts=attempts + 1",
+                (article_id, stage, error, message[:2000], _now()),
+            )
+
+    def process_failures(self) -> list[dict]:
+        """The articles processing failed on, with the stage, error class, message, when and attempts."""
+        rows = self.db.execute(
+            "SELECT f.article_id, a.ext_id, a.origin, f.stage, f.error, f.message, f.failed_at, f.attempts"
+            " FROM process_failures f JOIN articles a ON a.id = f.article_id ORDER BY f.article_id"
+        )
+        return [dict(r) for r in rows]
 
     def count(self, table: str) -> int:
         if table not in _TABLES:
@@ -173,7 +194,7 @@ class Store:
     def save_extraction(self, article_id: int, ex: Extraction) -> None:
         """Replace what is stored as extracted from one article and mark it processed."""
         with self.atomic() as db:
-            for table in ("mentions", "attributions", "timexes", "events"):
+            for table in ("mentions", "attributions", "timexes", "events", "process_failures"):
                 db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
             db.executemany(
                 'INSERT INTO mentions(article_id, start, "end", text, label, kind, chain, entity_id)'
@@ -357,7 +378,7 @@ class Store:
 
 
 _TABLES = {"articles", "mentions", "attributions", "timexes", "events", "entities", "stories", "article_story",
-           "copies", "story_history"}
+           "copies", "story_history", "process_failures"}
 
 
 def _span_cols(span) -> tuple:
