@@ -113,12 +113,13 @@ def _fields(text_field, date_field, outlet_field, title_field, url_field, id_fie
                     id=id_field, wire=wire_field)
 
 
-def _run_ingest(obj: _Context, paths, fields, batch_size: int = 200):
+def _run_ingest(obj: _Context, paths, fields, batch_size: int = 200, contact: str | None = None):
+    from .ingest.web import FetchOptions
     from .jobs import ingest_paths
 
     with obj.store(create=True) as store, _progress("ingest", None, enabled=not obj.quiet) as tick:
         report = ingest_paths(store, paths, fields=fields, stdin=sys.stdin.buffer, progress=tick,
-                              batch_size=batch_size)
+                              batch_size=batch_size, fetch=FetchOptions(contact=contact))
     for err in report.failed:
         click.echo(f"failed: {err}", err=True)
     if not obj.quiet:
@@ -131,15 +132,19 @@ def _run_ingest(obj: _Context, paths, fields, batch_size: int = 200):
 @_field_options
 @click.option("--batch-size", type=click.IntRange(min=1), default=200, show_default=True,
               help="Articles per transaction; a small value makes a slow stream (stdin) visible sooner.")
+@click.option("--contact", default=None, help="E-mail or URL sent in the User-Agent when fetching URLs, so site "
+              "operators can reach you [default: $NEWSWEAVE_CONTACT].")
 @pass_ctx
-def ingest(obj, paths, batch_size, **field_names):
-    """Store articles from files, directories (recursive) or - (stdin).
+def ingest(obj, paths, batch_size, contact, **field_names):
+    """Store articles from files, directories (recursive), - (stdin) or http(s) URLs.
 
     Formats are recognised from content and extension: seed text (a `date YYYY-MM-DD` header),
     JSONL, JSON arrays, CSV, HTML pages, RSS/Atom feeds, plain text; .gz files are read as well.
+    A URL may be a feed (RSS, Atom, JSON Feed), a sitemap, a homepage (its advertised feeds are
+    followed) or an article page; pages are fetched politely (robots.txt, per-host delay).
     An article already stored (same text or URL) is not stored again.
     """
-    report = _run_ingest(obj, paths, _fields(**field_names), batch_size)
+    report = _run_ingest(obj, paths, _fields(**field_names), batch_size, contact)
     if report.failed and not (report.new or report.duplicate):
         sys.exit(1)
 

@@ -97,12 +97,25 @@ def ingest_articles(store: Store, items: Iterable[Article | IngestError], *, bat
 
 
 def ingest_paths(store: Store, paths: Iterable[str], *, fields=None, stdin: TextIO | BinaryIO | None = None,
-                 progress: Progress | None = None, batch_size: int = 200) -> IngestReport:
-    """Read every input (files, directories, ``-`` for stdin) and store its articles."""
-    from .ingest import read_inputs
+                 progress: Progress | None = None, batch_size: int = 200, fetch=None) -> IngestReport:
+    """Read every input (files, directories, ``-`` for stdin, http(s) URLs) and store its articles.
 
-    return ingest_articles(store, read_inputs(list(paths), fields=fields, stdin=stdin), progress=progress,
-                           batch_size=batch_size)
+    A URL is a feed, sitemap, homepage or article page (see ``newsweave.ingest.web``), fetched under
+    ``fetch`` (a ``FetchOptions``); the pages of articles already stored (same URL) are not fetched again.
+    """
+    from itertools import chain
+
+    from .ingest import read_inputs
+    from .ingest.web import is_url, read_urls
+    from .store.sources import stored_urls
+
+    paths = list(paths)
+    urls = [p for p in paths if is_url(str(p))]
+    files = [p for p in paths if not is_url(str(p))]
+    items = read_inputs(files, fields=fields, stdin=stdin) if files else iter(())
+    if urls:
+        items = chain(items, read_urls(urls, options=fetch, skip=lambda found: stored_urls(store, found)))
+    return ingest_articles(store, items, progress=progress, batch_size=batch_size)
 
 
 def store_linked(store: Store, linker, aid: int, ex: Extraction, touched: set[str], gone: set[str]):
