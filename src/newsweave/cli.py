@@ -461,7 +461,8 @@ def entity(obj, name, as_json):
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
-@click.option("--table", type=click.Choice(["articles", "quotes", "entities", "stories", "timexes", "events"]),
+@click.option("--table", type=click.Choice(["articles", "quotes", "entities", "stories", "timexes", "events",
+                                            "corrections"]),
               default="articles", show_default=True, help="What to export.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Output file [default: stdout; required for parquet].")

@@ -14,7 +14,7 @@ from .store import Store, list_entities, list_quotes, list_stories
 
 __all__ = ["export_table", "EXPORT_TABLES"]
 
-EXPORT_TABLES = ("articles", "quotes", "entities", "stories", "timexes", "events")
+EXPORT_TABLES = ("articles", "quotes", "entities", "stories", "timexes", "events", "corrections")
 
 
 def _rows(store: Store, table: str) -> Iterator[dict[str, Any]]:
@@ -40,6 +40,10 @@ def _rows(store: Store, table: str) -> Iterator[dict[str, Any]]:
         for r in store.db.execute('SELECT article_id, start, "end", type, mode, source, target, time, place, status,'
                                   " claimed_by FROM events ORDER BY article_id, start"):
             yield {**dict(r), "source": json.loads(r["source"]), "target": json.loads(r["target"])}
+    elif table == "corrections":
+        from .store.corrections import list_corrections
+
+        yield from list_corrections(store)
     else:
         raise ConfigError(f"unknown table {table!r}; choose one of {', '.join(EXPORT_TABLES)}")
 

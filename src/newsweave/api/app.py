@@ -187,10 +187,12 @@ def create_app(db_path: str | Path, *, token: str | None = None,
     heavy = anyio.CapacityLimiter(1)
 
     def page_endpoint(view: Callable[..., views.Page], as_json: bool, *, arg: str | None = None,
-                      version: Callable[[Store, Request], str | None] | None = None, one_at_a_time: bool = False):
+                      version: Callable[[Store, Request], str | None] | None = None, one_at_a_time: bool = False,
+                      watch_client: bool = False):
         """An endpoint serving ``view`` as JSON or HTML. With ``version`` (a cheap query whose value changes
         whenever the page would), rendered bodies are kept per version and carry it as their ETag;
-        ``one_at_a_time`` renders a missing page under the ``heavy`` lock."""
+        ``one_at_a_time`` renders a missing page under the ``heavy`` lock; ``watch_client`` lets the view
+        stop its work once the client has gone (``views.CLIENT_GONE``)."""
         media_type = "application/json" if as_json else "text/html; charset=utf-8"
 
         def run_view(request: Request, store: Store) -> views.Page:
@@ -249,7 +251,7 @@ def create_app(db_path: str | Path, *, token: str | None = None,
                     raise
 
             try:
-                body, etag = await run_in_threadpool(work)
+                body, etag = await (_while_connected(request, work) if watch_client else run_in_threadpool(work))
                 if body is None:
                     key, etag, base, html_path = etag
                     body = await anyio.to_thread.run_sync(render_missing, request, key, base, html_path,
@@ -262,9 +264,10 @@ def create_app(db_path: str | Path, *, token: str | None = None,
 
         return endpoint
 
-    def both(path: str, view, *, arg: str | None = None, version=None, one_at_a_time: bool = False) -> list[Route]:
+    def both(path: str, view, *, arg: str | None = None, version=None, one_at_a_time: bool = False,
+             watch_client: bool = False) -> list[Route]:
         json_path = "/index.json" if path == "/" else path + ".json"
-        options = {"arg": arg, "version": version, "one_at_a_time": one_at_a_time}
+        options = {"arg": arg, "version": version, "one_at_a_time": one_at_a_time, "watch_client": watch_client}
         # The .json route goes first: "{id}" would otherwise swallow "17.json".
         return [Route(json_path, page_endpoint(view, True, **options), methods=["GET", "HEAD"]),
                 Route(path, page_endpoint(view, False, **options), methods=["GET", "HEAD"])]
@@ -283,14 +286,21 @@ def create_app(db_path: str | Path, *, token: str | None = None,
     async def openapi(request: Request) -> Response:
         return _json(openapi_document())
 
-    async def post_article(request: Request) -> Response:
+    def write_refused(request: Request, form_token: str | None = None) -> Response | None:
+        """None when the request may write (it bears the token: as a bearer header, or for a page's form,
+        as its ``token`` field); else the answer refusing it."""
         if token is None:
             return _json({"error": ENABLE_WRITES, "status": 403}, 403)
-        given = request.headers.get("authorization", "")
-        scheme, _, value = given.partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
+        scheme, _, value = request.headers.get("authorization", "").partition(" ")
+        given = value.strip() if scheme.lower() == "bearer" else (form_token or "")
+        if not given or not hmac.compare_digest(given.encode(), token.encode()):
             return Response(json.dumps({"error": "missing or wrong bearer token", "status": 401}), 401,
                             media_type="application/json", headers={"www-authenticate": "Bearer"})
+        return None
+
+    async def post_article(request: Request) -> Response:
+        if (refused := write_refused(request)) is not None:
+            return refused
         try:
             body = await _read_limited(request, max_upload_bytes)
             articles = await _articles_from_request(request, body)
@@ -299,6 +309,27 @@ def create_app(db_path: str | Path, *, token: str | None = None,
             return _json({"error": str(exc), "status": exc.status}, exc.status)
         except IngestError as exc:
             return _json({"error": str(exc), "status": 400}, 400)
+
+    async def post_correction(request: Request) -> Response:
+        """``POST /corrections`` (make one) and ``POST /corrections/{id}/undo``: JSON answers 201 with the
+        correction; a page's form is sent back to the page it came from (``next``)."""
+        try:
+            fields, is_form = await _correction_fields(request)
+        except ApiError as exc:
+            return _json({"error": str(exc), "status": exc.status}, exc.status)
+        if (refused := write_refused(request, str(fields.pop("token", "") or "") if is_form else None)) is not None:
+            return refused
+        undo = request.path_params.get("correction_id")
+        try:
+            made = await run_in_threadpool(_write_correction, db_path, fields, undo)
+        except StoreError as exc:
+            return _json({"error": str(exc), "status": 400}, 400)
+        if is_form:
+            target = str(fields.get("next") or "/corrections")
+            if not target.startswith("/") or target.startswith("//") or "\\" in target:
+                target = "/corrections"  # only a page of this site
+            return Response(status_code=303, headers={"location": target})
+        return _json(made, 200 if undo else 201)
 
     async def not_found(request: Request, exc: Exception) -> Response:
         return error(request, request.url.path.endswith(".json"), 404,
@@ -314,11 +345,14 @@ def create_app(db_path: str | Path, *, token: str | None = None,
         *both("/stories", views.stories_page, version=all_stories),
         *both("/stories/{story_id}", views.story_page, arg="story_id", version=one_story, one_at_a_time=True),
         Route("/articles", post_article, methods=["POST"]),
+        Route("/corrections", post_correction, methods=["POST"]),
+        Route("/corrections/{correction_id}/undo", post_correction, methods=["POST"]),
+        *both("/corrections", views.corrections_page),
         *both("/articles/{article_id}", views.article_page, arg="article_id"),
         *both("/entities", views.entities_page),
         *both("/entities/{key}", views.entity_page, arg="key"),
         *both("/plans", views.plans_page),
-        *both("/search", views.search_page, version=search_window),
+        *both("/search", views.search_page, version=search_window, watch_client=True),
         Route("/openapi.json", openapi, methods=["GET", "HEAD"]),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
@@ -438,6 +472,67 @@ def _store_articles(db_path: Path, articles: list) -> dict:
         report = ingest_articles(store, articles)
     return {"new": report.new, "duplicate": report.duplicate, "ids": report.new_ids,
             "next": "run `newsweave process` to extract and link the new articles"}
+
+
+async def _while_connected(request: Request, work: Callable[[], Any]) -> Any:
+    """Run ``work`` in a worker thread while watching the connection: once the client disconnects,
+    ``views.CLIENT_GONE`` turns true for the work, so a search stops instead of working on for no one."""
+    gone = threading.Event()
+    done = False
+
+    async def watch() -> None:
+        while not done:
+            if await request.is_disconnected():
+                gone.set()
+                return
+            await anyio.sleep(0.05)
+
+    reset = views.CLIENT_GONE.set(gone.is_set)
+    try:
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(watch)
+            try:
+                return await run_in_threadpool(work)
+            finally:
+                done = True
+                tasks.cancel_scope.cancel()
+    finally:
+        views.CLIENT_GONE.reset(reset)
+
+
+MAX_CORRECTION_BYTES = 64 * 1024
+
+
+async def _correction_fields(request: Request) -> tuple[dict[str, Any], bool]:
+    """A correction's fields from a JSON object or a form (``(fields, True)`` for a form)."""
+    body = await _read_limited(request, MAX_CORRECTION_BYTES)
+    ctype = request.headers.get("content-type", "")
+    if not body and not ctype:
+        return {}, False  # an undo needs nothing but its path
+    if ctype.startswith("application/json"):
+        try:
+            fields = json.loads(body or b"{}")
+        except ValueError as exc:
+            raise ApiError(400, f"body is not valid JSON: {exc}") from None
+        if not isinstance(fields, dict):
+            raise ApiError(400, "send one JSON object: {\"kind\": ..., the kind's fields, \"note\": ...}")
+        return fields, False
+    if ctype.startswith("application/x-www-form-urlencoded"):
+        from urllib.parse import parse_qsl
+
+        try:
+            pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=False, max_num_fields=100)
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise ApiError(400, f"could not read the form: {exc}") from None
+        return dict(pairs), True
+    raise ApiError(415, "send application/json or a form (application/x-www-form-urlencoded)")
+
+
+def _write_correction(db_path: Path, fields: dict[str, Any], undo: str | None) -> dict:
+    from ..store.corrections import correction_from_fields, undo_correction
+
+    with Store(db_path) as store:
+        return undo_correction(store, undo) if undo is not None else correction_from_fields(store, fields)
 
 
 def default_workers() -> int:

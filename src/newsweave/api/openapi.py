@@ -132,9 +132,45 @@ PATHS: dict[str, Any] = {
                                  _ref("EntityDetail"), _path_param("key", _S), not_found=True),
     "/plans.json": _get("Planned, proposed, cancelled and denied events; passed planned dates flagged overdue",
                         {"type": "object", "properties": {"source": _S, "today": _S, "plans": _arr(_ref("Plan"))}}),
-    "/search.json": _get("Full-text search over titles and texts", {"type": "object", "properties": {
-        "q": _S, "limit": _I, "offset": _I, "results": _arr(_ref("SearchHit"))}},
-        [{"name": "q", "in": "query", "required": True, "schema": _S}, *_PAGING]),
+    "/search.json": _get("Full-text search over titles and texts (word forms, phrases, OR, NOT, prefix*), filtered "
+                         "and faceted", {"type": "object", "properties": {
+        "q": _S, "limit": _I, "offset": _I, "sort": {"enum": ["relevance", "date"]}, "filters": {"type": "object"},
+        "ranked_among_newest": _I, "store_empty": _B,
+        "facets": {"type": "object", "properties": {
+            "total": _I, "outlets": {"type": "object", "additionalProperties": _I},
+            "months": {"type": "object", "additionalProperties": _I}}},
+        "results": _arr(_ref("SearchHit"))}},
+        [{"name": "q", "in": "query", "required": True, "schema": {"type": "string", "maxLength": 512},
+          "description": "at most 32 words; see the README's search syntax"},
+         {"name": "sort", "in": "query", "schema": {"enum": ["relevance", "date"]}},
+         *_STORY_FILTERS[:4], {"name": "story", "in": "query", "schema": _S}, *_PAGING]),
+    "/corrections.json": _get("The analyst's corrections, newest first", {"type": "object", "properties": {
+        "corrections": _arr(_ref("Correction"))}}),
+    "/corrections": {"post": {
+        "summary": "Make a correction (only when the server has a token; a bearer token, or a form's 'token' field)",
+        "security": [{"bearer": []}],
+        "requestBody": {"content": {
+            "application/json": {"schema": _ref("NewCorrection")},
+            "application/x-www-form-urlencoded": {"schema": _ref("NewCorrection")}}},
+        "responses": {
+            "201": {"description": "made and applied", "content": {"application/json": {"schema": _ref("Correction")}}},
+            "303": {"description": "a form: back to its 'next' page"},
+            "400": {"description": "bad correction", "content": {"application/json": {"schema": _ref("Error")}}},
+            "401": {"description": "missing or wrong token", "content": {"application/json": {"schema": _ref("Error")}}},
+            "403": {"description": "writes disabled", "content": {"application/json": {"schema": _ref("Error")}}},
+            "415": {"description": "neither JSON nor a form", "content": {"application/json": {"schema": _ref("Error")}}},
+        }}},
+    "/corrections/{correction_id}/undo": {"post": {
+        "summary": "Undo a correction (token as for POST /corrections)", "security": [{"bearer": []}],
+        "parameters": _path_param("correction_id", _I),
+        "responses": {
+            "200": {"description": "undone", "content": {"application/json": {"schema": _ref("Correction")}}},
+            "303": {"description": "a form: back to its 'next' page"},
+            "400": {"description": "no such correction, or already undone",
+                    "content": {"application/json": {"schema": _ref("Error")}}},
+            "401": {"description": "missing or wrong token", "content": {"application/json": {"schema": _ref("Error")}}},
+            "403": {"description": "writes disabled", "content": {"application/json": {"schema": _ref("Error")}}},
+        }}},
     "/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3.1"}}}},
     "/articles": {"post": {
         "summary": "Add articles (only when the server has a token; send it as a bearer token)",
@@ -162,6 +198,18 @@ PATHS: dict[str, Any] = {
 
 SCHEMAS["NewArticle"] = {"type": "object", "required": ["text"], "properties": {
     "text": _S, "published": {"type": "string", "format": "date"}, "outlet": _S, "title": _S, "url": _S, "wire": _S}}
+
+SCHEMAS["Correction"] = {"type": "object", "description": "An analyst's decision, re-applied after every process run.",
+                         "properties": {"id": _I, "kind": _S, "target": _S, "value": {"type": "object"}, "what": _S,
+                                        "note": _NS, "made_at": _S, "undone_at": _NS, "active": _B}}
+SCHEMAS["NewCorrection"] = {"type": "object", "required": ["kind"], "description": (
+    "kind and its fields: rename-entity (entity, name), merge-entities (keep, others), split-entity (entity, "
+    "aliases), rename-story (story, title), move-article (article, story), set-speaker (quote, entity), "
+    "reject-quote (quote); note optional"), "properties": {
+    "kind": {"enum": ["rename-entity", "merge-entities", "split-entity", "rename-story", "move-article",
+                      "set-speaker", "reject-quote"]},
+    **{k: _S for k in ("entity", "name", "keep", "story", "title", "article", "quote", "note", "token", "next")},
+    "others": {"oneOf": [_S, _arr(_S)]}, "aliases": {"oneOf": [_S, _arr(_S)]}}}
 
 JSON_ROUTES = tuple(PATHS)
 

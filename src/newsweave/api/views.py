@@ -8,6 +8,8 @@ the same information. ``extra`` is only what HTML needs on top (charts, highligh
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -37,6 +39,7 @@ from .sections import (
 __all__ = [
     "Page",
     "article_page",
+    "corrections_page",
     "entities_page",
     "entity_page",
     "plans_page",
@@ -46,6 +49,8 @@ __all__ = [
 ]
 
 MAX_LIMIT = 500
+# Set by the app while it serves a search: true once the client has disconnected, so the search stops.
+CLIENT_GONE: ContextVar[Callable[[], bool] | None] = ContextVar("client_gone", default=None)
 # A story of hundreds of articles names thousands of entities; the HTML lists the most mentioned (the
 # JSON has all of them).
 STORY_PAGE_ENTITIES = 300
@@ -203,14 +208,44 @@ def plans_page(store: Store, params, *, today: date | None = None) -> Page:
 
 # ---------------------------------------------------------------------------------------------- search
 def search_page(store: Store, params) -> Page:
-    """Full-text search over titles and texts, best match first among the newest ``SEARCH_WINDOW``
-    matching articles; each hit has a snippet with the matching words marked."""
+    """Full-text search over titles and texts (the syntax of ``newsweave search``), best match or newest
+    first among the newest ``SEARCH_WINDOW`` matching articles, narrowed by outlet, dates, story and
+    entity; each hit has a snippet with the matching words marked, and ``facets`` count the matches per
+    outlet and month. ``store_empty`` tells an empty store apart from a search that matched nothing."""
+    from ..store.queries import SEARCH_SORTS, SearchStopped, search_facets, store_is_empty
+
     q = (params.get("q") or "").strip()
     limit = _int_param(params, "limit", 20, lo=1, hi=200)
     offset = _int_param(params, "offset", 0, hi=10**9)
+    sort = (params.get("sort") or "relevance").strip()
+    if sort not in SEARCH_SORTS:
+        raise ApiError(400, f"sort must be {' or '.join(SEARCH_SORTS)}, got {sort!r}")
+    filters = {"outlet": (params.get("outlet") or "").strip() or None, "since": _day_param(params, "since"),
+               "until": _day_param(params, "until"), "story": (params.get("story") or "").strip() or None,
+               "entity": (params.get("entity") or "").strip() or None}
     results: list[dict] = []
+    facets = {"total": 0, "outlets": {}, "months": {}}
     if any(ch.isalnum() for ch in q):
-        results = search_articles(store, q, limit=limit, offset=offset, window=SEARCH_WINDOW)
-    colours = outlet_colours(outlet_of(r) for r in results)
-    return Page("search.html", {"q": q, "limit": limit, "offset": offset, "ranked_among_newest": SEARCH_WINDOW,
-                                "results": results}, {"colours": colours})
+        gone = CLIENT_GONE.get()
+        try:
+            results = search_articles(store, q, limit=limit, offset=offset, window=SEARCH_WINDOW, sort=sort,
+                                      cancelled=gone, **filters)
+            facets = search_facets(store, q, window=SEARCH_WINDOW, cancelled=gone, **filters)
+        except SearchStopped as exc:
+            raise ApiError(503, str(exc)) from None
+        except StoreError as exc:  # a query it cannot read, or one too long
+            raise ApiError(400, str(exc)) from None
+    colours = outlet_colours([*(r["outlet"] or r["wire"] or "unknown" for r in results), *facets["outlets"]])
+    more = {**{k: v for k, v in filters.items() if v}, "q": q, "sort": sort, "limit": limit, "offset": offset + limit}
+    return Page("search.html", {"q": q, "limit": limit, "offset": offset, "sort": sort, "filters": filters,
+                                "ranked_among_newest": SEARCH_WINDOW, "store_empty": store_is_empty(store),
+                                "facets": facets, "results": results}, {"colours": colours, "more": more})
+
+
+# ---------------------------------------------------------------------------------------------- corrections
+def corrections_page(store: Store, params) -> Page:
+    """The analyst's corrections, newest first, with forms to make more (when writes are enabled)."""
+    from ..store.corrections import FIELDS, list_corrections
+
+    rows = list_corrections(store)[::-1]
+    return Page("corrections.html", {"corrections": rows}, {"fields": FIELDS})

@@ -28,7 +28,8 @@ from typing import Any
 from ..errors import StoreError
 from .db import Store
 
-__all__ = ["CORRECTION_KINDS", "add_correction", "apply_corrections", "list_corrections", "quote_target",
+__all__ = ["CORRECTION_KINDS", "FIELDS", "add_correction", "apply_corrections", "correction_from_fields",
+           "list_corrections", "quote_target",
            "undo_correction"]
 
 CORRECTION_KINDS = ("rename-entity", "merge-entities", "split-entity", "rename-story", "move-article",
@@ -455,3 +456,47 @@ def undo_correction(store: Store, correction_id: int | str) -> dict[str, Any]:
         # Later corrections may have built on this one's result: they are applied again over the reverted store.
         apply_corrections(store)
         return _view(db.execute("SELECT * FROM corrections WHERE id = ?", (cid,)).fetchone())
+
+
+# The fields each kind takes from a web form or JSON body (the CLI's arguments, by name).
+FIELDS = {
+    "rename-entity": ("entity", "name"),
+    "merge-entities": ("keep", "others"),
+    "split-entity": ("entity", "aliases"),
+    "rename-story": ("story", "title"),
+    "move-article": ("article", "story"),
+    "set-speaker": ("quote", "entity"),
+    "reject-quote": ("quote",),
+}
+
+
+def correction_from_fields(store: Store, fields: dict[str, Any]) -> dict[str, Any]:
+    """Make a correction from named fields (``kind`` plus the kind's ``FIELDS``, and ``note``), as the web
+    sends them; ``others`` and ``aliases`` are lists or comma-separated text."""
+    kind = str(fields.get("kind") or "")
+    if kind not in FIELDS:
+        raise StoreError(f"unknown correction {kind!r}; known: {', '.join(CORRECTION_KINDS)}")
+    missing = [f for f in FIELDS[kind] if not fields.get(f)]
+    if missing:
+        raise StoreError(f"{kind} needs {', '.join(missing)}")
+
+    def many(name: str) -> list[str]:
+        raw = fields[name]
+        items = raw if isinstance(raw, list) else str(raw).split(",")
+        return [str(x).strip() for x in items if str(x).strip()]
+
+    note = fields.get("note") or None
+    if kind == "rename-entity":
+        return add_correction(store, kind, str(fields["entity"]), {"name": fields["name"]}, note=note)
+    if kind == "merge-entities":
+        return add_correction(store, kind, str(fields["keep"]), {"others": many("others")}, note=note)
+    if kind == "split-entity":
+        return add_correction(store, kind, str(fields["entity"]), {"aliases": many("aliases")}, note=note)
+    if kind == "rename-story":
+        return add_correction(store, kind, str(fields["story"]), {"title": fields["title"]}, note=note)
+    if kind == "move-article":
+        return add_correction(store, kind, str(fields["article"]), {"story": str(fields["story"])}, note=note)
+    target, span = quote_target(store, fields["quote"])
+    if kind == "set-speaker":
+        return add_correction(store, kind, target, {**span, "entity": str(fields["entity"])}, note=note)
+    return add_correction(store, kind, target, span, note=note)

@@ -26,6 +26,7 @@ __all__ = [
     "list_entities",
     "list_quotes",
     "list_stories",
+    "SearchStopped",
     "search_articles",
     "search_facets",
     "store_is_empty",
@@ -356,6 +357,10 @@ def _snippet_parts(raw: str) -> list[dict[str, Any]]:
     return parts
 
 
+class SearchStopped(StoreError):
+    """A search stopped before it finished: it ran out of time, or the client that asked has gone."""
+
+
 @contextmanager
 def _time_limit(store: Store, seconds: float | None, cancelled: Callable[[], bool] | None):
     """Stop the statements run inside after ``seconds`` or once ``cancelled()`` says the asker has gone
@@ -382,8 +387,8 @@ def _time_limit(store: Store, seconds: float | None, cancelled: Callable[[], boo
         if not why:
             raise
         if why[0] == "cancelled":
-            raise StoreError("the search was stopped: its client left") from exc
-        raise StoreError(f"the search took longer than {seconds:g} s and was stopped: add words or filters "
+            raise SearchStopped("the search was stopped: its client left") from exc
+        raise SearchStopped(f"the search took longer than {seconds:g} s and was stopped: add words or filters "
                          "(outlet, dates, story) to narrow it") from exc
     finally:
         store.db.set_progress_handler(None, 0)
