@@ -115,6 +115,7 @@ def test_non_utf8_file_name_is_ingested_and_named(tmp_path):
     (folder / "bad.jsonl").write_text("{not json\n", encoding="utf-8")
     articles, errors = _read(folder)
     assert [a.text for a in articles] == [GOOD]
+    assert len(errors) == 1 and errors[0].origin.endswith("bad.jsonl:1")
     assert "caf\\xe9 \\xff.txt" in articles[0].origin
     with Store(tmp_path / "store.db", create=True) as store:
         report = ingest_paths(store, [str(folder)])

@@ -12,7 +12,7 @@ Every message says what went wrong and, where it can, what to do about it.
 
 from __future__ import annotations
 
-__all__ = ["NewsweaveError", "ConfigError", "IngestError", "ExtractError", "StoreError", "ApiError"]
+__all__ = ["NewsweaveError", "ConfigError", "IngestError", "ExtractError", "StoreError", "ApiError", "shown"]
 
 
 class NewsweaveError(Exception):
@@ -49,3 +49,10 @@ class ApiError(NewsweaveError):
     def __init__(self, status: int, message: str):
         self.status = status
         super().__init__(message)
+
+
+def shown(value: object, limit: int = 80) -> str:
+    """``repr(value)`` for an error message, cut after ``limit`` characters with "…": a message quotes
+    what it refuses, but a 100 KB "date" must not be echoed whole."""
+    text = repr(value)
+    return text if len(text) <= limit + 2 else text[: limit + 1] + "…"

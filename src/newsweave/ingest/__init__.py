@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from .credit import AGENCIES, Credit, canonical_agency, parse_credit
 from .dates import DateError, parse_date
-from .inputs import iter_paths, read_inputs
-from .records import FieldMap
+from .inputs import iter_paths, read_inputs, read_upload
+from .records import FieldMap, build_article
 from .sniff import FORMATS, sniff_format
 from .source import DEFAULT_MAX_FILE_BYTES
 
@@ -39,10 +39,12 @@ __all__ = [
     "Credit",
     "DateError",
     "FieldMap",
+    "build_article",
     "canonical_agency",
     "iter_paths",
     "parse_credit",
     "parse_date",
     "read_inputs",
+    "read_upload",
     "sniff_format",
 ]

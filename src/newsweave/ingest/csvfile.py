@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from ..errors import IngestError
 from ..model import Article
-from .records import ReadOptions, _text_suggestion, finish_article, record_to_article
+from .records import ReadOptions, _text_suggestion, build_article
 from .source import Source, decode_text
 
 __all__ = ["read_csv", "sniff_dialect"]
@@ -89,9 +89,6 @@ def read_csv(source: Source, options: ReadOptions) -> Iterator[Article | IngestE
             yield IngestError(origin, f"this row has {len(row)} fields but the header names {len(header)}; check the quoting")
             continue
         record = dict(zip(header, row, strict=False))  # short rows: missing cells are absent
-        article = record_to_article(record, fields, origin)
-        if isinstance(article, IngestError):
-            yield article
-            continue
-        yield finish_article(article, identity=source.identity, locator=f":{line}", encoding=encodings.get(line, "utf-8"))
+        yield build_article(record, fields=fields, origin=origin, identity=source.identity, locator=f":{line}",
+                            encoding=encodings.get(line, "utf-8"))
     yield from errors

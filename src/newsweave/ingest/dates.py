@@ -19,7 +19,7 @@ import re
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_tz
 
-__all__ = ["EARLIEST_PUBLISHED", "FUTURE_DAYS_ALLOWED", "DateError", "check_published", "parse_date", "shown"]
+__all__ = ["EARLIEST_PUBLISHED", "FUTURE_DAYS_ALLOWED", "DateError", "check_published", "parse_date"]
 
 EARLIEST_PUBLISHED = date(1800, 1, 1)
 FUTURE_DAYS_ALLOWED = 3
@@ -112,13 +112,6 @@ def check_published(value: date, *, today: date | None = None) -> date:
         raise DateError(f"{value.isoformat()} is more than {FUTURE_DAYS_ALLOWED} days in the future (after "
                         f"{latest.isoformat()}); dates from 1800-01-01 to then are accepted")
     return value
-
-
-def shown(value: object, limit: int = 80) -> str:
-    """``repr(value)`` for an error message, cut after ``limit`` characters with "…" (a 100 KB "date"
-    must not be echoed whole)."""
-    text = repr(value)
-    return text if len(text) <= limit + 2 else text[: limit + 1] + "…"
 
 
 def _make(year: int, month: int, day: int) -> date:

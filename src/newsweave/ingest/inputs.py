@@ -20,7 +20,7 @@ from .seedtext import read_seed, read_text
 from .sniff import FORMATS, sniff_source
 from .source import DEFAULT_MAX_FILE_BYTES, Source, open_path, open_stream
 
-__all__ = ["display_name", "iter_paths", "read_inputs"]
+__all__ = ["display_name", "iter_paths", "read_inputs", "read_upload"]
 
 _READERS: dict[str, Callable[[Source, ReadOptions], Iterator[Article | IngestError]]] = {
     "seed": read_seed,
@@ -66,6 +66,25 @@ def read_inputs(
         paths = [paths]
     options = ReadOptions(fields=fields or FieldMap(), max_file_bytes=max_file_bytes)
     yield from _refuse_reused_ids(_read_paths(paths, stdin, format, options))
+
+
+def read_upload(
+    data: bytes,
+    name: str,
+    *,
+    fields: FieldMap | None = None,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+) -> Iterator[Article | IngestError]:
+    """Read one file held in memory (an HTTP upload) as :func:`read_inputs` reads a file on disk.
+
+    ``name`` is the file name the sender gave: it labels articles and errors (``name:3``) and its
+    extension decides the format where the content cannot; ids are derived from the text.
+    """
+    import io
+
+    options = ReadOptions(fields=fields or FieldMap(), max_file_bytes=max_file_bytes)
+    opener = lambda: open_stream(io.BytesIO(data), name, identity="<http>")
+    yield from _refuse_reused_ids(_read_one(opener, name, None, options))
 
 
 def _read_paths(paths, stdin, format, options) -> Iterator[Article | IngestError]:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from ..errors import IngestError
 from ..model import Article
-from .records import ReadOptions, finish_article, record_to_article
+from .records import ReadOptions, build_article
 from .source import Line, Source
 
 __all__ = ["MAX_INT_DIGITS", "read_json", "read_jsonl"]
@@ -106,10 +106,8 @@ def read_json(source: Source, options: ReadOptions) -> Iterator[Article | Ingest
 def _from_record(record, source: Source, options: ReadOptions, origin: str, locator: str, line: Line):
     if not isinstance(record, dict):
         return IngestError(origin, f"expected a JSON object with a '{options.fields.text}' field, found a JSON {_json_type(record)}")
-    article = record_to_article(record, options.fields, origin)
-    if isinstance(article, IngestError):
-        return article
-    return finish_article(article, identity=source.identity, locator=locator, encoding=line.encoding)
+    return build_article(record, fields=options.fields, origin=origin, identity=source.identity, locator=locator,
+                         encoding=line.encoding)
 
 
 def _json_type(value) -> str:

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
 from typing import Any
 
-from ..errors import ConfigError, IngestError
+from ..errors import ConfigError, IngestError, shown
 from ..model import Article
 from .credit import canonical_agency, parse_credit
-from .dates import DateError, parse_date, shown
+from .dates import DateError, parse_date
 
-__all__ = ["FieldMap", "ReadOptions", "derive_id", "finish_article", "record_to_article"]
+__all__ = ["FieldMap", "ReadOptions", "build_article", "derive_id", "finish_article", "record_to_article"]
 
 # Column names that usually hold the article body, suggested when the mapped one is missing.
 _TEXT_LIKE = ("text", "body", "content", "article", "article_text", "full_text", "story", "maintext", "description")
@@ -143,11 +143,22 @@ def record_to_article(record: Mapping[str, Any], fields: FieldMap, origin: str) 
     )
 
 
+def build_article(record: Mapping[str, Any], *, fields: FieldMap, origin: str, identity: str, locator: str = "",
+                  encoding: str = "utf-8") -> Article | IngestError:
+    """The one way a record (a JSON object, a CSV row, a ``POST /articles`` body) becomes an Article:
+    :func:`record_to_article`, then :func:`finish_article`; an IngestError saying what is wrong otherwise."""
+    article = record_to_article(record, fields, origin)
+    if isinstance(article, IngestError):
+        return article
+    return finish_article(article, identity=identity, locator=locator, encoding=encoding)
+
+
 def finish_article(article: Article, *, identity: str, locator: str = "", encoding: str = "utf-8") -> Article:
     """Fill what every reader fills the same way; returns the same article.
 
     * ``id``: kept if the input gave one; else derived from the URL, or from ``identity`` (the
-      absolute path, or the text's hash for standard input) plus ``locator`` (":17" for line 17).
+      absolute path; with the text's hash for standard input and uploads, ``<stdin>``, ``<http>``)
+      plus ``locator`` (":17" for line 17).
     * ``wire`` from the text's agency credit where the input named none; ``outlet`` set to that
       agency only when the input named no publisher and the agency datelines the text itself.
     * ``extra["dateline"]``: the dateline's place; ``extra["encoding"]`` when the text was not UTF-8.
@@ -156,8 +167,8 @@ def finish_article(article: Article, *, identity: str, locator: str = "", encodi
     if article.id is None:
         if article.url:
             article.id = derive_id("url:" + article.url.split("#", 1)[0])
-        elif identity == "<stdin>":
-            article.id = derive_id(f"<stdin>{locator}:{article.content_hash}")
+        elif identity.startswith("<"):  # standard input, an upload: no path to derive the id from
+            article.id = derive_id(f"{identity}{locator}:{article.content_hash}")
         else:
             article.id = derive_id(identity + locator)
     credit = parse_credit(article.text)

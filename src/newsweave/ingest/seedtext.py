@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..errors import IngestError
+from ..errors import IngestError, shown
 from ..model import Article
-from .dates import DateError, parse_date, shown
+from .dates import DateError, parse_date
 from .records import ReadOptions, finish_article
 from .source import Source
 

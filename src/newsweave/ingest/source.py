@@ -449,8 +449,12 @@ def open_path(path: str | os.PathLike, name: str | None = None) -> Source:
         raise
 
 
-def open_stream(stream: TextIO | BinaryIO, name: str = "<stdin>") -> Source:
-    """Wrap an already open stream (standard input); a text stream is read through its bytes."""
+def open_stream(stream: TextIO | BinaryIO, name: str = "<stdin>", *, identity: str = "<stdin>") -> Source:
+    """Wrap an already open stream (standard input, an upload); a text stream is read through its bytes.
+
+    ``name`` labels errors and gives the extension used where content cannot tell the format;
+    ``identity`` (a name in angle brackets) makes derived ids come from the text, as there is no path.
+    """
     binary = getattr(stream, "buffer", None)
     if binary is None:
         probe = stream.read(0)
@@ -458,7 +462,8 @@ def open_stream(stream: TextIO | BinaryIO, name: str = "<stdin>") -> Source:
     if not isinstance(binary, io.BufferedReader):
         binary = io.BufferedReader(_RawAdapter(binary))
     stream_, compression = _decompressing(binary)
-    return Source(name, "", "<stdin>", stream_, compression, owns_stream=False)
+    return Source(name, _split_suffix(name) if identity != "<stdin>" else "", identity, stream_, compression,
+                  owns_stream=False)
 
 
 class _RawAdapter(io.RawIOBase):
