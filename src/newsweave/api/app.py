@@ -30,7 +30,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..errors import ApiError, IngestError, StoreError
+from ..errors import ApiError, IngestError, StoreError, shown
 from ..store import Store
 from ..store.web_queries import stories_version, story_version
 from . import views
@@ -303,8 +303,8 @@ def create_app(db_path: str | Path, *, token: str | None = None,
             return refused
         try:
             body = await _read_limited(request, max_upload_bytes)
-            articles = await _articles_from_request(request, body)
-            return _json(await run_in_threadpool(_store_articles, db_path, articles), 201)
+            articles, errors = await _articles_from_request(request, body)
+            return _json(*await run_in_threadpool(_store_articles, db_path, articles, errors))
         except ApiError as exc:
             return _json({"error": str(exc), "status": exc.status}, exc.status)
         except IngestError as exc:
@@ -399,19 +399,19 @@ async def _read_limited(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-async def _articles_from_request(request: Request, body: bytes) -> list:
-    """Articles from a JSON body (one object or a list) or a multipart upload read by newsweave.ingest."""
-    from ..model import Article
+# Errors listed in one POST response (the rest are counted): a 5 MiB upload of bad lines stays a small answer.
+MAX_REPORTED_ERRORS = 200
 
-    ctype = request.headers.get("content-type", "")
-    if ctype.startswith("application/json"):
-        try:
-            payload = json.loads(body)
-        except ValueError as exc:
-            raise ApiError(400, f"body is not valid JSON: {exc}") from None
+
+async def _articles_from_request(request: Request, body: bytes) -> tuple[list, list[IngestError]]:
+    """The articles of a JSON body (one object or a list) or of every ``file`` part of a multipart upload,
+    built by newsweave.ingest as ``newsweave ingest`` builds them, and the records that failed."""
+    media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if media_type == "application/json":
+        payload = _json_payload(body)
         items = payload if isinstance(payload, list) else [payload]
-        return [_article_from_json(item, n, Article) for n, item in enumerate(items)]
-    if ctype.startswith("multipart/form-data"):
+        return [_article_from_json(item, n) for n, item in enumerate(items)], []
+    if media_type == "multipart/form-data":
         from starlette.datastructures import UploadFile
 
         # Starlette parses the form from the body we already read (and size-checked).
@@ -420,58 +420,99 @@ async def _articles_from_request(request: Request, body: bytes) -> list:
             form = await request.form()
         except Exception as exc:  # noqa: BLE001 - python-multipart raises several types for a malformed body
             raise ApiError(400, f"could not read the multipart body: {exc}") from None
-        upload = form.get("file")
-        if not isinstance(upload, UploadFile):
+        uploads = [part for part in form.getlist("file") if isinstance(part, UploadFile)]
+        if not uploads:
             raise ApiError(400, "multipart upload needs a 'file' field")
-        data = await upload.read()
-        return await run_in_threadpool(_read_upload, upload.filename or "upload", data)
-    raise ApiError(415, "send application/json (text, published, outlet, title, url) or multipart/form-data "
-                        "with a 'file' field")
+        articles, errors = [], []
+        for index, upload in enumerate(uploads, start=1):
+            data = await upload.read()
+            found, failed = await run_in_threadpool(_read_upload, _upload_name(upload.filename, index), data)
+            articles += found
+            errors += failed
+        return articles, errors
+    raise ApiError(415, f"unsupported content type {shown(media_type, 60)}: send application/json (text, published, "
+                        "outlet, title, url) or multipart/form-data with one or more 'file' fields")
 
 
-def _article_from_json(item: Any, n: int, article_cls) -> Any:
-    from datetime import date
+def _json_payload(body: bytes) -> Any:
+    try:
+        return json.loads(body)
+    except RecursionError:
+        raise ApiError(400, "body is nested too deeply: send an article object or a list of them") from None
+    except ValueError as exc:  # not JSON, not UTF-8, an integer of over 4,300 digits
+        raise ApiError(400, f"body is not valid JSON: {shown(str(exc), 200)[1:-1]}") from None
+
+
+def _lone_surrogate_field(item: dict) -> str | None:
+    """The field of ``item`` holding a lone UTF-16 surrogate (JSON allows "\\ud800"; it is not a character)."""
+    stack: list[tuple[str, Any]] = [(str(key), value) for key, value in item.items()]
+    while stack:
+        field, value = stack.pop()
+        if isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value):
+            return field
+        if isinstance(value, dict):
+            stack += [(field, key) for key in value] + [(field, v) for v in value.values()]
+        elif isinstance(value, list):
+            stack += [(field, v) for v in value]
+    return next((str(key) for key in item if isinstance(key, str) and any("\ud800" <= ch <= "\udfff" for ch in key)),
+                None)
+
+
+def _article_from_json(item: Any, n: int) -> Any:
+    """One article of a JSON body, built by the ingest builder (dates, outlet and wire rules as at ingest)."""
+    from ..ingest import FieldMap, build_article
 
     if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
         raise ApiError(400, f"article {n}: an object with a non-empty 'text' string is required")
-    published = item.get("published")
-    if published:
-        try:
-            published = date.fromisoformat(str(published)[:10])
-        except ValueError:
-            raise ApiError(400, f"article {n}: published must be YYYY-MM-DD, got {published!r}") from None
-    fields = {k: item.get(k) for k in ("outlet", "title", "url", "wire")}
-    for k, v in fields.items():
-        if v is not None and not isinstance(v, str):
-            raise ApiError(400, f"article {n}: {k} must be a string")
-    return article_cls(text=item["text"], published=published or None, origin="<http>", **fields)
+    for key in ("outlet", "title", "url", "wire", "id"):
+        if item.get(key) is not None and not isinstance(item[key], str):
+            raise ApiError(400, f"article {n}: {key} must be a string")
+    field = _lone_surrogate_field(item)
+    if field is not None:
+        raise ApiError(400, f"article {n}: the field {shown(field, 40)} holds a lone UTF-16 surrogate (such as "
+                            "\\ud800), which is not a character; send the text as valid Unicode")
+    article = build_article(item, fields=FieldMap(), origin="<http>", identity="<http>", locator=f"#{n}")
+    if isinstance(article, IngestError):
+        raise ApiError(400, f"article {n}: {article.reason}")
+    return article
 
 
-def _read_upload(filename: str, data: bytes) -> list:
-    try:
-        from ..ingest import read_inputs
-    except ImportError:
-        raise ApiError(501, "file uploads need newsweave.ingest, which is not installed; POST JSON instead") from None
-    suffix = "".join(Path(filename).suffixes[-2:])[:16]
-    with tempfile.TemporaryDirectory(prefix="newsweave-upload-") as tmp:
-        path = Path(tmp) / ("upload" + suffix)
-        path.write_bytes(data)
-        items = list(read_inputs([str(path)]))
-    errors = [i for i in items if isinstance(i, IngestError)]
-    articles = [i for i in items if not isinstance(i, IngestError)]
-    if not articles:
-        reason = "; ".join(e.reason for e in errors[:3]) or "no articles found"
-        raise ApiError(400, f"{filename}: {reason}")
-    return articles
+def _upload_name(filename: str | None, index: int) -> str:
+    """The sender's file name as a label (never a path here): its last part, printable, at most 100 characters."""
+    name = Path(filename or "").name
+    name = "".join(ch if ch.isprintable() else "?" for ch in name)[:100]
+    return name or f"upload-{index}"
 
 
-def _store_articles(db_path: Path, articles: list) -> dict:
+def _read_upload(name: str, data: bytes) -> tuple[list, list[IngestError]]:
+    from ..ingest import read_upload
+
+    items = list(read_upload(data, name))
+    return ([i for i in items if not isinstance(i, IngestError)], [i for i in items if isinstance(i, IngestError)])
+
+
+def _error_list(errors: list[IngestError]) -> dict:
+    listed = {"errors": [{"origin": e.origin, "reason": e.reason} for e in errors[:MAX_REPORTED_ERRORS]]}
+    if len(errors) > MAX_REPORTED_ERRORS:
+        listed["errors_not_listed"] = len(errors) - MAX_REPORTED_ERRORS
+    return listed
+
+
+def _store_articles(db_path: Path, articles: list, errors: list[IngestError]) -> tuple[dict, int]:
+    """Store ``articles``; the response body and its status: 201 when anything was stored (or already
+    was), 400 when every record failed. Each failed record is listed with its origin and reason."""
     from ..jobs import ingest_articles
 
-    with Store(db_path) as store:
-        report = ingest_articles(store, articles)
-    return {"new": report.new, "duplicate": report.duplicate, "ids": report.new_ids,
-            "next": "run `newsweave process` to extract and link the new articles"}
+    report = None
+    if articles:
+        with Store(db_path) as store:
+            report = ingest_articles(store, articles)
+        errors = errors + report.failed
+    if report is None or report.new + report.duplicate == 0:
+        first = "; ".join(f"{e.origin}: {e.reason}" for e in errors[:3]) or "no articles found"
+        return {"error": f"nothing was stored: {first}", "status": 400, **_error_list(errors)}, 400
+    return {"new": report.new, "duplicate": report.duplicate, "ids": report.new_ids, **_error_list(errors),
+            "next": "run `newsweave process` to extract and link the new articles"}, 201
 
 
 async def _while_connected(request: Request, work: Callable[[], Any]) -> Any:
