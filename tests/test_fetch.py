@@ -236,6 +236,38 @@ def test_a_killed_poll_loses_and_duplicates_nothing(site, fetcher, tmp_path):
         assert again.new == 0 and store.count("articles") == 2
 
 
+def test_ctrl_c_stops_watch_at_once_and_the_next_poll_finishes_the_job(site, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    site.routes["/feed.xml"] = Route(rss(site, [("One", "/a"), ("Two", "/slow")]))
+    site.routes["/a"] = html_route(page("Story one", "Courier"))
+    site.routes["/slow"] = html_route(page("Story two", "Courier", PARAGRAPHS[::-1]), delay=30)
+    db = tmp_path / "w.db"
+    with Store(db) as store:
+        add_source(store, site.url("/feed.xml"))
+    env = {**os.environ, "NEWSWEAVE_CONTACT": "tests@example.invalid"}
+    watcher = subprocess.Popen([sys.executable, "-m", "newsweave.cli", "--db", str(db), "watch", "--delay", "0"],
+                               stderr=subprocess.PIPE, text=True, env=env)
+    started = time.monotonic()
+    while "/slow" not in site.paths() and time.monotonic() - started < 30:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    watcher.send_signal(signal.SIGINT)
+    interrupted = time.monotonic()
+    _, err = watcher.communicate(timeout=30)
+    assert watcher.returncode == 130 and "stopped" in err and "Traceback" not in err
+    assert time.monotonic() - interrupted < 5  # the slow response (30 s) is cut off, not waited for
+    site.routes["/slow"].delay = 0
+    with Store(db) as store:
+        assert store.count("articles") == 1
+        again = poll_sources(store, Fetcher(FetchOptions(**FAST)))
+        assert (again.new, again.skipped) == (1, 1) and store.count("articles") == 2
+
+
 def test_ingest_url_from_the_cli_twice(site, tmp_path):
     site.routes["/feed.xml"] = Route(rss(site, [("One", "/a")]))
     site.routes["/a"] = html_route(page("Story one", "Courier"))
@@ -279,3 +311,44 @@ def test_intervals():
     assert [parse_interval(x) for x in ("90", "30s", "15m", "2h")] == [90, 30, 900, 7200]
     with pytest.raises(ValueError, match="bad interval"):
         parse_interval("soon")
+
+
+@pytest.mark.slow
+def test_seed_articles_as_pages_become_one_story_with_their_headlines_and_outlets(site, seeds_dir, tmp_path):
+    from newsweave.store.queries import list_stories
+    from newsweave.watch import watch
+
+    # The two seed texts (read at test time, never copied here) as pages of two outlets of our own.
+    pages = {"/world/summit-budapest": ("Trump plans Budapest meeting with Putin after phone call", "Harbour Gazette"),
+             "/news/sister-cities-trade": ("Summit may open new trade chances, US sister-cities chief says",
+                                           "Capital Ledger")}
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    assert len(seeds) == 2
+    for (path, (headline, outlet)), seed in zip(pages.items(), seeds):
+        header, _, body = seed.read_text(encoding="utf-8").strip().partition("\n")
+        day, first = header.split(None, 2)[1], header.split(None, 2)[2]
+        paragraphs = [first] + [p for p in body.split("\n\n") if p.strip()]
+        site.routes[path] = html_route(page(headline, outlet, paragraphs, published=day))
+    site.routes["/private/leak"] = html_route(page("Never to be fetched", "Harbour Gazette"))
+    site.routes["/feed.xml"] = Route(rss(site, [(h, p) for p, (h, _) in pages.items()] + [("Leak", "/private/leak")]),
+                                     etag='"f1"')
+    fetcher = Fetcher(FetchOptions(**FAST))
+    with Store(tmp_path / "live.db") as store:
+        add_source(store, site.url("/feed.xml"))
+        polls = []
+        watch(store, once=True, fetcher=fetcher, on_poll=lambda poll, processed: polls.append((poll, processed)))
+        (poll, processed), = polls
+        assert poll.new == 2 and processed.processed == 2
+        stories = [s for s in list_stories(store) if s["articles"]]
+        assert len(stories) == 1, stories
+        (story,) = stories
+        articles = story["articles"]
+        assert sorted((a["title"], a["outlet"]) for a in articles) == sorted(pages.values())
+        assert story["title"] in {headline for headline, _ in pages.values()}
+        # A second poll (the feed unchanged, then re-served without its ETag) stores nothing new.
+        assert poll_sources(store, fetcher).new == 0
+        site.routes["/feed.xml"].etag = None
+        again = poll_sources(store, fetcher)
+        assert (again.new, again.skipped) == (0, 3) and store.count("articles") == 2  # the robots-blocked item too
+    assert "/private/leak" not in site.paths()
+    assert [p for p in site.paths() if p in pages] == list(pages)  # each page fetched once

@@ -121,8 +121,14 @@ def watch(obj, every, once, delay, contact):
 
     seconds = parse_interval(every)
     if not obj.quiet:
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr)
-        logging.getLogger("newsweave.watch").setLevel(logging.INFO)
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        logger = logging.getLogger("newsweave.watch")
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+    # trafilatura logs every page it cannot parse; the poll reports those pages itself.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
     def report(poll, processed):
         if not obj.quiet:
@@ -136,6 +142,6 @@ def watch(obj, every, once, delay, contact):
         try:
             run_watch(store, every=seconds, once=once, fetcher=fetcher, on_poll=report)
         except KeyboardInterrupt:
-            fetcher.stop.set()
+            fetcher.abort()
             click.echo("watch: stopped (everything stored so far is kept)", err=True)
             sys.exit(130)

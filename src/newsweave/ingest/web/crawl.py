@@ -127,7 +127,7 @@ def fetch_items(fetcher: Fetcher, items: Iterable[FeedItem]) -> Iterator[tuple[F
         for item, future in zip(items, futures):
             yield item, future.result()
     except BaseException:
-        fetcher.stop.set()
+        fetcher.abort()
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)

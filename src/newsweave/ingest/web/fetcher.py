@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import socket
 import ssl
 import threading
 import time
@@ -150,7 +151,19 @@ class Fetcher:
         self.stop = stop or threading.Event()
         self._hosts: dict[str, _Host] = {}
         self._hosts_lock = threading.Lock()
+        self._open: set[socket.socket] = set()  # sockets of requests in flight, for abort()
         self.requests = 0
+
+    def abort(self) -> None:
+        """Stop now (Ctrl-C): waits end, and requests in flight are cut off instead of running to their timeout."""
+        self.stop.set()
+        with self._hosts_lock:
+            connections = list(self._open)
+        for sock in connections:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
 
     # ------------------------------------------------------------------ public
     def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Response:
@@ -300,7 +313,15 @@ class Fetcher:
             "Connection": "close",
             **extra_headers,
         }
+        sock = None
         try:
+            if self.stop.is_set():
+                raise FetchError(url, "stopped", "stopped before the request was made")
+            conn.connect()
+            # http.client drops its own reference once the response owns the socket; abort() needs one.
+            sock = conn.sock
+            with self._hosts_lock:
+                self._open.add(sock)
             conn.request("GET", path, headers=headers)
             raw = conn.getresponse()
             response_headers = {k.lower(): v for k, v in raw.getheaders()}
@@ -315,6 +336,9 @@ class Fetcher:
         except (OSError, http.client.HTTPException) as exc:
             raise FetchError(url, "network", f"connection failed: {type(exc).__name__}: {exc}") from exc
         finally:
+            if sock is not None:
+                with self._hosts_lock:
+                    self._open.discard(sock)
             conn.close()
 
     def _read_body(self, url: str, raw: http.client.HTTPResponse, headers: dict[str, str]) -> bytes:
@@ -329,6 +353,10 @@ class Fetcher:
             if size > limit:
                 raise too_large
             chunks.append(chunk)
+        if self.stop.is_set():
+            raise FetchError(url, "stopped", "stopped while the response was read")
+        if declared.isdigit() and size < int(declared):
+            raise FetchError(url, "network", f"the connection closed after {size:,} of {int(declared):,} bytes")
         body = b"".join(chunks)
         encoding = headers.get("content-encoding", "").strip().lower()
         if encoding in ("gzip", "x-gzip", "deflate"):
