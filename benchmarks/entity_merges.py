@@ -45,7 +45,10 @@ _WORD = re.compile(r"[A-Za-z][a-z]+")
 
 def _full_names_conflict(names: list[tuple[str, ...]]) -> str | None:
     """Why spelled full names (two words or more) can not be one person's, or None."""
-    fulls = sorted({n for n in names if len(n) > 1})
+    fulls = {n for n in names if len(n) > 1}
+    # A descriptor or a headline word before a full name ("Crooked Hillary Clinton") is not another
+    # given name: the name is its shortest ending that is itself one of the full names.
+    fulls = sorted({next((n[k:] for k in range(len(n) - 2, 0, -1) if n[k:] in fulls), n) for n in fulls})
     for i, a in enumerate(fulls):
         for b in fulls[i + 1:]:
             if a[-1] != b[-1] and a[-1] not in b and b[-1] not in a:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..link.names import first_name_gender, first_names_agree, spelling
 from ..model import Extraction, Mention
 from ..settings import Settings
 from .pipeline import stage
@@ -112,6 +113,39 @@ def _same_name(short: list[str], long: list[str], label: str) -> bool:
         acronym = "".join(w[0] for w in long if w not in {"of", "the", "and", "for"})
         return short[0] == acronym
     return False
+
+
+@dataclass
+class _Person:
+    """What the names of one chain say of its person: given names, surnames, gender, name count."""
+
+    given: set[str] = field(default_factory=set)
+    surnames: set[str] = field(default_factory=set)
+    gender: str | None = None
+    names: int = 0
+
+    def admits(self, words: list[str], gender: str | None) -> bool:
+        """Whether a name (its words, and the gender its given name or honorific states) can be this person's."""
+        if gender and self.gender and gender != self.gender:
+            return False
+        if len(words) > 1:
+            if self.surnames and words[-1] not in self.surnames:
+                return False
+            if not self.given and self.names >= 2:
+                # An article that has named someone twice by surname alone and now writes a full
+                # name ("Obama" ... "Michelle Obama") mostly means another person; the linker joins
+                # the two again where nothing contradicts.
+                return False
+            return all(first_names_agree(spelling(words[0]), spelling(g)) for g in self.given)
+        return True
+
+    def add(self, words: list[str], gender: str | None) -> None:
+        self.names += 1
+        if len(words) > 1:
+            self.given.add(words[0])
+            self.surnames.add(words[-1])
+        if gender and not self.gender:
+            self.gender = gender
 
 
 def _token_index_at(doc, char: int):
@@ -250,10 +284,22 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
                         if owner and owner[0].i in name_idx_by_tok:
                             poss_roles[(role[0], uf.find(name_idx_by_tok[owner[0].i]))] = idx
 
-    # Name variants join one chain (a later short form joins the earlier long one).
+    # Name variants join one chain (a later short form joins the earlier long one), only where
+    # nothing in the chain contradicts: Melania Trump does not join the chain of "Donald Trump" ...
+    # "Trump", and a bare "Trump" joins the article's most-named compatible Trump so far.
     words = [_name_words(m.text) for m in out]
     for i, m in enumerate(out):
+        if m.kind == "name" and m.label == "PERSON" and len(words[i]) > 1 and i not in gender:
+            g = first_name_gender(words[i][0])
+            if g:
+                gender[i] = g
+    people: dict[int, _Person] = {}  # chain root -> what its names say of the person
+    size: dict[int, int] = {}  # chain root -> mentions in the chain so far (names and their titles)
+    for k in range(len(out)):
+        size[uf.find(k)] = size.get(uf.find(k), 0) + 1
+    for i, m in enumerate(out):
         wi = words[i]
+        best, best_key = None, None
         for j in range(i):
             mj = out[j]
             wj = words[j]
@@ -265,13 +311,33 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
                     label = "PERSON"
                 elif not ({mj.label, m.label} <= {"ORG", "GPE", "NORP"} and wj == wi):
                     continue
-            if _same_name(wi, wj, label) or _same_name(wj, wi, label):
-                if label != m.label:
-                    m.label = label
-                uf.union(j, i)
-                if j in gender and i not in gender:
-                    gender[i] = gender[j]
+            if not (_same_name(wi, wj, label) or _same_name(wj, wi, label)):
+                continue
+            if label != "PERSON":
+                best = j
                 break
+            person = people.get(uf.find(j))
+            if person is not None and not person.admits(wi, gender.get(i)):
+                continue
+            # the most-mentioned compatible person so far; the later one among equals
+            key = (size.get(uf.find(j), 1), j)
+            if best_key is None or key > best_key:
+                best, best_key = j, key
+        if best is not None:
+            if out[best].label == "PERSON" and m.label != "PERSON" and len(wi) == 1:
+                m.label = "PERSON"
+            root_before, root_i = uf.find(best), uf.find(i)
+            uf.union(best, i)
+            if root_before != root_i:
+                size[uf.find(i)] = size.pop(root_before, 1) + size.pop(root_i, 1)
+            if best in gender and i not in gender:
+                gender[i] = gender[best]
+            person = people.pop(root_before, None) or _Person()
+        else:
+            person = _Person()
+        if m.label == "PERSON" and m.kind == "name":
+            person.add(wi, gender.get(i))
+            people[uf.find(i)] = person
 
     # Titles and descriptions: "the US President", "the Russian leader", "Putin's top aide".
     # A nominal mention the nominal stage made of the phrase ("Russian President") is that phrase.

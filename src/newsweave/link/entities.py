@@ -39,7 +39,14 @@ from ..model import Entity, Mention
 from .entity_state import EntityRecord, EntityTables
 from .names import DETERMINERS as _DETERMINERS
 from .names import WORD as _WORD
-from .names import acronym_of, name_key
+from .names import (
+    acronym_of,
+    display_name,
+    first_name_gender,
+    first_names_agree,
+    honorific_gender,
+    name_key,
+)
 from .names import head_of as _head_of
 from .names import is_acronym as _is_acronym
 from .names import last_word as _last_word
@@ -71,6 +78,36 @@ CROSS_LABEL_SURNAME = True
 # the story's dominant organisation. Head counts are kept per label ("ORG:company"; a person's bare).
 ORG_ROLE_LINKING = True
 _HEAD_PREFIX = {_PERSON: "", "ORG": "ORG:"}
+# A surname alone outside any story that names its bearer goes to the corpus's most-mentioned person
+# of that surname only when that one has this many times the mentions of the next (the 2016 "Trump");
+# otherwise it is a person of its own until a full name says who.
+SURNAME_DOMINANCE = 4.0
+
+
+def _name_gender(text: str) -> str | None:
+    """The gender a written person name states: its honorific, else its given name."""
+    words = _name_words(text)
+    return honorific_gender(text) or (first_name_gender(words[0]) if len(words) > 1 else None)
+
+
+def _group_gender(g) -> str | None:
+    """The gender an article's group of mentions states: names first, else agreeing he/she pronouns."""
+    named = {_name_gender(m.text) for m in g.mentions if m.kind == "name" and m.label == _PERSON} - {None}
+    if len(named) == 1:
+        return named.pop()
+    if named:
+        return None
+    said = Counter(_PRONOUN_GENDER.get(m.text.lower()) for m in g.mentions if m.kind == "pronoun")
+    said.pop(None, None)
+    if said:
+        top, n = said.most_common(1)[0]
+        if n >= 0.8 * sum(said.values()):
+            return top
+    return None
+
+
+def _genders_agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
 
 
 def _actor_code(text: str):
@@ -164,6 +201,15 @@ class EntityLinker(EntityTables):
             words = _spelled(g.name.text)
             fam = _FAMILY.get(g.name.label, g.name.label)
             home = None
+            if fam == "PER" and len(words) == 1:
+                # A surname (or a given name) alone is the article's most-mentioned person of that
+                # name whose gender nothing contradicts ("Obama" ... "she" is not Barack Obama).
+                gender = _group_gender(g)
+                fits = [h for h in merged if h.name.label == _PERSON and len(hw := _spelled(h.name.text)) > 1
+                        and words[0] in (hw[-1], hw[0]) and _genders_agree(gender, _group_gender(h))]
+                if fits:
+                    max(fits, key=lambda h: len(h.mentions)).mentions.extend(g.mentions)
+                    continue
             for h in merged:
                 hw = _spelled(h.name.text)
                 if _FAMILY.get(h.name.label, h.name.label) != fam and not (len(words) > 1 and words == hw):
@@ -174,7 +220,8 @@ class EntityLinker(EntityTables):
                         home = h
                         break
                     continue
-                if words == hw or (fam == "PER" and len(words) == 1 and hw and words[0] in (hw[-1], hw[0])):
+                if words == hw and (fam != "PER" or len(words) > 1 or _genders_agree(_group_gender(g),
+                                                                                    _group_gender(h))):
                     home = h
                     break
             if home is None:
@@ -236,7 +283,8 @@ class EntityLinker(EntityTables):
             for p in people:
                 pw = _spelled(p[0].text)
                 if pw[-1] == words[-1] and (len(words) == 1 or self._first_name_fits(words[:-1], {pw[0]}
-                                                                                     if len(pw) > 1 else set())):
+                                                                                     if len(pw) > 1 else set())) \
+                        and _genders_agree(_name_gender(m.text), _name_gender(p[0].text)):
                     p.append(m)
                     break
             else:
@@ -261,7 +309,7 @@ class EntityLinker(EntityTables):
     def _resolve(self, g: _Group, story: str | None, when: str | None) -> str:
         if g.name is not None:
             # A new name is a new entity even when its chain carries a title someone else held before.
-            return self._resolve_name(g.name, story) or self._create(g.name.text, g.name.label)
+            return self._resolve_name(g.name, story, _group_gender(g)) or self._create(g.name.text, g.name.label)
         titles = [m for m in g.mentions if m.kind == "title"]
         for m in titles:
             rk = self._role_key(m.text)
@@ -312,12 +360,64 @@ class EntityLinker(EntityTables):
         first = g.mentions[0]
         return self._create(first.text, g.label)
 
-    def _resolve_name(self, m: Mention, story: str | None) -> str | None:
+    def _resolve_person(self, m: Mention, words: tuple[str, ...], story: str | None,
+                        gender: str | None) -> str | None:
+        """The entity of a person's name, where nothing contradicts it.
+
+        A full name is the entity written with that full name, else one with that surname whose given
+        names agree ("Bill"/"William", never "Donald"/"Melania") and whose gender agrees; an entity
+        known by its surname alone takes a full name only inside its story. A surname alone is the
+        story's most-mentioned compatible person of that surname, else the corpus's one such person
+        (or the one that clearly dominates). The rules for names written under another label or with
+        a headline's verb follow in ``_resolve_name``.
+        """
+        in_story = set(self._story_people.get(story, ())) if story is not None else set()
+        key = " ".join(words)
+
+        def fits(c: str) -> bool:
+            return _genders_agree(gender, self._entities[c].person_gender())
+
+        if len(words) > 1:
+            same = [c for c in self._by_key.get(f"PER|{key}", ()) if fits(c)]
+            if same:
+                return same[-1]
+            ok = []
+            for c in self._by_surname.get(words[-1], ()):
+                given = self._entities[c].first_words - {""}
+                if not fits(c):
+                    continue
+                if given and self._first_name_fits(list(words[:-1]), given) or not given and c in in_story:
+                    ok.append(c)
+            if ok:
+                pool = [c for c in ok if c in in_story] or ok
+                return max(pool, key=lambda c: (self._entities[c].last_seen or "", self._entities[c].mentions))
+            return self._resolve_name(m, story, gender, person=True)
+        cands = {self.canonical(c) for c in (*self._by_surname.get(words[0], ()), *self._by_key.get(f"PER|{key}", ()))}
+        cands = [c for c in cands if fits(c) and self._entities[c].label == _PERSON]
+        local = [c for c in cands if c in in_story]
+        if local and story is not None:
+            return max(local, key=lambda c: (self._story_mentions[story][c], c))
+        named = sorted((c for c in cands if self._entities[c].first_words - {""}),
+                       key=lambda c: -self._entities[c].mentions)
+        if named and (len(named) == 1 or self._entities[named[0]].mentions
+                      >= SURNAME_DOMINANCE * self._entities[named[1]].mentions):
+            return named[0]
+        bare = [c for c in cands if not self._entities[c].first_words - {""}]
+        if bare:
+            return max(bare, key=lambda c: self._entities[c].mentions)  # the corpus's "Obama" of no given name
+        if named:
+            return None  # Barack or Michelle: nothing says which
+        return self._resolve_name(m, story, gender, person=True)
+
+    def _resolve_name(self, m: Mention, story: str | None, gender: str | None = None,
+                      person: bool = False) -> str | None:
         words = _spelled(m.text)
         if not words:
             return None
         fam = _FAMILY.get(m.label, m.label)
         key = " ".join(words)
+        if fam == "PER" and not person:
+            return self._resolve_person(m, words, story, gender)
         same = self._by_key.get(f"{fam}|{key}")
         if same:
             return same[-1]
@@ -325,16 +425,6 @@ class EntityLinker(EntityTables):
             hit = self._by_acronym.get(key)
             if hit:
                 return hit
-        if fam == "PER":
-            cands = self._by_surname.get(words[-1], [])
-            if len(words) > 1:
-                ok = [c for c in cands if self._first_name_fits(words[:-1], self._entities[c].first_words)]
-            else:
-                ok = list(cands)
-            if ok:
-                in_story = [c for c in ok if story is not None and c in self._story_people.get(story, ())]
-                pool = in_story or ok
-                return max(pool, key=lambda c: (self._entities[c].last_seen or "", self._entities[c].mentions))
         # A multi-word name seen under another label (spaCy's PERSON/ORG confusions) is still that name.
         if len(words) > 1:
             for other in ("PER", "ORG", "PLACE", "NORP"):
@@ -388,10 +478,10 @@ class EntityLinker(EntityTables):
     @staticmethod
     def _first_name_fits(given: list[str], known: set[str]) -> bool:
         """Whether any of the words before a surname ("comedian ellen") agrees with a known first name."""
-        if not known or "" in known:
+        known = known - {""}
+        if not known:
             return True  # known by surname only so far
-        return any(k == w or (len(w) == 1 and k.startswith(w)) or (len(k) == 1 and w.startswith(k))
-                   for k in known for w in given)
+        return any(first_names_agree(k, w) for k in known for w in given)
 
     def _role_key(self, text: str) -> str | None:
         words = [w for w in _words_of(text) if w not in _DETERMINERS and w not in _ROLE_NOISE]
@@ -408,6 +498,8 @@ class EntityLinker(EntityTables):
         "The woman" in a story whose one prominent woman is Raj Chohan is Raj Chohan; when two named
         people of that gender are close in prominence, nothing is guessed.
         """
+        if any((self._head(m.text) or "") in _FAMILY_NOUNS for m in descs):
+            return None  # "his wife", "her daughter": a relative of someone, not the story's protagonist
         genders = {_GENDERED_NOUNS.get(self._head(m.text) or "") for m in descs} - {None}
         if len(genders) != 1:
             return None
@@ -445,8 +537,8 @@ class EntityLinker(EntityTables):
         prefix = _HEAD_PREFIX.get(label, f"{label}:")
         for m in descs:
             words = [w for w in _words_of(m.text) if w not in _DETERMINERS]
-            if not words or _singular(words[-1]) != words[-1]:
-                continue  # plural: a group, not the protagonist
+            if not words or _singular(words[-1]) != words[-1] or words[-1] in _FAMILY_NOUNS:
+                continue  # plural: a group, not the protagonist; a relative is someone else's
             if self._person_heads.get(prefix + words[-1], 0) >= PERSON_HEAD_MIN:
                 return self._story_person(story, None, label)
         return None
@@ -499,6 +591,10 @@ class EntityLinker(EntityTables):
             self._story_mentions[story][eid] += len(g.mentions)
             touch(("sm", story))
         for m in g.mentions:
+            if m.kind == "name" and m.label == _PERSON:
+                named = _name_gender(m.text)
+                if named:
+                    st.name_gender[named] += 1
             gender = _PRONOUN_GENDER.get(m.text.lower()) if m.kind == "pronoun" else None
             if m.kind in _DESCRIPTION_KINDS:
                 gender = _GENDERED_NOUNS.get(self._head(m.text) or "")
@@ -528,9 +624,11 @@ class EntityLinker(EntityTables):
                 if eid not in self._by_surname[words[-1]]:
                     self._by_surname[words[-1]].append(eid)
                     touch(("sur", words[-1]))
-                st.first_words.add(words[0] if len(words) > 1 else "")
                 if len(words) > 1:
+                    st.first_words.add(words[0])
                     st.first_words.discard("")
+                elif not st.first_words:
+                    st.first_words.add("")
             else:
                 acr = acronym_of(m.text)
                 if acr and acr not in self._by_acronym:
@@ -541,9 +639,11 @@ class EntityLinker(EntityTables):
                     if own not in self._by_acronym:
                         self._by_acronym[own] = eid
                         touch(("acr", own))
-            # The canonical name is the longest full name seen.
-            if len(_name_words(m.text)) > len(_name_words(st.name)):
-                st.name = " ".join(m.text.split())
+            st.written[" ".join(m.text.split())] += 1
+            if g.label != _PERSON and len(_name_words(m.text)) > len(_name_words(st.name)):
+                st.name = " ".join(m.text.split())  # an organisation or place: its longest name
+        if names and g.label == _PERSON:
+            st.name = display_name(st.written) or st.name
         if names and st.code is None and g.label in ("GPE", "NORP", "ORG", "PERSON"):
             code = _actor_code(g.name.text if g.name else names[0].text)
             if code and (g.label != "PERSON" or code[1] == "GOV"):
@@ -622,6 +722,9 @@ _GENDERED_NOUNS = {
     "woman": "f", "girl": "f", "wife": "f", "mother": "f", "daughter": "f", "sister": "f", "grandmother": "f",
     "aunt": "f", "businesswoman": "f", "spokeswoman": "f", "lady": "f", "queen": "f", "actress": "f",
 }
+
+# Nouns that name someone by their tie to another person: "his wife" is never the "his".
+_FAMILY_NOUNS = frozenset(["wife", "husband", "daughter", "son", "mother", "father", "brother", "sister", "grandmother", "grandfather", "grandson", "granddaughter", "uncle", "aunt", "niece", "nephew", "cousin", "widow", "widower", "fiancee", "fiance", "girlfriend", "boyfriend", "partner", "spouse", "child", "stepson", "stepdaughter", "stepmother", "stepfather", "mom", "dad", "parent", "sibling", "in-law"])
 
 # Head words of titles written before a name. Generic office words only (no office holders).
 _TITLE_HEADS = frozenset(["president", "minister", "secretary", "chancellor", "senator", "governor", "mayor", "leader", "chairman", "chairwoman", "ambassador", "spokesman", "spokeswoman", "premier", "king", "queen", "prince", "general", "director", "speaker", "aide", "envoy", "adviser", "advisor", "candidate", "nominee", "chief", "commissioner", "judge", "prosecutor", "attorney", "coach", "captain", "commander", "officer", "ceo", "founder", "host", "actor", "actress", "singer", "manager"])

@@ -37,16 +37,30 @@ class EntityRecord:
     last_seen: str | None = None  # ISO date
     mentions: int = 0
     gender: Counter = field(default_factory=Counter)  # "m"/"f" evidence from pronouns and nouns
+    name_gender: Counter = field(default_factory=Counter)  # "m"/"f" from given names and honorifics
+    written: Counter = field(default_factory=Counter)  # each written name -> times, for the display name
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "label": self.label, "labels": dict(self.labels),
                 "aliases": sorted(self.aliases), "code": self.code, "first_words": sorted(self.first_words),
-                "last_seen": self.last_seen, "mentions": self.mentions, "gender": dict(self.gender)}
+                "last_seen": self.last_seen, "mentions": self.mentions, "gender": dict(self.gender),
+                "name_gender": dict(self.name_gender), "written": dict(self.written)}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> EntityRecord:
         return cls(d["id"], d["name"], d["label"], Counter(d["labels"]), set(d["aliases"]), d["code"],
-                   set(d["first_words"]), d["last_seen"], d["mentions"], Counter(d.get("gender") or {}))
+                   set(d["first_words"]), d["last_seen"], d["mentions"], Counter(d.get("gender") or {}),
+                   Counter(d.get("name_gender") or {}), Counter(d.get("written") or {}))
+
+    def person_gender(self) -> str | None:
+        """The gender this person's names state (given names, honorifics), else the one nearly all of
+        its pronouns and gendered nouns state; None when nothing clear is known."""
+        for counts, share, least in ((self.name_gender, 0.75, 1), (self.gender, 0.8, 2)):
+            if counts:
+                g, n = counts.most_common(1)[0]
+                if n >= least and n >= share * sum(counts.values()):
+                    return g
+        return None
 
 
 class EntityTables:
