@@ -6,13 +6,15 @@ matching library view (see README, "JSON output").
 
 from __future__ import annotations
 
-import json
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
+from .commands.options import console as _console
+from .commands.options import echo_json as _echo_json
+from .commands.options import json_option, workers_option
 from .errors import NewsweaveError
 from .settings import Settings, default_db_path
 
@@ -20,16 +22,6 @@ __all__ = ["main", "cli"]
 
 
 # --------------------------------------------------------------------------- helpers
-def _echo_json(obj) -> None:
-    click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
-
-
-def _console():
-    from rich.console import Console
-
-    return Console(highlight=False, soft_wrap=True)
-
-
 @contextmanager
 def _progress(label: str, total: int | None, *, enabled: bool = True):
     """A progress bar on stderr (rich), drawn only when stderr is a terminal and the job is not tiny."""
@@ -168,9 +160,10 @@ def _run_process(obj: _Context, settings: Settings, limit: int | None = None, re
 
 
 @cli.command()
-@click.option("--workers", default=1, show_default=True, help="Processes for the per-article stages.")
-@click.option("--batch-size", default=32, show_default=True, help="Articles per nlp.pipe batch.")
-@click.option("--limit", type=int, default=None, help="Process at most this many articles.")
+@workers_option
+@click.option("--batch-size", type=click.IntRange(min=1), default=32, show_default=True,
+              help="Articles per nlp.pipe batch.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Process at most this many articles.")
 @click.option("--retry-failed", is_flag=True, help="Try again the articles earlier runs failed on (`newsweave failures`).")
 @pass_ctx
 def process(obj, workers, batch_size, limit, retry_failed):
@@ -182,12 +175,17 @@ def process(obj, workers, batch_size, limit, retry_failed):
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--workers", default=1, show_default=True, help="Processes for the per-article stages.")
-@click.option("--json", "as_json", is_flag=True, help="Print the digest as JSON.")
+@workers_option
+@json_option
 @pass_ctx
 def run(obj, paths, workers, as_json):
-    """Ingest PATHS, process them, and print a digest: the main job in one command."""
-    _run_ingest(obj, paths, None)
+    """Ingest PATHS, process them, and print a digest: the main job in one command.
+
+    Exits 1 without processing when nothing could be ingested from PATHS."""
+    report = _run_ingest(obj, paths, None)
+    if not (report.new or report.duplicate):
+        click.echo(f"nothing could be ingested from {', '.join(paths)}", err=True)
+        sys.exit(1)
     _run_process(obj, _settings(workers, 32))
     _print_digest(obj, as_json)
 
@@ -223,240 +221,11 @@ def _print_digest(obj: _Context, as_json: bool) -> None:
 
 
 @cli.command("digest")
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@json_option
 @pass_ctx
 def digest_cmd(obj, as_json):
     """Print an overview: newest stories with outlets, dates, speakers and dated items."""
     _print_digest(obj, as_json)
-
-
-# --------------------------------------------------------------------------- reading
-@cli.command()
-@click.option("--outlet", help="Only stories with an article from this outlet (or wire).")
-@click.option("--entity", help="Only stories mentioning this entity (id or name).")
-@click.option("--since", help="Only stories active on or after this date (YYYY-MM-DD).")
-@click.option("--until", help="Only stories that started on or before this date.")
-@click.option("--limit", default=50, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
-@pass_ctx
-def stories(obj, outlet, entity, since, until, limit, as_json):
-    """List stories: id, title, article count, outlets, first and last date."""
-    from .store import list_stories
-
-    with obj.store() as store:
-        rows = list_stories(store, outlet=outlet, entity=entity, since=since, until=until, limit=limit)
-    if as_json:
-        _echo_json(rows)
-        return
-    con = _console()
-    for s in rows:
-        dates = s["first"] if s["first"] == s["last"] else f"{s['first']} → {s['last']}"
-        con.print(f"[bold cyan]{s['id']}[/]  [bold]{s['title']}[/]")
-        con.print(f"      {s['article_count']} articles · {', '.join(s['outlets'])} · {dates}")
-        for a in s["articles"]:
-            copy = f" [yellow]copy of #{a['copy_of']}[/]" if a["copy_of"] else ""
-            con.print(f"      #{a['id']:<5} {a['published'] or '----------'}  {a['outlet'] or a['wire'] or '?':<14} "
-                      f"{a['title'][:70]}{copy}")
-    if not rows:
-        click.echo("no stories yet: run `newsweave ingest PATH` then `newsweave process`", err=True)
-
-
-@cli.command()
-@click.argument("story")
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
-@pass_ctx
-def show(obj, story, as_json):
-    """Show one story: articles, quotes, dated items, events and entities."""
-    from .store import story_detail
-
-    with obj.store() as store:
-        s = story_detail(store, story)
-    if as_json:
-        _echo_json(s)
-        return
-    con = _console()
-    con.print(f"[bold cyan]{s['id']}[/] [bold]{s['title']}[/] — {', '.join(s['outlets'])}")
-    con.print("\n[bold]Articles[/]")
-    for a in s["articles"]:
-        con.print(f"  #{a['id']:<5} {a['published'] or '----------'} {a['outlet'] or a['wire'] or '?':<12} {a['title']}")
-    con.print("\n[bold]Who said what[/]")
-    for q in s["quotes"]:
-        text = " … ".join(c["text"] for c in q["content"])
-        con.print(f"  [green]{q['speaker_name'] or '(unattributed)'}[/] ({q['outlet'] or '?'}, {q['kind']}): {text[:160]}")
-    con.print("\n[bold]Events[/]")
-    for e in s["events"]:
-        who = ", ".join(a["text"] for a in e["source"]) or "?"
-        whom = ", ".join(a["text"] for a in e["target"])
-        con.print(f"  {e['time'] or '?':<11} {e['type']:<10} {e['status']:<9} {who} → {whom} "
-                  f"{'@ ' + e['place'] if e['place'] else ''}")
-    con.print("\n[bold]Entities[/]")
-    con.print("  " + ", ".join(f"{e['name']} ({e['mentions']})" for e in s["entities"][:20]))
-
-
-@cli.command()
-@click.argument("story")
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
-@click.option("--ics", "ics_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write the story's planned items to this iCalendar file.")
-@pass_ctx
-def timeline(obj, story, as_json, ics_path):
-    """The story's dated items merged across outlets, with conflicts between outlets shown."""
-    from .analyze.ics import plans_to_ics
-    from .analyze.timeline import render_timeline, story_timeline
-
-    with obj.store() as store:
-        d = story_timeline(store, story)
-    if ics_path is not None:
-        with open(ics_path, "w", encoding="utf-8", newline="") as f:
-            f.write(plans_to_ics(d["entries"]))
-        if not obj.quiet:
-            click.echo(f"wrote planned items to {ics_path}", err=True)
-    click.echo(json.dumps(d, ensure_ascii=False, indent=2, default=str) if as_json else render_timeline(d))
-
-
-@cli.command()
-@click.argument("story")
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
-@pass_ctx
-def compare(obj, story, as_json):
-    """What each outlet reported in a story: shared, only-here, disputed claims, and whom it quoted."""
-    from .analyze.compare import compare_outlets, render_comparison
-
-    with obj.store() as store:
-        d = compare_outlets(store, story)
-    click.echo(json.dumps(d, ensure_ascii=False, indent=2, default=str) if as_json else render_comparison(d))
-
-
-@cli.command()
-@click.option("--status", "statuses", multiple=True,
-              help="Only plans with this status (proposed, planned, confirmed, dated, postponed, held, cancelled); "
-                   "repeatable. `overdue` selects plans past their due date with no news.")
-@click.option("--due-before", help="Only plans due before this date (YYYY-MM-DD).")
-@click.option("--story", help="Only plans of this story.")
-@click.option("--today", help="Judge overdue plans as of this date [default: today].")
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
-@pass_ctx
-def plans(obj, statuses, due_before, story, today, as_json):
-    """Plans tracked over time: announced, dated, postponed, held or cancelled; overdue ones flagged."""
-    from datetime import date
-
-    from .analyze.plans import store_plans
-    from .analyze.timeline import timex_sort_key
-
-    when = date.fromisoformat(today) if today else None
-    with obj.store() as store:
-        rows = store_plans(store, story_id=story, today=when)
-    if statuses:
-        rows = [p for p in rows if p["status"] in statuses or ("overdue" in statuses and p["overdue"])]
-    if due_before:
-        rows = [p for p in rows if p["due"] and timex_sort_key(p["due"]) < timex_sort_key(due_before)]
-    if as_json:
-        _echo_json(rows)
-        return
-    con = _console()
-    for p in rows:
-        flag = " [red]OVERDUE[/]" if p["overdue"] else ""
-        where = f" in {p['place']}" if p["place"] else ""
-        con.print(f"[bold]{p['label']}[/]{where} — [cyan]{p['status']}[/], due {p['due'] or '?'}{flag}")
-        for u in p["history"]:
-            who = f" ({u['announced_by']})" if u["announced_by"] else ""
-            con.print(f"   {u['date'] or '?'} {u['outlet'] or '?'} #{u['article_id']}: {u['change']}{who}")
-    if not rows:
-        click.echo("no plans match", err=True)
-
-
-@cli.command()
-@click.argument("query")
-@click.option("--limit", default=20, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
-@pass_ctx
-def search(obj, query, limit, as_json):
-    """Full-text search over titles and texts, with snippets."""
-    from .store import search_articles
-
-    with obj.store() as store:
-        rows = search_articles(store, query, limit=limit)
-    if as_json:
-        _echo_json(rows)
-        return
-    con = _console()
-    for r in rows:
-        con.print(f"#{r['id']:<5} {r['published'] or '----------'} {r['outlet'] or r['wire'] or '?':<12} "
-                  f"[bold]{r['title'][:80]}[/] (story {r['story_id'] or '-'})")
-        con.print(f"       {r['snippet']}", markup=False)
-    if not rows:
-        click.echo(f"no article matches {query!r}", err=True)
-
-
-@cli.command()
-@click.option("--story", help="Only quotes from this story.")
-@click.option("--speaker", help="Only quotes by this speaker (name, alias or entity id).")
-@click.option("--outlet", help="Only quotes reported by this outlet.")
-@click.option("--text", "words", help="Only quotes containing these words (full-text).")
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
-@pass_ctx
-def quotes(obj, story, speaker, outlet, words, as_json):
-    """Who said what, grouped by resolved speaker, with outlet, date and evidence offsets."""
-    from .store import list_quotes
-
-    with obj.store() as store:
-        rows = list_quotes(store, story=story, speaker=speaker, outlet=outlet, text=words)
-    if as_json:
-        _echo_json(rows)
-        return
-    groups: dict[str, list] = {}
-    for q in rows:
-        groups.setdefault(q["speaker_name"] or "(unattributed)", []).append(q)
-    con = _console()
-    for who, qs in sorted(groups.items(), key=lambda kv: -len(kv[1])):
-        con.print(f"[bold green]{who}[/] ({len(qs)})")
-        for q in qs:
-            text = " … ".join(c["text"] for c in q["content"])
-            con.print(f"  {q['published'] or '?'} {q['outlet'] or '?'} #{q['article_id']}:{q['start']}-{q['end']} "
-                      f"[dim]{q['kind']}[/] {text[:200]}")
-
-
-@cli.command()
-@click.option("--limit", default=50, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
-@pass_ctx
-def entities(obj, limit, as_json):
-    """Entities across articles: canonical name, type, code, aliases and mention counts."""
-    from .store import list_entities
-
-    with obj.store() as store:
-        rows = list_entities(store, limit=limit)
-    if as_json:
-        _echo_json(rows)
-        return
-    con = _console()
-    for e in rows:
-        aliases = ", ".join(a for a in e["aliases"] if a != e["name"])
-        con.print(f"[bold]{e['name']}[/] [dim]{e['id']} {e['type'] or ''} {e['code'] or ''}[/] "
-                  f"{e['mentions']} mentions{' · aka ' + aliases if aliases else ''}")
-
-
-@cli.command()
-@click.argument("name")
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
-@pass_ctx
-def entity(obj, name, as_json):
-    """One entity by name, alias or id: aliases, mentions per outlet, quotes and stories."""
-    from .store import entity_detail
-
-    with obj.store() as store:
-        e = entity_detail(store, name)
-    if as_json:
-        _echo_json(e)
-        return
-    con = _console()
-    con.print(f"[bold]{e['name']}[/] [dim]{e['id']} {e['type'] or ''} {e['code'] or ''}[/]")
-    con.print(f"  aliases: {', '.join(e['aliases'])}")
-    con.print("  mentions by outlet: " + ", ".join(f"{k} {v}" for k, v in e["mentions_by_outlet"].items()))
-    for s in e["stories"]:
-        con.print(f"  story {s['id']}: {s['title']}")
-    for q in e["quotes"]:
-        con.print(f"  said ({q['outlet']}, {q['published']}): " + " … ".join(c["text"] for c in q["content"])[:160])
 
 
 @cli.command()
@@ -479,7 +248,7 @@ def export(obj, fmt, table, output):
 
 @cli.command()
 @click.option("--repair", is_flag=True, help="Fix what can be fixed without losing an article.")
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@json_option
 @pass_ctx
 def check(obj, repair, as_json):
     """Verify the store: SQLite integrity, orphan rows, stories, full-text indexes in sync."""
@@ -536,8 +305,8 @@ def serve(obj, host, port, workers, access_log):
 @cli.command()
 @click.argument("input_path", metavar="IN.jsonl", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="OUT.jsonl")
-@click.option("--workers", default=1, show_default=True, help="Processes for the per-article stages.")
-@click.option("--batch-size", default=32, show_default=True)
+@workers_option
+@click.option("--batch-size", type=click.IntRange(min=1), default=32, show_default=True)
 @pass_ctx
 def extract(obj, input_path, output, workers, batch_size):
     """Apply the evaluation contract: one JSON object per input line (see CONTRACT.md)."""
@@ -576,7 +345,7 @@ def spark_process(input_path, output_path, master, partitions):
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Keep the system output here [default: a temporary file].")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@json_option
 @pass_ctx
 def eval_cmd(obj, task, gold, output, as_json):
     """Run extract on a gold file and score it (the same rules as ../shared/eval/score.py)."""
@@ -591,8 +360,11 @@ def eval_cmd(obj, task, gold, output, as_json):
 
 
 # --------------------------------------------------------------------------- command groups in their own modules
-from .commands.corrections import correct, corrections  # noqa: E402
+from .commands.corrections import correct, corrections
+from .commands.reading import COMMANDS as READING_COMMANDS
 
+for _command in READING_COMMANDS:
+    cli.add_command(_command)
 cli.add_command(correct)
 cli.add_command(corrections)
 from .commands.failures import failures  # noqa: E402

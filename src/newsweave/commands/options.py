@@ -13,7 +13,7 @@ from datetime import date
 
 import click
 
-__all__ = ["DAY", "echo_json", "json_option", "limit_option", "nothing"]
+__all__ = ["DAY", "console", "echo_json", "json_option", "limit_option", "need_story", "nothing", "workers_option"]
 
 
 def json_option(func):
@@ -24,6 +24,12 @@ def json_option(func):
 def limit_option(default: int = 50, *, help: str = "Show at most this many.", maximum: int = 1_000_000):
     """``--limit N``: a whole number from 1 to ``maximum``."""
     return click.option("--limit", type=click.IntRange(1, maximum), default=default, show_default=True, help=help)
+
+
+def workers_option(func):
+    """``--workers N``: processes for the per-article stages, 1 to 64."""
+    return click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+                        help="Processes for the per-article stages.")(func)
 
 
 class _Day(click.ParamType):
@@ -51,14 +57,31 @@ def echo_json(obj) -> None:
     click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
 
 
-def nothing(store, what: str, filters: dict | None = None) -> None:
-    """Say why a listing is empty — an empty store, nothing processed yet, or no match — and exit 1."""
+def console():
+    """A rich console for a command's text output (no colour guessing of numbers, long lines kept whole)."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True)
+
+
+def need_story(store, story_id: str) -> None:
+    """Refuse an unknown story id (a filter on it would otherwise just match nothing)."""
+    from ..errors import StoreError
+
+    if store.db.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone() is None:
+        raise StoreError(f"no story {story_id!r}: `newsweave stories` lists them")
+
+
+def nothing(store, what: str, filters: dict | None = None, *, needs_processing: bool = True) -> None:
+    """Say why a listing is empty — an empty store, nothing processed yet (for what ``process`` makes),
+    or no match — and exit 1."""
     from ..store.queries import store_is_empty
 
     given = {k: v for k, v in (filters or {}).items() if v not in (None, (), [], "", False)}
     if store_is_empty(store):
         message = f"no {what} yet: the store is empty; run `newsweave ingest PATH` then `newsweave process`"
-    elif store.db.execute("SELECT NOT EXISTS (SELECT 1 FROM articles WHERE processed_at IS NOT NULL)").fetchone()[0]:
+    elif needs_processing and store.db.execute(
+            "SELECT NOT EXISTS (SELECT 1 FROM articles WHERE processed_at IS NOT NULL)").fetchone()[0]:
         message = f"no {what} yet: no article is processed; run `newsweave process`"
     elif given:
         shown = ", ".join(f"{k.replace('_', '-')} {v!r}" if not isinstance(v, (list, tuple)) else

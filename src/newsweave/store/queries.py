@@ -299,6 +299,7 @@ def _quote(r) -> dict[str, Any]:
         "published": r["published"],
         "start": r["start"],
         "end": r["end"],
+        "id": r["id"],  # what `newsweave correct set-speaker/reject-quote` take; last, so CSV columns keep their order
     }
 
 

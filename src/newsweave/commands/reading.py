@@ -1,0 +1,287 @@
+"""The commands that read a processed store: stories, one story (show, timeline, compare), plans, search,
+quotes and entities. Each parses its options (dates, statuses and limits are checked by click before
+anything runs) and calls one library view; a listing that comes out empty says whether the store is
+empty, unprocessed, or nothing matched, and exits 1.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..analyze.plans import PLAN_STATUSES
+from .options import (
+    DAY,
+    console,
+    echo_json,
+    json_option,
+    limit_option,
+    need_story,
+    nothing,
+)
+
+__all__ = ["COMMANDS"]
+
+
+@click.command()
+@click.option("--outlet", help="Only stories with an article from this outlet (or wire).")
+@click.option("--entity", help="Only stories mentioning this entity (id or name).")
+@click.option("--since", type=DAY, help="Only stories active on or after this date (YYYY-MM-DD).")
+@click.option("--until", type=DAY, help="Only stories that started on or before this date (YYYY-MM-DD).")
+@limit_option(50, help="Show at most this many stories.")
+@json_option
+@click.pass_obj
+def stories(obj, outlet, entity, since, until, limit, as_json):
+    """List stories: id, title, article count, outlets, first and last date."""
+    from ..store import list_stories
+
+    with obj.store() as store:
+        rows = list_stories(store, outlet=outlet, entity=entity, since=since, until=until, limit=limit)
+        if not rows:
+            if as_json:
+                echo_json(rows)
+            nothing(store, "stories", {"outlet": outlet, "entity": entity, "since": since, "until": until})
+    if as_json:
+        echo_json(rows)
+        return
+    con = console()
+    for s in rows:
+        dates = s["first"] if s["first"] == s["last"] else f"{s['first']} → {s['last']}"
+        con.print(f"[bold cyan]{s['id']}[/]  [bold]{s['title']}[/]")
+        con.print(f"      {s['article_count']} articles · {', '.join(s['outlets'])} · {dates}")
+        for a in s["articles"]:
+            copy = f" [yellow]copy of #{a['copy_of']}[/]" if a["copy_of"] else ""
+            con.print(f"      #{a['id']:<5} {a['published'] or '----------'}  {a['outlet'] or a['wire'] or '?':<14} "
+                      f"{a['title'][:70]}{copy}")
+
+
+@click.command()
+@click.argument("story")
+@json_option
+@click.pass_obj
+def show(obj, story, as_json):
+    """Show one story: articles, quotes, dated items, events and entities."""
+    from ..store import story_detail
+
+    with obj.store() as store:
+        s = story_detail(store, story)
+    if as_json:
+        echo_json(s)
+        return
+    con = console()
+    con.print(f"[bold cyan]{s['id']}[/] [bold]{s['title']}[/] — {', '.join(s['outlets'])}")
+    con.print("\n[bold]Articles[/]")
+    for a in s["articles"]:
+        con.print(f"  #{a['id']:<5} {a['published'] or '----------'} {a['outlet'] or a['wire'] or '?':<12} {a['title']}")
+    con.print("\n[bold]Who said what[/]")
+    for q in s["quotes"]:
+        text = " … ".join(c["text"] for c in q["content"])
+        con.print(f"  [green]{q['speaker_name'] or '(unattributed)'}[/] ({q['outlet'] or '?'}, {q['kind']}): {text[:160]}")
+    con.print("\n[bold]Events[/]")
+    for e in s["events"]:
+        who = ", ".join(a["text"] for a in e["source"]) or "?"
+        whom = ", ".join(a["text"] for a in e["target"])
+        con.print(f"  {e['time'] or '?':<11} {e['type']:<10} {e['status']:<9} {who} → {whom} "
+                  f"{'@ ' + e['place'] if e['place'] else ''}")
+    con.print("\n[bold]Entities[/]")
+    con.print("  " + ", ".join(f"{e['name']} ({e['mentions']})" for e in s["entities"][:20]))
+
+
+@click.command()
+@click.argument("story")
+@json_option
+@click.option("--ics", "ics_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the story's planned items to this iCalendar file.")
+@click.pass_obj
+def timeline(obj, story, as_json, ics_path):
+    """The story's dated items merged across outlets, with conflicts between outlets shown."""
+    from ..analyze.ics import plans_to_ics
+    from ..analyze.timeline import render_timeline, story_timeline
+
+    with obj.store() as store:
+        d = story_timeline(store, story)
+    if ics_path is not None:
+        with open(ics_path, "w", encoding="utf-8", newline="") as f:
+            f.write(plans_to_ics(d["entries"]))
+        if not obj.quiet:
+            click.echo(f"wrote planned items to {ics_path}", err=True)
+    if as_json:
+        echo_json(d)
+    else:
+        click.echo(render_timeline(d))
+
+
+@click.command()
+@click.argument("story")
+@json_option
+@click.pass_obj
+def compare(obj, story, as_json):
+    """What each outlet reported in a story: shared, only-here, disputed claims, and whom it quoted."""
+    from ..analyze.compare import compare_outlets, render_comparison
+
+    with obj.store() as store:
+        d = compare_outlets(store, story)
+    if as_json:
+        echo_json(d)
+    else:
+        click.echo(render_comparison(d))
+
+
+@click.command()
+@click.option("--status", "statuses", multiple=True, type=click.Choice([*PLAN_STATUSES, "overdue"], case_sensitive=False),
+              help="Only plans with this status; repeatable. `overdue` selects plans past their due date with no news.")
+@click.option("--due-before", type=DAY, help="Only plans due before this date (YYYY-MM-DD).")
+@click.option("--story", help="Only plans of this story.")
+@click.option("--today", type=DAY, help="Judge overdue plans as of this date (YYYY-MM-DD) [default: today].")
+@json_option
+@click.pass_obj
+def plans(obj, statuses, due_before, story, today, as_json):
+    """Plans tracked over time: announced, dated, postponed, held or cancelled; overdue ones flagged."""
+    from datetime import date
+
+    from ..analyze.plans import store_plans
+    from ..analyze.timeline import timex_sort_key
+
+    when = date.fromisoformat(today) if today else None
+    statuses = {s.lower() for s in statuses}
+    with obj.store() as store:
+        if story:
+            need_story(store, story)
+        rows = store_plans(store, story_id=story, today=when)
+        if statuses:
+            rows = [p for p in rows if p["status"] in statuses or ("overdue" in statuses and p["overdue"])]
+        if due_before:
+            rows = [p for p in rows if p["due"] and timex_sort_key(p["due"]) < timex_sort_key(due_before)]
+        if not rows:
+            if as_json:
+                echo_json(rows)
+            nothing(store, "plans", {"status": sorted(statuses), "due_before": due_before, "story": story})
+    if as_json:
+        echo_json(rows)
+        return
+    con = console()
+    for p in rows:
+        flag = " [red]OVERDUE[/]" if p["overdue"] else ""
+        where = f" in {p['place']}" if p["place"] else ""
+        con.print(f"[bold]{p['label']}[/]{where} — [cyan]{p['status']}[/], due {p['due'] or '?'}{flag}")
+        for u in p["history"]:
+            who = f" ({u['announced_by']})" if u["announced_by"] else ""
+            con.print(f"   {u['date'] or '?'} {u['outlet'] or '?'} #{u['article_id']}: {u['change']}{who}")
+
+
+@click.command()
+@click.argument("query")
+@click.option("--outlet", help="Only articles from this outlet (or wire).")
+@click.option("--since", type=DAY, help="Only articles published on or after this date (YYYY-MM-DD).")
+@click.option("--until", type=DAY, help="Only articles published on or before this date (YYYY-MM-DD).")
+@click.option("--story", help="Only articles of this story.")
+@click.option("--entity", help="Only articles mentioning this entity (id or name).")
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True,
+              help="Best match first, or newest first.")
+@limit_option(20, help="Show at most this many articles.", maximum=10_000)
+@json_option
+@click.pass_obj
+def search(obj, query, outlet, since, until, story, entity, sort, limit, as_json):
+    """Full-text search over titles and texts, with snippets (see README, "Search syntax")."""
+    from ..store import search_articles
+
+    filters = {"outlet": outlet, "since": since, "until": until, "story": story, "entity": entity}
+    with obj.store() as store:
+        rows = search_articles(store, query, limit=limit, sort=sort, **filters)
+        if not rows:
+            if as_json:
+                echo_json(rows)
+            nothing(store, "articles", {"query": query, **filters}, needs_processing=False)
+    if as_json:
+        echo_json(rows)
+        return
+    con = console()
+    for r in rows:
+        con.print(f"#{r['id']:<5} {r['published'] or '----------'} {r['outlet'] or r['wire'] or '?':<12} "
+                  f"[bold]{r['title'][:80]}[/] (story {r['story_id'] or '-'})")
+        con.print(f"       {r['snippet']}", markup=False)
+
+
+@click.command()
+@click.option("--story", help="Only quotes from this story.")
+@click.option("--speaker", help="Only quotes by this speaker (name, alias or entity id).")
+@click.option("--outlet", help="Only quotes reported by this outlet.")
+@click.option("--text", "words", help="Only quotes containing these words (full-text).")
+@json_option
+@click.pass_obj
+def quotes(obj, story, speaker, outlet, words, as_json):
+    """Who said what, grouped by resolved speaker, with outlet, date and evidence offsets."""
+    from ..store import list_quotes
+
+    with obj.store() as store:
+        if story:
+            need_story(store, story)
+        rows = list_quotes(store, story=story, speaker=speaker, outlet=outlet, text=words)
+        if not rows:
+            if as_json:
+                echo_json(rows)
+            nothing(store, "quotes", {"story": story, "speaker": speaker, "outlet": outlet, "text": words})
+    if as_json:
+        echo_json(rows)
+        return
+    groups: dict[str, list] = {}
+    for q in rows:
+        groups.setdefault(q["speaker_name"] or "(unattributed)", []).append(q)
+    con = console()
+    for who, qs in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        con.print(f"[bold green]{who}[/] ({len(qs)})")
+        for q in qs:
+            text = " … ".join(c["text"] for c in q["content"])
+            con.print(f"  {q['published'] or '?'} {q['outlet'] or '?'} #{q['article_id']}:{q['start']}-{q['end']} "
+                      f"[dim]{q['kind']}[/] {text[:200]}")
+
+
+@click.command()
+@limit_option(50, help="Show at most this many entities.")
+@json_option
+@click.pass_obj
+def entities(obj, limit, as_json):
+    """Entities across articles: canonical name, type, code, aliases and mention counts."""
+    from ..store import list_entities
+
+    with obj.store() as store:
+        rows = list_entities(store, limit=limit)
+        if not rows:
+            if as_json:
+                echo_json(rows)
+            nothing(store, "entities")
+    if as_json:
+        echo_json(rows)
+        return
+    con = console()
+    for e in rows:
+        aliases = ", ".join(a for a in e["aliases"] if a != e["name"])
+        con.print(f"[bold]{e['name']}[/] [dim]{e['id']} {e['type'] or ''} {e['code'] or ''}[/] "
+                  f"{e['mentions']} mentions{' · aka ' + aliases if aliases else ''}")
+
+
+@click.command()
+@click.argument("name")
+@json_option
+@click.pass_obj
+def entity(obj, name, as_json):
+    """One entity by name, alias or id: aliases, mentions per outlet, quotes and stories."""
+    from ..store import entity_detail
+
+    with obj.store() as store:
+        e = entity_detail(store, name)
+    if as_json:
+        echo_json(e)
+        return
+    con = console()
+    con.print(f"[bold]{e['name']}[/] [dim]{e['id']} {e['type'] or ''} {e['code'] or ''}[/]")
+    con.print(f"  aliases: {', '.join(e['aliases'])}")
+    con.print("  mentions by outlet: " + ", ".join(f"{k} {v}" for k, v in e["mentions_by_outlet"].items()))
+    for s in e["stories"]:
+        con.print(f"  story {s['id']}: {s['title']}")
+    for q in e["quotes"]:
+        con.print(f"  said ({q['outlet']}, {q['published']}): " + " … ".join(c["text"] for c in q["content"])[:160])
+
+
+COMMANDS = (stories, show, timeline, compare, plans, search, quotes, entities, entity)
