@@ -40,7 +40,11 @@ def digest(store: Store, *, stories: int = 10, speakers: int = 5, dated: int = 8
                 "article_count": summary["article_count"],
                 "independent_reports": summary["independent_reports"],
                 "speakers": _speakers(list_quotes(store, story=summary["id"]), speakers),
-                "timeline": timeline[:dated],
+                # Plans with no date yet stay in view after the dated items.
+                "timeline": timeline[:dated] + [
+                    {"date": "no date yet", "what": f"{p['what']} — planned, no date yet", "kind": "plan",
+                     "status": p["status"], "outlets": p["outlets"], "conflict": False}
+                    for p in tl.get("undated_plans", [])],
             }
         )
     return {

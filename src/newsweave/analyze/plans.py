@@ -29,7 +29,7 @@ from ..extract.events_lexicon import POSTPONEMENT_CUE
 from ..model import Actor, Event, Span
 from ..timex3 import value_range
 
-__all__ = ["PLAN_STATUSES", "Plan", "PlanUpdate", "overdue", "store_plans", "track_plans"]
+__all__ = ["PLAN_STATUSES", "Plan", "PlanUpdate", "event_record", "overdue", "store_plans", "track_plans", "undated_plans"]
 
 PLAN_STATUSES = ("proposed", "planned", "confirmed", "dated", "postponed", "held", "cancelled")
 _OPEN = frozenset({"proposed", "planned", "confirmed", "dated", "postponed"})
@@ -85,6 +85,8 @@ class Plan:
     mode: str | None = None
     history: list[PlanUpdate] = field(default_factory=list)
     story_id: str | None = None  # the story of the article that announced it, where known
+    # The actor codes of the participants: who speaks for a side of the plan (see _speaks_for).
+    sides: set[str] = field(default_factory=set, repr=False)
 
     @property
     def first_seen(self) -> str | None:
@@ -126,8 +128,11 @@ def track_plans(items: Iterable[Item]) -> list[Plan]:
         when = _iso(published)
         plan = _match(plans, event, family, when, story)
         if plan is None:
-            # A plan needs someone or somewhere to be about: "a meeting will take place" alone is not one.
-            if event.status in ("planned", "proposed") and (_participants(event) or event.place):
+            # A plan needs someone or somewhere to be about: "a meeting will take place" alone is
+            # not one; a place alone will do for a planned event ("a summit will be held in Port
+            # Elsin") but not a possible one ("would help in negotiations ... in Ukraine").
+            if _participants(event) and event.status in ("planned", "proposed") or (
+                    event.place and event.status == "planned"):
                 plans.append(_open_plan(len(plans) + 1, event, article_id, outlet, when, story))
             continue
         _update(plan, event, article_id, outlet, when)
@@ -249,7 +254,7 @@ def _open_plan(number: int, event: Event, article_id, outlet, when, story: str |
     due = event.time if _date_range(event.time) else None
     status = "dated" if due else event.status
     plan = Plan(id=f"p{number}", type=event.type, participants=_participants(event), status=status,
-                place=event.place, due=due, mode=event.mode, story_id=story)
+                place=event.place, due=due, mode=event.mode, story_id=story, sides=_codes(event))
     plan.history.append(PlanUpdate(date=when, outlet=outlet, article_id=article_id,
                                    change="announced" if event.status == "planned" else "proposed",
                                    status=status, announced_by=_announcer(event), due=due, place=event.place,
@@ -267,6 +272,7 @@ def _update(plan: Plan, event: Event, article_id, outlet, when) -> None:
     for key in _participants(event):
         if key not in plan.participants:
             plan.participants.append(key)
+    plan.sides |= _codes(event)
     change = None
     if event.status == "cancelled":
         plan.status, change = "cancelled", "cancelled"
@@ -288,9 +294,13 @@ def _update(plan: Plan, event: Event, article_id, outlet, when) -> None:
             plan.status, plan.due, change = "dated", new_due, "rescheduled"
         elif new and (old is None or _more_precise(new_due, plan.due)):
             plan.status, plan.due, change = "dated", new_due, "dated"
+        elif not _speaks_for(plan, event):
+            change = "reported"  # a third party's hopes or comments: no announcement of the plan
         elif plan.status == "proposed" and event.status == "planned":
             plan.status, change = "planned", "planned"
-        elif plan.status in ("planned", "confirmed") and event.status == "planned":
+        elif plan.status in ("planned", "confirmed"):
+            # A side of the plan speaking of it as going ahead ("would begin preparations for the
+            # meeting, which may be held in Budapest") confirms it.
             plan.status, change = "confirmed", "confirmed"
         else:
             change = "reported"  # the plan again, nothing new
@@ -305,9 +315,34 @@ def _update(plan: Plan, event: Event, article_id, outlet, when) -> None:
 
 
 def _announcer(event: Event) -> str | None:
-    if event.claimed_by:
-        return event.claimed_by
-    return event.source[0].text if event.source else None
+    """Who gave the news: the speaker it is reported from, else its first participant; never a
+    bare pronoun ("He"), which says nothing once read apart from its sentence."""
+    for who in (event.claimed_by, event.source[0].text if event.source else None):
+        if who and who.strip().lower() not in _PRONOUNS:
+            return who
+    return None
+
+
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who"})
+
+
+def _codes(event: Event) -> set[str]:
+    return {a.code for a in [*event.source, *event.target] if a.code}
+
+
+def _speaks_for(plan: Plan, event: Event) -> bool:
+    """Whether the news comes from a side of the plan: a participant, or an official of a
+    participant's country ("Russian presidential aide Yury Ushakov" for a Trump-Putin summit), not
+    a third party commenting on it."""
+    if not event.claimed_by:
+        return True  # unreported news of the plan itself: its participants act
+    who = _announcer(event)
+    if who is None:
+        return False
+    if any(who == a.text for a in [*event.source, *event.target]):
+        return True
+    found = actor_code(who)
+    return bool(found and found[0] in plan.sides and found[1] in (None, "GOV", "MIL", "LEG"))
 
 
 def _more_precise(new: str | None, old: str | None) -> bool:
@@ -333,7 +368,8 @@ def _date_range(value: str | None) -> tuple[date, date] | None:
     return (span[0], span[1] - timedelta(days=1)) if span else None
 
 
-def _event_record(row: dict) -> Event:
+def event_record(row: dict) -> Event:
+    """An ``Event`` from a stored event row (``evidence`` is the text of its sentence)."""
     def actors(items):
         return [Actor(text=a.get("text") or "", code=a.get("code"), sector=a.get("sector"),
                       entity_id=a.get("entity_id"), start=a.get("start"), end=a.get("end")) for a in items]
@@ -341,6 +377,34 @@ def _event_record(row: dict) -> Event:
     return Event(type=row["type"], evidence=Span(row["start"], row["end"], row["evidence"] or ""),
                  source=actors(row["source"]), target=actors(row["target"]), mode=row["mode"], time=row["time"],
                  place=row["place"], status=row["status"], claimed_by=row["claimed_by"])
+
+
+def undated_plans(items: Iterable[Item]) -> list[dict[str, Any]]:
+    """The open plans of ``items`` (as for ``track_plans``) that have no date yet, for a timeline or
+    a digest to show as "planned, no date yet": ``{what, type, status, place, outlets, announced_by,
+    article_id, evidence}`` each, ``what`` naming the participants by the words the news used."""
+    items = list(items)
+    words: dict[str, str] = {}
+    for item in items:
+        for actor in [*item[3].source, *item[3].target]:
+            key = actor.entity_id or actor.code or (actor.text.lower() if actor.text else None)
+            # The shortest words that name it ("Trump" rather than "United States President Donald Trump").
+            if key and actor.text and actor.text.lower() not in _PRONOUNS and (
+                    key not in words or len(actor.text) < len(words[key])):
+                words[key] = actor.text
+    out = []
+    for plan in track_plans(items):
+        if plan.status not in _OPEN or plan.due:
+            continue
+        who = ", ".join(words.get(k, k) for k in plan.participants)
+        what = f"{plan.type}{' (' + plan.mode + ')' if plan.mode else ''}: {who or 'unnamed'}"
+        what += f" in {plan.place}" if plan.place else ""
+        first = plan.history[0]
+        out.append({"what": what, "type": plan.type, "status": plan.status, "place": plan.place,
+                    "outlets": sorted({u.outlet for u in plan.history if u.outlet}),
+                    "announced_by": first.announced_by, "article_id": first.article_id,
+                    "evidence": first.evidence})
+    return out
 
 
 def store_plans(store, *, story_id: str | None = None, today: date | None = None) -> list[dict]:
@@ -354,7 +418,7 @@ def store_plans(store, *, story_id: str | None = None, today: date | None = None
     today = today or date.today()
     rows = events_with_articles(store, story_id=story_id)
     offsets = {(str(r["article_id"]), r["evidence"]): r for r in rows}
-    tracked = track_plans([(str(r["article_id"]), r["outlet"], r["published"], _event_record(r), r["story_id"])
+    tracked = track_plans([(str(r["article_id"]), r["outlet"], r["published"], event_record(r), r["story_id"])
                            for r in rows])
     late = {p.id for p in overdue(tracked, today)}
     names = entity_names(store, {x for p in tracked for x in p.participants})

@@ -32,6 +32,7 @@ from .compare import (
     dateline_span,
     read_article,
 )
+from .plans import event_record, undated_plans
 
 __all__ = [
     "render_timeline",
@@ -314,7 +315,8 @@ def story_timeline(store: Store, story_id: str, *, similarity: float = 0.5, stor
                    article_details: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
     """Every dated item of a story, merged across outlets and sorted by date (JSON-ready).
 
-    Returns ``{story_id, title, entries: [...], undated_events}``. Each entry has ``date`` (a TIMEX3
+    Returns ``{story_id, title, entries: [...], undated_events, undated_plans}`` (``undated_plans``:
+    open plans with no date yet, from ``newsweave.analyze.plans.undated_plans``). Each entry has ``date`` (a TIMEX3
     value), ``display``, ``precision``, ``what``, ``kind`` (event | plan | statement | mention),
     ``status``, ``outlet``, ``article_id``, ``evidence`` and ``sentence``, ``date_from`` (event |
     attribution | text | published: where the date came from), ``outlets`` (every outlet reporting
@@ -331,13 +333,17 @@ def story_timeline(store: Store, story_id: str, *, similarity: float = 0.5, stor
     for a in story["articles"]:
         if a["copy_of"] is not None:
             reprints[a["copy_of"]].append(outlet_of(a))
-    items, undated = [], 0
+    items, undated, events = [], 0, []
     for a in story["articles"]:
         if a["copy_of"] is not None:
             continue
-        found, n = _items_of_article(a, read_article(store, a["id"], article_details))
+        detail = read_article(store, a["id"], article_details)
+        found, n = _items_of_article(a, detail)
         items.extend(found)
         undated += n
+        events.extend((str(a["id"]), outlet_of(a), a.get("published"),
+                       event_record({**e, "evidence": detail["text"][e["start"]:e["end"]]}), story_id)
+                      for e in detail["events"])
 
     items.sort(key=lambda x: (timex_sort_key(x["date"]), x["article_id"], x["evidence"]["start"]))
     groups = merge_items(items, similarity)
@@ -378,7 +384,10 @@ def story_timeline(store: Store, story_id: str, *, similarity: float = 0.5, stor
             entry["dates"] = [{"outlet": o, "date": d} for o, d in sorted(dates)]
         entries.append(entry)
     entries.sort(key=lambda e: (timex_sort_key(e["date"]), e["kind"] == "mention", e["article_id"]))
-    return {"story_id": story_id, "title": story.get("title"), "entries": entries, "undated_events": undated}
+    # A plan with no date yet is still news: it is listed apart rather than dropped with the
+    # undated events.
+    return {"story_id": story_id, "title": story.get("title"), "entries": entries, "undated_events": undated,
+            "undated_plans": undated_plans(events)}
 
 
 def render_timeline(d: dict[str, Any]) -> str:
@@ -398,6 +407,11 @@ def render_timeline(d: dict[str, Any]) -> str:
             lines.append(f"{'':<21} “{_cut(e['sentence']['text'], 100)}”")
         if e["conflict"]:
             lines.append(f"{'':<21} dates: " + "; ".join(f"{x['outlet']} {x['date']}" for x in e["dates"]))
+    if d.get("undated_plans"):
+        lines.append("")
+        for p in d["undated_plans"]:
+            lines.append(f"{'no date yet':<11} {'plan':<9} {_cut(p['what'], 100)} — planned, no date yet")
+            lines.append(f"{'':<21} {', '.join(p['outlets'])}")
     if d.get("undated_events"):
         lines.append("")
         lines.append(f"{d['undated_events']} event(s) without a date are not shown.")

@@ -66,7 +66,6 @@ from .events_scorer import (
     MATERIAL_CONFLICT,
     Reading,
     clause_depth,
-    fallback_reading,
     manual_reading,
 )
 from .pipeline import stage
@@ -74,6 +73,7 @@ from .pipeline import stage
 __all__ = ["actor_mention", "doc_events", "events_stage", "sentence_events"]
 
 _TARGET_PREPS = ("with", "against", "to", "on", "from", "at", "toward", "towards", "into", "for", "upon")
+_TOPIC_VERBS = frozenset({"discuss", "negotiate", "debate", "review", "consider"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them", "his", "her", "you",
                        "who", "which", "that", "both", "this"})
 _MILITARY_FORCE = frozenset({"attack", "kill", "wound", "bomb", "shoot", "injure", "ambush", "explode", "gun"})
@@ -202,7 +202,8 @@ def _find_triggers(sent) -> list[_Trigger]:
             continue
         if tok.pos_ == "NOUN" and tok.dep_ not in ("compound", "npadvmod", "amod") and tok.i not in consumed:
             found = _lexical(tok)
-            if found is None or tok.lemma_.lower() in LIGHT_ONLY_NOUNS and not _is_event_noun_use(tok):
+            light_only = tok.lemma_.lower() in LIGHT_ONLY_NOUNS or tok.lower_ in LIGHT_ONLY_NOUNS  # "ties" / "tie"
+            if found is None or light_only and not _is_event_noun_use(tok):
                 continue
             consumed.add(tok.i)
             triggers.append(_Trigger(tok, _noun_anchor(tok), *found, standalone=True))
@@ -217,7 +218,7 @@ def _with_manual_reading(sent, triggers: list[_Trigger]) -> list[_Trigger]:
     clause ("Kidnappers snatched a businessman and demanded a ransom" is an abduction first). A
     sentence with no trigger at all takes the event its words name anywhere ("took to the streets").
     """
-    reading = manual_reading(sent) if triggers else fallback_reading(sent, _FALLBACK_LEXICON)
+    reading = manual_reading(sent)
     if reading is None:
         return triggers
     main = next((t for t in triggers if not t.secondary), None)
@@ -239,10 +240,6 @@ def _reading_trigger(reading: Reading) -> _Trigger:
     if tok.pos_ in ("VERB", "AUX"):
         return _Trigger(tok, tok, reading.type, reading.mode)
     return _Trigger(tok, _noun_anchor(tok), reading.type, reading.mode, standalone=True)
-
-
-# Every word the trigger rules know, nouns before verbs, for sentences where no rule fired.
-_FALLBACK_LEXICON = {**VERBS, **NOUNS}
 
 
 def _obligation_demand(verb) -> _Trigger | None:
@@ -435,7 +432,23 @@ def _chain_coder(mentions: list[Mention] | None) -> dict | None:
         if found:
             codes[m.chain] = found
     spans = [(m.start, m.end, m.chain) for m in mentions if m.chain in codes]
-    return {"codes": codes, "spans": spans}
+    # The name a chain is known by, for a speaker given as a pronoun ("He added that ..."): its
+    # longest name mention.
+    names: dict[int, str] = {}
+    for m in mentions:
+        if m.chain is not None and m.kind == "name" and len(m.text) > len(names.get(m.chain, "")):
+            names[m.chain] = m.text
+    pronouns = {(m.start, m.end): m.chain for m in mentions if m.kind != "name" and m.chain in names}
+    return {"codes": codes, "spans": spans, "names": names, "pronouns": pronouns}
+
+
+def _chain_name(tok) -> str | None:
+    """The name of the chain a pronoun or title at ``tok`` belongs to, or None."""
+    coder = _CHAINS.get()
+    if coder is None:
+        return None
+    chain = coder["pronouns"].get((tok.idx, tok.idx + len(tok.text)))
+    return coder["names"].get(chain) if chain is not None else None
 
 
 def _chain_code(start: int, end: int) -> tuple[str, str | None] | None:
@@ -552,8 +565,9 @@ def _targets(trigger: _Trigger, sources: list[Actor]) -> list[Actor]:
             if c.dep_ in ("dative",) and c.pos_ != "ADP":
                 candidates.append(c)
         for c in verb.children:
-            if c.dep_ in _OBJECTS or c.dep_ == "nsubjpass":
-                candidates.append(c)
+            if c.dep_ == "nsubjpass" or c.dep_ in _OBJECTS and not (
+                    trigger.type == "CONSULT" and verb.lemma_.lower() in _TOPIC_VERBS):
+                candidates.append(c)  # what is discussed is the topic, not a party to the talks
         for c in verb.children:
             if c.dep_ in ("ccomp", "xcomp") and trigger.type in ("DEMAND", "THREATEN", "DISAPPROVE", "REJECT", "AGREE"):
                 for gc in c.children:
@@ -563,7 +577,8 @@ def _targets(trigger: _Trigger, sources: list[Actor]) -> list[Actor]:
                         candidates.append(gc)
                     if gc.dep_ == "prep" and gc.lower_ in _TARGET_PREPS:
                         candidates.extend(p for p in gc.children if p.dep_ == "pobj")
-        for c in list(verb.children) + [gc for o in _objects(verb) for gc in o.children]:
+        topic = trigger.type == "CONSULT" and verb.lemma_.lower() in _TOPIC_VERBS
+        for c in list(verb.children) + ([] if topic else [gc for o in _objects(verb) for gc in o.children]):
             if c.dep_ in ("prep", "dative") and c.lower_ in _TARGET_PREPS + ("of", "in", "over", "between"):
                 candidates.extend(p for p in c.children if p.dep_ == "pobj")
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -620,7 +635,7 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
         if not sources and place:
             sources = _located_source(trig, place)
         primary = [Event(type=typ, evidence=evidence, source=sources, target=targets, mode=mode,
-                         time=time, place=place, status=status, claimed_by=_claimed_by(trig))]
+                         time=time, place=place, status=status, claimed_by=_claimed_by(trig, _chain_name))]
         # PLOVER codes an announced future act as the intent it expresses: a cooperative act as
         # AGREE, a hostile one as THREATEN; the act itself stays, as planned, for plan tracking.
         # "talks would not be delayed": the negation is the delay's, not the talks'.
@@ -718,6 +733,11 @@ def actor_mention(actor: Actor, mentions: list[Mention]) -> Mention | None:
         inside = [m for m in mentions if m.start < actor.end and actor.start < m.end]
     if not inside:
         return None
+    # A person named in the phrase is who it is ("United States President Donald Trump" is Trump,
+    # not the United States); of two, the later one is the head ("Putin's aide Yuri Ushakov").
+    people = [m for m in inside if m.kind == "name" and m.label == "PERSON"]
+    if people:
+        return max(people, key=lambda m: m.start)
     return max(inside, key=lambda m: (m.kind == "name", m.end - m.start, -m.start))
 
 

@@ -262,7 +262,7 @@ def _status(trigger: _Trigger, published: str | None, timex: Timex | None) -> st
         return "denied"
     if trigger.standalone:
         return _noun_status(trigger, published, timex)
-    aux = _aux(anchor) | _aux(tok)
+    aux = _chain_aux(anchor) | _aux(tok)
     if _is_negated(anchor) and not (aux & _FUTURE_AUX):
         return "denied"
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "advmod")}
@@ -292,6 +292,17 @@ def _status(trigger: _Trigger, published: str | None, timex: Timex | None) -> st
     if trigger.status_hint == "occurred":
         return "occurred"
     return "unknown"
+
+
+def _chain_aux(verb) -> set[str]:
+    """The auxiliaries of a verb and of the verbs it completes: "would start organising the summit"
+    is as future as "would organise"."""
+    aux = _aux(verb)
+    cur = verb
+    while cur.dep_ == "xcomp" and cur.head is not cur:
+        cur = cur.head
+        aux |= _aux(cur)
+    return aux
 
 
 def _noun_status(trigger: _Trigger, published: str | None, timex: Timex | None) -> str:
@@ -333,20 +344,35 @@ def _reported(verb) -> bool:
     return any(a.lemma_.lower() in REPORTING_VERBS for a in verb.ancestors)
 
 
-def _claimed_by(trigger: _Trigger) -> str | None:
+def _claimed_by(trigger: _Trigger, resolve=None) -> str | None:
+    """Who reports the event: the subject of the reporting verb above it, or the "according to"
+    source. ``resolve`` gives the name a pronoun subject stands for ("He added ..."), where known;
+    an unresolved pronoun is no claimant."""
     tok = trigger.anchor
     for a in tok.ancestors:
         if a.lemma_.lower() in REPORTING_VERBS and (a.pos_ in ("VERB", "AUX")):
             for c in a.children:
                 if c.dep_ in _SUBJECTS:
+                    if c.pos_ == "PRON":
+                        return resolve(c) if resolve is not None else None
                     return _phrase(c).text
-            return None
+            return _name_before(a)
     for t in tok.sent:
         if t.lower_ == "according" and t.nbor(1).lower_ == "to" if t.i + 1 < len(t.doc) else False:
             for p in t.nbor(1).children:
                 if p.dep_ == "pobj":
                     return _phrase(p).text
     return None
+def _name_before(verb) -> str | None:
+    """The name just before a reporting verb that the parse left without a subject ("..., Honorary
+    Chairman ... Bill Boerum told TASS"): in "..., NAME said" the name is who said it."""
+    prev = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if prev is None or prev.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+        return None
+    ent = next((e for e in verb.doc.ents if e.start <= prev.i < e.end), None)
+    return ent.text if ent is not None else None
+
+
 _PHONE_WORDS = frozenset({"phone", "telephone", "videoconference", "video", "videolink"})
 
 

@@ -16,8 +16,9 @@ what, which one word cannot tell:
 ``manual_reading(sent)`` scores every word of a sentence that the manual's definitions name, sets
 its type from the actors around it (a crowd that burns cars riots; police firing on protesters
 coerce; troops firing on rebels fight; gunmen killing villagers assault), and returns the reading
-of the word nearest the sentence's main clause. ``fallback_reading(sent)`` finds the event a
-sentence reports when the trigger rules found none ("took to the streets", "walked off the job").
+of the word nearest the sentence's main clause. ``manual_reading`` also finds the event a
+sentence reports when the trigger rules found none ("took to the streets", "walked off the job"):
+the same reading, which needs no trigger word of the rules.
 
 The word lists are written from the manual's definitions and mode tables and the CAMEO -> PLOVER
 table; nothing here is fitted to an evaluation set. The weights are in ``SCORER_CONFIG``.
@@ -27,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["SCORER_CONFIG", "MATERIAL_CONFLICT", "Reading", "clause_depth", "fallback_reading", "manual_reading"]
+__all__ = ["MATERIAL_CONFLICT", "SCORER_CONFIG", "Reading", "clause_depth", "manual_reading"]
 
 MATERIAL_CONFLICT = frozenset({"PROTEST", "COERCE", "ASSAULT", "FIGHT"})
 
@@ -271,6 +272,8 @@ def manual_reading(sent) -> Reading | None:
     for tok in sent:
         if tok.is_punct or tok.is_stop and tok.pos_ != "NOUN" and tok.lemma_.lower() not in ("take",):
             continue
+        if tok.ent_type_ or tok.pos_ == "PROPN":
+            continue  # "March 3", "Bomb Street": names and dates are no acts
         found = _word_reading(tok, words)
         if found is None or found[0] not in MATERIAL_CONFLICT:
             continue
@@ -294,26 +297,3 @@ def _victim_of_force(tok) -> bool:
             return True
         return lemma in _FORCE or _OWN_TYPE.get(lemma, ("",))[0] == "COERCE" or lemma in ("fire", "use")
     return False
-
-
-def fallback_reading(sent, lexicon) -> Reading | None:
-    """The event a sentence reports when the trigger rules found none.
-
-    ``lexicon`` maps a lemma to (type, mode) (the trigger rules' verbs and nouns): every word of the
-    sentence is read, modifiers included ("the bombing campaign"), and the one nearest the main
-    clause wins. None when no word names an event.
-    """
-    found = manual_reading(sent)
-    if found is not None:
-        return found
-    best: Reading | None = None
-    for tok in sent:
-        if tok.is_punct or tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
-            continue
-        lemma = tok.lemma_.lower()
-        if lemma in _REPORTING or lemma not in lexicon:
-            continue
-        depth = clause_depth(tok)
-        if best is None or depth < best.depth:
-            best = Reading(*lexicon[lemma], tok, depth)
-    return best

@@ -1,0 +1,106 @@
+"""The plans a careful reader sees in the two seed articles (../shared/seeds), end to end through the
+store: four plans, none merged, none credited to a pronoun, and the undated summit still visible."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "them"}
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory, seeds_dir):
+    from newsweave.jobs import ingest_paths, process_store
+    from newsweave.store import Store
+
+    path = tmp_path_factory.mktemp("seeds") / "store.db"
+    with Store(path, create=True) as store:
+        ingest_paths(store, [str(seeds_dir)])
+        process_store(store)
+    return path
+
+
+@pytest.fixture(scope="module")
+def plans(seed_store):
+    from newsweave.analyze.plans import store_plans
+    from newsweave.store import Store
+
+    with Store(seed_store) as store:
+        return store_plans(store, today=date(2025, 10, 18))
+
+
+def _names(plan):
+    return " ".join(plan["participant_names"])
+
+
+def _one(plans, *names):
+    found = [p for p in plans if all(n in _names(p) for n in names)]
+    assert len(found) == 1, [(p["label"], p["due"]) for p in plans]
+    return found[0]
+
+
+def test_four_plans_none_merged(plans):
+    assert len(plans) == 4, [(p["label"], p["due"]) for p in plans]
+    assert all(p["type"] == "CONSULT" for p in plans)
+
+
+def test_the_budapest_summit_has_no_date_yet(plans):
+    summit = _one(plans, "Trump", "Putin")
+    assert summit["place"] == "Budapest" and summit["due"] is None and not summit["overdue"]
+    assert "Zelensky" not in _names(summit)
+    history = summit["history"]
+    assert history[0]["change"] == "announced" and "Trump" in history[0]["announced_by"]
+    assert any(u["change"] == "confirmed" and "Ushakov" in (u["announced_by"] or "") for u in history)
+    # Bill Boerum's hopes (a third party) are reported, not an announcement or a confirmation.
+    boerum = [u for u in history if "Boerum" in (u["announced_by"] or "")]
+    assert boerum and all(u["change"] == "reported" for u in boerum)
+
+
+def test_the_advisers_meeting_is_next_week(plans):
+    advisers = [p for p in plans if p["due"] == "2025-W43"]
+    assert len(advisers) == 1
+    assert "Trump" not in _names(advisers[0]) and "Putin" not in _names(advisers[0])
+    assert advisers[0]["history"][0]["announced_by"] == "Donald Trump"  # "He added ..." resolved
+
+
+def test_the_rubio_lavrov_call_and_the_zelensky_meeting(plans):
+    call = _one(plans, "Rubio", "Lavrov")
+    assert call["mode"] == "phone" and call["status"] == "planned"
+    zelensky = _one(plans, "Trump", "Zelensky")
+    assert "Putin" not in _names(zelensky) and zelensky["place"] == "White House"
+
+
+def test_no_update_is_credited_to_a_pronoun(plans):
+    for p in plans:
+        for u in p["history"]:
+            assert u["announced_by"] and u["announced_by"].strip().lower() not in _PRONOUNS, p["label"]
+
+
+def test_thursday_phone_call_is_a_consult_that_occurred(seed_store):
+    from newsweave.store import Store
+    from newsweave.store.web_queries import events_with_articles
+
+    with Store(seed_store) as store:
+        rows = events_with_articles(store)
+    assert any(r["type"] == "CONSULT" and r["mode"] == "phone" and r["status"] == "occurred"
+               and r["time"] == "2025-10-16" for r in rows)
+
+
+def test_undated_summit_stays_in_timeline_and_digest(seed_store):
+    from newsweave.analyze.digest import digest
+    from newsweave.analyze.timeline import render_timeline, story_timeline
+    from newsweave.store import Store, list_stories
+
+    with Store(seed_store) as store:
+        story = list_stories(store, limit=1)[0]["id"]
+        tl = story_timeline(store, story)
+        d = digest(store)
+    summit = [p for p in tl["undated_plans"] if "Budapest" in p["what"]]
+    assert len(summit) == 1 and "Putin" in summit[0]["what"]
+    assert "Budapest — planned, no date yet" in render_timeline(tl)
+    items = [i for s in d["story_digests"] for i in s["timeline"]]
+    assert any("Budapest" in i["what"] and "planned, no date yet" in i["what"] for i in items)
