@@ -157,9 +157,9 @@ def corrections(ctx, active, as_json):
         click.echo("no corrections yet: `newsweave correct --help` shows what can be corrected", err=True)
         return
     for c in rows:
-        state = f"undone {c['undone_at'][:19]}" if c["undone_at"] else "active"
+        state = f"undone {c['undone_at'][:16].replace('T', ' ')}" if c["undone_at"] else "active"
         note = f" — {c['note']}" if c["note"] else ""
-        click.echo(f"{c['id']:>4}  {c['made_at'][:19]}  {c['kind']:<15} {state:<26} {c['what']}{note}")
+        click.echo(f"{c['id']:>4}  {c['made_at'][:16].replace('T', ' ')}  {c['kind']:<15} {state:<23} {c['what']}{note}")
 
 
 @corrections.command("undo")
