@@ -1,10 +1,15 @@
 """Score the PLOVER event stage on the PLOVER gold-standard records (dev).
 
     .venv/bin/python benchmarks/events_eval.py [GOLD.jsonl] [-o OUT.jsonl]
+    .venv/bin/python benchmarks/events_eval.py --snippets tests/data/events_fictional_unseen.jsonl
 
 Runs the real pipeline (spaCy parse, entities, the time-expression stage when one is registered,
 then ``newsweave.events.rules.v1``), writes the contract's JSONL and prints the figures of
 ``../shared/eval/score.py events``.
+
+``--snippets FILE`` scores instead one-sentence snippets with one expected type each (``{"id", "text",
+"type"}`` lines, our own fictional ones in tests/data): main-event accuracy per type and overall,
+and how many snippets got no event at all.
 """
 
 from __future__ import annotations
@@ -67,11 +72,40 @@ def run(gold: Path, out: Path) -> dict:
     return figures
 
 
+def snippets(path: Path) -> dict:
+    """Main-event accuracy on one-sentence snippets with an expected ``type`` each."""
+    from collections import Counter
+
+    from newsweave.extract.events import doc_events
+    from newsweave.extract.nlp import load_model
+
+    nlp = load_model()
+    right, total, missed, wrong = Counter(), Counter(), 0, []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        events = doc_events(nlp(rec["text"]), [], None)
+        total[rec["type"]] += 1
+        missed += not events
+        if events and events[0].type == rec["type"]:
+            right[rec["type"]] += 1
+        else:
+            wrong.append({"id": rec["id"], "expected": rec["type"], "got": events[0].type if events else None})
+    n = sum(total.values())
+    return {"snippets": n, "top1_accuracy": round(sum(right.values()) / n, 4) if n else 0.0, "no_event": missed,
+            "per_type": {t: f"{right[t]}/{total[t]}" for t in sorted(total)}, "wrong": wrong}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="?", type=Path, default=GOLD)
     parser.add_argument("-o", "--out", type=Path, default=Path("/tmp/nw-events-dev.jsonl"))
+    parser.add_argument("--snippets", type=Path, default=None, help="score one-sentence snippets instead")
     args = parser.parse_args()
+    if args.snippets is not None:
+        print(json.dumps(snippets(args.snippets), indent=2))
+        return
     print(json.dumps(run(args.gold, args.out), indent=2))
 
 
