@@ -15,13 +15,13 @@ from click.testing import CliRunner
 from loopback import Route, Site
 
 from newsweave.cli import cli
-from newsweave.ingest.web import FetchError, Fetcher, FetchOptions, read_urls
+from newsweave.ingest.web import Fetcher, FetchError, FetchOptions, read_urls
 from newsweave.ingest.web.opml import read_opml, write_opml
 from newsweave.store import Store
 from newsweave.store.sources import add_source, list_sources
 from newsweave.watch import parse_interval, poll_sources
 
-FAST = dict(delay=0.0, backoff=0.01, timeout=2.0)
+FAST = {"delay": 0.0, "backoff": 0.01, "timeout": 2.0}
 
 PARAGRAPHS = [
     "The harbour council of Lindmark voted on Tuesday to rebuild the old north pier before the winter storms.",
@@ -74,8 +74,8 @@ def test_a_feed_gives_its_pages_with_headline_outlet_date_author_and_canonical_u
                                      headers={"Content-Type": "application/rss+xml"})
     site.routes["/a"] = html_route(page("Lindmark votes to rebuild the north pier", "Lindmark Courier",
                                         extra_head=f'<link rel="canonical" href="{site.url("/news/a")}">'))
-    site.routes["/b"] = html_route(page("", "", ["Second story text about the ferry timetable, which changes "
-                                                 "in November for the winter season on the island route."] * 3,
+    site.routes["/b"] = html_route(page("", "", [("Second story text about the ferry timetable, which changes "
+                                                  "in November for the winter season on the island route.")] * 3,
                                         title="", og_type="website", published=""))
     found = list(read_urls([site.url("/feed.xml")], fetcher=fetcher))
     assert all(not isinstance(x, FetchError) for x in found), found
@@ -352,3 +352,26 @@ def test_seed_articles_as_pages_become_one_story_with_their_headlines_and_outlet
         assert (again.new, again.skipped) == (0, 3) and store.count("articles") == 2  # the robots-blocked item too
     assert "/private/leak" not in site.paths()
     assert [p for p in site.paths() if p in pages] == list(pages)  # each page fetched once
+
+
+def test_the_web_ui_shows_sources_and_their_errors(site, fetcher, tmp_path):
+    from starlette.testclient import TestClient
+
+    from newsweave.api.app import create_app
+
+    site.routes["/feed.xml"] = Route(rss(site, [("One", "/a")]))
+    site.routes["/a"] = html_route(page("Story one", "Courier"))
+    db = tmp_path / "ui.db"
+    with Store(db) as store:
+        add_source(store, site.url("/feed.xml"))
+        add_source(store, site.url("/slow.xml"))
+        site.routes["/slow.xml"] = Route("<rss/>", delay=1.0)
+        poll_sources(store, Fetcher(FetchOptions(delay=0, timeout=0.2, retries=0)))
+    with TestClient(create_app(db, token=None)) as client:
+        data = client.get("/sources.json").json()
+        assert [(s["url"], s["articles"], s["errors"]) for s in data["sources"]] == [
+            (site.url("/feed.xml"), 1, 0), (site.url("/slow.xml"), 0, 1)]
+        assert data["sources"][1]["last_error"].startswith("timeout: timed out after 0.2 s")
+        html = client.get("/sources").text
+        assert "1 failed in a row: timeout: timed out after 0.2 s" in html and site.url("/feed.xml") in html
+        assert client.post("/sources").status_code in (403, 405)  # read-only

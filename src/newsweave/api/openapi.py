@@ -23,6 +23,12 @@ _NS, _NI = {"type": ["string", "null"]}, {"type": ["integer", "null"]}
 
 SCHEMAS: dict[str, Any] = {
     "Error": {"type": "object", "properties": {"error": _S, "status": _I}, "required": ["error", "status"]},
+    "Source": {"type": "object", "properties": {
+        "id": _I, "url": _S, "kind": {**_NS, "description": "feed, sitemap, homepage or article, as last fetched"},
+        "title": _NS, "added_at": _S, "last_fetch": _NS, "last_ok": _NS, "etag": _NS, "last_modified": _NS,
+        "errors": {**_I, "description": "polls failed in a row"},
+        "last_error": {**_NS, "description": "kind and reason: http, timeout, not-a-feed, robots, too-large, …"},
+        "items_seen": _I, "articles": _I}},
     "Span": {"type": "object", "properties": {"start": _I, "end": _I, "text": _S},
              "description": "Character offsets into the article text (end exclusive)."},
     "ArticleSummary": {"type": "object", "properties": {
@@ -144,6 +150,8 @@ PATHS: dict[str, Any] = {
           "description": "at most 32 words; see the README's search syntax"},
          {"name": "sort", "in": "query", "schema": {"enum": ["relevance", "date"]}},
          *_STORY_FILTERS[:4], {"name": "story", "in": "query", "schema": _S}, *_PAGING]),
+    "/sources.json": _get("The sources `newsweave watch` polls, with their state", {"type": "object", "properties": {
+        "sources": _arr(_ref("Source"))}}),
     "/corrections.json": _get("The analyst's corrections, newest first", {"type": "object", "properties": {
         "corrections": _arr(_ref("Correction"))}}),
     "/corrections": {"post": {

@@ -44,6 +44,7 @@ __all__ = [
     "entity_page",
     "plans_page",
     "search_page",
+    "sources_page",
     "stories_page",
     "story_page",
 ]
@@ -249,3 +250,11 @@ def corrections_page(store: Store, params) -> Page:
 
     rows = list_corrections(store)[::-1]
     return Page("corrections.html", {"corrections": rows}, {"fields": FIELDS})
+
+
+# ---------------------------------------------------------------------------------------------- sources
+def sources_page(store: Store, params) -> Page:
+    """The sources `newsweave watch` polls, with each one's last fetch, error count and last error (read-only)."""
+    from ..store.sources import list_sources
+
+    return Page("sources.html", {"sources": list_sources(store)})

@@ -57,6 +57,8 @@ def remove_source(store: Store, key: str | int) -> dict[str, Any]:
 
 def list_sources(store: Store) -> list[dict[str, Any]]:
     """Every source, oldest first, as JSON-ready dicts (the shape of ``sources list --json``)."""
+    if store.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sources'").fetchone() is None:
+        return []  # a store opened read-only (the web UI) that no newer newsweave has migrated yet
     rows = store.db.execute(f"SELECT {', '.join(_COLUMNS)} FROM sources ORDER BY id").fetchall()
     return [dict(r) for r in rows]
 
