@@ -253,9 +253,14 @@ def test_ctrl_c_stops_watch_at_once_and_the_next_poll_finishes_the_job(site, tmp
     watcher = subprocess.Popen([sys.executable, "-m", "newsweave.cli", "--db", str(db), "watch", "--delay", "0"],
                                stderr=subprocess.PIPE, text=True, env=env)
     started = time.monotonic()
-    while "/slow" not in site.paths() and time.monotonic() - started < 30:
+
+    def stored() -> int:
+        with Store(db, readonly=True) as reader:
+            return reader.count("articles")
+
+    # Interrupted once the fast page is stored and the slow one is in flight.
+    while not ("/slow" in site.paths() and stored() == 1) and time.monotonic() - started < 60:
         time.sleep(0.05)
-    time.sleep(0.3)
     watcher.send_signal(signal.SIGINT)
     interrupted = time.monotonic()
     _, err = watcher.communicate(timeout=30)
