@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Container, Iterable
 from typing import Any
 
 from ..model import outlet_of
@@ -28,6 +29,7 @@ __all__ = [
     "match_claims",
     "read_article",
     "render_comparison",
+    "voice_share",
 ]
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -179,6 +181,32 @@ def _candidates(claims: list[_Claim], threshold: float) -> list[list[int]]:
     return out
 
 
+def voice_share(quotes: Iterable[dict[str, Any]], *, skip_articles: Container[int] = ()) -> dict[str, list[dict]]:
+    """Voice share, the one definition the CLI (``compare``) and the story page use: per outlet, the
+    speakers its quotes give a voice to, each with ``quotes`` (how many), ``words`` (how many words they
+    run to) and ``share`` (its quotes over the outlet's quotes that have a speaker), most quoted first.
+
+    A quote without a speaker is left out; quotes in ``skip_articles`` (wire copies: the original's
+    quotes, carried again) are not counted twice. ``quotes`` carry ``outlet`` and, where resolved,
+    ``speaker_name``; one speaker is one linked entity whatever the words that named it.
+    """
+    per: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for q in quotes:
+        key = _speaker_key(q)
+        if key is None or q.get("article_id") in skip_articles:
+            continue
+        entry = per[q.get("outlet") or "unknown"].setdefault(
+            key, {"speaker": q.get("speaker_name") or q.get("speaker"), "quotes": 0, "words": 0})
+        entry["quotes"] += 1
+        entry["words"] += sum(len(c["text"].split()) for c in q["content"])
+    out: dict[str, list[dict]] = {}
+    for outlet, entries in sorted(per.items()):
+        total = sum(e["quotes"] for e in entries.values())
+        ranked = sorted(entries.values(), key=lambda e: (-e["quotes"], -e["words"], e["speaker"] or ""))
+        out[outlet] = [{**e, "share": round(e["quotes"] / total, 3)} for e in ranked]
+    return out
+
+
 def _speaker_key(quote: dict[str, Any]) -> str | None:
     if quote.get("speaker_entity_id"):
         return str(quote["speaker_entity_id"])
@@ -239,20 +267,13 @@ def compare_outlets(store: Store, story_id: str, *, threshold: float = 0.25, min
             reprints[str(a["copy_of"])].append(outlet_of(a))
 
     claims: list[_Claim] = []
-    voice: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    quotes: list[dict[str, Any]] = []
     articles_by_outlet: dict[str, list[int]] = defaultdict(list)
     for a in originals:
         detail = read_article(store, a["id"], article_details)
         outlet = outlet_of(a)
         articles_by_outlet[outlet].append(a["id"])
-        for q in detail["attributions"]:
-            key = _speaker_key(q)
-            if key is None:
-                continue
-            words = sum(len(c["text"].split()) for c in q["content"])
-            entry = voice[outlet].setdefault(key, {"speaker": q["speaker"], "quotes": 0, "words": 0})
-            entry["quotes"] += 1
-            entry["words"] += words
+        quotes += [{**q, "outlet": outlet} for q in detail["attributions"]]
         dateline = dateline_span(detail["text"])
         text = detail["text"]
         context: set[str] = set()
@@ -340,14 +361,13 @@ def compare_outlets(store: Store, story_id: str, *, threshold: float = 0.25, min
         for w in what:
             disagreements.append({**w, "similarity": round(s, 3), "claims": [a.to_json(), b.to_json()]})
 
+    voice = voice_share(quotes)
     claims_of_outlet: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         claims_of_outlet[c.outlet].append(i)
     outlets = []
     for outlet, ids in articles_by_outlet.items():
         mine = claims_of_outlet[outlet]
-        speakers = sorted(voice[outlet].values(), key=lambda v: (-v["words"], -v["quotes"], v["speaker"] or ""))
-        total_words = sum(v["words"] for v in speakers) or 1
         outlets.append({
             "outlet": outlet,
             "articles": ids,
@@ -355,7 +375,7 @@ def compare_outlets(store: Store, story_id: str, *, threshold: float = 0.25, min
             "claims": len(mine),
             "shared": sum(1 for i in mine if i in shared_index),
             "only_here": [claims[i].to_json() for i in mine if i not in shared_index],
-            "voice": [{**v, "share": round(v["words"] / total_words, 3)} for v in speakers],
+            "voice": voice.get(outlet, []),
         })
     outlets.sort(key=lambda o: o["outlet"])
     return {"story_id": story_id, "title": story.get("title"), "outlets": outlets,

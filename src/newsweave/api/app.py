@@ -530,16 +530,23 @@ async def _while_connected(request: Request, work: Callable[[], Any]) -> Any:
             await anyio.sleep(0.05)
 
     reset = views.CLIENT_GONE.set(gone.is_set)
+    result: Any = None
+    error: Exception | None = None
     try:
         async with anyio.create_task_group() as tasks:
             tasks.start_soon(watch)
             try:
-                return await run_in_threadpool(work)
+                result = await run_in_threadpool(work)
+            except Exception as exc:  # raised below as itself: the task group would wrap it in a group
+                error = exc
             finally:
                 done = True
                 tasks.cancel_scope.cancel()
     finally:
         views.CLIENT_GONE.reset(reset)
+    if error is not None:
+        raise error
+    return result
 
 
 MAX_CORRECTION_BYTES = 64 * 1024

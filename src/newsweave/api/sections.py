@@ -153,14 +153,14 @@ def speakers_of(quotes: list[dict], entity_names: dict[str, str] | None = None) 
     return out
 
 
-def voice_share(speakers: list[dict]) -> dict[str, dict[str, int]]:
-    """outlet -> speaker -> number of quotes (from ``speakers_of`` groups): who each outlet gives a voice to."""
-    share: dict[str, dict[str, int]] = defaultdict(dict)
-    for group in speakers:
-        who = group["speaker"] or "unattributed"
-        for outlet, n in group["outlets"].items():
-            share[outlet][who] = share[outlet].get(who, 0) + n
-    return {o: dict(sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))) for o, v in sorted(share.items())}
+def voice_share(detail: dict) -> dict[str, dict[str, int]]:
+    """outlet -> speaker -> number of quotes, most quoted first: ``newsweave.analyze.compare.voice_share`` (the
+    CLI's definition: quotes with a speaker, wire copies not counted again) over a story's quotes."""
+    from ..analyze.compare import voice_share as story_voice
+
+    copies = {a["id"] for a in detail["articles"] if a["copy_of"] is not None}
+    return {outlet: {e["speaker"]: e["quotes"] for e in entries}
+            for outlet, entries in story_voice(detail["quotes"], skip_articles=copies).items()}
 
 
 def comparison_section(store: Store, story_id: str, detail: dict, speakers: list[dict],
@@ -169,7 +169,7 @@ def comparison_section(store: Store, story_id: str, detail: dict, speakers: list
     carries, and where they disagree."""
     section: dict[str, Any] = {
         "source": "newsweave.analyze.compare",
-        "voice_share": voice_share(speakers),
+        "voice_share": voice_share(detail),
         "quotes_per_outlet": dict(Counter(q.get("outlet") or "unknown" for q in detail["quotes"])),
         "articles_per_outlet": dict(Counter(outlet_of(a) for a in detail["articles"])),
     }
