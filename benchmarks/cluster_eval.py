@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/cluster_eval.py                 # dev figures: baseline, stories, entities
     .venv/bin/python benchmarks/cluster_eval.py --tune          # grid-search story thresholds on TRAIN
-    .venv/bin/python benchmarks/cluster_eval.py --tune-idf      # IDF_POWER x threshold on TRAIN
+    .venv/bin/python benchmarks/cluster_eval.py --tune-idf      # idf_power x threshold on TRAIN
     .venv/bin/python benchmarks/cluster_eval.py --split train   # figures on another split
 
 The baseline is TF-IDF (regex words, no stop words) with average-link agglomerative clustering on cosine
@@ -144,67 +144,61 @@ def tune_baseline(sc, rows) -> tuple[float, dict]:
 
 
 # ------------------------------------------------------------------------------------------ ours
-def story_features(exs):
+def story_features(exs, config=None):
     from newsweave.link.stories import features_for
 
-    return [features_for(ex, str(ex.article.id)) for ex in exs]
+    return [features_for(ex, str(ex.article.id), config) for ex in exs]
 
 
-def ours_clusters(feats, **options) -> dict[str, str]:
+def ours_clusters(feats, config) -> dict[str, str]:
     from newsweave.link.stories import cluster_stories
+    from newsweave.settings import Settings
 
-    return cluster_stories(feats, **options)
+    return cluster_stories(feats, Settings(stories=config))
 
 
-def tune_ours(sc, rows, exs) -> tuple[dict, dict]:
+def tune_ours(sc, rows, exs, similarity: str) -> tuple[dict, dict]:
     """Grid over the word weights (proper nouns, lead), entity weight and join threshold on train.
 
     A setting is judged by its F1 averaged with the two neighbouring thresholds (0.02 either side),
-    so that the choice sits on a plateau rather than a sharp, lucky peak.
+    so that the choice sits on a plateau rather than a sharp, lucky peak. Each setting is a
+    ``StoryConfig``; the one chosen is printed whole.
     """
-    from newsweave.link import stories
+    from newsweave.settings import StoryConfig
 
-    saved = (stories.PROPER_BOOST, stories.LEAD_BOOST)
     best = (0.0, None, None)
-    try:
-        for proper in (1, 2, 3):
-            for lead in (1, 2, 3):
-                stories.PROPER_BOOST, stories.LEAD_BOOST = proper, lead
-                feats = story_features(exs)
-                for ew in (0.0, 0.2):
-                    f1 = {}
-                    for i in range(17, 37, 2):
-                        f1[i] = bcubed_f1(sc, rows, ours_clusters(feats, threshold=i / 100, entity_weight=ew))
-                    for i in range(19, 35, 2):
-                        plateau = (f1[i - 2]["f1"] + f1[i]["f1"] + f1[i + 2]["f1"]) / 3
-                        if plateau > best[0]:
-                            opts = {"threshold": i / 100, "entity_weight": ew, "PROPER_BOOST": proper,
-                                    "LEAD_BOOST": lead, "plateau_f1": round(plateau, 4)}
-                            best = (plateau, opts, f1[i])
-    finally:
-        stories.PROPER_BOOST, stories.LEAD_BOOST = saved
+    for proper in (1, 2, 3):
+        for lead in (1, 2, 3):
+            base = StoryConfig(similarity=similarity, proper_boost=proper, lead_boost=lead)
+            feats = story_features(exs, base)
+            for ew in (0.0, 0.2):
+                f1 = {}
+                for i in range(17, 37, 2):
+                    f1[i] = bcubed_f1(sc, rows, ours_clusters(feats, base.replace(threshold=i / 100, entity_weight=ew)))
+                for i in range(19, 35, 2):
+                    plateau = (f1[i - 2]["f1"] + f1[i]["f1"] + f1[i + 2]["f1"]) / 3
+                    if plateau > best[0]:
+                        chosen = base.replace(threshold=i / 100, entity_weight=ew)
+                        best = (plateau, {**chosen.to_json(), "plateau_f1": round(plateau, 4)}, f1[i])
     return best[1], best[2]
 
 
-def tune_idf(sc, rows, exs) -> tuple[dict, dict]:
-    """Grid over ``IDF_POWER`` and the join threshold on train, the other weights as they are (same plateau rule)."""
-    from newsweave.link import stories
+def tune_idf(sc, rows, exs, similarity: str) -> tuple[dict, dict]:
+    """Grid over ``idf_power`` and the join threshold on train, the other settings as they are (same plateau rule)."""
+    from newsweave.settings import StoryConfig
 
-    saved = stories.IDF_POWER
-    feats = story_features(exs)
+    base = StoryConfig(similarity=similarity)
+    feats = story_features(exs, base)
     best = (0.0, None, None)
-    try:
-        for power in (0.0, 0.25, 0.4, 0.5, 0.6, 0.75, 1.0, 1.5, 2.0):
-            stories.IDF_POWER = power
-            f1 = {i: bcubed_f1(sc, rows, ours_clusters(feats, threshold=i / 100)) for i in range(13, 45, 2)}
-            for i in range(15, 43, 2):
-                plateau = (f1[i - 2]["f1"] + f1[i]["f1"] + f1[i + 2]["f1"]) / 3
-                print(f"  IDF_POWER {power} threshold {i / 100}: F1 {f1[i]['f1']:.4f} plateau {plateau:.4f}")
-                if plateau > best[0]:
-                    best = (plateau, {"IDF_POWER": power, "threshold": i / 100, "plateau_f1": round(plateau, 4)},
-                            f1[i])
-    finally:
-        stories.IDF_POWER = saved
+    for power in (0.0, 0.25, 0.4, 0.5, 0.6, 0.75, 1.0, 1.5, 2.0):
+        f1 = {i: bcubed_f1(sc, rows, ours_clusters(feats, base.replace(idf_power=power, threshold=i / 100)))
+              for i in range(13, 45, 2)}
+        for i in range(15, 43, 2):
+            plateau = (f1[i - 2]["f1"] + f1[i]["f1"] + f1[i + 2]["f1"]) / 3
+            print(f"  idf_power {power} threshold {i / 100}: F1 {f1[i]['f1']:.4f} plateau {plateau:.4f}")
+            if plateau > best[0]:
+                chosen = base.replace(idf_power=power, threshold=i / 100)
+                best = (plateau, {**chosen.to_json(), "plateau_f1": round(plateau, 4)}, f1[i])
     return best[1], best[2]
 
 
@@ -222,7 +216,10 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev")
     ap.add_argument("--tune", action="store_true", help="grid-search our story thresholds on train")
-    ap.add_argument("--tune-idf", action="store_true", help="grid-search IDF_POWER and the threshold on train")
+    ap.add_argument("--tune-idf", action="store_true", help="grid-search idf_power and the threshold on train")
+    ap.add_argument("--similarity", default="newsweave.stories.cosine.v1",
+                    help="the story similarity the --tune grids search (the learned one is fitted by "
+                         "benchmarks/train_story_model.py)")
     ap.add_argument("--out", help="write the contract JSONL here")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO / "src"))
@@ -232,12 +229,12 @@ def main(argv=None) -> int:
     sc = scorer()
     if args.tune_idf:
         rows, exs, stages = extractions("train")
-        opts, res = tune_idf(sc, rows, exs)
-        print(f"ours, IDF_POWER and threshold tuned on train: {opts} -> {res}")
+        opts, res = tune_idf(sc, rows, exs, args.similarity)
+        print(f"ours, idf_power and threshold tuned on train: {opts} -> {res}")
         return 0
     if args.tune:
         rows, exs, stages = extractions("train")
-        opts, res = tune_ours(sc, rows, exs)
+        opts, res = tune_ours(sc, rows, exs, args.similarity)
         print(f"ours, tuned on train: {opts} -> {res}")
         bt, bres = tune_baseline(sc, rows)
         print(f"baseline, tuned on train: threshold {bt} -> {bres}")
@@ -254,8 +251,10 @@ def main(argv=None) -> int:
         fair = bcubed_f1(sc, rows, baseline_clusters(rows, train_bt))
         print(f"baseline TF-IDF+agglomerative, threshold tuned on train ({train_bt}): {fair}")
     t0 = time.time()
-    result = link_batch(exs, Settings())
+    settings = Settings()
+    result = link_batch(exs, settings)
     t_link = time.time() - t0
+    print(f"story config: {settings.stories.to_json()}")
     out = entity_output(rows, exs)
     gold = {r["id"]: r for r in rows}
     print(f"newsweave stories ({t_link:.1f}s link_batch): {sc.score_cluster(gold, out)}")

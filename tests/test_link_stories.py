@@ -14,7 +14,7 @@ from newsweave.link.stories import (
     cluster_stories,
     features_from_text,
 )
-from newsweave.settings import Settings
+from newsweave.settings import Settings, StoryConfig
 
 FLOOD_1 = ("Floods in the river valley of Tarnow forced three thousand residents from their homes on Monday "
            "after the Vistek dam overflowed. Rescue teams in boats evacuated villages along the river.")
@@ -82,7 +82,7 @@ def test_state_round_trip_gives_same_next_answer():
 
 
 def test_merge_is_recorded():
-    sc = StoryClusterer(threshold=0.99)
+    sc = StoryClusterer(Settings(stories=StoryConfig(threshold=1.0)))
     a = sc.add("f1", feats("f1", FLOOD_1, 3))
     b = sc.add("f2", feats("f2", FLOOD_2, 3))
     assert a != b
@@ -92,7 +92,7 @@ def test_merge_is_recorded():
 
 def test_bad_options_fail_fast():
     with pytest.raises(ConfigError):
-        StoryClusterer(threshold=1.5)
+        StoryConfig(threshold=1.5)
 
 
 # -- incremental state and the time window ------------------------------------------------------------
@@ -130,8 +130,8 @@ def _apply(store, delta):
 @pytest.mark.parametrize("merge_threshold", [1.0, 0.5])
 def test_records_rebuild_a_clusterer_that_decides_the_same(merge_threshold):
     feed = _synthetic_feed(400)
-    settings = Settings(story_window_days=3)
-    live = StoryClusterer(settings, merge_threshold=merge_threshold)
+    settings = Settings(story_window_days=3, stories=StoryConfig(merge_threshold=merge_threshold))
+    live = StoryClusterer(settings)
     store: dict = {}
     header = None
     for i, f in enumerate(feed[:300]):
@@ -193,6 +193,10 @@ def test_stories_out_of_the_window_retire_for_good():
 
 
 # -- splits ---------------------------------------------------------------------------------------------
+# The split mechanics do not depend on the similarity; these hand-made feeds (whose titles all read
+# "Report ...", which the learned similarity rightly takes for one story) are scored by the word cosine.
+WORD_COSINE = Settings(stories=StoryConfig(similarity="newsweave.stories.cosine.v1"))
+
 def _bridged_feed():
     """A story held together by one article: a "harbour strike" group and a "ferry fare" group that only
     the bridging report (about both) links; after it, each group grows on its own words.
@@ -215,7 +219,7 @@ def _bridged_feed():
 
 
 def test_a_story_whose_bridge_leaves_splits_and_keeps_the_history():
-    sc = StoryClusterer()
+    sc = StoryClusterer(WORD_COSINE)
     sids = {f.key: sc.add(f.key, f) for f in _bridged_feed()}
     old = sids["s0"]
     assert len(set(sids.values())) == 1  # all joined one story while the bridge was live
@@ -235,7 +239,7 @@ def test_a_story_whose_bridge_leaves_splits_and_keeps_the_history():
 
 
 def test_a_story_without_a_lost_link_does_not_split():
-    sc = StoryClusterer()
+    sc = StoryClusterer(WORD_COSINE)
     feed = [f for f in _bridged_feed() if f.key != "bridge"]
     for f in feed[:17]:
         sc.add(f.key, f)
@@ -244,7 +248,7 @@ def test_a_story_without_a_lost_link_does_not_split():
 
 def test_records_after_a_split_rebuild_the_same_clusterer():
     feed = _bridged_feed()
-    live = StoryClusterer()
+    live = StoryClusterer(WORD_COSINE)
     store: dict = {}
     header = None
     for i, f in enumerate(feed):
@@ -263,22 +267,21 @@ def test_records_after_a_split_rebuild_the_same_clusterer():
 
 def test_batch_clustering_gives_the_split_answer():
     feed = _bridged_feed()
-    sc = StoryClusterer()
+    sc = StoryClusterer(WORD_COSINE)
     for f in feed:
         sc.add(f.key, f)
-    assert cluster_stories(feed) == {f.key: sc.story_of(f.key) for f in feed}
+    assert cluster_stories(feed, WORD_COSINE) == {f.key: sc.story_of(f.key) for f in feed}
 
 
 @pytest.mark.slow
-def test_a_processed_store_follows_the_split(tmp_path, monkeypatch):
+def test_a_processed_store_follows_the_split(tmp_path):
     """Articles written here, through the real pipeline and the store: article_story moves with a split."""
     from newsweave.jobs import ingest_articles, process_store
-    from newsweave.link import stories
     from newsweave.model import Article
     from newsweave.store import Store
 
     # Four recent members instead of thirty, so that six short articles show the bridge leaving.
-    monkeypatch.setattr(stories, "RECENT_MEMBERS", 4)
+    settings = Settings(stories=StoryConfig(recent_members=4))
     texts = [
         "Dockers at the Veltmar harbour walked out on strike on Monday, leaving container ships idle at the quays.",
         ("The dockers' strike at Veltmar harbour halted the Ostrand ferry, and stranded commuters now face "
@@ -291,7 +294,7 @@ def test_a_processed_store_follows_the_split(tmp_path, monkeypatch):
     with Store(tmp_path / "split.db") as store:
         ingest_articles(store, [Article(text=t, published=date(2025, 6, 2 + i), outlet="Coast News",
                                         title=t.split(",")[0][:60]) for i, t in enumerate(texts)])
-        process_store(store)
+        process_store(store, settings)
         rows = dict(store.db.execute("SELECT article_id, story_id FROM article_story"))
         history = store.db.execute("SELECT story_id, kind, detail FROM story_history WHERE kind = 'split'").fetchall()
         titles = dict(store.db.execute("SELECT id, title FROM stories"))
@@ -325,7 +328,7 @@ def test_links_kept_on_join_are_the_links_rebuilt_from_the_vectors():
 def test_a_clusterer_rebuilt_before_the_split_splits_the_same():
     # The rebuilt clusterer scores its members' links afresh; the live one kept them since each join.
     feed = _bridged_feed()
-    live = StoryClusterer()
+    live = StoryClusterer(WORD_COSINE)
     store: dict = {}
     for f in feed[:-1]:
         live.add(f.key, f)

@@ -68,9 +68,9 @@ def link_batch(extractions: list[Extraction], settings: Settings | None = None) 
     for key, _, ex in keyed:
         match = copies.add(key, ex.article)
         if match is not None and clusterer.story_of(match.original) is not None:
-            ex.story_id = clusterer.attach(key, match.original, features_for(ex, key))
+            ex.story_id = clusterer.attach(key, match.original, features_for(ex, key, clusterer.config))
         else:
-            ex.story_id = clusterer.add(key, features_for(ex, key))
+            ex.story_id = clusterer.add(key, features_for(ex, key, clusterer.config))
     # Entities after stories, so that descriptions are scoped by the story they belong to.
     for key, _, ex in keyed:
         linker.add(key, ex.mentions, story_id=ex.story_id, published=ex.article.published, text=ex.article.text,

@@ -72,7 +72,7 @@ class OnlineLinker:
         key = str(article_id)
         match = self.copies.add(key, ex.article)
         seen_stories, seen_entities = len(self.stories.history), len(self.entities.history)
-        features = features_for(ex, key)
+        features = features_for(ex, key, self.stories.config)
         if match is not None and self.stories.story_of(match.original) is not None:
             # A reprint is the same story as its original, whatever its words score.
             story_id = self.stories.attach(key, match.original, features)

@@ -1,5 +1,5 @@
 """The data story clustering works on: what it reads from one article (``ArticleFeatures``, the
-parse-free ``features_from_text``), what it keeps per story (``_StoryState``), and sparse-vector helpers.
+parse-free ``features_from_text``), what it keeps per story (``StoryState``), and sparse-vector helpers.
 
 ``features_for`` (the parsed form, with the word weights tuned with the clusterer) lives in ``stories.py``.
 """
@@ -13,15 +13,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["ArticleFeatures", "features_from_text"]
+from ..settings import StoryConfig
+
+if TYPE_CHECKING:
+    from ..model import Extraction
+
+__all__ = ["ArticleFeatures", "StoryState", "cosine", "dot", "features_for", "features_from_text", "meta_of",
+           "prune", "top", "unit"]
 
 _WEIGHT = itemgetter(1)
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d{2,}")
+WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d{2,}")
 # A compact English stop list for the parse-free path (the parsed path uses spaCy's is_stop).
-_STOP = frozenset(["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "said", "says", "say", "told", "one", "two", "new", "year", "years", "last", "first", "week", "day", "time", "people", "would", "could", "may", "might"])
+STOP_WORDS = frozenset(["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "said", "says", "say", "told", "one", "two", "new", "year", "years", "last", "first", "week", "day", "time", "people", "would", "could", "may", "might"])
 
 
 @dataclass(slots=True)
@@ -51,17 +57,17 @@ def _name_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text))
 
 
-def _name_counts(names: Iterable[str]) -> dict[str, float]:
+def name_counts(names: Iterable[str]) -> dict[str, float]:
     # Names count word by word, so "Wladimir Klitschko" and a later "Klitschko" meet.
     counts: Counter[str] = Counter()
     for n in names:
         for w in _name_key(n).split():
-            if w not in _STOP and len(w) > 1:
+            if w not in STOP_WORDS and len(w) > 1:
                 counts[w] += 1
     return dict(counts)
 
 
-def _title_of(text: str, title: str | None) -> str:
+def title_of(text: str, title: str | None) -> str:
     if title and title.strip():
         return " ".join(title.split())
     from ..ingest.headline import headline
@@ -76,12 +82,52 @@ def features_from_text(key: str, text: str, *, title: str | None = None, publish
 
     Used where spaCy would cost too much (the scale benchmark) and as the fallback of ``features_for``.
     """
-    terms = Counter(w.lower() for w in _WORD.findall(f"{title or ''}\n{text}") if w.lower() not in _STOP)
-    return ArticleFeatures(key, dict(terms), _name_counts(names), published, _title_of(text, title), outlet)
+    terms = Counter(w.lower() for w in WORD.findall(f"{title or ''}\n{text}") if w.lower() not in STOP_WORDS)
+    return ArticleFeatures(key, dict(terms), name_counts(names), published, title_of(text, title), outlet)
+
+
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"})
+
+
+def features_for(extraction: Extraction, key: str | None = None, config: StoryConfig | None = None) -> ArticleFeatures:
+    """Story features of one extracted article: content lemmas of its parse, and its named mentions."""
+    config = config or StoryConfig()
+    art = extraction.article
+    key = key if key is not None else str(art.id)
+    names = [m.text for m in extraction.mentions if m.kind == "name" and m.label in _NAME_LABELS]
+    doc = extraction.doc
+    if doc is None:
+        return features_from_text(key, art.text, title=art.title, published=art.published,
+                                  outlet=art.outlet, names=names)
+    terms: Counter[str] = Counter()
+    lead = config.lead_chars
+    for tok in doc:
+        if tok.is_stop or tok.is_punct or tok.is_space or tok.pos_ not in _CONTENT_POS:
+            continue
+        if tok.like_url or tok.like_email:
+            continue
+        lemma = (tok.lemma_ or tok.text).lower().strip()
+        # Numbers are kept only when they can tell events apart: years and multi-digit counts.
+        if tok.pos_ == "NUM" and not (lemma.isdigit() and len(lemma) >= 2):
+            continue
+        if len(lemma) < 2:
+            continue
+        weight = config.number_boost if tok.pos_ == "NUM" else config.proper_boost if tok.pos_ == "PROPN" else 1
+        if tok.pos_ == "VERB" and tok.dep_ == "ROOT" and tok.idx < lead:
+            weight = config.trigger_boost  # the lead's main verb says what happened
+        # The lead (headline and first sentences) says what the story is; later text adds background.
+        terms[lemma] += weight * (config.lead_boost if tok.idx < lead else 1)
+    if art.title:
+        for w in WORD.findall(art.title):
+            if w.lower() not in STOP_WORDS:
+                terms[w.lower()] += 1
+    return ArticleFeatures(key, dict(terms), name_counts(names), art.published, title_of(art.text, art.title),
+                           art.outlet)
 
 
 @dataclass(slots=True)
-class _StoryState:
+class StoryState:
     id: str
     terms: dict[str, float]  # summed unit article vectors (words), pruned to MAX_STORY_TERMS
     names: dict[str, float]
@@ -120,7 +166,7 @@ class _StoryState:
         return d
 
     @classmethod
-    def from_json(cls, d: dict[str, Any]) -> _StoryState:
+    def from_json(cls, d: dict[str, Any]) -> StoryState:
         recent = [(dict(w), dict(n)) for w, n in d.get("recent") or []]
         members = list(d.get("members") or [])
         # States saved before ``recent_keys`` existed: the recent vectors are the latest members'.
@@ -132,19 +178,19 @@ class _StoryState:
                    recent, keys, bool(d.get("retired", False)))
 
 
-def _unit(vec: dict[str, float]) -> dict[str, float]:
+def unit(vec: dict[str, float]) -> dict[str, float]:
     norm = math.sqrt(sum(v * v for v in vec.values()))
     return {k: v / norm for k, v in vec.items()} if norm else {}
 
 
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+def dot(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     get = b.get
     return sum(v * get(k, 0.0) for k, v in a.items())
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     dot = sum(v * b.get(k, 0.0) for k, v in a.items())
@@ -155,18 +201,18 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
-def _top(items: Iterable[tuple[str, float]], n: int) -> list[tuple[str, float]]:
+def top(items: Iterable[tuple[str, float]], n: int) -> list[tuple[str, float]]:
     # The n highest-weighted items, ties in input order: heapq.nlargest's answer, sorted in C (faster here).
     return sorted(items, key=_WEIGHT, reverse=True)[:n]
 
 
-def _prune(vec: dict[str, float], keep: int) -> dict[str, float]:
+def prune(vec: dict[str, float], keep: int) -> dict[str, float]:
     if len(vec) <= keep:
         return vec
-    return dict(_top(vec.items(), keep))
+    return dict(top(vec.items(), keep))
 
 
-def _meta_of(rec: list | None) -> tuple[date | None, str, str | None]:
+def meta_of(rec: list | None) -> tuple[date | None, str, str | None]:
     # Records saved before splits existed carry no meta: a split-off story is then titled by a key.
     if not rec:
         return None, "", None

@@ -1,0 +1,101 @@
+"""The learned story similarity: how likely an article and an earlier one are to report the same story.
+
+A logistic model over signals of the pair (``FEATURES``): the cosine of their weighted words (the
+``cosine.v1`` similarity on its own), the cosine of the names they mention, how much their titles (or
+first lines) share, and whether they share a number (a year, a count) or both carry numbers and share
+none. Its weights and its join threshold are fitted on ECB+ train by
+``benchmarks/train_story_model.py`` and kept, with how they were fitted, in
+``newsweave/data/story_model.json``.
+
+Every signal is a function of the two articles alone (their stored vectors, title and date), so a
+member link scored when an article joins is the link a rebuilt clusterer scores again. Time is not a
+signal: ECB+ has no dates to fit its weight on, and the time window already keeps articles more than
+``story_window_days`` apart out of one story.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+
+from ..errors import ConfigError
+from .story_features import STOP_WORDS, WORD, dot
+
+__all__ = ["FEATURES", "PairSide", "StoryModel", "load_model", "pair_features", "side_of"]
+
+FEATURES = ("words", "names", "both_named", "title", "numbers_shared", "numbers_apart")
+MODEL_FILE = "story_model.json"
+COSINE_THRESHOLD = 0.29  # the cosine similarity's join threshold (tuned on ECB+ train, plateau rule)
+
+
+@dataclass(frozen=True, slots=True)
+class PairSide:
+    """What the pair signals read of one article besides its vectors: its numbers and title words."""
+
+    numbers: frozenset[str]
+    title: frozenset[str]
+
+
+def side_of(words: dict[str, float], title: str) -> PairSide:
+    """The pair side of an article from its word vector and its title (or first line)."""
+    numbers = frozenset(t for t in words if t.isdigit())
+    return PairSide(numbers, frozenset(w.lower() for w in WORD.findall(title or "") if w.lower() not in STOP_WORDS))
+
+
+def pair_features(word_sims: np.ndarray, names: dict[str, float], side: PairSide,
+                  others: list[tuple[dict[str, float], PairSide]]) -> np.ndarray:
+    """One row of ``FEATURES`` per other article: ``word_sims[i]`` is the word cosine with ``others[i]``,
+    whose entries are (name vector, side)."""
+    out = np.zeros((len(others), len(FEATURES)))
+    out[:, 0] = word_sims
+    for i, (other_names, other) in enumerate(others):
+        if names and other_names:
+            out[i, 1] = dot(names, other_names)
+            out[i, 2] = 1.0
+        if side.title and other.title:
+            out[i, 3] = len(side.title & other.title) / len(side.title | other.title)
+        if side.numbers and other.numbers:
+            shared = not side.numbers.isdisjoint(other.numbers)
+            out[i, 4], out[i, 5] = (1.0, 0.0) if shared else (0.0, 1.0)
+    return out
+
+
+@dataclass(frozen=True)
+class StoryModel:
+    """Logistic weights over ``FEATURES``, the fitted join threshold, and how they were fitted."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+    fitted: dict
+
+    def probability(self, rows: np.ndarray) -> np.ndarray:
+        """P(same story) of each row of pair features."""
+        z = rows @ np.asarray(self.weights) + self.bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def to_json(self) -> dict:
+        return {"features": list(FEATURES), "weights": [round(w, 6) for w in self.weights],
+                "bias": round(self.bias, 6), "threshold": self.threshold, "fitted": self.fitted}
+
+    @classmethod
+    def from_json(cls, data: dict, origin: str = MODEL_FILE) -> StoryModel:
+        if list(data.get("features", ())) != list(FEATURES):
+            raise ConfigError(f"{origin}: the model's features {data.get('features')} are not this version's "
+                              f"{list(FEATURES)}; refit it with benchmarks/train_story_model.py")
+        weights = tuple(float(w) for w in data["weights"])
+        if not all(map(math.isfinite, weights)) or not 0.0 <= data["threshold"] <= 1.0:
+            raise ConfigError(f"{origin}: weights must be finite and the threshold between 0 and 1")
+        return cls(weights, float(data["bias"]), float(data["threshold"]), dict(data.get("fitted") or {}))
+
+
+@cache
+def load_model() -> StoryModel:
+    """The fitted model shipped in ``newsweave/data`` (read once)."""
+    text = (resources.files("newsweave") / "data" / MODEL_FILE).read_text(encoding="utf-8")
+    return StoryModel.from_json(json.loads(text))
