@@ -25,4 +25,4 @@ bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
 
 clean-demo:
-	rm -f demo.db demo.db-wal demo.db-shm
+	rm -f demo.db demo.db-wal demo.db-shm demo.db.process-lock

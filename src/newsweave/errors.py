@@ -5,6 +5,7 @@
     ├── IngestError         an input file that cannot be read (names the file, the line, the reason)
     ├── ExtractError        a stage that cannot run (pipeline order, missing model)
     ├── StoreError          the SQLite store (missing database, failed migration)
+    │   └── StoreFull       the disk (or the store's size limit) is full: the write was rolled back
     └── ApiError            the HTTP API (bad request, not found, refused write)
 
 Every message says what went wrong and, where it can, what to do about it.
@@ -12,7 +13,7 @@ Every message says what went wrong and, where it can, what to do about it.
 
 from __future__ import annotations
 
-__all__ = ["NewsweaveError", "ConfigError", "IngestError", "ExtractError", "StoreError", "ApiError", "shown"]
+__all__ = ["NewsweaveError", "ConfigError", "IngestError", "ExtractError", "StoreError", "StoreFull", "ApiError", "shown"]
 
 
 class NewsweaveError(Exception):
@@ -41,6 +42,10 @@ class ExtractError(NewsweaveError):
 
 class StoreError(NewsweaveError):
     """The store could not be opened, migrated or written."""
+
+
+class StoreFull(StoreError):
+    """The disk holding the store is full; the transaction was rolled back and nothing stored was lost."""
 
 
 class ApiError(NewsweaveError):

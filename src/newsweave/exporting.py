@@ -1,11 +1,18 @@
-"""``newsweave export``: stored articles and extracted items as JSONL, CSV or Parquet."""
+"""``newsweave export``: stored articles and extracted items as JSONL, CSV or Parquet.
+
+An output file is written under a temporary name beside it and renamed over it only when complete,
+so a killed or failed export leaves the file that was there before.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -64,26 +71,56 @@ def export_table(store: Store, table: str, fmt: str, output: str | Path | None =
         except ImportError as exc:
             raise ConfigError("parquet export needs pyarrow: pip install 'newsweave[parquet]'") from exc
         data = [{k: _flat(v) for k, v in r.items()} for r in rows]
-        pq.write_table(pa.Table.from_pylist(data), str(output))
+        with _replacing(Path(output)) as part:
+            pq.write_table(pa.Table.from_pylist(data), str(part))
         return len(data)
-    handle = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-    n = 0
+    if not output:
+        return _write(rows, fmt, sys.stdout)
+    with _replacing(Path(output)) as part, open(part, "w", encoding="utf-8", newline="") as handle:
+        return _write(rows, fmt, handle)
+
+
+@contextmanager
+def _replacing(output: Path) -> Iterator[Path]:
+    """A temporary path beside ``output`` that becomes ``output`` when the block completes (and is
+    removed when it does not); the new file keeps the old one's permissions. A device or a pipe
+    (``-o /dev/stdout``) is written in place: there is nothing to rename over."""
+    if output.exists() and not output.is_file():
+        yield output
+        return
+    fd, name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".part")
+    os.close(fd)
+    part = Path(name)
     try:
-        if fmt == "jsonl":
-            for r in rows:
-                handle.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
-                n += 1
-        elif fmt == "csv":
-            writer = None
-            for r in rows:
-                if writer is None:
-                    writer = csv.DictWriter(handle, fieldnames=list(r))
-                    writer.writeheader()
-                writer.writerow({k: _flat(v) for k, v in r.items()})
-                n += 1
-        else:
-            raise ConfigError(f"unknown format {fmt!r}; choose jsonl, csv or parquet")
+        yield part
+        try:
+            mode = output.stat().st_mode & 0o777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(part, mode)
+        with open(part, "rb+") as f:
+            os.fsync(f.fileno())  # the data on disk before the rename makes it the file
+        os.replace(part, output)
     finally:
-        if output:
-            handle.close()
+        part.unlink(missing_ok=True)
+
+
+def _write(rows: Iterator[dict[str, Any]], fmt: str, handle) -> int:
+    n = 0
+    if fmt == "jsonl":
+        for r in rows:
+            handle.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+            n += 1
+    elif fmt == "csv":
+        writer = None
+        for r in rows:
+            if writer is None:
+                writer = csv.DictWriter(handle, fieldnames=list(r))
+                writer.writeheader()
+            writer.writerow({k: _flat(v) for k, v in r.items()})
+            n += 1
+    else:
+        raise ConfigError(f"unknown format {fmt!r}; choose jsonl, csv or parquet")
     return n

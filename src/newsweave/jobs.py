@@ -10,13 +10,17 @@ error and skipped, so one article never stops the run, nor every rerun; ``retry_
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from .errors import IngestError, StoreError
+from .errors import IngestError, StoreError, StoreFull
 from .extract.pipeline import ArticleFault
 from .model import Article, Extraction
 from .settings import Settings
@@ -69,6 +73,8 @@ def ingest_articles(store: Store, items: Iterable[Article | IngestError], *, bat
             for article in batch:
                 try:
                     outcome = store.add_article(article)
+                except StoreFull:
+                    raise  # no article is to blame, and the next one would not fit either
                 except (sqlite3.Error, ValueError, StoreError) as exc:
                     # One unstorable article (its savepoint rolled back) must not end the batch.
                     report.failed.append(IngestError(article.origin or str(article.id), f"could not be stored: {exc}"))
@@ -151,11 +157,55 @@ def process_store(store: Store, settings: Settings | None = None, *, progress: P
     """Extract and link every stored article not yet processed, oldest first, one transaction per batch.
 
     An article whose extraction or linking raises is recorded (``Store.process_failures``) and the
-    run goes on; those recorded by earlier runs are skipped unless ``retry_failed``."""
+    run goes on; those recorded by earlier runs are skipped unless ``retry_failed``. A second run on
+    the same store while one is going raises ``StoreError`` naming the running one."""
+    settings = settings or Settings()
+    with _process_lock(store):
+        return _process(store, settings, progress, limit, retry_failed)
+
+
+@contextmanager
+def _process_lock(store: Store) -> Iterator[None]:
+    """Only one ``process`` run per store at a time: two would link the same articles twice.
+
+    An OS lock on a file beside the database (``newsweave.db.process-lock``): the system drops it
+    when the holder ends, killed or not, so no stale lock outlives a crash.
+    """
+    try:
+        import fcntl
+    except ImportError:  # not a POSIX system: no lock
+        yield
+        return
+    path = Path(f"{store.path}.process-lock")
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        full = exc.errno == errno.ENOSPC
+        raise (StoreFull if full else StoreError)(
+            f"{path}: cannot create the lock that keeps two `newsweave process` runs apart ({exc.strerror})"
+            + ("; nothing was changed: free some space and run the command again" if full else "")) from exc
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+            raise StoreError(f"{store.path} is being processed by `newsweave process` (pid {holder}); "
+                             "wait for it to finish, then run again if articles are left") from None
+        try:  # the pid only names the holder in the message above: a full disk does not stop the run here
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
+        except OSError:
+            pass
+        yield
+    finally:
+        os.close(fd)  # closing drops the lock
+
+
+def _process(store: Store, settings: Settings, progress: Progress | None, limit: int | None,
+             retry_failed: bool) -> ProcessReport:
     from .extract.pipeline import Pipeline
     from .link.online import OnlineLinker
 
-    settings = settings or Settings()
     ids = store.unprocessed_ids(retry_failed=retry_failed)
     if limit is not None:
         ids = ids[:limit]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from ..errors import StoreError
+from ..errors import StoreError, StoreFull
 from ..model import Article, Entity, Extraction
 from .migrations import apply_migrations
 
@@ -60,6 +60,9 @@ class Store:
                 self.db.execute("PRAGMA synchronous = NORMAL")
                 apply_migrations(self.db)
         except sqlite3.DatabaseError as exc:
+            if _is_full(exc):  # a migration that did not fit: rolled back like any transaction
+                raise StoreFull(f"{self.path}: the disk is full ({exc}); the store was not changed: "
+                                "free some space and run the command again") from exc
             raise StoreError(f"{self.path}: not a usable newsweave database ({exc})") from exc
         self._depth = 0
         self._lock = threading.RLock()
@@ -76,30 +79,56 @@ class Store:
 
     @contextmanager
     def atomic(self) -> Iterator[sqlite3.Connection]:
-        """A transaction; nested calls become savepoints, so an inner failure undoes only its part."""
+        """A transaction; nested calls become savepoints, so an inner failure undoes only its part.
+
+        A full disk (or the store's size limit) raises ``StoreFull`` at every depth, after the
+        transaction is rolled back: what the store held before it began is intact."""
         with self._lock:
             name = f"sp{self._depth}"
-            if self._depth == 0:
-                self.db.execute("BEGIN IMMEDIATE")
-            else:
-                self.db.execute(f"SAVEPOINT {name}")
+            try:
+                self.db.execute("BEGIN IMMEDIATE" if self._depth == 0 else f"SAVEPOINT {name}")
+            except sqlite3.Error as exc:
+                raise self._full(exc) from exc
             self._depth += 1
             try:
                 yield self.db
-            except BaseException:
+            except BaseException as exc:
                 self._depth -= 1
-                if self._depth == 0:
-                    self.db.execute("ROLLBACK")
-                else:
-                    self.db.execute(f"ROLLBACK TO {name}")
-                    self.db.execute(f"RELEASE {name}")
+                self._undo(name)
+                if isinstance(exc, sqlite3.Error) and _is_full(exc):
+                    raise self._full(exc) from exc
                 raise
             else:
                 self._depth -= 1
-                if self._depth == 0:
-                    self.db.execute("COMMIT")
-                else:
-                    self.db.execute(f"RELEASE {name}")
+                try:
+                    self.db.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
+                except sqlite3.Error as exc:
+                    self._undo(name)
+                    raise self._full(exc) from exc
+
+    def _undo(self, savepoint: str) -> None:
+        if not self.db.in_transaction:
+            return  # SQLite already rolled the whole transaction back (it may, on a full disk)
+        try:
+            if self._depth == 0:
+                self.db.execute("ROLLBACK")
+            else:
+                self.db.execute(f"ROLLBACK TO {savepoint}")
+                self.db.execute(f"RELEASE {savepoint}")
+        except sqlite3.OperationalError:
+            # "no such savepoint": an error rolled back more than this savepoint; the error that
+            # caused it is the one to report, and the outer level rolls back what is left.
+            pass
+
+    def _full(self, exc: sqlite3.Error) -> Exception:
+        """``StoreFull`` for a full disk, else ``exc`` itself (to be raised by the caller)."""
+        if not _is_full(exc):
+            return exc
+        return StoreFull(
+            f"{self.path}: the disk is full ({exc}). What was being written was rolled back and everything "
+            "stored before it is intact: nothing was lost. Free some space and run the command again; it "
+            "goes on where it stopped."
+        )
 
     # ------------------------------------------------------------------ articles
     def add_article(self, article: Article) -> AddOutcome:
@@ -379,6 +408,11 @@ class Store:
 
 _TABLES = {"articles", "mentions", "attributions", "timexes", "events", "entities", "stories", "article_story",
            "copies", "story_history", "process_failures"}
+
+
+def _is_full(exc: sqlite3.Error) -> bool:
+    # SQLITE_FULL: no space left on the device, or the store's max_page_count reached
+    return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in str(exc)
 
 
 def _span_cols(span) -> tuple:
