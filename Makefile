@@ -4,7 +4,11 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install bench clean-demo
+# The browser tests drive Debian's Chromium (no browser download).
+CHROMIUM ?= /usr/bin/chromium
+APT_GET ?= apt-get
+
+.PHONY: run test install bench clean-demo chromium
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -18,8 +22,22 @@ install: $(STAMP)
 run: $(STAMP)
 	$(VENV)/bin/newsweave --db demo.db run examples/demo.jsonl
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(PY) -m pytest
+
+# `make test` installs Chromium where it can (root, with apt) and otherwise stops, naming the command to
+# run: the browser tests fail without it rather than the suite passing with them skipped.
+chromium:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ] && command -v $(APT_GET) >/dev/null 2>&1; then \
+	    echo "installing Chromium for the browser tests: $(APT_GET) install -y chromium" >&2; \
+	    DEBIAN_FRONTEND=noninteractive $(APT_GET) update -q && \
+	    DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -q chromium; \
+	  else \
+	    echo "make test: the browser tests need Chromium ($(CHROMIUM)); install it with:" >&2; \
+	    echo "    sudo apt-get install -y chromium" >&2; \
+	    exit 1; \
+	  fi; }
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py

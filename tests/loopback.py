@@ -33,6 +33,9 @@ class Site:
     def __init__(self):
         self.routes: dict[str, Route] = {}
         self.log: list[tuple[str, dict]] = []
+        self.starts: list[float] = []  # monotonic time each request arrived
+        self.active = self.most_active = 0  # requests being answered now, and the most at once
+        self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self._server.daemon_threads = True
         self.base = f"http://127.0.0.1:{self._server.server_address[1]}"
@@ -59,7 +62,18 @@ def _handler(site: Site):
             pass
 
         def do_GET(self):
-            site.log.append((self.path, dict(self.headers)))
+            with site._lock:
+                site.log.append((self.path, dict(self.headers)))
+                site.starts.append(time.monotonic())
+                site.active += 1
+                site.most_active = max(site.most_active, site.active)
+            try:
+                self._answer()
+            finally:
+                with site._lock:
+                    site.active -= 1
+
+        def _answer(self):
             route = site.routes.get(self.path)
             if route is None:
                 self._send(Route(b"not found", 404))

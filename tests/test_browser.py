@@ -70,12 +70,12 @@ def _serve(db: Path):
     thread.join(timeout=10)
 
 
-def _need_chromium() -> None:
-    if not Path(CHROMIUM).exists():
-        # CI installs it (.ci/run); on a developer machine without it the browser tests cannot run.
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: .ci/run should have installed Debian's chromium")
-        pytest.skip(f"{CHROMIUM} is missing: apt-get install -y chromium")
+def _need_chromium(path: str = CHROMIUM) -> None:
+    # A failure, not a skip: a suite that passes with the browser tests skipped says nothing about the
+    # web UI. `make test` installs Chromium where it can; `-m "not browser"` leaves these tests out.
+    if not Path(path).exists():
+        pytest.fail(f"{path} is missing: install it with `sudo apt-get install -y chromium` (`make test` does "
+                    "when run as root), or leave the browser tests out with -m 'not browser'")
 
 
 @pytest.fixture(scope="module")

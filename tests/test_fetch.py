@@ -115,6 +115,31 @@ def test_an_unreachable_robots_file_skips_the_host(site, fetcher):
     assert "/a" not in site.paths()
 
 
+def test_per_host_politeness_two_connections_and_a_delay_between_starts(site):
+    paths = [f"/p{i}" for i in range(6)]
+    site.routes["/feed.xml"] = Route(rss(site, [(p, p) for p in paths]))
+    for p in paths:
+        site.routes[p] = html_route(page(f"Story {p}", "Courier"), delay=0.3)
+    fetcher = Fetcher(FetchOptions(delay=0.0, workers=6, timeout=5))
+    assert len(list(read_urls([site.url("/feed.xml")], fetcher=fetcher))) == 6
+    assert site.most_active == 2  # six threads, one host: never more than two requests at once
+    spaced = Fetcher(FetchOptions(delay=0.25, workers=4, timeout=5))
+    before = len(site.starts)
+    list(spaced.get(site.url(p)) for p in paths[:3])
+    starts = site.starts[before:]
+    assert all(b - a >= 0.24 for a, b in zip(starts, starts[1:]))
+
+
+def test_a_robots_crawl_delay_is_honoured(site):
+    site.routes["/robots.txt"] = Route("User-agent: *\nCrawl-delay: 1\n")  # whole seconds, as robotparser reads it
+    site.routes["/a"] = html_route(page("Story", "Courier"))
+    fetcher = Fetcher(FetchOptions(delay=0.0, timeout=5))
+    for _ in range(3):
+        fetcher.get(site.url("/a"))
+    starts = site.starts[1:]  # after robots.txt
+    assert len(starts) == 3 and all(b - a >= 0.99 for a, b in zip(starts, starts[1:]))
+
+
 def test_429_and_500_are_retried_with_backoff_then_reported(site, fetcher):
     site.routes["/a"] = Route(sequence=[Route("busy", 429, {"Retry-After": "0"}),
                                         html_route(page("After a retry", "Courier"))])
@@ -131,15 +156,17 @@ def test_slow_oversized_and_looping_responses_fail_clearly(site):
     site.routes["/big"] = html_route("<html><body>" + "x" * 60_000 + "</body></html>")
     site.routes["/big-unlabelled"] = html_route("<html><body>" + "y" * 60_000 + "</body></html>", length=False)
     site.routes["/bomb"] = html_route("<html><body>" + "z" * 2_000_000 + "</body></html>", gzip=True)
+    for i in range(7):  # a chain longer than max_redirects (5)
+        site.routes[f"/hop{i}"] = Route(status=301, headers={"Location": f"/hop{i + 1}"})
     site.routes["/loop1"] = Route(status=302, headers={"Location": "/loop2"})
     site.routes["/loop2"] = Route(status=302, headers={"Location": "/loop1"})
     kinds = {}
-    for path in ("/slow", "/big", "/big-unlabelled", "/bomb", "/loop1"):
+    for path in ("/slow", "/big", "/big-unlabelled", "/bomb", "/loop1", "/hop0"):
         with pytest.raises(FetchError) as caught:
             fetcher.get(site.url(path))
         kinds[path] = caught.value.kind
     assert kinds == {"/slow": "timeout", "/big": "too-large", "/big-unlabelled": "too-large", "/bomb": "too-large",
-                     "/loop1": "redirects"}
+                     "/loop1": "redirects", "/hop0": "redirects"}
     assert site.paths().count("/slow") == 2  # one retry after the timeout
 
 
