@@ -104,3 +104,19 @@ def test_undated_summit_stays_in_timeline_and_digest(seed_store):
     assert "Budapest — planned, no date yet" in render_timeline(tl)
     items = [i for s in d["story_digests"] for i in s["timeline"]]
     assert any("Budapest" in i["what"] and "planned, no date yet" in i["what"] for i in items)
+
+
+def test_undated_summit_on_the_story_page(seed_store):
+    from starlette.testclient import TestClient
+
+    from newsweave.api import create_app
+    from newsweave.store import Store, list_stories
+
+    with Store(seed_store) as store:
+        story = list_stories(store, limit=1)[0]["id"]
+    with TestClient(create_app(seed_store, token=None)) as client:
+        page = client.get(f"/stories/{story}")
+        data = client.get(f"/stories/{story}.json").json()
+    assert page.status_code == 200 and "no date yet" in page.text
+    summit = [p for p in data["plans"] if p["place"] == "Budapest"]
+    assert len(summit) == 1 and summit[0]["due"] is None
