@@ -48,7 +48,7 @@ def build_site(n: int) -> dict[str, bytes]:
             '<meta property="og:type" content="article"><meta property="article:published_time" content="2025-10-17">'
             f"</head><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>{escape(headline)}</h1>"
             f"{body}</article><aside>Most read: other stories</aside><footer>Bench Daily, fictional</footer></body></html>"
-        ).encode("utf-8")
+        ).encode()
         items.append(f"<item><title>{escape(headline)}</title><link>{{base}}/p/{i}</link></item>")
     routes["/feed.xml"] = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Bench Daily</title>'
                            + "".join(items) + "</channel></rss>").encode("utf-8")

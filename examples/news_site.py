@@ -58,9 +58,9 @@ def build(base: str) -> dict[str, tuple[str, bytes]]:
         '<?xml version="1.0" encoding="utf-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
         + "".join(urls) + "</urlset>").encode("utf-8"))
     routes["/"] = ("text/html; charset=utf-8", (
-        '<!doctype html><html><head><title>Demo Region News</title>'
-        '<link rel="alternate" type="application/rss+xml" title="All news" href="/feed.xml"></head>'
-        "<body><h1>Demo Region News</h1><p>Fictional news for trying newsweave.</p></body></html>").encode("utf-8"))
+        b'<!doctype html><html><head><title>Demo Region News</title>'
+        b'<link rel="alternate" type="application/rss+xml" title="All news" href="/feed.xml"></head>'
+        b"<body><h1>Demo Region News</h1><p>Fictional news for trying newsweave.</p></body></html>"))
     routes["/robots.txt"] = ("text/plain", b"User-agent: *\nDisallow: /drafts/\n")
     return routes
 
