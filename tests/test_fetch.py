@@ -202,6 +202,18 @@ def test_sitemaps_news_sitemaps_and_indexes(site, fetcher):
                                                                        "2025-10-16")
 
 
+def test_a_long_sitemap_gives_its_newest_pages_first(site):
+    days = ["2019-01-05", "2025-10-17", "2021-06-01", "2025-10-16"]
+    site.routes["/sitemap.xml"] = Route(
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + "".join(f'<url><loc>{site.url(f"/d{i}")}</loc><lastmod>{day}</lastmod></url>' for i, day in enumerate(days))
+        + "</urlset>")
+    for i in range(len(days)):
+        site.routes[f"/d{i}"] = html_route(page(f"Page {i}", "Courier", published=days[i]))
+    fetcher = Fetcher(FetchOptions(max_items=2, **FAST))
+    assert [a.title for a in read_urls([site.url("/sitemap.xml")], fetcher=fetcher)] == ["Page 1", "Page 3"]
+
+
 def test_a_homepage_leads_to_its_advertised_feed_and_json_feeds_are_read(site, fetcher):
     site.routes["/"] = html_route(
         '<html><head><title>Courier</title><link rel="alternate" type="application/feed+json" href="/feed.json">'

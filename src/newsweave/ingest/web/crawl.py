@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from urllib.parse import urlsplit
 
 from ...errors import IngestError
@@ -83,7 +84,11 @@ def discover(fetcher: Fetcher, url: str, *, etag: str | None = None,
     else:
         raise FetchError(url, "not-a-feed", f"not a feed, sitemap or HTML page (Content-Type "
                          f"{response.content_type or 'missing'}); check the URL")
-    found.items = _unique(found.items)[: fetcher.options.max_items]
+    found.items = _unique(found.items)
+    if found.kind == "sitemap":
+        # A site's sitemap may list years of pages in any order: the newest are the news.
+        found.items.sort(key=lambda item: item.published or date.min, reverse=True)
+    found.items = found.items[: fetcher.options.max_items]
     if not found.items and not found.problems and found.kind != "article":
         raise FetchError(url, "not-a-feed", f"the {found.kind} lists no article links")
     if not found.items and found.problems:
