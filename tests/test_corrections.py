@@ -191,7 +191,9 @@ def test_set_speaker_survives_the_linker_and_undoes(filled):
     ("merge-entities", "E-lopez", {"others": ["E-lopez"]}, "nothing to merge"),
     ("rename-story", "S-none", {"title": "X"}, "no story 'S-none'"),
     ("move-article", "999", {"story": "S-flood"}, "no article 999"),
-    ("move-article", "x", {"story": "S-flood"}, "an article id is a number"),
+    ("move-article", "x", {"story": "S-flood"}, "article id is a number"),
+    ("move-article", str(2**70), {"story": "S-flood"}, "no article 1180591620717411303424"),
+    ("reject-quote", "1", {"start": 2**64, "end": 2**64 + 1}, "no quote at article 1"),
     ("set-speaker", "1", {"start": 0, "end": 1, "entity": "E-ana"}, "no quote at article 1"),
     ("retitle", "S-bridge", {}, "unknown correction 'retitle'"),
 ])
@@ -210,6 +212,10 @@ def test_undo_twice_or_unknown_is_a_clear_error(filled):
         undo_correction(store, made["id"])
     with pytest.raises(StoreError, match="no correction 42"):
         undo_correction(store, 42)
+    with pytest.raises(StoreError, match="no correction"):
+        undo_correction(store, 2**64)  # beyond SQLite's integers: refused, not an OverflowError
+    with pytest.raises(StoreError, match="no quote"):
+        quote_target(store, -1)
 
 
 def test_cli_correct_list_export_and_undo(filled, tmp_path):

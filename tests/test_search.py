@@ -169,3 +169,20 @@ def test_the_server_tells_a_search_its_client_has_gone():
                       receive)
     assert anyio.run(_while_connected, request, work) == "stopped"
     assert views.CLIENT_GONE.get() is None
+
+
+def test_the_story_list_tells_an_empty_store_from_no_match(tmp_path, store):
+    pytest.importorskip("starlette")
+    from starlette.testclient import TestClient
+
+    from newsweave.api import create_app
+
+    empty = tmp_path / "empty.db"
+    Store(empty).close()
+    with TestClient(create_app(empty)) as client:
+        assert client.get("/stories.json").json()["store_empty"] is True
+        assert "the store holds no articles" in client.get("/stories").text
+    with TestClient(create_app(store.path)) as client:  # articles, none processed into stories
+        assert client.get("/stories.json").json()["store_empty"] is False
+        assert "process the stored articles" in client.get("/stories").text
+        assert "No story matched these filters" in client.get("/stories", params={"outlet": "Nowhere"}).text

@@ -114,7 +114,7 @@ def _path_param(name: str, schema: dict) -> list:
 
 
 _STORY_LIST = {"type": "object", "properties": {
-    "filters": {"type": "object"}, "limit": _I, "offset": _I, "next_offset": _NI,
+    "filters": {"type": "object"}, "limit": _I, "offset": _I, "next_offset": _NI, "store_empty": _B,
     "stories": _arr(_ref("StorySummary"))}}
 _STORY_FILTERS = [
     {"name": "outlet", "in": "query", "schema": _S, "description": "outlet or wire name"},
@@ -206,6 +206,9 @@ PATHS: dict[str, Any] = {
 
 SCHEMAS["NewArticle"] = {"type": "object", "required": ["text"], "properties": {
     "text": _S, "published": {"type": "string", "format": "date"}, "outlet": _S, "title": _S, "url": _S, "wire": _S}}
+
+PATHS["/search.json"]["get"]["responses"]["503"] = {
+    "description": "the search ran out of time (2 s): narrow it", "content": {"application/json": {"schema": _ref("Error")}}}
 
 SCHEMAS["Correction"] = {"type": "object", "description": "An analyst's decision, re-applied after every process run.",
                          "properties": {"id": _I, "kind": _S, "target": _S, "value": {"type": "object"}, "what": _S,

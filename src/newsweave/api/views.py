@@ -25,6 +25,7 @@ from ..store import (
     search_articles,
     story_detail,
 )
+from ..store.queries import store_is_empty
 from .charts import evidence_href, outlet_colours, timeline_svg, voice_share_svg
 from .highlight import highlight_text, highlights_for_article
 from .sections import (
@@ -113,6 +114,9 @@ def stories_page(store: Store, params) -> Page:
         "offset": offset,
         "next_offset": offset + limit if len(rows) > limit else None,
         "stories": stories,
+        # An empty list means an empty store only when the store is empty: else nothing matched (or nothing
+        # is processed yet).
+        "store_empty": not stories and store_is_empty(store),
     }
     colours = outlet_colours(o for s in stories for o in s["outlets"])
     return Page("stories.html", data, {"colours": colours})
@@ -213,7 +217,7 @@ def search_page(store: Store, params) -> Page:
     first among the newest ``SEARCH_WINDOW`` matching articles, narrowed by outlet, dates, story and
     entity; each hit has a snippet with the matching words marked, and ``facets`` count the matches per
     outlet and month. ``store_empty`` tells an empty store apart from a search that matched nothing."""
-    from ..store.queries import SEARCH_SORTS, SearchStopped, search_facets, store_is_empty
+    from ..store.queries import SEARCH_SORTS, SearchStopped, search_facets
 
     q = (params.get("q") or "").strip()
     limit = _int_param(params, "limit", 20, lo=1, hi=200)

@@ -83,14 +83,22 @@ def _quote_at(db: sqlite3.Connection, article_id: int, start: int, end: int) -> 
 def quote_target(store: Store, quote_id: int | str) -> tuple[str, dict[str, int]]:
     """A quote's id (the ``id`` of ``newsweave quotes --json``) as a correction's target: its article and
     span, which survive the article being processed again (the row id does not)."""
-    try:
-        ident = int(quote_id)
-    except (TypeError, ValueError):
-        raise StoreError(f"a quote id is a number (the 'id' in `newsweave quotes --json`), got {quote_id!r}") from None
+    ident = _row_id(quote_id, "quote", "`newsweave quotes --json` lists them with their ids")
     row = store.db.execute('SELECT article_id, start, "end" FROM attributions WHERE id = ?', (ident,)).fetchone()
     if row is None:
         raise StoreError(f"no quote {ident}: `newsweave quotes --json` lists them with their ids")
     return str(row["article_id"]), {"start": row["start"], "end": row["end"]}
+
+
+def _row_id(value: Any, what: str, hint: str) -> int:
+    """A row id given as text or a number; SQLite ids are positive 64-bit integers."""
+    try:
+        ident = int(value)
+    except (TypeError, ValueError):
+        raise StoreError(f"{what} id is a number ({hint}), got {value!r}") from None
+    if not 0 < ident < 2**63:
+        raise StoreError(f"no {what} {ident}: {hint}")
+    return ident
 
 
 def _aliases(row: sqlite3.Row) -> list[str]:
@@ -165,10 +173,7 @@ def _validate(store: Store, kind: str, target: str, value: dict[str, Any]) -> tu
         _need_story(db, target)
         return target, {"title": _clean_name(value.get("title"), "the new title")}
     if kind == "move-article":
-        try:
-            article_id = int(target)
-        except ValueError:
-            raise StoreError(f"an article id is a number, got {target!r}") from None
+        article_id = _row_id(target, "article", "`newsweave stories` lists them")
         row = db.execute("SELECT story_id FROM article_story WHERE article_id = ?", (article_id,)).fetchone()
         if row is None:
             exists = db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -184,6 +189,8 @@ def _validate(store: Store, kind: str, target: str, value: dict[str, Any]) -> tu
             article_id, start, end = int(target), int(value["start"]), int(value["end"])
         except (KeyError, TypeError, ValueError):
             raise StoreError(f"{kind} needs a quote: an article id with the quote's start and end") from None
+        if not all(0 <= n < 2**63 for n in (article_id, start, end)):
+            raise StoreError(f"no quote at article {article_id} characters {start}-{end}")
         if _quote_at(db, article_id, start, end) is None:
             raise StoreError(f"no quote at article {article_id} characters {start}-{end}")
         span = {"start": start, "end": end}
@@ -441,10 +448,7 @@ def list_corrections(store: Store, *, active_only: bool = False) -> list[dict[st
 
 def undo_correction(store: Store, correction_id: int | str) -> dict[str, Any]:
     """Stop applying one correction and put back what it replaced; the decision stays listed as undone."""
-    try:
-        cid = int(correction_id)
-    except (TypeError, ValueError):
-        raise StoreError(f"a correction id is a number (`newsweave corrections` lists them), got {correction_id!r}") from None
+    cid = _row_id(correction_id, "correction", "`newsweave corrections` lists them")
     with store.atomic() as db:
         row = db.execute("SELECT * FROM corrections WHERE id = ?", (cid,)).fetchone()
         if row is None:
