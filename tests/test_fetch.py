@@ -325,6 +325,12 @@ def test_ingest_url_from_the_cli_twice(site, tmp_path):
     second = runner.invoke(cli, ["--db", db, "ingest", site.url("/feed.xml")])
     assert "0 new, 0 duplicate, 0 failed" in second.output
     assert site.paths().count("/a") == 1  # the stored page is not fetched again
+    from newsweave.store.queries import article_detail
+
+    with Store(db) as store:  # what the page and its feed said of the article is kept
+        stored = article_detail(store, 1)
+        assert (stored["title"], stored["outlet"], stored["language"]) == ("Story one", "Courier", "en")
+        assert "News Desk" in stored["author"] and store.article(1).extra["language"] == "en"
 
 
 def test_sources_commands_and_opml(site, tmp_path):

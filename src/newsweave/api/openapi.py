@@ -76,6 +76,8 @@ SCHEMAS: dict[str, Any] = {
             "articles_per_outlet": {"type": "object", "additionalProperties": _I}}}}}]},
     "ArticleDetail": {"allOf": [_ref("ArticleSummary"), {"type": "object", "properties": {
         "text": _S, "origin": _NS, "ext_id": _NS, "story_id": _NS, "processed": _B,
+        "author": {**_NS, "description": "as the fetched page or its feed gave it"},
+        "language": {**_NS, "description": "as the fetched page declared it"},
         "mentions": _arr({"type": "object", "properties": {"start": _I, "end": _I, "text": _S, "label": _NS,
                                                            "kind": _NS, "chain": _NI, "entity_id": _NS}}),
         "timexes": _arr(_ref("Timex")), "attributions": _arr(_ref("Quote")), "events": _arr(_ref("Event"))}}]},

@@ -144,7 +144,7 @@ class Store:
                 return AddOutcome(row["id"], False)
             cur = db.execute(
                 "INSERT INTO articles(ext_id, url, content_hash, published, outlet, wire, title, text, origin,"
-                " words, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                " words, ingested_at, author, language) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     article.id,
                     article.url,
@@ -157,6 +157,8 @@ class Store:
                     article.origin,
                     article.word_count,
                     _now(),
+                    _text_or_none(article.extra.get("author")),
+                    _text_or_none(article.extra.get("language")),
                 ),
             )
             return AddOutcome(cur.lastrowid, True)
@@ -423,7 +425,12 @@ def _actor_json(actor) -> dict:
     return {k: getattr(actor, k) for k in ("text", "code", "sector", "entity_id", "start", "end")}
 
 
+def _text_or_none(value) -> str | None:
+    return " ".join(value.split())[:500] or None if isinstance(value, str) else None
+
+
 def _article_from_row(row: sqlite3.Row) -> Article:
+    extra = {key: row[key] for key in ("author", "language") if key in row.keys() and row[key]}
     return Article(
         text=row["text"],
         id=row["ext_id"],
@@ -433,4 +440,5 @@ def _article_from_row(row: sqlite3.Row) -> Article:
         url=row["url"],
         wire=row["wire"],
         origin=row["origin"],
+        extra=extra,
     )

@@ -304,6 +304,12 @@ def m007_sources() -> str:
     )
 
 
+def m007b_article_author_language() -> str:
+    # What a fetched page says of itself beyond outlet, title and date: its author (byline or feed
+    # author) and language (the page's metadata or <html lang>). Empty for articles read from files.
+    return "ALTER TABLE articles ADD COLUMN author TEXT;\nALTER TABLE articles ADD COLUMN language TEXT;"
+
+
 MIGRATIONS: list[tuple[str, Callable[[], str]]] = [
     ("001_articles", m001_articles),
     ("002_extractions", m002_extractions),
@@ -314,6 +320,7 @@ MIGRATIONS: list[tuple[str, Callable[[], str]]] = [
     ("009_search_stemming", m009_search_stemming),
     ("006_process_failures", m006_process_failures),
     ("007_sources", m007_sources),
+    ("007b_article_author_language", m007b_article_author_language),
 ]
 
 

@@ -243,7 +243,7 @@ def _rows(store: Store, sql: str, ids: list[int]) -> list[dict[str, Any]]:
 def article_detail(store: Store, article_id: int) -> dict[str, Any]:
     """One article with everything extracted from it, offsets into its text."""
     row = store.db.execute(
-        f"SELECT {_ARTICLE_COLS}, a.origin, a.ext_id, a.processed_at, s.story_id FROM articles a"
+        f"SELECT {_ARTICLE_COLS}, a.origin, a.ext_id, a.processed_at, a.author, a.language, s.story_id FROM articles a"
         " LEFT JOIN copies c ON c.article_id = a.id LEFT JOIN article_story s ON s.article_id = a.id WHERE a.id = ?",
         (article_id,),
     ).fetchone()
@@ -251,7 +251,7 @@ def article_detail(store: Store, article_id: int) -> dict[str, Any]:
         raise StoreError(f"no article {article_id}: `newsweave search` or `newsweave stories` find them")
     out = _article_summary(row)
     out.update(text=row["text"], origin=row["origin"], ext_id=row["ext_id"], story_id=row["story_id"],
-               processed=row["processed_at"] is not None)
+               processed=row["processed_at"] is not None, author=row["author"], language=row["language"])
     q = store.db.execute
     out["mentions"] = [dict(r) for r in q(
         'SELECT start, "end", text, label, kind, chain, entity_id FROM mentions WHERE article_id = ? ORDER BY start',
