@@ -284,13 +284,16 @@ def check(obj, repair, as_json):
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Server processes sharing the port [default: one per CPU core, at most 4].")
 @click.option("--access-log/--no-access-log", default=False, show_default=True, help="Log every request.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests for this Host name (repeatable; '*' for any). Others get 400.")
 @pass_ctx
-def serve(obj, host, port, workers, access_log):
+def serve(obj, host, port, workers, access_log, allow_hosts):
     """Serve the web UI and JSON API (read-only unless NEWSWEAVE_TOKEN is set)."""
     import os
 
     from .api.app import default_workers
     from .api.app import serve as run_server
+    from .api.guards import exposure_warning
 
     if not obj.db_path.exists() and not os.environ.get("NEWSWEAVE_TOKEN"):
         raise click.ClickException(f"no newsweave database at {obj.db_path}: run `newsweave ingest` first, or pass --db")
@@ -298,7 +301,9 @@ def serve(obj, host, port, workers, access_log):
     click.echo(f"newsweave: serving {obj.db_path} on http://{host}:{port}/ with {workers} worker"
                f"{'s' if workers > 1 else ''} "
                f"({'writes need the bearer token' if os.environ.get('NEWSWEAVE_TOKEN') else 'read-only'})", err=True)
-    run_server(obj.db_path, host=host, port=port, workers=workers, access_log=access_log)
+    if warning := exposure_warning(host):
+        click.echo(warning, err=True)
+    run_server(obj.db_path, host=host, port=port, workers=workers, access_log=access_log, allowed_hosts=allow_hosts)
 
 
 # --------------------------------------------------------------------------- contract and evaluation

@@ -15,7 +15,7 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,13 +28,19 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
-from starlette.staticfiles import StaticFiles
 
 from ..errors import ApiError, IngestError, StoreError, shown
 from ..store import Store
 from ..store.web_queries import stories_version, story_version
 from . import views
 from .charts import OUTLET_PALETTE
+from .guards import (
+    ALLOWED_HOSTS_ENV,
+    AllowedHosts,
+    SafeStaticFiles,
+    allowed_host_names,
+    web_link,
+)
 from .openapi import openapi_document
 from .page_cache import PageCache, SharedPages
 
@@ -149,12 +155,15 @@ def _body_response(request: Request, body: bytes, media_type: str, status: int =
 
 
 def create_app(db_path: str | Path, *, token: str | None = None,
-               max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, shared_pages: str | Path | None = None) -> Starlette:
+               max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, shared_pages: str | Path | None = None,
+               allowed_hosts: Iterable[str] | None = None) -> Starlette:
     """The newsweave web app over the database at ``db_path``.
 
     ``token`` (or the ``NEWSWEAVE_TOKEN`` environment variable when ``token`` is None) enables
     ``POST /articles`` for requests bearing it; without one the app is read-only. Uploads larger than
-    ``max_upload_bytes`` are refused with 413.
+    ``max_upload_bytes`` are refused with 413. ``allowed_hosts``: the ``Host`` names answered (others
+    get 400, see :mod:`newsweave.api.guards`; ``serve`` always sets them); None answers any, for an app
+    called in process or mounted behind a server that checks them.
     """
     db_path = Path(db_path)
     token = token if token is not None else (os.environ.get("NEWSWEAVE_TOKEN") or None)
@@ -162,7 +171,8 @@ def create_app(db_path: str | Path, *, token: str | None = None,
     Store(db_path, create=token is not None).close()
     templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]),
                             trim_blocks=True, lstrip_blocks=True)
-    templates.globals.update(palette=OUTLET_PALETTE, writes_enabled=token is not None, quoted=quoted)
+    templates.globals.update(palette=OUTLET_PALETTE, writes_enabled=token is not None, quoted=quoted,
+                             web_link=web_link)
 
     connections = _ReadConnections(db_path)
     page_cache = PageCache(PAGE_CACHE_BYTES, SharedPages(shared_pages) if shared_pages else None)
@@ -355,10 +365,12 @@ def create_app(db_path: str | Path, *, token: str | None = None,
         *both("/plans", views.plans_page),
         *both("/search", views.search_page, version=search_window, watch_client=True),
         Route("/openapi.json", openapi, methods=["GET", "HEAD"]),
-        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+        Mount("/static", SafeStaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = Starlette(routes=routes, exception_handlers={404: not_found, 405: method_not_allowed})
-    app.add_middleware(_SecurityHeaders)
+    if allowed_hosts is not None:
+        app.add_middleware(AllowedHosts, names=list(allowed_hosts))
+    app.add_middleware(_SecurityHeaders)  # outermost: a refused host still gets the security headers
     app.state.db_path = db_path
     app.state.writes_enabled = token is not None
     app.state.page_cache = page_cache
@@ -596,7 +608,9 @@ def app_from_environment() -> Starlette:
     if not path:
         raise StoreError(f"{SERVE_DB_ENV} is not set: start the server with `newsweave serve`")
     _server_process_settings()
-    return create_app(path, shared_pages=os.environ.get(SHARED_PAGES_ENV) or None)
+    # `serve` put every allowed name in NEWSWEAVE_ALLOWED_HOSTS; loopback names are always allowed.
+    return create_app(path, shared_pages=os.environ.get(SHARED_PAGES_ENV) or None,
+                      allowed_hosts=allowed_host_names("127.0.0.1"))
 
 
 def _server_process_settings() -> None:
@@ -608,8 +622,11 @@ def _server_process_settings() -> None:
 
 
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str | None = None, *,
-          workers: int = 1, access_log: bool = False) -> None:
+          workers: int = 1, access_log: bool = False, allowed_hosts: Iterable[str] = ()) -> None:
     """Serve the web app with uvicorn (loopback only unless ``host`` says otherwise); blocks until stopped.
+
+    Requests are answered only under the names of :func:`~newsweave.api.guards.allowed_host_names`:
+    ``host``, the loopback names, ``allowed_hosts`` and ``NEWSWEAVE_ALLOWED_HOSTS``.
 
     ``workers`` > 1 runs that many processes on one listening socket (uvicorn's supervisor), each with
     its own read-only connections and page cache; SQLite in WAL mode lets them all read while one
@@ -618,15 +635,17 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, token:
     """
     import uvicorn
 
+    names = allowed_host_names(host, allowed_hosts)
     if workers <= 1:
         _server_process_settings()
-        app = create_app(db_path, token=token)
+        app = create_app(db_path, token=token, allowed_hosts=names)
         uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, access_log=access_log)
         return
     # Migrations run here once, not racing in every worker; workers open the store by its path.
     token = token if token is not None else (os.environ.get("NEWSWEAVE_TOKEN") or None)
     Store(Path(db_path), create=token is not None).close()
     os.environ[SERVE_DB_ENV] = str(Path(db_path).resolve())
+    os.environ[ALLOWED_HOSTS_ENV] = ",".join(names)
     if token is not None:
         os.environ["NEWSWEAVE_TOKEN"] = token  # the workers are new processes: they read it from here
     # Pages rendered by one worker serve the others, through a file in a folder only this user can read.

@@ -55,11 +55,21 @@ SCHEMAS: dict[str, Any] = {
         "status": {"enum": ["occurred", "planned", "proposed", "cancelled", "denied", "unknown"]},
         "claimed_by": _NS, "outlet": _NS, "published": _NS}},
     "EntityRef": {"type": "object", "properties": {"id": _S, "name": _S, "type": _NS, "code": _NS, "mentions": _I}},
-    "TimelineItem": {"type": "object", "properties": {
-        "date": _S, "dated_by": {"enum": ["text", "published"]}, "kind": {"enum": ["event", "date"]},
-        "label": _S, "type": _S, "status": _S, "claimed_by": _NS, "outlet": _NS, "published": _NS,
-        "article_id": _I, "start": _I, "end": _I,
-        "conflict": {**_B, "description": "reports give this event different dates"}}},
+    "TimelineItem": {"type": "object", "required": ["date", "kind", "article_id"], "properties": {
+        "date": {**_S, "description": "TIMEX3 value: 2025-10-17, 2025-W42, 2025-10, 2025-Q3, 2025, …"},
+        "display": _S, "precision": {**_S, "description": "day, week, month, quarter, year or other"},
+        "what": _S, "kind": {"enum": ["event", "plan", "statement", "mention"]},
+        "status": {**_NS, "description": "an event's status, or said / expected / reported"},
+        "outlet": _NS, "article_id": _I,
+        "date_from": {"enum": ["event", "attribution", "text", "published"],
+                      "description": "what dated the entry: the event's own time, the statement, a date in the "
+                                     "sentence, or the report's publication date"},
+        "evidence": _ref("Span"), "sentence": _ref("Span"), "outlets": _arr(_NS), "reprinted_by": _arr(_NS),
+        "reports": _arr({"type": "object", "properties": {
+            "outlet": _NS, "article_id": _I, "date": _S, "kind": {"enum": ["event", "plan", "statement", "mention"]},
+            "evidence": _ref("Span"), "sentence": _S}}),
+        "conflict": {**_B, "description": "reports give this event different dates"},
+        "dates": _arr({"type": "object", "properties": {"outlet": _NS, "date": _S}})}},
     "Speaker": {"type": "object", "properties": {
         "speaker": _NS, "entity_id": _NS, "count": _I, "outlets": {"type": "object", "additionalProperties": _I},
         "quotes": _arr(_ref("Quote"))}},
@@ -97,10 +107,10 @@ SCHEMAS: dict[str, Any] = {
                             "evidence": _S, "overdue": _B}},
 }
 
-_PAGING = [
-    {"name": "limit", "in": "query", "schema": _I},
-    {"name": "offset", "in": "query", "schema": _I},
-]
+def _paging(most: int) -> list[dict]:
+    """``limit`` (1 to ``most``, as the view checks it) and ``offset`` query parameters."""
+    return [{"name": "limit", "in": "query", "schema": {**_I, "minimum": 1, "maximum": most}},
+            {"name": "offset", "in": "query", "schema": {**_I, "minimum": 0, "maximum": 10**9}}]
 
 
 def _get(summary: str, schema: dict, params: list | None = None, not_found: bool = False) -> dict:
@@ -123,7 +133,7 @@ _STORY_FILTERS = [
     {"name": "entity", "in": "query", "schema": _S, "description": "entity id or name"},
     {"name": "since", "in": "query", "schema": {"type": "string", "format": "date"}},
     {"name": "until", "in": "query", "schema": {"type": "string", "format": "date"}},
-    *_PAGING,
+    *_paging(500),
 ]
 
 PATHS: dict[str, Any] = {
@@ -135,7 +145,7 @@ PATHS: dict[str, Any] = {
     "/articles/{article_id}.json": _get("One article with its extracted items and their offsets",
                                         _ref("ArticleDetail"), _path_param("article_id", _I), not_found=True),
     "/entities.json": _get("Entities by number of mentions", {"type": "object", "properties": {
-        "limit": _I, "entities": _arr(_ref("Entity"))}}, [_PAGING[0]]),
+        "limit": _I, "entities": _arr(_ref("Entity"))}}, _paging(5000)[:1]),
     "/entities/{key}.json": _get("One entity (by id, name or alias): mentions per outlet, quotes, stories",
                                  _ref("EntityDetail"), _path_param("key", _S), not_found=True),
     "/plans.json": _get("Planned, proposed, cancelled and denied events; passed planned dates flagged overdue",
@@ -151,7 +161,7 @@ PATHS: dict[str, Any] = {
         [{"name": "q", "in": "query", "required": True, "schema": {"type": "string", "maxLength": 512},
           "description": "at most 32 words; see the README's search syntax"},
          {"name": "sort", "in": "query", "schema": {"enum": ["relevance", "date"]}},
-         *_STORY_FILTERS[:4], {"name": "story", "in": "query", "schema": _S}, *_PAGING]),
+         *_STORY_FILTERS[:4], {"name": "story", "in": "query", "schema": _S}, *_paging(200)]),
     "/sources.json": _get("The sources `newsweave watch` polls, with their state", {"type": "object", "properties": {
         "sources": _arr(_ref("Source"))}}),
     "/corrections.json": _get("The analyst's corrections, newest first", {"type": "object", "properties": {
