@@ -84,6 +84,7 @@ def _nw(db, *args):
     (["entities", "--limit", "many"], "'many' is not a valid integer"),
     (["process", "--workers", "0"], "0 is not in the range"),
     (["process", "--limit", "-1"], "-1 is not in the range"),
+    (["serve", "--port", "70000"], "70000 is not in the range"),
 ])
 def test_options_it_cannot_read_are_refused_before_anything_runs(db, args, message):
     out = _nw(db, *args)

@@ -280,7 +280,7 @@ def check(obj, repair, as_json):
 
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback by default).")
-@click.option("--port", default=8000, show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Server processes sharing the port [default: one per CPU core, at most 4].")
 @click.option("--access-log/--no-access-log", default=False, show_default=True, help="Log every request.")
@@ -332,7 +332,7 @@ def extract(obj, input_path, output, workers, batch_size):
 @click.argument("input_path", metavar="INPUT")
 @click.argument("output_path", metavar="OUTPUT")
 @click.option("--master", default="local[2]", show_default=True, help="Spark master URL (local[N], spark://…, yarn).")
-@click.option("--partitions", type=int, default=None, help="Input partitions [default: Spark's choice].")
+@click.option("--partitions", type=click.IntRange(min=1), default=None, help="Input partitions [default: Spark's choice].")
 def spark_process(input_path, output_path, master, partitions):
     """Extract over Spark partitions (one model per executor), link on the driver, write Parquet.
 
