@@ -268,12 +268,21 @@ def test_web_corrections_are_token_guarded_and_change_the_pages(filled):
         assert [c["kind"] for c in listed] == ["merge-entities", "rename-story"]
         page = client.get("/corrections").text
         assert "River road floods" in page and 'action="/corrections/1/undo"' in page
+        # The story, entity and quote link to the forms that take them, filled in.
+        assert 'href="/corrections?story=S-flood"' in client.get("/stories/S-flood").text
+        assert 'href="/corrections?entity=E-lopez"' in client.get("/entities/E-lopez").text
+        quote_id = list_quotes(store)[0]["id"]
+        assert f'href="/corrections?quote={quote_id}"' in client.get("/stories/S-bridge").text
+        for_story = client.get("/corrections", params={"story": "S-flood"}).text
+        assert 'value="rename-story"' in for_story and 'value="reject-quote"' not in for_story
+        assert '<input name="story" value="S-flood"' in for_story
         undone = client.post(f"/corrections/{made.json()['id']}/undo", headers={"Authorization": "Bearer s3cret"})
         assert undone.status_code == 200 and undone.json()["undone_at"]
         assert client.get("/stories/S-flood.json").json()["title"] == "Floods close river road"
     with TestClient(create_app(store.path)) as read_only:
         assert read_only.post("/corrections", json=body).status_code == 403
         assert "Undo" not in read_only.get("/corrections").text
+        assert "/corrections?story=" not in read_only.get("/stories/S-flood").text
 
 
 @pytest.mark.slow

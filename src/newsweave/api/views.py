@@ -253,7 +253,13 @@ def corrections_page(store: Store, params) -> Page:
     from ..store.corrections import FIELDS, list_corrections
 
     rows = list_corrections(store)[::-1]
-    return Page("corrections.html", {"corrections": rows}, {"fields": FIELDS})
+    # ?story=s1, ?entity=e1, ?quote=7, ?article=3 (links from the story, entity and quote): only the forms
+    # that take it, filled in.
+    prefill = {k: str(params[k]) for k in ("story", "entity", "quote", "article") if params.get(k)}
+    if "entity" in prefill:
+        prefill["keep"] = prefill["entity"]  # merge others into this one
+    forms = [(kind, names) for kind, names in FIELDS.items() if not prefill or set(names) & set(prefill)]
+    return Page("corrections.html", {"corrections": rows}, {"forms": forms, "prefill": prefill})
 
 
 # ---------------------------------------------------------------------------------------------- sources
