@@ -136,6 +136,11 @@ _STORY_FILTERS = [
     *_paging(500),
 ]
 
+# The records of a POST that were not stored, each with where it was (``upload.csv:3``) and why.
+_RECORD_ERRORS = {"errors": _arr({"type": "object", "required": ["origin", "reason"],
+                                  "properties": {"origin": _S, "reason": _S}}),
+                  "errors_not_listed": {**_I, "description": "failed records beyond the first 200"}}
+
 PATHS: dict[str, Any] = {
     "/index.json": _get("Stories, newest activity first (same as /stories.json)", _STORY_LIST, _STORY_FILTERS),
     "/stories.json": _get("Stories, newest activity first, filtered and paged", _STORY_LIST, _STORY_FILTERS),
@@ -198,20 +203,22 @@ PATHS: dict[str, Any] = {
         "requestBody": {"content": {
             "application/json": {"schema": {"oneOf": [_ref("NewArticle"), _arr(_ref("NewArticle"))]}},
             "multipart/form-data": {"schema": {"type": "object", "properties": {
-                "file": {"type": "string", "format": "binary", "description": "any format newsweave ingest reads"}}}},
+                "file": {"type": "string", "format": "binary",
+                         "description": "any format newsweave ingest reads; repeat the field to send several files"}}}},
         }},
         "responses": {
-            "201": {"description": "stored", "content": {"application/json": {"schema": {"type": "object", "properties": {
-                "new": _I, "duplicate": _I, "ids": _arr(_I), "next": _S}}}}},
-            "400": {"description": "bad article", "content": {"application/json": {"schema": _ref("Error")}}},
+            "201": {"description": "stored; records that failed are listed in errors",
+                    "content": {"application/json": {"schema": {"type": "object", "properties": {
+                        "new": _I, "duplicate": _I, "ids": _arr(_I), "next": _S, **_RECORD_ERRORS}}}}},
+            "400": {"description": "bad article, or every record of the upload failed (listed in errors)",
+                    "content": {"application/json": {"schema": {"allOf": [_ref("Error"), {
+                        "type": "object", "properties": _RECORD_ERRORS}]}}}},
             "401": {"description": "missing or wrong token", "content": {"application/json": {"schema": _ref("Error")}}},
             "403": {"description": "writes disabled (no token configured)",
                     "content": {"application/json": {"schema": _ref("Error")}}},
             "413": {"description": "body over the upload limit",
                     "content": {"application/json": {"schema": _ref("Error")}}},
-            "415": {"description": "neither JSON nor a multipart upload",
-                    "content": {"application/json": {"schema": _ref("Error")}}},
-            "501": {"description": "file upload without newsweave.ingest installed",
+            "415": {"description": "neither application/json nor multipart/form-data",
                     "content": {"application/json": {"schema": _ref("Error")}}},
         }}},
 }
