@@ -94,14 +94,14 @@ def _steady(n, rng, docs, outlets, per_day):
         yield f"a{i}", "\n".join(base), START + timedelta(days=day), rng.choice(outlets)
 
 
-def run(sizes: list[int], feed: str = "steady", per_day: int = 300) -> list[dict]:
+def run(sizes: list[int], feed: str = "steady", per_day: int = 300, config=None) -> list[dict]:
     sys.path.insert(0, str(REPO / "src"))
     from newsweave.link.stories import StoryClusterer, features_from_text
-    from newsweave.settings import Settings
+    from newsweave.settings import Settings, StoryConfig
 
     total = max(sizes)
     articles = synthetic_articles(total, feed=feed, per_day=per_day)
-    sc = StoryClusterer(Settings())
+    sc = StoryClusterer(Settings(stories=config or StoryConfig()))
     add_times: list[float] = []
     feat_time = 0.0
     state_time, records = 0.0, 0  # over the last SAVE_EVERY articles
@@ -134,8 +134,15 @@ def main(argv=None) -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--feed", choices=("steady", "year"), default="steady")
     ap.add_argument("--per-day", type=int, default=300, help="articles a day in the steady feed")
+    ap.add_argument("--similarity", default="newsweave.stories.learned.v1",
+                    help="the story similarity (newsweave.stories.learned.v1 or newsweave.stories.cosine.v1)")
     args = ap.parse_args(argv)
-    rows = run(sorted(args.sizes), args.feed, args.per_day)
+    sys.path.insert(0, str(REPO / "src"))
+    from newsweave.settings import StoryConfig
+
+    config = StoryConfig(similarity=args.similarity)
+    print(f"story config: {json.dumps(config.to_json())}")
+    rows = run(sorted(args.sizes), args.feed, args.per_day, config)
     print(f"\nfeed: {args.feed}" + (f", {args.per_day} articles a day" if args.feed == "steady" else ""))
     print("| articles | days | ms per add (last 1,000) | ms per add (mean) | ms features | ms state | records "
           "| stories | live |")

@@ -56,7 +56,9 @@ def pairs(feats, config: StoryConfig):
         side = side_of(words, f.title)
         if seen:
             sims = np.array([dot(words, w) for w, _, _ in seen])
-            rows.append(pair_features(sims, names, side, [(n, s) for _, n, s in seen]))
+            name_sims = np.array([dot(names, n) for _, n, _ in seen])
+            named = np.array([bool(names) and bool(n) for _, n, _ in seen])
+            rows.append(pair_features(sims, name_sims, named, side, [s for _, _, s in seen]))
             pos += [(i, j) for j in range(len(seen))]
         seen.append((words, names, side))
     return np.vstack(rows), np.array(pos)

@@ -202,7 +202,7 @@ def _bridged_feed():
     the bridging report (about both) links; after it, each group grows on its own words.
 
     Every article has words of its own too, so no two are alike. 1 + 1 + 15 + 15 = 32 members: when the
-    last joins, the bridge's vector is no longer among the ``RECENT_MEMBERS`` (30) latest ones.
+    last joins, the bridge's vector is no longer among the ``recent_members`` (30) latest ones.
     """
     strike = {"harbour": 2, "strike": 2, "dockers": 2}
     fares = {"ferry": 2, "fares": 2, "commuters": 2}

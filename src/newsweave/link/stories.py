@@ -116,6 +116,7 @@ class StoryClusterer(StorySplits, StoryRecords):
         # (date, title, outlet) of the articles whose vectors are kept: what a story split off needs.
         self._meta: dict[str, tuple[date | None, str, str | None]] = {}
         self._sides: dict[str, PairSide] = {}  # the learned similarity's view of those articles
+        self._name_rows: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # their names as (term ids, weights)
 
     # -- public ------------------------------------------------------------------------------------
     @property
@@ -233,6 +234,7 @@ class StoryClusterer(StorySplits, StoryRecords):
         """Drop what is kept of an article whose vectors left its story's recent members."""
         self._meta.pop(key, None)
         self._sides.pop(key, None)
+        self._name_rows.pop(key, None)
 
     # The member-by-member comparison is vectorised: every term has an integer id, the article's word
     # weights sit in a dense buffer indexed by id (``_load``), and each recent member is an array of
@@ -255,9 +257,22 @@ class StoryClusterer(StorySplits, StoryRecords):
     def _load(self, words: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
         """Put the article's word weights in the buffer; returns its row (clear with ``_buf[row[0]] = 0``)."""
         row = self._row(words)
-        if len(self._buf) <= len(self._ids):
-            self._buf = np.zeros(2 * len(self._ids) + 1024)
+        self._fit_buffer()
         self._buf[row[0]] = row[1]
+        return row
+
+    def _fit_buffer(self) -> None:
+        # Grown with its contents: an article's words stay loaded while its names are loaded beside them.
+        if len(self._buf) <= len(self._ids):
+            grown = np.zeros(2 * len(self._ids) + 1024)
+            grown[:len(self._buf)] = self._buf
+            self._buf = grown
+
+    def _name_row(self, key: str, names: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+        # Names take term ids of their own ("\x00" + name: no word starts so), cached while the vectors are kept.
+        row = self._name_rows.get(key)
+        if row is None:
+            row = self._name_rows[key] = self._row({"\x00" + n: v for n, v in names.items()})
         return row
 
     def _member_sims(self, names: dict[str, float], side: PairSide, st: StoryState) -> np.ndarray:
@@ -266,14 +281,23 @@ class StoryClusterer(StorySplits, StoryRecords):
         if not st.rows:
             return np.zeros(0)
         if st.packed is None:
-            starts = np.cumsum([0] + [len(r[0]) for r in st.rows[:-1]])
-            st.packed = (np.concatenate([r[0] for r in st.rows]), np.concatenate([r[1] for r in st.rows]), starts)
-        ids, vals, starts = st.packed
+            names_rows = [self._name_row(k, n) for k, (_, n) in zip(st.recent_keys, st.recent, strict=True)]
+            st.packed = (_pack(st.rows), _pack(names_rows))
+            self._fit_buffer()
+        (ids, vals, starts), (name_ids, name_vals, name_starts) = st.packed
         sims = np.add.reduceat(vals * self._buf[ids], starts)
         if self.model is not None:
-            others = [(n, self._side(k, w, self._meta.get(k, (None, "", None))[1]))
-                      for k, (w, n) in zip(st.recent_keys, st.recent, strict=True)]
-            return self.model.probability(pair_features(sims, names, side, others))
+            name_sims = np.zeros(len(sims))
+            if names:
+                row = self._load({"\x00" + n: v for n, v in names.items()})
+                try:
+                    name_sims = np.add.reduceat(name_vals * self._buf[name_ids], name_starts)
+                finally:
+                    self._buf[row[0]] = 0.0
+            others = [self._side(k, w, self._meta.get(k, (None, "", None))[1])
+                      for k, (w, _) in zip(st.recent_keys, st.recent, strict=True)]
+            named = np.array([bool(names) and bool(n) for _, n in st.recent])
+            return self.model.probability(pair_features(sims, name_sims, named, side, others))
         if names and self.entity_weight:
             name_sims = np.array([dot(names, n) if n else 0.0 for _, n in st.recent])
             has = np.array([bool(n) for _, n in st.recent])
@@ -428,6 +452,12 @@ class StoryClusterer(StorySplits, StoryRecords):
         st.rows, st.packed, st.links = [], None, None
         st.retired = True
         self._changes.touch(("story", st.id))
+
+
+def _pack(rows: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    # Rows concatenated, with where each starts: one vectorised pass sums every member (np.add.reduceat).
+    starts = np.cumsum([0] + [len(r[0]) for r in rows[:-1]])
+    return np.concatenate([r[0] for r in rows]), np.concatenate([r[1] for r in rows]), starts
 
 
 def cluster_stories(extractions: Iterable[Extraction] | Iterable[ArticleFeatures],

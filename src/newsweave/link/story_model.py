@@ -24,7 +24,7 @@ from importlib import resources
 import numpy as np
 
 from ..errors import ConfigError
-from .story_features import STOP_WORDS, WORD, dot
+from .story_features import STOP_WORDS, WORD
 
 __all__ = ["FEATURES", "PairSide", "StoryModel", "load_model", "pair_features", "side_of"]
 
@@ -47,21 +47,23 @@ def side_of(words: dict[str, float], title: str) -> PairSide:
     return PairSide(numbers, frozenset(w.lower() for w in WORD.findall(title or "") if w.lower() not in STOP_WORDS))
 
 
-def pair_features(word_sims: np.ndarray, names: dict[str, float], side: PairSide,
-                  others: list[tuple[dict[str, float], PairSide]]) -> np.ndarray:
-    """One row of ``FEATURES`` per other article: ``word_sims[i]`` is the word cosine with ``others[i]``,
-    whose entries are (name vector, side)."""
+def pair_features(word_sims: np.ndarray, name_sims: np.ndarray, named: np.ndarray, side: PairSide,
+                  others: list[PairSide]) -> np.ndarray:
+    """One row of ``FEATURES`` per other article: ``word_sims[i]`` and ``name_sims[i]`` are the word and
+    name cosines with ``others[i]``, ``named[i]`` whether both mention names."""
     out = np.zeros((len(others), len(FEATURES)))
     out[:, 0] = word_sims
-    for i, (other_names, other) in enumerate(others):
-        if names and other_names:
-            out[i, 1] = dot(names, other_names)
-            out[i, 2] = 1.0
-        if side.title and other.title:
-            out[i, 3] = len(side.title & other.title) / len(side.title | other.title)
-        if side.numbers and other.numbers:
-            shared = not side.numbers.isdisjoint(other.numbers)
-            out[i, 4], out[i, 5] = (1.0, 0.0) if shared else (0.0, 1.0)
+    out[:, 1] = name_sims
+    out[:, 2] = named
+    title, numbers = side.title, side.numbers
+    for i, other in enumerate(others):
+        if title and other.title:
+            out[i, 3] = len(title & other.title) / len(title | other.title)
+        if numbers and other.numbers:
+            if numbers.isdisjoint(other.numbers):
+                out[i, 5] = 1.0
+            else:
+                out[i, 4] = 1.0
     return out
 
 
