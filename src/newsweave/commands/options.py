@@ -72,9 +72,12 @@ def need_story(store, story_id: str) -> None:
         raise StoreError(f"no story {story_id!r}: `newsweave stories` lists them")
 
 
-def nothing(store, what: str, filters: dict | None = None, *, needs_processing: bool = True) -> None:
+def nothing(store, what: str, filters: dict | None = None, *, needs_processing: bool = True,
+            as_json: bool = False) -> None:
     """Say why a listing is empty — an empty store, nothing processed yet (for what ``process`` makes),
-    or no match — and exit 1."""
+    or no match — and exit 1 (after printing ``[]`` for ``--json``)."""
+    if as_json:
+        echo_json([])
     from ..store.queries import store_is_empty
 
     given = {k: v for k, v in (filters or {}).items() if v not in (None, (), [], "", False)}

@@ -39,9 +39,8 @@ def stories(obj, outlet, entity, since, until, limit, as_json):
     with obj.store() as store:
         rows = list_stories(store, outlet=outlet, entity=entity, since=since, until=until, limit=limit)
         if not rows:
-            if as_json:
-                echo_json(rows)
-            nothing(store, "stories", {"outlet": outlet, "entity": entity, "since": since, "until": until})
+            nothing(store, "stories", {"outlet": outlet, "entity": entity, "since": since, "until": until},
+                    as_json=as_json)
     if as_json:
         echo_json(rows)
         return
@@ -154,9 +153,8 @@ def plans(obj, statuses, due_before, story, today, as_json):
         if due_before:
             rows = [p for p in rows if p["due"] and timex_sort_key(p["due"]) < timex_sort_key(due_before)]
         if not rows:
-            if as_json:
-                echo_json(rows)
-            nothing(store, "plans", {"status": sorted(statuses), "due_before": due_before, "story": story})
+            nothing(store, "plans", {"status": sorted(statuses), "due_before": due_before, "story": story},
+                    as_json=as_json)
     if as_json:
         echo_json(rows)
         return
@@ -190,9 +188,7 @@ def search(obj, query, outlet, since, until, story, entity, sort, limit, as_json
     with obj.store() as store:
         rows = search_articles(store, query, limit=limit, sort=sort, **filters)
         if not rows:
-            if as_json:
-                echo_json(rows)
-            nothing(store, "articles", {"query": query, **filters}, needs_processing=False)
+            nothing(store, "articles", {"query": query, **filters}, needs_processing=False, as_json=as_json)
     if as_json:
         echo_json(rows)
         return
@@ -219,9 +215,8 @@ def quotes(obj, story, speaker, outlet, words, as_json):
             need_story(store, story)
         rows = list_quotes(store, story=story, speaker=speaker, outlet=outlet, text=words)
         if not rows:
-            if as_json:
-                echo_json(rows)
-            nothing(store, "quotes", {"story": story, "speaker": speaker, "outlet": outlet, "text": words})
+            nothing(store, "quotes", {"story": story, "speaker": speaker, "outlet": outlet, "text": words},
+                    as_json=as_json)
     if as_json:
         echo_json(rows)
         return
@@ -248,9 +243,7 @@ def entities(obj, limit, as_json):
     with obj.store() as store:
         rows = list_entities(store, limit=limit)
         if not rows:
-            if as_json:
-                echo_json(rows)
-            nothing(store, "entities")
+            nothing(store, "entities", as_json=as_json)
     if as_json:
         echo_json(rows)
         return
