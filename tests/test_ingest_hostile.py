@@ -234,3 +234,17 @@ def test_far_future_publication_date_is_refused_at_ingest(tmp_path):
     articles, errors = _read(path)
     assert [a.text for a in articles] == ["A third report of the vote."]
     assert len(errors) == 2 and all("1800" in e.reason for e in errors)
+
+
+def test_feed_dates_outside_the_range_are_dropped_not_stored(tmp_path):
+    path = tmp_path / "feed.rss"
+    items = "".join(
+        f"<item><title>Item {n}</title><link>https://example.org/{n}</link><pubDate>{when}</pubDate>"
+        f"<description>{GOOD} Item {n}.</description></item>"
+        for n, when in enumerate(["Fri, 31 Dec 9999 10:00:00 GMT", "Mon, 01 Jan 1001 10:00:00 GMT",
+                                  "Fri, 17 Oct 2025 09:30:00 GMT"]))
+    path.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title>{items}</channel></rss>',
+                    encoding="utf-8")
+    articles, errors = _read(path)
+    assert not errors and [a.published for a in articles] == [None, None, date(2025, 10, 17)]
+    assert "9999" in articles[0].extra["unreadable_date"]

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from ..errors import IngestError
 from ..model import Article
-from .dates import DateError, parse_date
+from .dates import DateError, check_published, parse_date
 from .html import html_to_text
 from .records import ReadOptions, finish_article
 from .source import Source
@@ -101,11 +101,11 @@ def _entry_date(entry) -> tuple[object, str | None]:
             if parsed:
                 from datetime import date
 
-                try:
-                    return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday), None
+                try:  # the same range as every other publication date
+                    return check_published(date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)), None
                 except ValueError:
                     pass
-            return None, str(raw)
+            return None, str(raw)[:200]
     return None, None
 
 
