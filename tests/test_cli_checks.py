@@ -127,6 +127,7 @@ def test_an_empty_store_and_an_unprocessed_one_are_told_apart(tmp_path):
     assert out.exit_code == 1 and "no article is processed; run `newsweave process`" in out.output
     found = _nw(empty, "search", "bridges")  # search works before processing
     assert found.exit_code == 0 and "[bridge]" in found.output
+    assert "1 matching article: Harbour Times 1" in found.output  # the matches per outlet
 
 
 def test_run_exits_non_zero_when_nothing_could_be_ingested(tmp_path):

@@ -184,11 +184,14 @@ def search(obj, query, outlet, since, until, story, entity, sort, limit, as_json
     """Full-text search over titles and texts, with snippets (see README, "Search syntax")."""
     from ..store import search_articles
 
+    from ..store.queries import search_facets
+
     filters = {"outlet": outlet, "since": since, "until": until, "story": story, "entity": entity}
     with obj.store() as store:
         rows = search_articles(store, query, limit=limit, sort=sort, **filters)
         if not rows:
             nothing(store, "articles", {"query": query, **filters}, needs_processing=False, as_json=as_json)
+        facets = None if as_json or obj.quiet else search_facets(store, query, **filters)
     if as_json:
         echo_json(rows)
         return
@@ -197,6 +200,9 @@ def search(obj, query, outlet, since, until, story, entity, sort, limit, as_json
         con.print(f"#{r['id']:<5} {r['published'] or '----------'} {r['outlet'] or r['wire'] or '?':<12} "
                   f"[bold]{r['title'][:80]}[/] (story {r['story_id'] or '-'})")
         con.print(f"       {r['snippet']}", markup=False)
+    if facets:  # how the matches spread over outlets, on stderr so the listing stays clean to pipe
+        click.echo(f"{facets['total']} matching article{'s' if facets['total'] != 1 else ''}: "
+                   + ", ".join(f"{o} {n}" for o, n in facets["outlets"].items()), err=True)
 
 
 @click.command()
