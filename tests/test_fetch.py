@@ -427,3 +427,17 @@ def test_the_web_ui_shows_sources_and_their_errors(site, fetcher, tmp_path):
         html = client.get("/sources").text
         assert "1 failed in a row: timeout: timed out after 0.2 s" in html and site.url("/feed.xml") in html
         assert client.post("/sources").status_code in (403, 405)  # read-only
+
+
+def test_watch_once_from_the_cli_reports_a_failing_source_and_goes_on(site, tmp_path):
+    db = str(tmp_path / "w.db")
+    runner = CliRunner()
+    runner.invoke(cli, ["--db", db, "sources", "add", site.url("/gone.xml"), site.url("/feed.xml")])
+    site.routes["/feed.xml"] = Route(rss(site, [("Closed", "/private/x")]))
+    result = runner.invoke(cli, ["--db", db, "watch", "--once", "--delay", "0"])
+    assert result.exit_code == 0, result.output
+    assert "watch: 2 sources (0 unchanged, 1 failed): 0 new" in result.output
+    listed = runner.invoke(cli, ["--db", db, "sources", "list"]).output
+    assert "last error: http: HTTP 404 Not Found" in listed and "[feed]" in listed
+    bad = runner.invoke(cli, ["--db", db, "watch", "--every", "soon"])
+    assert bad.exit_code == 1 and "bad interval 'soon'" in bad.output

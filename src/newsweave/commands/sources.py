@@ -121,10 +121,11 @@ def watch(obj, every, once, delay, contact):
 
     seconds = parse_interval(every)
     if not obj.quiet:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
         logger = logging.getLogger("newsweave.watch")
-        logger.addHandler(handler)
+        if not logger.handlers:  # once per process, however many times the command runs in it
+            handler = logging.StreamHandler(sys.stderr)
+            handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+            logger.addHandler(handler)
         logger.setLevel(logging.INFO)
         logger.propagate = False
     # trafilatura logs every page it cannot parse; the poll reports those pages itself.
