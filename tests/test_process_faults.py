@@ -157,6 +157,32 @@ def test_a_failing_link_rolls_back_only_its_article(tmp_path):
                             (ids["marked"],)).fetchone()[0] == 1
 
 
+def _linked_rows(store) -> tuple[list, list]:
+    mentions = store.db.execute(
+        'SELECT a.ext_id, m.start, m."end", m.entity_id FROM mentions m JOIN articles a ON a.id = m.article_id'
+        " ORDER BY 1, 2, 3").fetchall()
+    stories = store.db.execute("SELECT a.ext_id, s.story_id FROM article_story s JOIN articles a ON a.id = s.article_id"
+                               " ORDER BY 1").fetchall()
+    return [tuple(r) for r in mentions], [tuple(r) for r in stories]
+
+
+def test_a_batch_redone_without_its_failed_article_links_as_if_it_had_never_been_there(tmp_path):
+    """The redo after a failing link gives every other article the entity ids and stories of a run
+    that never saw the failed article (none of the first pass's ids survive on the extractions)."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    failed, _ = _store(tmp_path / "a")
+    process_store(failed, Settings(stages=(*DEFAULT_STAGES, BAD_MENTION)))
+    clean = Store(tmp_path / "b" / "s.db")
+    for a in _articles():
+        if a.id != "marked":
+            clean.add_article(a)
+    process_store(clean, Settings())
+    assert _linked_rows(failed) == _linked_rows(clean)
+    speakers = "SELECT a.ext_id, t.seq, t.speaker_entity_id FROM attributions t JOIN articles a ON a.id = t.article_id ORDER BY 1, 2"
+    assert failed.db.execute(speakers).fetchall() == clean.db.execute(speakers).fetchall()
+
+
 def test_failures_are_listed_and_checked_from_the_command_line(tmp_path):
     from click.testing import CliRunner
 

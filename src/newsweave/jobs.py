@@ -255,8 +255,7 @@ def _commit_batch(store: Store, linker, items: list[tuple[int, Extraction | Arti
                     store.record_failure(aid, fault.stage, fault.error, fault.message)
                 for aid, ex in extractions:
                     try:
-                        with store.atomic():  # a savepoint: a failing article leaves no rows behind
-                            decision = store_linked(store, linker, aid, ex, batch, gone)
+                        decision = store_linked(store, linker, aid, ex, batch, gone)
                     except (sqlite3.Error, StoreError):
                         raise  # the store itself failed (disk full, I/O): no article is to blame
                     except Exception as exc:
@@ -265,11 +264,14 @@ def _commit_batch(store: Store, linker, items: list[tuple[int, Extraction | Arti
                         copies += 1
                 linker.save(store, batch)
         except _LinkFailed as failed:
-            # The linker's memory holds the failed article's half-made changes, and the batch's
-            # earlier articles are only in memory: redo the batch without that article, from the
-            # linker as the store last saved it.
+            # Rolling back only the article's rows (a savepoint) would not do: the linker's memory
+            # holds its half-made changes, and the batch's earlier articles are linked only in
+            # memory. The batch's transaction is rolled back and the batch redone without that
+            # article, from the linker as the store last saved it.
             faults.append((failed.article_id, failed.fault))
             extractions = [(aid, ex) for aid, ex in extractions if aid != failed.article_id]
+            # The articles before it get the same ids again (the linker is deterministic from the
+            # same state); those after it were never linked.
             for aid, ex in extractions:
                 ex.doc = docs[aid]
             linker = OnlineLinker.from_store(store, linker.settings)
