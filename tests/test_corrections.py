@@ -204,6 +204,14 @@ def test_a_correction_that_cannot_apply_is_refused_and_not_stored(filled, kind, 
     assert list_corrections(store) == []
 
 
+def test_an_entity_may_be_named_when_the_name_is_unique(filled):
+    store, _ = filled
+    made = add_correction(store, "rename-entity", "officials", {"name": "Council officials"})
+    assert made["target"] == "E-officials"  # the decision is kept by id
+    with pytest.raises(StoreError, match="2 entities are named 'ana lopez' \\(E-ana, E-lopez\\): give the id"):
+        add_correction(store, "rename-entity", "ana lopez", {"name": "X"})
+
+
 def test_undo_twice_or_unknown_is_a_clear_error(filled):
     store, _ = filled
     made = add_correction(store, "rename-story", "S-flood", {"title": "Flood"})

@@ -62,7 +62,15 @@ def _entity(db: sqlite3.Connection, entity_id: str) -> sqlite3.Row | None:
 
 
 def _need_entity(db: sqlite3.Connection, entity_id: str) -> sqlite3.Row:
+    """The entity an analyst names: by id, else by its exact name (case aside) when one entity has it."""
     row = _entity(db, entity_id)
+    if row is None:
+        named = db.execute("SELECT * FROM entities WHERE lower(name) = lower(?) ORDER BY id LIMIT 6",
+                           (entity_id,)).fetchall()
+        if len(named) > 1:
+            raise StoreError(f"{len(named) if len(named) < 6 else 'several'} entities are named {entity_id!r} "
+                             f"({', '.join(r['id'] for r in named[:5])}): give the id")
+        row = named[0] if named else None
     if row is None:
         raise StoreError(f"no entity {entity_id!r}: `newsweave entities` lists them with their ids")
     return row
