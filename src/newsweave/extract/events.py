@@ -226,7 +226,10 @@ def _with_manual_reading(sent, triggers: list[_Trigger]) -> list[_Trigger]:
         depth = clause_depth(main.token)
         # A main event of another kind keeps its place unless the reading is nearer the main
         # clause; a material-conflict main event is retyped by a reading at least as near.
-        if reading.depth > depth or reading.depth == depth and main.type not in MATERIAL_CONFLICT:
+        # The reading of the main event's own word is a finer reading of it ("expelled three
+        # journalists" is a deportation, "police charged the crowd" no accusation).
+        if reading.depth > depth or reading.depth == depth and main.type not in MATERIAL_CONFLICT and (
+                reading.token not in (main.token, main.anchor)):
             return triggers
     for i, trig in enumerate(triggers):
         if reading.token in (trig.token, trig.anchor) and not trig.secondary:

@@ -238,7 +238,8 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{("violate", o): ("FIGHT", None) for o in ("ceasefire", "truce", "cease-fire")},
     **{(v, "protest"): ("DISAPPROVE", None) for v in ("lodge", "file", "register", "issue", "deliver")},
     **{("cancel", o): ("CONCEDE", None) for o in ("restriction", "ban", "curfew", "measure", "sanction")},
-    **{("reach", o): ("AGREE", None) for o in ("agreement", "accord", "deal", "settlement", "compromise")},
+    **{(v, o): ("AGREE", None) for v in ("reach", "strike", "clinch", "seal") for o in (
+        "agreement", "accord", "deal", "settlement", "compromise", "understanding", "consensus", "bargain")},
     **{("sign", o): ("SUPPORT", None) for o in ("agreement", "accord", "treaty", "deal", "pact", "declaration",
                                                 "memorandum", "protocol", "charter", "communique", "convention")},
     **{("give", o): ("AID", None) for o in ("grant", "aid", "loan", "money")},

@@ -92,10 +92,11 @@ _OWN_TYPE: dict[str, tuple[str, str | None]] = {
     "rioter": ("PROTEST", "riot"), "rioting": ("PROTEST", "riot"), "loot": ("PROTEST", "riot"),
     "sit-in": ("PROTEST", "demo"), "picket": ("PROTEST", "demo"), "boycott": ("PROTEST", "boycott"),
     "strike": ("PROTEST", "strike"), "striker": ("PROTEST", "strike"), "walkout": ("PROTEST", "strike"),
-    "chant": ("PROTEST", "demo"), "vandalize": ("PROTEST", "vandalize"), "vandalise": ("PROTEST", "vandalize"),
+    "chant": ("PROTEST", "demo"), "rampage": ("PROTEST", "riot"), "vandalize": ("PROTEST", "vandalize"), "vandalise": ("PROTEST", "vandalize"),
 }
 # Acts of force whose type depends on who does it to whom.
-_FORCE = frozenset({"kill", "attack", "shoot", "fire", "wound", "injure", "beat", "storm", "hit", "strike",
+_FORCE = frozenset({"kill", "attack", "shoot", "fire", "wound", "injure", "beat", "storm", "hit", "strike", "pound",
+                    "blast",
                     "target", "raid", "ambush", "gun", "murder", "slay", "torch", "burn", "hurl", "throw",
                     "open", "assault", "seize", "capture", "take"})
 # Words of a phrase that say the act's type (a verb's particle or object): "take into custody",
@@ -112,8 +113,14 @@ _PHRASES: dict[tuple[str, str], tuple[str, str | None]] = {
     ("tear", "gas"): ("COERCE", "restrict"), ("water", "cannon"): ("COERCE", "restrict"),
     ("rubber", "bullet"): ("COERCE", "restrict"), ("air", "strike"): ("FIGHT", "aerial"),
     ("missile", "strike"): ("FIGHT", "heavy-weapons"), ("drone", "strike"): ("FIGHT", "drone"),
+    ("use", "gas"): ("COERCE", "restrict"), ("use", "baton"): ("COERCE", "restrict"),
+    ("use", "cannon"): ("COERCE", "restrict"), ("fire", "gas"): ("COERCE", "restrict"),
     ("hunger", "strike"): ("PROTEST", "hunger"), ("sit", "in"): ("PROTEST", "demo"), ("general", "strike"): ("PROTEST", "strike"),
 }
+_MEDIA = frozenset({"newspaper", "station", "radio", "television", "channel", "website", "site", "internet",
+                    "outlet", "paper", "magazine", "broadcaster", "office", "publication", "agency"})
+_ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "consul", "embassy", "mission", "observer",
+                     "inspector", "peacekeeper", "monitor"})
 _UNCONVENTIONAL = frozenset({"bomb", "bombing", "explosive", "ied", "suicide", "grenade", "landmine"})
 _ONE_SIDED = frozenset({"beat", "torture", "lynch", "rape", "stab"})
 _HEAVY_WEAPONS = frozenset({"artillery", "tank", "warplane", "jet", "aircraft", "helicopter", "gunship", "missile",
@@ -248,17 +255,52 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
             if lemma in ("strike", "hit") and not _subject(tok):
                 return None
         if lemma in _FORCE:
-            if lemma == "strike" and not (_role_words(_subject(tok)) & (_STATE_ARMED | _ARMED_GROUP | _ASSAILANT)):
-                return _OWN_TYPE.get(lemma)  # workers who strike
+            if lemma == "strike" and not (_role_words(_subject(tok)) & (
+                    _STATE_ARMED | _ARMED_GROUP | _ASSAILANT | _UNCONVENTIONAL | _HEAVY_WEAPONS)):
+                # Workers who strike; "struck a deal" is no strike, and a bomb that strikes is no protest.
+                return None if any(c.dep_ in ("dobj", "obj") for c in tok.children) else _OWN_TYPE.get(lemma)
             if lemma in ("bomb",) and _role_words(_subject(tok)) & _STATE_ARMED:
                 return ("FIGHT", "aerial")  # aerial bombing by armed forces: CAMEO 195
             return _by_actors(tok, sentence_words)
         if lemma in ("bomb", "explode", "detonate") and _role_words(_subject(tok)) & _STATE_ARMED:
             return ("FIGHT", "aerial")
+        reading = _coerce_or_fight(tok, lemma)
+        if reading is not None:
+            return reading
+        if any(p.lemma_.lower() == "protest" for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+               for p in c.children):
+            return ("PROTEST", "demo")  # "parked their cars across the bridge in protest"
+        if lemma == "hack":
+            # Hacking computers is a cyber attack (COERCE 'cyber'); hacking people to death is an assault.
+            return ("ASSAULT", "primitive") if _victims(tok) & _CIVILIAN or "death" in kids else ("COERCE", "cyber")
+        if any(p.lemma_.lower() == "street" for c in tok.children if c.dep_ == "prep" for p in c.children) and (
+                _role_words(_subject(tok)) & _CROWD or lemma in ("pour", "flood", "spill", "fill", "go")):
+            return ("PROTEST", "demo")  # "poured into the streets", "took to the streets"
     if lemma in ("attack", "raid", "ambush", "assault") and tok.pos_ in ("NOUN", "PROPN"):
         head = tok.head if tok.dep_ in ("dobj", "pobj", "nsubj") else tok
         return _by_actors(head if head.pos_ in ("VERB", "AUX") else tok, sentence_words)
     return _OWN_TYPE.get(lemma)
+
+
+def _coerce_or_fight(verb, lemma: str) -> tuple[str, str | None] | None:
+    """Repression and taking territory named by common verbs with particular arguments (manual
+    table 3.10 and 3.13.2: shutting media, expelling individuals, a police charge; CAMEO 190:
+    driving forces out of a place)."""
+    objs = _victims(verb)
+    doer = _role_words(_subject(verb))
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod")}
+    if lemma in ("shut", "close") and objs & _MEDIA:
+        return ("COERCE", "censor")
+    if lemma in ("expel", "deport") and objs and not objs & _ENVOYS:
+        return ("COERCE", "deport")  # expelling individuals; expelling diplomats is SANCTION
+    if lemma == "charge" and doer & _POLICE and objs & _CROWD | objs & {"protester", "demonstrator", "crowd"}:
+        return ("COERCE", "restrict")
+    if lemma in ("push", "drive", "force", "chase") and particles & {"out", "back", "from"}:
+        if doer & (_STATE_ARMED | _ARMED_GROUP):
+            return ("FIGHT", None)
+        if doer & _POLICE:
+            return ("COERCE", "restrict")
+    return None
 
 
 def manual_reading(sent) -> Reading | None:
@@ -270,7 +312,7 @@ def manual_reading(sent) -> Reading | None:
     words = _lemmas(sent)
     best: Reading | None = None
     for tok in sent:
-        if tok.is_punct or tok.is_stop and tok.pos_ != "NOUN" and tok.lemma_.lower() not in ("take",):
+        if tok.is_punct or tok.is_stop and tok.pos_ not in ("NOUN", "VERB"):  # "used", "take" are stop words
             continue
         if tok.ent_type_ or tok.pos_ == "PROPN":
             continue  # "March 3", "Bomb Street": names and dates are no acts
