@@ -109,6 +109,24 @@ def test_a_renamed_entity_keeps_its_name_when_the_linker_writes_again(filled):
     assert list_corrections(store)[0]["undone_at"] is not None
 
 
+def test_re_applying_over_the_linker_does_not_mark_pages_changed(filled):
+    """A correction re-applied after each batch changes nothing a reader sees: the stories that mention a
+    renamed entity keep their version (so their cached pages stay), unlike when it was first made."""
+    store, _ = filled
+
+    def version():
+        return store.db.execute("SELECT updated_at FROM stories WHERE id = 'S-bridge'").fetchone()[0]
+
+    before = version()
+    add_correction(store, "rename-entity", "E-lopez", {"name": "Ana María López"})
+    made = version()
+    assert made > before
+    with store.atomic():
+        store.save_entities([Entity("E-lopez", "Ana Lopez", "PERSON", {"Ana Lopez"})])  # the linker again
+        assert apply_corrections(store) == 1
+    assert version() == made and entity_detail(store, "E-lopez")["name"] == "Ana María López"
+
+
 def test_a_rejected_quote_stays_rejected_when_its_article_is_processed_again(filled):
     store, ids = filled
     quote = next(q for q in list_quotes(store) if q["kind"] == "direct")

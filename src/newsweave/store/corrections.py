@@ -212,6 +212,12 @@ def _validate(store: Store, kind: str, target: str, value: dict[str, Any]) -> tu
 def _apply_one(store: Store, kind: str, target: str, value: dict, before: dict) -> int:
     """Make the store say what one correction says; returns the number of rows it changed."""
     db = store.db
+    # Pages are rendered again when a correction first shows. Re-applied over a linker's rewrite in the
+    # same transaction, nothing a reader sees changes: a popular entity must not mark every story changed
+    # after each batch.
+    first = not before.get("applied")
+    touch_entity = _touch_entity_stories if first else (lambda db, entity_id: None)
+    touch_article = _touch_article_story if first else (lambda db, article_id: None)
     if kind == "rename-entity":
         row = _entity(db, target)
         if row is None or row["name"] == value["name"]:
@@ -219,9 +225,10 @@ def _apply_one(store: Store, kind: str, target: str, value: dict, before: dict) 
         before["name"] = row["name"]  # the linker's latest name, put back by an undo
         db.execute("UPDATE entities SET name = ? WHERE id = ?", (value["name"], row["id"]))
         if value["name"] not in _aliases(row):
-            before.setdefault("added_aliases", []).append(value["name"])
+            if value["name"] not in before.setdefault("added_aliases", []):
+                before["added_aliases"].append(value["name"])
             _set_aliases(db, row["id"], [*_aliases(row), value["name"]])
-        _touch_entity_stories(db, row["id"])
+        touch_entity(db, row["id"])
         return 1
     if kind == "merge-entities":
         keep = _entity(db, target)
@@ -248,7 +255,7 @@ def _apply_one(store: Store, kind: str, target: str, value: dict, before: dict) 
             before.setdefault("added_aliases", []).extend(added)
             _set_aliases(db, keep["id"], names)
         if changed:
-            _touch_entity_stories(db, keep["id"])
+            touch_entity(db, keep["id"])
         return changed
     if kind == "split-entity":
         row = _entity(db, target)
@@ -270,8 +277,8 @@ def _apply_one(store: Store, kind: str, target: str, value: dict, before: dict) 
             _set_aliases(db, row["id"], [a for a in _aliases(row) if a.lower() not in lowered])
             changed += 1
         if changed:
-            _touch_entity_stories(db, row["id"])
-            _touch_entity_stories(db, new_id)
+            touch_entity(db, row["id"])
+            touch_entity(db, new_id)
         return changed
     if kind == "rename-story":
         row = db.execute("SELECT title FROM stories WHERE id = ?", (target,)).fetchone()
@@ -300,7 +307,7 @@ def _apply_one(store: Store, kind: str, target: str, value: dict, before: dict) 
             return 0
         before["entity"] = row["speaker_entity_id"]
         db.execute("UPDATE attributions SET speaker_entity_id = ? WHERE id = ?", (entity["id"], row["id"]))
-        _touch_article_story(db, int(target))
+        touch_article(db, int(target))
         return 1
     if kind == "reject-quote":
         row = _quote_at(db, int(target), value["start"], value["end"])
@@ -308,7 +315,7 @@ def _apply_one(store: Store, kind: str, target: str, value: dict, before: dict) 
             return 0
         before["row"] = dict(row)
         db.execute("DELETE FROM attributions WHERE id = ?", (row["id"],))
-        _touch_article_story(db, int(target))
+        touch_article(db, int(target))
         return 1
     raise StoreError(f"unknown correction {kind!r}")
 
@@ -401,6 +408,7 @@ def apply_corrections(store: Store) -> int:
             before = json.loads(row["before"])
             n = _apply_one(store, row["kind"], row["target"], json.loads(row["value"]), before)
             if n:
+                before["applied"] = True
                 db.execute("UPDATE corrections SET before = ? WHERE id = ?", (json.dumps(before), row["id"]))
                 changed += n
     return changed
