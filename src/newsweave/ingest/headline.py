@@ -8,8 +8,8 @@ writing invites:
   ``KYIV —``): it is where and when, not what, and is skipped;
 * a full stop after an **abbreviation** does not end the sentence: ``U.S.``, ``E.U.``, ``vs.``,
   ``Mr.``, ``Sept.``, an initial (``Mary J. Blige``);
-* a full stop **inside a URL** (``www.example.com``, ``http: / / www.``) ends nothing, and a line
-  that is only a link is not a headline;
+* a full stop **inside a URL** (``www.example.com``, ``http: / / www. example. com / a - b``, as
+  tokenised corpora write them) ends nothing, and a link opening the text is not part of the headline;
 * a short first line without final punctuation, followed by a blank line, is the headline itself;
 * a closing agency credit (``(AFP)``) is not part of it.
 
@@ -28,7 +28,8 @@ __all__ = ["headline"]
 _ABBREVIATIONS = frozenset(
     ["vs", "v", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj", "adm", "cmdr", "prof", "rev", "hon", "pres", "supt", "insp", "no", "nos", "inc", "corp", "co", "ltd", "llc", "plc", "dept", "univ", "assn", "bros", "est", "approx", "ca", "cf", "etc", "al", "fig", "mt", "ft", "ave", "blvd", "rd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo"]
 )
-_URL = re.compile(r"\b(?i:https?\s*:\s*/\s*/\s*|www\s*\.\s*)\S*?(?:\s*/\s*[\w\-]+|\.\s*[a-z0-9][\w\-]*)*(?=[.,;:!?)\]]*(?:\s|$))")
+_URL = re.compile(r"\b(?i:https?[ \t]*:[ \t]*/[ \t]*/[ \t]*|www[ \t]*\.[ \t]*)[\w%~+\-]*"
+                  r"(?:(?:[ \t]*[/\-_?=&#])+[ \t]*[A-Za-z0-9%~+]+|\.[ \t]*[a-z0-9][\w%~+\-]*)*(?:[ \t]*/)?")
 _BARE_DATELINE = re.compile(
     r"\A[A-Z][A-Z'.\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:—|–|--?|:)\s+")
 _CANDIDATE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
@@ -39,18 +40,39 @@ _TERMINAL = re.compile(r"[.!?…:;,\"”’)]$")
 def headline(text: str, limit: int = 110) -> str:
     """The headline of an article without a title: its first sentence after any dateline (see module)."""
     text = (text or "").strip()
-    lines = [line.strip() for line in text.split("\n")]
-    # A short, unpunctuated first line standing alone is a headline already.
-    if len(lines) > 1 and lines[0] and not lines[1] and 3 <= len(lines[0].split()) <= 20 \
-            and not _TERMINAL.search(lines[0]) and not _URL.match(lines[0]):
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    while lines and (_URL.fullmatch(lines[0]) or _is_date_line(lines[0])):
+        lines.pop(0)  # a source link or a publication date on a line of its own
+    # A short first line without final punctuation, then a line that starts anew (a capital, a digit):
+    # a headline already ("Second climber dies at Mt Cook" / "Sun, 15 Sep 2013" / "Two men have died…").
+    # A hard-wrapped lede does not pass: its next line carries on the sentence.
+    if len(lines) > 1 and 3 <= len(lines[0].split()) <= 20 and not _TERMINAL.search(lines[0]) \
+            and not _URL.match(lines[0]) and (lines[1][:1].isupper() or lines[1][:1].isdigit() or lines[1][:1] in "\"“'‘"):
         return _cut(lines[0], limit)
     for paragraph in re.split(r"\n\s*\n", text):
         paragraph = " ".join(paragraph.split())
+        if link := _URL.match(paragraph):
+            # A source link written before the text ("http: / / www. example. com / a - b Title …").
+            paragraph = paragraph[link.end():].strip()
         paragraph = _skip_dateline(paragraph)
-        if _URL.fullmatch(paragraph) or len(paragraph.split()) < 3:
+        if len(paragraph.split()) < 3:
             continue  # a link or a stray word is no headline
         return _cut(_first_sentence(paragraph), limit)
     return _cut(" ".join(text.split()), limit)
+
+
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr jun "
+    "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat "
+    "sun am pm a.m p.m gmt utc bst cet est edt pst pdt published updated posted last on at".split())
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that only dates the text: "September 15, 2013 11: 26 pm", "Published: April 10, 2007"."""
+    words = [w.strip(",.:;()|-").lower() for w in line.split()]
+    words = [w for w in words if w]
+    return 0 < len(words) <= 10 and any(w.isdigit() for w in words) and all(
+        w in _DATE_WORDS or w.replace(":", "").replace("/", "").isdigit() for w in words)
 
 
 def _skip_dateline(paragraph: str) -> str:
