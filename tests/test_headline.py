@@ -25,12 +25,12 @@ SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds"
     ("Budget talks stall in Congress\n\nLawmakers failed to agree. More.", "Budget talks stall in Congress"),
     ("Trump called the call very productive. (AFP)\n\nMore text.", "Trump called the call very productive."),
     # Corpora tokenise a source link before the text: the link and a date line are not the headline.
-    ("http: / / www. harbour - news. co. nz / local / 2025 / 10 / pier - vote - passes /\nPier vote passes in Lindmark\n"
-     "October 17, 2025 10: 26 am\nThe council voted on Tuesday. More.", "Pier vote passes in Lindmark"),
-    ("http: / / www. example. com / 2007 / 04 / 10 / us / 10pier. html? _ r=0\nSeptember 15, 2013 11: 26 pm\n"
-     "Ferry timetable changes\nThe ferry will run less often.", "Ferry timetable changes"),
+    (("http: / / www. harbour - news. co. nz / local / 2025 / 10 / pier - vote - passes /\nPier vote passes in Lindmark\n"
+      "October 17, 2025 10: 26 am\nThe council voted on Tuesday. More."), "Pier vote passes in Lindmark"),
+    (("http: / / www. example. com / 2007 / 04 / 10 / us / 10pier. html? _ r=0\nSeptember 15, 2013 11: 26 pm\n"
+      "Ferry timetable changes\nThe ferry will run less often."), "Ferry timetable changes"),
     # A hard-wrapped lede is no headline: its next line carries on the sentence.
-    ("The council voted on Tuesday to rebuild\nthe old north pier before winter. More.",
+    (("The council voted on Tuesday to rebuild\nthe old north pier before winter. More."),
      "The council voted on Tuesday to rebuild the old north pier before winter."),
 ])
 def test_headline_of_plain_text(text, expected):

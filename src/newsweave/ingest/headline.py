@@ -62,9 +62,7 @@ def headline(text: str, limit: int = 110) -> str:
 
 
 _DATE_WORDS = frozenset(
-    "january february march april may june july august september october november december jan feb mar apr jun "
-    "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat "
-    "sun am pm a.m p.m gmt utc bst cet est edt pst pdt published updated posted last on at".split())
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "am", "pm", "a.m", "p.m", "gmt", "utc", "bst", "cet", "est", "edt", "pst", "pdt", "published", "updated", "posted", "last", "on", "at"])
 
 
 def _is_date_line(line: str) -> bool:
