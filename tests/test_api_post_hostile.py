@@ -141,3 +141,15 @@ def test_post_builds_the_article_as_ingest_does(client, db, seeds_dir):
     (_, published, outlet, wire, _origin), = _stored(db)
     assert (published, outlet, wire) == (ingested.published.isoformat(), ingested.outlet, ingested.wire)
     assert wire == "TASS" and outlet == "TASS"
+
+
+def test_an_upload_that_decompresses_past_the_limit_stops_there(db):
+    import gzip
+
+    from newsweave.ingest import read_upload
+
+    good = json.dumps({"text": GOOD}).encode() + b"\n"
+    bomb = gzip.compress(good + (b" " * 999 + b"\n") * 3000 + good)  # 3 MB of blank lines, 20 KB gzipped
+    items = list(read_upload(bomb, "bomb.jsonl.gz", max_file_bytes=1_000_000))
+    assert [type(i).__name__ for i in items] == ["Article", "IngestError"]
+    assert "1 MB limit" in items[1].reason and items[1].origin.startswith("bomb.jsonl.gz:")

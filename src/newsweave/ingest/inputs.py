@@ -78,12 +78,13 @@ def read_upload(
     """Read one file held in memory (an HTTP upload) as :func:`read_inputs` reads a file on disk.
 
     ``name`` is the file name the sender gave: it labels articles and errors (``name:3``) and its
-    extension decides the format where the content cannot; ids are derived from the text.
+    extension decides the format where the content cannot; ids are derived from the text. The whole
+    upload, decompressed, may hold at most ``max_file_bytes`` (a small gzip can expand a thousandfold).
     """
     import io
 
     options = ReadOptions(fields=fields or FieldMap(), max_file_bytes=max_file_bytes)
-    opener = lambda: open_stream(io.BytesIO(data), name, identity="<http>")
+    opener = lambda: open_stream(io.BytesIO(data), name, identity="<http>", max_total_bytes=max_file_bytes)
     yield from _refuse_reused_ids(_read_one(opener, name, None, options))
 
 

@@ -98,9 +98,13 @@ class Source:
         compression: str | None,
         *,
         owns_stream: bool = True,
+        max_total_bytes: int | None = None,
     ):
         self.name = name
         self._owns_stream = owns_stream
+        # Line formats stream any length; a source that must stay small in all (an upload) says so here.
+        self._max_total = max_total_bytes
+        self._total = 0
         self.suffix = suffix
         self.identity = identity
         self.compression = compression
@@ -134,6 +138,10 @@ class Source:
             data = self._inner.read(size)
         except _READ_ERRORS as exc:
             raise IngestError(self.name, _read_failure(exc, self.compression)) from exc
+        self._total += len(data)
+        if self._max_total is not None and self._total > self._max_total:
+            raise IngestError(self.name, f"the content is larger than the {_megabytes(self._max_total)} limit "
+                                         "(after decompression); send it in parts")
         return data.replace(b"\r", b"\n") if self._cr_only else data
 
     def trailing_errors(self) -> list[IngestError]:
@@ -449,11 +457,13 @@ def open_path(path: str | os.PathLike, name: str | None = None) -> Source:
         raise
 
 
-def open_stream(stream: TextIO | BinaryIO, name: str = "<stdin>", *, identity: str = "<stdin>") -> Source:
+def open_stream(stream: TextIO | BinaryIO, name: str = "<stdin>", *, identity: str = "<stdin>",
+                max_total_bytes: int | None = None) -> Source:
     """Wrap an already open stream (standard input, an upload); a text stream is read through its bytes.
 
     ``name`` labels errors and gives the extension used where content cannot tell the format;
-    ``identity`` (a name in angle brackets) makes derived ids come from the text, as there is no path.
+    ``identity`` (a name in angle brackets) makes derived ids come from the text, as there is no path;
+    ``max_total_bytes`` ends the read with an error past that much (decompressed) content.
     """
     binary = getattr(stream, "buffer", None)
     if binary is None:
@@ -463,7 +473,7 @@ def open_stream(stream: TextIO | BinaryIO, name: str = "<stdin>", *, identity: s
         binary = io.BufferedReader(_RawAdapter(binary))
     stream_, compression = _decompressing(binary)
     return Source(name, _split_suffix(name) if identity != "<stdin>" else "", identity, stream_, compression,
-                  owns_stream=False)
+                  owns_stream=False, max_total_bytes=max_total_bytes)
 
 
 class _RawAdapter(io.RawIOBase):
