@@ -11,6 +11,7 @@ from .errors import (
     IngestError,
     NewsweaveError,
     StoreError,
+    StoreFull,
 )
 from .evaluate import evaluate
 from .extract.pipeline import Pipeline, stage
@@ -50,6 +51,7 @@ __all__ = [
     "Span",
     "Store",
     "StoreError",
+    "StoreFull",
     "Story",
     "Timex",
     "evaluate",
