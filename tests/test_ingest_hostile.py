@@ -248,3 +248,16 @@ def test_feed_dates_outside_the_range_are_dropped_not_stored(tmp_path):
     articles, errors = _read(path)
     assert not errors and [a.published for a in articles] == [None, None, date(2025, 10, 17)]
     assert "9999" in articles[0].extra["unreadable_date"]
+
+
+def test_array_item_deeper_than_the_parser_fails_only_itself(tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text(
+        "[\n" + json.dumps({"text": GOOD}) + ",\n"
+        + '{"text": "deep \\" [ {", "meta": ' + "[" * 5000 + "]" * 5000 + "},\n"
+        + json.dumps({"text": LATER, "note": "a ] and a } in a string"}) + "\n]\n",
+        encoding="utf-8",
+    )
+    articles, errors = _read(path)
+    assert [a.text for a in articles] == [GOOD, LATER]
+    assert len(errors) == 1 and errors[0].origin.endswith("deep.json:3") and "nested too deeply" in errors[0].reason

@@ -96,6 +96,11 @@ def read_json(source: Source, options: ReadOptions) -> Iterator[Article | Ingest
             return
         start, record = result
         origin = f"{source.name}:{line_of(start)}"
+        if record is _TOO_DEEP:
+            numbers.error(origin)
+            yield IngestError(origin, "this item is nested too deeply to read; it was skipped (an article is one "
+                                      "flat JSON object)")
+            continue
         oversized = numbers.error(origin)
         if oversized is not None:
             yield oversized
@@ -143,6 +148,8 @@ def _array_items(decoder, text, position, name):
         except json.JSONDecodeError as exc:
             yield IngestError(f"{name}:{exc.lineno}", f"not valid JSON ({exc.msg} at column {exc.colno}); the items after it were not read")
             return
+        except RecursionError:  # deeper than the parser goes: skip to the item's end and read on
+            record, end = _TOO_DEEP, _value_end(text, position)
         yield position, record
         position = _skip_space(text, end)
         if text.startswith(",", position):
@@ -153,6 +160,29 @@ def _array_items(decoder, text, position, name):
             line = text.count("\n", 0, position) + 1
             yield IngestError(f"{name}:{line}", "expected ',' or ']' between array items; the items after it were not read")
             return
+
+
+_TOO_DEEP = object()  # stands for an array item nested too deeply to parse
+
+
+def _value_end(text: str, position: int) -> int:
+    """Where the JSON value starting at ``position`` ends, found without recursion (brackets counted
+    outside strings); the end of the text if it never closes."""
+    depth, index, size = 0, position, len(text)
+    while index < size:
+        char = text[index]
+        if char == '"':
+            index += 1
+            while index < size and text[index] != '"':
+                index += 2 if text[index] == "\\" else 1
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth <= 0:
+                return index + 1
+        index += 1
+    return size
 
 
 class _LineCounter:
