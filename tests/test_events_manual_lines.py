@@ -67,3 +67,14 @@ def test_snippets_written_apart_from_the_rules(nlp, name):
         events = doc_events(nlp(s["text"]), [], None)
         right += bool(events) and events[0].type == s["type"]
     assert right / len(unseen) >= 0.75
+
+
+@pytest.mark.parametrize("text", [
+    "The fight against inflation will be long, the minister said.",
+    "The company faces a long legal battle over its patents.",
+    "Shares rallied on Monday after the central bank cut rates.",
+    "The stock market rally continued for a third day.",
+    "The team fought back to win the final.",
+])
+def test_figurative_fighting_and_rallies_are_no_events(nlp, text):
+    assert [e.type for e in doc_events(nlp(text), [], None)] == []

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["MATERIAL_CONFLICT", "SCORER_CONFIG", "Reading", "clause_depth", "manual_reading"]
+__all__ = ["MATERIAL_CONFLICT", "SCORER_CONFIG", "Reading", "clause_depth", "figurative", "manual_reading"]
 
 MATERIAL_CONFLICT = frozenset({"PROTEST", "COERCE", "ASSAULT", "FIGHT"})
 
@@ -303,6 +303,24 @@ def _coerce_or_fight(verb, lemma: str) -> tuple[str, str | None] | None:
     return None
 
 
+# Words that name fighting or protest only among people who fight or protest: "a legal battle", "the fight
+# against inflation", "shares rallied", "a clash of opinions", "advances in the polls" are none.
+_FIGURATIVE = frozenset({"fight", "battle", "clash", "offensive", "advance", "rally", "march", "strike",
+                         "fighting", "counteroffensive", "skirmish", "storm", "hit", "blast"})
+_CONFLICT_CONTEXT = (_STATE_ARMED | _ARMED_GROUP | _CROWD | _POLICE | _ASSAILANT | _HEAVY_WEAPONS | _UNCONVENTIONAL
+                     | {"kill", "dead", "death", "wound", "injure", "casualty", "protest", "union", "employee", "war",
+                        "weapon", "gun", "gunfire", "troops", "street", "square", "thousand", "hundred", "dozen",
+                        "people", "police", "government", "regime", "teacher", "driver", "doctor", "nurse", "farmer",
+                        "miner", "pensioner", "opposition", "ceasefire", "border", "town", "village", "city",
+                        "territory", "province", "region", "capital", "shell", "airstrike", "fire", "attack"})
+
+
+def figurative(tok, sentence_words: set[str]) -> bool:
+    """Whether a fighting or protest word is used of something else: no armed group, crowd, victim,
+    weapon or place of conflict anywhere in its sentence."""
+    return tok.lemma_.lower() in _FIGURATIVE and not sentence_words & _CONFLICT_CONTEXT
+
+
 def manual_reading(sent) -> Reading | None:
     """The material-conflict event of a sentence by the manual's lines, or None when it names none.
 
@@ -317,7 +335,7 @@ def manual_reading(sent) -> Reading | None:
         if tok.ent_type_ or tok.pos_ == "PROPN":
             continue  # "March 3", "Bomb Street": names and dates are no acts
         found = _word_reading(tok, words)
-        if found is None or found[0] not in MATERIAL_CONFLICT:
+        if found is None or found[0] not in MATERIAL_CONFLICT or figurative(tok, words):
             continue
         if found[0] == "PROTEST" and _victim_of_force(tok):
             continue  # "fired on protesters": the protesters are who force is used against
