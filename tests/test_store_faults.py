@@ -260,3 +260,31 @@ def test_workers_die_with_a_killed_parent(shared_dir, tmp_path):
         os.kill(w, signal.SIGKILL)
     assert not left, "worker processes outlived their killed parent"
 
+
+
+def test_post_articles_on_a_full_disk_answers_507(tmp_path):
+    """The web's write route on a real full filesystem (where the test may mount one)."""
+    from starlette.testclient import TestClient
+
+    from newsweave.api import create_app
+
+    small = tmp_path / "small"
+    if not _mount_tmpfs(small, "1200k"):
+        pytest.skip("needs root and mount to make a small filesystem")
+    try:
+        db = small / "s.db"
+        Store(db).close()
+        room = shutil.disk_usage(small).free
+        (small / "pad").write_bytes(b"\0" * max(0, room - 100_000))  # room to open the store, not for the articles
+        app = create_app(db, token="s3cret")
+        body = [{"text": f"Article {i}. " + "The council met again on Monday. " * 120, "published": "2025-10-17"}
+                for i in range(20)]
+        with TestClient(app) as client:
+            answer = client.post("/articles", json=body, headers={"Authorization": "Bearer s3cret"})
+        assert answer.status_code == 507, answer.text
+        assert "nothing stored before was lost" in answer.json()["error"]
+        assert str(small) not in answer.text
+        with Store(db) as store:
+            assert check_store(store).ok
+    finally:
+        subprocess.run(["umount", str(small)], capture_output=True, check=False)

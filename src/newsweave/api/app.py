@@ -29,7 +29,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
 
-from ..errors import ApiError, IngestError, StoreError, shown
+from ..errors import ApiError, IngestError, StoreError, StoreFull, shown
 from ..store import Store
 from ..store.web_queries import stories_version, story_version
 from . import views
@@ -319,6 +319,10 @@ def create_app(db_path: str | Path, *, token: str | None = None,
             return _json({"error": str(exc), "status": exc.status}, exc.status)
         except IngestError as exc:
             return _json({"error": str(exc), "status": 400}, 400)
+        except StoreFull:
+            # not the message itself, which names the server's files: what the client needs to know
+            return _json({"error": "the server's disk is full: nothing from this request was stored and nothing "
+                          "stored before was lost; try again later", "status": 507}, 507)
 
     async def post_correction(request: Request) -> Response:
         """``POST /corrections`` (make one) and ``POST /corrections/{id}/undo``: JSON answers 201 with the
