@@ -50,14 +50,15 @@ def _build_store(path: Path, inputs: list[Path], *, hostile: bool) -> None:
         process_store(store)
 
 
-def _serve(db: Path):
+def _serve(db: Path, token: str | None = None):
     """Serve ``db`` with uvicorn in a thread on a free loopback port; yields the base URL."""
     import uvicorn
 
     from newsweave.api import create_app
 
     port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    srv = uvicorn.Server(uvicorn.Config(create_app(db, token=token), host="127.0.0.1", port=port,
+                                        log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

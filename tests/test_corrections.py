@@ -14,7 +14,13 @@ from newsweave.cli import cli
 from newsweave.errors import StoreError
 from newsweave.model import Article, Attribution, Entity, Extraction, Mention, Span
 from newsweave.store import Store, entity_detail, list_quotes, story_detail
-from newsweave.store.corrections import add_correction, apply_corrections, list_corrections, quote_target, undo_correction
+from newsweave.store.corrections import (
+    add_correction,
+    apply_corrections,
+    list_corrections,
+    quote_target,
+    undo_correction,
+)
 
 TEXT_1 = "Mayor Ana Lopez said the bridge will reopen. \"We are ready,\" Lopez said. Coach Lopez disagreed."
 TEXT_2 = "Ana Lopez told the council the bridge was safe. Officials said the works cost more."
@@ -245,7 +251,7 @@ def test_undo_twice_or_unknown_is_a_clear_error(filled):
 
 
 def test_cli_correct_list_export_and_undo(filled, tmp_path):
-    store, ids = filled
+    store, _ = filled
     db = str(store.path)
     runner = CliRunner()
     out = runner.invoke(cli, ["--db", db, "correct", "rename-story", "S-flood", "River road floods",
@@ -274,7 +280,7 @@ def test_web_corrections_are_token_guarded_and_change_the_pages(filled):
 
     from newsweave.api import create_app
 
-    store, ids = filled
+    store, _ = filled
     with TestClient(create_app(store.path, token="s3cret")) as client:
         body = {"kind": "rename-story", "story": "S-flood", "title": "River road floods"}
         assert client.post("/corrections", json=body).status_code == 401
