@@ -438,7 +438,11 @@ def search_articles(store: Store, query: str, *, limit: int = 20, offset: int = 
         raise StoreError(f"unknown sort {sort!r}; choose {' or '.join(SEARCH_SORTS)}")
     match = fts_query(query)
     conditions, params = _search_filters(outlet, since, until, story, entity)
-    matches = f"FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?{conditions}"
+    # The articles table is joined only when a filter or the date order needs it: the match list and the
+    # ranks come from the index alone.
+    article = " JOIN articles a ON a.id = articles_fts.rowid"
+    matches = f"FROM articles_fts{article if conditions else ''} WHERE articles_fts MATCH ?{conditions}"
+    ranked = f"FROM articles_fts{article if conditions or sort == 'date' else ''} WHERE articles_fts MATCH ?{conditions}"
     order = "rank" if sort == "relevance" else "coalesce(a.published, '') DESC, a.id DESC"
     out = []
     with _time_limit(store, time_limit, cancelled):
@@ -453,7 +457,7 @@ def search_articles(store: Store, query: str, *, limit: int = 20, offset: int = 
         # and re-tokenise the text, are then made for those rows only, not for every match.
         sql = (
             f"WITH top AS (SELECT articles_fts.rowid AS id, {'rank' if sort == 'relevance' else 'NULL AS rank'}, row_number() OVER (ORDER BY {order}) AS pos"
-            f" {matches} AND articles_fts.rowid >= ? ORDER BY {order} LIMIT ? OFFSET ?)"
+            f" {ranked} AND articles_fts.rowid >= ? ORDER BY {order} LIMIT ? OFFSET ?)"
             f" SELECT {_ARTICLE_COLS}, s.story_id, snippet(articles_fts, 1, ?, ?, '…', 16) AS snippet, top.rank"
             " FROM top JOIN articles_fts ON articles_fts.rowid = top.id JOIN articles a ON a.id = top.id"
             " LEFT JOIN copies c ON c.article_id = a.id LEFT JOIN article_story s ON s.article_id = a.id"
