@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 APT_GET ?= apt-get
 
-.PHONY: run test install bench clean-demo chromium
+.PHONY: run test install bench clean-demo attribution-model chromium
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,12 @@ chromium:
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
+
+# Retrain the attribution model (newsweave.attribution.model.v1) from PolNeAR train (../shared):
+# the cue lexicon and cue model first, then the span model over the rules' attributions.
+attribution-model: $(STAMP)
+	OMP_NUM_THREADS=1 $(PY) scripts/train_attribution.py
+	OMP_NUM_THREADS=1 $(PY) scripts/train_attribution_model.py
 
 clean-demo:
 	rm -f demo.db demo.db-wal demo.db-shm demo.db.process-lock

@@ -1,13 +1,15 @@
 """Score the attribution stage on PolNeAR dev (or train) with the shared scorer, and time it.
 
-    .venv/bin/python benchmarks/attribution_eval.py [--split dev] [--out OUT.jsonl] [--nested]
+    .venv/bin/python benchmarks/attribution_eval.py [--split dev] [--method model|rules] [--out OUT.jsonl] [--nested]
 
 Parses the split once with the project's spaCy model (cached as a DocBin under
 ``/tmp/nw-cache-attribution/``), runs the entities, coreference and attribution stages, writes
 the contract's JSONL and runs ``../shared/eval/score.py attribution`` on it. Also prints the
 time of the coreference + attribution stages as a ratio to the bare spaCy parse of the same texts.
 Nested attributions (``parent`` set) are left out unless ``--nested``: PolNeAR marks only the
-outermost one.
+outermost one. ``--method`` picks the stage: the rules alone (``newsweave.attribution.rules.v1``)
+or the rules with the learned span model (``newsweave.attribution.model.v1``); the model's own
+share of the time is reported as ``model_s``.
 """
 
 from __future__ import annotations
@@ -49,8 +51,10 @@ def load_docs(split: str):
     return rows, docs, parse_s
 
 
-def run(split: str = "dev", out: Path | None = None, nested: bool = False, timing: bool = True) -> dict:
+def run(split: str = "dev", out: Path | None = None, nested: bool = False, timing: bool = True,
+        method: str = "model") -> dict:
     """Extract attributions for the split, score them, and return the scorer's figures."""
+    from newsweave.extract import attribution_model
     from newsweave.extract.attribution import find_attributions
     from newsweave.extract.coref import resolve_coreference
     from newsweave.extract.entities import entity_mentions
@@ -58,11 +62,23 @@ def run(split: str = "dev", out: Path | None = None, nested: bool = False, timin
 
     rows, docs, parse_s = load_docs(split)
     out = out or CACHE / f"attribution-{split}.jsonl"
+    model_s = 0.0
+
+    def refine(doc, found, quotes):
+        nonlocal model_s
+        t = time.perf_counter()
+        found = attribution_model.refine(doc, found, quotes)
+        model_s += time.perf_counter() - t
+        return found
+
+    threshold = attribution_model.candidate_threshold() if method == "model" else None
+
     t0 = time.perf_counter()
     results = []
     for row, doc in zip(rows, docs):
         mentions = resolve_coreference(doc, entity_mentions(doc))
-        results.append((row, find_attributions(doc, mentions)))
+        results.append((row, find_attributions(doc, mentions, refine=refine if method == "model" else None,
+                                                 threshold=threshold)))
     stage_s = time.perf_counter() - t0
     with open(out, "w", encoding="utf-8") as f:
         for row, atts in results:
@@ -92,7 +108,8 @@ def run(split: str = "dev", out: Path | None = None, nested: bool = False, timin
         list(nlp.pipe(texts, batch_size=32))
         parse_s = time.perf_counter() - t0
     figures["throughput"] = {"parse_s": round(parse_s, 2), "coref_attribution_s": round(stage_s, 2),
-                             "ratio": round(stage_s / parse_s, 3)}
+                             "ratio": round(stage_s / parse_s, 3), "method": method, "model_s": round(model_s, 2),
+                             "model_share_of_stage": round(model_s / stage_s, 3)}
     return figures
 
 
@@ -101,9 +118,11 @@ def main() -> None:
     ap.add_argument("--split", default="dev", choices=("dev", "train"))
     ap.add_argument("--out", type=Path)
     ap.add_argument("--nested", action="store_true", help="keep nested attributions in the output")
+    ap.add_argument("--method", default="model", choices=("model", "rules"),
+                    help="rules alone, or rules with the learned span model")
     ap.add_argument("--no-timing", action="store_true")
     args = ap.parse_args()
-    figures = run(args.split, args.out, args.nested, timing=not args.no_timing)
+    figures = run(args.split, args.out, args.nested, timing=not args.no_timing, method=args.method)
     print(json.dumps(figures, indent=1))
 
 

@@ -171,15 +171,44 @@ def cue_tails(rows, docs, min_n: int = 4) -> dict[str, list[int]]:
     return {k: [inside[k], n[k]] for k in sorted(n) if n[k] >= min_n}
 
 
+def feature_matrix(samples: list[list[str]], min_count: int):
+    """A sparse 0/1 matrix of the samples' feature names seen at least ``min_count`` times, and the names."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    counts = Counter(f for feats in samples for f in feats)
+    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
+    indptr, indices = [0], []
+    for feats in samples:
+        indices.extend(sorted({vocab[f] for f in feats if f in vocab}))
+        indptr.append(len(indices))
+    X = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(samples), len(vocab)))
+    return X, sorted(vocab, key=vocab.get)
+
+
+def fit_logistic(X, y, l2: float):
+    """L2-regularised logistic regression without intercept (``bias`` is a feature), by L-BFGS."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    Xt = X.T.tocsr()
+    y = np.asarray(y, dtype=float)
+
+    def loss(w):
+        z = X @ w
+        p = 1.0 / (1.0 + np.exp(-z))
+        return (np.logaddexp(0, z) - y * z).sum() + 0.5 * l2 * w @ w, Xt @ (p - y) + l2 * w
+
+    res = minimize(loss, np.zeros(X.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 2000})
+    return res.x
+
+
 def train_cue_model(rows, docs, threshold: float, min_count: int) -> None:
     """Fit the logistic cue model over candidate verbs and write its weights (``cue_model.json``).
 
-    scikit-learn is needed here only (``pip install scikit-learn``); newsweave applies the weights
-    with a plain dot product.
+    numpy and scipy only (both come with spaCy); newsweave applies the weights with a plain dot product.
     """
     import numpy as np
-    from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
 
     from newsweave.extract import attribution_cues
 
@@ -192,18 +221,10 @@ def train_cue_model(rows, docs, threshold: float, min_count: int) -> None:
             if lex.get(tok.lemma_.lower(), 0.0) >= attribution_cues.MIN_RATE:
                 samples.append(attribution_cues.cue_features(tok, has_quote))
                 labels.append(int(is_cue))
-    counts = Counter(f for feats in samples for f in feats)
-    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
-    indptr, indices = [0], []
-    for feats in samples:
-        indices.extend(sorted({vocab[f] for f in feats if f in vocab}))
-        indptr.append(len(indices))
-    X = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(samples), len(vocab)))
+    X, names = feature_matrix(samples, min_count)
     y = np.array(labels)
-    clf = LogisticRegression(C=0.5, fit_intercept=False, max_iter=2000)
-    clf.fit(X, y)
-    names = sorted(vocab, key=vocab.get)
-    weights = {f: round(float(w), 2) for f, w in zip(names, clf.coef_[0]) if abs(w) >= 0.05}
+    coef = fit_logistic(X, y, l2=2.0)  # scikit-learn's C=0.5, no intercept
+    weights = {f: round(float(w), 2) for f, w in zip(names, coef) if abs(w) >= 0.05}
     MODEL.write_text(json.dumps({
         "made_by": "scripts/train_attribution.py from polnear-train.jsonl (logistic regression, C=0.5)",
         "threshold": threshold,

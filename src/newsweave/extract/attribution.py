@@ -29,6 +29,7 @@ preposition) makes the cue.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -276,12 +277,38 @@ def _source_span(doc, subj, cue) -> tuple[int, int]:
     return _trim_chars(text, cs, ce)
 
 
-def find_attributions(doc, mentions: list[Mention] | None = None) -> list[Attribution]:
-    """Every attribution in ``doc``, in text order, with ``speaker`` resolved through ``mentions``."""
+def find_attributions(doc, mentions: list[Mention] | None = None, refine=None,
+                      threshold: float | None = None) -> list[Attribution]:
+    """Every attribution in ``doc``, in text order, with ``speaker`` resolved through ``mentions``.
+
+    ``refine(doc, found, quotes)`` returns the rules' attributions to keep, their spans changed as
+    it sees fit, before they become attributions (the learned model of ``attribution_model`` does);
+    ``threshold`` is the cue probability a verb needs to be a candidate (the cue model's own by default).
+    """
+    found, quotes = rule_attributions(doc, threshold)
+    if refine is not None:
+        found = refine(doc, found, quotes)
+        _keep_within_segments(doc, found)
+    ordered = sorted(found, key=lambda f: f.cue[0])
+    out = [_to_attribution(doc, f, quotes, mentions or []) for f in ordered]
+    index = {id(f): i for i, f in enumerate(ordered)}
+    for f, att in zip(ordered, out):
+        if f.parent is not None and id(f.parent) in index:
+            att.parent = index[id(f.parent)]
+    return out
+
+
+def rule_attributions(doc, threshold: float | None = None) -> tuple[list[_Found], list[tuple[int, int]]]:
+    """The rules' attributions of ``doc`` as character spans (with their parse anchors), and the quotations.
+
+    ``threshold`` (the cue probability a verb needs) defaults to the cue model's own; a lower one
+    gives more candidates, for a model that judges each whole attribution.
+    """
     text = _text(doc)
     lex = cue_lexicon()
     opts = cue_settings()
-    threshold = opts["model_threshold"] if opts["model"] else opts["threshold"]
+    if threshold is None:
+        threshold = opts["model_threshold"] if opts["model"] else opts["threshold"]
     quotes = quote_spans(text)
     nouns = opts["nouns"]
     quote_of_char = {}
@@ -301,6 +328,8 @@ def find_attributions(doc, mentions: list[Mention] | None = None) -> list[Attrib
             f = None
             if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
                 f = _according_to(doc, sent, tok)
+            elif tok.lower_ == "in" and tok.dep_ == "prep" and in_quote(tok) is None:
+                f = _in_opinion(doc, sent, tok)
             elif tok.pos_ == "VERB" and lex.get(tok.lemma_.lower(), 0.0) >= MIN_RATE \
                     and in_quote(tok) is None:
                 f = _verb_attribution(doc, sent, tok, lex, threshold, quotes, sent_quotes, quote_of_char)
@@ -311,6 +340,7 @@ def find_attributions(doc, mentions: list[Mention] | None = None) -> list[Attrib
                 found.append(f)
     found.extend(_signed_quotes(doc, quotes))
     found.extend(_colon_headlines(doc, quote_of_char))
+    _keep_within_segments(doc, found)
     found = _nest(found, threshold)
     for f in found:
         for s, e in f.content:
@@ -318,13 +348,114 @@ def find_attributions(doc, mentions: list[Mention] | None = None) -> list[Attrib
                 if qs < e and s < qe:
                     used_quotes.add(qi)
     _continue_quotes(doc, found, quotes, used_quotes)
-    ordered = sorted(found, key=lambda f: f.cue[0])
-    out = [_to_attribution(doc, f, quotes, mentions or []) for f in ordered]
-    index = {id(f): i for i, f in enumerate(ordered)}
-    for f, att in zip(ordered, out):
-        if f.parent is not None and id(f.parent) in index:
-            att.parent = index[id(f.parent)]
-    return out
+    return found, quotes
+
+
+# A run-in subheading: a headline clause in the present tense at the start of a paragraph, run
+# into the paragraph's first sentence with no punctuation between ("Putin cautions Trump against
+# selling Tomahawks to Ukraine Putin's top aide Yuri Ushakov told reporters that ...").
+_HEADLINE_MAX_WORDS = 14
+_NOMINAL = {"PROPN", "NOUN", "ADJ", "DET", "PART", "NUM"}
+
+
+def _subheading_end(sent) -> int | None:
+    """The character offset where a run-in subheading at the start of ``sent`` ends, or None.
+
+    The headline has a present-tense verb among its first words and no punctuation; the body
+    starts at the earliest capitalised word after it from which only a noun phrase leads to a
+    past-tense verb, and the headline must not end on a word that needs an object ("to", "the").
+    """
+    doc = sent.doc
+    text = _text(doc)
+    if sent.start_char > 0 and text[sent.start_char - 1] != "\n":
+        return None
+    toks = [t for t in sent if not t.is_space]
+    verb = next((k for k, t in enumerate(toks[:4]) if t.tag_ in {"VBZ", "VBP"} and t.pos_ == "VERB"), None)
+    if verb is None:
+        return None
+    past = next((k for k, t in enumerate(toks) if k > verb + 2 and t.tag_ == "VBD"), None)
+    if past is None or past > _HEADLINE_MAX_WORDS + 8:
+        return None
+    if any(t.is_punct and t.text not in {"-", "'s", "’s"} for t in toks[:past]):
+        return None
+    for k in range(verb + 2, past):
+        t, prev = toks[k], toks[k - 1]
+        if k > _HEADLINE_MAX_WORDS:
+            break
+        if not t.text[:1].isupper() or prev.pos_ not in {"PROPN", "NOUN", "NUM"}:
+            continue
+        if all(x.pos_ in _NOMINAL for x in toks[k:past]):
+            return t.idx
+    return None
+
+
+def _segments(doc) -> list[int]:
+    """Character offsets no span crosses: paragraph breaks and the ends of run-in subheadings (cached)."""
+    cached = doc.user_data.get("newsweave.segments")
+    if cached is not None:
+        return cached
+    text = _text(doc)
+    cuts = [m.start() for m in re.finditer(r"\n", text)]
+    for sent in doc.sents:
+        end = _subheading_end(sent)
+        if end is not None:
+            cuts.append(end)
+    doc.user_data["newsweave.segments"] = cuts = sorted(set(cuts))
+    return cuts
+
+
+def _segment_of(cuts: list[int], char: int) -> tuple[int, int]:
+    k = bisect.bisect_right(cuts, char)
+    return (cuts[k - 1] if k else 0), (cuts[k] if k < len(cuts) else 1 << 60)
+
+
+def _keep_within_segments(doc, found: list[_Found]) -> None:
+    """Cut every source and syntax-made content piece to the segment (paragraph, or the part of one
+    on either side of a run-in subheading) that holds the cue, or the nearest part of it.
+
+    A quotation's own span stays whole: quote pairing already closes quotations at paragraph ends.
+    """
+    cuts = _segments(doc)
+    if not cuts:
+        return
+    text = _text(doc)
+
+    def cut(span: tuple[int, int], anchor: int) -> tuple[int, int] | None:
+        s, e = span
+        inner = [c for c in cuts if s < c < e]
+        if not inner:
+            return span
+        if text[s] in "“\"'‘" and "\n" not in text[s:e]:
+            inner = [c for c in inner if text[c] != "\n"]
+            if not inner:
+                return span
+        parts = list(zip([s] + inner, inner + [e]))
+        lo, hi = _segment_of(cuts, anchor)
+        best = min(parts, key=lambda p: 0 if lo <= p[0] and p[1] <= hi else min(abs(anchor - p[0]), abs(anchor - p[1])))
+        best = _trim_chars(text, *best)
+        return best if best[1] > best[0] and re.search(r"\w", text[best[0]:best[1]]) else None
+
+    for f in found:
+        anchor = f.cue[0]
+        content = [cut(p, anchor) for p in f.content]
+        f.content = [p for p in content if p is not None] or f.content
+        if f.source is not None:
+            f.source = cut(f.source, anchor)
+        if f.source is None and f.source_tok is None and 0 < f.cue_tok < len(doc):
+            f.source, f.source_tok = _source_after_cut(doc, cuts, f) or (None, None)
+
+
+def _source_after_cut(doc, cuts: list[int], f: _Found):
+    """The noun phrase between a subheading's end and a subjectless cue ("... Ukraine | Putin's top aide
+    Yuri Ushakov told"), which the parser could not see as the subject."""
+    cue = doc[f.cue_tok]
+    lo, _ = _segment_of(cuts, cue.idx)
+    if lo == 0 or _text(doc)[lo] == "\n":
+        return None
+    toks = [t for t in doc[max(0, cue.i - 12):cue.i] if t.idx >= lo]
+    if not toks or any(t.pos_ not in _NOMINAL for t in toks):
+        return None
+    return _trim_chars(_text(doc), toks[0].idx, toks[-1].idx + len(toks[-1].text)), toks[-1].i
 
 
 def _is_cue_candidate(tok, lex) -> bool:
@@ -423,8 +554,10 @@ def _verb_attribution(doc, sent, cue, lex, threshold, quotes, sent_quotes, quote
         # "called for X": the preposition goes with the cue; "responded by X": with the content
         s, e = _subtree_span(obj if _prep_in_cue(cue, prep) else prep)
         content.append(_trim_chars(text, *_char_range(doc, s, e)))
-    elif subj is not None and (cue.dep_ == "parataxis" or (cue.dep_ == "ccomp" and cue.head.i < cue.i)):
-        # "A, he said, B" — the cue hangs off the clause it reports
+    elif subj is not None and (cue.dep_ == "parataxis" or (cue.dep_ == "ccomp" and cue.head.i < cue.i
+                                                           and lex.get(cue.head.lemma_.lower(), 0.0) < 0.5)):
+        # "A, he said, B" — the cue hangs off the clause it reports (but in "..., saying they would
+        # discuss ..." the clause is what the governing cue reports, not a report of its own)
         excl = {t.i for t in cue.subtree}
         toks = [t for t in cue.head.subtree if t.i not in excl]
         content.extend(_pieces(doc, toks))
@@ -667,6 +800,36 @@ def _according_to(doc, sent, tok) -> _Found | None:
     return _Found(cue=cue, source=src, content=content, cue_tok=tok.i, source_tok=pobj.i, score=1.0)
 
 
+# "in his opinion, ...", "in the view of X, ...": the noun is the cue, its possessor the source.
+_OPINION_NOUNS = {"opinion", "view", "estimation", "judgment", "judgement", "words", "mind", "eyes"}
+
+
+def _in_opinion(doc, sent, prep) -> _Found | None:
+    """"In his opinion, CONTENT": the clause the phrase hangs from, without the phrase itself."""
+    noun = next((g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in _OPINION_NOUNS), None)
+    if noun is None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if owner is None or owner.pos_ not in {"PRON", "PROPN", "NOUN"}:
+        return None
+    text = _text(doc)
+    excl = {t.i for t in prep.subtree}
+    head = prep.head
+    # an adverbial set off before the phrase ("At the same time, in his opinion, ...") is the author's
+    excl.update(t.i for c in head.children if c.i < prep.i and c.dep_ in {"prep", "advmod", "npadvmod"}
+                for t in c.subtree)
+    toks = [t for t in head.subtree if t.i not in excl and sent.start <= t.i < sent.end]
+    content = [(s, e) for s, e in _pieces(doc, toks) if re.search(r"\w", text[s:e])]
+    if not content:
+        return None
+    source = _trim_chars(text, *_char_range(doc, *_subtree_span(owner)))
+    return _Found(cue=_char_range(doc, noun.i, noun.i + 1), source=source, content=content, cue_tok=noun.i,
+                  source_tok=owner.i, score=1.0)
+
+
 def _channel(doc, cue) -> tuple[int, int] | None:
     """Where the statement was made: "told TASS", "told reporters", "in a post on Truth Social"."""
     for child in cue.children:
@@ -806,3 +969,14 @@ def _speaker(doc, f: _Found, mentions: list[Mention]) -> Mention | None:
 def attribution_stage(ex: Extraction, settings: Settings) -> None:
     """Find the article's attributions and resolve each source to its speaker."""
     ex.attributions = find_attributions(ex.doc, ex.mentions)
+
+
+@stage("newsweave.attribution.model.v1", requires=("doc", "mentions", "mentions.chain"),
+       assigns=("attributions", "attributions.speaker"))
+def attribution_model_stage(ex: Extraction, settings: Settings) -> None:
+    """The rules' attributions with span boundaries and content pieces chosen by the learned model."""
+    # imported here: the rules stage must work without the model file
+    from .attribution_model import candidate_threshold, model_version, refine
+
+    ex.attributions = find_attributions(ex.doc, ex.mentions, refine=refine, threshold=candidate_threshold())
+    ex.made_by["attributions.model"] = model_version()
