@@ -183,7 +183,6 @@ def plans(obj, statuses, due_before, story, today, as_json):
 def search(obj, query, outlet, since, until, story, entity, sort, limit, as_json):
     """Full-text search over titles and texts, with snippets (see README, "Search syntax")."""
     from ..store import search_articles
-
     from ..store.queries import search_facets
 
     filters = {"outlet": outlet, "since": since, "until": until, "story": story, "entity": entity}

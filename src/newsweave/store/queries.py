@@ -19,6 +19,7 @@ from ..errors import StoreError
 from .db import Store
 
 __all__ = [
+    "SearchStopped",
     "article_detail",
     "display_title",
     "entity_detail",
@@ -26,7 +27,6 @@ __all__ = [
     "list_entities",
     "list_quotes",
     "list_stories",
-    "SearchStopped",
     "search_articles",
     "search_facets",
     "store_is_empty",
@@ -283,7 +283,6 @@ def _quote(r) -> dict[str, Any]:
         return {"start": r[f"{prefix}_start"], "end": r[f"{prefix}_end"], "text": r[f"{prefix}_text"]}
 
     return {
-        "id": r["id"],  # what `newsweave correct set-speaker/reject-quote` take
         "article_id": r["article_id"],
         "kind": r["kind"],
         "speaker": r["speaker_text"],
