@@ -2,8 +2,9 @@
 
 Each request goes through the same rules:
 
-* **robots.txt** is read once per host (RFC 9309: a 4xx robots file allows everything, an
-  unreachable or 5xx one disallows everything for this run) and a disallowed URL is never requested;
+* **robots.txt** is read once per host and kept for ``robots_ttl`` seconds (RFC 9309: a 4xx robots
+  file allows everything; a 5xx one disallows everything, and an unreachable host fails every request,
+  until ``retry_host_after`` seconds have passed) and a disallowed URL is never requested;
 * **per-host politeness**: at most ``connections_per_host`` requests in flight to one host, and
   ``delay`` seconds (or the robots file's ``Crawl-delay``, whichever is longer, capped) between the
   starts of two requests to it;
@@ -62,13 +63,16 @@ class FetchOptions:
     workers: int = 4  # pages fetched at once, across hosts
     max_items: int = 200  # article links followed per feed, sitemap or homepage
     respect_robots: bool = True
+    robots_ttl: float = 3600.0  # seconds a host's robots.txt is trusted before it is read again
+    retry_host_after: float = 300.0  # seconds before a host whose robots.txt failed is tried again
 
     def __post_init__(self) -> None:
         checks = {
             "timeout": self.timeout > 0, "retries": self.retries >= 0, "backoff": self.backoff >= 0,
             "max_backoff": self.max_backoff >= 0, "max_bytes": self.max_bytes >= 1024,
             "max_redirects": self.max_redirects >= 0, "delay": self.delay >= 0,
-            "max_crawl_delay": self.max_crawl_delay >= 0,
+            "max_crawl_delay": self.max_crawl_delay >= 0, "robots_ttl": self.robots_ttl >= 0,
+            "retry_host_after": self.retry_host_after >= 0,
             "connections_per_host": 1 <= self.connections_per_host <= 2, "workers": self.workers >= 1,
             "max_items": self.max_items >= 1,
         }
@@ -134,7 +138,8 @@ class _Host:
         self.lock = threading.Lock()
         self.next_start = 0.0
         self.robots: urllib.robotparser.RobotFileParser | None = None
-        self.robots_problem: str | None = None  # why everything is disallowed (unreachable robots.txt)
+        self.robots_problem: tuple[str, str] | None = None  # (kind, reason) while the host is skipped
+        self.robots_until = 0.0  # monotonic time after which robots.txt is read again
         self.robots_lock = threading.Lock()
         self.delay = 0.0  # the robots file's Crawl-delay, capped
 
@@ -221,10 +226,12 @@ class Fetcher:
             return
         host = self._host(url)
         with host.robots_lock:
-            if host.robots is None and host.robots_problem is None:
+            if time.monotonic() >= host.robots_until:
+                host.robots, host.robots_problem = None, None
                 self._load_robots(url, host)
         if host.robots_problem:
-            raise FetchError(url, "robots", f"not fetched: {host.robots_problem}")
+            kind, reason = host.robots_problem
+            raise FetchError(url, kind, reason)
         if not host.robots.can_fetch(self._agent_token, url):
             raise FetchError(url, "robots", "not fetched: robots.txt disallows it for newsweave")
 
@@ -242,10 +249,14 @@ class Fetcher:
                     break
                 response = self._get_with_retries(urljoin(robots_url, location), {})
         except FetchError as exc:
-            host.robots_problem = f"its robots.txt could not be read ({exc.reason}), so the host is skipped"
+            # The host itself is out of reach: say so as such (timeout, network), not as a robots refusal.
+            host.robots_problem = (exc.kind, f"{exc.reason} (reading {robots_url})")
+            host.robots_until = time.monotonic() + self.options.retry_host_after
             return
         if response.status >= 500 or response.status == 429:
-            host.robots_problem = f"its robots.txt answered HTTP {response.status}, so the host is skipped"
+            host.robots_problem = ("robots", f"not fetched: its robots.txt answered HTTP {response.status}, so "
+                                   f"the host is skipped for {self.options.retry_host_after:g} s")
+            host.robots_until = time.monotonic() + self.options.retry_host_after
             return
         if response.status >= 400:
             parser.allow_all = True  # RFC 9309: an unavailable (4xx) robots file means no rules
@@ -256,6 +267,7 @@ class Fetcher:
             if crawl_delay:
                 host.delay = min(float(crawl_delay), self.options.max_crawl_delay)
         host.robots = parser
+        host.robots_until = time.monotonic() + self.options.robots_ttl
 
     def _wait_turn(self, host: _Host, url: str) -> None:
         delay = max(self.options.delay, host.delay)
