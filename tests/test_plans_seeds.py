@@ -86,8 +86,13 @@ def test_thursday_phone_call_is_a_consult_that_occurred(seed_store):
 
     with Store(seed_store) as store:
         rows = events_with_articles(store)
-    assert any(r["type"] == "CONSULT" and r["mode"] == "phone" and r["status"] == "occurred"
-               and r["time"] == "2025-10-16" for r in rows)
+    def people(r):
+        return " ".join(a["text"] for a in [*r["source"], *r["target"]])
+
+    calls = [r for r in rows if r["type"] == "CONSULT" and r["mode"] == "phone" and r["status"] == "occurred"]
+    # "after a phone call between the two leaders" and "Thursday's conversation": one call, Trump and Putin's.
+    assert calls and all(r["time"] == "2025-10-16" for r in calls)
+    assert all("Trump" in people(r) and "Putin" in people(r) for r in calls)
 
 
 def test_undated_summit_stays_in_timeline_and_digest(seed_store):

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextvars
 from collections import deque
+from dataclasses import replace
 
 from ..model import Actor, Event, Extraction, Mention, Span, Timex
 from ..settings import Settings
@@ -551,12 +552,31 @@ def _noun_participants(noun) -> list[Actor]:
         if c.dep_ == "prep" and (c.lower_ == "between" or c.lower_ == "of" and NOUNS.get(noun.lemma_.lower(), ("",))[0] == "CONSULT"):
             for p in c.children:
                 if p.dep_ == "pobj":
-                    out.extend(_actors_of(p))
+                    out.extend(_actors_of(p) or _the_two(p))
         elif c.dep_ in ("compound", "amod", "poss", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN"):
             found = actor_code(c.text)
             if found:
                 out.append(Actor(text=c.text, code=found[0], sector=found[1], start=c.idx, end=c.idx + len(c.text)))
     return out
+
+
+def _the_two(noun) -> list[Actor]:
+    """ "between the two leaders", "both sides": the two actors the sentence names outside the phrase
+    ("Trump said he was planning a meeting with Putin, after a phone call between the two leaders")."""
+    two = any(c.lower_ in ("two", "both") for c in noun.children if c.dep_ in ("nummod", "det", "predet"))
+    if not two:
+        return []
+    phrase = _phrase(noun)
+    found: dict[str, list[Actor]] = {"PERSON": [], "GPE": [], "NORP": []}
+    for ent in noun.sent.ents:
+        if ent.label_ not in found or phrase.start <= ent.start < phrase.end:
+            continue
+        code = actor_code(ent.text) or _chain_code(ent.start_char, ent.end_char)
+        if code and all(a.text != ent.text for a in found[ent.label_]):
+            found[ent.label_].append(Actor(text=ent.text, code=code[0], sector=code[1], start=ent.start_char,
+                                           end=ent.end_char))
+    # People first ("the two leaders"), then countries ("both countries").
+    return next((found[k] for k in ("PERSON", "GPE", "NORP") if len(found[k]) == 2), [])
 
 
 def _targets(trigger: _Trigger, sources: list[Actor]) -> list[Actor]:
@@ -724,7 +744,38 @@ def doc_events(doc, timexes: list[Timex] | None = None, published: str | None = 
             out.extend(sentence_events(sent, timexes, published))
     finally:
         _CHAINS.reset(token)
+    _share_one_happening(out)
     return out
+
+
+def _share_one_happening(events: list[Event]) -> None:
+    """Reports in one article of one happening share its date and its participants: "after a phone
+    call between the two leaders" and "Thursday's conversation" are one call, on Thursday.
+
+    Events that occurred, of one type and mode (a phone call, a visit), are one happening when the
+    article gives them one date between them and their coded participants do not contradict each
+    other (one set inside the other); then each takes the date, and one naming nobody takes the
+    participants of the fullest report.
+    """
+    groups: dict[tuple[str, str], list[Event]] = {}
+    for e in events:
+        if e.status == "occurred" and e.mode is not None:
+            groups.setdefault((e.type, e.mode), []).append(e)
+    for same in groups.values():
+        dates = {e.time for e in same if e.time}
+        if len(same) < 2 or len(dates) != 1:
+            continue
+        named = [frozenset(a.code for a in (*e.source, *e.target) if a.code) for e in same]
+        named = [c for c in named if c]
+        if any(not (a <= b or b <= a) for a in named for b in named):
+            continue  # other people: another call
+        when = dates.pop()
+        fullest = max(same, key=lambda e: len(e.source) + len(e.target))
+        for e in same:
+            e.time = e.time or when
+            if not e.source and not e.target:
+                e.source = [replace(a) for a in fullest.source]
+                e.target = [replace(a) for a in fullest.target]
 
 
 def actor_mention(actor: Actor, mentions: list[Mention]) -> Mention | None:
