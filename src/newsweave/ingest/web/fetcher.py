@@ -254,8 +254,9 @@ class Fetcher:
             host.robots_until = time.monotonic() + self.options.retry_host_after
             return
         if response.status >= 500 or response.status == 429:
-            host.robots_problem = ("robots", f"not fetched: its robots.txt answered HTTP {response.status}, so "
-                                   f"the host is skipped for {self.options.retry_host_after:g} s")
+            reason = (f"not fetched: its robots.txt answered HTTP {response.status}, so the host is skipped for "
+                      f"{self.options.retry_host_after:g} s")
+            host.robots_problem = ("robots", reason)
             host.robots_until = time.monotonic() + self.options.retry_host_after
             return
         if response.status >= 400:
