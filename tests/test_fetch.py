@@ -458,3 +458,15 @@ def test_watch_once_from_the_cli_reports_a_failing_source_and_goes_on(site, tmp_
     assert "last error: http: HTTP 404 Not Found" in listed and "[feed]" in listed
     bad = runner.invoke(cli, ["--db", db, "watch", "--every", "soon"])
     assert bad.exit_code == 1 and "bad interval 'soon'" in bad.output
+
+
+def test_an_atom_feed(site, fetcher):
+    site.routes["/atom.xml"] = Route(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Island Post</title>'
+        f'<entry><title>Ferry timetable changes</title><link href="{site.url("/f1")}"/><id>urn:f1</id>'
+        "<updated>2025-10-14T07:00:00Z</updated><author><name>Ola Ferry</name></author></entry></feed>",
+        headers={"Content-Type": "application/atom+xml"})
+    site.routes["/f1"] = html_route(page("", "", title="", og_type="website", published=""))
+    (article,) = list(read_urls([site.url("/atom.xml")], fetcher=fetcher))
+    assert (article.title, article.outlet, str(article.published), article.extra["author"]) == (
+        "Ferry timetable changes", "Island Post", "2025-10-14", "Ola Ferry")
