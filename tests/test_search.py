@@ -186,3 +186,46 @@ def test_the_story_list_tells_an_empty_store_from_no_match(tmp_path, store):
         assert client.get("/stories.json").json()["store_empty"] is False
         assert "process the stored articles" in client.get("/stories").text
         assert "No story matched these filters" in client.get("/stories", params={"outlet": "Nowhere"}).text
+
+
+def test_a_real_server_stops_a_search_whose_client_hung_up(tmp_path, store, monkeypatch):
+    """Over uvicorn and a real socket: the client sends a search and hangs up; the search's work is told
+    within a fraction of a second (the view here waits for that, as SQLite's progress handler does)."""
+    import socket
+
+    import uvicorn
+
+    from newsweave.api import create_app, views
+
+    told = threading.Event()
+
+    def slow_search(store, params):
+        gone = views.CLIENT_GONE.get()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if gone is not None and gone():
+                told.set()
+                raise StoreError("stopped")
+            time.sleep(0.01)
+        return views.Page("search.html", {})
+
+    monkeypatch.setattr(views, "search_page", slow_search)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(store.path), host="127.0.0.1", port=port, log_level="error"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 20
+        while not server.started:
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.05)
+        client = socket.create_connection(("127.0.0.1", port))
+        client.sendall(b"GET /search.json?q=strike HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        time.sleep(0.3)
+        client.close()
+        assert told.wait(3), "the search was never told its client had gone"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
