@@ -125,7 +125,7 @@ class Source:
         chunks, size, blank = [], 0, True
         # Past HEAD_BYTES only while everything so far is blank, then one more chunk of content.
         while size < HEAD_BYTES or (blank and size < MAX_LEADING_BLANK_BYTES):
-            chunk = self._read_inner(max(HEAD_BYTES - size, _CHUNK))
+            chunk = self._read_inner(HEAD_BYTES - size if size < HEAD_BYTES else _CHUNK)
             if not chunk:
                 break
             chunks.append(chunk)
