@@ -6,11 +6,12 @@ the list, ``newsweave.watch`` for polling.
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 
 import click
+
+from .options import echo_json, json_option
 
 __all__ = ["sources", "watch"]
 
@@ -41,7 +42,7 @@ def add(obj, urls):
 
 
 @sources.command("list")
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@json_option
 @click.pass_obj
 def list_cmd(obj, as_json):
     """Every source with its kind, last fetch, error count, last error, items seen and articles stored."""
@@ -50,7 +51,7 @@ def list_cmd(obj, as_json):
     with obj.store(create=True) as store:
         rows = list_sources(store)
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_json(rows)
         return
     if not rows:
         click.echo("no sources yet: add one with `newsweave sources add URL`")
