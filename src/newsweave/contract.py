@@ -158,7 +158,9 @@ def to_contract(ex: Extraction) -> dict[str, Any]:
 
     ``attributions`` holds the outermost attributions, as PolNeAR annotates them; an attribution
     reported inside another (Ushakov reporting what Putin told Trump) is in ``nested_attributions``
-    with ``parent``, the index in ``attributions`` of the one it sits in.
+    with ``parent``, the index in ``attributions`` of the one it sits in. ``made_by`` records the
+    stage behind each field (``attributions``: ``newsweave.attribution.model.v1``) and the version of
+    any learned model (``attributions.model``).
     """
     outer = [i for i, a in enumerate(ex.attributions) if a.parent is None]
     position = {old: new for new, old in enumerate(outer)}
@@ -180,6 +182,8 @@ def to_contract(ex: Extraction) -> dict[str, Any]:
         "nested_attributions": nested,
         "timexes": [_timex(t) for t in ex.timexes],
         "events": [_event(e) for e in ex.events],
+        # which stage (and model version) made each field, e.g. attributions.model
+        "made_by": dict(ex.made_by),
     }
 
 

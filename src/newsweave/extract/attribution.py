@@ -440,20 +440,28 @@ def _keep_within_segments(doc, found: list[_Found]) -> None:
         content = [cut(p, anchor) for p in f.content]
         f.content = [p for p in content if p is not None] or f.content
         if f.source is not None:
-            f.source = cut(f.source, anchor)
-        if f.source is None and f.source_tok is None and 0 < f.cue_tok < len(doc):
+            lo, hi = _segment_of(cuts, anchor)
+            source = cut(f.source, anchor)
+            if source is None or not (lo <= source[0] and source[1] <= hi):
+                # a subject phrase wholly in another paragraph is a parse gone wrong ("The Latest on
+                # the vote (all times local): 7 p.m. [new paragraph] Mayor Ana Ruiz says ...")
+                f.source, f.source_tok = _source_after_cut(doc, cuts, f) or (None, None)
+            else:
+                f.source = source
+        elif f.source_tok is None and 0 < f.cue_tok < len(doc):
             f.source, f.source_tok = _source_after_cut(doc, cuts, f) or (None, None)
 
 
 def _source_after_cut(doc, cuts: list[int], f: _Found):
-    """The noun phrase between a subheading's end and a subjectless cue ("... Ukraine | Putin's top aide
-    Yuri Ushakov told"), which the parser could not see as the subject."""
+    """The noun phrase from the start of the cue's segment to the cue ("... Ukraine | Putin's top aide
+    Yuri Ushakov told"), where the parser found no subject there."""
     cue = doc[f.cue_tok]
     lo, _ = _segment_of(cuts, cue.idx)
-    if lo == 0 or _text(doc)[lo] == "\n":
+    if lo == 0:
         return None
-    toks = [t for t in doc[max(0, cue.i - 12):cue.i] if t.idx >= lo]
-    if not toks or any(t.pos_ not in _NOMINAL for t in toks):
+    toks = [t for t in doc[max(0, cue.i - 12):cue.i] if t.idx >= lo and not t.is_space]
+    if not toks or any(t.pos_ not in _NOMINAL for t in toks) \
+            or toks[0].i > 0 and not (doc[toks[0].i - 1].is_space or doc[toks[0].i - 1].idx < lo):
         return None
     return _trim_chars(_text(doc), toks[0].idx, toks[-1].idx + len(toks[-1].text)), toks[-1].i
 
