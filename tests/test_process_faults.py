@@ -203,3 +203,20 @@ def test_failures_are_listed_and_checked_from_the_command_line(tmp_path):
     assert checked.exit_code == 0  # a failed article is no fault of the store
     assert "1 articles could not be processed" in checked.output
     assert json.loads(runner.invoke(cli, ["--db", db, "check", "--json"]).output)["failed_articles"] == 1
+
+
+def test_extract_writes_every_line_when_a_stage_fails_on_one(tmp_path):
+    # The contract promises one output line per input line: the broken article is written with nothing
+    # found, named in the report, and the other articles are extracted and linked as usual.
+    from newsweave.contract import extract_file
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": a.id, "text": a.text, "published": "2025-10-16"}) + "\n"
+                           for a in _articles() if a.id in ("ok1", "marked", "ok2")), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    report = extract_file(src, out, Settings(stages=(*DEFAULT_STAGES, BREAKS_STAGE)))
+    rows = {r["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert set(rows) == {"ok1", "marked", "ok2"} and report.written == 3
+    assert rows["marked"]["entities"] == [] and rows["marked"]["story_id"]
+    assert rows["ok1"]["entities"] and rows["ok2"]["timexes"]
+    assert len(report.errors) == 1 and "tests.breaks_on_marker.v1" in str(report.errors[0])

@@ -188,23 +188,36 @@ def to_contract(ex: Extraction) -> dict[str, Any]:
 
 
 def extract_articles(articles: list[Article], settings: Settings | None = None,
-                     progress: Callable[[int], None] | None = None) -> tuple[list[Extraction], Any]:
-    """Run the per-article stages and the cross-article linking over ``articles`` as one batch."""
-    from .extract.pipeline import Pipeline
+                     progress: Callable[[int], None] | None = None,
+                     faults: list | None = None) -> tuple[list[Extraction], Any]:
+    """Run the per-article stages and the cross-article linking over ``articles`` as one batch.
+
+    An article a stage fails on is kept (with nothing found, in a story of its own) and its
+    ``ArticleFault`` appended to ``faults`` when given.
+    """
+    from .extract.pipeline import ArticleFault, Pipeline
     from .link import link_batch
 
     settings = settings or Settings()
     pipeline = Pipeline(settings)
-    extractions = []
-    for ex in pipeline.run(articles):
-        extractions.append(ex)
+    extractions, faulted = [], faults if faults is not None else []
+    for ex in pipeline.run(articles, isolate=True):
+        if isinstance(ex, ArticleFault):
+            # The contract promises a line per input line: an article a stage breaks on is written with
+            # nothing found, in a story of its own, and named in the report; the batch goes on.
+            faulted.append(ex)
+            extractions.append(Extraction(article=ex.article, story_id=f"unprocessed-{ex.article.id}"))
+        else:
+            extractions.append(ex)
         if progress:
             progress(1)
     from .link.online import sync_linked_ids
 
-    linked = link_batch(extractions, settings)
+    broken = {id(f.article) for f in faulted}
+    linked = link_batch([ex for ex in extractions if id(ex.article) not in broken], settings)
     for ex in extractions:
-        sync_linked_ids(ex)
+        if id(ex.article) not in broken:
+            sync_linked_ids(ex)
         ex.doc = None
     return extractions, linked
 
@@ -220,7 +233,11 @@ def extract_file(in_path: str | Path, out_path: str | Path, settings: Settings |
             report.errors.append(item)
         else:
             articles.append(item)
-    extractions, linked = extract_articles(articles, settings, progress)
+    faults: list = []
+    extractions, linked = extract_articles(articles, settings, progress, faults)
+    for f in faults:
+        report.errors.append(IngestError(f.article.origin or str(f.article.id),
+                                         f"written with nothing found: stage {f.stage} failed: {f.error}: {f.message}"))
     out_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = out_path.with_name(out_path.name + ".part")
     with open(tmp, "w", encoding="utf-8") as out:
