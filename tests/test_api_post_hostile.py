@@ -153,3 +153,10 @@ def test_an_upload_that_decompresses_past_the_limit_stops_there(db):
     items = list(read_upload(bomb, "bomb.jsonl.gz", max_file_bytes=1_000_000))
     assert [type(i).__name__ for i in items] == ["Article", "IngestError"]
     assert "1 MB limit" in items[1].reason and items[1].origin.startswith("bomb.jsonl.gz:")
+
+
+def test_one_id_for_two_texts_in_one_body_is_a_400(client, db):
+    r = client.post("/articles", json=[{"id": "x-1", "text": GOOD}, {"id": "x-1", "text": "Another text entirely."}],
+                    headers=AUTH)
+    assert r.status_code == 400 and "article 1" in r.json()["error"] and "x-1" in r.json()["error"]
+    assert _stored(db) == []

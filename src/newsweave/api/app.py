@@ -425,9 +425,16 @@ async def _articles_from_request(request: Request, body: bytes) -> tuple[list, l
     built by newsweave.ingest as ``newsweave ingest`` builds them, and the records that failed."""
     media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
     if media_type == "application/json":
+        from ..ingest.inputs import refuse_reused_ids
+
         payload = _json_payload(body)
         items = payload if isinstance(payload, list) else [payload]
-        return [_article_from_json(item, n) for n, item in enumerate(items)], []
+        articles = []
+        for n, built in enumerate(refuse_reused_ids(_article_from_json(item, n) for n, item in enumerate(items))):
+            if isinstance(built, IngestError):  # one id for two texts: refused as a bad article, like the rest
+                raise ApiError(400, f"article {n}: {built.reason}")
+            articles.append(built)
+        return articles, []
     if media_type == "multipart/form-data":
         from starlette.datastructures import UploadFile
 
@@ -457,7 +464,8 @@ def _json_payload(body: bytes) -> Any:
     except RecursionError:
         raise ApiError(400, "body is nested too deeply: send an article object or a list of them") from None
     except ValueError as exc:  # not JSON, not UTF-8, an integer of over 4,300 digits
-        raise ApiError(400, f"body is not valid JSON: {shown(str(exc), 200)[1:-1]}") from None
+        reason = str(exc)
+        raise ApiError(400, f"body is not valid JSON: {reason if len(reason) <= 200 else reason[:200] + '…'}") from None
 
 
 def _lone_surrogate_field(item: dict) -> str | None:

@@ -20,7 +20,7 @@ from .seedtext import read_seed, read_text
 from .sniff import FORMATS, sniff_source
 from .source import DEFAULT_MAX_FILE_BYTES, Source, open_path, open_stream
 
-__all__ = ["display_name", "iter_paths", "read_inputs", "read_upload"]
+__all__ = ["display_name", "iter_paths", "read_inputs", "read_upload", "refuse_reused_ids"]
 
 _READERS: dict[str, Callable[[Source, ReadOptions], Iterator[Article | IngestError]]] = {
     "seed": read_seed,
@@ -65,7 +65,7 @@ def read_inputs(
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     options = ReadOptions(fields=fields or FieldMap(), max_file_bytes=max_file_bytes)
-    yield from _refuse_reused_ids(_read_paths(paths, stdin, format, options))
+    yield from refuse_reused_ids(_read_paths(paths, stdin, format, options))
 
 
 def read_upload(
@@ -85,7 +85,7 @@ def read_upload(
 
     options = ReadOptions(fields=fields or FieldMap(), max_file_bytes=max_file_bytes)
     opener = lambda: open_stream(io.BytesIO(data), name, identity="<http>", max_total_bytes=max_file_bytes)
-    yield from _refuse_reused_ids(_read_one(opener, name, None, options))
+    yield from refuse_reused_ids(_read_one(opener, name, None, options))
 
 
 def _read_paths(paths, stdin, format, options) -> Iterator[Article | IngestError]:
@@ -104,7 +104,7 @@ _MAX_IDS_CHECKED = 2_000_000
 _DERIVED_ID = re.compile(r"[0-9a-f]{16}")
 
 
-def _refuse_reused_ids(items: Iterator[Article | IngestError]) -> Iterator[Article | IngestError]:
+def refuse_reused_ids(items: Iterable[Article | IngestError]) -> Iterator[Article | IngestError]:
     """An id given to two different texts in one batch is an error naming both places.
 
     The same id with the same text is a plain duplicate (the store keeps one); with another text
