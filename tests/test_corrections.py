@@ -12,7 +12,16 @@ from click.testing import CliRunner
 
 from newsweave.cli import cli
 from newsweave.errors import StoreError
-from newsweave.model import Article, Attribution, Entity, Extraction, Mention, Span
+from newsweave.model import (
+    Actor,
+    Article,
+    Attribution,
+    Entity,
+    Event,
+    Extraction,
+    Mention,
+    Span,
+)
 from newsweave.store import Store, entity_detail, list_quotes, story_detail
 from newsweave.store.corrections import (
     add_correction,
@@ -56,6 +65,8 @@ def _extraction(article: Article, key: int) -> Extraction:
             Attribution(content=[_span(text, "the works cost more")], kind="indirect",
                         source=ex.mentions[1].to_span(), cue=_span(text, "said"), speaker=ex.mentions[1]),
         ]
+        ex.events = [Event(type="CONSULT", evidence=_span(text, "told the council"),
+                           source=[Actor("Ana Lopez", entity_id="E-ana")], target=[Actor("council")])]
     else:
         ex.mentions = [_mention(text, "the town", "E-town")]
     return ex
@@ -159,9 +170,15 @@ def test_merged_entities_stay_merged_and_come_apart_on_undo(filled):
     apply_corrections(store)
     assert store.db.execute("SELECT count(*) FROM entities WHERE id = 'E-ana'").fetchone()[0] == 0
     assert entity_detail(store, "E-lopez")["mentions"] == 4
+    assert _actor_ids(store) == ["E-lopez"]  # the event's actor too
     undo_correction(store, made["id"])
     assert entity_detail(store, "E-ana")["mentions"] == 1
     assert entity_detail(store, "E-lopez")["mentions"] == 3
+    assert _actor_ids(store) == ["E-ana"]
+
+
+def _actor_ids(store: Store) -> list:
+    return [a["entity_id"] for (source,) in store.db.execute("SELECT source FROM events") for a in json.loads(source)]
 
 
 def test_a_split_entity_takes_the_mentions_written_with_its_aliases(filled):

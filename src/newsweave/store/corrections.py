@@ -243,6 +243,11 @@ def _apply_one(store: Store, kind: str, target: str, value: dict, before: dict) 
                 names |= {row["name"], *_aliases(row)}
                 db.execute("DELETE FROM entities WHERE id = ?", (other,))
                 changed += 1
+            # Event actors first: they are found through the articles that still mention ``other``.
+            actors = _repoint_actors(db, other, keep["id"])
+            if actors:
+                before.setdefault("actors", {}).setdefault(other, []).extend(actors)
+                changed += len(actors)
             for table, column in (("mentions", "entity_id"), ("attributions", "speaker_entity_id")):
                 spans = [[r[0], r[1], r[2]] for r in db.execute(
                     f'SELECT article_id, start, "end" FROM {table} WHERE {column} = ?', (other,))]
@@ -320,6 +325,39 @@ def _apply_one(store: Store, kind: str, target: str, value: dict, before: dict) 
     raise StoreError(f"unknown correction {kind!r}")
 
 
+def _repoint_actors(db: sqlite3.Connection, old: str, new: str) -> list[list]:
+    """Point the event actors of entity ``old`` at ``new``; returns ``[article_id, start, end, side, index]``
+    of each actor changed (events are found through the articles mentioning ``old``: an index lookup)."""
+    changed: list[list] = []
+    rows = db.execute('SELECT id, article_id, start, "end", source, target FROM events WHERE article_id IN'
+                      " (SELECT article_id FROM mentions WHERE entity_id = ?)", (old,)).fetchall()
+    for r in rows:
+        for side in ("source", "target"):
+            actors = json.loads(r[side])
+            hits = [i for i, a in enumerate(actors) if a.get("entity_id") == old]
+            if hits:
+                for i in hits:
+                    actors[i]["entity_id"] = new
+                    changed.append([r["article_id"], r["start"], r["end"], side, i])
+                db.execute(f"UPDATE events SET {side} = ? WHERE id = ?", (json.dumps(actors), r["id"]))
+    return changed
+
+
+def _restore_actors(db: sqlite3.Connection, spots: list[list], old: str, new: str) -> None:
+    """Undo ``_repoint_actors``: the actors it changed (still pointing at ``new``) point at ``old`` again."""
+    for article_id, start, end, side, i in spots:
+        if side not in ("source", "target"):
+            continue
+        row = db.execute(f'SELECT id, {side} FROM events WHERE article_id = ? AND start = ? AND "end" = ?',
+                         (article_id, start, end)).fetchone()
+        if row is None:
+            continue
+        actors = json.loads(row[1])
+        if i < len(actors) and actors[i].get("entity_id") == new:
+            actors[i]["entity_id"] = old
+            db.execute(f"UPDATE events SET {side} = ? WHERE id = ?", (json.dumps(actors), row[0]))
+
+
 def _story_gone(db: sqlite3.Connection, story_id: str) -> bool:
     return db.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone() is None
 
@@ -342,6 +380,8 @@ def _revert_one(store: Store, kind: str, target: str, value: dict, before: dict)
             db.execute(f"INSERT INTO entities({', '.join(cols)}) VALUES (?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
                        [row[c] for c in cols])
         if keep is not None:
+            for other, spots in (before.get("actors") or {}).items():
+                _restore_actors(db, spots, other, keep["id"])
             for table, column in (("mentions", "entity_id"), ("attributions", "speaker_entity_id")):
                 for other, spans in (before.get(table) or {}).items():
                     db.executemany(f'UPDATE {table} SET {column} = ? WHERE {column} = ? AND article_id = ?'
