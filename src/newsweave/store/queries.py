@@ -130,11 +130,19 @@ def list_stories(
     entity: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    country: str | None = None,
     limit: int = 100,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Stories, most recent activity first, each with its articles, outlets and date range."""
+    """Stories, most recent activity first, each with its articles, outlets and date range. ``country``:
+    only stories with an article from an outlet the user placed there (``newsweave outlets import``)."""
     where, params = [], []
+    if country:
+        where.append(
+            "s.id IN (SELECT x.story_id FROM article_story x JOIN articles y ON y.id = x.article_id"
+            " JOIN outlets o ON o.name = coalesce(y.outlet, y.wire) WHERE o.country = ? COLLATE NOCASE)"
+        )
+        params.append(country.strip())
     if outlet:
         where.append(
             "s.id IN (SELECT x.story_id FROM article_story x JOIN articles y ON y.id = x.article_id"
