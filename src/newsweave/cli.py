@@ -381,6 +381,9 @@ from .commands.sources import sources, watch  # noqa: E402
 
 cli.add_command(sources)
 cli.add_command(watch)
+from .commands.outlets import outlets  # noqa: E402
+
+cli.add_command(outlets)
 
 
 def main() -> None:

@@ -29,18 +29,22 @@ __all__ = ["COMMANDS"]
 @click.option("--entity", help="Only stories mentioning this entity (id or name).")
 @click.option("--since", type=DAY, help="Only stories active on or after this date (YYYY-MM-DD).")
 @click.option("--until", type=DAY, help="Only stories that started on or before this date (YYYY-MM-DD).")
+@click.option("--country", help="Only stories with an article from an outlet in this country (see `outlets import`).")
 @limit_option(50, help="Show at most this many stories.")
 @json_option
 @click.pass_obj
-def stories(obj, outlet, entity, since, until, limit, as_json):
+def stories(obj, outlet, entity, since, until, country, limit, as_json):
     """List stories: id, title, article count, outlets, first and last date."""
     from ..store import list_stories
 
     with obj.store() as store:
-        rows = list_stories(store, outlet=outlet, entity=entity, since=since, until=until, limit=limit)
+        if country and not store.db.execute("SELECT 1 FROM outlets LIMIT 1").fetchone():
+            raise click.UsageError("--country needs outlet metadata: `newsweave outlets import FILE` first")
+        rows = list_stories(store, outlet=outlet, entity=entity, since=since, until=until, country=country,
+                            limit=limit)
         if not rows:
-            nothing(store, "stories", {"outlet": outlet, "entity": entity, "since": since, "until": until},
-                    as_json=as_json)
+            nothing(store, "stories", {"outlet": outlet, "entity": entity, "since": since, "until": until,
+                                       "country": country}, as_json=as_json)
     if as_json:
         echo_json(rows)
         return

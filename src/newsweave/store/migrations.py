@@ -310,6 +310,26 @@ def m007b_article_author_language() -> str:
     return "ALTER TABLE articles ADD COLUMN author TEXT;\nALTER TABLE articles ADD COLUMN language TEXT;"
 
 
+def m010_outlet_metadata() -> str:
+    # What the user knows of each outlet (from a sources file they provide: `newsweave outlets import`):
+    # country, owner, language and, only if the user has one, a lean label. Nothing here is built in;
+    # the name is matched case-insensitively to an article's outlet (or wire).
+    return (
+        """
+        CREATE TABLE IF NOT EXISTS outlets (
+            name         TEXT PRIMARY KEY COLLATE NOCASE,
+            country      TEXT,
+            owner        TEXT,
+            language     TEXT,
+            lean         TEXT,
+            origin       TEXT NOT NULL,
+            imported_at  TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS outlets_country ON outlets(country COLLATE NOCASE);
+        """
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[], str]]] = [
     ("001_articles", m001_articles),
     ("002_extractions", m002_extractions),
@@ -321,6 +341,7 @@ MIGRATIONS: list[tuple[str, Callable[[], str]]] = [
     ("006_process_failures", m006_process_failures),
     ("007_sources", m007_sources),
     ("007b_article_author_language", m007b_article_author_language),
+    ("010_outlet_metadata", m010_outlet_metadata),
 ]
 
 
