@@ -128,6 +128,7 @@ def test_non_utf8_file_name_is_ingested_and_named(tmp_path):
 
 def test_unreadable_subdirectory_is_reported(tmp_path):
     """Run as a user without rights on the subfolder (root reads every folder, so drop to nobody)."""
+    # Not tmp_path: its parents are private to root, and the reader below runs as nobody.
     base = Path(tempfile.mkdtemp(prefix="nw-unreadable-"))
     try:
         os.chmod(base, 0o755)
