@@ -93,6 +93,7 @@ def test_options_it_cannot_read_are_refused_before_anything_runs(db, args, messa
 
 
 @pytest.mark.parametrize("args", [["plans", "--story", "S-none"], ["quotes", "--story", "S-none"],
+                                  ["search", "bridge", "--story", "S-none"],
                                   ["show", "S-none"], ["timeline", "S-none"], ["compare", "S-none"]])
 def test_an_unknown_story_is_an_error(db, args):
     out = _nw(db, *args)

@@ -191,6 +191,8 @@ def search(obj, query, outlet, since, until, story, entity, sort, limit, as_json
 
     filters = {"outlet": outlet, "since": since, "until": until, "story": story, "entity": entity}
     with obj.store() as store:
+        if story:
+            need_story(store, story)
         rows = search_articles(store, query, limit=limit, sort=sort, **filters)
         if not rows:
             nothing(store, "articles", {"query": query, **filters}, needs_processing=False, as_json=as_json)
