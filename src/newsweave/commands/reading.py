@@ -23,6 +23,10 @@ from .options import (
 
 __all__ = ["COMMANDS"]
 
+# `search` counts matches per outlet among the newest this-many matches (a common word in a large store
+# would otherwise be counted for longer than the search took).
+FACET_WINDOW = 10_000
+
 
 @click.command()
 @click.option("--outlet", help="Only stories with an article from this outlet (or wire).")
@@ -187,7 +191,7 @@ def plans(obj, statuses, due_before, story, today, as_json):
 def search(obj, query, outlet, since, until, story, entity, sort, limit, as_json):
     """Full-text search over titles and texts, with snippets (see README, "Search syntax")."""
     from ..store import search_articles
-    from ..store.queries import search_facets
+    from ..store.queries import SearchStopped, search_facets
 
     filters = {"outlet": outlet, "since": since, "until": until, "story": story, "entity": entity}
     with obj.store() as store:
@@ -196,7 +200,12 @@ def search(obj, query, outlet, since, until, story, entity, sort, limit, as_json
         rows = search_articles(store, query, limit=limit, sort=sort, **filters)
         if not rows:
             nothing(store, "articles", {"query": query, **filters}, needs_processing=False, as_json=as_json)
-        facets = None if as_json or obj.quiet else search_facets(store, query, **filters)
+        facets = None
+        if not (as_json or obj.quiet):
+            try:  # a count over at most FACET_WINDOW matches, never at the cost of the results
+                facets = search_facets(store, query, window=FACET_WINDOW, **filters)
+            except SearchStopped:
+                facets = None
     if as_json:
         echo_json(rows)
         return
@@ -206,7 +215,8 @@ def search(obj, query, outlet, since, until, story, entity, sort, limit, as_json
                   f"[bold]{r['title'][:80]}[/] (story {r['story_id'] or '-'})")
         con.print(f"       {r['snippet']}", markup=False)
     if facets:  # how the matches spread over outlets, on stderr so the listing stays clean to pipe
-        click.echo(f"{facets['total']} matching article{'s' if facets['total'] != 1 else ''}: "
+        more = "+" if sum(facets["outlets"].values()) >= FACET_WINDOW else ""
+        click.echo(f"{facets['total']}{more} matching article{'s' if facets['total'] != 1 else ''}: "
                    + ", ".join(f"{o} {n}" for o, n in facets["outlets"].items()), err=True)
 
 
