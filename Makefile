@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 APT_GET ?= apt-get
 
-.PHONY: run test install bench clean-demo attribution-model chromium
+.PHONY: run test install bench clean-demo attribution-model story-model chromium
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ bench: $(STAMP)
 attribution-model: $(STAMP)
 	OMP_NUM_THREADS=1 $(PY) scripts/train_attribution.py
 	OMP_NUM_THREADS=1 $(PY) scripts/train_attribution_model.py
+
+# Refit the learned story similarity (newsweave.stories.learned.v1) on ECB+ train (../shared):
+# writes src/newsweave/data/story_model.json with its cross-validated figures.
+story-model: $(STAMP)
+	OMP_NUM_THREADS=1 $(PY) benchmarks/train_story_model.py
 
 clean-demo:
 	rm -f demo.db demo.db-wal demo.db-shm demo.db.process-lock
