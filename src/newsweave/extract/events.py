@@ -69,6 +69,7 @@ from .events_scorer import (
     clause_depth,
     figurative,
     manual_reading,
+    sentence_words,
 )
 from .pipeline import stage
 
@@ -220,11 +221,11 @@ def _with_manual_reading(sent, triggers: list[_Trigger]) -> list[_Trigger]:
     clause ("Kidnappers snatched a businessman and demanded a ransom" is an abduction first). A
     sentence with no trigger at all takes the event its words name anywhere ("took to the streets").
     """
-    words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    words = sentence_words(sent)
     # "Shares rallied", "a legal battle": no protest, no fighting (the manual's types need people who
     # protest or fight).
     triggers = [t for t in triggers if not (t.type in MATERIAL_CONFLICT and figurative(t.token, words))]
-    reading = manual_reading(sent)
+    reading = manual_reading(sent, words)
     if reading is None:
         return triggers
     main = next((t for t in triggers if not t.secondary), None)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["MATERIAL_CONFLICT", "SCORER_CONFIG", "Reading", "clause_depth", "figurative", "manual_reading"]
+__all__ = ["MATERIAL_CONFLICT", "SCORER_CONFIG", "Reading", "clause_depth", "figurative", "manual_reading", "sentence_words"]
 
 MATERIAL_CONFLICT = frozenset({"PROTEST", "COERCE", "ASSAULT", "FIGHT"})
 
@@ -158,7 +158,15 @@ def clause_depth(tok) -> float:
 
 
 def _lemmas(tokens) -> set[str]:
-    return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    """The lemmas and lower-case forms of ``tokens``, one set."""
+    out: set[str] = set()
+    for t in tokens:
+        out.add(t.lemma_.lower())
+        out.add(t.lower_)
+    return out
+
+
+sentence_words = _lemmas
 
 
 def _role_words(tok) -> set[str]:
@@ -321,16 +329,27 @@ def figurative(tok, sentence_words: set[str]) -> bool:
     return tok.lemma_.lower() in _FIGURATIVE and not sentence_words & _CONFLICT_CONTEXT
 
 
-def manual_reading(sent) -> Reading | None:
+_CUE_LEMMAS = frozenset(_OWN_TYPE) | _FORCE | {w for pair in _PHRASES for w in pair} | {
+    "shut", "close", "expel", "deport", "charge", "push", "drive", "force", "chase", "hack", "attack", "raid",
+    "ambush", "assault", "bomb", "explode", "detonate"}
+
+
+def manual_reading(sent, words: set[str] | None = None) -> Reading | None:
     """The material-conflict event of a sentence by the manual's lines, or None when it names none.
 
     Every word the manual's definitions name is read (with the actors around it for acts of force);
-    the reading of the word nearest the main clause wins, ties to the earlier word.
+    the reading of the word nearest the main clause wins, ties to the earlier word. ``words`` is
+    ``sentence_words(sent)`` where the caller has it.
     """
-    words = _lemmas(sent)
+    words = _lemmas(sent) if words is None else words
+    # Only words the lists name can carry a reading (a cheap test before the parse is read); any
+    # verb can when the sentence says "streets" or "in protest".
+    any_verb = bool(words & {"street", "protest"})
     best: Reading | None = None
     for tok in sent:
         if tok.is_punct or tok.is_stop and tok.pos_ not in ("NOUN", "VERB"):  # "used", "take" are stop words
+            continue
+        if tok.lemma_.lower() not in _CUE_LEMMAS and not (any_verb and tok.pos_ == "VERB"):
             continue
         if tok.ent_type_ or tok.pos_ == "PROPN":
             continue  # "March 3", "Bomb Street": names and dates are no acts
