@@ -311,8 +311,10 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
                     label = "PERSON"
                 elif not ({mj.label, m.label} <= {"ORG", "GPE", "NORP"} and wj == wi):
                     continue
-            if not (_same_name(wi, wj, label) or _same_name(wj, wi, label)):
-                continue
+            given_alone = (label == "PERSON" == mj.label and len(wi) == 1 and len(wj) > 1 and wi[0] == wj[0]
+                           and mj.kind == "name" and first_name_gender(wi[0]) is not None)
+            if not (_same_name(wi, wj, label) or _same_name(wj, wi, label) or given_alone):
+                continue  # "Donald" alone is the article's Donald Trump (a given name the Census lists know)
             if label != "PERSON":
                 best = j
                 break
@@ -388,6 +390,7 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
         covered_chars.update(range(start, end))
 
     # Pronouns, in text order, each to the most salient compatible earlier mention.
+    quoted = _quoted_chars(text)
     by_pos = sorted(range(len(out)), key=lambda i: out[i].start)
     sent_of = {}
     for s_i, sent in enumerate(doc.sents):
@@ -400,7 +403,7 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
         if tok.idx in covered_chars:
             continue
         g, number = PRONOUN_GENDER[low]
-        ante = _antecedent(doc, tok, g, number, out, by_pos, token_of, gender, uf, sent_of)
+        ante = _antecedent(doc, tok, g, number, out, by_pos, token_of, gender, uf, sent_of, quoted)
         label = out[ante].label if ante is not None else ("PERSON" if g in {"m", "f"} else "ORG")
         idx = add(Mention(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text, label=label,
                           kind="pronoun"), tok.i)
@@ -482,8 +485,12 @@ def _chain_gender(uf: _Chains, i: int, gender: dict[int, str]) -> str | None:
     return seen.pop() if len(seen) == 1 else None
 
 
-def _antecedent(doc, tok, g, number, out, by_pos, token_of, gender, uf, sent_of) -> int | None:
-    """The mention index a pronoun refers to, or None."""
+def _antecedent(doc, tok, g, number, out, by_pos, token_of, gender, uf, sent_of, quoted=()) -> int | None:
+    """The mention index a pronoun refers to, or None.
+
+    ``quoted`` holds the character offsets inside quotation marks: a pronoun outside them ("...,"
+    she said) is not someone the quote names ("the plan that Donald has put forth").
+    """
     s_here = sent_of.get(tok.i, 0)
     best, best_score = None, -1e9
     for i in by_pos:
@@ -517,6 +524,8 @@ def _antecedent(doc, tok, g, number, out, by_pos, token_of, gender, uf, sent_of)
                     continue
             elif m.label not in {"ORG", "NORP"} or not doc[token_of[i]].dep_.startswith("nsubj"):
                 continue
+        if m.start in quoted and tok.idx not in quoted:
+            continue
         t = doc[ti]
         # same clause, object pronoun: "Trump praised him" cannot be Trump
         if dist == 0 and tok.dep_ in {"dobj", "pobj", "iobj"} and t.dep_.startswith("nsubj") and t.head == tok.head:
@@ -538,6 +547,27 @@ def _antecedent(doc, tok, g, number, out, by_pos, token_of, gender, uf, sent_of)
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+def _quoted_chars(text: str) -> set[int]:
+    """Offsets inside quotation marks (curly or straight); a quote never runs past its paragraph."""
+    inside: set[int] = set()
+    for para_start, para in _paragraphs(text):
+        open_at = None
+        for k, ch in enumerate(para):
+            if ch == "“" or (ch == '"' and open_at is None):
+                open_at = k
+            elif (ch == "”" or ch == '"') and open_at is not None:
+                inside.update(range(para_start + open_at, para_start + k + 1))
+                open_at = None
+    return inside
+
+
+def _paragraphs(text: str):
+    start = 0
+    for part in text.split("\n"):
+        yield start, part
+        start += len(part) + 1
 
 
 def chain_members(mentions: list[Mention], chain: int) -> list[Mention]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..link.names import first_name_gender
 from ..model import Extraction, Mention
 from ..settings import Settings
@@ -15,6 +17,7 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"
 # spaCy's small model often takes a trailing possessive or leading "the" into the span; trim them
 # so that "Putin's" and "Putin" are one name.
 _TRAILING = ("'s", "’s", "'", "’")
+_EDGE_MARKS = " \t\n\"“”‘«»-–—―"
 
 
 def _person_name_part(ent, lower_words: set[str]):
@@ -33,7 +36,29 @@ def _person_name_part(ent, lower_words: set[str]):
     while len(toks) > 1 and common(0):
         toks = toks[1:]
     cut = next((i for i in range(1, len(toks)) if common(i)), len(toks))
+    if not any(t.is_alpha and t.text[:1].isupper() for t in toks[:cut]):
+        return list(ent)  # nothing of a name would be left: keep the tagger's span
     return toks[:cut]
+
+
+def _prose_lower_words(doc) -> set[str]:
+    """Words the article writes in lower case in its prose: a word of a URL or a slug
+    ("ellen-degeneres-oscar-host.html", spaced or not) is no evidence that a name is a common word."""
+    text = doc.text
+    out = set()
+    for t in doc:
+        if not (t.is_alpha and t.text.islower()):
+            continue
+        if (t.i > 0 and doc[t.i - 1].text in _SLUG) or (t.i + 1 < len(doc) and doc[t.i + 1].text in _SLUG):
+            continue
+        line = text[text.rfind("\n", 0, t.idx) + 1:text.find("\n", t.idx) % (len(text) + 1)]
+        if not _URLISH.search(line):
+            out.add(t.text)
+    return out
+
+
+_SLUG = frozenset({"-", "/", "_", "=", "&"})
+_URLISH = re.compile(r"https?:|www\.|\.(?:com|html?|org|net)\b|\w\s?/\s?\w", re.IGNORECASE)
 
 
 def entity_mentions(doc) -> list[Mention]:
@@ -46,11 +71,16 @@ def entity_mentions(doc) -> list[Mention]:
         start, end, text = ent.start_char, ent.end_char, ent.text
         if ent.label_ == "PERSON" and len(ent) > 1:
             if lower_words is None:
-                lower_words = {t.text for t in doc if t.is_alpha and t.text.islower()}
+                lower_words = _prose_lower_words(doc)
             toks = _person_name_part(ent, lower_words)
             if len(toks) < len(ent):
                 start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
                 text = doc.text[start:end]
+        # Quote marks and dashes the tagger took in at either end ("Ava DuVernay’s ‘") are no part of it.
+        bare = text.rstrip(_EDGE_MARKS)
+        end -= len(text) - len(bare)
+        text = bare.lstrip(_EDGE_MARKS)
+        start += len(bare) - len(text)
         for suffix in _TRAILING:
             if text.endswith(suffix) and len(text) > len(suffix):
                 end -= len(suffix)

@@ -70,6 +70,9 @@ PRONOUN_LINKING = True  # link a name-less he/she chain to the story's dominant 
 # named person this many times in the corpus so far (an apposition, a title, a chain with a name).
 PERSON_ROLE_LINKING = True
 PERSON_HEAD_MIN = 2
+# ... and when at least this share of all its uses were said of one ("the host" is; "police", which
+# a chain now and then takes in with a name, is not). Tuned on ECB+ train.
+PERSON_HEAD_SHARE = 0.2
 DESCRIPTION_AS_NAME = True  # "the Indian navy" written in lower case is the known name "Indian Navy"
 # A one-word name is the story's (or the article's) entity of that name or surname under another
 # label: spaCy tags one "Klitschko" PERSON, the next NORP.
@@ -84,10 +87,16 @@ _HEAD_PREFIX = {_PERSON: "", "ORG": "ORG:"}
 SURNAME_DOMINANCE = 4.0
 
 
+def _given(words) -> str:
+    """The given name among a full name's words before the surname: the first the Census lists know
+    ("Crooked Hillary Clinton" -> "hillary"), else the first word."""
+    return next((w for w in words[:-1] if first_name_gender(w)), words[0])
+
+
 def _name_gender(text: str) -> str | None:
     """The gender a written person name states: its honorific, else its given name."""
     words = _name_words(text)
-    return honorific_gender(text) or (first_name_gender(words[0]) if len(words) > 1 else None)
+    return honorific_gender(text) or (first_name_gender(_given(words)) if len(words) > 1 else None)
 
 
 def _group_gender(g) -> str | None:
@@ -206,7 +215,7 @@ class EntityLinker(EntityTables):
                 # name whose gender nothing contradicts ("Obama" ... "she" is not Barack Obama).
                 gender = _group_gender(g)
                 fits = [h for h in merged if h.name.label == _PERSON and len(hw := _spelled(h.name.text)) > 1
-                        and words[0] in (hw[-1], hw[0]) and _genders_agree(gender, _group_gender(h))]
+                        and words[0] in (hw[-1], _given(hw)) and _genders_agree(gender, _group_gender(h))]
                 if fits:
                     max(fits, key=lambda h: len(h.mentions)).mentions.extend(g.mentions)
                     continue
@@ -282,7 +291,7 @@ class EntityLinker(EntityTables):
             words = _spelled(m.text)
             for p in people:
                 pw = _spelled(p[0].text)
-                if pw[-1] == words[-1] and (len(words) == 1 or self._first_name_fits(words[:-1], {pw[0]}
+                if pw[-1] == words[-1] and (len(words) == 1 or self._first_name_fits(words[:-1], {_given(pw)}
                                                                                      if len(pw) > 1 else set())) \
                         and _genders_agree(_name_gender(m.text), _name_gender(p[0].text)):
                     p.append(m)
@@ -338,7 +347,7 @@ class EntityLinker(EntityTables):
                     return named
             holder = self._story_person_of_gender(story, descs)
             if holder is None and PERSON_ROLE_LINKING:
-                holder = self._story_person_by_role(story, descs)
+                holder = self._story_person_by_role(story, descs, gender=_group_gender(g))
             if holder is None and ORG_ROLE_LINKING:
                 holder = self._story_person_by_role(story, descs, "ORG")
             if holder is not None:
@@ -392,7 +401,8 @@ class EntityLinker(EntityTables):
                 pool = [c for c in ok if c in in_story] or ok
                 return max(pool, key=lambda c: (self._entities[c].last_seen or "", self._entities[c].mentions))
             return self._resolve_name(m, story, gender, person=True)
-        cands = {self.canonical(c) for c in (*self._by_surname.get(words[0], ()), *self._by_key.get(f"PER|{key}", ()))}
+        cands = dict.fromkeys(self.canonical(c) for c in (*self._by_surname.get(words[0], ()),
+                                                          *self._by_key.get(f"PER|{key}", ())))
         cands = [c for c in cands if fits(c) and self._entities[c].label == _PERSON]
         local = [c for c in cands if c in in_story]
         if local and story is not None:
@@ -530,26 +540,35 @@ class EntityLinker(EntityTables):
                     return hits.pop()
         return None
 
-    def _story_person_by_role(self, story: str, descs: list[Mention], label: str = _PERSON) -> str | None:
+    def _story_person_by_role(self, story: str, descs: list[Mention], label: str = _PERSON,
+                              gender: str | None = None) -> str | None:
         """The story's dominant named person (or organisation, by ``label``), for a singular description
         whose head word the corpus has seen said of a named one of that label ("the host", "the
-        suspect", "the company"), e.g. in an apposition or a chain with the name."""
+        suspect", "the company"), e.g. in an apposition or a chain with the name, more often than of
+        one of the other label ("police"). A person of another ``gender`` than the description's
+        chain states ("the driver ... he") is not it."""
         prefix = _HEAD_PREFIX.get(label, f"{label}:")
+        other = _HEAD_PREFIX[_PERSON if label != _PERSON else "ORG"]
         for m in descs:
             words = [w for w in _words_of(m.text) if w not in _DETERMINERS]
             if not words or _singular(words[-1]) != words[-1] or words[-1] in _FAMILY_NOUNS:
                 continue  # plural: a group, not the protagonist; a relative is someone else's
-            if self._person_heads.get(prefix + words[-1], 0) >= PERSON_HEAD_MIN:
-                return self._story_person(story, None, label)
+            said = self._person_heads.get(prefix + words[-1], 0)
+            if (said >= PERSON_HEAD_MIN and said > self._person_heads.get(other + words[-1], 0)
+                    and said >= PERSON_HEAD_SHARE * self._person_heads.get("*" + words[-1], 0)):
+                return self._story_person(story, None, label, not_gender={"m": "f", "f": "m"}.get(gender or ""))
         return None
 
-    def _story_person(self, story: str, gender: str | None, label: str = _PERSON) -> str | None:
+    def _story_person(self, story: str, gender: str | None, label: str = _PERSON,
+                      not_gender: str | None = None) -> str | None:
         """The story's named person (of ``gender``, when given; or named entity of another ``label``)
-        mentioned at least twice as often as the next."""
+        mentioned at least twice as often as the next; one known to be of ``not_gender`` never."""
         people = []
         for eid in dict.fromkeys(self.canonical(e) for e in self._story_people.get(story, ())):
             st = self._entities[eid]
             if not (st.aliases and st.labels.most_common(1)[0][0] == label):
+                continue
+            if not_gender and st.person_gender() == not_gender:
                 continue
             if gender is None or (st.gender and st.gender.most_common(1)[0][0] == gender):
                 people.append((self._story_mentions[story][eid], eid))
@@ -601,6 +620,10 @@ class EntityLinker(EntityTables):
             if gender:
                 st.gender[gender] += 1
         names = [m for m in g.mentions if m.kind == "name" and _name_words(m.text)]
+        for m in g.mentions:
+            if m.kind in _DESCRIPTION_KINDS and (words := _words_of(m.text)):
+                self._person_heads["*" + words[-1]] += 1  # every use of the word, named or not
+                touch(("head", "*" + words[-1]))
         if names and g.label in _HEAD_PREFIX:
             for m in g.mentions:
                 if m.kind in _DESCRIPTION_KINDS:
@@ -625,7 +648,7 @@ class EntityLinker(EntityTables):
                     self._by_surname[words[-1]].append(eid)
                     touch(("sur", words[-1]))
                 if len(words) > 1:
-                    st.first_words.add(words[0])
+                    st.first_words.add(_given(words))
                     st.first_words.discard("")
                 elif not st.first_words:
                     st.first_words.add("")
@@ -708,7 +731,8 @@ class EntityLinker(EntityTables):
     def _header(self) -> dict[str, Any]:
         return {"version": 1, "id_prefix": self.id_prefix, "next": self._next, "history": len(self.history),
                 "settings": {"pronoun_linking": PRONOUN_LINKING, "person_role_linking": PERSON_ROLE_LINKING,
-                             "person_head_min": PERSON_HEAD_MIN, "description_as_name": DESCRIPTION_AS_NAME,
+                             "person_head_min": PERSON_HEAD_MIN, "person_head_share": PERSON_HEAD_SHARE,
+                             "description_as_name": DESCRIPTION_AS_NAME,
                              "cross_label_surname": CROSS_LABEL_SURNAME,
                              "org_role_linking": ORG_ROLE_LINKING}}
 

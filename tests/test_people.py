@@ -1,0 +1,191 @@
+"""People an analyst can trust: different people never share an entity, names shown are names.
+
+Fast tests build mentions by hand; the slow ones parse short texts written for these tests with the
+real spaCy model, and process a slice of PolNeAR dev through a real store.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from newsweave.link.entities import EntityLinker
+from newsweave.link.names import (
+    display_name,
+    first_name_gender,
+    first_names_agree,
+    is_proper_name,
+    spelling,
+)
+from newsweave.model import Mention
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def M(text, label="PERSON", kind="name", chain=None, start=0):
+    return Mention(start=start, end=start + len(text), text=text, label=label, kind=kind, chain=chain)
+
+
+def test_given_names_and_their_gender():
+    assert first_name_gender("Melania") == "f" and first_name_gender("Donald") == "m"
+    assert first_name_gender("Jordan") is None  # borne by men and women alike
+    agree = [("Bill", "William"), ("Tim", "Timothy"), ("J", "John"), ("Yuri", "Yury")]
+    differ = [("Donald", "Melania"), ("Donald", "Ivanka"), ("Ivana", "Ivanka"), ("Tim", "Lamont")]
+    assert all(first_names_agree(spelling(a.lower()), spelling(b.lower())) for a, b in agree)
+    assert not any(first_names_agree(spelling(a.lower()), spelling(b.lower())) for a, b in differ)
+
+
+def test_donald_ivanka_and_melania_trump_stay_three_people():
+    el = EntityLinker()
+    a, b = [M("Donald Trump")], [M("Trump", chain=1), M("he", kind="pronoun", chain=1, start=10)]
+    c = [M("Ivanka Trump", chain=1), M("Trump", chain=1, start=20)]
+    d = [M("Melania Trump", chain=1), M("she", kind="pronoun", chain=1, start=20)]
+    for key, ms in zip("abcd", (a, b, c, d)):
+        el.add(key, ms, story_id=key)
+    donald, ivanka, melania = a[0].entity_id, c[0].entity_id, d[0].entity_id
+    assert b[0].entity_id == donald  # the one Trump of the corpus so far
+    assert len({donald, ivanka, melania}) == 3
+    assert c[1].entity_id == ivanka  # her article's "Trump" is her
+    e = [M("Donald J. Trump")]
+    el.add("e", e, story_id="e")
+    assert e[0].entity_id == donald
+
+
+def test_a_surname_joins_the_compatible_person_of_its_story():
+    el = EntityLinker()
+    el.add("a", [M("Donald Trump"), M("Trump", start=20), M("Trump", start=30)], story_id="s1")
+    el.add("b", [melania := M("Melania Trump")], story_id="s1")
+    she = [M("Trump", chain=1), M("she", kind="pronoun", chain=1, start=10)]
+    el.add("c", she, story_id="s1")
+    he = [M("Trump", chain=1), M("he", kind="pronoun", chain=1, start=10)]
+    el.add("d", he, story_id="s1")
+    assert she[0].entity_id == melania.entity_id
+    assert he[0].entity_id != melania.entity_id
+
+
+def test_an_honorific_tells_the_person_apart():
+    el = EntityLinker()
+    el.add("a", [bill := M("Bill Clinton")], story_id="s1")
+    el.add("b", [mrs := M("Mrs. Clinton")], story_id="s1")
+    el.add("c", [hillary := M("Hillary Clinton")], story_id="s2")
+    assert mrs.entity_id != bill.entity_id
+    assert hillary.entity_id != bill.entity_id
+
+
+def test_a_relative_is_not_the_story_protagonist():
+    el = EntityLinker()
+    # "wife" said of a named woman twice, in a chain with her name
+    for key in ("a", "b"):
+        el.add(key, [M("Melania Trump", chain=1), M("wife", "NOMINAL", "nominal", chain=1, start=20)], story_id="s0")
+    el.add("c", [M("Donald Trump"), M("Trump", start=20), M("Trump", start=30)], story_id="s1")
+    d = [M("his wife", "NOMINAL", "nominal")]
+    el.add("d", d, story_id="s1")
+    donald = next(e for e in el.entities() if e.name == "Donald Trump")
+    assert d[0].entity_id != donald.id
+
+
+def test_display_name_is_the_most_frequent_proper_full_name():
+    el = EntityLinker()
+    el.add("a", [M("Crooked Hillary Clinton"), M("Clinton", start=30)], story_id="s1")
+    for key in "bcd":
+        el.add(key, [M("Hillary Clinton"), M("Clinton", start=20)], story_id="s1")
+    (person,) = [e for e in el.entities() if e.type == "PERSON"]
+    assert person.name == "Hillary Clinton"
+    assert display_name(Counter({"Donald Trump Claims ‘": 3, "Donald Trump": 1, "Trump": 9})) == "Donald Trump"
+    assert not is_proper_name("Obama Says ‘") and not is_proper_name("Tom Nides thanked Clinton")
+    assert is_proper_name("Ban Ki-moon") and is_proper_name("Ludwig van Beethoven")
+
+
+def test_display_name_survives_the_state_records():
+    el = EntityLinker()
+    el.add("a", [M("Crooked Hillary Clinton")], story_id="s1")
+    el.add("b", [M("Hillary Clinton")], story_id="s1")
+    d = el.all_records()
+    again = EntityLinker.from_records(d.header, json.loads(json.dumps(d.put)).items())
+    again.add("c", [M("Hillary Clinton")], story_id="s1")
+    (person,) = again.entities()
+    assert person.name == "Hillary Clinton"
+
+
+# -- with the spaCy model ---------------------------------------------------------------------------
+def _chains(nlp, text):
+    from newsweave.extract.coref import resolve_coreference
+    from newsweave.extract.entities import entity_mentions
+
+    doc = nlp(text)
+    ms = resolve_coreference(doc, entity_mentions(doc))
+    return ms, {m.chain: [x.text for x in ms if x.chain == m.chain] for m in ms}
+
+
+@pytest.mark.slow
+def test_three_trumps_in_one_article_are_three_chains(nlp):
+    text = ("Donald Trump spoke in Ohio on Monday. Trump praised his daughter Ivanka Trump, and Melania Trump "
+            "smiled. Ivanka Trump said the plan would help mothers. Trump said he was proud.")
+    ms, _ = _chains(nlp, text)
+    chain = {m.text: m.chain for m in ms if m.kind == "name" and " " in m.text}
+    assert len({chain["Donald Trump"], chain["Ivanka Trump"], chain["Melania Trump"]}) == 3
+    last = max((m for m in ms if m.text == "Trump"), key=lambda m: m.start)
+    assert last.chain == chain["Donald Trump"]
+
+
+@pytest.mark.slow
+def test_his_wife_melania_is_not_donald(nlp):
+    text = ("Donald Trump arrived in Cleveland on Monday with his wife Melania Trump. "
+            "Melania Trump spoke first. She said the crowd was warm. Trump said he was grateful.")
+    ms, _ = _chains(nlp, text)
+    donald = next(m.chain for m in ms if m.text == "Donald Trump")
+    melania = {m.chain for m in ms if m.text == "Melania Trump"}
+    she = next(m for m in ms if m.text == "She")
+    assert donald not in melania and she.chain in melania
+    assert next(m for m in ms if m.text == "he").chain == donald
+
+
+@pytest.mark.slow
+def test_she_said_after_clinton_and_trump_is_clinton(nlp):
+    text = ("Hillary Clinton and Donald Trump clashed over taxes on Monday. Trump called the plan a disaster. "
+            "\"It is trickle-down economics,\" she said.")
+    ms, _ = _chains(nlp, text)
+    she = next(m for m in ms if m.text == "she")
+    assert she.chain == next(m.chain for m in ms if m.text == "Hillary Clinton")
+
+
+@pytest.mark.slow
+def test_headline_words_are_not_part_of_a_name(nlp):
+    from newsweave.extract.entities import entity_mentions
+
+    text = ("Obama Says Voters Must Turn Out\n\nBarack Obama spoke in Ohio. Obama says voters must turn out, "
+            "and he says it often.")
+    names = [m.text for m in entity_mentions(nlp(text)) if m.label == "PERSON"]
+    assert "Obama Says" not in names and "Barack Obama" in names
+
+
+@pytest.mark.slow
+def test_polnear_dev_slice_mixes_no_people(shared_dir, tmp_path):
+    """A slice of unseen election coverage, ingested and processed into a real store: the entities
+    that mix different people (benchmarks/entity_merges.py) hold at most 1% of person mentions."""
+    from click.testing import CliRunner
+
+    from newsweave.cli import cli
+    from newsweave.store.db import Store
+
+    rows = [json.loads(line) for line in (shared_dir / "data/attribution/polnear-dev.jsonl").open(encoding="utf-8")]
+    src = tmp_path / "slice.jsonl"
+    src.write_text("".join(json.dumps({k: r[k] for k in ("id", "text", "published", "outlet")}) + "\n"
+                           for r in rows[:30]), encoding="utf-8")
+    db = tmp_path / "pol.db"
+    runner = CliRunner()
+    for args in (["ingest", str(src)], ["process"]):
+        res = runner.invoke(cli, ["--db", str(db), "-q", *args])
+        assert res.exit_code == 0, res.output
+    spec = importlib.util.spec_from_file_location("entity_merges", REPO / "benchmarks" / "entity_merges.py")
+    checker = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(checker)
+    with Store(db, create=False, readonly=True) as store:
+        rep = checker.merge_report(store)
+    assert rep["person_mentions"] > 500
+    assert rep["mixed_mention_share"] <= 0.01, rep["worst"]
+    assert not [n for n in rep["bad_display_names"] if any(q in n for q in "\"“”‘’")], rep["bad_display_names"]
