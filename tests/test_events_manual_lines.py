@@ -75,6 +75,11 @@ def test_snippets_written_apart_from_the_rules(nlp, name):
     "Shares rallied on Monday after the central bank cut rates.",
     "The stock market rally continued for a third day.",
     "The team fought back to win the final.",
+    "The senator attacked the governor's tax plan in a long speech.",
+    "The campaign is targeting young voters in the suburbs.",
+    "The bank fired two hundred employees last year.",
+    "Coal-fired power plants emit most of the country's carbon dioxide.",
+    "Lawmakers killed the bill in committee.",
 ])
 def test_figurative_fighting_and_rallies_are_no_events(nlp, text):
     assert [e.type for e in doc_events(nlp(text), [], None)] == []

@@ -311,22 +311,47 @@ def _coerce_or_fight(verb, lemma: str) -> tuple[str, str | None] | None:
     return None
 
 
-# Words that name fighting or protest only among people who fight or protest: "a legal battle", "the fight
-# against inflation", "shares rallied", "a clash of opinions", "advances in the polls" are none.
-_FIGURATIVE = frozenset({"fight", "battle", "clash", "offensive", "advance", "rally", "march", "strike",
-                         "fighting", "counteroffensive", "skirmish", "storm", "hit", "blast"})
-_CONFLICT_CONTEXT = (_STATE_ARMED | _ARMED_GROUP | _CROWD | _POLICE | _ASSAILANT | _HEAVY_WEAPONS | _UNCONVENTIONAL
-                     | {"kill", "dead", "death", "wound", "injure", "casualty", "protest", "union", "employee", "war",
-                        "weapon", "gun", "gunfire", "troops", "street", "square", "thousand", "hundred", "dozen",
-                        "people", "police", "government", "regime", "teacher", "driver", "doctor", "nurse", "farmer",
-                        "miner", "pensioner", "opposition", "ceasefire", "border", "town", "village", "city",
-                        "territory", "province", "region", "capital", "shell", "airstrike", "fire", "attack"})
+# Words that name the act whatever else the sentence says: a bombing, an arrest, a protest.
+_SELF_EVIDENT = frozenset({
+    "bomb", "bombing", "explosion", "explosive", "ied", "detonate", "suicide", "abduct", "abduction",
+    "kidnap", "kidnapping", "kidnapper", "hostage", "assassinate", "assassination", "massacre", "behead", "rape",
+    "torture", "lynch", "stab", "arrest", "detain", "detention", "custody", "imprison", "crackdown", "curfew",
+    "deport", "teargas", "protest", "protester", "protestor", "demonstrate", "demonstration", "demonstrator",
+    "riot", "rioter", "rioting", "loot", "picket", "boycott", "sit-in", "in", "walkout", "striker", "airstrike",
+    "shelling", "shell", "artillery", "mortar", "bombard", "bombardment", "gunbattle", "firefight", "invade",
+    "invasion", "skirmish", "gas", "cannon", "bullet", "vandalize", "vandalise", "kill", "murder", "execute",
+    "wound", "injure"})
+# What shows that the other words name violence or protest: armed or police actors, weapons, victims,
+# casualties, a crowd in the street. Without it "a legal battle", "shares rallied", "the fight against
+# inflation", "targeting voters", "fired the employees", "burning coal" are no events.
+_VIOLENCE_CONTEXT = (_STATE_ARMED | _ARMED_GROUP | _POLICE | _ASSAILANT | _HEAVY_WEAPONS | _UNCONVENTIONAL
+                     | _SELF_EVIDENT - {"in", "gas", "cannon", "bullet", "shell"}
+                     | {"armed", "dead", "death", "casualty", "war", "weapon", "gun", "gunfire", "rifle", "troops",
+                        "ceasefire", "civilian", "unrest", "violence", "masked", "stone", "rock", "grenade"})
+_PROTEST_CONTEXT = _VIOLENCE_CONTEXT | _CROWD | {
+    "street", "square", "thousand", "hundred", "dozen", "tens", "union", "employee", "teacher", "driver", "doctor",
+    "nurse", "farmer", "miner", "pensioner", "opposition", "slogan", "banner", "placard", "wage", "pay", "pension"}
+# Words that also name other things: they name violence or protest only in its context.
+_AMBIGUOUS = (_FORCE | {"fight", "fighting", "battle", "clash", "offensive", "counteroffensive", "advance", "rally",
+                        "march", "strike", "storm", "hit", "blast", "gain", "hack", "jail", "overrun", "besiege",
+                        "recapture", "chant", "bomber"}) - _SELF_EVIDENT
+# Objects that make "kill" no violence ("killed the bill").
+_NOT_VICTIMS = frozenset({"bill", "deal", "plan", "proposal", "idea", "measure", "project", "legislation",
+                          "amendment", "program", "programme", "story", "time", "chance", "momentum", "talk"})
 
 
-def figurative(tok, sentence_words: set[str]) -> bool:
-    """Whether a fighting or protest word is used of something else: no armed group, crowd, victim,
-    weapon or place of conflict anywhere in its sentence."""
-    return tok.lemma_.lower() in _FIGURATIVE and not sentence_words & _CONFLICT_CONTEXT
+def figurative(tok, sentence_words: set[str], reading: str | None = None) -> bool:
+    """Whether a word of fighting, force or protest that also names other things (``_AMBIGUOUS``) is
+    used of something else: it names the act only with violence (or, for a protest word, a crowd)
+    somewhere else in its sentence."""
+    lemma = tok.lemma_.lower()
+    if lemma in ("kill", "murder", "execute") and {c.lemma_.lower() for c in tok.children
+                                                    if c.dep_ in ("dobj", "obj", "nsubjpass")} & _NOT_VICTIMS:
+        return True
+    if lemma not in _AMBIGUOUS:
+        return False
+    context = _PROTEST_CONTEXT if (reading or _OWN_TYPE.get(lemma, ("",))[0]) == "PROTEST" else _VIOLENCE_CONTEXT
+    return not (sentence_words - {tok.lemma_.lower(), tok.lower_}) & context
 
 
 _CUE_LEMMAS = frozenset(_OWN_TYPE) | _FORCE | {w for pair in _PHRASES for w in pair} | {
@@ -353,8 +378,10 @@ def manual_reading(sent, words: set[str] | None = None) -> Reading | None:
             continue
         if tok.ent_type_ or tok.pos_ == "PROPN":
             continue  # "March 3", "Bomb Street": names and dates are no acts
+        if tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound"):
+            continue  # "coal-fired power plants"
         found = _word_reading(tok, words)
-        if found is None or found[0] not in MATERIAL_CONFLICT or figurative(tok, words):
+        if found is None or found[0] not in MATERIAL_CONFLICT or figurative(tok, words, found[0]):
             continue
         if found[0] == "PROTEST" and _victim_of_force(tok):
             continue  # "fired on protesters": the protesters are who force is used against
