@@ -158,7 +158,8 @@ class _DocContext:
     def __init__(self, doc, dct: date | None):
         self.doc = doc
         self.dct = dct
-        self._starts = [t.idx for t in doc] if doc is not None else []
+        # token offsets straight from the doc's array: making a Token object for each costs more than the rules
+        self._starts = doc.to_array("IDX").tolist() if doc is not None and len(doc) else []
         self._last: Anchor | None = None
         self._quarter: Anchor | None = None
         self._verbs: dict = {}  # (start, end) -> the clause's verb token, asked for by tense and verb

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from . import timex_normalize as N
 from . import timex_quarters as Q
@@ -396,15 +397,111 @@ class Candidate:
     match: re.Match
 
 
+# ----------------------------------------------------------------------------- scanning
+# Every rule starts with a word-start lookbehind, which keeps the regex engine from skipping ahead to
+# a possible first character: each rule was tried at every position of the text (34 passes). Instead
+# each rule is tried only where a word starts with a character its pattern can begin with, which
+# finds exactly the matches ``finditer`` finds (same starts, same non-overlapping order) in half the time.
+_SPACES = frozenset(" \t\n\r\f\v")
+
+
+def _first(items) -> tuple[set[str] | None, bool]:
+    """The lowercased ASCII characters a parsed pattern sequence can begin with, and whether it can match
+    the empty string; None for the characters when it could begin with any (or one this cannot tell)."""
+    from re import _constants as C
+
+    out: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            return (out | {chr(av).lower()}, False) if av < 128 else (None, False)
+        if op is C.IN:
+            for item_op, item in av:
+                if item_op is C.LITERAL and item < 128:
+                    out.add(chr(item).lower())
+                elif item_op is C.RANGE and item[1] < 128:
+                    out.update(chr(c).lower() for c in range(item[0], item[1] + 1))
+                elif item_op is C.CATEGORY and item is C.CATEGORY_DIGIT:
+                    out.update("0123456789")
+                elif item_op is C.CATEGORY and item is C.CATEGORY_SPACE:
+                    out.update(_SPACES)
+                else:
+                    return None, False
+            return out, False
+        if op is C.BRANCH:
+            nullable = False
+            for alternative in av[1]:
+                chars, empty = _first(alternative)
+                if chars is None:
+                    return None, False
+                out |= chars
+                nullable |= empty
+            if not nullable:
+                return out, False
+        elif op in (C.SUBPATTERN, C.ATOMIC_GROUP, C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            repeat = op not in (C.SUBPATTERN, C.ATOMIC_GROUP)
+            chars, empty = _first(av if op is C.ATOMIC_GROUP else av[-1])
+            if chars is None:
+                return None, False
+            out |= chars
+            if not empty and not (repeat and av[0] == 0):  # an optional part: what follows may begin the match
+                return out, False
+        elif op not in (C.AT, C.ASSERT, C.ASSERT_NOT):  # zero-width: the next item begins the match
+            return None, False
+    return out, True
+
+
+def first_chars(pattern: re.Pattern) -> frozenset[str] | None:
+    """The lowercased ASCII characters a match of ``pattern`` can begin with (non-ASCII ones aside, which
+    are always tried); None when it could begin with any character or match the empty string."""
+    try:
+        from re import _parser
+
+        chars, nullable = _first(_parser.parse(pattern.pattern, pattern.flags))
+    except (ImportError, AttributeError, TypeError, re.error):  # another Python's private parser
+        return None
+    return None if chars is None or nullable else frozenset(chars)
+
+
+_FIRST = [first_chars(rule.pattern) for rule in RULES]
+# a position where a rule may start: one no word character, apostrophe or hyphen precedes (as ``_B`` says)
+_WORD_START = re.compile(r"(?<![\w'’-]).", re.DOTALL)
+
+
+def _rule_matches(text: str) -> Iterator[tuple[int, re.Match]]:
+    """``(rule index, match)`` for each rule's non-overlapping matches, as ``finditer`` gives them."""
+    starts: dict[str, list[int]] = {}
+    other: list[int] = []  # non-ASCII characters: case folding can take them to ASCII ones ("K" sign, long s)
+    for m in _WORD_START.finditer(text):
+        ch = m.group()
+        if ch.isascii():
+            starts.setdefault(ch.lower(), []).append(m.start())
+        else:
+            other.append(m.start())
+    for i, (rule, first) in enumerate(zip(RULES, _FIRST)):
+        if first is None:
+            for m in rule.pattern.finditer(text):
+                yield i, m
+            continue
+        end = 0
+        match = rule.pattern.match
+        for pos in sorted(chain(other, *(starts.get(c, ()) for c in first))):
+            if pos < end:
+                continue
+            m = match(text, pos)
+            if m is not None:
+                yield i, m
+                end = max(m.end(), pos + 1)
+
+
 def find_candidates(text: str, ctx: Context) -> list[Candidate]:
     """The longest non-overlapping rule matches in ``text``, in text order."""
     found: list[tuple[int, int, int, Candidate]] = []
-    for i, rule in enumerate(RULES):
-        for m in rule.pattern.finditer(text):
-            if m.end() == m.start():
-                continue
-            start, end = rule.bounds(m) if rule.bounds is not None else (m.start(), m.end())
-            found.append((-(m.end() - m.start()), m.start(), i, Candidate(start, end, rule, m)))
+    for i, m in _rule_matches(text):
+        rule = RULES[i]
+        if m.end() == m.start():
+            continue
+        start, end = rule.bounds(m) if rule.bounds is not None else (m.start(), m.end())
+        found.append((-(m.end() - m.start()), m.start(), i, Candidate(start, end, rule, m)))
     found.sort(key=lambda t: (t[0], t[1], t[2]))
     # the matches taken so far, kept sorted by start; they never overlap, so only the neighbours
     # of a new match's position can overlap it
