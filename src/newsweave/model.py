@@ -27,6 +27,7 @@ __all__ = [
     "ATTRIBUTION_KINDS",
     "TIMEX_TYPES",
     "UNKNOWN_OUTLET",
+    "is_named_entity",
     "outlet_of",
 ]
 
@@ -59,6 +60,18 @@ def outlet_of(record: Any) -> str:
     if isinstance(record, Article):
         return record.outlet or record.wire or UNKNOWN_OUTLET
     return record.get("outlet") or record.get("wire") or UNKNOWN_OUTLET
+
+
+# Entity types that are not names: a description the linker kept ("the union", "account") and the
+# number-like labels of an NER model.
+_NOT_NAME_TYPES = frozenset({"NOMINAL", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+
+def is_named_entity(entity_type: str | None, name: str) -> bool:
+    """Whether an entity is a name (a person, organisation, place, …) rather than a common noun or a
+    pronoun ("account", "they"): it has a name type and its name has a capital letter. The one rule for
+    the lists that show named entities only."""
+    return bool(entity_type) and entity_type not in _NOT_NAME_TYPES and any(ch.isupper() for ch in name)
 
 
 @dataclass(slots=True)

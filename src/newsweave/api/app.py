@@ -206,7 +206,9 @@ def create_app(db_path: str | Path, *, token: str | None = None,
         media_type = "application/json" if as_json else "text/html; charset=utf-8"
 
         def run_view(request: Request, store: Store) -> views.Page:
-            return view(store, request.path_params[arg]) if arg is not None else view(store, request.query_params)
+            if arg is None:
+                return view(store, request.query_params)
+            return view(store, request.path_params[arg], request.query_params)
 
         def produce(request: Request, store: Store) -> tuple[bytes | None, Any]:
             """``(body, etag)``; ``(None, what render_missing needs)`` for a page to render one at a time."""

@@ -1,4 +1,5 @@
-"""Inline SVG charts drawn here in Python: a story's timeline and its voice share per outlet.
+"""Inline SVG charts drawn here in Python: a story's timeline, its voice share per outlet, and attention
+over time (articles per day per outlet) for a story, an entity or a search.
 
 No JavaScript and nothing fetched from elsewhere: the page works offline and under a strict CSP.
 Every label is escaped; colours come from fixed palettes so an outlet keeps its colour across pages.
@@ -12,7 +13,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-__all__ = ["OUTLET_PALETTE", "SPEAKER_PALETTE", "outlet_colours", "parse_day", "timeline_svg", "voice_share_svg"]
+__all__ = ["OUTLET_PALETTE", "SPEAKER_PALETTE", "attention_svg", "outlet_colours", "parse_day", "timeline_svg",
+           "voice_share_svg"]
 
 # Colour-blind-safer set (Okabe–Ito, extended); CSS classes oc0..oc9 in static/style.css match it.
 OUTLET_PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#6A3D9A", "#8C6D31", "#7A7A00",
@@ -80,21 +82,33 @@ def timeline_svg(items: list[dict], colours: dict[str, int], *, width: int = 100
     Each item needs ``date`` (ISO day), ``outlet``, ``label``, ``status`` and ``href`` (its evidence).
     A cell shows one mark per kind — filled circle: happened or reported; hollow diamond: planned,
     proposed or expected; cross: cancelled or denied — with the number of items when more than one;
-    hovering lists them and clicking opens the first one's evidence.
+    hovering lists them and clicking opens the first one's evidence. An item known only to a week, a
+    month or a longer span (``until``: its last day, ``precision``) is a hollow bar from its first to
+    its last day, not a dot on the first; an item with ``undated`` set (a plan with no date yet) is drawn
+    hollow in a last column headed "no date yet".
     """
     cells: dict[tuple[str, date, str], list[dict]] = {}
+    spans: dict[tuple[str, date, date, str], list[dict]] = {}
+    undated: dict[tuple[str, str], list[dict]] = {}
     for item in items:
+        outlet, kind = item.get("outlet") or "unknown", _marker_kind(item.get("status"))
+        if item.get("undated"):
+            undated.setdefault((outlet, kind), []).append(item)
+            continue
         day = parse_day(item.get("date"))
         if day is None:
             continue
-        key = (item.get("outlet") or "unknown", day, _marker_kind(item.get("status")))
-        cells.setdefault(key, []).append(item)
-    if not cells:
+        until = parse_day(item.get("until"))
+        if until is not None and until > day:
+            spans.setdefault((outlet, day, until, kind), []).append(item)
+        else:
+            cells.setdefault((outlet, day, kind), []).append(item)
+    if not cells and not spans and not undated:
         return Markup("")
-    outlets = sorted({k[0] for k in cells})
-    days = sorted({k[1] for k in cells})
+    outlets = sorted({k[0] for k in cells} | {k[0] for k in spans} | {k[0] for k in undated})
+    days = sorted({k[1] for k in cells} | {k[1] for k in spans} | {k[2] for k in spans})
     left, right, lane, top = _label_room(outlets), 16, 46, 12
-    col = (width - left - right) / len(days)
+    col = (width - left - right) / (len(days) + (1 if undated else 0))
     height = top + lane * len(outlets) + 58
     kinds = ("occurred", "planned", "cancelled")
     parts = [(f'<svg class="chart timeline-chart" viewBox="0 0 {width} {height}" role="img" '
@@ -127,6 +141,31 @@ def timeline_svg(items: list[dict], colours: dict[str, int], *, width: int = 100
             gap = left + col * i
             parts.append(f'<text x="{gap:.1f}" y="{axis_y + 52}" text-anchor="middle" font-size="10" fill="#aaa">'
                          f'{(day - days[i - 1]).days} d</text>')
+    for (outlet, first, last, kind), members in sorted(spans.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        cy = top + lane * outlets.index(outlet) + lane / 2
+        x1 = left + col * (days.index(first) + 0.5) - 7
+        x2 = left + col * (days.index(last) + 0.5) + 7
+        colour = OUTLET_PALETTE[colours.get(outlet, 0)]
+        precision = members[0].get("precision") or "span"
+        tip = _tip(f"{members[0].get('value') or first.isoformat()} ({precision}: {first.isoformat()} to {last.isoformat()}) · {outlet} "
+                   f"· {kind}", members)
+        dash = ' stroke-dasharray="5 3"' if kind == "planned" else ""
+        href = escape(members[0].get("href") or "#")
+        parts.append(f'<a href="{href}" class="span-mark"><title>{escape(tip)}</title>'
+                     f'<rect x="{x1:.1f}" y="{cy + 6:.1f}" width="{x2 - x1:.1f}" height="10" rx="5" fill="#fff" '
+                     f'fill-opacity="0.85" stroke="{colour}" stroke-width="2.5"{dash}/></a>')
+    if undated:
+        cx = left + col * (len(days) + 0.5)
+        parts.append(f'<text x="{cx:.1f}" y="{axis_y + 20}" text-anchor="middle" font-size="12" fill="#444" '
+                     'font-style="italic">no date yet</text>')
+        for (outlet, kind), members in sorted(undated.items()):
+            cy = top + lane * outlets.index(outlet) + lane / 2
+            colour = OUTLET_PALETTE[colours.get(outlet, 0)]
+            tip = _tip(f"no date yet · {outlet} · {kind}", members)
+            href = escape(members[0].get("href") or "#")
+            parts.append(f'<a href="{href}" class="undated-mark"><title>{escape(tip)}</title>'
+                         f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="8" fill="#fff" stroke="{colour}" stroke-width="2.5" '
+                         'stroke-dasharray="3 2"/></a>')
     for (outlet, day, kind), members in sorted(cells.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         n = outlets.index(outlet)
         present = [k for k in kinds if (outlet, day, k) in cells]
@@ -135,10 +174,7 @@ def timeline_svg(items: list[dict], colours: dict[str, int], *, width: int = 100
         cx = left + col * (days.index(day) + 0.5) + (slot - (len(present) - 1) / 2) * spread
         cy = top + lane * n + lane / 2
         colour = OUTLET_PALETTE[colours.get(outlet, 0)]
-        labels = [m["label"] for m in members]
-        tip = f"{day.isoformat()} · {outlet} · {kind}: " + " | ".join(labels[:8])
-        if len(labels) > 8:
-            tip += f" | … {len(labels) - 8} more"
+        tip = _tip(f"{day.isoformat()} · {outlet} · {kind}", members)
         shape = _shape(kind, cx, cy, colour, r=8 + min(len(members), 9) * 0.6)
         count = ""
         if len(members) > 1:
@@ -147,7 +183,58 @@ def timeline_svg(items: list[dict], colours: dict[str, int], *, width: int = 100
                      f'fill="{fill}">{len(members)}</text>') if kind != "cancelled" else (
                      f'<text x="{cx + 11:.1f}" y="{cy - 6:.1f}" font-size="10" fill="{colour}">{len(members)}</text>')
         href = escape(members[0].get("href") or "#")
-        parts.append(f'<a href="{href}"><title>{escape(tip)}</title>{shape}{count}</a>')
+        parts.append(f'<a href="{href}" class="day-mark"><title>{escape(tip)}</title>{shape}{count}</a>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _tip(head: str, members: list[dict]) -> str:
+    labels = [m["label"] for m in members]
+    tip = f"{head}: " + " | ".join(labels[:8])
+    return tip + (f" | … {len(labels) - 8} more" if len(labels) > 8 else "")
+
+
+def attention_svg(attention: dict, colours: dict[str, int], *, width: int = 1000) -> Markup:
+    """Articles per day (or week) per outlet, one lane per outlet, one bar per period with articles
+    (height by count; hover for the number). ``attention`` is ``newsweave.analyze.attention.attention``'s
+    result."""
+    periods, per_outlet = attention.get("periods") or [], attention.get("outlets") or {}
+    if not periods or not per_outlet:
+        return Markup("")
+    outlets = sorted(per_outlet)
+    most = max(n for counts in per_outlet.values() for n in counts.values())
+    left, right, lane, top = _label_room(outlets), 16, 34, 8
+    col = (width - left - right) / len(periods)
+    height = top + lane * len(outlets) + 40
+    unit = attention.get("unit", "day")
+    parts = [(f'<svg class="chart attention-chart" viewBox="0 0 {width} {height}" role="img" '
+              f'aria-label="Articles per {unit} by outlet" xmlns="http://www.w3.org/2000/svg" {_FONT}>')]
+    index = {p: i for i, p in enumerate(periods)}
+    for n, outlet in enumerate(outlets):
+        y0 = top + lane * n
+        colour = OUTLET_PALETTE[colours.get(outlet, 0)]
+        if n % 2 == 0:
+            parts.append(f'<rect x="{left}" y="{y0}" width="{width - left - right}" height="{lane}" fill="#f6f6f8"/>')
+        parts.append(f'<text x="{left - 12}" y="{y0 + lane / 2 + 5}" text-anchor="end" font-size="13" '
+                     f'fill="{colour}" font-weight="700">{escape(outlet)}</text>')
+        for period, count in per_outlet[outlet].items():
+            h = max(3.0, (lane - 8) * count / most)
+            x = left + col * index[period] + col * 0.15
+            tip = f"{'week of ' if unit == 'week' else ''}{period} · {outlet}: {count} article{'' if count == 1 else 's'}"
+            parts.append(f'<rect class="att-bar" x="{x:.1f}" y="{y0 + lane - 4 - h:.1f}" width="{max(col * 0.7, 1):.1f}" '
+                         f'height="{h:.1f}" fill="{colour}"><title>{escape(tip)}</title></rect>')
+    axis_y = top + lane * len(outlets)
+    parts.append(f'<line x1="{left}" x2="{width - right}" y1="{axis_y}" y2="{axis_y}" stroke="#888"/>')
+    every = max(1, int(-(-62 // col)))
+    for i, period in enumerate(periods):
+        if i % every:
+            continue
+        day = date.fromisoformat(period)
+        parts.append(f'<text x="{left + col * (i + 0.5):.1f}" y="{axis_y + 18}" text-anchor="middle" font-size="12" '
+                     f'fill="#444">{escape(day.strftime("%d %b"))}</text>')
+    first = date.fromisoformat(periods[0])
+    parts.append(f'<text x="{left}" y="{axis_y + 34}" font-size="11" fill="#888">{first.year} · one column per '
+                 f'{unit}, bar height: articles (most {most})</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import copy
 from collections import Counter, OrderedDict, defaultdict
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..analyze.compare import compare_outlets
 from ..analyze.plans import store_plans
-from ..analyze.timeline import story_timeline, timex_range
+from ..analyze.timeline import story_timeline, timex_precision, timex_range
 from ..model import outlet_of
 from ..store import Store
 from ..store.web_queries import story_version
@@ -81,21 +81,36 @@ def story_timeline_section(store: Store, story_id: str, detail: dict,
     return section
 
 
-def chart_items(entries: list[dict], evidence_href) -> list[dict]:
-    """One chart mark per report of each entry (so every outlet's lane shows what it reported)."""
+def chart_items(entries: list[dict], evidence_href, plans: list[dict] | None = None) -> list[dict]:
+    """One chart mark per report of each entry (so every outlet's lane shows what it reported), with the
+    span a week-, month- or coarser date covers (``until``, its last day; ``precision``); and one
+    ``undated`` mark per plan of ``plans`` that has no date yet."""
     items = []
     for e in entries:
         start = _range_start(e["date"])
         if start is None:
             continue
         for r in e.get("reports") or [e]:
-            day = _range_start(r.get("date") or e["date"]) or start
+            value = r.get("date") or e["date"]
+            span = timex_range(value)
+            day = span[0] if span else start
             status = e.get("status")
             shape = ("planned" if e["kind"] == "plan" or status in ("planned", "proposed", "expected") else
                      "cancelled" if status in ("cancelled", "denied") else "occurred")
-            items.append({"date": day.isoformat(), "outlet": r.get("outlet") or e.get("outlet"), "label": e["what"],
+            last = span[1] - timedelta(days=1) if span else day
+            items.append({"date": day.isoformat(), "until": last.isoformat(), "value": value,
+                          "precision": timex_precision(value),
+                          "outlet": r.get("outlet") or e.get("outlet"), "label": e["what"],
                           "status": shape, "published": None,
                           "href": evidence_href(r["article_id"], r["evidence"]["start"], r["evidence"]["end"])})
+    for p in plans or []:
+        if p.get("due") or not p.get("history") or p.get("status") not in OPEN_PLAN_STATUSES:
+            continue
+        first = p["history"][0]
+        href = (evidence_href(first["article_id"], first["start"], first["end"]) if first.get("start") is not None
+                else f"/articles/{first['article_id']}")
+        items.append({"date": None, "undated": True, "outlet": first.get("outlet"), "status": "planned",
+                      "label": f"{p.get('label') or p.get('type')} (no date yet)", "href": href})
     return items
 
 

@@ -26,7 +26,7 @@ from ..store import (
     story_detail,
 )
 from ..store.queries import store_is_empty
-from .charts import evidence_href, outlet_colours, timeline_svg, voice_share_svg
+from .charts import attention_svg, evidence_href, outlet_colours, timeline_svg, voice_share_svg
 from .highlight import highlight_text, highlights_for_article
 from .sections import (
     chart_items,
@@ -122,8 +122,16 @@ def stories_page(store: Store, params) -> Page:
     return Page("stories.html", data, {"colours": colours})
 
 
-def story_page(store: Store, story_id: str) -> Page:
-    """One story: articles by outlet, timeline, conflicts, plans, who said what, outlet comparison, entities."""
+def story_page(store: Store, story_id: str, params=None) -> Page:
+    """One story: articles by outlet, attention over time, timeline, conflicts, plans, who said what,
+    outlet comparison with its coverage matrix, entities; narrowed by the filters in ``params``
+    (``newsweave.api.story_filters``: outlet, country, speaker, kind, since, until, event, entities)."""
+    from ..analyze.attention import attention
+    from ..analyze.coverage import coverage_matrix
+    from ..store.outlets import outlet_metadata, outlets_in_country
+    from .story_filters import filter_story, parse_story_filters
+
+    filters = parse_story_filters(params)
     detail = story_detail(store, story_id)
     # An agency report stored without an outlet goes under its wire's name everywhere on the page.
     outlet_by_article = {a["id"]: outlet_of(a) for a in detail["articles"]}
@@ -138,27 +146,62 @@ def story_page(store: Store, story_id: str) -> Page:
     if "skipped" in timeline:
         detail["timeline_skipped"] = timeline["skipped"]
     detail["plans"] = plans_section(store, story_id=story_id)["plans"]
-    detail["speakers"] = speakers_of(detail["quotes"], {e["id"]: e["name"] for e in detail["entities"]})
-    detail["comparison"] = comparison_section(store, story_id, detail, detail["speakers"], details)
+    all_speakers = speakers_of(detail["quotes"], {e["id"]: e["name"] for e in detail["entities"]})
+    detail["comparison"] = comparison_section(store, story_id, detail, all_speakers, details)
+    detail["coverage"] = coverage_matrix(detail["comparison"], detail["articles"])
+    every_outlet = sorted(set(outlet_by_article.values()))
+    detail["outlet_info"] = outlet_metadata(store, every_outlet)
+    # What the filters can choose from: the whole story, before it is narrowed.
+    choices = {
+        "outlets": every_outlet,
+        "countries": sorted({i["country"] for i in detail["outlet_info"].values() if i.get("country")}),
+        "speakers": [(g["entity_id"] or g["speaker"], g["speaker"], g["count"]) for g in all_speakers if g["speaker"]],
+        "unattributed": any(g["speaker"] is None for g in all_speakers),
+        "kinds": sorted({q["kind"] for q in detail["quotes"]}),
+        "events": sorted({e["type"] for e in detail["events"] if e.get("type")}),
+    }
+    country_outlets = outlets_in_country(store, filters.country) if filters.country else None
+    # Evidence links name the report's date; the comparison's claims may be in articles a filter hides.
+    published = {a["id"]: a.get("published") for a in detail["articles"]}
+    detail["filters"] = filters.to_json()
+    detail["totals"] = filter_story(detail, filters, country_outlets)
+    detail["speakers"] = (all_speakers if not filters.narrowing else
+                          speakers_of(detail["quotes"], {e["id"]: e["name"] for e in detail["entities"]}))
+    detail["attention"] = attention((a.get("published"), outlet_of(a)) for a in detail["articles"])
     by_outlet: dict[str, list[dict]] = defaultdict(list)
     for a in detail["articles"]:
         by_outlet[outlet_of(a)].append(a)
-    marks = chart_items(detail["timeline"], evidence_href)
-    colours = outlet_colours(list(by_outlet) + [q.get("outlet") for q in detail["quotes"]]
-                             + [m["outlet"] for m in marks])
+    marks = chart_items(detail["timeline"], evidence_href, detail["plans"])
+    colours = outlet_colours(every_outlet + [q.get("outlet") for q in detail["quotes"]] + [m["outlet"] for m in marks])
     extra = {
         "colours": colours,
         "articles_by_outlet": sorted(by_outlet.items()),
         "timeline_chart": timeline_svg(marks, colours),
         "voice_chart": voice_share_svg(detail["comparison"]["voice_share"], colours),
+        "attention_chart": attention_svg(detail["attention"], colours),
         "evidence": evidence_href,
+        "published": published,
+        "choices": choices,
+        "filters": filters,
+        "entities_shown": STORY_PAGE_ENTITIES,
+        "entities_toggle": _with_param(params, "entities", "all" if filters.entities == "named" else None),
     }
-    extra["entities_shown"] = STORY_PAGE_ENTITIES
     return Page("story.html", detail, extra)
 
 
+def _with_param(params, name: str, value: str | None) -> str:
+    """``?query`` of ``params`` with ``name`` set to ``value`` (or left out when None)."""
+    from urllib.parse import urlencode
+
+    pairs = [(k, v) for k, v in (params.multi_items() if hasattr(params, "multi_items") else (params or {}).items())
+             if k != name]
+    if value is not None:
+        pairs.append((name, value))
+    return "?" + urlencode(pairs)
+
+
 # ---------------------------------------------------------------------------------------------- articles
-def article_page(store: Store, article_id: str) -> Page:
+def article_page(store: Store, article_id: str, params=None) -> Page:
     """One article, its text with quotes, speakers, names, dates and events marked in place."""
     try:
         ident = int(article_id)
@@ -185,12 +228,18 @@ def article_page(store: Store, article_id: str) -> Page:
 
 
 # ---------------------------------------------------------------------------------------------- entities
-def entity_page(store: Store, key: str) -> Page:
+def entity_page(store: Store, key: str, params=None) -> Page:
     """One entity: aliases, mentions per outlet, its quotes and its stories."""
+    from ..analyze.attention import attention
+    from ..store.attention import entity_articles
+
     detail = entity_detail(store, key)
-    colours = outlet_colours(list(detail["mentions_by_outlet"]) + [q.get("outlet") for q in detail["quotes"]])
+    detail["attention"] = attention(entity_articles(store, detail["id"]))
+    colours = outlet_colours(list(detail["mentions_by_outlet"]) + [q.get("outlet") for q in detail["quotes"]]
+                             + list(detail["attention"]["outlets"]))
     most = max(detail["mentions_by_outlet"].values(), default=0)
-    return Page("entity.html", detail, {"colours": colours, "most": most, "evidence": evidence_href})
+    return Page("entity.html", detail, {"colours": colours, "most": most, "evidence": evidence_href,
+                                        "attention_chart": attention_svg(detail["attention"], colours)})
 
 
 def entities_page(store: Store, params) -> Page:
@@ -235,16 +284,20 @@ def search_page(store: Store, params) -> Page:
         try:
             results = search_articles(store, q, limit=limit, offset=offset, window=SEARCH_WINDOW, sort=sort,
                                       cancelled=gone, **filters)
-            facets = search_facets(store, q, window=SEARCH_WINDOW, cancelled=gone, **filters)
+            facets = search_facets(store, q, window=SEARCH_WINDOW, cancelled=gone, with_articles=True, **filters)
         except SearchStopped as exc:
             raise ApiError(503, str(exc)) from None
         except StoreError as exc:  # a query it cannot read, or one too long
             raise ApiError(400, str(exc)) from None
+    from ..analyze.attention import attention
+
+    matched = attention(facets.pop("articles", []))
     colours = outlet_colours([*(r["outlet"] or r["wire"] or "unknown" for r in results), *facets["outlets"]])
     more = {**{k: v for k, v in filters.items() if v}, "q": q, "sort": sort, "limit": limit, "offset": offset + limit}
     return Page("search.html", {"q": q, "limit": limit, "offset": offset, "sort": sort, "filters": filters,
                                 "ranked_among_newest": SEARCH_WINDOW, "store_empty": store_is_empty(store),
-                                "facets": facets, "results": results}, {"colours": colours, "more": more})
+                                "facets": facets, "attention": matched, "results": results},
+                {"colours": colours, "more": more, "attention_chart": attention_svg(matched, colours)})
 
 
 # ---------------------------------------------------------------------------------------------- corrections

@@ -483,13 +483,15 @@ def search_articles(store: Store, query: str, *, limit: int = 20, offset: int = 
 def search_facets(store: Store, query: str, *, window: int | None = None, outlet: str | None = None,
                   since: str | None = None, until: str | None = None, story: str | None = None,
                   entity: str | None = None, time_limit: float | None = SEARCH_SECONDS,
-                  cancelled: Callable[[], bool] | None = None) -> dict[str, Any]:
+                  cancelled: Callable[[], bool] | None = None, with_articles: bool = False) -> dict[str, Any]:
     """How the matches of a search (with the other filters) spread over outlets and months, and how many
-    there are: ``{"total", "outlets": {name: n}, "months": {"YYYY-MM": n}}``; with ``window`` only the
-    newest ``window`` matches are counted (``total`` then says at most that)."""
+    there are: ``{"total", "outlets": {name: n}, "months": {"YYYY-MM": n}}``, and with ``with_articles``
+    ``"articles": [(published, outlet)]``, one pair per counted match (what an attention chart counts);
+    with ``window`` only the newest ``window`` matches are counted (``total`` then says at most that)."""
     match = fts_query(query)
     conditions, params = _search_filters(None, since, until, story, entity)
-    inner = (f"SELECT coalesce(a.outlet, a.wire, 'unknown') AS outlet, substr(a.published, 1, 7) AS month"
+    inner = (f"SELECT coalesce(a.outlet, a.wire, 'unknown') AS outlet, substr(a.published, 1, 7) AS month,"
+             " a.published"
              f" FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?{conditions}"
              " ORDER BY articles_fts.rowid DESC" + (" LIMIT ?" if window is not None else ""))
     args = (match, *params, *([window] if window is not None else []))
@@ -498,14 +500,17 @@ def search_facets(store: Store, query: str, *, window: int | None = None, outlet
     outlets: dict[str, int] = defaultdict(int)
     months: dict[str, int] = defaultdict(int)
     total = 0
+    articles: list[tuple[str | None, str]] = []
     for r in rows:
         outlets[r["outlet"]] += 1
         if not outlet or outlet.lower() == r["outlet"].lower():
             total += 1
+            articles.append((r["published"], r["outlet"]))
             if r["month"]:
                 months[r["month"]] += 1
-    return {"total": total, "outlets": dict(sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))),
-            "months": dict(sorted(months.items()))}
+    facets = {"total": total, "outlets": dict(sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))),
+              "months": dict(sorted(months.items()))}
+    return {**facets, "articles": articles} if with_articles else facets
 
 
 def store_is_empty(store: Store) -> bool:
