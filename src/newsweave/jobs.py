@@ -215,6 +215,7 @@ def _process(store: Store, settings: Settings, progress: Progress | None, limit:
     pipeline = Pipeline(settings)
     linker = OnlineLinker.from_store(store, settings)
     touched: set[str] = set()
+    gone: set[str] = set()
     step = max(settings.batch_size, 16)
     # Worker processes (each loading the model) are started once per read chunk, not per batch.
     read = step if settings.workers == 1 else step * settings.workers * 16
@@ -223,10 +224,15 @@ def _process(store: Store, settings: Settings, progress: Progress | None, limit:
         keyed = [(aid, chunk[aid]) for aid in ids[r : r + read] if aid in chunk]
         results = zip((k for k, _ in keyed), pipeline.run((a for _, a in keyed), isolate=True))
         while extractions := list(islice(results, step)):
-            linker = _commit_batch(store, linker, extractions, touched, report)
+            linker = _commit_batch(store, linker, extractions, touched, report, gone)
             if progress:
                 progress(len(extractions))
     report.stories = len(touched)
+    # Once per run, after the last batch has committed: the changed stories' timeline and comparison,
+    # so that the first view of each story page reads them (a failure here loses no processing).
+    from .analyze.story_analyses import analyse_stories
+
+    analyse_stories(store, touched, gone=gone)
     return report
 
 
@@ -236,7 +242,7 @@ class _LinkFailed(Exception):
 
 
 def _commit_batch(store: Store, linker, items: list[tuple[int, Extraction | ArticleFault]], touched: set[str],
-                  report: ProcessReport):
+                  report: ProcessReport, merged_away: set[str] | None = None):
     """Store one batch; return the linker to go on with (a new one when an article failed to link)."""
     from .link.online import OnlineLinker
 
@@ -281,6 +287,8 @@ def _commit_batch(store: Store, linker, items: list[tuple[int, Extraction | Arti
         report.failed.append({"article_id": aid, "stage": fault.stage, "error": fault.error, "message": fault.message})
     touched |= batch
     touched -= gone
+    if merged_away is not None:
+        merged_away |= gone
     report.copies += copies
     report.processed += len(extractions)
     return linker

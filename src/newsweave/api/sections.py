@@ -13,6 +13,7 @@ from typing import Any
 
 from ..analyze.compare import compare_outlets
 from ..analyze.plans import store_plans
+from ..analyze.story_analyses import ANALYSES, ANALYSIS_MAX_ARTICLES, kept_analysis, too_large
 from ..analyze.timeline import story_timeline, timex_precision, timex_range
 from ..model import outlet_of
 from ..store import Store
@@ -36,29 +37,28 @@ OPEN_PLAN_STATUSES = ("proposed", "planned", "confirmed", "dated", "postponed")
 _ANALYSIS_CACHE: OrderedDict[tuple, Any] = OrderedDict()
 _ANALYSIS_CACHE_SIZE = 256
 
-# Both analyses grow faster than linearly with a story's size (measured at 100k articles, cold, with
-# the indexed matching of benchmarks/results/analyze.md: timeline 46 ms and comparison 62 ms at 41-64
-# independent articles, 137 / 186 ms at 101-200), so a page request computes them only up to this many
-# independent articles; above, the section says how to get it from the CLI, which has no request deadline.
-ANALYSIS_MAX_ARTICLES = {"timeline": 64, "compare": 64}
+# The page computes them only up to ANALYSIS_MAX_ARTICLES independent articles (see
+# newsweave.analyze.story_analyses); `process` keeps them per story version for the stories it changed.
 
 
 def _too_large(kind: str, story_id: str, detail: dict) -> str | None:
-    n = sum(1 for a in detail["articles"] if a.get("copy_of") is None)
-    limit = ANALYSIS_MAX_ARTICLES[kind]
-    if n <= limit:
+    n = too_large(kind, detail)
+    if n is None:
         return None
     command = "timeline" if kind == "timeline" else "compare"
-    return (f"this story has {n} independent articles; the page computes this section for up to {limit}: "
-            f"run `newsweave {command} {story_id}` for it")
+    return (f"this story has {n} independent articles; the page computes this section for up to "
+            f"{ANALYSIS_MAX_ARTICLES[kind]}: run `newsweave {command} {story_id}` for it")
 
 
 def _per_story_version(kind: str, store: Store, story_id: str, compute):
-    key = (kind, str(store.path), story_id, story_version(store, story_id))
+    version = story_version(store, story_id)
+    key = (kind, str(store.path), story_id, version)
     if key in _ANALYSIS_CACHE:
         _ANALYSIS_CACHE.move_to_end(key)
         return copy.deepcopy(_ANALYSIS_CACHE[key])  # callers decorate what they get
-    value = compute()
+    value = kept_analysis(store, story_id, kind, version) if kind in ANALYSES else None
+    if value is None:
+        value = compute()
     _ANALYSIS_CACHE[key] = copy.deepcopy(value)
     while len(_ANALYSIS_CACHE) > _ANALYSIS_CACHE_SIZE:
         _ANALYSIS_CACHE.popitem(last=False)

@@ -330,6 +330,24 @@ def m010_outlet_metadata() -> str:
     )
 
 
+def m011_story_analyses() -> str:
+    # A story's timeline and outlet comparison as `process` computed them when it last changed the story,
+    # so a first view of its page reads them; `version` is the story's version then (`story_version`):
+    # a row whose version is not the story's current one is stale and not read.
+    return (
+        """
+        CREATE TABLE IF NOT EXISTS story_analyses (
+            story_id     TEXT NOT NULL,
+            kind         TEXT NOT NULL,
+            version      TEXT NOT NULL,
+            body         TEXT NOT NULL,
+            computed_at  TEXT NOT NULL,
+            PRIMARY KEY (story_id, kind)
+        );
+        """
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[], str]]] = [
     ("001_articles", m001_articles),
     ("002_extractions", m002_extractions),
@@ -342,6 +360,7 @@ MIGRATIONS: list[tuple[str, Callable[[], str]]] = [
     ("007_sources", m007_sources),
     ("007b_article_author_language", m007b_article_author_language),
     ("010_outlet_metadata", m010_outlet_metadata),
+    ("011_story_analyses", m011_story_analyses),
 ]
 
 
