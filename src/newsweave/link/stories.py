@@ -117,6 +117,7 @@ class StoryClusterer(StorySplits, StoryRecords):
         self._meta: dict[str, tuple[date | None, str, str | None]] = {}
         self._sides: dict[str, PairSide] = {}  # the learned similarity's view of those articles
         self._name_rows: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # their names as (term ids, weights)
+        self._side_rows_of: dict[str, tuple] = {}  # their title words and numbers, likewise
 
     # -- public ------------------------------------------------------------------------------------
     @property
@@ -167,7 +168,7 @@ class StoryClusterer(StorySplits, StoryRecords):
         best_sim = 0.0
         try:
             for sid in candidates:
-                sims = self._member_sims(names, side, self._stories[sid])
+                sims = self._member_sims(key, names, side, self._stories[sid])
                 sim = float(sims.max()) if len(sims) else 0.0
                 if sim > best_sim:
                     best_id, best_sim, best_sims = sid, sim, sims
@@ -235,6 +236,7 @@ class StoryClusterer(StorySplits, StoryRecords):
         self._meta.pop(key, None)
         self._sides.pop(key, None)
         self._name_rows.pop(key, None)
+        self._side_rows_of.pop(key, None)
 
     # The member-by-member comparison is vectorised: every term has an integer id, the article's word
     # weights sit in a dense buffer indexed by id (``_load``), and each recent member is an array of
@@ -268,6 +270,20 @@ class StoryClusterer(StorySplits, StoryRecords):
             grown[:len(self._buf)] = self._buf
             self._buf = grown
 
+    def _sums(self, pack: tuple[np.ndarray, np.ndarray, np.ndarray]) -> np.ndarray:
+        # Each member's row times what the buffer holds at its term ids, summed member by member.
+        ids, vals, starts = pack
+        return np.add.reduceat(vals * self._buf[ids], starts)
+
+    def _side_rows(self, key: str, side: PairSide) -> tuple:
+        """The article's title words and numbers as rows of ones (term ids "\x01"+word, "\x02"+number)."""
+        rows = self._side_rows_of.get(key)
+        if rows is None:
+            rows = self._side_rows_of[key] = (self._row(dict.fromkeys(("\x01" + w for w in side.title), 1.0)),
+                                              self._row(dict.fromkeys(("\x02" + n for n in side.numbers), 1.0)))
+            self._fit_buffer()
+        return rows
+
     def _name_row(self, key: str, names: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
         # Names take term ids of their own ("\x00" + name: no word starts so), cached while the vectors are kept.
         row = self._name_rows.get(key)
@@ -275,29 +291,41 @@ class StoryClusterer(StorySplits, StoryRecords):
             row = self._name_rows[key] = self._row({"\x00" + n: v for n, v in names.items()})
         return row
 
-    def _member_sims(self, names: dict[str, float], side: PairSide, st: StoryState) -> np.ndarray:
-        """The loaded article's similarity to each of ``st``'s recent members (the article's words must be
-        in the buffer: ``_load``)."""
+    def _member_sims(self, key: str, names: dict[str, float], side: PairSide, st: StoryState) -> np.ndarray:
+        """The loaded article's similarity to each of ``st``'s recent members (the article ``key``'s words
+        must be in the buffer: ``_load``)."""
         if not st.rows:
             return np.zeros(0)
-        if st.packed is None:
-            names_rows = [self._name_row(k, n) for k, (_, n) in zip(st.recent_keys, st.recent, strict=True)]
-            st.packed = (_pack(st.rows), _pack(names_rows))
+        if st.packed is None and self.model is None:
+            st.packed = (_pack(st.rows),)
+        elif st.packed is None:
+            keys = st.recent_keys
+            names_rows = [self._name_row(k, n) for k, (_, n) in zip(keys, st.recent, strict=True)]
+            sides = [self._side(k, w, self._meta.get(k, (None, "", None))[1])
+                     for k, (w, _) in zip(keys, st.recent, strict=True)]
+            title_rows, number_rows = zip(*(self._side_rows(k, side) for k, side in zip(keys, sides, strict=True)))
+            st.packed = (_pack(st.rows), _pack(names_rows), _pack(title_rows), _pack(number_rows),
+                         np.array([len(side.title) for side in sides], dtype=float),
+                         np.array([bool(n) for _, n in st.recent]), np.array([bool(side.numbers) for side in sides]))
             self._fit_buffer()
-        (ids, vals, starts), (name_ids, name_vals, name_starts) = st.packed
-        sims = np.add.reduceat(vals * self._buf[ids], starts)
+        sims = self._sums(st.packed[0])
         if self.model is not None:
-            name_sims = np.zeros(len(sims))
-            if names:
-                row = self._load({"\x00" + n: v for n, v in names.items()})
-                try:
-                    name_sims = np.add.reduceat(name_vals * self._buf[name_ids], name_starts)
-                finally:
-                    self._buf[row[0]] = 0.0
-            others = [self._side(k, w, self._meta.get(k, (None, "", None))[1])
-                      for k, (w, _) in zip(st.recent_keys, st.recent, strict=True)]
-            named = np.array([bool(names) and bool(n) for _, n in st.recent])
-            return self.model.probability(pair_features(sims, name_sims, named, side, others))
+            _, names_pack, titles_pack, numbers_pack, title_sizes, named, numbered = st.packed
+            # Names, title words and numbers are loaded beside the words (term ids of their own) and
+            # summed over the members the same way: the name cosines and the shared title words and numbers.
+            title_row, number_row = self._side_rows(key, side)
+            loaded = [self._load({"\x00" + n: v for n, v in names.items()}), title_row, number_row]
+            for r in loaded[1:]:
+                self._buf[r[0]] = r[1]
+            try:
+                name_sims = self._sums(names_pack) if names else np.zeros(len(sims))
+                title_shared, numbers_shared = self._sums(titles_pack), self._sums(numbers_pack)
+            finally:
+                for r in loaded:
+                    self._buf[r[0]] = 0.0
+            return self.model.probability(pair_features(
+                sims, name_sims, named & bool(names), title_shared, title_sizes + len(side.title),
+                numbers_shared, numbered & bool(side.numbers)))
         if names and self.entity_weight:
             name_sims = np.array([dot(names, n) if n else 0.0 for _, n in st.recent])
             has = np.array([bool(n) for _, n in st.recent])

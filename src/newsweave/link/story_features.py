@@ -142,7 +142,9 @@ class StoryState:
     retired: bool = False  # out of the time window for good: no vectors, not indexed, joined by nothing
     norms: tuple | None = None  # cached centroid norms, keyed by the story's size
     rows: list = field(default_factory=list)  # the recent word vectors as (term ids, weights) arrays
-    packed: tuple | None = None  # ``rows`` concatenated, for one vectorised pass (None: to rebuild)
+    # ``rows`` (and, for the learned similarity, the members' names, title words and numbers) packed for one
+    # vectorised pass; None: to rebuild
+    packed: tuple | None = None
     # Recent member -> the earlier recent members it links to (similarity >= threshold); kept up to date
     # on join, None where not known (a rebuilt clusterer, after a copy, merge or split: rebuilt on use).
     links: dict | None = None

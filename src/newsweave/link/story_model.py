@@ -26,7 +26,7 @@ import numpy as np
 from ..errors import ConfigError
 from .story_features import STOP_WORDS, WORD
 
-__all__ = ["FEATURES", "PairSide", "StoryModel", "load_model", "pair_features", "side_of"]
+__all__ = ["FEATURES", "PairSide", "StoryModel", "load_model", "overlaps", "pair_features", "side_of"]
 
 FEATURES = ("words", "names", "both_named", "title", "numbers_shared", "numbers_apart")
 MODEL_FILE = "story_model.json"
@@ -47,23 +47,29 @@ def side_of(words: dict[str, float], title: str) -> PairSide:
     return PairSide(numbers, frozenset(w.lower() for w in WORD.findall(title or "") if w.lower() not in STOP_WORDS))
 
 
-def pair_features(word_sims: np.ndarray, name_sims: np.ndarray, named: np.ndarray, side: PairSide,
-                  others: list[PairSide]) -> np.ndarray:
-    """One row of ``FEATURES`` per other article: ``word_sims[i]`` and ``name_sims[i]`` are the word and
-    name cosines with ``others[i]``, ``named[i]`` whether both mention names."""
-    out = np.zeros((len(others), len(FEATURES)))
+def overlaps(side: PairSide, others: list[PairSide]) -> tuple[np.ndarray, ...]:
+    """What ``pair_features`` reads of the titles and numbers, from the sides themselves (the clusterer
+    counts the same with its vectorised rows): shared title words, the two title sizes summed, shared
+    numbers, and whether both sides carry numbers."""
+    title_shared = np.array([len(side.title & o.title) for o in others], dtype=float)
+    title_sizes = np.array([len(side.title) + len(o.title) for o in others], dtype=float)
+    numbers_shared = np.array([len(side.numbers & o.numbers) for o in others], dtype=float)
+    numbers_both = np.array([bool(side.numbers) and bool(o.numbers) for o in others])
+    return title_shared, title_sizes, numbers_shared, numbers_both
+
+
+def pair_features(word_sims: np.ndarray, name_sims: np.ndarray, named: np.ndarray, title_shared: np.ndarray,
+                  title_sizes: np.ndarray, numbers_shared: np.ndarray, numbers_both: np.ndarray) -> np.ndarray:
+    """One row of ``FEATURES`` per pair, from the word and name cosines, whether both mention names, and
+    the title and number counts of ``overlaps``."""
+    out = np.zeros((len(word_sims), len(FEATURES)))
     out[:, 0] = word_sims
     out[:, 1] = name_sims
     out[:, 2] = named
-    title, numbers = side.title, side.numbers
-    for i, other in enumerate(others):
-        if title and other.title:
-            out[i, 3] = len(title & other.title) / len(title | other.title)
-        if numbers and other.numbers:
-            if numbers.isdisjoint(other.numbers):
-                out[i, 5] = 1.0
-            else:
-                out[i, 4] = 1.0
+    union = title_sizes - title_shared
+    out[:, 3] = np.divide(title_shared, union, out=np.zeros(len(union)), where=union > 0)
+    out[:, 4] = numbers_both & (numbers_shared > 0)
+    out[:, 5] = numbers_both & (numbers_shared == 0)
     return out
 
 

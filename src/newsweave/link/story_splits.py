@@ -121,7 +121,7 @@ class StorySplits:
                 row = self._load(words)
                 try:
                     side = self._side(keys[j], words, self._meta.get(keys[j], (None, "", None))[1])
-                    sims = self._member_sims(names, side, st)[:j]
+                    sims = self._member_sims(keys[j], names, side, st)[:j]
                 finally:
                     self._buf[row[0]] = 0.0
                 st.links[keys[j]] = {keys[i] for i in np.nonzero(sims >= self.threshold)[0].tolist()}
