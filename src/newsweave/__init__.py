@@ -28,7 +28,7 @@ from .model import (
     Story,
     Timex,
 )
-from .settings import Settings
+from .settings import Settings, StoryConfig
 from .store import Store
 
 __version__ = "0.1.0"
@@ -53,6 +53,7 @@ __all__ = [
     "StoreError",
     "StoreFull",
     "Story",
+    "StoryConfig",
     "Timex",
     "evaluate",
     "extract_articles",
