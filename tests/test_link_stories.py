@@ -337,3 +337,57 @@ def test_a_clusterer_rebuilt_before_the_split_splits_the_same():
     assert rebuilt.add(feed[-1].key, feed[-1]) == live.add(feed[-1].key, feed[-1])
     assert rebuilt.history[-1]["action"] == "split"
     assert rebuilt.to_state() == live.to_state()
+
+
+# -- the config section and the learned similarity -------------------------------------------------------
+def test_story_config_fails_fast_naming_the_valid_values():
+    with pytest.raises(ConfigError, match="cosine.v1"):
+        StoryConfig(similarity="newsweave.stories.tfidf.v9")
+    with pytest.raises(ConfigError, match="recent_members"):
+        StoryConfig(recent_members=0)
+    with pytest.raises(ConfigError, match="valid"):
+        StoryConfig.from_json({"threshold": 0.3, "linkage": "max"})
+    with pytest.raises(ConfigError, match="StoryConfig"):
+        Settings(stories={"threshold": 0.3})
+
+
+def test_the_config_is_recorded_and_a_rebuilt_clusterer_keeps_it():
+    config = StoryConfig(recent_members=7, idf_power=0.5, similarity="newsweave.stories.cosine.v1")
+    live = StoryClusterer(Settings(stories=config))
+    for f in _synthetic_feed(60):
+        live.add(f.key, f)
+    store: dict = {}
+    header = _apply(store, live.state_changes())
+    assert StoryConfig.from_json(header["config"]) == config and header["threshold"] == 0.29
+    # The store's config wins over the caller's: the state was built with it.
+    rebuilt = StoryClusterer.from_records(header, store.items(), Settings(stories=StoryConfig()))
+    assert rebuilt.config == config and rebuilt.to_state() == json.loads(json.dumps(live.to_state()))
+
+
+def test_a_header_saved_before_the_config_section_rebuilds_as_the_word_cosine():
+    live = StoryClusterer(Settings(stories=StoryConfig(similarity="newsweave.stories.cosine.v1", threshold=0.4)))
+    for f in _synthetic_feed(40):
+        live.add(f.key, f)
+    store: dict = {}
+    header = _apply(store, live.state_changes())
+    old = {k: v for k, v in header.items() if k != "config"} | {"version": 2, "entity_weight": 0.0,
+                                                                 "merge_threshold": 1.0}
+    rebuilt = StoryClusterer.from_records(old, store.items())
+    assert rebuilt.config.similarity == "newsweave.stories.cosine.v1" and rebuilt.threshold == 0.4
+
+
+def test_the_learned_similarity_is_fitted_and_reads_more_than_the_words():
+    from newsweave.link.story_model import FEATURES, load_model
+
+    model = load_model()
+    assert len(model.weights) == len(FEATURES) and 0 < model.threshold < 1
+    assert model.fitted["script"] == "benchmarks/train_story_model.py" and model.fitted["cv_bcubed_f1"] > 0.85
+    words = "talks quota herring mackerel negotiators coastal states broke down officials"
+    sims = {}
+    for title in ("Quota talks collapse", "Grain prices climb"):
+        sc = StoryClusterer()
+        sc.add("a", features_from_text("a", words + " 2024", title="Quota talks collapse", published=date(2025, 3, 3)))
+        sc.add("b", features_from_text("b", words + " 2019", title=title, published=date(2025, 3, 3)))
+        assert sc.history[-1]["action"] == "joined"
+        sims[title] = sc.history[-1]["similarity"]  # the model's probability that the two are one story
+    assert 0 < sims["Grain prices climb"] < sims["Quota talks collapse"] < 1
