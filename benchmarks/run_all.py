@@ -1,6 +1,7 @@
 """`make bench`: every benchmark, results appended to benchmarks/RESULTS.md with machine and date.
 
-    python benchmarks/run_all.py            # quality, throughput, clustering cost, web latency and load at 100k
+    python benchmarks/run_all.py            # quality, throughput, clustering cost, really processed stores
+                                            # at 1k and 10k, web latency and load at 100k
     python benchmarks/run_all.py --1m       # also web latency at 1M articles (a ~10 GB store, ~10 min to build)
 
 Large stores are built under $NW_BENCH_DIR (default: a temporary folder, deleted at the end); they
@@ -34,6 +35,8 @@ def main(argv: list[str]) -> None:
         _run(["throughput.py"], results)
         _run(["eval_all.py"], results)
         _run(["cluster_scale.py"], results)
+        # process cost, linker state load and RSS at 1k and 10k really processed articles (~15 min)
+        _run(["real_scale.py", "--sizes", "1000", "10000"], results)
         stores = [work / "100k.db"]
         subprocess.run([sys.executable, str(HERE / "build_large_store.py"), "--articles", "100000", str(stores[0])],
                        check=True)
