@@ -48,7 +48,13 @@ def _full_names_conflict(names: list[tuple[str, ...]]) -> str | None:
     fulls = {n for n in names if len(n) > 1}
     # A descriptor or a headline word before a full name ("Crooked Hillary Clinton") is not another
     # given name: the name is its shortest ending that is itself one of the full names.
-    fulls = sorted({next((n[k:] for k in range(len(n) - 2, 0, -1) if n[k:] in fulls), n) for n in fulls})
+    fulls = {next((n[k:] for k in range(len(n) - 2, 0, -1) if n[k:] in fulls), n) for n in fulls}
+    # A headline's word after the surname ("Obama Says") makes no full name: its first word is the
+    # surname of another of the entity's full names and no given name the Census lists know.
+    surnames = {n[-1] for n in fulls}
+    heads = {n for n in fulls if len(n) == 2 and n[0] in surnames and n[0] != n[1] and not first_name_gender(n[0])}
+    names = [n[:1] if n in heads else n for n in names]
+    fulls = sorted(fulls - heads)
     for i, a in enumerate(fulls):
         for b in fulls[i + 1:]:
             if a[-1] != b[-1] and a[-1] not in b and b[-1] not in a:
@@ -66,6 +72,8 @@ def _full_names_conflict(names: list[tuple[str, ...]]) -> str | None:
 
 def mixed_reason(texts: list[str]) -> str | None:
     """Why the written person names ``texts`` of one entity can not all be one person, or None."""
+    # A span the tagger cut inside a quoted nickname ('Robert C. "Bobby') names nobody in full.
+    texts = [t for t in texts if not any(q in t for q in "\"“”")]
     spelled = [tuple(spelling(w) for w in name_words(t)) for t in texts]
     spelled = [n for n in spelled if n]
     why = _full_names_conflict(spelled)

@@ -19,6 +19,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "newsweave" / "data" / "first_names.tsv"
 RATIO = 8.0
+# Names the US lists give one gender that news about other countries gives the other: Russian and
+# Ukrainian men (Yuri Ushakov, Valery, Nikita, Sasha), Italian and French men (Andrea, Nicola, Simone,
+# Jean), and names worn by both in Asia or Europe. Left out, so nothing is concluded from them.
+ELSEWHERE_OTHER_GENDER = frozenset(["yuri", "yury", "valery", "valeri", "nikita", "sasha", "misha", "andrea",
+                                    "nicola", "simone", "jean", "kim", "jan", "ariel", "alexis", "toni",
+                                    "daniele", "gabriele", "luca", "noa", "yoshi", "hikaru", "zhenya", "vanya"])
 
 
 def _shares(path: Path) -> dict[str, float]:
@@ -37,7 +43,7 @@ def build(census_dir: Path) -> list[tuple[str, str]]:
     rows = []
     # A share the list rounds to 0.000 is below 0.0005 %: count it as half of that.
     floor = 0.0005
-    for name in sorted(set(male) | set(female)):
+    for name in sorted((set(male) | set(female)) - ELSEWHERE_OTHER_GENDER):
         m = max(male[name], floor / 2) if name in male else 0.0
         f = max(female[name], floor / 2) if name in female else 0.0
         if m >= RATIO * f:

@@ -28,6 +28,7 @@ NOMINAL_LABEL = "NOMINAL"
 _NOT_PARTICIPANTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 # Heads that are never a participant in news prose: measure, manner and discourse nouns.
 _ABSTRACT = frozenset(["time", "times", "way", "ways", "part", "parts", "lot", "lots", "kind", "sort", "number", "numbers", "end", "start", "beginning", "thing", "things", "fact", "case", "cases", "reason", "reasons", "matter", "point", "points", "year", "years", "day", "days", "week", "weeks", "month", "months", "hour", "hours", "minute", "minutes", "second", "seconds", "percent", "side", "sides", "term", "terms", "lack", "rest", "use", "top", "bottom", "amount", "level", "levels", "type", "types", "example", "instance", "moment", "period", "course", "deal"])
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj", "dative", "oprd"})
 _PHRASE_DEPS = frozenset({"det", "poss", "amod", "compound", "nummod", "nmod", "case"})
 _DROP_LEADING = frozenset({"DET", "PRON", "PUNCT", "CCONJ", "ADP", "PART", "NUM"})
@@ -68,8 +69,10 @@ def nominal_mentions(doc, existing: list[Mention]) -> list[Mention]:
             if t.tag_ == "POS" or t.dep_ == "poss":
                 cut = k + 1
         toks = toks[cut:]
+        # A name before the head ("Chargers defensive lineman", "Obama administration") is a mention of
+        # its own (the entity stage's): the phrase starts after it, so the two never overlap.
         while toks and (toks[0].pos_ in _DROP_LEADING or toks[0].ent_type_ in _NOT_PARTICIPANTS
-                        or not toks[0].text[:1].isalpha()):
+                        or toks[0].ent_type_ in _NAMED or not toks[0].text[:1].isalpha()):
             toks = toks[1:]
         if not toks:
             continue

@@ -400,6 +400,11 @@ class EntityLinker(EntityTables):
             if ok:
                 pool = [c for c in ok if c in in_story] or ok
                 return max(pool, key=lambda c: (self._entities[c].last_seen or "", self._entities[c].mentions))
+            if (len(words) == 2 and words[0] in self._by_surname and words[1] not in self._by_surname
+                    and not first_name_gender(words[0])):
+                # A headline's word after a known surname ("Clinton Breaks", "Obama Speech") is no
+                # given name and surname: the name is the surname alone.
+                return self._resolve_person(m, words[:1], story, gender)
             return self._resolve_name(m, story, gender, person=True)
         cands = dict.fromkeys(self.canonical(c) for c in (*self._by_surname.get(words[0], ()),
                                                           *self._by_key.get(f"PER|{key}", ())))
