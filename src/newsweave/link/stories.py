@@ -156,7 +156,7 @@ class StoryClusterer(StorySplits, StoryRecords):
         if key in self._assigned:
             return self._assigned[key]
         words, names = self.observe(features)
-        side = self._side(key, words, features.title)
+        side = self._side(key, words, features.title) if self.model is not None else None
         best_id, best_sims = None, None
         candidates = self._candidates(words, names, features.published)
         if len(candidates) > self.config.shortlist:
@@ -291,7 +291,7 @@ class StoryClusterer(StorySplits, StoryRecords):
             row = self._name_rows[key] = self._row({"\x00" + n: v for n, v in names.items()})
         return row
 
-    def _member_sims(self, key: str, names: dict[str, float], side: PairSide, st: StoryState) -> np.ndarray:
+    def _member_sims(self, key: str, names: dict[str, float], side: PairSide | None, st: StoryState) -> np.ndarray:
         """The loaded article's similarity to each of ``st``'s recent members (the article ``key``'s words
         must be in the buffer: ``_load``)."""
         if not st.rows:

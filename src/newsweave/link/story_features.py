@@ -129,7 +129,7 @@ def features_for(extraction: Extraction, key: str | None = None, config: StoryCo
 @dataclass(slots=True)
 class StoryState:
     id: str
-    terms: dict[str, float]  # summed unit article vectors (words), pruned to MAX_STORY_TERMS
+    terms: dict[str, float]  # summed unit article vectors (words), pruned to the config's max_story_terms
     names: dict[str, float]
     members: list[str]
     outlets: list[str]

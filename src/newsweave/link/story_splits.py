@@ -120,7 +120,8 @@ class StorySplits:
             for j, (words, names) in enumerate(st.recent):
                 row = self._load(words)
                 try:
-                    side = self._side(keys[j], words, self._meta.get(keys[j], (None, "", None))[1])
+                    side = (self._side(keys[j], words, self._meta.get(keys[j], (None, "", None))[1])
+                            if self.model is not None else None)
                     sims = self._member_sims(keys[j], names, side, st)[:j]
                 finally:
                     self._buf[row[0]] = 0.0
