@@ -108,6 +108,9 @@ def test_outlet_metadata_is_shown_on_the_story_page(client):
     assert data["outlet_info"]["Portville Post"]["lean"] == "centre (per the user's register)"
     html = client.get("/stories/S-bridge").text
     assert "owner: Harbour Media" in html and '<option value="XY">' in html
+    # The story list filters by country too.
+    assert [s["id"] for s in client.get("/stories.json?country=xy").json()["stories"]] == ["S-bridge"]
+    assert client.get("/stories.json?country=DE").json()["stories"] == []
 
 
 def test_evidence_links_say_outlet_date_and_words(client):

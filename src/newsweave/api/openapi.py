@@ -76,14 +76,38 @@ SCHEMAS: dict[str, Any] = {
     "StoryDetail": {"allOf": [_ref("StorySummary"), {"type": "object", "properties": {
         "quotes": _arr(_ref("Quote")), "timexes": _arr(_ref("Timex")), "events": _arr(_ref("Event")),
         "entities": _arr(_ref("EntityRef")), "timeline": _arr(_ref("TimelineItem")),
-        "conflicts": _arr({"type": "object", "properties": {"type": _S, "label": _S, "dates": _arr(_S),
-                                                            "reports": _arr({"type": "object"})}}),
+        "conflicts": {**_arr(_ref("TimelineItem")), "description": "the timeline entries with conflict: true"},
         "plans": _arr({"type": "object"}), "speakers": _arr(_ref("Speaker")),
         "comparison": {"type": "object", "properties": {
             "voice_share": {"type": "object", "description": "outlet -> speaker -> number of quotes",
                             "additionalProperties": {"type": "object", "additionalProperties": _I}},
             "quotes_per_outlet": {"type": "object", "additionalProperties": _I},
-            "articles_per_outlet": {"type": "object", "additionalProperties": _I}}}}}]},
+            "articles_per_outlet": {"type": "object", "additionalProperties": _I}}},
+        "filters": {"type": "object", "description": "the filters applied (query parameters)", "properties": {
+            "outlet": _arr(_S), "country": _NS, "speaker": _NS, "kind": _NS, "since": _NS, "until": _NS,
+            "event": _NS, "entities": {"enum": ["named", "all"]}}},
+        "totals": {"type": "object", "description": "counts before the filters",
+                   "additionalProperties": _I},
+        "outlet_info": {"type": "object", "additionalProperties": _ref("OutletInfo")},
+        "attention": _ref("Attention"),
+        "coverage": {"type": "object", "description": "claims x outlets: who carried each claim, who left it out",
+                     "properties": {"outlets": _arr(_S), "rows": _arr({"type": "object", "properties": {
+                         "claim": _S, "shared": _B,
+                         "carried": {"type": "object", "additionalProperties": _ref("CoverageCell")},
+                         "missing": _arr(_S)}})}}}}]},
+    "Attention": {"type": "object", "description": "Articles per day (or per week, from 92 days on) per outlet.",
+                  "properties": {
+                      "unit": {"enum": ["day", "week"]},
+                      "periods": {**_arr(_S), "description": "every day (or week's Monday) from first to last"},
+                      "outlets": {"type": "object", "description": "outlet -> period -> articles",
+                                  "additionalProperties": {"type": "object", "additionalProperties": _I}},
+                      "total": _I, "undated": {**_I, "description": "articles without a date, not counted"}}},
+    "OutletInfo": {"type": "object", "description": "What the user's sources file says of an outlet "
+                   "(`newsweave outlets import`); nothing is built in.",
+                   "properties": {"country": _NS, "owner": _NS, "language": _NS, "lean": _NS}},
+    "CoverageCell": {"type": "object", "properties": {
+        "article_id": _I, "start": _I, "end": _I, "text": _S, "published": _NS,
+        "reprint": {**_B, "description": "carried as a copy of another outlet's report (article_id is the copy)"}}},
     "ArticleDetail": {"allOf": [_ref("ArticleSummary"), {"type": "object", "properties": {
         "text": _S, "origin": _NS, "ext_id": _NS, "story_id": _NS, "processed": _B,
         "author": {**_NS, "description": "as the fetched page or its feed gave it"},
@@ -95,7 +119,7 @@ SCHEMAS: dict[str, Any] = {
         "id": _S, "name": _S, "type": _NS, "code": _NS, "mentions": _I, "aliases": _arr(_S),
         "mentions_by_outlet": {"type": "object", "additionalProperties": _I}}},
     "EntityDetail": {"allOf": [_ref("Entity"), {"type": "object", "properties": {
-        "quotes": _arr(_ref("Quote")),
+        "quotes": _arr(_ref("Quote")), "attention": _ref("Attention"),
         "stories": _arr({"type": "object", "properties": {"id": _S, "title": _S, "first": _NS, "last": _NS}})}}]},
     "SearchHit": {"allOf": [_ref("ArticleSummary"), {"type": "object", "properties": {
         "story_id": _NS, "snippet": {**_S, "description": "matches in [brackets]"},
@@ -133,7 +157,24 @@ _STORY_FILTERS = [
     {"name": "entity", "in": "query", "schema": _S, "description": "entity id or name"},
     {"name": "since", "in": "query", "schema": {"type": "string", "format": "date"}},
     {"name": "until", "in": "query", "schema": {"type": "string", "format": "date"}},
+    {"name": "country", "in": "query", "schema": _S,
+     "description": "stories with an article from an outlet your sources file places in this country"},
     *_paging(500),
+]
+
+_TEXT = {"type": "string", "maxLength": 200}
+_STORY_PAGE_FILTERS = [
+    {"name": "outlet", "in": "query", "schema": _TEXT, "description": "an outlet or wire (repeat for several)"},
+    {"name": "country", "in": "query", "schema": _TEXT, "description": "outlets your sources file places there"},
+    {"name": "speaker", "in": "query", "schema": _TEXT,
+     "description": "quotes by this speaker: entity id or name, or 'unattributed'"},
+    {"name": "kind", "in": "query", "schema": {"enum": ["direct", "indirect", "mixed"]}},
+    {"name": "since", "in": "query", "schema": {"type": "string", "format": "date"}},
+    {"name": "until", "in": "query", "schema": {"type": "string", "format": "date"},
+     "description": "on or before this day (400 when before since)"},
+    {"name": "event", "in": "query", "schema": _TEXT, "description": "an event type: CONSULT, PROTEST, …"},
+    {"name": "entities", "in": "query", "schema": {"enum": ["named", "all"]},
+     "description": "named (default): names only; all: common nouns and descriptions too"},
 ]
 
 # The records of a POST that were not stored, each with where it was (``upload.csv:3``) and why.
@@ -145,8 +186,9 @@ PATHS: dict[str, Any] = {
     "/index.json": _get("Stories, newest activity first (same as /stories.json)", _STORY_LIST, _STORY_FILTERS),
     "/stories.json": _get("Stories, newest activity first, filtered and paged", _STORY_LIST, _STORY_FILTERS),
     "/stories/{story_id}.json": _get(
-        "One story: articles, quotes grouped by speaker, timeline, conflicts, plans, outlet comparison, entities",
-        _ref("StoryDetail"), _path_param("story_id", _S), not_found=True),
+        "One story: articles, attention over time, quotes grouped by speaker, timeline, conflicts, plans, outlet "
+        "comparison and coverage matrix, entities; narrowed by the filters", _ref("StoryDetail"),
+        _path_param("story_id", _S) + _STORY_PAGE_FILTERS, not_found=True),
     "/articles/{article_id}.json": _get("One article with its extracted items and their offsets",
                                         _ref("ArticleDetail"), _path_param("article_id", _I), not_found=True),
     "/entities.json": _get("Entities by number of mentions", {"type": "object", "properties": {
@@ -158,7 +200,7 @@ PATHS: dict[str, Any] = {
     "/search.json": _get("Full-text search over titles and texts (word forms, phrases, OR, NOT, prefix*), filtered "
                          "and faceted", {"type": "object", "properties": {
         "q": _S, "limit": _I, "offset": _I, "sort": {"enum": ["relevance", "date"]}, "filters": {"type": "object"},
-        "ranked_among_newest": _I, "store_empty": _B,
+        "ranked_among_newest": _I, "store_empty": _B, "attention": _ref("Attention"),
         "facets": {"type": "object", "properties": {
             "total": _I, "outlets": {"type": "object", "additionalProperties": _I},
             "months": {"type": "object", "additionalProperties": _I}}},

@@ -101,6 +101,7 @@ def stories_page(store: Store, params) -> Page:
         "entity": (params.get("entity") or "").strip() or None,
         "since": _day_param(params, "since"),
         "until": _day_param(params, "until"),
+        "country": (params.get("country") or "").strip() or None,
     }
     limit = _int_param(params, "limit", 50, lo=1)
     offset = _int_param(params, "offset", 0, hi=10**9)
