@@ -15,7 +15,12 @@ from newsweave.errors import IngestError
 from newsweave.ingest.outlets import read_outlets_file
 from newsweave.model import Article
 from newsweave.store import Store, list_stories
-from newsweave.store.outlets import import_outlets, list_outlets, outlet_metadata, outlets_in_country
+from newsweave.store.outlets import (
+    import_outlets,
+    list_outlets,
+    outlet_metadata,
+    outlets_in_country,
+)
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "outlets.toml"
 

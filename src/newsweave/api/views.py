@@ -26,7 +26,13 @@ from ..store import (
     story_detail,
 )
 from ..store.queries import store_is_empty
-from .charts import attention_svg, evidence_href, outlet_colours, timeline_svg, voice_share_svg
+from .charts import (
+    attention_svg,
+    evidence_href,
+    outlet_colours,
+    timeline_svg,
+    voice_share_svg,
+)
 from .highlight import highlight_text, highlights_for_article
 from .sections import (
     chart_items,
