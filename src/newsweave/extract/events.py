@@ -24,13 +24,20 @@ Events of a sentence are ordered by salience: the event nearest the root of the 
 
 from __future__ import annotations
 
-import contextvars
 from collections import deque
 from dataclasses import replace
 
 from ..model import Actor, Event, Extraction, Mention, Span, Timex
 from ..settings import Settings
 from .actors import actor_code, actor_sector
+from .events_actors import (
+    PRONOUNS,
+    actor_mention,
+    actors_of,
+    chain_name,
+    chains,
+    the_two,
+)
 from .events_context import (
     _FUTURE_AUX,
     _HAPPENING,
@@ -77,8 +84,6 @@ __all__ = ["actor_mention", "doc_events", "events_stage", "sentence_events"]
 
 _TARGET_PREPS = ("with", "against", "to", "on", "from", "at", "toward", "towards", "into", "for", "upon")
 _TOPIC_VERBS = frozenset({"discuss", "negotiate", "debate", "review", "consider"})
-_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them", "his", "her", "you",
-                       "who", "which", "that", "both", "this"})
 _MILITARY_FORCE = frozenset({"attack", "kill", "wound", "bomb", "shoot", "injure", "ambush", "explode", "gun"})
 # Passive-looking verbs whose grammatical subject is the one acting ("Vietnam is committed to",
 # "Trump is scheduled to meet", "forces were engaged in").
@@ -395,84 +400,6 @@ def _source_sector(verb) -> str | None:
 # ---------------------------------------------------------------------------- actors
 
 
-def _actors_of(tok, exclude: set[int] | None = None) -> list[Actor]:
-    """Actors named by the noun phrase at ``tok`` and its conjuncts ("Hungary and Romania")."""
-    heads = [tok, *tok.conjuncts] if tok.dep_ != "conj" else [tok]
-    out: list[Actor] = []
-    for head in heads:
-        if exclude and head.i in exclude:
-            continue
-        if head.lower_ in _PRONOUNS and head.pos_ == "PRON":
-            found = _chain_code(head.idx, head.idx + len(head.text))
-            if found:
-                out.append(Actor(text=head.text, code=found[0], sector=found[1], start=head.idx,
-                                 end=head.idx + len(head.text)))
-            continue
-        span = _phrase(head)
-        # Coordinated modifiers: "Hungarian and Romanian officials", "U.S. and Russian negotiators".
-        mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.conjuncts]
-        if mods:
-            for mod in [mods[0], *mods[0].conjuncts]:
-                found = actor_code(f"{mod.text} {head.text}")
-                if found:
-                    out.append(Actor(text=mod.text, code=found[0], sector=found[1], start=mod.idx,
-                                     end=mod.idx + len(mod.text)))
-            continue
-        found = actor_code(span.text) or _chain_code(head.idx, head.idx + len(head.text))
-        if found is None:
-            continue
-        out.append(Actor(text=span.text, code=found[0], sector=found[1], start=span.start_char, end=span.end_char))
-    return out
-
-
-# The article's coreference chains, where an earlier stage made them: a pronoun or a title with no
-# country of its own ("he", "the president") takes the code of a name in its chain. Set for the
-# length of one doc_events call.
-_CHAINS: contextvars.ContextVar[dict | None] = contextvars.ContextVar("newsweave_event_chains", default=None)
-
-
-def _chain_coder(mentions: list[Mention] | None) -> dict | None:
-    if not mentions or not any(m.chain is not None for m in mentions):
-        return None
-    codes: dict[int, tuple[str, str | None]] = {}
-    for m in sorted(mentions, key=lambda m: (m.kind != "name", m.start)):
-        if m.chain is None or m.chain in codes:
-            continue
-        found = actor_code(m.text)
-        if found:
-            codes[m.chain] = found
-    spans = [(m.start, m.end, m.chain) for m in mentions if m.chain in codes]
-    # The name a chain is known by, for a speaker given as a pronoun ("He added that ..."): its
-    # longest name mention.
-    names: dict[int, str] = {}
-    for m in mentions:
-        if m.chain is not None and m.kind == "name" and len(m.text) > len(names.get(m.chain, "")):
-            names[m.chain] = m.text
-    pronouns = {(m.start, m.end): m.chain for m in mentions if m.kind != "name" and m.chain in names}
-    return {"codes": codes, "spans": spans, "names": names, "pronouns": pronouns}
-
-
-def _chain_name(tok) -> str | None:
-    """The name of the chain a pronoun or title at ``tok`` belongs to, or None."""
-    coder = _CHAINS.get()
-    if coder is None:
-        return None
-    chain = coder["pronouns"].get((tok.idx, tok.idx + len(tok.text)))
-    return coder["names"].get(chain) if chain is not None else None
-
-
-def _chain_code(start: int, end: int) -> tuple[str, str | None] | None:
-    """The code of the chain of a mention covering the head word at ``start:end`` (not a possessor
-    inside the phrase: "its troops" is not "it")."""
-    coder = _CHAINS.get()
-    if coder is None:
-        return None
-    covering = [(e - s, chain) for s, e, chain in coder["spans"] if s <= start and end <= e]
-    if not covering:
-        return None
-    return coder["codes"][max(covering)[1]]
-
-
 def _subject_token(verb):
     """The subject of ``verb``, borrowed from the verb it depends on for xcomp, conj and relcl."""
     tok = verb
@@ -513,7 +440,7 @@ def _resolve_pronoun(tok):
         if head.dep_ in ("ccomp", "xcomp", "advcl", "conj") and head.head != head:
             head = head.head
             for c in head.children:
-                if c.dep_ in _SUBJECTS and not (c.pos_ == "PRON" and c.lower_ in _PRONOUNS):
+                if c.dep_ in _SUBJECTS and not (c.pos_ == "PRON" and c.lower_ in PRONOUNS):
                     return c
         else:
             break
@@ -523,10 +450,10 @@ def _resolve_pronoun(tok):
 def _sources(trigger: _Trigger) -> list[Actor]:
     anchor = trigger.anchor
     if trigger.source_tok is not None:
-        return _actors_of(trigger.source_tok)
+        return actors_of(trigger.source_tok)
     agent = [gc for c in anchor.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
     if agent:
-        return _actors_of(agent[0])
+        return actors_of(agent[0])
     if trigger.standalone or (trigger.token != anchor and trigger.token.dep_ in ("nsubj", "nsubjpass")):
         # A noun event on its own: "talks between Russia and the US", "the Putin-Trump summit".
         between = _noun_participants(trigger.token)
@@ -540,11 +467,11 @@ def _sources(trigger: _Trigger) -> list[Actor]:
     if subj.pos_ == "PRON":
         resolved = _resolve_pronoun(subj)
         if resolved is None:
-            return _actors_of(subj)  # through the coreference chains, where there are any
+            return actors_of(subj)  # through the coreference chains, where there are any
         subj = resolved
     if subj.i == trigger.token.i:  # the event noun is the subject ("the meeting will take place")
         return _noun_participants(trigger.token)
-    return _actors_of(subj)
+    return actors_of(subj)
 
 
 def _noun_participants(noun) -> list[Actor]:
@@ -553,7 +480,7 @@ def _noun_participants(noun) -> list[Actor]:
         if c.dep_ == "prep" and (c.lower_ == "between" or c.lower_ == "of" and NOUNS.get(noun.lemma_.lower(), ("",))[0] == "CONSULT"):
             for p in c.children:
                 if p.dep_ == "pobj":
-                    out.extend(_actors_of(p) or _the_two(p))
+                    out.extend(actors_of(p) or the_two(p))
         elif c.dep_ in ("compound", "amod", "poss", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN"):
             found = actor_code(c.text)
             if found:
@@ -561,30 +488,11 @@ def _noun_participants(noun) -> list[Actor]:
     return out
 
 
-def _the_two(noun) -> list[Actor]:
-    """ "between the two leaders", "both sides": the two actors the sentence names outside the phrase
-    ("Trump said he was planning a meeting with Putin, after a phone call between the two leaders")."""
-    two = any(c.lower_ in ("two", "both") for c in noun.children if c.dep_ in ("nummod", "det", "predet"))
-    if not two:
-        return []
-    phrase = _phrase(noun)
-    found: dict[str, list[Actor]] = {"PERSON": [], "GPE": [], "NORP": []}
-    for ent in noun.sent.ents:
-        if ent.label_ not in found or phrase.start <= ent.start < phrase.end:
-            continue
-        code = actor_code(ent.text) or _chain_code(ent.start_char, ent.end_char)
-        if code and all(a.text != ent.text for a in found[ent.label_]):
-            found[ent.label_].append(Actor(text=ent.text, code=code[0], sector=code[1], start=ent.start_char,
-                                           end=ent.end_char))
-    # People first ("the two leaders"), then countries ("both countries").
-    return next((found[k] for k in ("PERSON", "GPE", "NORP") if len(found[k]) == 2), [])
-
-
 def _targets(trigger: _Trigger, sources: list[Actor]) -> list[Actor]:
     tok, anchor = trigger.token, trigger.anchor
     source_spans = {(a.start, a.end) for a in sources}
     if trigger.target_tok is not None:
-        return _actors_of(trigger.target_tok)
+        return actors_of(trigger.target_tok)
     candidates: list = []
     # A noun event on its own takes its targets from its own words ("talks with Iran"), not from
     # the clause it sits in.
@@ -624,8 +532,8 @@ def _targets(trigger: _Trigger, sources: list[Actor]) -> list[Actor]:
             continue  # where a meeting is held is its place, not a party to it
         if cand.i == tok.i or cand.lemma_.lower() in NOUNS and cand.head.i == tok.i:
             continue  # the event noun itself: its "with" / "against" objects are the targets
-        actors = [a for a in _actors_of(cand) if (a.start, a.end) not in source_spans
-                  and not (a.text.lower() in _PRONOUNS and a.code in source_codes)]
+        actors = [a for a in actors_of(cand) if (a.start, a.end) not in source_spans
+                  and not (a.text.lower() in PRONOUNS and a.code in source_codes)]
         if cand.dep_ == "pobj" and cand.head.lower_ == "in":
             # "in X" is usually the place; it is the target only when it names someone else.
             actors = [a for a in actors if a.code not in source_codes]
@@ -664,7 +572,7 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
         if not sources and place:
             sources = _located_source(trig, place)
         primary = [Event(type=typ, evidence=evidence, source=sources, target=targets, mode=mode,
-                         time=time, place=place, status=status, claimed_by=_claimed_by(trig, _chain_name))]
+                         time=time, place=place, status=status, claimed_by=_claimed_by(trig, chain_name))]
         # PLOVER codes an announced future act as the intent it expresses: a cooperative act as
         # AGREE, a hostile one as THREATEN; the act itself stays, as planned, for plan tracking.
         # "talks would not be delayed": the negation is the delay's, not the talks'.
@@ -739,12 +647,9 @@ def doc_events(doc, timexes: list[Timex] | None = None, published: str | None = 
     bare title ("he", "the president") take the actor code of the name it refers to.
     """
     out: list[Event] = []
-    token = _CHAINS.set(_chain_coder(mentions))
-    try:
+    with chains(mentions):
         for sent in doc.sents:
             out.extend(sentence_events(sent, timexes, published))
-    finally:
-        _CHAINS.reset(token)
     _share_one_happening(out)
     return out
 
@@ -777,28 +682,6 @@ def _share_one_happening(events: list[Event]) -> None:
             if not e.source and not e.target:
                 e.source = [replace(a) for a in fullest.source]
                 e.target = [replace(a) for a in fullest.target]
-
-
-def actor_mention(actor: Actor, mentions: list[Mention]) -> Mention | None:
-    """The mention an event actor stands on, for the linker to copy its ``entity_id``.
-
-    An actor's span is its whole phrase ("Russian President Vladimir Putin", "Putin's top aide");
-    the mention is the longest one inside it (a name before a title, a pronoun only when alone),
-    else the longest one overlapping it. None when the actor has no offsets or no mention fits.
-    """
-    if actor.start is None or actor.end is None:
-        return None
-    inside = [m for m in mentions if actor.start <= m.start and m.end <= actor.end]
-    if not inside:
-        inside = [m for m in mentions if m.start < actor.end and actor.start < m.end]
-    if not inside:
-        return None
-    # A person named in the phrase is who it is ("United States President Donald Trump" is Trump,
-    # not the United States); of two, the later one is the head ("Putin's aide Yuri Ushakov").
-    people = [m for m in inside if m.kind == "name" and m.label == "PERSON"]
-    if people:
-        return max(people, key=lambda m: m.start)
-    return max(inside, key=lambda m: (m.kind == "name", m.end - m.start, -m.start))
 
 
 @stage("newsweave.events.rules.v1", requires=("doc", "mentions", "timexes"), assigns=("events",))
