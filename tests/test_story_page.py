@@ -213,3 +213,30 @@ def test_story_page_first_render_reads_the_story_once(client, monkeypatch):
         views.story_page(store, "S-bridge", {"kind": "direct"})
     assert calls == ["S-bridge"]
 
+
+
+
+@pytest.mark.slow
+def test_seed_story_draws_a_week_as_a_span_and_undated_plans_as_such(tmp_path, seeds_dir):
+    """The seed reports, processed for real: a date known only to its week (2025-W43) is a bar over the
+    week, not a dot on its Monday; the Budapest summit, planned with no date yet, sits in the "no date
+    yet" column."""
+    from newsweave.jobs import ingest_paths, process_store
+    from newsweave.store import list_stories
+
+    path = tmp_path / "seeds.db"
+    with Store(path, create=True) as store:
+        ingest_paths(store, [str(seeds_dir)])
+        process_store(store)
+        story = list_stories(store, limit=1)[0]["id"]
+    with TestClient(create_app(path)) as c:
+        data = c.get(f"/stories/{story}.json").json()
+        html = c.get(f"/stories/{story}").text
+    weeks = [e["date"] for e in data["timeline"] if e["precision"] == "week"]
+    assert weeks
+    chart = html.split('<svg class="chart timeline-chart"', 1)[1].split("</svg>", 1)[0]
+    for week in weeks:
+        assert re.search(rf'class="span-mark"><title>{week} \(week: \d{{4}}-\d{{2}}-\d{{2}} to ', chart), week
+    undated = re.findall(r'class="undated-mark"><title>([^<]+)</title>', chart)
+    budapest = next(p for p in data["plans"] if p["place"] == "Budapest")
+    assert budapest["due"] is None and any(budapest["label"] in t and "no date yet" in t for t in undated)
