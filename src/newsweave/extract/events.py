@@ -20,6 +20,10 @@ PLOVER table), and for each one:
 
 Events of a sentence are ordered by salience: the event nearest the root of the parse first
 (reporting verbs such as "said" are looked through), so the first event is the sentence's main one.
+Between PROTEST, COERCE, ASSAULT and FIGHT the PLOVER manual's lines decide (``events_scorer``: who
+acts on whom, with what), also for a sentence where no trigger word fired; fighting and protest
+words used of something else ("a legal battle", "shares rallied") report nothing. Actors are read
+by ``events_actors``; reports of one happening in one article share its date and participants.
 """
 
 from __future__ import annotations
