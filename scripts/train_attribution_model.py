@@ -173,7 +173,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--l2", type=float, default=3.0)
     ap.add_argument("--min-count", type=int, default=2)
-    ap.add_argument("--heads", default="cue,content,keep",
+    ap.add_argument("--heads", default="source,cue,content,keep",
                     help="which parts to learn and ship: roles (source, cue, content), keep, accept; "
                          "the default is what measured best on dev")
     ap.add_argument("--keep-threshold", type=float, default=0.5)

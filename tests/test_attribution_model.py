@@ -89,7 +89,7 @@ def test_the_shipped_model_is_small_and_versioned():
     assert path.stat().st_size < 20_000_000
     model = span_model()
     assert model_version() == model["version"] and model["version"]
-    assert {"content_start", "content_end", "cue_start", "cue_end", "keep"} <= set(model["heads"])
+    assert {"content_start", "content_end", "cue_start", "cue_end", "source_start", "source_end", "keep"} <= set(model["heads"])
 
 
 def test_a_missing_model_file_says_what_to_do(monkeypatch):

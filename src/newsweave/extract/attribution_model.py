@@ -34,7 +34,7 @@ __all__ = ["MODEL_FILE", "accept_features", "boundary_instances", "candidate_thr
 MODEL_FILE = "span_model.json"
 
 # How far (in tokens) a boundary may move from the rules' choice, per role.
-WINDOW = {"source": 4, "cue": 3, "content": 8}
+WINDOW = {"source": 6, "cue": 3, "content": 12}
 
 _ROLES = ("source", "cue", "content")
 
