@@ -144,3 +144,16 @@ def test_the_model_beats_the_rules_on_dev(tmp_path):
     for key in ("cue_exact", "content_exact", "who_said_what"):
         assert model[key]["f1"] > rules[key]["f1"], key
     assert model["source_exact"]["f1"] >= rules["source_exact"]["f1"] - 0.002
+
+
+def test_quote_marks_stay_paired_where_the_model_moves_a_boundary():
+    from newsweave.extract.attribution_model import _paired_marks, _strip_marks
+
+    text = 'Trump called it “very productive” on Thursday. "We will see," he said.'
+    s = text.index("it")
+    assert text[slice(*_paired_marks(text, s, text.index("”")))] == "it “very productive”"
+    q = text.index('"We')
+    assert text[slice(*_paired_marks(text, q, text.index(",", q)))] == '"We will see,"'
+    assert text[slice(*_paired_marks(text, s, text.index("very")))] == "it"  # no opening mark at the end
+    he = text.index("he said")
+    assert text[slice(*_strip_marks(text, he - 2, he + 2))] == "he"

@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 from importlib import resources
 
 from ..errors import ExtractError
@@ -278,7 +279,40 @@ def _rebound(doc, text: str, heads: dict, role: str, span, ctx: dict) -> tuple[i
     if te < ts:
         return span
     s, e = _trim(text, doc[ts].idx, doc[te].idx + len(doc[te].text))
+    # The scorer ignores quote marks at the edges, so the model never learned where they go: a source
+    # or cue has none, and a content piece keeps its marks in pairs (“very productive”, not “very productive).
+    if role != "content":
+        s, e = _strip_marks(text, s, e)
+    else:
+        s, e = _paired_marks(text, s, e)
     return (s, e) if e > s else span
+
+
+_OPENING = "“‘\"'"
+_CLOSING = "”’\"'"
+
+
+def _strip_marks(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s] in _OPENING or text[s] in _CLOSING or text[s].isspace()):
+        s += 1
+    while e > s and (text[e - 1] in _OPENING or text[e - 1] in _CLOSING or text[e - 1].isspace()):
+        e -= 1
+    return s, e
+
+
+def _paired_marks(text: str, s: int, e: int) -> tuple[int, int]:
+    """Close a quotation the span opens but does not close when its closing mark follows right after;
+    drop an opening mark at the span's end and a curly closing mark at its start."""
+    while e > s and (text[e - 1] == "“" or text[e - 1] == '"' and e - 1 > s and text[e - 2].isspace()):
+        s, e = _trim(text, s, e - 1)
+    if s < e and text[s] in "”’":
+        s, e = _trim(text, s + 1, e)
+    piece = text[s:e]
+    if piece.count("“") > piece.count("”") or piece.count('"') % 2 == 1:
+        close = re.match(r"[,.!?]?[”\"]", text[e:e + 2])
+        if close:
+            e += close.end()
+    return s, e
 
 
 def candidate_threshold() -> float | None:
