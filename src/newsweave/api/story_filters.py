@@ -23,6 +23,7 @@ from typing import Any
 from ..errors import ApiError
 from ..model import ATTRIBUTION_KINDS, is_named_entity, outlet_of
 from ..timex3 import value_range
+from .views import _day_param
 
 __all__ = ["ENTITY_LISTS", "StoryFilters", "filter_story", "parse_story_filters"]
 
@@ -60,18 +61,6 @@ def _text(params, name: str) -> str | None:
     return raw or None
 
 
-def _day(params, name: str) -> str | None:
-    raw = _text(params, name)
-    if raw is None:
-        return None
-    try:
-        if len(raw) != 10:
-            raise ValueError(raw)
-        return date.fromisoformat(raw).isoformat()
-    except ValueError:
-        raise ApiError(400, f"{name} must be a date as YYYY-MM-DD, got {raw!r}") from None
-
-
 def parse_story_filters(params) -> StoryFilters:
     """The filters in ``params`` (a request's query parameters, or None); ApiError 400 naming the bad one."""
     if params is None:
@@ -86,7 +75,7 @@ def parse_story_filters(params) -> StoryFilters:
     entities = _text(params, "entities") or "named"
     if entities not in ENTITY_LISTS:
         raise ApiError(400, f"entities must be named or all, got {entities!r}")
-    since, until = _day(params, "since"), _day(params, "until")
+    since, until = _day_param(params, "since"), _day_param(params, "until")
     if since and until and since > until:
         raise ApiError(400, f"since ({since}) is after until ({until})")
     return StoryFilters(outlet=tuple(dict.fromkeys(o.strip() for o in outlets if o.strip())),

@@ -153,7 +153,8 @@ def story_page(store: Store, story_id: str, params=None) -> Page:
     if "skipped" in timeline:
         detail["timeline_skipped"] = timeline["skipped"]
     detail["plans"] = plans_section(store, story_id=story_id)["plans"]
-    all_speakers = speakers_of(detail["quotes"], {e["id"]: e["name"] for e in detail["entities"]})
+    entity_names = {e["id"]: e["name"] for e in detail["entities"]}
+    all_speakers = speakers_of(detail["quotes"], entity_names)
     detail["comparison"] = comparison_section(store, story_id, detail, all_speakers, details)
     detail["coverage"] = coverage_matrix(detail["comparison"], detail["articles"])
     every_outlet = sorted(set(outlet_by_article.values()))
@@ -172,8 +173,7 @@ def story_page(store: Store, story_id: str, params=None) -> Page:
     published = {a["id"]: a.get("published") for a in detail["articles"]}
     detail["filters"] = filters.to_json()
     detail["totals"] = filter_story(detail, filters, country_outlets)
-    detail["speakers"] = (all_speakers if not filters.narrowing else
-                          speakers_of(detail["quotes"], {e["id"]: e["name"] for e in detail["entities"]}))
+    detail["speakers"] = all_speakers if not filters.narrowing else speakers_of(detail["quotes"], entity_names)
     detail["attention"] = attention((a.get("published"), outlet_of(a)) for a in detail["articles"])
     by_outlet: dict[str, list[dict]] = defaultdict(list)
     for a in detail["articles"]:
