@@ -26,7 +26,7 @@ RUNS = [
     ("timex", "data/timex/timebank.jsonl", ["strict.f1", "relaxed.f1", "value.f1", "type_accuracy"]),
     ("timex", "data/timex/aquaint.jsonl", ["strict.f1", "relaxed.f1", "value.f1", "type_accuracy"]),
     ("cluster", "data/clustering/ecbplus-dev.jsonl", ["bcubed.f1"]),
-    ("entities", "data/clustering/ecbplus-dev.jsonl", ["bcubed.f1", "mention_recall"]),
+    ("entities", "data/clustering/ecbplus-dev.jsonl", ["bcubed.f1", "bcubed.p", "mention_recall"]),
     ("events", "data/events/plover-gsr-dev.jsonl",
      ["type.f1", "type_top1_accuracy", "source_code.f1", "target_code.f1"]),
 ]
