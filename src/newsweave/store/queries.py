@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..errors import StoreError
+from ..model import outlet_of
 from .db import Store
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "store_is_empty",
     "story_detail",
 ]
+
 
 def display_title(title: str | None, text: str, limit: int = 110) -> str:
     """The article's title, or the headline read from its text (see ``ingest.headline``) when it has none."""
@@ -198,7 +200,7 @@ def _story_summaries(store: Store, stories: list[dict]) -> list[dict[str, Any]]:
                 "title": s["title"],
                 "article_count": len(articles),
                 "independent_reports": sum(1 for a in articles if a["copy_of"] is None),
-                "outlets": sorted({a["outlet"] or a["wire"] or "unknown" for a in articles}),
+                "outlets": sorted({outlet_of(a) for a in articles}),
                 "first": s["first"],
                 "last": s["last"],
                 "articles": articles,
