@@ -21,7 +21,7 @@ from newsweave.contract import extract_articles
 from newsweave.extract.nlp import load_model
 from newsweave.jobs import ingest_articles, process_store
 from newsweave.model import Article
-from newsweave.settings import Settings
+from newsweave.settings import DEFAULT_STAGES, Settings
 from newsweave.store import Store
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -56,6 +56,11 @@ def main(argv: list[str]) -> None:
     for w in workers:
         rows.append((f"extract (stages + linking), workers={w}",
                      timed(lambda w=w: extract_articles(articles, Settings(workers=w)))))
+    # the cost of the attribution model: the same run with the rules alone, and the model's own time
+    rules = tuple(s.replace("attribution.model.v1", "attribution.rules.v1") for s in DEFAULT_STAGES)
+    rows.append(("extract, attribution rules without the model, workers=1",
+                 timed(lambda: extract_articles(articles, Settings(stages=rules)))))
+    model_s = _model_seconds(articles)
     for w in workers:
         with tempfile.TemporaryDirectory() as tmp:
             store = Store(Path(tmp) / "b.db")
@@ -69,6 +74,31 @@ def main(argv: list[str]) -> None:
     print("| run | seconds | words/s | articles/s | ratio to bare spaCy |\n| --- | --- | --- | --- | --- |")
     for name, secs in rows:
         print(f"| {name} | {secs:.1f} | {words / secs:,.0f} | {len(articles) / secs:.1f} | {bare / secs:.2f} |")
+    print(f"\nAttribution model (span re-ranking inside newsweave.attribution.model.v1): {model_s:.2f} s, "
+          f"{model_s / rows[1][1]:.1%} of extract with workers={workers[0]}.")
+
+
+def _model_seconds(articles: list[Article]) -> float:
+    """Time spent in the attribution model's own step (``attribution_model.refine``) over one extract."""
+    from newsweave.extract import attribution_model
+
+    spent = 0.0
+    refine = attribution_model.refine
+
+    def timed_refine(doc, found, quotes):
+        nonlocal spent
+        t0 = time.perf_counter()
+        try:
+            return refine(doc, found, quotes)
+        finally:
+            spent += time.perf_counter() - t0
+
+    attribution_model.refine = timed_refine
+    try:
+        extract_articles(articles, Settings(workers=1))
+    finally:
+        attribution_model.refine = refine
+    return spent
 
 
 if __name__ == "__main__":
