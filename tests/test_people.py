@@ -189,3 +189,37 @@ def test_polnear_dev_slice_mixes_no_people(shared_dir, tmp_path):
     assert rep["person_mentions"] > 500
     assert rep["mixed_mention_share"] <= 0.01, rep["worst"]
     assert not [n for n in rep["bad_display_names"] if any(q in n for q in "\"“”‘’")], rep["bad_display_names"]
+
+
+@pytest.mark.slow
+def test_i_inside_a_quote_is_its_speaker(nlp):
+    text = ('Hillary Clinton spoke in Ohio. "I am ready for this fight, and my plan works," she said. '
+            'Donald Trump said: "I will win."')
+    ms, _ = _chains(nlp, text)
+    clinton = next(m.chain for m in ms if m.text == "Hillary Clinton")
+    trump = next(m.chain for m in ms if m.text == "Donald Trump")
+    first = [m for m in ms if m.text in {"I", "my"}]
+    assert [m.chain for m in first] == [clinton, clinton, trump]
+
+
+@pytest.mark.slow
+def test_seed_quotes_are_credited_to_named_speakers(seeds_dir):
+    """AFP and TASS of 2025-10-17: every outermost quote's speaker is a name, never a bare pronoun
+    ("He described this as ..." is Yury Ushakov, not the Bill Boerum of the paragraph before)."""
+    import re
+    from datetime import date
+
+    from newsweave.contract import extract_articles
+    from newsweave.model import Article
+
+    articles = [Article(text=re.sub(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*", "", p.read_text(encoding="utf-8")),
+                        id=p.stem, published=date(2025, 10, 17)) for p in sorted(seeds_dir.glob("*.txt"))]
+    extractions, _ = extract_articles(articles)
+    outer = [a for ex in extractions for a in ex.attributions if a.parent is None]
+    assert len(outer) >= 15
+    assert all(a.speaker is not None and a.speaker.kind == "name" for a in outer), [
+        (a.source.text if a.source else None, a.speaker.text if a.speaker else None) for a in outer
+        if a.speaker is None or a.speaker.kind != "name"]
+    tass = next(ex for ex in extractions if "TASS" in ex.article.text)
+    described = next(a for a in tass.attributions if a.cue is not None and a.cue.text == "described")
+    assert described.speaker.text == "Yury Ushakov"

@@ -417,6 +417,7 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
         gender[idx] = g
 
     _relative_pronouns(doc, out, uf, covered_chars)
+    _first_person_in_quotes(doc, out, uf, covered_chars)
 
     roots = {}
     for i, m in enumerate(out):
@@ -549,18 +550,66 @@ def _antecedent(doc, tok, g, number, out, by_pos, token_of, gender, uf, sent_of,
     return best
 
 
-def _quoted_chars(text: str) -> set[int]:
-    """Offsets inside quotation marks (curly or straight); a quote never runs past its paragraph."""
-    inside: set[int] = set()
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation, marks included (curly or straight); none runs past its paragraph."""
+    spans = []
     for para_start, para in _paragraphs(text):
         open_at = None
         for k, ch in enumerate(para):
             if ch == "“" or (ch == '"' and open_at is None):
                 open_at = k
             elif (ch == "”" or ch == '"') and open_at is not None:
-                inside.update(range(para_start + open_at, para_start + k + 1))
+                spans.append((para_start + open_at, para_start + k + 1))
                 open_at = None
-    return inside
+    return spans
+
+
+def _quoted_chars(text: str) -> set[int]:
+    """Offsets inside quotation marks."""
+    return {i for s, e in _quote_spans(text) for i in range(s, e)}
+
+
+# Verbs that introduce a quotation's speaker ("...," she said; Trump told reporters: "...").
+_SPEECH_VERBS = frozenset(["say", "tell", "add", "explain", "write", "ask", "insist", "argue", "state", "claim",
+                           "note", "declare", "recall", "warn", "continue", "reply", "respond", "tweet", "post",
+                           "announce", "comment", "remark", "acknowledge", "admit", "joke", "quip"])
+_FIRST_PERSON = frozenset(["i", "me", "my", "mine", "myself"])
+
+
+def _first_person_in_quotes(doc, out: list[Mention], uf: _Chains, covered_chars: set[int]) -> None:
+    """"I", "me", "my" inside a quotation are its speaker: the subject of the speech verb written
+    right before or after it in the same sentence ("'I am ready,' she said" -> the chain of "she")."""
+    text = doc.text
+    spans = _quote_spans(text)
+    if not spans:
+        return
+    at_char: dict[int, int] = {}
+    for i, m in enumerate(out):
+        if m.label == "PERSON" and m.kind in {"name", "pronoun", "title"}:
+            for c in range(m.start, m.end):
+                at_char.setdefault(c, i)
+    for qs, qe in spans:
+        inside = [t for t in doc if qs <= t.idx < qe and t.lower_ in _FIRST_PERSON and t.idx not in covered_chars]
+        if not inside:
+            continue
+        quote = doc.char_span(qs, qe, alignment_mode="expand")
+        if quote is None or not len(quote):
+            continue
+        speaker = None
+        for t in doc[quote[0].sent.start:quote[-1].sent.end]:
+            if qs <= t.idx < qe or t.lemma_.lower() not in _SPEECH_VERBS or t.pos_ not in {"VERB", "AUX"}:
+                continue
+            subj = [c for c in t.children if c.dep_ == "nsubj" and not qs <= c.idx < qe]
+            if subj and subj[0].idx in at_char:
+                speaker = at_char[subj[0].idx]
+                break
+        if speaker is None:
+            continue
+        for t in inside:
+            idx = uf.add()
+            out.append(Mention(start=t.idx, end=t.idx + len(t.text), text=t.text, label="PERSON", kind="pronoun"))
+            uf.union(speaker, idx)
+            covered_chars.update(range(t.idx, t.idx + len(t.text)))
 
 
 def _paragraphs(text: str):
