@@ -99,7 +99,7 @@ def _lexical(token) -> tuple[str, str | None] | None:
     """The (type, mode) a word reports on its own, refined by its particle and object."""
     lemma = token.lemma_.lower()
     if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.tag_.startswith("VB")):
-        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+        particle = _particle(token, lemma)
         verb = f"{lemma} {particle}" if particle else lemma
         # The object decides first ("call off a strike" is a concession, "withdraw inspectors" a
         # sanction), then the particle ("crack down"); a particle verb the lexicon does not list
@@ -152,7 +152,20 @@ def _lexical(token) -> tuple[str, str | None] | None:
 
 
 _QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "number", "group", "score", "lot", "some",
-                         "many", "all", "most", "part", "one", "two", "three"})
+                         "many", "all", "most", "part", "one", "two", "three", "tonne", "ton", "truckload",
+                         "shipment", "consignment", "crate", "load", "batch", "kilogram", "container", "planeload"})
+
+
+def _particle(verb, lemma: str) -> str | None:
+    """The verb's particle; also a word the parse took for an adverb or a preposition where the
+    pair is a phrasal verb of the lexicon ("pulled its troops back", "voted down the deal")."""
+    for c in verb.children:
+        if c.dep_ == "prt":
+            return c.lower_
+    for c in verb.children:
+        if c.dep_ in ("advmod", "prep") and c.i > verb.i and (lemma, c.lower_) in VERB_PARTICLE:
+            return c.lower_
+    return None
 _WEAPONS = frozenset({"rocket", "missile", "shell", "shot", "mortar", "bullet", "round", "gun", "artillery",
                       "grenade", "salvo", "weapon", "gas", "warning"})
 
@@ -279,10 +292,17 @@ def _reporting_as_event(tok) -> bool:
     return any(_lexical(o) for o in _objects(tok) if o.pos_ == "NOUN")
 
 
+def _uses_force(verb) -> bool:
+    """ "use force", "use military force": CAMEO 13 threatens with it, 19 is its use."""
+    return verb.lemma_.lower() in ("use", "employ") and any(o.lemma_.lower() == "force" for o in _objects(verb))
+
+
 def _is_event_noun_use(tok) -> bool:
     if tok.lemma_.lower() in ("call",):
         return True  # only reached for "phone call" (see _lexical)
     head = tok.head
+    if tok.lemma_.lower() == "alert" and tok.dep_ == "pobj" and head.lower_ == "on":
+        return True  # "put its army on high alert" (CAMEO 152: increase military alert status)
     return tok.dep_ in ("dobj", "nsubjpass", "nsubj") and head.lemma_.lower() in LIGHT_VERBS
 
 
@@ -312,8 +332,10 @@ def _verb_triggers(tok, consumed: set[int]) -> list[_Trigger]:
                 inner = _complement(c)
                 if inner is not None:
                     consumed.add(inner.i)
-                    made = [_Trigger(tok, tok, "AGREE", None)]
                     found = _lexical(inner)
+                    # "ready to use force" is a threat (CAMEO 138), "ready to talk" a promise
+                    hostile = found is not None and found[0] in CONFLICTUAL | {"THREATEN"} or _uses_force(inner)
+                    made = [_Trigger(tok, tok, "THREATEN" if hostile else "AGREE", None)]
                     if found:
                         made.append(_Trigger(inner, inner, *found, status_hint="planned", secondary=True))
                     return made

@@ -192,14 +192,27 @@ LIGHT_ONLY_NOUNS = frozenset({
     "agreement", "accord", "ban", "demand",
 })
 
+# Armed forces that are moved or sent (CAMEO 154), and goods whose delivery is aid (CAMEO 07).
+_FORCES = ("troop", "soldier", "warship", "army", "reinforcement", "tank", "brigade", "battalion", "division",
+           "unit", "force", "jet", "warplane", "ship", "missile", "artillery", "marine", "paratrooper")
+_AID_GOODS = ("aid", "food", "medicine", "good", "supply", "weapon", "arm", "fuel", "relief", "assistance", "vaccine",
+              "money", "tent", "blanket", "hospital", "equipment", "water", "grain", "wheat", "rice", "flour")
+
 # (verb lemma, object lemma) -> (type, mode): where the object decides what the verb reports.
 VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{("withdraw", o): ("SANCTION", "expel") for o in (
         "inspector", "peacekeeper", "ambassador", "diplomat", "observer", "worker", "envoy", "monitor",
         "aid", "support", "recognition", "mission")},
     **{("withdraw", o): ("RETREAT", "withdraw") for o in ("troop", "force", "soldier", "army", "unit")},
-    **{("send", o): ("MOBILIZE", "troops") for o in ("troop", "soldier", "warship", "army", "reinforcement")},
-    **{("send", o): ("AID", None) for o in ("arm", "weapon", "aid", "food", "medicine", "money")},
+    # CAMEO 154 "Mobilize or increase armed forces": moving forces somewhere; 07 "Provide aid": goods sent.
+    **{(v, o): ("MOBILIZE", "troops") for v in ("send", "move", "dispatch", "rush", "mass", "station")
+       for o in _FORCES},
+    **{(v, o): ("AID", None) for v in ("send", "ship", "fly", "airlift", "dispatch", "provide")
+       for o in _AID_GOODS},
+    **{("call up", o): ("MOBILIZE", "troops") for o in ("reservist", "reserve", "conscript", "recruit", "troop")},
+    # CAMEO 071 "Provide economic aid" (credit, loans); 081/0841 easing sanctions on persons (amnesty).
+    **{(v, o): ("AID", None) for v in ("approve", "extend", "disburse", "grant") for o in ("loan", "credit", "grant")},
+    **{("grant", o): ("CONCEDE", None) for o in ("amnesty", "pardon", "clemency")},
     **{("lift", o): ("CONCEDE", None) for o in ("curfew", "ban", "restriction", "emergency", "siege")},
     **{("lift", o): ("RETREAT", "ease") for o in ("sanction", "embargo", "blockade", "boycott")},
     **{("impose", o): ("SANCTION", None) for o in ("sanction", "embargo")},
@@ -208,8 +221,7 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{("receive", o): ("RETREAT", "access") for o in ("inspector", "observer", "monitor", "peacekeeper", "mission")},
     **{("receive", o): ("CONSULT", "host") for o in ("delegation", "envoy", "visitor", "minister", "president",
                                                      "counterpart", "ambassador", "leader", "king", "premier")},
-    **{("deliver", o): ("AID", None) for o in ("aid", "food", "medicine", "good", "supply", "weapon", "arm", "fuel",
-                                               "relief", "assistance", "vaccine")},
+    **{("deliver", o): ("AID", None) for o in _AID_GOODS},
     **{("end", o): ("SANCTION", "discontinue") for o in ("aid", "relation", "tie", "cooperation", "support",
                                                          "talk", "negotiation", "assistance")},
     **{("cut", o): ("SANCTION", "discontinue") for o in ("funding", "assistance", "support", "cooperation")},
@@ -257,6 +269,7 @@ VERB_PARTICLE: dict[tuple[str, str], tuple[str, str | None]] = {
     ("lay", "down"): ("RETREAT", "disarm"), ("step", "down"): ("RETREAT", None),
     ("shoot", "down"): ("FIGHT", "heavy-weapons"), ("set", "free"): ("RETREAT", "release"),
     ("call", "on"): ("DEMAND", None), ("call", "for"): ("DEMAND", None),
+    ("vote", "down"): ("REJECT", None), ("look", "into"): ("INVESTIGATE", None),
 }
 
 # Verbs that carry an event noun as their object: the noun says what happened ("held talks",

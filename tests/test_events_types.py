@@ -1,0 +1,56 @@
+"""PLOVER types beside the four material-conflict ones, on our own fictional sentences: phrasal verbs
+the parse splits, aid counted in tonnes, force threatened, forces put on alert or moved, loans and
+amnesties granted (the manual's CAMEO -> PLOVER lines: 07, 081, 09, 12, 138, 15)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsweave.extract.events import doc_events
+
+pytestmark = pytest.mark.slow
+
+
+def main_type(nlp, text: str) -> str | None:
+    events = doc_events(nlp(text), [], None)
+    return events[0].type if events else None
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Norvel shipped 200 tonnes of grain to the drought-stricken north of Castry.", "AID"),
+    ("The charity flew three planeloads of blankets and tents into the flooded valley.", "AID"),
+    ("The regional fund approved a new credit line to the port authority of Amsel.", "AID"),
+    ("The Castrian army pulled its artillery back from the river on Sunday.", "RETREAT"),
+    ("The senate of Norvel voted down the border treaty with Castry.", "REJECT"),
+    ("The auditors will look into the missing pension money, the minister said.", "INVESTIGATE"),
+    ("The defence minister said the country was ready to use force to protect its fishermen.", "THREATEN"),
+    ("The Castrian government put its navy on alert after the incident.", "MOBILIZE"),
+    ("Norvel called up 5,000 reservists on Friday.", "MOBILIZE"),
+    ("Castry moved two tank brigades to the northern border.", "MOBILIZE"),
+    ("The president granted a pardon to the jailed journalist.", "CONCEDE"),
+])
+def test_the_manual_types_of_common_phrasings(nlp, text, type_):
+    assert main_type(nlp, text) == type_
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("The rebels said they were ready to resume talks with the government.", "AGREE"),
+    ("She called up her brother to tell him the news.", None),
+    ("The family moved its furniture into the new house.", None),
+])
+def test_the_same_words_without_those_arguments(nlp, text, type_):
+    assert main_type(nlp, text) == type_
+
+
+def test_snippets_of_the_other_types(nlp):
+    """tests/data/events_fictional_types.jsonl: 52 snippets, four for each of the 13 types, written
+    before the rules were run on them and scored once at 0.75 (benchmarks/results/events.md); the
+    fixes followed. A floor against regressions, not a set to tune on."""
+    path = Path(__file__).parent / "data" / "events_fictional_types.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len({r["type"] for r in rows}) == 13 and all(r["fictional"] is True for r in rows)
+    right = sum(main_type(nlp, r["text"]) == r["type"] for r in rows)
+    assert right / len(rows) >= 0.9
