@@ -10,7 +10,13 @@ needs most for "who said what", from the article itself and the dependency parse
   leader" joins the chain of the person the article gave that role to. No table of real-world
   office holders is used: the role must be stated in the same article;
 * **pronouns** — he/she/they/it (and their other forms) join the most salient earlier compatible
-  mention: same sentence or the few before it, subjects preferred, gender and number kept apart.
+  mention: same sentence or the few before it, subjects preferred, gender and number kept apart
+  (a chain's gender comes from given names, honorifics, gendered titles and its pronouns); a pronoun
+  outside quotation marks never takes a name inside them, and "I"/"me"/"my" inside a quotation are
+  the subject of the speech verb that introduces it;
+* **people kept apart** — a name joins a chain only where its given name and gender fit the chain's
+  ("Melania Trump" does not join "Donald Trump" ... "Trump"); a bare surname joins the largest
+  compatible chain so far.
 
 The stage adds ``Mention`` records of kind ``title``/``description``/``pronoun`` to
 ``ex.mentions`` (offsets exact: ``text == article.text[start:end]``) and sets ``chain`` on every

@@ -7,9 +7,12 @@ numbers of the coreference stage, where it ran) and sets ``entity_id`` on each. 
    article's fuller name that ends with it ("Vladimir Putin"), and equal names join;
 2. **names** are compared through a spelling key that folds accents and the usual transliteration
    variants (Yuri/Yury, Zelensky/Zelenskyy, Sergei/Sergey, Alexei/Aleksey), drops honorifics and
-   possessives. A full name links to the entity of that key; a surname alone links to the entity
-   with that surname seen in the same story, else the one seen most recently (never across two
-   different surnames: Trump and Putin can not meet); first names must agree (or one be an initial);
+   possessives. A full name links to the entity of that key, else to one with that surname (never
+   across two different surnames: Trump and Putin can not meet; a surname-only entity only inside its
+   story); given names must agree (an initial, a prefix or a
+   usual short form) and so must genders (given names, honorifics, pronouns: Donald, Ivanka and Melania
+   Trump stay three people); a surname alone is the most-mentioned compatible person of its article,
+   then its story, then of the corpus when one clearly dominates (``_resolve_person``);
    an acronym ("UN") links to the organisation whose initials it is;
 3. **titles** without a name in the article ("the US President") link through roles learnt from
    articles that wrote the role next to a name ("US President Donald Trump"): a role key is the
