@@ -20,7 +20,13 @@ context, both made by ``scripts/train_attribution.py``; quote marks are paired b
 4. **nesting** — an attribution inside another's content gets ``parent`` (PolNeAR marks only
    the outermost, so contract output for PolNeAR scoring should leave those out);
 5. **speaker** — the mention the source resolves to through the coreference chains (a pronoun
-   or title source gives the chain's best name); **channel** — "told reporters", "in a post on X".
+   or title source gives the chain's best name); **channel** — "told reporters", "in a post on X";
+6. **boundaries** — no source or syntax-made content crosses a paragraph break or the end of a
+   run-in subheading (``attribution_segments``).
+
+Two stages: ``newsweave.attribution.rules.v1`` (the rules alone) and
+``newsweave.attribution.model.v1`` (the default: the rules' attributions with span boundaries and
+content pieces chosen by the model learned on polnear-train, ``attribution_model``).
 
 Spans follow PolNeAR's conventions where the parse allows: content starts at the complementiser
 ("that ...") and keeps its quote marks; the verb group (auxiliaries, negation, a linking
@@ -29,7 +35,6 @@ preposition) makes the cue.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -46,6 +51,7 @@ from .attribution_cues import (
     prep_object,
 )
 from .attribution_quotes import quote_spans
+from .attribution_segments import keep_within_segments
 from .coref import best_name
 from .pipeline import stage
 
@@ -288,7 +294,7 @@ def find_attributions(doc, mentions: list[Mention] | None = None, refine=None,
     found, quotes = rule_attributions(doc, threshold)
     if refine is not None:
         found = refine(doc, found, quotes)
-        _keep_within_segments(doc, found)
+        keep_within_segments(doc, _text(doc), found)
     ordered = sorted(found, key=lambda f: f.cue[0])
     out = [_to_attribution(doc, f, quotes, mentions or []) for f in ordered]
     index = {id(f): i for i, f in enumerate(ordered)}
@@ -340,7 +346,7 @@ def rule_attributions(doc, threshold: float | None = None) -> tuple[list[_Found]
                 found.append(f)
     found.extend(_signed_quotes(doc, quotes))
     found.extend(_colon_headlines(doc, quote_of_char))
-    _keep_within_segments(doc, found)
+    keep_within_segments(doc, text, found)
     found = _nest(found, threshold)
     for f in found:
         for s, e in f.content:
@@ -349,121 +355,6 @@ def rule_attributions(doc, threshold: float | None = None) -> tuple[list[_Found]
                     used_quotes.add(qi)
     _continue_quotes(doc, found, quotes, used_quotes)
     return found, quotes
-
-
-# A run-in subheading: a headline clause in the present tense at the start of a paragraph, run
-# into the paragraph's first sentence with no punctuation between ("Putin cautions Trump against
-# selling Tomahawks to Ukraine Putin's top aide Yuri Ushakov told reporters that ...").
-_HEADLINE_MAX_WORDS = 14
-_NOMINAL = {"PROPN", "NOUN", "ADJ", "DET", "PART", "NUM"}
-
-
-def _subheading_end(sent) -> int | None:
-    """The character offset where a run-in subheading at the start of ``sent`` ends, or None.
-
-    The headline has a present-tense verb among its first words and no punctuation; the body
-    starts at the earliest capitalised word after it from which only a noun phrase leads to a
-    past-tense verb, and the headline must not end on a word that needs an object ("to", "the").
-    """
-    doc = sent.doc
-    text = _text(doc)
-    if sent.start_char > 0 and text[sent.start_char - 1] != "\n":
-        return None
-    toks = [t for t in sent if not t.is_space]
-    verb = next((k for k, t in enumerate(toks[:4]) if t.tag_ in {"VBZ", "VBP"} and t.pos_ == "VERB"), None)
-    if verb is None:
-        return None
-    past = next((k for k, t in enumerate(toks) if k > verb + 2 and t.tag_ == "VBD"), None)
-    if past is None or past > _HEADLINE_MAX_WORDS + 8:
-        return None
-    if any(t.is_punct and t.text not in {"-", "'s", "’s"} for t in toks[:past]):
-        return None
-    for k in range(verb + 2, past):
-        t, prev = toks[k], toks[k - 1]
-        if k > _HEADLINE_MAX_WORDS:
-            break
-        if not t.text[:1].isupper() or prev.pos_ not in {"PROPN", "NOUN", "NUM"}:
-            continue
-        if all(x.pos_ in _NOMINAL for x in toks[k:past]):
-            return t.idx
-    return None
-
-
-def _segments(doc) -> list[int]:
-    """Character offsets no span crosses: paragraph breaks and the ends of run-in subheadings (cached)."""
-    cached = doc.user_data.get("newsweave.segments")
-    if cached is not None:
-        return cached
-    text = _text(doc)
-    cuts = [m.start() for m in re.finditer(r"\n", text)]
-    for sent in doc.sents:
-        end = _subheading_end(sent)
-        if end is not None:
-            cuts.append(end)
-    doc.user_data["newsweave.segments"] = cuts = sorted(set(cuts))
-    return cuts
-
-
-def _segment_of(cuts: list[int], char: int) -> tuple[int, int]:
-    k = bisect.bisect_right(cuts, char)
-    return (cuts[k - 1] if k else 0), (cuts[k] if k < len(cuts) else 1 << 60)
-
-
-def _keep_within_segments(doc, found: list[_Found]) -> None:
-    """Cut every source and syntax-made content piece to the segment (paragraph, or the part of one
-    on either side of a run-in subheading) that holds the cue, or the nearest part of it.
-
-    A quotation's own span stays whole: quote pairing already closes quotations at paragraph ends.
-    """
-    cuts = _segments(doc)
-    if not cuts:
-        return
-    text = _text(doc)
-
-    def cut(span: tuple[int, int], anchor: int) -> tuple[int, int] | None:
-        s, e = span
-        inner = [c for c in cuts if s < c < e]
-        if not inner:
-            return span
-        if text[s] in "“\"'‘" and "\n" not in text[s:e]:
-            inner = [c for c in inner if text[c] != "\n"]
-            if not inner:
-                return span
-        parts = list(zip([s] + inner, inner + [e]))
-        lo, hi = _segment_of(cuts, anchor)
-        best = min(parts, key=lambda p: 0 if lo <= p[0] and p[1] <= hi else min(abs(anchor - p[0]), abs(anchor - p[1])))
-        best = _trim_chars(text, *best)
-        return best if best[1] > best[0] and re.search(r"\w", text[best[0]:best[1]]) else None
-
-    for f in found:
-        anchor = f.cue[0]
-        content = [cut(p, anchor) for p in f.content]
-        f.content = [p for p in content if p is not None] or f.content
-        if f.source is not None:
-            lo, hi = _segment_of(cuts, anchor)
-            source = cut(f.source, anchor)
-            if source is None or not (lo <= source[0] and source[1] <= hi):
-                # a subject phrase wholly in another paragraph is a parse gone wrong ("The Latest on
-                # the vote (all times local): 7 p.m. [new paragraph] Mayor Ana Ruiz says ...")
-                f.source, f.source_tok = _source_after_cut(doc, cuts, f) or (None, None)
-            else:
-                f.source = source
-        elif f.source_tok is None and 0 < f.cue_tok < len(doc):
-            f.source, f.source_tok = _source_after_cut(doc, cuts, f) or (None, None)
-
-
-def _source_after_cut(doc, cuts: list[int], f: _Found):
-    """The noun phrase from the start of the cue's segment to the cue ("... Ukraine | Putin's top aide
-    Yuri Ushakov told"), where the parser found no subject there."""
-    cue = doc[f.cue_tok]
-    lo, _ = _segment_of(cuts, cue.idx)
-    if lo == 0:
-        return None
-    toks = [t for t in doc[max(0, cue.i - 12):cue.i] if t.idx >= lo and not t.is_space]
-    if not toks or any(t.pos_ not in _NOMINAL for t in toks) \
-            or toks[0].i > 0 and not (doc[toks[0].i - 1].is_space or doc[toks[0].i - 1].idx < lo):
-        return None
-    return _trim_chars(_text(doc), toks[0].idx, toks[-1].idx + len(toks[-1].text)), toks[-1].i
 
 
 def _is_cue_candidate(tok, lex) -> bool:
