@@ -4,7 +4,7 @@ On a store (built by ``benchmarks/build_large_store.py``), for the largest stori
 articles) and a seeded random sample of the others, times in one run, story by story:
 
 * ``story_timeline`` and ``compare_outlets`` as they are now, each reading the story itself;
-* the same two sharing one read of the story (``story=`` and ``article_details=``), as a page does;
+* the same two sharing one read of the story (one ``store.views.story_view``), as a page does;
 * the same two from another revision of ``newsweave/analyze`` (``--before REV``, default ``HEAD``), loaded
   from ``git show`` under another module name, so that before and after run on the same machine at the
   same moment. Its answers must equal today's: the run stops when one differs.
@@ -90,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     from newsweave.analyze.compare import compare_outlets
     from newsweave.analyze.timeline import story_timeline, timex_range
     from newsweave.store import Store, article_detail, story_detail
+    from newsweave.store.views import story_view
 
     old_compare, old_timeline = load_revision(args.before) if args.before else (None, None)
     store = Store(args.store, create=False, readonly=True)
@@ -111,9 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         t_cmp, cmp = _timed(lambda sid=sid: compare_outlets(store, sid))
 
         def shared(sid=sid):
-            story, details = story_detail(store, sid), {}
-            return (story_timeline(store, sid, story=story, article_details=details),
-                    compare_outlets(store, sid, story=story, article_details=details))
+            view = story_view(store, sid)
+            return story_timeline(view), compare_outlets(view)
 
         timex_range.cache_clear()
         t_both, (tl2, cmp2) = _timed(shared)

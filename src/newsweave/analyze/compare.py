@@ -18,16 +18,14 @@ from collections.abc import Container, Iterable
 from typing import Any
 
 from ..model import outlet_of
-from ..store import Store, article_detail, story_detail
+from ..store.views import ArticleView, StoryView, as_story_view
 from ..text import WORD, content_words, split_sentences
 from ..timex3 import value_contains
 
 __all__ = [
     "claim_similarity",
     "compare_outlets",
-    "dateline_span",
     "match_claims",
-    "read_article",
     "render_comparison",
     "voice_share",
 ]
@@ -215,74 +213,42 @@ def _speaker_key(quote: dict[str, Any]) -> str | None:
     return None
 
 
-def dateline_span(text: str) -> tuple[int, int] | None:
-    """Where an agency dateline that opens the text lies, if it has one."""
-    try:
-        from ..ingest.credit import parse_credit
-    except ImportError:  # the ingest package is optional for analysis
-        return None
-    credit = parse_credit(text)
-    if credit.datelined and credit.span is not None:
-        return credit.span.start, credit.span.end
-    return None
-
-
 def _dates_compatible(a: set[str], b: set[str]) -> bool:
     return any(value_contains(x, y) or value_contains(y, x) for x in a for y in b)
 
 
 
 
-def read_article(store: Store, article_id: int, details: dict[int, dict[str, Any]] | None) -> dict[str, Any]:
-    """``article_detail(store, article_id)``, taken from ``details`` when there and kept there when read.
-
-    The analyses of one story page share one ``details`` dict so that each article is read once.
-    """
-    if details is None:
-        return article_detail(store, article_id)
-    found = details.get(article_id)
-    if found is None:
-        found = details[article_id] = article_detail(store, article_id)
-    return found
-
-
-def compare_outlets(store: Store, story_id: str, *, threshold: float = 0.25, min_words: int = 4,
-                    story: dict[str, Any] | None = None,
-                    article_details: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
+def compare_outlets(story: StoryView, story_id: str | None = None, *, threshold: float = 0.25,
+                    min_words: int = 4) -> dict[str, Any]:
     """The statements of one story aligned across outlets.
 
     Returns ``{story_id, outlets: [{outlet, articles, claims, shared, only_here, voice}], shared_claims,
     disagreements}``; ``threshold`` is the similarity (see :func:`claim_similarity`) two claims need
     to count as the same claim, ``min_words`` the content words a sentence needs to count as a claim.
-    ``story`` is ``story_detail(store, story_id)`` when the caller has already read it; ``article_details``
-    a dict of ``article_detail`` by article id, read from and added to (see :func:`read_article`),
-    so that a page computing several analyses reads each article once. Neither is modified otherwise.
+    ``story`` is the story's view: see ``store.views.as_story_view``.
     """
-    if story is None:
-        story = story_detail(store, story_id)
-    originals = [a for a in story["articles"] if a["copy_of"] is None]
-    reprints: dict[str, list[str]] = defaultdict(list)
-    for a in story["articles"]:
-        if a["copy_of"] is not None:
-            reprints[str(a["copy_of"])].append(outlet_of(a))
+    story = as_story_view(story, story_id)
+    story_id = story.id
+    originals = story.originals
+    reprints = {str(k): v for k, v in story.reprints().items()}
 
     claims: list[_Claim] = []
     quotes: list[dict[str, Any]] = []
     articles_by_outlet: dict[str, list[int]] = defaultdict(list)
     for a in originals:
-        detail = read_article(store, a["id"], article_details)
+        detail = story.article(a["id"])
         outlet = outlet_of(a)
         articles_by_outlet[outlet].append(a["id"])
-        quotes += [{**q, "outlet": outlet} for q in detail["attributions"]]
-        dateline = dateline_span(detail["text"])
-        text = detail["text"]
+        quotes += [{**q, "outlet": outlet} for q in detail.attributions]
+        text = detail.text
         context: set[str] = set()
         previous_end = 0
         for sent in split_sentences(text):
             if "\n" in text[previous_end:sent["start"]]:
                 context = set()  # a new paragraph starts without the previous one's dates
             previous_end = sent["end"]
-            if dateline and dateline[0] <= sent["start"] and sent["end"] <= dateline[1]:
+            if detail.dateline and detail.dateline[0] <= sent["start"] and sent["end"] <= detail.dateline[1]:
                 continue  # "WASHINGTON, October 17. /TASS/." says where the report was filed, not a claim
             claim = _Claim(outlet, a["id"], sent)
             if len(claim.words) < min_words:
@@ -292,20 +258,20 @@ def compare_outlets(store: Store, story_id: str, *, threshold: float = 0.25, min
             def inside(x: dict[str, Any], lo: int = lo, hi: int = hi) -> bool:
                 return lo <= x["start"] < hi
 
-            claim.names = {_name_key(m) for m in detail["mentions"] if inside(m) and m.get("kind", "name") == "name"}
+            claim.names = {_name_key(m) for m in detail.mentions if inside(m) and m.get("kind", "name") == "name"}
             # Numbers are read with the dates blanked out: the 15 of "August 15" is a day, not a quantity.
             plain = list(sent["text"])
-            for t in detail["timexes"]:
+            for t in detail.timexes:
                 if inside(t):
                     for k in range(t["start"] - sent["start"], min(t["end"], sent["end"]) - sent["start"]):
                         plain[k] = " "
             claim.numbers = _numbers("".join(plain))
-            claim.dates = {t["value"] for t in detail["timexes"] if inside(t) and t["type"] == "DATE" and t["anchored"]
+            claim.dates = {t["value"] for t in detail.timexes if inside(t) and t["type"] == "DATE" and t["anchored"]
                            and t["value"][:1].isdigit()}
             context = claim.dates or context
             claim.context_dates = set(context)
             claim.speakers = {
-                k for q in detail["attributions"]
+                k for q in detail.attributions
                 if q["start"] < sent["end"] and sent["start"] < q["end"] and (k := _speaker_key(q))
             }
             claims.append(claim)
@@ -356,8 +322,8 @@ def compare_outlets(store: Store, story_id: str, *, threshold: float = 0.25, min
             what.append({"about": "dates", a.outlet: sorted(a.dates), b.outlet: sorted(b.dates)})
         if a.speakers and b.speakers and not (a.speakers & b.speakers):
             what.append({"about": "speakers",
-                         a.outlet: sorted(_speaker_names(store, a, article_details)),
-                         b.outlet: sorted(_speaker_names(store, b, article_details))})
+                         a.outlet: sorted(_speaker_names(story.article(a.article_id), a)),
+                         b.outlet: sorted(_speaker_names(story.article(b.article_id), b))})
         for w in what:
             disagreements.append({**w, "similarity": round(s, 3), "claims": [a.to_json(), b.to_json()]})
 
@@ -378,7 +344,7 @@ def compare_outlets(store: Store, story_id: str, *, threshold: float = 0.25, min
             "voice": voice.get(outlet, []),
         })
     outlets.sort(key=lambda o: o["outlet"])
-    return {"story_id": story_id, "title": story.get("title"), "outlets": outlets,
+    return {"story_id": story_id, "title": story.title, "outlets": outlets,
             "shared_claims": shared_claims, "disagreements": disagreements}
 
 
@@ -423,10 +389,9 @@ def match_claims(claims: list[_Claim], threshold: float, *, all_pairs: bool = Fa
     return [(i, j, s) for (i, j), s in best_pairs.items()]
 
 
-def _speaker_names(store: Store, claim: _Claim, details: dict[int, dict[str, Any]] | None) -> set[str]:
-    detail = read_article(store, claim.article_id, details)
+def _speaker_names(detail: ArticleView, claim: _Claim) -> set[str]:
     return {
-        q["speaker"] for q in detail["attributions"]
+        q["speaker"] for q in detail.attributions
         if q["speaker"] and q["start"] < claim.span["end"] and claim.span["start"] < q["end"]
     }
 

@@ -62,14 +62,14 @@ class PlanUpdate:
     announced_by: str | None = None
     due: str | None = None
     place: str | None = None
-    evidence: str | None = None
+    evidence: Span | None = None  # the event's words, offsets into its article's text
     # Articles that printed the same sentence again (wire copies), kept here rather than as updates.
     copies: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {"date": self.date, "outlet": self.outlet, "article_id": self.article_id, "change": self.change,
                 "status": self.status, "announced_by": self.announced_by, "due": self.due, "place": self.place,
-                "evidence": self.evidence, "copies": list(self.copies)}
+                "evidence": self.evidence.text if self.evidence else None, "copies": list(self.copies)}
 
 
 @dataclass
@@ -258,13 +258,14 @@ def _open_plan(number: int, event: Event, article_id, outlet, when, story: str |
     plan.history.append(PlanUpdate(date=when, outlet=outlet, article_id=article_id,
                                    change="announced" if event.status == "planned" else "proposed",
                                    status=status, announced_by=_announcer(event), due=due, place=event.place,
-                                   evidence=event.evidence.text if event.evidence else None))
+                                   evidence=event.evidence))
     return plan
 
 
 def _update(plan: Plan, event: Event, article_id, outlet, when) -> None:
     for earlier in plan.history:
-        if event.evidence and earlier.evidence == event.evidence.text and earlier.article_id != article_id:
+        if event.evidence and earlier.evidence and earlier.evidence.text == event.evidence.text \
+                and earlier.article_id != article_id:
             # The same sentence in another article (a wire copy) is one piece of news, not two.
             if article_id and article_id not in earlier.copies:
                 earlier.copies.append(article_id)
@@ -311,7 +312,7 @@ def _update(plan: Plan, event: Event, article_id, outlet, when) -> None:
         return
     plan.history.append(PlanUpdate(date=when, outlet=outlet, article_id=article_id, change=change,
                                    status=plan.status, announced_by=_announcer(event), due=plan.due,
-                                   place=plan.place, evidence=event.evidence.text if event.evidence else None))
+                                   place=plan.place, evidence=event.evidence))
 
 
 def _announcer(event: Event) -> str | None:
@@ -368,13 +369,15 @@ def _date_range(value: str | None) -> tuple[date, date] | None:
     return (span[0], span[1] - timedelta(days=1)) if span else None
 
 
-def event_record(row: dict) -> Event:
-    """An ``Event`` from a stored event row (``evidence`` is the text of its sentence)."""
+def event_record(row: dict, text: str | None = None) -> Event:
+    """An ``Event`` from a stored event row; its evidence keeps the row's offsets, with the words at them
+    in ``text`` (the article's text) or, without it, the row's ``evidence`` (the same words, read by SQL)."""
     def actors(items):
         return [Actor(text=a.get("text") or "", code=a.get("code"), sector=a.get("sector"),
                       entity_id=a.get("entity_id"), start=a.get("start"), end=a.get("end")) for a in items]
 
-    return Event(type=row["type"], evidence=Span(row["start"], row["end"], row["evidence"] or ""),
+    words = text[row["start"]:row["end"]] if text is not None else row["evidence"] or ""
+    return Event(type=row["type"], evidence=Span(row["start"], row["end"], words),
                  source=actors(row["source"]), target=actors(row["target"]), mode=row["mode"], time=row["time"],
                  place=row["place"], status=row["status"], claimed_by=row["claimed_by"])
 
@@ -403,7 +406,7 @@ def undated_plans(items: Iterable[Item]) -> list[dict[str, Any]]:
         out.append({"what": what, "type": plan.type, "status": plan.status, "place": plan.place,
                     "outlets": sorted({u.outlet for u in plan.history if u.outlet}),
                     "announced_by": first.announced_by, "article_id": first.article_id,
-                    "evidence": first.evidence})
+                    "evidence": first.evidence.text if first.evidence else None})
     return out
 
 
@@ -411,13 +414,14 @@ def store_plans(store, *, story_id: str | None = None, today: date | None = None
     """The plans tracked over a store's events (of one story or all), as JSON-ready dicts.
 
     Each plan is ``Plan.to_json()`` plus ``overdue``, a ``label``, its ``story_id``, and ``start``/``end``
-    evidence offsets on each history update.
+    evidence offsets on each history update (the offsets its event was stored with, carried through).
+    ``store`` is anything ``newsweave.store.web_queries`` reads: a ``Store``.
     """
     from ..store.web_queries import entity_names, events_with_articles
 
     today = today or date.today()
     rows = events_with_articles(store, story_id=story_id)
-    offsets = {(str(r["article_id"]), r["evidence"]): r for r in rows}
+    story_of = {str(r["article_id"]): r["story_id"] for r in rows}
     tracked = track_plans([(str(r["article_id"]), r["outlet"], r["published"], event_record(r), r["story_id"])
                            for r in rows])
     late = {p.id for p in overdue(tracked, today)}
@@ -430,10 +434,10 @@ def store_plans(store, *, story_id: str | None = None, today: date | None = None
         item["participant_names"] = [names.get(x, x) for x in item["participants"]]
         item["label"] = (f"{item['type']}: {', '.join(item['participant_names'])}" if item["participants"]
                          else item["type"])
-        for u in item["history"]:
-            row = offsets.get((str(u["article_id"]), u["evidence"]))
-            u["start"], u["end"] = (row["start"], row["end"]) if row else (None, None)
-            if row and item["story_id"] is None:
-                item["story_id"] = row["story_id"]
+        for u, update in zip(item["history"], p.history, strict=True):
+            span = update.evidence
+            u["start"], u["end"] = (span.start, span.end) if span else (None, None)
+            if span and item["story_id"] is None:
+                item["story_id"] = story_of.get(str(update.article_id))
         plans.append(item)
     return plans

@@ -14,8 +14,13 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..errors import StoreError
-from ..store import Store, story_detail
-from ..store.analyses import drop_story_analyses, save_story_analysis, stored_story_analysis
+from ..store import Store
+from ..store.analyses import (
+    drop_story_analyses,
+    save_story_analysis,
+    stored_story_analysis,
+)
+from ..store.views import StoryView, story_view
 from ..store.web_queries import story_version
 from .compare import compare_outlets
 from .timeline import story_timeline
@@ -28,13 +33,13 @@ __all__ = ["ANALYSIS_MAX_ARTICLES", "ANALYSES", "analyse_stories", "kept_analysi
 # independent articles; above, the section says how to get it from the CLI, which has no request deadline.
 ANALYSIS_MAX_ARTICLES = {"timeline": 64, "compare": 64}
 
-# kind -> the analysis, called as f(store, story_id, story=story_detail, article_details=shared dict)
+# kind -> the analysis, called as f(story_view): the analyses of one story share its view's articles
 ANALYSES: dict[str, Callable[..., dict[str, Any]]] = {"timeline": story_timeline, "compare": compare_outlets}
 
 
-def too_large(kind: str, story: dict[str, Any]) -> int | None:
+def too_large(kind: str, story: StoryView) -> int | None:
     """The story's number of independent articles when it is over the page's limit for ``kind``, else None."""
-    n = sum(1 for a in story["articles"] if a.get("copy_of") is None)
+    n = len(story.originals)
     return n if n > ANALYSIS_MAX_ARTICLES[kind] else None
 
 
@@ -53,13 +58,12 @@ def analyse_stories(store: Store, story_ids: Iterable[str], *, gone: Iterable[st
         version = story_version(store, story_id)
         if version is None:  # merged away or emptied since
             continue
-        story = story_detail(store, story_id)
-        details: dict = {}  # each article read once, shared by the two analyses
+        story = story_view(store, story_id)  # each article read once, shared by the two analyses
         kept = {}
         for kind, analyse in ANALYSES.items():
             if too_large(kind, story) is None:
                 try:
-                    kept[kind] = analyse(store, story_id, story=story, article_details=details)
+                    kept[kind] = analyse(story)
                 except (StoreError, sqlite3.Error):
                     raise
                 except Exception:  # noqa: BLE001 - the page computes it (and shows the error) as before

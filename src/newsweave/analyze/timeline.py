@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import outlet_of
-from ..store import Store, story_detail
+from ..store.views import ArticleView, StoryView, as_story_view
 from ..text import content_words, sentence_at, split_sentences
 from ..timex3 import (
     PRECISIONS,
@@ -27,10 +27,6 @@ from ..timex3 import (
     value_precision,
     value_range,
     value_span,
-)
-from .compare import (
-    dateline_span,
-    read_article,
 )
 from .plans import event_record, undated_plans
 
@@ -113,14 +109,12 @@ def _overlap(words_a: set[str], words_b: set[str]) -> float:
     return len(words_a & words_b) / min(len(words_a), len(words_b)) ** 0.5 / max(len(words_a), len(words_b)) ** 0.5
 
 
-def _items_of_article(article: dict[str, Any], detail: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
+def _items_of_article(article: dict[str, Any], detail: ArticleView) -> tuple[list[dict[str, Any]], int]:
     """The dated items of one article, and how many of its events carry no date."""
-    text = detail["text"]
+    text = detail.text
     sentences = split_sentences(text)
     outlet = outlet_of(article)
-    dateline = dateline_span(text)
-    timexes = [t for t in detail["timexes"] if _usable(t)
-               and not (dateline and dateline[0] <= t["start"] < dateline[1])]
+    timexes = [t for t in detail.timexes if _usable(t) and not detail.in_dateline(t["start"])]
     published = article.get("published")
     used: set[int] = set()  # timexes that dated an event or a statement, not shown again as mentions
 
@@ -137,7 +131,7 @@ def _items_of_article(article: dict[str, Any], detail: dict[str, Any]) -> tuple[
                 "precision": timex_precision(kw["date"]), "words": set(content_words(sent["text"]))}
 
     items, undated = [], 0
-    for e in detail["events"]:
+    for e in detail.events:
         sent = sentence_of(e["start"], e["end"])
         when, date_from = e["time"], "event"
         if not when or timex_range(when) is None:
@@ -162,7 +156,7 @@ def _items_of_article(article: dict[str, Any], detail: dict[str, Any]) -> tuple[
             evidence={"start": e["start"], "end": e["end"], "text": text[e["start"]:e["end"]]},
             sentence=sent, event_type=e["type"], actors=_actor_keys(e["source"] + e["target"]),
         ))
-    for q in detail["attributions"]:
+    for q in detail.attributions:
         sent = sentence_of(q["start"], q["end"])
         when, date_from = q.get("date"), "attribution"
         if not when or timex_range(when) is None:
@@ -311,8 +305,7 @@ def _merge_all_pairs(items: list[dict[str, Any]], similarity: float) -> list[lis
     return groups
 
 
-def story_timeline(store: Store, story_id: str, *, similarity: float = 0.5, story: dict[str, Any] | None = None,
-                   article_details: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
+def story_timeline(story: StoryView, story_id: str | None = None, *, similarity: float = 0.5) -> dict[str, Any]:
     """Every dated item of a story, merged across outlets and sorted by date (JSON-ready).
 
     Returns ``{story_id, title, entries: [...], undated_events, undated_plans}`` (``undated_plans``:
@@ -323,27 +316,19 @@ def story_timeline(store: Store, story_id: str, *, similarity: float = 0.5, stor
     it), ``reprinted_by``, ``reports`` (one per outlet and article), ``conflict`` and ``dates`` (each
     report's date, when they disagree). Two items from different articles merge when they are events
     of one type with a shared actor, or sentences whose content words overlap by ``similarity`` (0..1).
-    ``story`` is ``story_detail(store, story_id)`` when the caller has already read it; ``article_details``
-    a dict of ``article_detail`` by article id, read from and added to (see ``compare.read_article``),
-    so that a page computing several analyses reads each article once. Neither is modified.
+    ``story`` is the story's view: see ``store.views.as_story_view``.
     """
-    if story is None:
-        story = story_detail(store, story_id)
-    reprints: dict[int, list[str]] = defaultdict(list)
-    for a in story["articles"]:
-        if a["copy_of"] is not None:
-            reprints[a["copy_of"]].append(outlet_of(a))
+    story = as_story_view(story, story_id)
+    story_id = story.id
+    reprints = story.reprints()
     items, undated, events = [], 0, []
-    for a in story["articles"]:
-        if a["copy_of"] is not None:
-            continue
-        detail = read_article(store, a["id"], article_details)
+    for a in story.originals:
+        detail = story.article(a["id"])
         found, n = _items_of_article(a, detail)
         items.extend(found)
         undated += n
-        events.extend((str(a["id"]), outlet_of(a), a.get("published"),
-                       event_record({**e, "evidence": detail["text"][e["start"]:e["end"]]}), story_id)
-                      for e in detail["events"])
+        events.extend((str(a["id"]), outlet_of(a), a.get("published"), event_record(e, detail.text), story_id)
+                      for e in detail.events)
 
     items.sort(key=lambda x: (timex_sort_key(x["date"]), x["article_id"], x["evidence"]["start"]))
     groups = merge_items(items, similarity)
@@ -386,7 +371,7 @@ def story_timeline(store: Store, story_id: str, *, similarity: float = 0.5, stor
     entries.sort(key=lambda e: (timex_sort_key(e["date"]), e["kind"] == "mention", e["article_id"]))
     # A plan with no date yet is still news: it is listed apart rather than dropped with the
     # undated events.
-    return {"story_id": story_id, "title": story.get("title"), "entries": entries, "undated_events": undated,
+    return {"story_id": story_id, "title": story.title, "entries": entries, "undated_events": undated,
             "undated_plans": undated_plans(events)}
 
 

@@ -13,10 +13,16 @@ from typing import Any
 
 from ..analyze.compare import compare_outlets
 from ..analyze.plans import store_plans
-from ..analyze.story_analyses import ANALYSES, ANALYSIS_MAX_ARTICLES, kept_analysis, too_large
+from ..analyze.story_analyses import (
+    ANALYSES,
+    ANALYSIS_MAX_ARTICLES,
+    kept_analysis,
+    too_large,
+)
 from ..analyze.timeline import story_timeline, timex_precision, timex_range
 from ..model import outlet_of
 from ..store import Store
+from ..store.views import StoryView
 from ..store.web_queries import story_version
 
 __all__ = [
@@ -41,8 +47,8 @@ _ANALYSIS_CACHE_SIZE = 256
 # newsweave.analyze.story_analyses); `process` keeps them per story version for the stories it changed.
 
 
-def _too_large(kind: str, story_id: str, detail: dict) -> str | None:
-    n = too_large(kind, detail)
+def _too_large(kind: str, story_id: str, view: StoryView) -> str | None:
+    n = too_large(kind, view)
     if n is None:
         return None
     command = "timeline" if kind == "timeline" else "compare"
@@ -65,16 +71,15 @@ def _per_story_version(kind: str, store: Store, story_id: str, compute):
     return value
 
 
-def story_timeline_section(store: Store, story_id: str, detail: dict,
-                           article_details: dict | None = None) -> dict[str, Any]:
+def story_timeline_section(store: Store, view: StoryView) -> dict[str, Any]:
     """``{source, entries, undated_events, conflicts}`` for one story (and ``skipped``, saying why, with no
     entries, when the story is too large to analyse within a request)."""
-    skipped = _too_large("timeline", story_id, detail)
+    story_id = view.id
+    skipped = _too_large("timeline", story_id, view)
     if skipped:
         return {"source": "newsweave.analyze.timeline", "entries": [], "undated_events": 0, "conflicts": [],
                 "skipped": skipped}
-    result = _per_story_version("timeline", store, story_id, lambda: story_timeline(store, story_id, story=detail,
-                                                                       article_details=article_details))
+    result = _per_story_version("timeline", store, story_id, lambda: story_timeline(view))
     section = {"source": "newsweave.analyze.timeline", "entries": result["entries"],
                "undated_events": result.get("undated_events", 0)}
     section["conflicts"] = [e for e in section["entries"] if e.get("conflict")]
@@ -178,22 +183,20 @@ def voice_share(detail: dict) -> dict[str, dict[str, int]]:
             for outlet, entries in story_voice(detail["quotes"], skip_articles=copies).items()}
 
 
-def comparison_section(store: Store, story_id: str, detail: dict, speakers: list[dict],
-                       article_details: dict | None = None) -> dict[str, Any]:
+def comparison_section(store: Store, view: StoryView) -> dict[str, Any]:
     """Quotes and articles per outlet and the voice share, the claims outlets share, the ones only one
     carries, and where they disagree."""
     section: dict[str, Any] = {
         "source": "newsweave.analyze.compare",
-        "voice_share": voice_share(detail),
-        "quotes_per_outlet": dict(Counter(q.get("outlet") or "unknown" for q in detail["quotes"])),
-        "articles_per_outlet": dict(Counter(outlet_of(a) for a in detail["articles"])),
+        "voice_share": voice_share(view.detail),
+        "quotes_per_outlet": dict(Counter(q.get("outlet") or "unknown" for q in view.quotes)),
+        "articles_per_outlet": dict(Counter(outlet_of(a) for a in view.articles)),
     }
-    skipped = _too_large("compare", story_id, detail)
+    skipped = _too_large("compare", view.id, view)
     if skipped:
         section.update(outlets=[], shared_claims=[], disagreements=[], skipped=skipped)
         return section
-    result = _per_story_version("compare", store, story_id, lambda: compare_outlets(store, story_id, story=detail,
-                                                                       article_details=article_details))
+    result = _per_story_version("compare", store, view.id, lambda: compare_outlets(view))
     section.update(outlets=result["outlets"], shared_claims=result["shared_claims"],
                    disagreements=result["disagreements"])
     return section

@@ -26,6 +26,7 @@ from ..store import (
     story_detail,
 )
 from ..store.queries import store_is_empty
+from ..store.views import story_view
 from .charts import (
     attention_svg,
     evidence_href,
@@ -144,8 +145,8 @@ def story_page(store: Store, story_id: str, params=None) -> Page:
     outlet_by_article = {a["id"]: outlet_of(a) for a in detail["articles"]}
     for row in (*detail["quotes"], *detail["timexes"], *detail["events"]):
         row["outlet"] = row.get("outlet") or outlet_by_article.get(row["article_id"], UNKNOWN_OUTLET)
-    details: dict = {}  # each article read once, shared by the timeline and the comparison
-    timeline = story_timeline_section(store, story_id, detail, details)
+    view = story_view(store, story_id, detail)  # each article read once, shared by the timeline and the comparison
+    timeline = story_timeline_section(store, view)
     detail["timeline"] = timeline["entries"]
     detail["timeline_source"] = timeline["source"]
     detail["undated_events"] = timeline["undated_events"]
@@ -155,7 +156,7 @@ def story_page(store: Store, story_id: str, params=None) -> Page:
     detail["plans"] = plans_section(store, story_id=story_id)["plans"]
     entity_names = {e["id"]: e["name"] for e in detail["entities"]}
     all_speakers = speakers_of(detail["quotes"], entity_names)
-    detail["comparison"] = comparison_section(store, story_id, detail, all_speakers, details)
+    detail["comparison"] = comparison_section(store, view)
     detail["coverage"] = coverage_matrix(detail["comparison"], detail["articles"])
     every_outlet = sorted(set(outlet_by_article.values()))
     detail["outlet_info"] = outlet_metadata(store, every_outlet)

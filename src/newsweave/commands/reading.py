@@ -105,9 +105,10 @@ def timeline(obj, story, as_json, ics_path):
     """The story's dated items merged across outlets, with conflicts between outlets shown."""
     from ..analyze.ics import plans_to_ics
     from ..analyze.timeline import render_timeline, story_timeline
+    from ..store.views import story_view
 
     with obj.store() as store:
-        d = story_timeline(store, story)
+        d = story_timeline(story_view(store, story))
     if ics_path is not None:
         with open(ics_path, "w", encoding="utf-8", newline="") as f:
             f.write(plans_to_ics(d["entries"]))
@@ -126,9 +127,10 @@ def timeline(obj, story, as_json, ics_path):
 def compare(obj, story, as_json):
     """What each outlet reported in a story: shared, only-here, disputed claims, and whom it quoted."""
     from ..analyze.compare import compare_outlets, render_comparison
+    from ..store.views import story_view
 
     with obj.store() as store:
-        d = compare_outlets(store, story)
+        d = compare_outlets(story_view(store, story))
     if as_json:
         echo_json(d)
     else:
