@@ -31,6 +31,14 @@ def main_type(nlp, text: str) -> str | None:
     ("Norvel called up 5,000 reservists on Friday.", "MOBILIZE"),
     ("Castry moved two tank brigades to the northern border.", "MOBILIZE"),
     ("The president granted a pardon to the jailed journalist.", "CONCEDE"),
+    ("Volunteers distributed medicine and blankets in the camps outside Amsel.", "AID"),
+    ("Norvel handed over two murder suspects to the Castrian police.", "COOPERATE"),
+    ("The guerrillas handed over three prisoners to the Red Cross.", "RETREAT"),
+    ("Castry banned exports of rice to Norvel over the fishing dispute.", "SANCTION"),
+    ("The governor banned the opposition rally planned for Sunday.", "COERCE"),
+    ("The Norvel chancellor voiced support for the new government in Castry.", "SUPPORT"),
+    ("Several envoys voiced concern over the arrests in Amsel.", "DISAPPROVE"),
+    ("Students in Amsel called off their march after the dean resigned.", "CONCEDE"),
 ])
 def test_the_manual_types_of_common_phrasings(nlp, text, type_):
     assert main_type(nlp, text) == type_
@@ -45,12 +53,14 @@ def test_the_same_words_without_those_arguments(nlp, text, type_):
     assert main_type(nlp, text) == type_
 
 
-def test_snippets_of_the_other_types(nlp):
-    """tests/data/events_fictional_types.jsonl: 52 snippets, four for each of the 13 types, written
-    before the rules were run on them and scored once at 0.75 (benchmarks/results/events.md); the
-    fixes followed. A floor against regressions, not a set to tune on."""
-    path = Path(__file__).parent / "data" / "events_fictional_types.jsonl"
+@pytest.mark.parametrize(("name", "floor"), [("events_fictional_types.jsonl", 0.9), ("events_fictional_blind2.jsonl", 0.85)])
+def test_snippets_of_the_other_types(nlp, name, floor):
+    """Our fictional snippets, each set written before the rules were run on it and scored once
+    (benchmarks/results/events.md): events_fictional_types.jsonl, four for each of 13 types (0.75),
+    events_fictional_blind2.jsonl, two for each of the 18 types of the GSR records (0.78); the fixes
+    followed. Floors against regressions, not sets to tune on."""
+    path = Path(__file__).parent / "data" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert len({r["type"] for r in rows}) == 13 and all(r["fictional"] is True for r in rows)
+    assert len({r["type"] for r in rows}) >= 13 and all(r["fictional"] is True for r in rows)
     right = sum(main_type(nlp, r["text"]) == r["type"] for r in rows)
-    assert right / len(rows) >= 0.9
+    assert right / len(rows) >= floor

@@ -207,8 +207,14 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     # CAMEO 154 "Mobilize or increase armed forces": moving forces somewhere; 07 "Provide aid": goods sent.
     **{(v, o): ("MOBILIZE", "troops") for v in ("send", "move", "dispatch", "rush", "mass", "station")
        for o in _FORCES},
-    **{(v, o): ("AID", None) for v in ("send", "ship", "fly", "airlift", "dispatch", "provide")
+    **{(v, o): ("AID", None) for v in ("send", "ship", "fly", "airlift", "dispatch", "provide", "distribute")
        for o in _AID_GOODS},
+    # Handing over a suspect is judicial cooperation (CAMEO 0631, extradition), a prisoner a release.
+    **{("hand over", o): ("COOPERATE", None) for o in ("suspect", "fugitive", "defendant", "accused", "criminal")},
+    # Banning trade is an embargo (CAMEO 163), banning a party or a rally a restriction (17).
+    **{("ban", o): ("SANCTION", None) for o in ("import", "export", "trade", "flight", "shipment", "sale")},
+    **{("voice", o): ("SUPPORT", None) for o in ("support", "backing", "approval")},
+    **{("voice", o): ("DISAPPROVE", None) for o in ("concern", "opposition", "criticism", "disapproval", "anger")},
     **{("call up", o): ("MOBILIZE", "troops") for o in ("reservist", "reserve", "conscript", "recruit", "troop")},
     # CAMEO 071 "Provide economic aid" (credit, loans); 081/0841 easing sanctions on persons (amnesty).
     **{(v, o): ("AID", None) for v in ("approve", "extend", "disburse", "grant") for o in ("loan", "credit", "grant")},
@@ -231,7 +237,8 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{("admit", o): ("RETREAT", "access") for o in ("refugee", "inspector", "observer", "monitor")},
     **{("exchange", o): ("FIGHT", "firearms") for o in ("fire", "gunfire", "shot")},
     **{("cut off", o): ("COERCE", "restrict") for o in ("internet", "access", "electricity", "power", "water")},
-    **{("call off", o): ("CONCEDE", None) for o in ("strike", "protest", "boycott", "demonstration")},
+    **{("call off", o): ("CONCEDE", None) for o in ("strike", "protest", "boycott", "demonstration", "walkout",
+                                                    "sit-in", "march", "rally", "blockade", "stoppage")},
     **{("end", o): ("CONCEDE", None) for o in ("strike", "protest", "boycott", "curfew")},
     **{("end", o): ("RETREAT", "ceasefire") for o in ("war", "fighting", "hostility", "offensive", "occupation")},
     **{("close", o): ("SANCTION", None) for o in ("border", "embassy", "consulate", "airspace")},
