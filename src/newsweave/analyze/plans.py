@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from ..extract.actors import actor_code
+from ..actors import actor_code
 from ..extract.events_lexicon import POSTPONEMENT_CUE
 from ..model import Actor, Event, Span
 from ..timex3 import value_range
