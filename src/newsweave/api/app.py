@@ -1,7 +1,8 @@
 """The HTTP app: every page as HTML and, with ``.json`` appended, as JSON, from the same view.
 
-Read-only unless a token is configured: ``POST /articles`` then needs ``Authorization: Bearer <token>``
-(compared in constant time). Pages carry a strict Content-Security-Policy and use no JavaScript; all
+The read side is :class:`_Pages` (one :class:`_PageEndpoint` per route and format, rendered bodies kept
+per version); the write side, read-only unless a token is configured, is ``newsweave.api.writes``
+(``POST /articles`` and ``POST /corrections`` with ``Authorization: Bearer <token>``). Pages carry a strict Content-Security-Policy and use no JavaScript; all
 article text and extracted spans are escaped (Jinja2 autoescape, ``markupsafe.escape`` for highlights).
 """
 
@@ -145,14 +146,164 @@ def _body_response(request: Request, body: bytes, media_type: str, status: int =
     return Response(body, status_code=status, media_type=media_type, headers=headers)
 
 
+class _Pages:
+    """The read side of the app: every view as HTML and as JSON, rendered bodies kept per version.
+
+    ``templates`` renders the HTML; ``connections`` gives this thread's read-only store; ``page_cache`` keeps
+    rendered bodies; ``writes_enabled`` only changes what a refused method is told.
+    """
+
+    def __init__(self, templates: Environment, connections: _ReadConnections, page_cache: PageCache,
+                 writes_enabled: bool):
+        self.templates = templates
+        self.connections = connections
+        self.page_cache = page_cache
+        self.writes_enabled = writes_enabled
+        # First renders of story pages (tens to hundreds of milliseconds of analysis) run one at a time per
+        # process: many at once would share the interpreter lock with every cheap request and stall them all.
+        # They wait in the event loop, not in a thread, so the thread pool stays free for the cheap requests.
+        self.heavy = anyio.CapacityLimiter(1)
+
+    def render_html(self, request: Request, page: views.Page, path: str | None = None) -> bytes:
+        path = path if path is not None else request.url.path
+        return self.templates.get_template(page.template).render(
+            data=page.data, request=request, path=path, json_url=_json_url_of(path, request.url.query),
+            **page.extra).encode("utf-8")
+
+    def error(self, request: Request, as_json: bool, status: int, message: str) -> Response:
+        if as_json:
+            return json_response({"error": message, "status": status}, status)
+        page = views.Page("error.html", {"error": message, "status": status})
+        return HTMLResponse(self.render_html(request, page), status_code=status)
+
+    def routes(self, path: str, view: Callable[..., views.Page], *, arg: str | None = None,
+               version: Callable[[Store, Request], str | None] | None = None, one_at_a_time: bool = False,
+               watch_client: bool = False) -> list[Route]:
+        """The JSON and the HTML route of ``view`` (see :class:`_PageEndpoint` for the options)."""
+        json_path = "/index.json" if path == "/" else path + ".json"
+        options = {"arg": arg, "version": version, "one_at_a_time": one_at_a_time, "watch_client": watch_client}
+        # The .json route goes first: "{id}" would otherwise swallow "17.json".
+        return [Route(json_path, _PageEndpoint(self, view, True, **options).handle, methods=["GET", "HEAD"]),
+                Route(path, _PageEndpoint(self, view, False, **options).handle, methods=["GET", "HEAD"])]
+
+    async def not_found(self, request: Request, exc: Exception) -> Response:
+        return self.error(request, request.url.path.endswith(".json"), 404,
+                          f"no page at {request.url.path}: see / for stories, /openapi.json for the API")
+
+    async def method_not_allowed(self, request: Request, exc: Exception) -> Response:
+        refused = not self.writes_enabled
+        msg = ENABLE_WRITES if refused else f"{request.method} is not allowed on {request.url.path}"
+        return self.error(request, True, 403 if refused and request.method not in ("GET", "HEAD") else 405, msg)
+
+
+class _PageEndpoint:
+    """One view served as JSON or HTML. With ``version`` (a cheap query whose value changes whenever the
+    page would), rendered bodies are kept per version and carry it as their ETag; ``one_at_a_time`` renders
+    a missing page under the ``heavy`` limiter; ``watch_client`` lets the view stop its work once the client
+    has gone (``views.CLIENT_GONE``)."""
+
+    def __init__(self, pages: _Pages, view: Callable[..., views.Page], as_json: bool, *, arg: str | None,
+                 version: Callable[[Store, Request], str | None] | None, one_at_a_time: bool, watch_client: bool):
+        self.pages, self.view, self.as_json, self.arg = pages, view, as_json, arg
+        self.version, self.one_at_a_time, self.watch_client = version, one_at_a_time, watch_client
+        self.media_type = "application/json" if as_json else "text/html; charset=utf-8"
+
+    def run_view(self, request: Request, store: Store) -> views.Page:
+        if self.arg is None:
+            return self.view(store, request.query_params)
+        return self.view(store, request.path_params[self.arg], request.query_params)
+
+    def produce(self, request: Request, store: Store) -> tuple[bytes | None, Any]:
+        """``(body, etag)``; ``(None, what render_missing needs)`` for a page to render one at a time."""
+        current = self.version(store, request) if self.version is not None else None
+        if current is None:  # not cached (or no such story: the view raises the usual error)
+            page = self.run_view(request, store)
+            return (json.dumps(page.data, ensure_ascii=False, default=str).encode("utf-8") if self.as_json
+                    else self.pages.render_html(request, page)), None
+        html_path = request.url.path.removesuffix(".json")
+        # The day is part of the version: plans become overdue as days pass.
+        base = (html_path, request.url.query, current, date.today().isoformat())
+        key = (self.as_json, *base)
+        etag = '"' + hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest() + '"'
+        if _not_modified(request, etag):
+            return b"", etag
+        hit = self.pages.page_cache.get(key)
+        if hit is not None:
+            return hit[0], etag
+        if self.one_at_a_time:
+            return None, (key, etag, base, html_path)  # rendered by `handle` under the heavy limiter
+        return self.render_both(request, store, base, html_path), etag
+
+    def render_missing(self, request: Request, key: tuple, base: tuple, html_path: str) -> bytes:
+        hit = self.pages.page_cache.get(key)  # rendered by another request while this one waited
+        if hit is not None:
+            return hit[0]
+        return self._with_store(lambda store: self.render_both(request, store, base, html_path))
+
+    def render_both(self, request: Request, store: Store, base: tuple, html_path: str) -> bytes:
+        page = self.run_view(request, store)
+        # Both formats from one computation: a reader of the page often fetches the other one next.
+        json_body = json.dumps(page.data, ensure_ascii=False, default=str).encode("utf-8")
+        html_body = self.pages.render_html(request, page, path=html_path)
+        self.pages.page_cache.put((True, *base), json_body, "application/json")
+        self.pages.page_cache.put((False, *base), html_body, "text/html; charset=utf-8")
+        return json_body if self.as_json else html_body
+
+    def _with_store(self, work: Callable[[Store], Any]) -> Any:
+        # A failure other than a missing page drops this thread's connection, so the next request starts clean.
+        connections = self.pages.connections
+        try:
+            return work(connections.get())
+        except (ApiError, StoreError):
+            raise
+        except BaseException:
+            connections.discard()
+            raise
+
+    async def handle(self, request: Request) -> Response:
+        def work():
+            return self._with_store(lambda store: self.produce(request, store))
+
+        try:
+            body, etag = await (_while_connected(request, work) if self.watch_client else run_in_threadpool(work))
+            if body is None:
+                key, etag, base, html_path = etag
+                body = await anyio.to_thread.run_sync(self.render_missing, request, key, base, html_path,
+                                                      limiter=self.pages.heavy)
+        except ApiError as exc:
+            return self.pages.error(request, self.as_json, exc.status, str(exc))
+        except StoreError as exc:
+            return self.pages.error(request, self.as_json, 404, str(exc))
+        return _body_response(request, body, self.media_type, etag=etag)
+
+
+# A story page changes only when `newsweave process` touches the story; the story list when it
+# touches any story.
+def _one_story(store: Store, request: Request) -> str | None:
+    return story_version(store, request.path_params["story_id"])
+
+
+def _all_stories(store: Store, request: Request) -> str:
+    return stories_version(store)
+
+
+def _search_window(store: Store, request: Request) -> str:
+    return f"t{int(time.time() // SEARCH_CACHE_SECONDS)}"
+
+
+async def _openapi(request: Request) -> Response:
+    return json_response(openapi_document())
+
+
 def create_app(db_path: str | Path, *, token: str | None = None,
                max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, shared_pages: str | Path | None = None,
                allowed_hosts: Iterable[str] | None = None) -> Starlette:
     """The newsweave web app over the database at ``db_path``.
 
     ``token`` (or the ``NEWSWEAVE_TOKEN`` environment variable when ``token`` is None) enables
-    ``POST /articles`` for requests bearing it; without one the app is read-only. Uploads larger than
-    ``max_upload_bytes`` are refused with 413. ``allowed_hosts``: the ``Host`` names answered (others
+    ``POST /articles`` and ``POST /corrections`` for requests bearing it; without one the app is read-only.
+    Uploads larger than ``max_upload_bytes`` are refused with 413. ``shared_pages``: a file where the
+    processes of one server share rendered pages. ``allowed_hosts``: the ``Host`` names answered (others
     get 400, see :mod:`newsweave.api.guards`; ``serve`` always sets them); None answers any, for an app
     called in process or mounted behind a server that checks them.
     """
@@ -164,145 +315,14 @@ def create_app(db_path: str | Path, *, token: str | None = None,
                             trim_blocks=True, lstrip_blocks=True)
     templates.globals.update(palette=OUTLET_PALETTE, writes_enabled=token is not None, quoted=quoted,
                              web_link=web_link)
-
-    connections = _ReadConnections(db_path)
     page_cache = PageCache(PAGE_CACHE_BYTES, SharedPages(shared_pages) if shared_pages else None)
-
-    def render_html(request: Request, page: views.Page, path: str | None = None) -> bytes:
-        path = path if path is not None else request.url.path
-        return templates.get_template(page.template).render(
-            data=page.data, request=request, path=path, json_url=_json_url_of(path, request.url.query),
-            **page.extra).encode("utf-8")
-
-    def render(request: Request, page: views.Page, status: int = 200) -> Response:
-        return HTMLResponse(render_html(request, page), status_code=status)
-
-    def error(request: Request, as_json: bool, status: int, message: str) -> Response:
-        if as_json:
-            return json_response({"error": message, "status": status}, status)
-        return render(request, views.Page("error.html", {"error": message, "status": status}), status)
-
-    # First renders of story pages (tens to hundreds of milliseconds of analysis) run one at a time per
-    # process: many at once would share the interpreter lock with every cheap request and stall them all.
-    # They wait in the event loop, not in a thread, so the thread pool stays free for the cheap requests.
-    heavy = anyio.CapacityLimiter(1)
-
-    def page_endpoint(view: Callable[..., views.Page], as_json: bool, *, arg: str | None = None,
-                      version: Callable[[Store, Request], str | None] | None = None, one_at_a_time: bool = False,
-                      watch_client: bool = False):
-        """An endpoint serving ``view`` as JSON or HTML. With ``version`` (a cheap query whose value changes
-        whenever the page would), rendered bodies are kept per version and carry it as their ETag;
-        ``one_at_a_time`` renders a missing page under the ``heavy`` lock; ``watch_client`` lets the view
-        stop its work once the client has gone (``views.CLIENT_GONE``)."""
-        media_type = "application/json" if as_json else "text/html; charset=utf-8"
-
-        def run_view(request: Request, store: Store) -> views.Page:
-            if arg is None:
-                return view(store, request.query_params)
-            return view(store, request.path_params[arg], request.query_params)
-
-        def produce(request: Request, store: Store) -> tuple[bytes | None, Any]:
-            """``(body, etag)``; ``(None, what render_missing needs)`` for a page to render one at a time."""
-            current = version(store, request) if version is not None else None
-            if current is None:  # not cached (or no such story: the view raises the usual error)
-                page = run_view(request, store)
-                return (json.dumps(page.data, ensure_ascii=False, default=str).encode("utf-8") if as_json
-                        else render_html(request, page)), None
-            html_path = request.url.path.removesuffix(".json")
-            # The day is part of the version: plans become overdue as days pass.
-            base = (html_path, request.url.query, current, date.today().isoformat())
-            key = (as_json, *base)
-            etag = '"' + hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest() + '"'
-            if _not_modified(request, etag):
-                return b"", etag
-            hit = page_cache.get(key)
-            if hit is not None:
-                return hit[0], etag
-            if one_at_a_time:
-                return None, (key, etag, base, html_path)  # rendered by `endpoint` under the heavy limiter
-            return render_both(request, store, base, as_json, html_path), etag
-
-        def render_missing(request: Request, key: tuple, base: tuple, html_path: str) -> bytes:
-            hit = page_cache.get(key)  # rendered by another request while this one waited
-            if hit is not None:
-                return hit[0]
-            try:
-                return render_both(request, connections.get(), base, as_json, html_path)
-            except (ApiError, StoreError):
-                raise
-            except BaseException:
-                connections.discard()
-                raise
-
-        def render_both(request: Request, store: Store, base: tuple, as_json: bool, html_path: str) -> bytes:
-            page = run_view(request, store)
-            # Both formats from one computation: a reader of the page often fetches the other one next.
-            json_body = json.dumps(page.data, ensure_ascii=False, default=str).encode("utf-8")
-            html_body = render_html(request, page, path=html_path)
-            page_cache.put((True, *base), json_body, "application/json")
-            page_cache.put((False, *base), html_body, "text/html; charset=utf-8")
-            return json_body if as_json else html_body
-
-        async def endpoint(request: Request) -> Response:
-            def work():
-                try:
-                    return produce(request, connections.get())
-                except (ApiError, StoreError):
-                    raise
-                except BaseException:
-                    connections.discard()
-                    raise
-
-            try:
-                body, etag = await (_while_connected(request, work) if watch_client else run_in_threadpool(work))
-                if body is None:
-                    key, etag, base, html_path = etag
-                    body = await anyio.to_thread.run_sync(render_missing, request, key, base, html_path,
-                                                          limiter=heavy)
-            except ApiError as exc:
-                return error(request, as_json, exc.status, str(exc))
-            except StoreError as exc:
-                return error(request, as_json, 404, str(exc))
-            return _body_response(request, body, media_type, etag=etag)
-
-        return endpoint
-
-    def both(path: str, view, *, arg: str | None = None, version=None, one_at_a_time: bool = False,
-             watch_client: bool = False) -> list[Route]:
-        json_path = "/index.json" if path == "/" else path + ".json"
-        options = {"arg": arg, "version": version, "one_at_a_time": one_at_a_time, "watch_client": watch_client}
-        # The .json route goes first: "{id}" would otherwise swallow "17.json".
-        return [Route(json_path, page_endpoint(view, True, **options), methods=["GET", "HEAD"]),
-                Route(path, page_endpoint(view, False, **options), methods=["GET", "HEAD"])]
-
-    # A story page changes only when `newsweave process` touches the story; the story list when it
-    # touches any story.
-    def one_story(store: Store, request: Request) -> str | None:
-        return story_version(store, request.path_params["story_id"])
-
-    def all_stories(store: Store, request: Request) -> str:
-        return stories_version(store)
-
-    def search_window(store: Store, request: Request) -> str:
-        return f"t{int(time.time() // SEARCH_CACHE_SECONDS)}"
-
-    async def openapi(request: Request) -> Response:
-        return json_response(openapi_document())
-
-    async def not_found(request: Request, exc: Exception) -> Response:
-        return error(request, request.url.path.endswith(".json"), 404,
-                     f"no page at {request.url.path}: see / for stories, /openapi.json for the API")
-
-    async def method_not_allowed(request: Request, exc: Exception) -> Response:
-        msg = ENABLE_WRITES if token is None else f"{request.method} is not allowed on {request.url.path}"
-        status = 403 if token is None and request.method not in ("GET", "HEAD") else 405
-        return error(request, True, status, msg)
-
+    pages = _Pages(templates, _ReadConnections(db_path), page_cache, writes_enabled=token is not None)
+    both = pages.routes
     writes = Writes(db_path, token, max_upload_bytes)
     routes = [
-        *both("/", views.stories_page, version=all_stories),
-        *both("/stories", views.stories_page, version=all_stories),
-        *both("/stories/{story_id}", views.story_page, arg="story_id", version=one_story, one_at_a_time=True),
+        *both("/", views.stories_page, version=_all_stories),
+        *both("/stories", views.stories_page, version=_all_stories),
+        *both("/stories/{story_id}", views.story_page, arg="story_id", version=_one_story, one_at_a_time=True),
         Route("/articles", writes.post_article, methods=["POST"]),
         Route("/corrections", writes.post_correction, methods=["POST"]),
         Route("/corrections/{correction_id}/undo", writes.post_correction, methods=["POST"]),
@@ -312,11 +332,11 @@ def create_app(db_path: str | Path, *, token: str | None = None,
         *both("/entities", views.entities_page),
         *both("/entities/{key}", views.entity_page, arg="key"),
         *both("/plans", views.plans_page),
-        *both("/search", views.search_page, version=search_window, watch_client=True),
-        Route("/openapi.json", openapi, methods=["GET", "HEAD"]),
+        *both("/search", views.search_page, version=_search_window, watch_client=True),
+        Route("/openapi.json", _openapi, methods=["GET", "HEAD"]),
         Mount("/static", SafeStaticFiles(directory=HERE / "static"), name="static"),
     ]
-    app = Starlette(routes=routes, exception_handlers={404: not_found, 405: method_not_allowed})
+    app = Starlette(routes=routes, exception_handlers={404: pages.not_found, 405: pages.method_not_allowed})
     if allowed_hosts is not None:
         app.add_middleware(AllowedHosts, names=list(allowed_hosts))
     app.add_middleware(_SecurityHeaders)  # outermost: a refused host still gets the security headers
@@ -336,10 +356,6 @@ def quoted(attribution: dict) -> str:
     if attribution.get("kind") == "direct" and not text.lstrip().startswith(_QUOTE_MARKS):
         return f"“{text}”"
     return text
-
-
-def _json_url(request: Request) -> str:
-    return _json_url_of(request.url.path, request.url.query)
 
 
 def _json_url_of(path: str, query: str) -> str:
