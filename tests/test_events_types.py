@@ -39,6 +39,11 @@ def main_type(nlp, text: str) -> str | None:
     ("The Norvel chancellor voiced support for the new government in Castry.", "SUPPORT"),
     ("Several envoys voiced concern over the arrests in Amsel.", "DISAPPROVE"),
     ("Students in Amsel called off their march after the dean resigned.", "CONCEDE"),
+    ("Norvel broke off diplomatic relations with Castry on Monday.", "SANCTION"),
+    ("Castry cut off oil shipments to Norvel in January.", "SANCTION"),
+    ("Norvel said it would cut off gas supplies to Castry unless the bill was paid.", "THREATEN"),
+    ("The bank has given 20 million in aid to the flooded provinces.", "AID"),
+    ("The two navies began joint patrols in the gulf on Monday.", "COOPERATE"),
 ])
 def test_the_manual_types_of_common_phrasings(nlp, text, type_):
     assert main_type(nlp, text) == type_
@@ -53,12 +58,14 @@ def test_the_same_words_without_those_arguments(nlp, text, type_):
     assert main_type(nlp, text) == type_
 
 
-@pytest.mark.parametrize(("name", "floor"), [("events_fictional_types.jsonl", 0.9), ("events_fictional_blind2.jsonl", 0.85)])
+@pytest.mark.parametrize(("name", "floor"), [
+    ("events_fictional_types.jsonl", 0.9), ("events_fictional_blind2.jsonl", 0.85), ("events_fictional_blind3.jsonl", 0.8)])
 def test_snippets_of_the_other_types(nlp, name, floor):
     """Our fictional snippets, each set written before the rules were run on it and scored once
     (benchmarks/results/events.md): events_fictional_types.jsonl, four for each of 13 types (0.75),
-    events_fictional_blind2.jsonl, two for each of the 18 types of the GSR records (0.78); the fixes
-    followed. Floors against regressions, not sets to tune on."""
+    events_fictional_blind2.jsonl and events_fictional_blind3.jsonl (wire style: reported speech,
+    datelines), two for each of the 18 types of the GSR records (0.78 and 0.75); the fixes followed.
+    Floors against regressions, not sets to tune on."""
     path = Path(__file__).parent / "data" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len({r["type"] for r in rows}) >= 13 and all(r["fictional"] is True for r in rows)

@@ -106,9 +106,12 @@ def _lexical(token) -> tuple[str, str | None] | None:
         # ("call off a summit") reports no event itself: the summit is the event, cancelled.
         for obj in _objects(token) + [c for c in token.children if c.dep_ == "nsubjpass"]:
             if obj.pos_ == "NUM" or obj.lemma_.lower() in _QUANTITIES:
-                # "holding thousands of refugees": the object is what the quantity counts
-                obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                            for p in c.children if p.dep_ == "pobj"), obj)
+                # "holding thousands of refugees", "gave 50 million in aid": the object is what the
+                # quantity counts
+                preps = [c for c in obj.children if c.lower_ in ("of", "in")]
+                if obj.pos_ == "NUM":  # "gave 20 million in aid", "in" attached to the verb
+                    preps += [c for c in token.children if c.lower_ == "in" and c.i == obj.i + 1]
+                obj = next((p for c in preps if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"), obj)
             for word in (*[c for c in obj.children if c.dep_ in ("compound", "amod")], obj):
                 key = (verb, word.lemma_.lower())
                 if key in VERB_OBJECT:
@@ -143,6 +146,9 @@ def _lexical(token) -> tuple[str, str | None] | None:
                 return ("PROTEST", "strike-hun")
             if "general" in mods:
                 return ("PROTEST", "strike-gen")
+        if found and found[0] in ("MOBILIZE", "INVESTIGATE") and any(
+                c.lower_ == "joint" for c in token.children if c.dep_ in ("amod", "compound")):
+            return ("COOPERATE", None)  # joint patrols, exercises, inquiries: mutual cooperation (CAMEO 06)
         if found and lemma in ("call", "conversation"):
             mods = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
             if lemma == "call" and not mods & {"phone", "telephone", "video"}:

@@ -237,6 +237,10 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{("admit", o): ("RETREAT", "access") for o in ("refugee", "inspector", "observer", "monitor")},
     **{("exchange", o): ("FIGHT", "firearms") for o in ("fire", "gunfire", "shot")},
     **{("cut off", o): ("COERCE", "restrict") for o in ("internet", "access", "electricity", "power", "water")},
+    # CAMEO 161-166: reducing or breaking economic and diplomatic relations, halting aid.
+    **{(v, o): ("SANCTION", "discontinue") for v in ("cut off", "halt") for o in (
+        "gas", "oil", "fuel", "supply", "aid", "funding", "credit", "export", "shipment", "delivery", "assistance")},
+    **{("break off", o): ("SANCTION", "withdraw") for o in ("relation", "tie", "talk", "negotiation", "contact")},
     **{("call off", o): ("CONCEDE", None) for o in ("strike", "protest", "boycott", "demonstration", "walkout",
                                                     "sit-in", "march", "rally", "blockade", "stoppage")},
     **{("end", o): ("CONCEDE", None) for o in ("strike", "protest", "boycott", "curfew")},
