@@ -2,8 +2,9 @@
 
 The read side is :class:`_Pages` (one :class:`_PageEndpoint` per route and format, rendered bodies kept
 per version); the write side, read-only unless a token is configured, is ``newsweave.api.writes``
-(``POST /articles`` and ``POST /corrections`` with ``Authorization: Bearer <token>``). Pages carry a strict Content-Security-Policy and use no JavaScript; all
-article text and extracted spans are escaped (Jinja2 autoescape, ``markupsafe.escape`` for highlights).
+(``POST /articles`` and ``POST /corrections`` with ``Authorization: Bearer <token>``). Pages carry a
+strict Content-Security-Policy and use no JavaScript; all article text and extracted spans are escaped
+(Jinja2 autoescape, ``markupsafe.escape`` for highlights).
 """
 
 from __future__ import annotations

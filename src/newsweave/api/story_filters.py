@@ -23,13 +23,23 @@ from typing import Any
 from ..errors import ApiError
 from ..model import ATTRIBUTION_KINDS, is_named_entity, outlet_of
 from ..timex3 import value_range
-from .views import _day_param
 
-__all__ = ["ENTITY_LISTS", "StoryFilters", "filter_story", "parse_story_filters"]
+__all__ = ["ENTITY_LISTS", "StoryFilters", "day_param", "filter_story", "parse_story_filters"]
 
 ENTITY_LISTS = ("named", "all")
 UNATTRIBUTED = "unattributed"
 MAX_FILTER_CHARS = 200
+
+
+def day_param(params, name: str) -> str | None:
+    """The query parameter ``name`` as a day (YYYY-MM-DD), None when absent; a 400 ``ApiError`` otherwise."""
+    raw = (params.get(name) or "").strip()
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw).isoformat()
+    except ValueError:
+        raise ApiError(400, f"{name} must be a date as YYYY-MM-DD, got {raw!r}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +85,7 @@ def parse_story_filters(params) -> StoryFilters:
     entities = _text(params, "entities") or "named"
     if entities not in ENTITY_LISTS:
         raise ApiError(400, f"entities must be named or all, got {entities!r}")
-    since, until = _day_param(params, "since"), _day_param(params, "until")
+    since, until = day_param(params, "since"), day_param(params, "until")
     if since and until and since > until:
         raise ApiError(400, f"since ({since}) is after until ({until})")
     return StoryFilters(outlet=tuple(dict.fromkeys(o.strip() for o in outlets if o.strip())),

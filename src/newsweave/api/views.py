@@ -43,6 +43,7 @@ from .sections import (
     speakers_of,
     story_timeline_section,
 )
+from .story_filters import day_param, filter_story, parse_story_filters
 
 __all__ = [
     "Page",
@@ -90,24 +91,14 @@ def _int_param(params, name: str, default: int, *, lo: int = 0, hi: int = MAX_LI
     return value
 
 
-def _day_param(params, name: str) -> str | None:
-    raw = (params.get(name) or "").strip()
-    if not raw:
-        return None
-    try:
-        return date.fromisoformat(raw).isoformat()
-    except ValueError:
-        raise ApiError(400, f"{name} must be a date as YYYY-MM-DD, got {raw!r}") from None
-
-
 # ---------------------------------------------------------------------------------------------- stories
 def stories_page(store: Store, params) -> Page:
     """Stories, newest activity first, filtered by outlet, entity and date range, paged."""
     filters = {
         "outlet": (params.get("outlet") or "").strip() or None,
         "entity": (params.get("entity") or "").strip() or None,
-        "since": _day_param(params, "since"),
-        "until": _day_param(params, "until"),
+        "since": day_param(params, "since"),
+        "until": day_param(params, "until"),
         "country": (params.get("country") or "").strip() or None,
     }
     limit = _int_param(params, "limit", 50, lo=1)
@@ -137,7 +128,6 @@ def story_page(store: Store, story_id: str, params=None) -> Page:
     from ..analyze.attention import attention
     from ..analyze.coverage import coverage_matrix
     from ..store.outlets import outlet_metadata, outlets_in_country
-    from .story_filters import filter_story, parse_story_filters
 
     filters = parse_story_filters(params)
     detail = story_detail(store, story_id)
@@ -282,8 +272,8 @@ def search_page(store: Store, params) -> Page:
     sort = (params.get("sort") or "relevance").strip()
     if sort not in SEARCH_SORTS:
         raise ApiError(400, f"sort must be {' or '.join(SEARCH_SORTS)}, got {sort!r}")
-    filters = {"outlet": (params.get("outlet") or "").strip() or None, "since": _day_param(params, "since"),
-               "until": _day_param(params, "until"), "story": (params.get("story") or "").strip() or None,
+    filters = {"outlet": (params.get("outlet") or "").strip() or None, "since": day_param(params, "since"),
+               "until": day_param(params, "until"), "story": (params.get("story") or "").strip() or None,
                "entity": (params.get("entity") or "").strip() or None}
     results: list[dict] = []
     facets = {"total": 0, "outlets": {}, "months": {}}
