@@ -244,7 +244,8 @@ def main() -> None:
         "made_by": "scripts/train_attribution_model.py from polnear-train.jsonl "
                    f"(conditional logistic boundaries and logistic piece filter, l2={args.l2})",
         "keep_threshold": args.keep_threshold,
-        "candidate_threshold": args.candidate_threshold,
+        # the rules' own cue threshold unless an accept model judges the candidates
+        "candidate_threshold": args.candidate_threshold if "accept" in heads else None,
         "accept_threshold": args.accept_threshold,
         "instances": {k: len(v) for k, v in choices.items()} | {"keep": len(keep), "accept": len(accept)},
         "heads": heads,
