@@ -20,12 +20,16 @@ _TRAILING = ("'s", "’s", "'", "’")
 _EDGE_MARKS = " \t\n\"“”‘«»-–—―"
 
 
-def _person_name_part(ent, lower_words: set[str]):
+def _person_name_part(ent, lower_words: set[str], place_words: frozenset[str] = frozenset()):
     """The tokens of a PERSON span that are the name: a headline's verb or noun written in title case
     ("Obama Says", "Donald Trump Claims", "Obama Speech") or a descriptor before it ("Crooked Hillary
     Clinton") is a word the article also writes in lower case; a given name the Census lists know
-    ("Hope", "Bill") stays. Words after such a word in the middle are dropped with it."""
+    ("Hope", "Bill") stays. Words after such a word in the middle are dropped with it. A leading word
+    the article names on its own as a place, group or organisation (``place_words``: "Ukraine" in
+    "... to Ukraine Putin's top aide", a subheading run into the text) is not the person's either."""
     toks = list(ent)
+    while len(toks) > 1 and toks[0].text in place_words:
+        toks = toks[1:]
 
     def common(i):
         t = toks[i]
@@ -57,6 +61,7 @@ def _prose_lower_words(doc) -> set[str]:
     return out
 
 
+_NOT_PERSON_NAMES = frozenset({"GPE", "NORP", "LOC", "ORG", "FAC"})
 _SLUG = frozenset({"-", "/", "_", "=", "&"})
 _URLISH = re.compile(r"https?:|www\.|\.(?:com|html?|org|net)\b|\w\s?/\s?\w", re.IGNORECASE)
 
@@ -72,7 +77,8 @@ def entity_mentions(doc) -> list[Mention]:
         if ent.label_ == "PERSON" and len(ent) > 1:
             if lower_words is None:
                 lower_words = _prose_lower_words(doc)
-            toks = _person_name_part(ent, lower_words)
+                place_words = frozenset(e.text for e in doc.ents if len(e) == 1 and e.label_ in _NOT_PERSON_NAMES)
+            toks = _person_name_part(ent, lower_words, place_words)
             if len(toks) < len(ent):
                 start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
                 text = doc.text[start:end]
