@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 APT_GET ?= apt-get
 
-.PHONY: run test install bench clean-demo attribution-model story-model chromium
+.PHONY: run test install bench clean-demo attribution-model story-model events-cv chromium
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,11 @@ attribution-model: $(STAMP)
 # writes src/newsweave/data/story_model.json with its cross-validated figures.
 story-model: $(STAMP)
 	OMP_NUM_THREADS=1 $(PY) benchmarks/train_story_model.py
+
+# Cross-validate a learned PLOVER type classifier against the event rules on the GSR dev records
+# (../shared): out-of-fold figures only; nothing is written (no model ships, see benchmarks/results/events.md).
+events-cv: $(STAMP)
+	OMP_NUM_THREADS=1 $(PY) benchmarks/events_cv.py --features struct --manual
 
 clean-demo:
 	rm -f demo.db demo.db-wal demo.db-shm demo.db.process-lock
