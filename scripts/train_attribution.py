@@ -206,7 +206,7 @@ def fit_logistic(X, y, l2: float):
 def train_cue_model(rows, docs, threshold: float, min_count: int) -> None:
     """Fit the logistic cue model over candidate verbs and write its weights (``cue_model.json``).
 
-    numpy and scipy only (both come with spaCy); newsweave applies the weights with a plain dot product.
+    numpy and scipy only (both installed with newsweave); newsweave applies the weights with a plain dot product.
     """
     import numpy as np
 
