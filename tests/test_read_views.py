@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from test_compare import _hand_store
 
 from newsweave.analyze.compare import compare_outlets
@@ -72,3 +73,20 @@ def test_plan_history_keeps_each_events_own_offsets(tmp_path):
         (first, first + len(sentence)), (second, second + len(sentence))]
     for u in plan["history"]:
         assert text[u["start"]:u["end"]] == u["evidence"]
+
+
+def test_one_renderer_registry_serves_the_cli_and_the_web(tmp_path):
+    from newsweave.api.views import stories_page, story_page
+    from newsweave.renderers import registered, render, template
+
+    store = _hand_store(tmp_path / "r.db")
+    detail = story_detail(store, "bridge")
+    assert {"json", "text", "html"} <= set(registered()["story"]) and "text" in registered()["stories"]
+    text = render("story", "text", detail)
+    assert text.splitlines()[0].startswith("[bold cyan]bridge[/] [bold]Elm Street bridge[/]")
+    assert all(f"#{a['id']}" in text for a in detail["articles"]) and "Ada Brenner" in text
+    assert story_page(store, "bridge").template == template("story")
+    assert stories_page(store, {}).template == template("stories")
+    assert render("stories", "json", [{"id": "bridge"}]) == '[\n  {\n    "id": "bridge"\n  }\n]'
+    with pytest.raises(KeyError, match=r"story \(json/text/html\)"):
+        render("story", "csv", detail)

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..errors import ApiError, StoreError
 from ..model import UNKNOWN_OUTLET, outlet_of
+from ..renderers import template
 from ..store import (
     Store,
     article_detail,
@@ -118,7 +119,7 @@ def stories_page(store: Store, params) -> Page:
         "store_empty": not stories and store_is_empty(store),
     }
     colours = outlet_colours(o for s in stories for o in s["outlets"])
-    return Page("stories.html", data, {"colours": colours})
+    return Page(template("stories"), data, {"colours": colours})
 
 
 def story_page(store: Store, story_id: str, params=None) -> Page:
@@ -184,7 +185,7 @@ def story_page(store: Store, story_id: str, params=None) -> Page:
         "entities_shown": STORY_PAGE_ENTITIES,
         "entities_toggle": _with_param(params, "entities", "all" if filters.entities == "named" else None),
     }
-    return Page("story.html", detail, extra)
+    return Page(template("story"), detail, extra)
 
 
 def _with_param(params, name: str, value: str | None) -> str:

@@ -7,7 +7,6 @@ tells "nothing matched" apart from "nothing stored yet" and exits 1 (as grep doe
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 
@@ -54,7 +53,9 @@ DAY = _Day()
 
 def echo_json(obj) -> None:
     """Print ``obj`` as JSON, indented two spaces (on a terminal and in a pipe alike, so a reader can diff it)."""
-    click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+    from ..renderers import json_text
+
+    click.echo(json_text(obj))
 
 
 def console():

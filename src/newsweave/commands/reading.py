@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from ..analyze.plans import PLAN_STATUSES
+from ..renderers import render
 from .options import (
     DAY,
     console,
@@ -52,15 +53,7 @@ def stories(obj, outlet, entity, since, until, country, limit, as_json):
     if as_json:
         echo_json(rows)
         return
-    con = console()
-    for s in rows:
-        dates = s["first"] if s["first"] == s["last"] else f"{s['first']} → {s['last']}"
-        con.print(f"[bold cyan]{s['id']}[/]  [bold]{s['title']}[/]")
-        con.print(f"      {s['article_count']} articles · {', '.join(s['outlets'])} · {dates}")
-        for a in s["articles"]:
-            copy = f" [yellow]copy of #{a['copy_of']}[/]" if a["copy_of"] else ""
-            con.print(f"      #{a['id']:<5} {a['published'] or '----------'}  {a['outlet'] or a['wire'] or '?':<14} "
-                      f"{a['title'][:70]}{copy}")
+    console().print(render("stories", "text", rows))
 
 
 @click.command()
@@ -76,23 +69,7 @@ def show(obj, story, as_json):
     if as_json:
         echo_json(s)
         return
-    con = console()
-    con.print(f"[bold cyan]{s['id']}[/] [bold]{s['title']}[/] — {', '.join(s['outlets'])}")
-    con.print("\n[bold]Articles[/]")
-    for a in s["articles"]:
-        con.print(f"  #{a['id']:<5} {a['published'] or '----------'} {a['outlet'] or a['wire'] or '?':<12} {a['title']}")
-    con.print("\n[bold]Who said what[/]")
-    for q in s["quotes"]:
-        text = " … ".join(c["text"] for c in q["content"])
-        con.print(f"  [green]{q['speaker_name'] or '(unattributed)'}[/] ({q['outlet'] or '?'}, {q['kind']}): {text[:160]}")
-    con.print("\n[bold]Events[/]")
-    for e in s["events"]:
-        who = ", ".join(a["text"] for a in e["source"]) or "?"
-        whom = ", ".join(a["text"] for a in e["target"])
-        con.print(f"  {e['time'] or '?':<11} {e['type']:<10} {e['status']:<9} {who} → {whom} "
-                  f"{'@ ' + e['place'] if e['place'] else ''}")
-    con.print("\n[bold]Entities[/]")
-    con.print("  " + ", ".join(f"{e['name']} ({e['mentions']})" for e in s["entities"][:20]))
+    console().print(render("story", "text", s))
 
 
 @click.command()
