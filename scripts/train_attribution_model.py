@@ -15,7 +15,7 @@ it stands for (overlapping cue, else overlapping content), and fits
   other fold; on dev it raised content and cue exact F1 but lowered who-said-what, so it does not ship.
 
 Writes ``src/newsweave/data/attribution/span_model.json``. numpy and scipy only (both installed with
-spaCy); about two minutes on one core after the parse. Only polnear-train is read, so dev stays
+newsweave); about two minutes on one core after the parse. Only polnear-train is read, so dev stays
 honest; which heads ship was chosen by measurement on dev (``benchmarks/attribution_eval.py
 --method model``).
 """
