@@ -135,3 +135,16 @@ def test_analyze_reads_views_not_the_write_path():
 
 def test_the_cycle_check_finds_a_cycle():
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_the_architecture_page_names_what_exists():
+    """docs/architecture.md's table of folders and modules: each one it names exists, and it names every
+    folder of the package."""
+    page = (SRC.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    table = page.split("## Folders and modules", 1)[1].split("\n## ", 1)[0]
+    named = {cell.strip("`") for row in table.splitlines() if row.startswith("| `")
+             for cell in row.split("|")[1].replace(",", " ").split()}
+    assert {"store/", "analyze/", "api/", "renderers.py"} <= named
+    assert [n for n in named if not (PACKAGE / n).exists()] == []
+    folders = {f"{p.name}/" for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    assert folders - named == set()
