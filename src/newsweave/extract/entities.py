@@ -28,8 +28,8 @@ def _person_name_part(ent, lower_words: set[str], place_words: frozenset[str] = 
     the article names on its own as a place, group or organisation (``place_words``: "Ukraine" in
     "... to Ukraine Putin's top aide", a subheading run into the text) is not the person's either."""
     toks = list(ent)
-    while len(toks) > 1 and toks[0].text in place_words:
-        toks = toks[1:]
+    while len(toks) > 1 and toks[0].text in place_words and not first_name_gender(toks[0].text):
+        toks = toks[1:]  # "Regina" and "Hugh", which the tagger also calls places, stay given names
 
     def common(i):
         t = toks[i]
