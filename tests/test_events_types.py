@@ -44,6 +44,9 @@ def main_type(nlp, text: str) -> str | None:
     ("Norvel said it would cut off gas supplies to Castry unless the bill was paid.", "THREATEN"),
     ("The bank has given 20 million in aid to the flooded provinces.", "AID"),
     ("The two navies began joint patrols in the gulf on Monday.", "COOPERATE"),
+    ("After a week of strikes the government scrapped the new water tax.", "CONCEDE"),
+    ("The regional council repealed the decree on street trading.", "CONCEDE"),
+    ("The prime minister ordered an inquiry into the collapse of the bridge.", "INVESTIGATE"),
 ])
 def test_the_manual_types_of_common_phrasings(nlp, text, type_):
     assert main_type(nlp, text) == type_
@@ -53,6 +56,7 @@ def test_the_manual_types_of_common_phrasings(nlp, text, type_):
     ("The rebels said they were ready to resume talks with the government.", "AGREE"),
     ("She called up her brother to tell him the news.", None),
     ("The family moved its furniture into the new house.", None),
+    ("The minister dropped plans to visit Amsel next week.", "CONSULT"),
 ])
 def test_the_same_words_without_those_arguments(nlp, text, type_):
     assert main_type(nlp, text) == type_
