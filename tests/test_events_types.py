@@ -63,13 +63,15 @@ def test_the_same_words_without_those_arguments(nlp, text, type_):
 
 
 @pytest.mark.parametrize(("name", "floor"), [
-    ("events_fictional_types.jsonl", 0.9), ("events_fictional_blind2.jsonl", 0.85), ("events_fictional_blind3.jsonl", 0.8)])
+    ("events_fictional_types.jsonl", 0.9), ("events_fictional_blind2.jsonl", 0.85), ("events_fictional_blind3.jsonl", 0.8),
+    ("events_fictional_blind4.jsonl", 0.8)])
 def test_snippets_of_the_other_types(nlp, name, floor):
     """Our fictional snippets, each set written before the rules were run on it and scored once
     (benchmarks/results/events.md): events_fictional_types.jsonl, four for each of 13 types (0.75),
     events_fictional_blind2.jsonl and events_fictional_blind3.jsonl (wire style: reported speech,
     datelines), two for each of the 18 types of the GSR records (0.78 and 0.75); the fixes followed.
-    Floors against regressions, not sets to tune on."""
+    events_fictional_blind4.jsonl, the same kind, scored once on the final rules (0.86) and not fixed
+    after. Floors against regressions, not sets to tune on."""
     path = Path(__file__).parent / "data" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len({r["type"] for r in rows}) >= 13 and all(r["fictional"] is True for r in rows)
