@@ -12,7 +12,13 @@ from newsweave.analyze.plans import store_plans
 from newsweave.analyze.timeline import story_timeline
 from newsweave.model import Actor, Article, Event, Extraction, Span
 from newsweave.store import Store, article_detail, story_detail
-from newsweave.store.views import ArticleView, StoryView, article_view, story_view
+from newsweave.store.views import (
+    ArticleView,
+    StoryView,
+    article_view,
+    events_view,
+    story_view,
+)
 
 
 def test_views_hold_the_documented_shapes(tmp_path):
@@ -68,6 +74,7 @@ def test_plan_history_keeps_each_events_own_offsets(tmp_path):
         ex.events = [summit(first, None), summit(second, "2032-03-12")]
         store.save_extraction(aid, ex)
         (plan,) = store_plans(store, today=date(2032, 3, 1))
+        assert store_plans(events_view(store), today=date(2032, 3, 1)) == [plan]
     assert [u["change"] for u in plan["history"]] == ["announced", "dated"]
     assert [(u["start"], u["end"]) for u in plan["history"]] == [
         (first, first + len(sentence)), (second, second + len(sentence))]

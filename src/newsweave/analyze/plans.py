@@ -22,12 +22,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..actors import actor_code
 from ..extract.events_lexicon import POSTPONEMENT_CUE
 from ..model import Actor, Event, Span
+from ..store.views import EventsView, events_view
 from ..timex3 import value_range
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 __all__ = ["PLAN_STATUSES", "Plan", "PlanUpdate", "event_record", "overdue", "store_plans", "track_plans", "undated_plans"]
 
@@ -410,22 +414,22 @@ def undated_plans(items: Iterable[Item]) -> list[dict[str, Any]]:
     return out
 
 
-def store_plans(store, *, story_id: str | None = None, today: date | None = None) -> list[dict]:
-    """The plans tracked over a store's events (of one story or all), as JSON-ready dicts.
+def store_plans(events: EventsView | Store, *, story_id: str | None = None, today: date | None = None) -> list[dict]:
+    """The plans tracked over stored events (``events``: the view of one story's or all), as JSON-ready dicts.
 
     Each plan is ``Plan.to_json()`` plus ``overdue``, a ``label``, its ``story_id``, and ``start``/``end``
     evidence offsets on each history update (the offsets its event was stored with, carried through).
-    ``store`` is anything ``newsweave.store.web_queries`` reads: a ``Store``.
+    Given a store instead of a view, the view of ``story_id`` (None: every event) is read here.
     """
-    from ..store.web_queries import entity_names, events_with_articles
-
+    if not isinstance(events, EventsView):
+        events = events_view(events, story_id)
     today = today or date.today()
-    rows = events_with_articles(store, story_id=story_id)
+    rows = events.events
     story_of = {str(r["article_id"]): r["story_id"] for r in rows}
     tracked = track_plans([(str(r["article_id"]), r["outlet"], r["published"], event_record(r), r["story_id"])
                            for r in rows])
     late = {p.id for p in overdue(tracked, today)}
-    names = entity_names(store, {x for p in tracked for x in p.participants})
+    names = events.names({x for p in tracked for x in p.participants})
     plans = []
     for p in tracked:
         item = p.to_json()

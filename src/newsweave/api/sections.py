@@ -22,7 +22,7 @@ from ..analyze.story_analyses import (
 from ..analyze.timeline import story_timeline, timex_precision, timex_range
 from ..model import outlet_of
 from ..store import Store
-from ..store.views import StoryView
+from ..store.views import StoryView, events_view
 from ..store.web_queries import story_version
 
 __all__ = [
@@ -129,10 +129,10 @@ def plans_section(store: Store, *, story_id: str | None = None, today: date | No
     """Plans (of one story or all): ``{source, today, plans}``, as ``analyze.plans.store_plans`` gives them."""
     today = today or date.today()
     if story_id is None:
-        plans = store_plans(store, today=today)
+        plans = store_plans(events_view(store), today=today)
     else:
         plans = _per_story_version(f"plans:{today}", store, story_id,
-                                   lambda: store_plans(store, story_id=story_id, today=today))
+                                   lambda: store_plans(events_view(store, story_id), today=today))
     return {"source": "newsweave.analyze.plans", "today": today.isoformat(), "plans": plans}
 
 

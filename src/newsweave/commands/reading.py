@@ -128,13 +128,14 @@ def plans(obj, statuses, due_before, story, today, as_json):
 
     from ..analyze.plans import store_plans
     from ..analyze.timeline import timex_sort_key
+    from ..store.views import events_view
 
     when = date.fromisoformat(today) if today else None
     statuses = {s.lower() for s in statuses}
     with obj.store() as store:
         if story:
             need_story(store, story)
-        rows = store_plans(store, story_id=story, today=when)
+        rows = store_plans(events_view(store, story), today=when)
         if statuses:
             rows = [p for p in rows if p["status"] in statuses or ("overdue" in statuses and p["overdue"])]
         if due_before:

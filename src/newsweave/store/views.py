@@ -12,7 +12,7 @@ a view is a typed handle on the same data, not a second format.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,8 +20,9 @@ from ..ingest.credit import parse_credit
 from ..model import outlet_of
 from .db import Store
 from .queries import article_detail, story_detail
+from .web_queries import entity_names, events_with_articles
 
-__all__ = ["ArticleView", "StoryView", "article_view", "as_story_view", "story_view"]
+__all__ = ["ArticleView", "EventsView", "StoryView", "article_view", "as_story_view", "events_view", "story_view"]
 
 Row = dict[str, Any]
 
@@ -63,11 +64,6 @@ class ArticleView:
     def from_detail(cls, detail: Mapping[str, Any]) -> ArticleView:
         """The view of an ``article_detail`` record."""
         return cls(**{name: detail[name] for name in _ARTICLE_FIELDS}, dateline=_dateline(detail["text"]))
-
-    @property
-    def shown_outlet(self) -> str:
-        """The outlet a reader is told published it (``model.outlet_of``)."""
-        return outlet_of({"outlet": self.outlet, "wire": self.wire})
 
     def in_dateline(self, offset: int) -> bool:
         """Whether ``offset`` lies in the dateline that opens the text (where it was filed, not a claim)."""
@@ -157,3 +153,19 @@ def as_story_view(story: StoryView | Store, story_id: str | None = None) -> Stor
     if story_id is None:
         raise TypeError("as_story_view: give a StoryView, or a store and a story id")
     return story_view(story, story_id)
+
+
+@dataclass(slots=True)
+class EventsView:
+    """Every stored event of one story (``story_id``) or of the store (None), with its article's outlet, date
+    and story and its evidence words, oldest report first (``web_queries.events_with_articles``): what plan
+    tracking reads. ``names`` gives the canonical names of the entity ids asked for (unknown ids left out)."""
+
+    story_id: str | None
+    events: list[Row]
+    names: Callable[[Iterable[str]], dict[str, str]] = field(repr=False, compare=False)
+
+
+def events_view(store: Store, story_id: str | None = None) -> EventsView:
+    """The events of one story (or of the whole store) as plan tracking reads them."""
+    return EventsView(story_id, events_with_articles(store, story_id=story_id), lambda ids: entity_names(store, ids))
