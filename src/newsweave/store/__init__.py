@@ -1,4 +1,5 @@
-"""The SQLite store: schema, migrations, transactions, and the read queries the CLI and API use."""
+"""The SQLite store: schema, migrations, transactions, the read queries the CLI and API use, and the typed
+views the analyses read (``newsweave.store.views``)."""
 
 from .db import AddOutcome, Store
 from .queries import (

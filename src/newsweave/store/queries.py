@@ -1,4 +1,4 @@
-"""Read views over the store, returned as plain JSON-ready dicts.
+"""Read queries over the store, returned as plain JSON-ready dicts (``views.py`` builds its typed views from them).
 
 These shapes are the documented ``--json`` output of the CLI and the JSON of the HTTP API, so a
 field is only ever added, never renamed or removed.
