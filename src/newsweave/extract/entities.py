@@ -25,7 +25,7 @@ def _person_name_part(ent, lower_words: set[str], place_words: frozenset[str] = 
     ("Obama Says", "Donald Trump Claims", "Obama Speech") or a descriptor before it ("Crooked Hillary
     Clinton") is a word the article also writes in lower case; a given name the Census lists know
     ("Hope", "Bill") stays. Words after such a word in the middle are dropped with it. A leading word
-    the article names on its own as a place, group or organisation (``place_words``: "Ukraine" in
+    the article names on its own as a place or group (``place_words``: "Ukraine" in
     "... to Ukraine Putin's top aide", a subheading run into the text) is not the person's either."""
     toks = list(ent)
     while len(toks) > 1 and toks[0].text in place_words and not first_name_gender(toks[0].text):
@@ -61,7 +61,7 @@ def _prose_lower_words(doc) -> set[str]:
     return out
 
 
-_NOT_PERSON_NAMES = frozenset({"GPE", "NORP", "LOC", "ORG", "FAC"})
+_NOT_PERSON_NAMES = frozenset({"GPE", "NORP", "LOC"})  # not ORG: the tagger calls "Trump" ORG now and then
 _SLUG = frozenset({"-", "/", "_", "=", "&"})
 _URLISH = re.compile(r"https?:|www\.|\.(?:com|html?|org|net)\b|\w\s?/\s?\w", re.IGNORECASE)
 
