@@ -97,3 +97,15 @@ def test_one_renderer_registry_serves_the_cli_and_the_web(tmp_path):
     assert render("stories", "json", [{"id": "bridge"}]) == '[\n  {\n    "id": "bridge"\n  }\n]'
     with pytest.raises(KeyError, match=r"story \(json/text/html\)"):
         render("story", "csv", detail)
+
+
+def test_the_digest_reads_the_store_overview(tmp_path):
+    from newsweave.analyze.digest import digest
+    from newsweave.store.views import store_overview
+
+    store = _hand_store(tmp_path / "o.db")
+    overview = store_overview(store)
+    assert overview.counts == {"articles": 3, "stories": 1, "quotes": 3, "entities": 0}
+    d = digest(overview)
+    assert d == digest(store) and d["story_digests"][0]["id"] == "bridge"
+    assert d["top_speakers"] == [{"speaker": "Mayor Ada Brenner", "quotes": 3}]

@@ -192,9 +192,10 @@ def run(obj, paths, workers, as_json):
 
 def _print_digest(obj: _Context, as_json: bool) -> None:
     from .analyze.digest import digest
+    from .store.views import store_overview
 
     with obj.store() as store:
-        d = digest(store)
+        d = digest(store_overview(store))
     if as_json:
         _echo_json(d)
         return

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..store import Store, list_quotes, list_stories
+from ..store.views import StoreOverview, store_overview
 from .timeline import story_timeline
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 __all__ = ["digest"]
 
@@ -17,11 +20,17 @@ def _speakers(quotes: list[dict], n: int) -> list[dict[str, Any]]:
     return [{"speaker": s, "quotes": k} for s, k in counts.most_common(n)]
 
 
-def digest(store: Store, *, stories: int = 10, speakers: int = 5, dated: int = 8) -> dict[str, Any]:
-    """A short overview of the store: newest stories, each with its main speakers and dated items."""
+def digest(overview: StoreOverview | Store, *, stories: int = 10, speakers: int = 5, dated: int = 8) -> dict[str, Any]:
+    """A short overview of the store: newest stories, each with its main speakers and dated items.
+
+    ``overview`` is the store's overview (``store.views.store_overview``); given a store, it is read here.
+    """
+    if not isinstance(overview, StoreOverview):
+        overview = store_overview(overview, stories=stories)
     out = []
-    for summary in list_stories(store, limit=stories):
-        tl = story_timeline(store, summary["id"])
+    for summary in overview.stories[:stories]:
+        story = overview.story(summary["id"])
+        tl = story_timeline(story)
         # A digest shows what the text itself dates (events, plans, dated statements), not every
         # statement dated only by its article's publication.
         timeline = [
@@ -39,7 +48,7 @@ def digest(store: Store, *, stories: int = 10, speakers: int = 5, dated: int = 8
                 "last": summary["last"],
                 "article_count": summary["article_count"],
                 "independent_reports": summary["independent_reports"],
-                "speakers": _speakers(list_quotes(store, story=summary["id"]), speakers),
+                "speakers": _speakers(story.quotes, speakers),
                 # Plans with no date yet stay in view after the dated items.
                 "timeline": timeline[:dated] + [
                     {"date": "no date yet", "what": f"{p['what']} — planned, no date yet", "kind": "plan",
@@ -48,10 +57,7 @@ def digest(store: Store, *, stories: int = 10, speakers: int = 5, dated: int = 8
             }
         )
     return {
-        "articles": store.count("articles"),
-        "stories": store.count("stories"),
-        "quotes": store.count("attributions"),
-        "entities": store.count("entities"),
-        "top_speakers": _speakers(list_quotes(store, limit=10**9), speakers),
+        **overview.counts,
+        "top_speakers": _speakers(overview.quotes, speakers),
         "story_digests": out,
     }

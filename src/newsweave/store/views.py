@@ -19,10 +19,11 @@ from typing import Any
 from ..ingest.credit import parse_credit
 from ..model import outlet_of
 from .db import Store
-from .queries import article_detail, story_detail
+from .queries import article_detail, list_quotes, list_stories, story_detail
 from .web_queries import entity_names, events_with_articles
 
-__all__ = ["ArticleView", "EventsView", "StoryView", "article_view", "as_story_view", "events_view", "story_view"]
+__all__ = ["ArticleView", "EventsView", "StoreOverview", "StoryView", "article_view", "as_story_view", "events_view",
+           "store_overview", "story_view"]
 
 Row = dict[str, Any]
 
@@ -169,3 +170,22 @@ class EventsView:
 def events_view(store: Store, story_id: str | None = None) -> EventsView:
     """The events of one story (or of the whole store) as plan tracking reads them."""
     return EventsView(story_id, events_with_articles(store, story_id=story_id), lambda ids: entity_names(store, ids))
+
+
+@dataclass(slots=True)
+class StoreOverview:
+    """What the digest reads: the newest ``stories`` (listing rows), the store's ``counts`` (articles, stories,
+    quotes, entities), every quote, and each story's view on demand (``story``)."""
+
+    stories: list[Row]
+    counts: dict[str, int]
+    quotes: list[Row]
+    story: Callable[[str], StoryView] = field(repr=False, compare=False)
+
+
+def store_overview(store: Store, *, stories: int = 10) -> StoreOverview:
+    """The overview of a store with its ``stories`` newest stories."""
+    counts = {"articles": store.count("articles"), "stories": store.count("stories"),
+              "quotes": store.count("attributions"), "entities": store.count("entities")}
+    return StoreOverview(list_stories(store, limit=stories), counts, list_quotes(store, limit=10**9),
+                         lambda story_id: story_view(store, story_id))
