@@ -339,10 +339,9 @@ def spark_process(input_path, output_path, master, partitions):
 
     INPUT is contract JSONL or Parquet (local, HDFS or S3 paths); needs `pip install 'newsweave[spark]'`.
     """
-    try:
-        from .distributed.spark import spark_process_cli
-    except ImportError as exc:
-        raise click.ClickException(f"the Spark job needs pyspark: pip install 'newsweave[spark]' ({exc})")
+    # pyspark is imported on first use: without it the job raises ConfigError saying what to install.
+    from .distributed.spark import spark_process_cli
+
     sys.exit(spark_process_cli(input_path, output_path, master=master, partitions=partitions))
 
 
