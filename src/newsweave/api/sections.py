@@ -62,9 +62,13 @@ def _per_story_version(kind: str, store: Store, story_id: str, compute):
     if key in _ANALYSIS_CACHE:
         _ANALYSIS_CACHE.move_to_end(key)
         return copy.deepcopy(_ANALYSIS_CACHE[key])  # callers decorate what they get
-    value = kept_analysis(store, story_id, kind, version) if kind in ANALYSES else None
-    if value is None:
-        value = compute()
+    if kind in ANALYSES:
+        kept = kept_analysis(store, story_id, kind, version)
+        if kept is not None:
+            # Read fresh from the store, it is the caller's to decorate; kept in memory it would cost a deep
+            # copy per view, several times the read for a large story (the rendered page is cached anyway).
+            return kept
+    value = compute()
     _ANALYSIS_CACHE[key] = copy.deepcopy(value)
     while len(_ANALYSIS_CACHE) > _ANALYSIS_CACHE_SIZE:
         _ANALYSIS_CACHE.popitem(last=False)
