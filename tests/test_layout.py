@@ -148,3 +148,15 @@ def test_the_architecture_page_names_what_exists():
     assert [n for n in named if not (PACKAGE / n).exists()] == []
     folders = {f"{p.name}/" for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
     assert folders - named == set()
+
+
+def test_no_module_on_the_read_path_takes_another_modules_private_names():
+    taken = []
+    for name, path in _modules().items():
+        if not _on_read_path(name):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module != "__future__":
+                taken += [f"{name}: {node.module}.{a.name}" for a in node.names
+                          if a.name.startswith("_") and not a.name.startswith("__")]
+    assert taken == []
