@@ -160,6 +160,8 @@ def _lexical(token) -> tuple[str, str | None] | None:
 _QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "number", "group", "score", "lot", "some",
                          "many", "all", "most", "part", "one", "two", "three", "tonne", "ton", "truckload",
                          "shipment", "consignment", "crate", "load", "batch", "kilogram", "container", "planeload"})
+_WEAPONS = frozenset({"rocket", "missile", "shell", "shot", "mortar", "bullet", "round", "gun", "artillery",
+                      "grenade", "salvo", "weapon", "gas", "warning"})
 
 
 def _particle(verb, lemma: str) -> str | None:
@@ -172,8 +174,6 @@ def _particle(verb, lemma: str) -> str | None:
         if c.dep_ in ("advmod", "prep") and c.i > verb.i and (lemma, c.lower_) in VERB_PARTICLE:
             return c.lower_
     return None
-_WEAPONS = frozenset({"rocket", "missile", "shell", "shot", "mortar", "bullet", "round", "gun", "artillery",
-                      "grenade", "salvo", "weapon", "gas", "warning"})
 
 
 def _has_partner(verb) -> bool:
