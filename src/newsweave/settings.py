@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import ConfigError
 
-__all__ = ["DEFAULT_STAGES", "Settings", "StoryConfig", "default_db_path"]
+__all__ = ["DEFAULT_STAGES", "EntityConfig", "Settings", "StoryConfig", "default_db_path"]
 
 # The per-article stages run by default, in order; each name is a versioned registry entry
 # (see newsweave.extract.pipeline), so results can record which implementation made them.
@@ -108,6 +108,53 @@ class StoryConfig:
 
 
 @dataclass(frozen=True, kw_only=True)
+class EntityConfig:
+    """Cross-document entity linking's settings (``newsweave.link.entities``), defaults in one place.
+
+    The switches name rules of the linker's module docstring; all are on by default. The shares and
+    counts were tuned on ECB+ train. A linker records the rules' values in its saved header.
+    """
+
+    pronoun_linking: bool = True  # a name-less he/she chain is the story's dominant person of that gender
+    # A singular description joins the story's dominant person when its head word was said of a named
+    # person at least person_head_min times in the corpus so far, and in person_head_share of its uses.
+    person_role_linking: bool = True
+    person_head_min: int = 2
+    person_head_share: float = 0.2
+    description_as_name: bool = True  # "the Indian navy" in lower case is the known name "Indian Navy"
+    cross_label_surname: bool = True  # a one-word name is the story's entity of that name under another label
+    org_role_linking: bool = True  # "the company" joins the story's dominant organisation, as for people
+    # A surname alone outside any story naming its bearer goes to the corpus's most-mentioned person of
+    # that surname only when that one has this many times the mentions of the next.
+    surname_dominance: float = 4.0
+    # Not a rule: how many records a store-backed linker keeps in memory between batches (the rest is
+    # read from the store when asked for; the links are the same for any value).
+    cache_records: int = 50_000
+
+    def __post_init__(self) -> None:
+        for name in ("pronoun_linking", "person_role_linking", "description_as_name", "cross_label_surname",
+                     "org_role_linking"):
+            if not isinstance(getattr(self, name), bool):
+                raise ConfigError(f"entities.{name} must be true or false, got {getattr(self, name)!r}")
+        if not 0.0 <= self.person_head_share <= 1.0:
+            raise ConfigError(f"entities.person_head_share must be between 0 and 1, got {self.person_head_share}")
+        if self.person_head_min < 0:
+            raise ConfigError(f"entities.person_head_min must be 0 or more, got {self.person_head_min}")
+        if self.surname_dominance < 1:
+            raise ConfigError(f"entities.surname_dominance must be at least 1, got {self.surname_dominance}")
+        if self.cache_records < 1:
+            raise ConfigError(f"entities.cache_records must be at least 1, got {self.cache_records}")
+
+    def replace(self, **changes) -> EntityConfig:
+        """A copy with some values changed (validated again)."""
+        return dataclasses.replace(self, **changes)
+
+    def rules(self) -> dict:
+        """The values that decide links (everything but the memory bound), as a header records them."""
+        return {k: v for k, v in dataclasses.asdict(self).items() if k != "cache_records"}
+
+
+@dataclass(frozen=True, kw_only=True)
 class Settings:
     """Options for a newsweave run."""
 
@@ -118,6 +165,7 @@ class Settings:
     # Story clustering: how many days apart two articles of one story may be.
     story_window_days: int = 7
     stories: StoryConfig = StoryConfig()  # story clustering's section
+    entities: EntityConfig = EntityConfig()  # cross-document entity linking's section
     # Texts longer than this are cut before parsing (spaCy's own limit is 1,000,000 characters);
     # the stored text stays whole.
     max_parse_chars: int = 200_000
@@ -131,6 +179,8 @@ class Settings:
             raise ConfigError(f"story_window_days must be 0 or more, got {self.story_window_days}")
         if not isinstance(self.stories, StoryConfig):
             raise ConfigError(f"stories must be a StoryConfig, got {type(self.stories).__name__}")
+        if not isinstance(self.entities, EntityConfig):
+            raise ConfigError(f"entities must be an EntityConfig, got {type(self.entities).__name__}")
         if self.max_parse_chars < 1000:
             raise ConfigError(f"max_parse_chars must be at least 1000, got {self.max_parse_chars}")
 

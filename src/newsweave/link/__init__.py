@@ -64,7 +64,7 @@ def link_batch(extractions: list[Extraction], settings: Settings | None = None) 
     keyed.sort(key=lambda t: (t[2].article.published is None, t[2].article.published or date.min, t[1]))
     copies = CopyDetector()
     clusterer = StoryClusterer(settings)
-    linker = EntityLinker()
+    linker = EntityLinker(config=settings.entities)
     for key, _, ex in keyed:
         match = copies.add(key, ex.article)
         if match is not None and clusterer.story_of(match.original) is not None:

@@ -68,26 +68,9 @@ _FAMILY = {"PERSON": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC":
 # Role words that are not the role's head ("top aide", "former president").
 _ROLE_NOISE = frozenset({"top", "senior", "former", "new", "then", "current", "acting", "chief"})
 _DESCRIPTION_KINDS = frozenset({"description", "nominal"})
-PRONOUN_LINKING = True  # link a name-less he/she chain to the story's dominant person of that gender
-# Link a singular description to the story's dominant person when its head word has been said of a
-# named person this many times in the corpus so far (an apposition, a title, a chain with a name).
-PERSON_ROLE_LINKING = True
-PERSON_HEAD_MIN = 2
-# ... and when at least this share of all its uses were said of one ("the host" is; "police", which
-# a chain now and then takes in with a name, is not). Tuned on ECB+ train.
-PERSON_HEAD_SHARE = 0.2
-DESCRIPTION_AS_NAME = True  # "the Indian navy" written in lower case is the known name "Indian Navy"
-# A one-word name is the story's (or the article's) entity of that name or surname under another
-# label: spaCy tags one "Klitschko" PERSON, the next NORP.
-CROSS_LABEL_SURNAME = True
-# The same for organisations: "the company" said of a named organisation elsewhere in the corpus joins
-# the story's dominant organisation. Head counts are kept per label ("ORG:company"; a person's bare).
-ORG_ROLE_LINKING = True
+# The rules' switches and thresholds are settings.EntityConfig (``self.config``). A description's
+# head counts are kept per label ("ORG:company"; a person's bare).
 _HEAD_PREFIX = {_PERSON: "", "ORG": "ORG:"}
-# A surname alone outside any story that names its bearer goes to the corpus's most-mentioned person
-# of that surname only when that one has this many times the mentions of the next (the 2016 "Trump");
-# otherwise it is a person of its own until a full name says who.
-SURNAME_DOMINANCE = 4.0
 
 
 def _given(words) -> str:
@@ -157,7 +140,7 @@ class EntityLinker(EntityTables):
 
     # -- public -------------------------------------------------------------------------------
     def entities(self) -> list[Entity]:
-        """Every entity as a ``Entity`` record."""
+        """Every entity in memory as an ``Entity`` record (all of them, but for a store-backed linker)."""
         return [self._entity_record(st) for st in self._entities.values() if st.id not in self._merged_into]
 
     def entity(self, entity_id: str) -> Entity | None:
@@ -173,7 +156,7 @@ class EntityLinker(EntityTables):
         return Entity(id=st.id, name=st.name, type=label, aliases=set(st.aliases), code=st.code)
 
     def __len__(self) -> int:
-        return len(self._entities)
+        return self._next - 1  # ids are made one by one and never reused
 
     def add(self, key: str, mentions: list[Mention], *, story_id: str | None = None,
             published: date | None = None, text: str | None = None, doc=None) -> list[str | None]:
@@ -227,7 +210,7 @@ class EntityLinker(EntityTables):
                 if _FAMILY.get(h.name.label, h.name.label) != fam and not (len(words) > 1 and words == hw):
                     # The tagger's label slips on a lone surname ("Klitschko" NORP, "Lohan" GPE) next
                     # to the person's full name in the same article.
-                    if (CROSS_LABEL_SURNAME and len(words) == 1 and len(hw) > 1 and words[0] == hw[-1]
+                    if (self.config.cross_label_surname and len(words) == 1 and len(hw) > 1 and words[0] == hw[-1]
                             and h.name.label == _PERSON):
                         home = h
                         break
@@ -342,16 +325,16 @@ class EntityLinker(EntityTables):
                 if lk in self._local:
                     local = self.canonical(self._local[lk])
                     break
-            if local is not None and (self._entities[local].aliases or not PERSON_ROLE_LINKING):
+            if local is not None and (self._entities[local].aliases or not self.config.person_role_linking):
                 return local
-            if local is None and DESCRIPTION_AS_NAME:
+            if local is None and self.config.description_as_name:
                 named = self._name_written_plain(descs, story)
                 if named is not None:
                     return named
             holder = self._story_person_of_gender(story, descs)
-            if holder is None and PERSON_ROLE_LINKING:
+            if holder is None and self.config.person_role_linking:
                 holder = self._story_person_by_role(story, descs, gender=_group_gender(g))
-            if holder is None and ORG_ROLE_LINKING:
+            if holder is None and self.config.org_role_linking:
                 holder = self._story_person_by_role(story, descs, "ORG")
             if holder is not None:
                 if local is not None and local != holder:
@@ -361,7 +344,7 @@ class EntityLinker(EntityTables):
             if local is not None:
                 return local
             return self._create(descs[0].text, g.label)
-        if story is not None and PRONOUN_LINKING:
+        if story is not None and self.config.pronoun_linking:
             # A chain of "he"/"she" alone (the coreference stage found no name for it) is most likely
             # the story's clearly most-mentioned person of that gender: news keeps its protagonist.
             genders = {_PRONOUN_GENDER.get(m.text.lower()) for m in g.mentions if m.kind == "pronoun"} - {None}
@@ -418,7 +401,7 @@ class EntityLinker(EntityTables):
         named = sorted((c for c in cands if self._entities[c].first_words - {""}),
                        key=lambda c: -self._entities[c].mentions)
         if named and (len(named) == 1 or self._entities[named[0]].mentions
-                      >= SURNAME_DOMINANCE * self._entities[named[1]].mentions):
+                      >= self.config.surname_dominance * self._entities[named[1]].mentions):
             return named[0]
         bare = [c for c in cands if not self._entities[c].first_words - {""}]
         if bare:
@@ -459,7 +442,7 @@ class EntityLinker(EntityTables):
                       if words[0] in self._entities[e].first_words and self._entities[e].label == _PERSON}
             if len(people) == 1:
                 return people.pop()
-        if CROSS_LABEL_SURNAME and len(words) == 1 and story is not None:
+        if self.config.cross_label_surname and len(words) == 1 and story is not None:
             hit = self._story_name_of_other_label(words[0], fam, story)
             if hit is not None:
                 return hit
@@ -543,7 +526,7 @@ class EntityLinker(EntityTables):
                     return self.canonical(hit[-1])
             if capital:
                 # The last word of a longer name the story has used ("Colts" for "Indianapolis Colts").
-                hits = {self.canonical(e) for e in self.ids_with_alias_ending(words[-1]) if e in in_story}
+                hits = {self.canonical(e) for e in self.ids_with_alias_ending(words[-1], in_story)}
                 if len(hits) == 1:
                     return hits.pop()
         return None
@@ -562,8 +545,8 @@ class EntityLinker(EntityTables):
             if not words or _singular(words[-1]) != words[-1] or words[-1] in _FAMILY_NOUNS:
                 continue  # plural: a group, not the protagonist; a relative is someone else's
             said = self._person_heads.get(prefix + words[-1], 0)
-            if (said >= PERSON_HEAD_MIN and said > self._person_heads.get(other + words[-1], 0)
-                    and said >= PERSON_HEAD_SHARE * self._person_heads.get("*" + words[-1], 0)):
+            if (said >= self.config.person_head_min and said > self._person_heads.get(other + words[-1], 0)
+                    and said >= self.config.person_head_share * self._person_heads.get("*" + words[-1], 0)):
                 return self._story_person(story, None, label, not_gender={"m": "f", "f": "m"}.get(gender or ""))
         return None
 
@@ -645,7 +628,7 @@ class EntityLinker(EntityTables):
             words = _spelled(m.text)
             fam = _FAMILY.get(m.label, m.label)
             k = f"{fam}|{' '.join(words)}"
-            if (CROSS_LABEL_SURNAME and len(words) == 1 and st.label == _PERSON and fam != "PER"
+            if (self.config.cross_label_surname and len(words) == 1 and st.label == _PERSON and fam != "PER"
                     and words[-1] in self._surnames_of(st)):
                 continue  # a label slip on the surname teaches nothing: "Klitschko" ORG elsewhere is not him
             if eid not in self._by_key[k]:
@@ -719,7 +702,7 @@ class EntityLinker(EntityTables):
         a.mentions += b.mentions
         self._merged_into[old] = into
         self.history.append({"action": "merged", "entity": into, "from": old})
-        self._changes.touch_all([("ent", into), ("merged", old), ("hist", len(self.history) - 1)])
+        self._changes.touch_all([("ent", into), ("merged", old), ("hist", self._history_base + len(self.history) - 1)])
 
     @staticmethod
     def _title_before(text: str, start: int) -> str | None:
@@ -737,12 +720,8 @@ class EntityLinker(EntityTables):
 
     # -- incremental state (link/state.py) --------------------------------------------------------
     def _header(self) -> dict[str, Any]:
-        return {"version": 1, "id_prefix": self.id_prefix, "next": self._next, "history": len(self.history),
-                "settings": {"pronoun_linking": PRONOUN_LINKING, "person_role_linking": PERSON_ROLE_LINKING,
-                             "person_head_min": PERSON_HEAD_MIN, "person_head_share": PERSON_HEAD_SHARE,
-                             "description_as_name": DESCRIPTION_AS_NAME,
-                             "cross_label_surname": CROSS_LABEL_SURNAME,
-                             "org_role_linking": ORG_ROLE_LINKING}}
+        return {"version": 1, "id_prefix": self.id_prefix, "next": self._next, "history": self._history_base + len(self.history),
+                "settings": self.config.rules()}
 
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",

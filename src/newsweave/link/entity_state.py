@@ -9,18 +9,27 @@ state, ``state_changes``/``from_records`` for the records an article touched (th
 description word), ``sp:<story>`` (the story's entity ids in order), ``sm:<story>`` (mentions per
 entity in the story), ``merged:<id>`` (the entity it was merged into), ``hist:<seq>`` (one merge
 record) and ``head:<word>`` (times a description word was said of a named person).
+
+A linker read from a store (``EntityTables.lazy``) loads nothing but the header at start-up: each
+table reads a key's record from the store the first time it is asked for it, and forgets what it
+read once it holds more than ``EntityConfig.cache_records`` records after a save. Most entities are nominal ("the
+driver" of one story) and never asked for again once their story is over, so neither a run's start-up
+nor the process's memory grows with the corpus; the answers are the same as with every record in
+memory, because every look-up goes through the table.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..settings import EntityConfig
 from .names import spelled
 from .state import ChangeTracker, StateDelta
 
 __all__ = ["EntityRecord", "EntityTables"]
+
 
 
 @dataclass(slots=True)
@@ -63,6 +72,56 @@ class EntityRecord:
         return None
 
 
+class _Table(dict):
+    """One of the linker's tables: a dict that, when given a loader, reads a missing key's record from
+    the store (``load(family, key)`` gives the record or ``None``) and remembers which keys are absent.
+
+    ``default`` makes it a defaultdict (``keep_default``: the default is stored, as ``defaultdict``
+    does; else returned only, as ``Counter`` does).
+    """
+
+    __slots__ = ("absent", "default", "family", "keep_default", "load")
+
+    def __init__(self, family: str, default=None, *, keep_default: bool = True, items=()):
+        super().__init__(items)
+        self.family, self.default, self.keep_default = family, default, keep_default
+        self.load = None
+        self.absent: set = set()
+
+    def _fetch(self, key) -> bool:
+        if self.load is None or key is None or key in self.absent:
+            return False
+        record = self.load(self.family, key)
+        if record is None:
+            self.absent.add(key)
+            return False
+        dict.__setitem__(self, key, record)
+        return True
+
+    def __missing__(self, key):
+        if self._fetch(key):
+            return dict.__getitem__(self, key)
+        if self.default is None:
+            raise KeyError(key)
+        value = self.default()
+        if self.keep_default:
+            dict.__setitem__(self, key, value)
+        return value
+
+    def __contains__(self, key) -> bool:
+        return dict.__contains__(self, key) or self._fetch(key)
+
+    def get(self, key, default=None):
+        if dict.__contains__(self, key) or self._fetch(key):
+            return dict.__getitem__(self, key)
+        return default
+
+    def forget(self) -> None:
+        """Drop what was read (and what is known absent); the store holds it all."""
+        dict.clear(self)
+        self.absent.clear()
+
+
 class EntityTables:
     """The linker's entities and indexes, with their whole-state and per-record persistence.
 
@@ -70,43 +129,42 @@ class EntityTables:
     under other switches is noticed).
     """
 
-    def __init__(self, *, id_prefix: str = "e"):
+    def __init__(self, *, id_prefix: str = "e", config: EntityConfig | None = None):
         self.id_prefix = id_prefix
-        self._entities: dict[str, EntityRecord] = {}
+        self.config = config or EntityConfig()
+        self._entities: dict[str, EntityRecord] = _Table("ent")
         self._next = 1
-        self._by_key: dict[str, list[str]] = defaultdict(list)  # family|spelling key -> ids
-        self._by_surname: dict[str, list[str]] = defaultdict(list)  # PER surname key -> ids
-        self._by_acronym: dict[str, str] = {}
-        self._roles: dict[str, str] = {}  # role key -> latest holder's id
-        self._local: dict[str, str] = {}  # story|label|head word -> id (descriptions, story-scoped)
-        self._story_people: dict[str, list[str]] = defaultdict(list)  # story -> ids mentioned
-        self._merged_into: dict[str, str] = {}  # entity id -> the entity it was found to be
-        self._story_mentions: dict[str, Counter] = defaultdict(Counter)  # story -> entity id -> mentions
-        self._person_heads: Counter = Counter()  # description head word -> times said of a named person
-        self.history: list[dict[str, Any]] = []  # merges, so a store can re-point what it saved
+        self._by_key: dict[str, list[str]] = _Table("key", list)  # family|spelling key -> ids
+        self._by_surname: dict[str, list[str]] = _Table("sur", list)  # PER surname key -> ids
+        self._by_acronym: dict[str, str] = _Table("acr")
+        self._roles: dict[str, str] = _Table("role")  # role key -> latest holder's id
+        self._local: dict[str, str] = _Table("local")  # story|label|head word -> id (descriptions, story-scoped)
+        self._story_people: dict[str, list[str]] = _Table("sp", list)  # story -> ids mentioned
+        self._merged_into: dict[str, str] = _Table("merged")  # entity id -> the entity it was found to be
+        self._story_mentions: dict[str, Counter] = _Table("sm", Counter)  # story -> entity id -> mentions
+        # description head word -> times said of a named person
+        self._person_heads: Counter = _Table("head", int, keep_default=False)
+        self.history: list[dict[str, Any]] = []  # merges since load, so a store can re-point what it saved
+        self._history_base = 0  # merges made before the ones in ``history`` (a store-backed linker skips them)
         self._changes = ChangeTracker()  # (family, key) records touched since the last state_changes()
-        # Derived from the aliases, so never saved: built on first use, then kept up by add_alias().
-        self._alias_last: dict[str, set[str]] | None = None  # spelling of an alias's last word -> ids
+        self._load = None  # a store's record reader (see ``lazy``)
+
+    def _tables(self) -> list[_Table]:
+        return [self._entities, self._by_key, self._by_surname, self._by_acronym, self._roles, self._local,
+                self._story_people, self._merged_into, self._story_mentions, self._person_heads]
 
     def add_alias(self, eid: str, alias: str) -> None:
         """Record a written name of entity ``eid``."""
         self._entities[eid].aliases.add(alias)
-        if self._alias_last is not None:
-            last = spelled(alias)
-            if last:
-                self._alias_last.setdefault(last[-1], set()).add(eid)
 
-    def ids_with_alias_ending(self, word: str) -> set[str]:
-        """Ids of the entities one of whose names ends in the spelling ``word`` ("colts")."""
-        if self._alias_last is None:
-            index: dict[str, set[str]] = {}
-            for eid, st in self._entities.items():
-                for a in st.aliases:
-                    last = spelled(a)
-                    if last:
-                        index.setdefault(last[-1], set()).add(eid)
-            self._alias_last = index
-        return self._alias_last.get(word, set())
+    def ids_with_alias_ending(self, word: str, among) -> set[str]:
+        """Ids among ``among`` (a story's entities) one of whose names ends in the spelling ``word`` ("colts")."""
+        out = set()
+        for eid in dict.fromkeys(among):
+            st = self._entities.get(eid)
+            if st is not None and any(spelled(a)[-1:] == (word,) for a in st.aliases):
+                out.add(eid)
+        return out
 
     def _header(self) -> dict[str, Any]:
         raise NotImplementedError
@@ -123,24 +181,23 @@ class EntityTables:
                 "person_heads": dict(self._person_heads)}
 
     @classmethod
-    def from_state(cls, state: dict[str, Any]) -> EntityTables:
+    def from_state(cls, state: dict[str, Any], config: EntityConfig | None = None) -> EntityTables:
         """Rebuild a linker from ``to_state()`` output."""
-        el = cls(id_prefix=state.get("id_prefix", "e"))
+        el = cls(id_prefix=state.get("id_prefix", "e"), config=config)
         el._next = state["next"]
         for d in state["entities"]:
             e = EntityRecord.from_json(d)
             el._entities[e.id] = e
-        el._by_key = defaultdict(list, {k: list(v) for k, v in state["by_key"].items()})
-        el._by_surname = defaultdict(list, {k: list(v) for k, v in state["by_surname"].items()})
-        el._by_acronym = dict(state["by_acronym"])
-        el._roles = dict(state["roles"])
-        el._local = dict(state["local"])
-        el._story_people = defaultdict(list, {k: list(v) for k, v in state["story_people"].items()})
-        el._merged_into = dict(state.get("merged_into") or {})
-        el._story_mentions = defaultdict(Counter, {k: Counter(v) for k, v in
-                                                    (state.get("story_mentions") or {}).items()})
+        el._by_key.update((k, list(v)) for k, v in state["by_key"].items())
+        el._by_surname.update((k, list(v)) for k, v in state["by_surname"].items())
+        el._by_acronym.update(state["by_acronym"])
+        el._roles.update(state["roles"])
+        el._local.update(state["local"])
+        el._story_people.update((k, list(v)) for k, v in state["story_people"].items())
+        el._merged_into.update(state.get("merged_into") or {})
+        el._story_mentions.update((k, Counter(v)) for k, v in (state.get("story_mentions") or {}).items())
         el.history = list(state.get("history") or [])
-        el._person_heads = Counter(state.get("person_heads") or {})
+        el._person_heads.update(state.get("person_heads") or {})
         # Nothing of a state written whole has been saved as records yet: the first state_changes()
         # reports all of it, which is how a store moves from the whole-state blob to records.
         el._changes.touch_all(el._all_record_keys())
@@ -153,7 +210,8 @@ class EntityTables:
             st = self._entities.get(k)
             return st.to_json() if st is not None else None
         if fam == "hist":
-            return self.history[k] if k < len(self.history) else None
+            i = k - self._history_base
+            return self.history[i] if 0 <= i < len(self.history) else None
         if fam == "sm":
             counts = self._story_mentions.get(k)
             return dict(counts) if counts else None
@@ -171,7 +229,7 @@ class EntityTables:
                            ("sm", self._story_mentions), ("merged", self._merged_into),
                            ("head", self._person_heads)):
             yield from ((fam, k) for k in table)
-        yield from (("hist", i) for i in range(len(self.history)))
+        yield from (("hist", i) for i in range(self._history_base, self._history_base + len(self.history)))
 
     def state_changes(self) -> StateDelta:
         """The header and the records put or dropped since the previous call (see ``link/state.py``).
@@ -179,7 +237,13 @@ class EntityTables:
         Record keys are ``<family>:<key>`` with the families listed in the module docstring; an
         article costs the records it touched, not the size of the linker.
         """
-        return self._changes.delta(self._header(), self._record, key_name=lambda key: f"{key[0]}:{key[1]}")
+        delta = self._changes.delta(self._header(), self._record, key_name=lambda key: f"{key[0]}:{key[1]}")
+        if self._load is not None and sum(map(len, self._tables())) > self.config.cache_records:
+            # Everything read or changed is in the delta the store is about to save: forget it all,
+            # so memory holds what the last batches asked for, not the corpus.
+            for table in self._tables():
+                table.forget()
+        return delta
 
     def all_records(self) -> StateDelta:
         """Every record (and the header) as one delta, e.g. to write a fresh store; tracking is untouched."""
@@ -187,13 +251,38 @@ class EntityTables:
                           put={f"{fam}:{k}": self._record((fam, k)) for fam, k in self._all_record_keys()})
 
     @classmethod
-    def from_records(cls, header: dict[str, Any], records) -> EntityTables:
-        """Rebuild a linker from a header and every stored ``(key, record)`` pair, in any order."""
+    def lazy(cls, header: dict[str, Any], load, config: EntityConfig | None = None) -> EntityTables:
+        """A linker over a store's records that reads each one when first asked for it.
+
+        ``load(key)`` gives the stored record under ``"<family>:<key>"`` (``None`` when there is none).
+        Start-up reads the header only; it is ``from_records`` over the same records in all it answers.
+        """
+        el = cls._from_header(header, config)
+        el._history_base = header.get("history", 0)
+        convert = {"ent": EntityRecord.from_json, "key": list, "sur": list, "sp": list, "sm": Counter}
+
+        def read(family: str, key) -> Any:
+            record = load(f"{family}:{key}")
+            return None if record is None else convert.get(family, _same)(record)
+
+        el._load = read
+        for table in el._tables():
+            table.load = read
+        return el
+
+    @classmethod
+    def _from_header(cls, header: dict[str, Any], config: EntityConfig | None) -> EntityTables:
         if header.get("version") != 1:
             raise ValueError(f"entity linker records of version {header.get('version')!r} are not readable "
                              "by this newsweave; re-run `newsweave process` on a fresh store")
-        el = cls(id_prefix=header.get("id_prefix", "e"))
+        el = cls(id_prefix=header.get("id_prefix", "e"), config=config)
         el._next = header["next"]
+        return el
+
+    @classmethod
+    def from_records(cls, header: dict[str, Any], records, config: EntityConfig | None = None) -> EntityTables:
+        """Rebuild a linker from a header and every stored ``(key, record)`` pair, in any order."""
+        el = cls._from_header(header, config)
         entities, history = [], {}
         tables = {"key": el._by_key, "sur": el._by_surname, "sp": el._story_people, "acr": el._by_acronym,
                   "role": el._roles, "local": el._local, "merged": el._merged_into, "head": el._person_heads}
@@ -219,3 +308,7 @@ class EntityTables:
             raise ValueError(f"the store holds {len(el.history)} of the entity linker's {header['history']} "
                              "merge records; the link records are incomplete, re-run `newsweave process`")
         return el
+
+
+def _same(record: Any) -> Any:
+    return record

@@ -43,7 +43,7 @@ class OnlineLinker:
         self.settings = settings
         self.copies = copies or CopyDetector()
         self.stories = stories or StoryClusterer(settings)
-        self.entities = entities or EntityLinker()
+        self.entities = entities or EntityLinker(config=settings.entities)
         self._touched_entities: set[str] = set()
         self.merges: list[tuple[str, str, str]] = []  # (kind, into, from) of the last add
         self.splits: list[tuple[str, str, list[int]]] = []  # (new story, from story, its articles) of the last add
@@ -64,7 +64,15 @@ class OnlineLinker:
         for part, kind in kinds.items():
             header = headers[part]
             extra = (settings,) if part == "stories" else ()
-            parts[part] = None if header is None else kind.from_records(header, store.load_records(part), *extra)
+            if header is None:
+                parts[part] = None
+            elif part == "entities":
+                # Read on demand: most entities belong to stories long over, so start-up and memory
+                # stay the size of what recent articles ask for (link/entity_state.py).
+                parts[part] = EntityLinker.lazy(header, lambda key: store.load_record("entities", key),
+                                                settings.entities)
+            else:
+                parts[part] = kind.from_records(header, store.load_records(part), *extra)
         return cls(settings, **parts)
 
     def add(self, article_id: int, ex: Extraction) -> LinkDecision:

@@ -396,6 +396,11 @@ class Store:
         for key, record in self.db.execute("SELECT key, record FROM link_records WHERE linker = ?", (linker,)):
             yield key, json.loads(record)
 
+    def load_record(self, linker: str, key: str):
+        """One stored record of one linker (``None`` when there is none): a linker reads its records on demand."""
+        row = self.db.execute("SELECT record FROM link_records WHERE linker = ? AND key = ?", (linker, key)).fetchone()
+        return json.loads(row[0]) if row else None
+
     def save_changes(self, linker: str, delta) -> None:
         """Apply one linker's ``StateDelta``: its header, then upserts and deletes of its records."""
         with self.atomic() as db:
