@@ -28,7 +28,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from newsweave.link.names import (
+from newsweave.names import (
     PARTICLES,
     first_name_gender,
     first_names_agree,

@@ -150,7 +150,7 @@ def test_description_said_of_an_organisation_joins_the_story_organisation():
 
 
 def test_name_helpers_are_cached_and_immutable():
-    from newsweave.link import names
+    from newsweave import names
 
     assert names.name_words("html Gary Ross's") == ("gary", "ross")
     assert names.name_words("html Gary Ross's") is names.name_words("html Gary Ross's")

@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 
 from newsweave.link.entities import EntityLinker
-from newsweave.link.names import (
-    display_name,
+from newsweave.link.names import display_name
+from newsweave.model import Mention
+from newsweave.names import (
     first_name_gender,
     first_names_agree,
     is_proper_name,
     spelling,
 )
-from newsweave.model import Mention
 
 REPO = Path(__file__).resolve().parent.parent
 

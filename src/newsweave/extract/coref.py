@@ -28,8 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..link.names import first_name_gender, first_names_agree, spelling
 from ..model import Extraction, Mention
+from ..names import first_name_gender, first_names_agree, spelling
 from ..settings import Settings
 from .pipeline import stage
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..link.names import first_name_gender
 from ..model import Extraction, Mention
+from ..names import first_name_gender
 from ..settings import Settings
 from .pipeline import stage
 

@@ -27,7 +27,8 @@ numbers of the coreference stage, where it ran) and sets ``entity_id`` on each. 
 A chain's pronouns carry the chain's entity; a lone pronoun gets an entity of its own.
 Per-article work is dictionary look-ups, so cost does not grow with the corpus. The tables and their
 persistence (``to_state``/``from_state`` whole, ``state_changes``/``from_records`` as records) are in
-``link/entity_state.py``; the name normalisation (words of a name, spelling keys) in ``link/names.py``.
+``link/entity_state.py``; the words of a name and their spelling keys in the kernel ``newsweave/names.py``,
+the linker's keys, acronyms and display names in ``link/names.py``.
 """
 
 from __future__ import annotations
@@ -39,26 +40,20 @@ from datetime import date
 from typing import Any
 
 from ..model import Entity, Mention
+from ..names import DETERMINERS as _DETERMINERS
+from ..names import WORD as _WORD
+from ..names import first_name_gender, first_names_agree, honorific_gender
+from ..names import head_of as _head_of
+from ..names import last_word as _last_word
+from ..names import name_words as _name_words
+from ..names import plain_words as _plain_words
+from ..names import singular as _singular
+from ..names import spelled as _spelled
+from ..names import spelling as _spelling
+from ..names import words_of as _words_of
 from .entity_state import EntityRecord, EntityTables
-from .names import DETERMINERS as _DETERMINERS
-from .names import WORD as _WORD
-from .names import (
-    acronym_of,
-    display_name,
-    first_name_gender,
-    first_names_agree,
-    honorific_gender,
-    name_key,
-)
-from .names import head_of as _head_of
+from .names import acronym_of, display_name, name_key
 from .names import is_acronym as _is_acronym
-from .names import last_word as _last_word
-from .names import name_words as _name_words
-from .names import plain_words as _plain_words
-from .names import singular as _singular
-from .names import spelled as _spelled
-from .names import spelling as _spelling
-from .names import words_of as _words_of
 
 __all__ = ["EntityLinker", "acronym_of", "name_key"]
 

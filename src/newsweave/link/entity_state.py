@@ -24,8 +24,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..names import spelled
 from ..settings import EntityConfig
-from .names import spelled
 from .state import ChangeTracker, StateDelta
 
 __all__ = ["EntityRecord", "EntityTables"]

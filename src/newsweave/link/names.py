@@ -1,115 +1,18 @@
-"""Name normalisation for entity linking: the words of a written name and their spelling keys.
+"""The entity linker's rules over written names: the key two writings of one name share, acronyms,
+and which of a person's written names to show.
 
-Pure string functions, so they are cached: one article asks for the words of the same few names
-hundreds of times (every group compares its name with every other), and a corpus repeats names.
-The caches are bounded, so a long-running process does not grow with the corpus; cached results
-are tuples, so no caller can change what another will be given.
+The words of a name, their spelling keys and given names are the kernel ``newsweave/names.py``.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
-from functools import lru_cache
-from importlib import resources
 
-__all__ = ["acronym_of", "display_name", "first_name_gender", "first_names_agree", "fold", "head_of", "honorific_gender",
-           "is_acronym", "is_proper_name", "last_word", "name_key", "name_words", "plain_words", "singular", "spelled",
-           "spelling", "words_of"]
+from ..names import is_proper_name, name_words, spelled
 
-# Enough for the distinct names and descriptions of a large batch; an evicted entry is recomputed.
-_CACHE_SIZE = 65536
+__all__ = ["acronym_of", "display_name", "is_acronym", "name_key"]
 
-HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "gen", "general", "sen", "senator", "rep", "gov", "governor", "minister", "secretary", "judge", "justice", "rev", "st", "saint", "mister", "madam"])
 ORG_FILLER = frozenset({"of", "the", "and", "for", "de", "&"})
-# Lower-case words that belong inside a name ("Bank of America", "Ludwig van Beethoven").
-PARTICLES = frozenset({"of", "the", "and", "for", "de", "du", "des", "van", "von", "der", "den", "da", "di",
-                       "del", "della", "la", "le", "y", "al", "el", "bin", "ibn", "ben", "&"})
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
-                         "our", "my", "your"})
-# Words keep an inner apostrophe: "O'Brien" is one word, not "O" and "Brien".
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-_POSSESSIVE = re.compile(r"[’']s\b")
-_DOUBLED = re.compile(r"(.)\1+")
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def fold(text: str) -> str:
-    """Lower case without accents ("Zelenskyy" stays, "Żurek" -> "zurek")."""
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def spelling(word: str) -> str:
-    """One word's transliteration-insensitive spelling: Yury/Yuri, Zelenskyy/Zelensky, Aleksey/Alexei."""
-    w = word.replace("’", "").replace("'", "").replace("x", "ks").replace("y", "i").replace("w", "v")
-    w = _DOUBLED.sub(r"\1", w)  # doubled letters: Zelenskii -> zelenski
-    if w.endswith("ei"):  # Sergei/Sergey -> sergi (after y -> i)
-        w = w[:-2] + "i"
-    return w
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def words_of(text: str) -> tuple[str, ...]:
-    """The lower-case words of a text (determiners and all)."""
-    return tuple(WORD.findall(text.lower()))
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def last_word(text: str) -> str | None:
-    """A description's last lower-case word past determiners ("the Russian drivers" -> "drivers")."""
-    words = [w for w in words_of(text) if w not in DETERMINERS]
-    return words[-1] if words else None
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def head_of(text: str) -> str | None:
-    """A description's head word in the singular ("the Russian drivers" -> "driver")."""
-    word = last_word(text)
-    return singular(word) if word else None
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def plain_words(text: str) -> tuple[str, ...]:
-    """Folded words of a text with possessives and leading honorifics dropped (no case rules)."""
-    words = WORD.findall(fold(_POSSESSIVE.sub("", text)))
-    while len(words) > 1 and words[0] in HONORIFICS:
-        words = words[1:]
-    return tuple(words)
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def name_words(text: str) -> tuple[str, ...]:
-    """The folded words of a written name, trimmed of what the tagger took in around it.
-
-    A name's words are capitalised but for particles ("Bank of America", "Ludwig van Beethoven"):
-    lower-case words before the first capital ("html Gary Ross") and from the first lower-case word
-    after it ("Thompson in", "Chris Ivory on Injured Reserve") are not the name; neither is a
-    generational suffix ("Arcade Joseph Comeaux Jr." is "Arcade Joseph Comeaux").
-    """
-    raw = WORD.findall(_POSSESSIVE.sub("", text))
-    if any(w[:1].isupper() for w in raw) and any(w[:1].islower() for w in raw):
-        while raw and raw[0][:1].islower():
-            raw = raw[1:]
-        cut = next((i for i, w in enumerate(raw) if w[:1].islower() and fold(w) not in PARTICLES), len(raw))
-        raw = raw[:cut]
-        while raw and fold(raw[-1]) in PARTICLES:
-            raw = raw[:-1]
-    words = [fold(w) for w in raw]
-    while len(words) > 1 and words[-1] in SUFFIXES:
-        words = words[:-1]
-    while len(words) > 1 and words[0] in HONORIFICS:
-        words = words[1:]
-    return tuple(words)
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def spelled(text: str) -> tuple[str, ...]:
-    """The spelling keys of a name's words (``name_words`` then ``spelling``), computed once per text."""
-    return tuple(spelling(w) for w in name_words(text))
 
 
 def name_key(text: str) -> str:
@@ -127,109 +30,6 @@ def is_acronym(text: str) -> bool:
     """Whether a name is written as initials ("UN", "N.A.T.O.", "AT&T")."""
     letters = text.replace(".", "").replace("&", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
-
-
-def singular(word: str) -> str:
-    """A plural noun's singular by the usual endings ("parties" -> "party", "drivers" -> "driver")."""
-    if len(word) > 3 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
-# -- people: first names, their gender, and which written forms are names ----------------------------
-# Honorifics that state a gender ("Mr. Trump" is not Melania Trump).
-_HONORIFIC_GENDER = {"mr": "m", "mister": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f",
-                     "madam": "f", "lady": "f", "dame": "f"}
-# Short forms of given names that share no prefix with the full form (a prefix, "Tim"/"Timothy", is
-# matched by rule), as written; compared through their spelling keys.
-_NICKNAMES = {
-    "bill": "william", "billy": "william", "will": "william", "bob": "robert", "bobby": "robert",
-    "rob": "robert", "robbie": "robert", "dick": "richard", "rick": "richard", "rich": "richard",
-    "ted": "edward", "ed": "edward", "eddie": "edward", "ned": "edward", "jim": "james", "jimmy": "james",
-    "jack": "john", "johnny": "john", "jon": "john", "mike": "michael", "mick": "michael", "peggy": "margaret",
-    "maggie": "margaret", "meg": "margaret", "betty": "elizabeth", "beth": "elizabeth", "liz": "elizabeth",
-    "harry": "henry", "hank": "henry", "chuck": "charles", "charlie": "charles", "tom": "thomas",
-    "tommy": "thomas", "joe": "joseph", "tony": "anthony", "sam": "samuel", "ben": "benjamin",
-    "chris": "christopher", "nick": "nicholas", "pat": "patrick", "dan": "daniel", "danny": "daniel",
-    "al": "albert", "andy": "andrew", "drew": "andrew", "sue": "susan", "sandy": "sandra", "kate": "katherine",
-    "kathy": "katherine", "cathy": "catherine", "jeb": "john", "larry": "lawrence", "jerry": "gerald",
-    "bernie": "bernard", "mitt": "willard", "newt": "newton", "tim": "timothy", "steve": "stephen",
-    "jeff": "jeffrey", "greg": "gregory", "matt": "matthew", "pete": "peter", "ron": "ronald", "don": "donald",
-}
-
-
-@lru_cache(maxsize=1)
-def _nickname_keys() -> dict[str, str]:
-    return {spelling(k): spelling(v) for k, v in _NICKNAMES.items()}
-
-
-@lru_cache(maxsize=1)
-def _first_name_table() -> dict[str, str]:
-    """Spelling key of a given name -> its gender; a key two names of different genders share is left out."""
-    table: dict[str, str] = {}
-    clash = set()
-    text = resources.files("newsweave").joinpath("data/first_names.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            name, _, gender = line.partition("\t")
-            key = spelling(name)
-            if table.get(key, gender) != gender:
-                clash.add(key)
-            table[key] = gender
-    for key in clash:
-        del table[key]
-    return table
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def first_name_gender(word: str) -> str | None:
-    """``"m"``/``"f"`` when nearly everyone with this given name is a man/woman (Census lists), else None.
-    ``word`` may be written ("Melania") or a spelling key ("viliam")."""
-    return _first_name_table().get(spelling(fold(word)))
-
-
-def honorific_gender(text: str) -> str | None:
-    """The gender a leading honorific states ("Mrs. Clinton" -> "f"), or None."""
-    words = WORD.findall(fold(text))
-    return _HONORIFIC_GENDER.get(words[0]) if len(words) > 1 else None
-
-
-def _full_given(word: str) -> str:
-    return _nickname_keys().get(word, word)
-
-
-def first_names_agree(a: str, b: str) -> bool:
-    """Whether two given names (spelling keys) can be one person's: equal, one an initial or a prefix of
-    the other ("Tim"/"Timothy"), or a known short form ("Bill"/"William"); never across genders."""
-    if a == b or not a or not b:
-        return True
-    if len(a) == 1 or len(b) == 1:
-        return a[0] == b[0]
-    ga, gb = first_name_gender(a), first_name_gender(b)
-    if ga and gb and ga != gb:
-        return False
-    if a.startswith(b) or b.startswith(a):
-        return min(len(a), len(b)) >= 3
-    return _full_given(a) == _full_given(b)
-
-
-_ODD_CHARS = re.compile(r"[^\w\s.'’\-]", re.UNICODE)
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def is_proper_name(text: str) -> bool:
-    """Whether a written person name is a name alone: capitalised words (particles aside), no quote
-    marks or other punctuation, no lower-case word and at most four words ("Donald Trump Claims ‘" is not)."""
-    if not text or _ODD_CHARS.search(text):
-        return False
-    # Words as written, a hyphenated part ("Ki-moon", "Geun-hye") staying with its word.
-    raw = [w.strip(".'’") for w in text.split()]
-    raw = [w for w in raw if w]
-    if not raw or len(raw) > 4 or not raw[0][:1].isupper():
-        return False
-    return all(w[:1].isupper() or fold(w) in PARTICLES for w in raw)
 
 
 def display_name(counts: Counter, common_words=frozenset()) -> str | None:
