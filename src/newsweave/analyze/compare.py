@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterable
 from typing import Any
@@ -124,6 +125,24 @@ def claim_similarity(a: _Claim, b: _Claim) -> float:
 
 # What the names, numbers and dates two claims share can add to their cosine (see claim_similarity);
 # the bonus only counts above this cosine, and the penalties only lower a score.
+# Claims are read from an article's first characters only: extraction parses no further (Settings'
+# max_parse_chars), so names, dates and speakers are known only there, and a 10 MB text made the comparison
+# (run by `process` for every changed story) work for minutes.
+MAX_ARTICLE_CHARS = 200_000
+
+
+class _Starts:
+    """Items (mentions, timexes) of one article by start offset: those starting inside a sentence are
+    found by bisection, not by scanning every item for every sentence."""
+
+    def __init__(self, items: Iterable[dict[str, Any]]):
+        self.items = sorted(items, key=lambda x: x["start"])
+        self.starts = [x["start"] for x in self.items]
+
+    def within(self, lo: int, hi: int) -> list[dict[str, Any]]:
+        return self.items[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+
 _MAX_BONUS = 0.2 + 0.05 + 0.1
 _BONUS_FROM_COSINE = 0.1
 
@@ -244,7 +263,13 @@ def compare_outlets(story: StoryView, story_id: str | None = None, *, threshold:
         text = detail.text
         context: set[str] = set()
         previous_end = 0
-        for sent in split_sentences(text):
+        mention_starts = _Starts(detail.mentions)
+        timex_starts = _Starts(detail.timexes)
+        seen: set[str] = set()
+        for sent in split_sentences(text[:MAX_ARTICLE_CHARS]):
+            if sent["text"] in seen:
+                continue  # a paragraph printed twice in one article is one claim
+            seen.add(sent["text"])
             if "\n" in text[previous_end:sent["start"]]:
                 context = set()  # a new paragraph starts without the previous one's dates
             previous_end = sent["end"]
@@ -254,19 +279,16 @@ def compare_outlets(story: StoryView, story_id: str | None = None, *, threshold:
             if len(claim.words) < min_words:
                 continue
             lo, hi = sent["start"], sent["end"]
-
-            def inside(x: dict[str, Any], lo: int = lo, hi: int = hi) -> bool:
-                return lo <= x["start"] < hi
-
-            claim.names = {_name_key(m) for m in detail.mentions if inside(m) and m.get("kind", "name") == "name"}
+            in_sentence_mentions = mention_starts.within(lo, hi)
+            in_sentence_timexes = timex_starts.within(lo, hi)
+            claim.names = {_name_key(m) for m in in_sentence_mentions if m.get("kind", "name") == "name"}
             # Numbers are read with the dates blanked out: the 15 of "August 15" is a day, not a quantity.
             plain = list(sent["text"])
-            for t in detail.timexes:
-                if inside(t):
-                    for k in range(t["start"] - sent["start"], min(t["end"], sent["end"]) - sent["start"]):
-                        plain[k] = " "
+            for t in in_sentence_timexes:
+                for k in range(t["start"] - sent["start"], min(t["end"], sent["end"]) - sent["start"]):
+                    plain[k] = " "
             claim.numbers = _numbers("".join(plain))
-            claim.dates = {t["value"] for t in detail.timexes if inside(t) and t["type"] == "DATE" and t["anchored"]
+            claim.dates = {t["value"] for t in in_sentence_timexes if t["type"] == "DATE" and t["anchored"]
                            and t["value"][:1].isdigit()}
             context = claim.dates or context
             claim.context_dates = set(context)
@@ -277,7 +299,8 @@ def compare_outlets(story: StoryView, story_id: str | None = None, *, threshold:
             claims.append(claim)
 
     _weigh(claims)
-    pairs = match_claims(claims, threshold)
+    # One outlet has no one to share a claim with: its claims are all its own, nothing to match.
+    pairs = match_claims(claims, threshold) if len(articles_by_outlet) > 1 else []
 
     # Matched claims are grouped with union-find.
     parent = list(range(len(claims)))
