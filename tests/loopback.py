@@ -67,9 +67,17 @@ def _handler(site: Site):
                 site.starts.append(time.monotonic())
                 site.active += 1
                 site.most_active = max(site.most_active, site.active)
+            self._counted = True
             try:
                 self._answer()
             finally:
+                self._done()
+
+        def _done(self):
+            # A request stops counting as in flight before its body is written: once the client has the
+            # whole body it may start its next request, which must not overlap this one's bookkeeping.
+            if getattr(self, "_counted", False):
+                self._counted = False
                 with site._lock:
                     site.active -= 1
 
@@ -102,6 +110,7 @@ def _handler(site: Site):
             self.end_headers()
             if route.delay:
                 time.sleep(route.delay)
+            self._done()
             try:
                 self.wfile.write(body)
             except (BrokenPipeError, ConnectionResetError):
