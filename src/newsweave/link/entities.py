@@ -27,8 +27,9 @@ numbers of the coreference stage, where it ran) and sets ``entity_id`` on each. 
 A chain's pronouns carry the chain's entity; a lone pronoun gets an entity of its own.
 Per-article work is dictionary look-ups, so cost does not grow with the corpus. The tables and their
 persistence (``to_state``/``from_state`` whole, ``state_changes``/``from_records`` as records,
-``lazy`` over a store's records read on demand) are in ``link/entity_state.py``; the words of a name and their spelling keys in the kernel ``newsweave/names.py``,
-the linker's keys, acronyms and display names in ``link/names.py``.
+``lazy`` over a store's records read on demand) are in ``link/entity_state.py``; the words of a
+name and their spelling keys in the kernel ``newsweave/names.py``, the linker's keys, acronyms and
+display names in ``link/names.py``.
 """
 
 from __future__ import annotations
