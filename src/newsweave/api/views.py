@@ -291,7 +291,7 @@ def search_page(store: Store, params) -> Page:
     from ..analyze.attention import attention
 
     matched = attention(facets.pop("articles", []))
-    colours = outlet_colours([*(r["outlet"] or r["wire"] or "unknown" for r in results), *facets["outlets"]])
+    colours = outlet_colours([*(outlet_of(r) for r in results), *facets["outlets"]])
     more = {**{k: v for k, v in filters.items() if v}, "q": q, "sort": sort, "limit": limit, "offset": offset + limit}
     return Page("search.html", {"q": q, "limit": limit, "offset": offset, "sort": sort, "filters": filters,
                                 "ranked_among_newest": SEARCH_WINDOW, "store_empty": store_is_empty(store),
