@@ -30,8 +30,7 @@ from .model import (
 )
 from .settings import Settings, StoryConfig
 from .store import Store
-
-__version__ = "0.1.0"
+from .version import __version__ as __version__
 
 __all__ = [
     "Actor",

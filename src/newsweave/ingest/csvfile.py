@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from ..errors import IngestError
 from ..model import Article
-from .records import ReadOptions, _text_suggestion, build_article
+from .records import ReadOptions, build_article, text_suggestion
 from .source import Source, decode_text
 
 __all__ = ["read_csv", "sniff_dialect"]
@@ -67,7 +67,7 @@ def read_csv(source: Source, options: ReadOptions) -> Iterator[Article | IngestE
         yield IngestError(
             source.name,
             f"no '{fields.text}' column for the article text; the columns are: {', '.join(header)}"
-            + (_text_suggestion(header) or "; name the text column with FieldMap(text=...)"),
+            + (text_suggestion(header) or "; name the text column with FieldMap(text=...)"),
         )
         return
     row_start = reader.line_num + 1

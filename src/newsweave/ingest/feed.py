@@ -32,7 +32,7 @@ _FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
 
 
-def _refuse_entities(data: bytes, name: str) -> None:
+def refuse_entities(data: bytes, name: str) -> None:
     first = _FIRST_ELEMENT.search(data)
     prolog = data[: first.start()] if first else data
     if _ENTITY_DECLARATION.search(prolog):
@@ -48,7 +48,7 @@ def read_feed(source: Source, options: ReadOptions) -> Iterator[Article | Ingest
     import feedparser
 
     data = source.read_all(options.max_file_bytes, "feed")
-    _refuse_entities(data, source.name)
+    refuse_entities(data, source.name)
     # A stream, never a string: feedparser fetches strings that look like URLs.
     parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True)
     entries = parsed.get("entries") or []
@@ -57,39 +57,39 @@ def read_feed(source: Source, options: ReadOptions) -> Iterator[Article | Ingest
         detail = f" ({problem})" if problem else ""
         yield IngestError(source.name, f"the feed has no entries{detail}; check that it is an RSS or Atom file")
         return
-    outlet = _clean(parsed.feed.get("title")) if parsed.get("feed") else None
+    outlet = clean_field(parsed.feed.get("title")) if parsed.get("feed") else None
     for number, entry in enumerate(entries, start=1):
         origin = f"{source.name}#{number}"
-        text = html_to_text(_entry_markup(entry))
+        text = html_to_text(entry_markup(entry))
         if not text:
             yield IngestError(origin, "this feed entry has no text (no content and no summary)")
             continue
-        published, unreadable = _entry_date(entry)
+        published, unreadable = entry_date(entry)
         article = Article(
             text=text,
-            id=_clean(entry.get("id")) or None,
+            id=clean_field(entry.get("id")) or None,
             published=published,
             outlet=outlet,
-            title=_clean(entry.get("title")),
-            url=_clean(entry.get("link")),
+            title=clean_field(entry.get("title")),
+            url=clean_field(entry.get("link")),
             origin=origin,
         )
         if unreadable:  # a feed's date is machine-written metadata: keep the entry, say what was dropped
             article.extra["unreadable_date"] = unreadable
-        author = _clean(entry.get("author"))
+        author = clean_field(entry.get("author"))
         if author:
             article.extra["author"] = author
         yield finish_article(article, identity=source.identity, locator=f"#{number}")
 
 
-def _entry_markup(entry) -> str:
+def entry_markup(entry) -> str:
     contents = [c.get("value") or "" for c in entry.get("content") or []]
     best = max(contents, key=len, default="")
     summary = entry.get("summary") or ""
     return best if len(best) >= len(summary) else summary
 
 
-def _entry_date(entry) -> tuple[object, str | None]:
+def entry_date(entry) -> tuple[object, str | None]:
     for key in ("published", "updated", "created"):
         raw = entry.get(key)
         if not raw:
@@ -109,7 +109,7 @@ def _entry_date(entry) -> tuple[object, str | None]:
     return None, None
 
 
-def _clean(value) -> str | None:
+def clean_field(value) -> str | None:
     if not value:
         return None
     text = " ".join(str(value).split())

@@ -76,7 +76,7 @@ def _lookup(record: Mapping[str, Any], name: str) -> Any:
     return None
 
 
-def _text_suggestion(keys) -> str:
+def text_suggestion(keys) -> str:
     for candidate in _TEXT_LIKE:
         for key in keys:
             if isinstance(key, str) and key.strip().lower() == candidate:
@@ -116,7 +116,7 @@ def record_to_article(record: Mapping[str, Any], fields: FieldMap, origin: str) 
         return IngestError(
             origin,
             f"no article text: the field '{fields.text}' is missing or empty (fields present: {present})"
-            + _text_suggestion([k for k in record if not (isinstance(k, str) and k.strip().lower() == fields.text.lower())]),
+            + text_suggestion([k for k in record if not (isinstance(k, str) and k.strip().lower() == fields.text.lower())]),
         )
     raw_date = _lookup(record, fields.published)
     try:

@@ -27,9 +27,9 @@ _BY_SUFFIX = {
     ".txt": "text", ".text": "text", ".md": "text",
 }
 _SEED = re.compile(r"\A\s*date[ \t]+\S")
-_FEED_ROOT = re.compile(r"<(?:[\w-]+:)?(?:rss|feed|RDF)\b", re.IGNORECASE)
+FEED_ROOT = re.compile(r"<(?:[\w-]+:)?(?:rss|feed|RDF)\b", re.IGNORECASE)
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|h1|h2|table|main)\b", re.IGNORECASE)
-_XML_PROLOG = re.compile(r"\A(?:<\?xml[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>|\s)*", re.DOTALL | re.IGNORECASE)
+XML_PROLOG = re.compile(r"\A(?:<\?xml[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>|\s)*", re.DOTALL | re.IGNORECASE)
 # A column name: a short label of at most three words, no sentence punctuation.
 _HEADER_CELL = re.compile(r"^[A-Za-z_][\w\-/]*(?: [\w\-/]+){0,2}$")
 
@@ -71,8 +71,8 @@ def _by_content(text: str, complete: bool) -> str | None:
         return "seed"
     stripped = text.lstrip()
     if stripped.startswith("<"):
-        body = stripped[_XML_PROLOG.match(stripped).end():]
-        if _FEED_ROOT.match(body):
+        body = stripped[XML_PROLOG.match(stripped).end():]
+        if FEED_ROOT.match(body):
             return "feed"
         if _HTML.search(stripped[:4096]):
             return "html"

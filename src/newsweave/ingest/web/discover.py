@@ -23,9 +23,9 @@ from urllib.parse import urljoin
 
 from ...errors import IngestError
 from ..dates import DateError, parse_date
-from ..feed import _clean, _entry_date, _entry_markup, _refuse_entities
+from ..feed import clean_field, entry_date, entry_markup, refuse_entities
 from ..html import html_to_text
-from ..sniff import _FEED_ROOT, _XML_PROLOG
+from ..sniff import FEED_ROOT, XML_PROLOG
 from .fetcher import is_url
 
 __all__ = ["FeedItem", "Listing", "advertised_feeds", "classify", "is_article_page", "read_listing"]
@@ -63,8 +63,8 @@ def classify(body: bytes, content_type: str = "") -> str:
     if head.startswith("{") and _JSON_FEED.search(head):
         return "jsonfeed"
     if head.startswith("<"):
-        rest = head[_XML_PROLOG.match(head).end():]
-        if _FEED_ROOT.match(rest):
+        rest = head[XML_PROLOG.match(head).end():]
+        if FEED_ROOT.match(rest):
             return "feed"
         if _SITEMAP_ROOT.match(rest):
             return "sitemap"
@@ -89,20 +89,20 @@ def read_listing(body: bytes, kind: str, url: str) -> Listing:
 def _read_feed(body: bytes, url: str) -> Listing:
     import feedparser
 
-    _refuse_entities(body, url)
+    refuse_entities(body, url)
     parsed = feedparser.parse(io.BytesIO(body), resolve_relative_uris=False, sanitize_html=True)
     entries = parsed.get("entries") or []
     if not entries and parsed.get("bozo") and not parsed.get("feed"):
         raise IngestError(url, f"not a feed: {parsed.get('bozo_exception')}")
-    title = _clean(parsed.feed.get("title")) if parsed.get("feed") else None
+    title = clean_field(parsed.feed.get("title")) if parsed.get("feed") else None
     listing = Listing("feed", title)
     for entry in entries:
         link = _link(url, entry.get("link"))
         if not link:
             continue
-        published, _unreadable = _entry_date(entry)
-        listing.items.append(FeedItem(link, _clean(entry.get("title")), published, _clean(entry.get("author")),
-                                      title, html_to_text(_entry_markup(entry))))
+        published, _unreadable = entry_date(entry)
+        listing.items.append(FeedItem(link, clean_field(entry.get("title")), published, clean_field(entry.get("author")),
+                                      title, html_to_text(entry_markup(entry))))
     return listing
 
 
@@ -113,7 +113,7 @@ def _read_json_feed(body: bytes, url: str) -> Listing:
         raise IngestError(url, f"not a JSON Feed: {exc}") from exc
     if not isinstance(feed, dict) or not isinstance(feed.get("items"), list):
         raise IngestError(url, "not a JSON Feed: no 'items' list")
-    title = _clean(feed.get("title"))
+    title = clean_field(feed.get("title"))
     listing = Listing("feed", title)
     for entry in feed["items"]:
         if not isinstance(entry, dict):
@@ -122,9 +122,9 @@ def _read_json_feed(body: bytes, url: str) -> Listing:
         if not link:
             continue
         authors = entry.get("authors") or ([entry["author"]] if isinstance(entry.get("author"), dict) else [])
-        author = next((_clean(a.get("name")) for a in authors if isinstance(a, dict) and a.get("name")), None)
+        author = next((clean_field(a.get("name")) for a in authors if isinstance(a, dict) and a.get("name")), None)
         text = entry.get("content_text") or html_to_text(entry.get("content_html") or entry.get("summary") or "")
-        listing.items.append(FeedItem(link, _clean(entry.get("title")), _date(entry.get("date_published")), author,
+        listing.items.append(FeedItem(link, clean_field(entry.get("title")), _date(entry.get("date_published")), author,
                                       title, str(text or "")))
     return listing
 
@@ -132,7 +132,7 @@ def _read_json_feed(body: bytes, url: str) -> Listing:
 def _read_sitemap(body: bytes, url: str) -> Listing:
     from lxml import etree
 
-    _refuse_entities(body, url)
+    refuse_entities(body, url)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
     try:
         root = etree.fromstring(body, parser)
@@ -158,8 +158,8 @@ def _read_sitemap(body: bytes, url: str) -> Listing:
         else:
             # The news extension: <news:title>, <news:publication_date>, <news:publication><news:name>.
             published = _date(fields.get("publication_date") or fields.get("lastmod"))
-            listing.items.append(FeedItem(link, _clean(fields.get("title")), published, None,
-                                          _clean(fields.get("name"))))
+            listing.items.append(FeedItem(link, clean_field(fields.get("title")), published, None,
+                                          clean_field(fields.get("name"))))
     return listing
 
 

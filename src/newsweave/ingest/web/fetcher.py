@@ -37,6 +37,7 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 from ...errors import ConfigError, IngestError
+from ...version import __version__
 
 __all__ = ["FetchError", "FetchOptions", "Fetcher", "Response", "is_url"]
 
@@ -84,8 +85,6 @@ class FetchOptions:
 
     @property
     def user_agent(self) -> str:
-        from ... import __version__
-
         contact = self.contact or os.environ.get("NEWSWEAVE_CONTACT") or "no contact set"
         return f"newsweave/{__version__} (news reader; +{contact})"
 
