@@ -8,6 +8,7 @@ Dev splits only: the test splits are held out.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import tempfile
@@ -39,10 +40,18 @@ def _get(result, dotted):
 
 
 def main(argv: list[str]) -> None:
-    pin = "--pin" in argv
+    parser = argparse.ArgumentParser(description="Dev figures of every task through the contract, as a table; "
+                                                 "--pin writes them to benchmarks/baseline.json (the CI gate).")
+    parser.add_argument("--task", action="append", choices=sorted({t for t, _, _ in RUNS}),
+                        help="run only this task (repeatable); --pin then updates only its runs")
+    parser.add_argument("--pin", action="store_true", help="write the figures to benchmarks/baseline.json")
+    args = parser.parse_args(argv)
+    baseline_path = ROOT / "benchmarks" / "baseline.json"
     runs = []
     print("| task | dev file | figure | value |\n| --- | --- | --- | --- |")
     for task, gold, keys in RUNS:
+        if args.task and task not in args.task:
+            continue
         with tempfile.TemporaryDirectory() as tmp:
             t0 = time.perf_counter()
             result = evaluate(task, SHARED / gold, Path(tmp) / "out.jsonl")
@@ -52,9 +61,12 @@ def main(argv: list[str]) -> None:
             print(f"| {task} | {Path(gold).name} | {k} | {v:.3f} |")
         print(f"<!-- {task} {gold}: {took:.1f}s -->", file=sys.stderr)
         runs.append({"task": task, "gold": gold, "figures": figures})
-    if pin:
-        (ROOT / "benchmarks" / "baseline.json").write_text(
-            json.dumps({"noise": 0.01, "runs": runs}, indent=2) + "\n", encoding="utf-8")
+    if args.pin:
+        if args.task:  # keep the pins of the tasks not run
+            fresh = {(r["task"], r["gold"]): r for r in runs}
+            old = json.loads(baseline_path.read_text(encoding="utf-8"))["runs"]
+            runs = [fresh.pop((r["task"], r["gold"]), r) for r in old] + list(fresh.values())
+        baseline_path.write_text(json.dumps({"noise": 0.01, "runs": runs}, indent=2) + "\n", encoding="utf-8")
         print("pinned in benchmarks/baseline.json", file=sys.stderr)
 
 
