@@ -66,7 +66,7 @@ def main() -> None:
     ap.add_argument("--min-feature-count", type=int, default=5)
     args = ap.parse_args()
     rows, docs, _ = load_docs("train")
-    from newsweave.extract.attribution import cue_frame
+    from newsweave.extract.attribution_cues import cue_frame
 
     cue_n, all_n = Counter(), Counter()
     frame_n, frame_cue = Counter(), Counter()

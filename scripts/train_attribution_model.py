@@ -77,20 +77,21 @@ def nearest_gold(text: str, span, gold_spans) -> tuple[int, int] | None:
 def collect(rows, docs, limit: int | None = None, threshold: float | None = None):
     """Training instances: per head, a list of (candidate features, index of the gold candidate),
     the keep model's (features, label) pairs and the accept model's (features, label) pairs."""
-    from newsweave.extract.attribution import _text, rule_attributions
+    from newsweave.extract.attribution import rule_attributions
     from newsweave.extract.attribution_model import (
         accept_features,
         boundary_instances,
         piece_features,
         span_context,
     )
+    from newsweave.extract.attribution_spans import doc_text
 
     choices: dict[str, list] = {f"{r}_{side}": [] for r in ("source", "cue", "content") for side in ("start", "end")}
     keep: list[tuple[list[str], int]] = []
     accept: list[tuple[list[str], int]] = []
     seen = Counter()
     for row, doc in list(zip(rows, docs))[:limit]:
-        text = _text(doc)
+        text = doc_text(doc)
         golds = row["gold"]["attributions"]
         found, quotes = rule_attributions(doc, threshold)
         taken: set[int] = set()

@@ -19,12 +19,15 @@ import json
 import math
 from importlib import resources
 
-__all__ = ["MIN_RATE", "cue_features", "cue_frame", "cue_lexicon", "cue_object", "cue_probability", "cue_rate",
-           "cue_settings", "cue_tail", "prep_object"]
+__all__ = ["MIN_RATE", "NESTED_THRESHOLD", "cue_features", "cue_frame", "cue_lexicon", "cue_object",
+           "cue_probability", "cue_rate", "cue_settings", "cue_tail", "prep_object"]
 
 # Below this lexicon rate a verb is not considered at all ("have", "make"): it keeps the model
 # from being asked about every verb of the article.
 MIN_RATE = 0.08
+
+# How sure the cue model must be of a cue inside another attribution's content.
+NESTED_THRESHOLD = 0.15
 
 # Used when the learned lexicon is missing; the common PolNeAR cue verbs.
 _FALLBACK_CUES = {

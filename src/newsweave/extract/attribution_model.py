@@ -28,6 +28,8 @@ import re
 from importlib import resources
 
 from ..errors import ExtractError
+from .attribution_cues import NESTED_THRESHOLD, cue_probability, cue_settings
+from .attribution_spans import doc_text, nest, trim_chars
 
 __all__ = ["MODEL_FILE", "accept_features", "boundary_instances", "candidate_threshold", "model_version", "piece_features",
            "refine", "span_model"]
@@ -263,12 +265,6 @@ def _best(weights: dict[str, float], choice) -> int:
     return cands[max(range(len(cands)), key=scores.__getitem__)]
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    from .attribution import _trim_chars
-
-    return _trim_chars(text, s, e)
-
-
 def _rebound(doc, text: str, heads: dict, role: str, span, ctx: dict) -> tuple[int, int]:
     inst = boundary_instances(doc, text, role, span, ctx)
     if inst is None:
@@ -278,7 +274,7 @@ def _rebound(doc, text: str, heads: dict, role: str, span, ctx: dict) -> tuple[i
     te = _best(heads[f"{role}_end"], end_choice)
     if te < ts:
         return span
-    s, e = _trim(text, doc[ts].idx, doc[te].idx + len(doc[te].text))
+    s, e = trim_chars(text, doc[ts].idx, doc[te].idx + len(doc[te].text))
     # The scorer ignores quote marks at the edges, so the model never learned where they go: a source
     # or cue has none, and a content piece keeps its marks in pairs (“very productive”, not “very productive).
     if role != "content":
@@ -304,9 +300,9 @@ def _paired_marks(text: str, s: int, e: int) -> tuple[int, int]:
     """Close a quotation the span opens but does not close when its closing mark follows right after;
     drop an opening mark at the span's end and a curly closing mark at its start."""
     while e > s and (text[e - 1] == "“" or text[e - 1] == '"' and e - 1 > s and text[e - 2].isspace()):
-        s, e = _trim(text, s, e - 1)
+        s, e = trim_chars(text, s, e - 1)
     if s < e and text[s] in "”’":
-        s, e = _trim(text, s + 1, e)
+        s, e = trim_chars(text, s + 1, e)
     piece = text[s:e]
     if piece.count("“") > piece.count("”") or piece.count('"') % 2 == 1:
         close = re.match(r"[,.!?]?[”\"]", text[e:e + 2])
@@ -324,9 +320,6 @@ def candidate_threshold() -> float | None:
 def _accepted(doc, text: str, found: list, quotes, model: dict) -> list:
     """The candidates the accept model keeps: outermost ones by its probability; nested ones as the
     rules would (PolNeAR marks no nested attribution, so the model never learned about them)."""
-    from .attribution import _NESTED_THRESHOLD, _nest
-    from .attribution_cues import cue_probability, cue_settings
-
     opts = cue_settings()
     base = opts["model_threshold"] if opts["model"] else opts["threshold"]
     weights = model["heads"]["accept"]
@@ -340,23 +333,21 @@ def _accepted(doc, text: str, found: list, quotes, model: dict) -> list:
         else:
             cue = doc[f.cue_tok]
             has_quote = any(qs < cue.sent.end_char and cue.sent.start_char < qe for qs, qe in quotes)
-            ok = cue_probability(cue, has_quote, nested=True) >= _NESTED_THRESHOLD
+            ok = cue_probability(cue, has_quote, nested=True) >= NESTED_THRESHOLD
         if ok:
             kept.append(f)
     for f in kept:
         f.parent = None
-    return _nest(kept, 0.0)
+    return nest(kept, 0.0)
 
 
 def refine(doc, found: list, quotes: list[tuple[int, int]]) -> list:
     """The attributions of ``found`` the model accepts, their span boundaries re-ranked and the content
     pieces it doubts dropped."""
-    from .attribution import _text
-
     model = span_model()
     heads = model["heads"]
     keep_threshold = model.get("keep_threshold", 0.5)
-    text = _text(doc)
+    text = doc_text(doc)
     if "accept" in heads:
         found = _accepted(doc, text, found, quotes, model)
     for f in found:

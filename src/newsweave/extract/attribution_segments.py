@@ -11,13 +11,9 @@ from __future__ import annotations
 import bisect
 import re
 
+from .attribution_spans import trim_chars
+
 __all__ = ["keep_within_segments", "segments", "subheading_end"]
-
-
-def _trim_chars(text: str, s: int, e: int) -> tuple[int, int]:
-    from .attribution import _trim_chars as trim
-
-    return trim(text, s, e)
 
 
 # A run-in subheading: a headline clause in the present tense at the start of a paragraph, run
@@ -97,7 +93,7 @@ def keep_within_segments(doc, text: str, found: list) -> None:
         parts = list(zip([s] + inner, inner + [e]))
         lo, hi = _segment_of(cuts, anchor)
         best = min(parts, key=lambda p: 0 if lo <= p[0] and p[1] <= hi else min(abs(anchor - p[0]), abs(anchor - p[1])))
-        best = _trim_chars(text, *best)
+        best = trim_chars(text, *best)
         return best if best[1] > best[0] and re.search(r"\w", text[best[0]:best[1]]) else None
 
     for f in found:
@@ -128,4 +124,4 @@ def _source_after_cut(doc, text: str, cuts: list[int], f):
     if not toks or any(t.pos_ not in _NOMINAL for t in toks) \
             or toks[0].i > 0 and not (doc[toks[0].i - 1].is_space or doc[toks[0].i - 1].idx < lo):
         return None
-    return _trim_chars(text, toks[0].idx, toks[-1].idx + len(toks[-1].text)), toks[-1].i
+    return trim_chars(text, toks[0].idx, toks[-1].idx + len(toks[-1].text)), toks[-1].i
