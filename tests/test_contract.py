@@ -130,3 +130,23 @@ def test_nested_attributions_are_kept_apart_from_the_outermost():
     assert [a["source"]["text"] for a in out["attributions"]] == ["Ushakov"]
     assert out["nested_attributions"][0]["source"]["text"] == "Putin"
     assert out["nested_attributions"][0]["parent"] == 0
+
+
+def test_extract_builds_articles_as_ingest_does(tmp_path):
+    """One article builder: a contract line and the same JSON Lines record given to `ingest` become the same
+    article (agency credit read as wire, one date rule), except that the contract keeps its id as given."""
+    from newsweave.ingest import read_inputs
+
+    # Fictional text, written for this test.
+    record = {"id": "f1", "published": "2024-03-04T09:30:00+02:00", "title": "Talks resume",
+              "text": "ORVILLE, March 4 (Reuters) - Officials of two fictional republics met on Tuesday.",
+              "gold": {"ignored": True}}
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (via_contract,) = list(read_contract_input(src))
+    (via_ingest,) = list(read_inputs([src]))
+    assert via_contract.wire == via_ingest.wire == "Reuters"
+    assert via_contract.published == via_ingest.published
+    assert via_contract.published.isoformat() == "2024-03-04"
+    for name in ("text", "title", "outlet", "url", "id"):
+        assert getattr(via_contract, name) == getattr(via_ingest, name), name

@@ -10,11 +10,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import IngestError
+from .ingest.dates import DateError, parse_date
+from .ingest.records import FieldMap, build_article
 from .model import Article, Attribution, Event, Extraction, Mention, Span, Timex
 from .settings import Settings
 
@@ -32,18 +34,20 @@ class ExtractReport:
 
 
 def parse_published(value: Any, origin: str) -> date | None:
-    """A contract ``published`` value (``YYYY-MM-DD``, a full ISO timestamp, or null) as a date."""
-    if value in (None, ""):
-        return None
-    if not isinstance(value, str):
+    """A contract ``published`` value (``YYYY-MM-DD``, a full ISO timestamp, or null) as a date: the
+    ingest readers' one date rule (``ingest.dates.parse_date``), its error named for this file and line."""
+    if value is not None and not isinstance(value, str):
         raise IngestError(origin, f"'published' must be a YYYY-MM-DD string or null, got {value!r}")
-    text = value.strip()
     try:
-        if len(text) == 10:
-            return date.fromisoformat(text)
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        raise IngestError(origin, f"'published' is not a date: {value!r} (use YYYY-MM-DD or an ISO timestamp)")
+        return parse_date(value)
+    except DateError as exc:
+        raise IngestError(origin, f"'published' is not a date: {value!r} ({exc}; use YYYY-MM-DD or an ISO timestamp)")
+
+
+_FIELDS = FieldMap()
+
+# The fields of a contract line an article is built from; anything else (``gold``) is ignored.
+_CONTRACT_FIELDS = ("id", "text", "published", "outlet", "title", "url", "wire")
 
 
 def read_contract_input(path: Path, stream: TextIO | None = None) -> Iterator[Article | IngestError]:
@@ -77,21 +81,20 @@ def read_contract_input(path: Path, stream: TextIO | None = None) -> Iterator[Ar
                 yield IngestError(origin, "missing 'text' (the article body as a string)")
                 continue
             try:
-                published = parse_published(obj.get("published"), origin)
+                parse_published(obj.get("published"), origin)  # the contract's own message for a bad date
             except IngestError as exc:
                 yield exc
                 continue
+            # The readers' article builder, so that an article is the same whether it came through
+            # `extract` or `ingest` (agency credit read as wire and outlet, one date rule, scrubbed text).
+            record = {k: obj[k] for k in _CONTRACT_FIELDS if isinstance(obj.get(k), str)}
+            article = build_article(record, fields=_FIELDS, origin=origin, identity=str(path), allow_empty=True)
+            if isinstance(article, IngestError):
+                yield article
+                continue
+            article.id = doc_id  # copied to the output exactly as given (the builder strips spaces)
             seen.add(doc_id)
-            yield Article(
-                text=text,
-                id=doc_id,
-                published=published,
-                outlet=obj.get("outlet") if isinstance(obj.get("outlet"), str) else None,
-                title=obj.get("title") if isinstance(obj.get("title"), str) else None,
-                url=obj.get("url") if isinstance(obj.get("url"), str) else None,
-                wire=obj.get("wire") if isinstance(obj.get("wire"), str) else None,
-                origin=origin,
-            )
+            yield article
     finally:
         if stream is None:
             handle.close()

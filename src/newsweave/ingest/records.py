@@ -102,8 +102,12 @@ def _too_deep(value: Any) -> bool:
     return False
 
 
-def record_to_article(record: Mapping[str, Any], fields: FieldMap, origin: str) -> Article | IngestError:
-    """One JSON object or CSV row as an Article, or an IngestError saying what is wrong with it."""
+def record_to_article(record: Mapping[str, Any], fields: FieldMap, origin: str, *,
+                      allow_empty: bool = False) -> Article | IngestError:
+    """One JSON object or CSV row as an Article, or an IngestError saying what is wrong with it.
+
+    ``allow_empty`` keeps a record whose text is empty (the evaluation contract writes a line for it);
+    a store has no use for one, so readers refuse it."""
     for key, value in record.items():
         if isinstance(value, (dict, list)) and _too_deep(value):
             return IngestError(origin, f"the field {shown(key, 40)} is nested more than {MAX_FIELD_DEPTH} levels deep; "
@@ -111,7 +115,7 @@ def record_to_article(record: Mapping[str, Any], fields: FieldMap, origin: str) 
     text = _lookup(record, fields.text)
     if isinstance(text, (dict, list)):
         return IngestError(origin, f"the field '{fields.text}' holds a JSON {type(text).__name__}, not the article text")
-    if text is None or not str(text).strip():
+    if text is None or (not str(text).strip() and not allow_empty):
         present = ", ".join(str(k) for k in record) or "none"
         return IngestError(
             origin,
@@ -144,10 +148,11 @@ def record_to_article(record: Mapping[str, Any], fields: FieldMap, origin: str) 
 
 
 def build_article(record: Mapping[str, Any], *, fields: FieldMap, origin: str, identity: str, locator: str = "",
-                  encoding: str = "utf-8") -> Article | IngestError:
-    """The one way a record (a JSON object, a CSV row, a ``POST /articles`` body) becomes an Article:
-    :func:`record_to_article`, then :func:`finish_article`; an IngestError saying what is wrong otherwise."""
-    article = record_to_article(record, fields, origin)
+                  encoding: str = "utf-8", allow_empty: bool = False) -> Article | IngestError:
+    """The one way a record (a JSON object, a CSV row, a ``POST /articles`` body, a line of the evaluation
+    contract) becomes an Article: :func:`record_to_article`, then :func:`finish_article`; an IngestError
+    saying what is wrong otherwise."""
+    article = record_to_article(record, fields, origin, allow_empty=allow_empty)
     if isinstance(article, IngestError):
         return article
     return finish_article(article, identity=identity, locator=locator, encoding=encoding)
