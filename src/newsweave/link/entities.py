@@ -4,7 +4,8 @@
 numbers of the coreference stage, where it ran) and sets ``entity_id`` on each. Per article:
 
 1. **groups** — mentions of one chain are one group; without chains, a surname ("Putin") joins the
-   article's fuller name that ends with it ("Vladimir Putin"), and equal names join;
+   article's fuller name that ends with it ("Vladimir Putin"), and equal names join
+   (``link/entity_groups.py``, with the gender rules every step reads);
 2. **names** are compared through a spelling key that folds accents and the usual transliteration
    variants (Yuri/Yury, Zelensky/Zelenskyy, Sergei/Sergey, Alexei/Aleksey), drops honorifics and
    possessives. A full name links to the entity of that key, else to one with that surname (never
@@ -16,7 +17,8 @@ numbers of the coreference stage, where it ran) and sets ``entity_id`` on each. 
    an acronym ("UN") links to the organisation whose initials it is;
 3. **titles** without a name in the article ("the US President") link through roles learnt from
    articles that wrote the role next to a name ("US President Donald Trump"): a role key is the
-   title's head noun plus the country ``actor_code`` finds in it, and the latest holder seen wins;
+   title's head noun plus the country ``actor_code`` finds in it, and the latest holder seen wins
+   (``link/entity_roles.py``);
 4. **descriptions** ("the navy", "pirates", "the driver") are only linked inside one story, by their
    head word: across stories the same words name different things. A singular description whose head
    the corpus has seen said of a named person (or organisation: "the company") joins the story's
@@ -34,16 +36,13 @@ display names in ``link/names.py``.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from ..model import Entity, Mention
 from ..names import DETERMINERS as _DETERMINERS
 from ..names import WORD as _WORD
-from ..names import first_name_gender, first_names_agree, honorific_gender
+from ..names import first_name_gender
 from ..names import head_of as _head_of
 from ..names import last_word as _last_word
 from ..names import name_words as _name_words
@@ -52,77 +51,31 @@ from ..names import singular as _singular
 from ..names import spelled as _spelled
 from ..names import spelling as _spelling
 from ..names import words_of as _words_of
+from .entity_groups import (
+    DESCRIPTION_KINDS,
+    FAMILY,
+    FAMILY_NOUNS,
+    GENDERED_NOUNS,
+    PERSON,
+    PRONOUN_GENDER,
+    MentionGroup,
+    first_name_fits,
+    genders_agree,
+    given,
+    group_gender,
+    group_mentions,
+    name_gender,
+)
+from .entity_roles import actor_code, role_key, title_before
 from .entity_state import EntityRecord, EntityTables
 from .names import acronym_of, display_name, name_key
 from .names import is_acronym as _is_acronym
 
 __all__ = ["EntityLinker", "acronym_of", "name_key"]
 
-_PERSON = "PERSON"
-# Labels that name the same kind of thing for linking: spaCy often calls one place GPE here, LOC there.
-_FAMILY = {"PERSON": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "NORP": "NORP"}
-# Role words that are not the role's head ("top aide", "former president").
-_ROLE_NOISE = frozenset({"top", "senior", "former", "new", "then", "current", "acting", "chief"})
-_DESCRIPTION_KINDS = frozenset({"description", "nominal"})
 # The rules' switches and thresholds are settings.EntityConfig (``self.config``). A description's
 # head counts are kept per label ("ORG:company"; a person's bare).
-_HEAD_PREFIX = {_PERSON: "", "ORG": "ORG:"}
-
-
-def _given(words) -> str:
-    """The given name among a full name's words before the surname: the first the Census lists know
-    ("Crooked Hillary Clinton" -> "hillary"), else the first word."""
-    return next((w for w in words[:-1] if first_name_gender(w)), words[0])
-
-
-def _name_gender(text: str) -> str | None:
-    """The gender a written person name states: its honorific, else its given name."""
-    words = _name_words(text)
-    return honorific_gender(text) or (first_name_gender(_given(words)) if len(words) > 1 else None)
-
-
-def _group_gender(g) -> str | None:
-    """The gender an article's group of mentions states: names first, else agreeing he/she pronouns."""
-    named = {_name_gender(m.text) for m in g.mentions if m.kind == "name" and m.label == _PERSON} - {None}
-    if len(named) == 1:
-        return named.pop()
-    if named:
-        return None
-    said = Counter(_PRONOUN_GENDER.get(m.text.lower()) for m in g.mentions if m.kind == "pronoun")
-    said.pop(None, None)
-    if said:
-        top, n = said.most_common(1)[0]
-        if n >= 0.8 * sum(said.values()):
-            return top
-    return None
-
-
-def _genders_agree(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b
-
-
-def _actor_code(text: str):
-    # The PLOVER coder is another stage's module: used where it is installed, skipped where not.
-    try:
-        from ..extract.actors import actor_code
-    except ImportError:
-        return None
-    try:
-        return actor_code(text)
-    except Exception:  # a coder failure must not lose the linking  # noqa: BLE001
-        return None
-
-
-@dataclass(slots=True)
-class _Group:
-    mentions: list[Mention]
-    name: Mention | None  # the most informative name mention, if any
-
-    @property
-    def label(self) -> str:
-        if self.name is not None:
-            return self.name.label
-        return Counter(m.label for m in self.mentions).most_common(1)[0][0]
+_HEAD_PREFIX = {PERSON: "", "ORG": "ORG:"}
 
 
 class EntityLinker(EntityTables):
@@ -165,7 +118,7 @@ class EntityLinker(EntityTables):
         "Subryan was the driver") join that name, which then carries the description story-wide.
         """
         when = published.isoformat() if published else None
-        groups = self._groups(mentions)
+        groups = group_mentions(mentions, cross_label_surname=self.config.cross_label_surname)
         if doc is not None:
             groups = self._join_descriptions(groups, doc)
         # Full names first, so that a surname or title in the same article finds them.
@@ -178,54 +131,11 @@ class EntityLinker(EntityTables):
         return [m.entity_id for m in mentions]
 
     # -- grouping -------------------------------------------------------------------------------
-    def _groups(self, mentions: list[Mention]) -> list[_Group]:
-        chains: dict[Any, list[Mention]] = {}
-        for i, m in enumerate(mentions):
-            chains.setdefault(("c", m.chain) if m.chain is not None else ("m", i), []).append(m)
-        groups = [g for ms in chains.values() for g in self._split_chain(ms)]
-        # Without chains (or where coreference left two variants apart) join a surname or an equal
-        # name to the article's fuller name of the same kind.
-        named = [g for g in groups if g.name is not None]
-        named.sort(key=lambda g: -len(_name_words(g.name.text)))
-        merged: list[_Group] = []
-        for g in named:
-            words = _spelled(g.name.text)
-            fam = _FAMILY.get(g.name.label, g.name.label)
-            home = None
-            if fam == "PER" and len(words) == 1:
-                # A surname (or a given name) alone is the article's most-mentioned person of that
-                # name whose gender nothing contradicts ("Obama" ... "she" is not Barack Obama).
-                gender = _group_gender(g)
-                fits = [h for h in merged if h.name.label == _PERSON and len(hw := _spelled(h.name.text)) > 1
-                        and words[0] in (hw[-1], _given(hw)) and _genders_agree(gender, _group_gender(h))]
-                if fits:
-                    max(fits, key=lambda h: len(h.mentions)).mentions.extend(g.mentions)
-                    continue
-            for h in merged:
-                hw = _spelled(h.name.text)
-                if _FAMILY.get(h.name.label, h.name.label) != fam and not (len(words) > 1 and words == hw):
-                    # The tagger's label slips on a lone surname ("Klitschko" NORP, "Lohan" GPE) next
-                    # to the person's full name in the same article.
-                    if (self.config.cross_label_surname and len(words) == 1 and len(hw) > 1 and words[0] == hw[-1]
-                            and h.name.label == _PERSON):
-                        home = h
-                        break
-                    continue
-                if words == hw and (fam != "PER" or len(words) > 1 or _genders_agree(_group_gender(g),
-                                                                                    _group_gender(h))):
-                    home = h
-                    break
-            if home is None:
-                merged.append(g)
-            else:
-                home.mentions.extend(g.mentions)
-        return merged + [g for g in groups if g.name is None]
-
     @staticmethod
-    def _join_descriptions(groups: list[_Group], doc) -> list[_Group]:
+    def _join_descriptions(groups: list[MentionGroup], doc) -> list[MentionGroup]:
         """Fold a nameless group into the named group its description is said of, by the parse:
         apposition, a compound title before the name, or "NAME is/was a DESCRIPTION"."""
-        owner: dict[int, _Group] = {}
+        owner: dict[int, MentionGroup] = {}
         for g in groups:
             if g.name is None:
                 continue
@@ -242,7 +152,7 @@ class EntityLinker(EntityTables):
             home = None
             if g.name is None:
                 for m in g.mentions:
-                    if m.kind not in _DESCRIPTION_KINDS:
+                    if m.kind not in DESCRIPTION_KINDS:
                         continue
                     span = doc.char_span(m.start, m.end, alignment_mode="expand")
                     if span is None or not len(span):
@@ -264,56 +174,24 @@ class EntityLinker(EntityTables):
                 home.mentions.extend(g.mentions)
         return kept
 
-    def _split_chain(self, ms: list[Mention]) -> list[_Group]:
-        """One group per person a chain names: a rule-based chain that took in two different surnames
-        ("Subryan" ... "Chohan") is split, its other mentions staying with the most-named person."""
-        people: list[list[Mention]] = []
-        for m in sorted((m for m in ms if m.kind == "name" and m.label == _PERSON and _name_words(m.text)),
-                        key=lambda m: -len(_name_words(m.text))):
-            words = _spelled(m.text)
-            for p in people:
-                pw = _spelled(p[0].text)
-                if pw[-1] == words[-1] and (len(words) == 1 or self._first_name_fits(words[:-1], {_given(pw)}
-                                                                                     if len(pw) > 1 else set())) \
-                        and _genders_agree(_name_gender(m.text), _name_gender(p[0].text)):
-                    p.append(m)
-                    break
-            else:
-                people.append([m])
-        if len(people) < 2:
-            return [_Group(ms, self._best_name(ms))]
-        people.sort(key=len, reverse=True)
-        in_people = {id(m) for p in people for m in p}
-        rest = [m for m in ms if id(m) not in in_people]
-        groups = [_Group(people[0] + rest, self._best_name(people[0]))]
-        groups += [_Group(p, self._best_name(p)) for p in people[1:]]
-        return groups
-
-    @staticmethod
-    def _best_name(ms: list[Mention]) -> Mention | None:
-        names = [m for m in ms if m.kind == "name" and _name_words(m.text)]
-        if not names:
-            return None
-        return max(names, key=lambda m: (len(_name_words(m.text)), len(m.text), -m.start))
-
     # -- resolving ------------------------------------------------------------------------------
-    def _resolve(self, g: _Group, story: str | None, when: str | None) -> str:
+    def _resolve(self, g: MentionGroup, story: str | None, when: str | None) -> str:
         if g.name is not None:
             # A new name is a new entity even when its chain carries a title someone else held before.
-            return self._resolve_name(g.name, story, _group_gender(g)) or self._create(g.name.text, g.name.label)
+            return self._resolve_name(g.name, story, group_gender(g)) or self._create(g.name.text, g.name.label)
         titles = [m for m in g.mentions if m.kind == "title"]
         for m in titles:
-            rk = self._role_key(m.text)
+            rk = role_key(m.text)
             if rk and rk in self._roles:
                 return self._roles[rk]
         # A description stating a country's office ("the Russian President" the nominal stage found)
         # is a title all the same; a plural ("the two Presidents") is not one holder.
         for m in g.mentions:
-            if m.kind in _DESCRIPTION_KINDS and (self._head(m.text) or "") == (self._word(m.text) or ""):
-                rk = self._role_key(m.text)
+            if m.kind in DESCRIPTION_KINDS and (self._head(m.text) or "") == (self._word(m.text) or ""):
+                rk = role_key(m.text)
                 if rk and rk in self._roles and rk.split("|")[0].isupper():
                     return self._roles[rk]
-        descs = [m for m in g.mentions if m.kind in _DESCRIPTION_KINDS or m.kind == "title"]
+        descs = [m for m in g.mentions if m.kind in DESCRIPTION_KINDS or m.kind == "title"]
         if descs and story is not None:
             local = None
             for m in descs:
@@ -329,7 +207,7 @@ class EntityLinker(EntityTables):
                     return named
             holder = self._story_person_of_gender(story, descs)
             if holder is None and self.config.person_role_linking:
-                holder = self._story_person_by_role(story, descs, gender=_group_gender(g))
+                holder = self._story_person_by_role(story, descs, gender=group_gender(g))
             if holder is None and self.config.org_role_linking:
                 holder = self._story_person_by_role(story, descs, "ORG")
             if holder is not None:
@@ -343,7 +221,7 @@ class EntityLinker(EntityTables):
         if story is not None and self.config.pronoun_linking:
             # A chain of "he"/"she" alone (the coreference stage found no name for it) is most likely
             # the story's clearly most-mentioned person of that gender: news keeps its protagonist.
-            genders = {_PRONOUN_GENDER.get(m.text.lower()) for m in g.mentions if m.kind == "pronoun"} - {None}
+            genders = {PRONOUN_GENDER.get(m.text.lower()) for m in g.mentions if m.kind == "pronoun"} - {None}
             if len(genders) == 1:
                 holder = self._story_person(story, genders.pop())
                 if holder is not None:
@@ -366,7 +244,7 @@ class EntityLinker(EntityTables):
         key = " ".join(words)
 
         def fits(c: str) -> bool:
-            return _genders_agree(gender, self._entities[c].person_gender())
+            return genders_agree(gender, self._entities[c].person_gender())
 
         if len(words) > 1:
             same = [c for c in self._by_key.get(f"PER|{key}", ()) if fits(c)]
@@ -377,7 +255,7 @@ class EntityLinker(EntityTables):
                 given = self._entities[c].first_words - {""}
                 if not fits(c):
                     continue
-                if given and self._first_name_fits(list(words[:-1]), given) or not given and c in in_story:
+                if given and first_name_fits(list(words[:-1]), given) or not given and c in in_story:
                     ok.append(c)
             if ok:
                 pool = [c for c in ok if c in in_story] or ok
@@ -390,7 +268,7 @@ class EntityLinker(EntityTables):
             return self._resolve_name(m, story, gender, person=True)
         cands = dict.fromkeys(self.canonical(c) for c in (*self._by_surname.get(words[0], ()),
                                                           *self._by_key.get(f"PER|{key}", ())))
-        cands = [c for c in cands if fits(c) and self._entities[c].label == _PERSON]
+        cands = [c for c in cands if fits(c) and self._entities[c].label == PERSON]
         local = [c for c in cands if c in in_story]
         if local and story is not None:
             return max(local, key=lambda c: (self._story_mentions[story][c], c))
@@ -411,7 +289,7 @@ class EntityLinker(EntityTables):
         words = _spelled(m.text)
         if not words:
             return None
-        fam = _FAMILY.get(m.label, m.label)
+        fam = FAMILY.get(m.label, m.label)
         key = " ".join(words)
         if fam == "PER" and not person:
             return self._resolve_person(m, words, story, gender)
@@ -435,7 +313,7 @@ class EntityLinker(EntityTables):
         if fam == "PER" and len(words) == 1 and story is not None:
             # A first name alone ("Lindsay") is the story's one person of that first name.
             people = {self.canonical(e) for e in self._story_people.get(story, ())
-                      if words[0] in self._entities[e].first_words and self._entities[e].label == _PERSON}
+                      if words[0] in self._entities[e].first_words and self._entities[e].label == PERSON}
             if len(people) == 1:
                 return people.pop()
         if self.config.cross_label_surname and len(words) == 1 and story is not None:
@@ -472,32 +350,15 @@ class EntityLinker(EntityTables):
             hits.update(self.canonical(e) for e in self._by_surname.get(word, ()) if e in in_story)
         return hits.pop() if len(hits) == 1 else None
 
-    @staticmethod
-    def _first_name_fits(given: list[str], known: set[str]) -> bool:
-        """Whether any of the words before a surname ("comedian ellen") agrees with a known first name."""
-        known = known - {""}
-        if not known:
-            return True  # known by surname only so far
-        return any(first_names_agree(k, w) for k in known for w in given)
-
-    def _role_key(self, text: str) -> str | None:
-        words = [w for w in _words_of(text) if w not in _DETERMINERS and w not in _ROLE_NOISE]
-        if not words:
-            return None
-        head = _singular(words[-1])
-        code = _actor_code(text)
-        where = code[0] if code else " ".join(words[:-1])
-        return f"{where}|{head}"
-
     def _story_person_of_gender(self, story: str, descs: list[Mention]) -> str | None:
         """The story's clearly most-mentioned named person of the gender a description states.
 
         "The woman" in a story whose one prominent woman is Raj Chohan is Raj Chohan; when two named
         people of that gender are close in prominence, nothing is guessed.
         """
-        if any((self._head(m.text) or "") in _FAMILY_NOUNS for m in descs):
+        if any((self._head(m.text) or "") in FAMILY_NOUNS for m in descs):
             return None  # "his wife", "her daughter": a relative of someone, not the story's protagonist
-        genders = {_GENDERED_NOUNS.get(self._head(m.text) or "") for m in descs} - {None}
+        genders = {GENDERED_NOUNS.get(self._head(m.text) or "") for m in descs} - {None}
         if len(genders) != 1:
             return None
         (gender,) = genders
@@ -527,7 +388,7 @@ class EntityLinker(EntityTables):
                     return hits.pop()
         return None
 
-    def _story_person_by_role(self, story: str, descs: list[Mention], label: str = _PERSON,
+    def _story_person_by_role(self, story: str, descs: list[Mention], label: str = PERSON,
                               gender: str | None = None) -> str | None:
         """The story's dominant named person (or organisation, by ``label``), for a singular description
         whose head word the corpus has seen said of a named one of that label ("the host", "the
@@ -535,10 +396,10 @@ class EntityLinker(EntityTables):
         one of the other label ("police"). A person of another ``gender`` than the description's
         chain states ("the driver ... he") is not it."""
         prefix = _HEAD_PREFIX.get(label, f"{label}:")
-        other = _HEAD_PREFIX[_PERSON if label != _PERSON else "ORG"]
+        other = _HEAD_PREFIX[PERSON if label != PERSON else "ORG"]
         for m in descs:
             words = [w for w in _words_of(m.text) if w not in _DETERMINERS]
-            if not words or _singular(words[-1]) != words[-1] or words[-1] in _FAMILY_NOUNS:
+            if not words or _singular(words[-1]) != words[-1] or words[-1] in FAMILY_NOUNS:
                 continue  # plural: a group, not the protagonist; a relative is someone else's
             said = self._person_heads.get(prefix + words[-1], 0)
             if (said >= self.config.person_head_min and said > self._person_heads.get(other + words[-1], 0)
@@ -546,7 +407,7 @@ class EntityLinker(EntityTables):
                 return self._story_person(story, None, label, not_gender={"m": "f", "f": "m"}.get(gender or ""))
         return None
 
-    def _story_person(self, story: str, gender: str | None, label: str = _PERSON,
+    def _story_person(self, story: str, gender: str | None, label: str = PERSON,
                       not_gender: str | None = None) -> str | None:
         """The story's named person (of ``gender``, when given; or named entity of another ``label``)
         mentioned at least twice as often as the next; one known to be of ``not_gender`` never."""
@@ -581,7 +442,7 @@ class EntityLinker(EntityTables):
         self._changes.touch(("ent", eid))
         return eid
 
-    def _learn(self, eid: str, g: _Group, story: str | None, when: str | None, text: str | None) -> None:
+    def _learn(self, eid: str, g: MentionGroup, story: str | None, when: str | None, text: str | None) -> None:
         st = self._entities[eid]
         touch = self._changes.touch
         touch(("ent", eid))
@@ -597,23 +458,23 @@ class EntityLinker(EntityTables):
             self._story_mentions[story][eid] += len(g.mentions)
             touch(("sm", story))
         for m in g.mentions:
-            if m.kind == "name" and m.label == _PERSON:
-                named = _name_gender(m.text)
+            if m.kind == "name" and m.label == PERSON:
+                named = name_gender(m.text)
                 if named:
                     st.name_gender[named] += 1
-            gender = _PRONOUN_GENDER.get(m.text.lower()) if m.kind == "pronoun" else None
-            if m.kind in _DESCRIPTION_KINDS:
-                gender = _GENDERED_NOUNS.get(self._head(m.text) or "")
+            gender = PRONOUN_GENDER.get(m.text.lower()) if m.kind == "pronoun" else None
+            if m.kind in DESCRIPTION_KINDS:
+                gender = GENDERED_NOUNS.get(self._head(m.text) or "")
             if gender:
                 st.gender[gender] += 1
         names = [m for m in g.mentions if m.kind == "name" and _name_words(m.text)]
         for m in g.mentions:
-            if m.kind in _DESCRIPTION_KINDS and (words := _words_of(m.text)):
+            if m.kind in DESCRIPTION_KINDS and (words := _words_of(m.text)):
                 self._person_heads["*" + words[-1]] += 1  # every use of the word, named or not
                 touch(("head", "*" + words[-1]))
         if names and g.label in _HEAD_PREFIX:
             for m in g.mentions:
-                if m.kind in _DESCRIPTION_KINDS:
+                if m.kind in DESCRIPTION_KINDS:
                     words = _words_of(m.text)
                     if words:
                         head = _HEAD_PREFIX[g.label] + words[-1]
@@ -622,9 +483,9 @@ class EntityLinker(EntityTables):
         for m in names:
             self.add_alias(eid, " ".join(m.text.split()))
             words = _spelled(m.text)
-            fam = _FAMILY.get(m.label, m.label)
+            fam = FAMILY.get(m.label, m.label)
             k = f"{fam}|{' '.join(words)}"
-            if (self.config.cross_label_surname and len(words) == 1 and st.label == _PERSON and fam != "PER"
+            if (self.config.cross_label_surname and len(words) == 1 and st.label == PERSON and fam != "PER"
                     and words[-1] in self._surnames_of(st)):
                 continue  # a label slip on the surname teaches nothing: "Klitschko" ORG elsewhere is not him
             if eid not in self._by_key[k]:
@@ -635,7 +496,7 @@ class EntityLinker(EntityTables):
                     self._by_surname[words[-1]].append(eid)
                     touch(("sur", words[-1]))
                 if len(words) > 1:
-                    st.first_words.add(_given(words))
+                    st.first_words.add(given(words))
                     st.first_words.discard("")
                 elif not st.first_words:
                     st.first_words.add("")
@@ -650,19 +511,19 @@ class EntityLinker(EntityTables):
                         self._by_acronym[own] = eid
                         touch(("acr", own))
             st.written[" ".join(m.text.split())] += 1
-            if g.label != _PERSON and len(_name_words(m.text)) > len(_name_words(st.name)):
+            if g.label != PERSON and len(_name_words(m.text)) > len(_name_words(st.name)):
                 st.name = " ".join(m.text.split())  # an organisation or place: its longest name
-        if names and g.label == _PERSON:
+        if names and g.label == PERSON:
             st.name = display_name(st.written) or st.name
         if names and st.code is None and g.label in ("GPE", "NORP", "ORG", "PERSON"):
-            code = _actor_code(g.name.text if g.name else names[0].text)
+            code = actor_code(g.name.text if g.name else names[0].text)
             if code and (g.label != "PERSON" or code[1] == "GOV"):
                 st.code = code[0]
         # Descriptions teach the story's words for this entity ("the driver" in a chain with Subryan);
         # a description-only entity made earlier in the story under the same word is this one.
         if story is not None:
             for m in g.mentions:
-                if m.kind not in _DESCRIPTION_KINDS and m.kind != "title":
+                if m.kind not in DESCRIPTION_KINDS and m.kind != "title":
                     continue
                 lk = self._local_key(story, m.text)
                 if lk is None:
@@ -677,18 +538,18 @@ class EntityLinker(EntityTables):
                     touch(("local", lk))
         # Roles: title mentions of the chain, and the words written right before a name.
         roles = [m.text for m in g.mentions if m.kind == "title"]
-        if text is not None and g.name is not None and g.label == _PERSON:
+        if text is not None and g.name is not None and g.label == PERSON:
             for m in names:
-                before = self._title_before(text, m.start)
+                before = title_before(text, m.start)
                 if before:
                     roles.append(before)
         for r in roles:
-            rk = self._role_key(r)
+            rk = role_key(r)
             if rk:
                 self._roles[rk] = eid
                 touch(("role", rk))
-                if st.code is None and g.label == _PERSON:
-                    code = _actor_code(r)
+                if st.code is None and g.label == PERSON:
+                    code = actor_code(r)
                     if code and code[1] == "GOV":
                         st.code = code[0]
 
@@ -700,38 +561,8 @@ class EntityLinker(EntityTables):
         self.history.append({"action": "merged", "entity": into, "from": old})
         self._changes.touch_all([("ent", into), ("merged", old), ("hist", self._history_base + len(self.history) - 1)])
 
-    @staticmethod
-    def _title_before(text: str, start: int) -> str | None:
-        """Capitalised role words right before a name: "Russian President" in "Russian President Vladimir Putin"."""
-        head = text[max(0, start - 60):start]
-        m = re.search(r"((?:[A-Z][\w.\-]*\s+){1,4})$", head)
-        if not m:
-            return None
-        words = m.group(1).split()
-        # The run must end in a role noun in lower case form that is not a name: a small lexicon would
-        # be a table of offices, so accept any capitalised run whose last word is a common title word.
-        if words[-1].lower().rstrip(".") not in _TITLE_HEADS:
-            return None
-        return " ".join(words)
-
     # -- incremental state (link/state.py) --------------------------------------------------------
     def _header(self) -> dict[str, Any]:
         return {"version": 1, "id_prefix": self.id_prefix, "next": self._next, "history": self._history_base + len(self.history),
                 "settings": self.config.rules()}
 
-
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
-                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
-# Nouns that state a person's gender; used to tie "the woman" to the story's prominent woman.
-_GENDERED_NOUNS = {
-    "man": "m", "boy": "m", "husband": "m", "father": "m", "son": "m", "brother": "m", "grandfather": "m",
-    "uncle": "m", "businessman": "m", "spokesman": "m", "gentleman": "m", "king": "m", "actor": "m",
-    "woman": "f", "girl": "f", "wife": "f", "mother": "f", "daughter": "f", "sister": "f", "grandmother": "f",
-    "aunt": "f", "businesswoman": "f", "spokeswoman": "f", "lady": "f", "queen": "f", "actress": "f",
-}
-
-# Nouns that name someone by their tie to another person: "his wife" is never the "his".
-_FAMILY_NOUNS = frozenset(["wife", "husband", "daughter", "son", "mother", "father", "brother", "sister", "grandmother", "grandfather", "grandson", "granddaughter", "uncle", "aunt", "niece", "nephew", "cousin", "widow", "widower", "fiancee", "fiance", "girlfriend", "boyfriend", "partner", "spouse", "child", "stepson", "stepdaughter", "stepmother", "stepfather", "mom", "dad", "parent", "sibling", "in-law"])
-
-# Head words of titles written before a name. Generic office words only (no office holders).
-_TITLE_HEADS = frozenset(["president", "minister", "secretary", "chancellor", "senator", "governor", "mayor", "leader", "chairman", "chairwoman", "ambassador", "spokesman", "spokeswoman", "premier", "king", "queen", "prince", "general", "director", "speaker", "aide", "envoy", "adviser", "advisor", "candidate", "nominee", "chief", "commissioner", "judge", "prosecutor", "attorney", "coach", "captain", "commander", "officer", "ceo", "founder", "host", "actor", "actress", "singer", "manager"])

@@ -1,0 +1,183 @@
+"""One article's mentions gathered into groups, one per thing the article names, before linking.
+
+``group_mentions`` is step 1 of the entity linker (``link/entities.py``): the mentions of one
+coreference chain are one group, split where a rule-based chain took in two different people; a
+surname or an equal name joins the article's fuller name that fits it (given names and genders
+agree). The gender rules (given names, honorifics, pronouns, gendered nouns) that every later step
+also reads are here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Mention
+from ..names import (
+    first_name_gender,
+    first_names_agree,
+    honorific_gender,
+    name_words,
+    spelled,
+)
+
+__all__ = ["DESCRIPTION_KINDS", "FAMILY", "FAMILY_NOUNS", "GENDERED_NOUNS", "PERSON", "PRONOUN_GENDER",
+           "MentionGroup", "best_name", "first_name_fits", "genders_agree", "given", "group_gender",
+           "group_mentions", "name_gender"]
+
+PERSON = "PERSON"
+# Labels that name the same kind of thing for linking: spaCy often calls one place GPE here, LOC there.
+FAMILY = {"PERSON": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "NORP": "NORP"}
+DESCRIPTION_KINDS = frozenset({"description", "nominal"})
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+# Nouns that state a person's gender; used to tie "the woman" to the story's prominent woman.
+GENDERED_NOUNS = {
+    "man": "m", "boy": "m", "husband": "m", "father": "m", "son": "m", "brother": "m", "grandfather": "m",
+    "uncle": "m", "businessman": "m", "spokesman": "m", "gentleman": "m", "king": "m", "actor": "m",
+    "woman": "f", "girl": "f", "wife": "f", "mother": "f", "daughter": "f", "sister": "f", "grandmother": "f",
+    "aunt": "f", "businesswoman": "f", "spokeswoman": "f", "lady": "f", "queen": "f", "actress": "f",
+}
+# Nouns that name someone by their tie to another person: "his wife" is never the "his".
+FAMILY_NOUNS = frozenset(["wife", "husband", "daughter", "son", "mother", "father", "brother", "sister", "grandmother", "grandfather", "grandson", "granddaughter", "uncle", "aunt", "niece", "nephew", "cousin", "widow", "widower", "fiancee", "fiance", "girlfriend", "boyfriend", "partner", "spouse", "child", "stepson", "stepdaughter", "stepmother", "stepfather", "mom", "dad", "parent", "sibling", "in-law"])
+
+
+def given(words) -> str:
+    """The given name among a full name's words before the surname: the first the Census lists know
+    ("Crooked Hillary Clinton" -> "hillary"), else the first word."""
+    return next((w for w in words[:-1] if first_name_gender(w)), words[0])
+
+
+def name_gender(text: str) -> str | None:
+    """The gender a written person name states: its honorific, else its given name."""
+    words = name_words(text)
+    return honorific_gender(text) or (first_name_gender(given(words)) if len(words) > 1 else None)
+
+
+def group_gender(g: MentionGroup) -> str | None:
+    """The gender an article's group of mentions states: names first, else agreeing he/she pronouns."""
+    named = {name_gender(m.text) for m in g.mentions if m.kind == "name" and m.label == PERSON} - {None}
+    if len(named) == 1:
+        return named.pop()
+    if named:
+        return None
+    said = Counter(PRONOUN_GENDER.get(m.text.lower()) for m in g.mentions if m.kind == "pronoun")
+    said.pop(None, None)
+    if said:
+        top, n = said.most_common(1)[0]
+        if n >= 0.8 * sum(said.values()):
+            return top
+    return None
+
+
+def genders_agree(a: str | None, b: str | None) -> bool:
+    """Whether two stated genders (``None``: nothing stated) can be one person's."""
+    return a is None or b is None or a == b
+
+
+def first_name_fits(given_words: list[str], known: set[str]) -> bool:
+    """Whether any of the words before a surname ("comedian ellen") agrees with a known first name."""
+    known = known - {""}
+    if not known:
+        return True  # known by surname only so far
+    return any(first_names_agree(k, w) for k in known for w in given_words)
+
+
+@dataclass(slots=True)
+class MentionGroup:
+    """The mentions of one article that name one thing, and the most informative name among them."""
+
+    mentions: list[Mention]
+    name: Mention | None  # the most informative name mention, if any
+
+    @property
+    def label(self) -> str:
+        if self.name is not None:
+            return self.name.label
+        return Counter(m.label for m in self.mentions).most_common(1)[0][0]
+
+
+def best_name(ms: list[Mention]) -> Mention | None:
+    """The longest name among mentions (most words, then characters, then the earliest)."""
+    names = [m for m in ms if m.kind == "name" and name_words(m.text)]
+    if not names:
+        return None
+    return max(names, key=lambda m: (len(name_words(m.text)), len(m.text), -m.start))
+
+
+def group_mentions(mentions: list[Mention], *, cross_label_surname: bool = True) -> list[MentionGroup]:
+    """One article's mentions as groups: chains (split per person), then surnames and equal names
+    joined to the article's fuller name of the same kind; named groups first, longest name first.
+
+    ``cross_label_surname``: a lone surname the tagger labelled otherwise ("Klitschko" NORP) joins the
+    article's person of that surname (``EntityConfig.cross_label_surname``).
+    """
+    chains: dict[Any, list[Mention]] = {}
+    for i, m in enumerate(mentions):
+        chains.setdefault(("c", m.chain) if m.chain is not None else ("m", i), []).append(m)
+    groups = [g for ms in chains.values() for g in _split_chain(ms)]
+    # Without chains (or where coreference left two variants apart) join a surname or an equal
+    # name to the article's fuller name of the same kind.
+    named = [g for g in groups if g.name is not None]
+    named.sort(key=lambda g: -len(name_words(g.name.text)))
+    merged: list[MentionGroup] = []
+    for g in named:
+        words = spelled(g.name.text)
+        fam = FAMILY.get(g.name.label, g.name.label)
+        home = None
+        if fam == "PER" and len(words) == 1:
+            # A surname (or a given name) alone is the article's most-mentioned person of that
+            # name whose gender nothing contradicts ("Obama" ... "she" is not Barack Obama).
+            gender = group_gender(g)
+            fits = [h for h in merged if h.name.label == PERSON and len(hw := spelled(h.name.text)) > 1
+                    and words[0] in (hw[-1], given(hw)) and genders_agree(gender, group_gender(h))]
+            if fits:
+                max(fits, key=lambda h: len(h.mentions)).mentions.extend(g.mentions)
+                continue
+        for h in merged:
+            hw = spelled(h.name.text)
+            if FAMILY.get(h.name.label, h.name.label) != fam and not (len(words) > 1 and words == hw):
+                # The tagger's label slips on a lone surname ("Klitschko" NORP, "Lohan" GPE) next
+                # to the person's full name in the same article.
+                if (cross_label_surname and len(words) == 1 and len(hw) > 1 and words[0] == hw[-1]
+                        and h.name.label == PERSON):
+                    home = h
+                    break
+                continue
+            if words == hw and (fam != "PER" or len(words) > 1 or genders_agree(group_gender(g),
+                                                                               group_gender(h))):
+                home = h
+                break
+        if home is None:
+            merged.append(g)
+        else:
+            home.mentions.extend(g.mentions)
+    return merged + [g for g in groups if g.name is None]
+
+
+def _split_chain(ms: list[Mention]) -> list[MentionGroup]:
+    """One group per person a chain names: a rule-based chain that took in two different surnames
+    ("Subryan" ... "Chohan") is split, its other mentions staying with the most-named person."""
+    people: list[list[Mention]] = []
+    for m in sorted((m for m in ms if m.kind == "name" and m.label == PERSON and name_words(m.text)),
+                    key=lambda m: -len(name_words(m.text))):
+        words = spelled(m.text)
+        for p in people:
+            pw = spelled(p[0].text)
+            if pw[-1] == words[-1] and (len(words) == 1 or first_name_fits(words[:-1], {given(pw)}
+                                                                           if len(pw) > 1 else set())) \
+                    and genders_agree(name_gender(m.text), name_gender(p[0].text)):
+                p.append(m)
+                break
+        else:
+            people.append([m])
+    if len(people) < 2:
+        return [MentionGroup(ms, best_name(ms))]
+    people.sort(key=len, reverse=True)
+    in_people = {id(m) for p in people for m in p}
+    rest = [m for m in ms if id(m) not in in_people]
+    groups = [MentionGroup(people[0] + rest, best_name(people[0]))]
+    groups += [MentionGroup(p, best_name(p)) for p in people[1:]]
+    return groups
