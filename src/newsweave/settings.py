@@ -124,6 +124,9 @@ class EntityConfig:
     description_as_name: bool = True  # "the Indian navy" in lower case is the known name "Indian Navy"
     cross_label_surname: bool = True  # a one-word name is the story's entity of that name under another label
     org_role_linking: bool = True  # "the company" joins the story's dominant organisation, as for people
+    # An organisation named by its last word ("the Saints") is the article's or story's one longer name
+    # ending with it ("New Orleans Saints"), and the longer name the story's one-word one.
+    org_short_names: bool = True
     # A surname alone outside any story naming its bearer goes to the corpus's most-mentioned person of
     # that surname only when that one has this many times the mentions of the next.
     surname_dominance: float = 4.0
@@ -133,7 +136,7 @@ class EntityConfig:
 
     def __post_init__(self) -> None:
         for name in ("pronoun_linking", "person_role_linking", "description_as_name", "cross_label_surname",
-                     "org_role_linking"):
+                     "org_role_linking", "org_short_names"):
             if not isinstance(getattr(self, name), bool):
                 raise ConfigError(f"entities.{name} must be true or false, got {getattr(self, name)!r}")
         if not 0.0 <= self.person_head_share <= 1.0:

@@ -118,7 +118,8 @@ class EntityLinker(EntityTables):
         "Subryan was the driver") join that name, which then carries the description story-wide.
         """
         when = published.isoformat() if published else None
-        groups = group_mentions(mentions, cross_label_surname=self.config.cross_label_surname)
+        groups = group_mentions(mentions, cross_label_surname=self.config.cross_label_surname,
+                                org_short_names=self.config.org_short_names)
         if doc is not None:
             groups = self._join_descriptions(groups, doc)
         # Full names first, so that a surname or title in the same article finds them.
@@ -201,8 +202,14 @@ class EntityLinker(EntityTables):
                     break
             if local is not None and (self._entities[local].aliases or not self.config.person_role_linking):
                 return local
-            if local is None and self.config.description_as_name:
+            if self.config.description_as_name:
                 named = self._name_written_plain(descs, story)
+                if named is not None and local is not None and local != named:
+                    if not (self.config.org_short_names and self._org_word(descs, named)):
+                        named = None  # the story's earlier entity of that word stands
+                    else:
+                        # The story's earlier "Colts" entity was the Indianapolis Colts all along.
+                        self._merge(local, named)
                 if named is not None:
                     return named
             holder = self._story_person_of_gender(story, descs)
@@ -316,6 +323,10 @@ class EntityLinker(EntityTables):
                       if words[0] in self._entities[e].first_words and self._entities[e].label == PERSON}
             if len(people) == 1:
                 return people.pop()
+        if fam == "ORG" and story is not None and self.config.org_short_names:
+            hit = self._story_org_by_last_word(words, story)
+            if hit is not None:
+                return hit
         if self.config.cross_label_surname and len(words) == 1 and story is not None:
             hit = self._story_name_of_other_label(words[0], fam, story)
             if hit is not None:
@@ -332,6 +343,23 @@ class EntityLinker(EntityTables):
             if k == 1 and fam != "PER" and story is not None and hit[-1] in self._story_people.get(story, ()):
                 return hit[-1]
         return None
+
+    def _org_word(self, descs: list[Mention], eid: str) -> bool:
+        """Whether a description is one capitalised word ("the Colts") and ``eid`` an organisation."""
+        raw = [w for w in _WORD.findall(descs[0].text) if w.lower() not in _DETERMINERS]
+        label = self._entities[eid].labels.most_common(1)[0][0] if self._entities[eid].labels else ""
+        return len(raw) == 1 and raw[0][:1].isupper() and FAMILY.get(label) == "ORG"
+
+    def _story_org_by_last_word(self, words: tuple[str, ...], story: str) -> str | None:
+        """The story's one organisation that a name and another share the last word of: "Saints" for
+        "New Orleans Saints" and back ("Kansas City Chiefs" after "Chiefs")."""
+        in_story = self._story_people.get(story, ())
+        if len(words) == 1:
+            hits = {self.canonical(e) for e in self.ids_with_alias_ending(words[0], in_story)}
+        else:
+            hits = {self.canonical(e) for e in self._by_key.get(f"ORG|{words[-1]}", ()) if e in in_story}
+        hits = {e for e in hits if FAMILY.get(self._entities[e].labels.most_common(1)[0][0]) == "ORG"}
+        return hits.pop() if len(hits) == 1 else None
 
     @staticmethod
     def _surnames_of(st) -> set[str]:

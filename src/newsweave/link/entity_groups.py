@@ -107,7 +107,8 @@ def best_name(ms: list[Mention]) -> Mention | None:
     return max(names, key=lambda m: (len(name_words(m.text)), len(m.text), -m.start))
 
 
-def group_mentions(mentions: list[Mention], *, cross_label_surname: bool = True) -> list[MentionGroup]:
+def group_mentions(mentions: list[Mention], *, cross_label_surname: bool = True,
+                   org_short_names: bool = True) -> list[MentionGroup]:
     """One article's mentions as groups: chains (split per person), then surnames and equal names
     joined to the article's fuller name of the same kind; named groups first, longest name first.
 
@@ -135,6 +136,14 @@ def group_mentions(mentions: list[Mention], *, cross_label_surname: bool = True)
                     and words[0] in (hw[-1], given(hw)) and genders_agree(gender, group_gender(h))]
             if fits:
                 max(fits, key=lambda h: len(h.mentions)).mentions.extend(g.mentions)
+                continue
+        if fam == "ORG" and len(words) == 1 and org_short_names:
+            # A team or firm named by its last word ("the Saints") is the article's one longer
+            # organisation name ending with it ("New Orleans Saints").
+            fits = [h for h in merged if FAMILY.get(h.name.label) == "ORG"
+                    and len(hw := spelled(h.name.text)) > 1 and hw[-1] == words[0]]
+            if len(fits) == 1:
+                fits[0].mentions.extend(g.mentions)
                 continue
         for h in merged:
             hw = spelled(h.name.text)

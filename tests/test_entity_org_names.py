@@ -1,0 +1,57 @@
+"""An organisation named by its last word ("the Saints") links to its longer name (fictional mentions)."""
+
+from __future__ import annotations
+
+from newsweave.link.entities import EntityLinker
+from newsweave.model import Mention
+from newsweave.settings import EntityConfig
+
+
+def M(text, label="ORG", kind="name", start=0):
+    return Mention(start=start, end=start + len(text), text=text, label=label, kind=kind)
+
+
+def test_last_word_of_an_organisation_joins_it_in_the_article_and_the_story():
+    el = EntityLinker()
+    a = [M("Riverton Otters"), M("Otters", start=30), M("Lakeside Herons", start=50)]
+    b = [M("Otters")]
+    c = [M("Herons")]
+    el.add("a", a, story_id="s1")
+    el.add("b", b, story_id="s1")
+    el.add("c", c, story_id="s2")  # another story, which never named the Lakeside Herons
+    assert a[0].entity_id == a[1].entity_id == b[0].entity_id
+    assert c[0].entity_id != a[2].entity_id
+
+
+def test_longer_name_joins_the_story_one_word_organisation_seen_first():
+    el = EntityLinker()
+    a, b = [M("Otters")], [M("Riverton Otters")]
+    el.add("a", a, story_id="s1")
+    el.add("b", b, story_id="s1")
+    assert a[0].entity_id == b[0].entity_id
+
+
+def test_two_organisations_ending_alike_take_none():
+    el = EntityLinker()
+    a = [M("Riverton Party"), M("Lakeside Party", start=20), M("Party", start=40)]
+    el.add("a", a, story_id="s1")
+    assert a[2].entity_id not in (a[0].entity_id, a[1].entity_id)
+
+
+def test_capitalised_description_merges_the_story_entity_of_that_word_into_the_organisation():
+    el = EntityLinker()
+    a = [M("the Otters", "NOMINAL", kind="nominal")]
+    b = [M("Riverton Otters"), M("the Otters", "NOMINAL", kind="nominal", start=30)]
+    c = [M("Otters", "NOMINAL", kind="nominal")]
+    for key, ms in (("a", a), ("b", b), ("c", c)):
+        el.add(key, ms, story_id="s1")
+    named = b[0].entity_id
+    assert el.canonical(a[0].entity_id) == named
+    assert c[0].entity_id == named
+
+
+def test_the_rule_can_be_switched_off():
+    el = EntityLinker(config=EntityConfig(org_short_names=False))
+    a = [M("Riverton Otters"), M("Otters", start=30)]
+    el.add("a", a, story_id="s1")
+    assert a[0].entity_id != a[1].entity_id
