@@ -130,13 +130,16 @@ class EntityConfig:
     # A surname alone outside any story naming its bearer goes to the corpus's most-mentioned person of
     # that surname only when that one has this many times the mentions of the next.
     surname_dominance: float = 4.0
+    # A surname-only person entity is merged into the corpus's one named person of that surname
+    # (whose gender agrees) when a later surname alone is resolved.
+    bare_surname_merge: bool = True
     # Not a rule: how many records a store-backed linker keeps in memory between batches (the rest is
     # read from the store when asked for; the links are the same for any value).
     cache_records: int = 50_000
 
     def __post_init__(self) -> None:
         for name in ("pronoun_linking", "person_role_linking", "description_as_name", "cross_label_surname",
-                     "org_role_linking", "org_short_names"):
+                     "org_role_linking", "org_short_names", "bare_surname_merge"):
             if not isinstance(getattr(self, name), bool):
                 raise ConfigError(f"entities.{name} must be true or false, got {getattr(self, name)!r}")
         if not 0.0 <= self.person_head_share <= 1.0:

@@ -42,7 +42,7 @@ from typing import Any
 from ..model import Entity, Mention
 from ..names import DETERMINERS as _DETERMINERS
 from ..names import WORD as _WORD
-from ..names import first_name_gender
+from ..names import first_name_gender, is_proper_name
 from ..names import head_of as _head_of
 from ..names import last_word as _last_word
 from ..names import name_words as _name_words
@@ -276,11 +276,21 @@ class EntityLinker(EntityTables):
         cands = dict.fromkeys(self.canonical(c) for c in (*self._by_surname.get(words[0], ()),
                                                           *self._by_key.get(f"PER|{key}", ())))
         cands = [c for c in cands if fits(c) and self._entities[c].label == PERSON]
+        named = sorted((c for c in cands if self._entities[c].first_words - {""}),
+                       key=lambda c: -self._entities[c].mentions)
+        if len(named) == 1 and self.config.bare_surname_merge and not first_name_gender(words[0]):
+            # The corpus's one named person of this surname: an entity written with the surname alone
+            # (made before the full name was seen, "Obama" of early stories) is that person.
+            proper = is_proper_name(self._entities[named[0]].name)
+            for c in cands:
+                if c != named[0] and not self._entities[c].first_words - {""} and proper and genders_agree(
+                        self._entities[c].person_gender(), self._entities[named[0]].person_gender()):
+                    self._merge(c, named[0])
+            cands = list(dict.fromkeys(self.canonical(c) for c in cands))
+            in_story = {self.canonical(e) for e in in_story}
         local = [c for c in cands if c in in_story]
         if local and story is not None:
             return max(local, key=lambda c: (self._story_mentions[story][c], c))
-        named = sorted((c for c in cands if self._entities[c].first_words - {""}),
-                       key=lambda c: -self._entities[c].mentions)
         if named and (len(named) == 1 or self._entities[named[0]].mentions
                       >= self.config.surname_dominance * self._entities[named[1]].mentions):
             return named[0]
