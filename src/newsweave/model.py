@@ -25,6 +25,7 @@ __all__ = [
     "Timex",
     "EVENT_STATUSES",
     "ATTRIBUTION_KINDS",
+    "DESCRIPTION_KINDS",
     "TIMEX_TYPES",
     "UNKNOWN_OUTLET",
     "is_named_entity",
@@ -34,6 +35,9 @@ __all__ = [
 ATTRIBUTION_KINDS = ("direct", "indirect", "mixed")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 EVENT_STATUSES = ("occurred", "planned", "proposed", "cancelled", "denied", "unknown")
+# Mention kinds that describe rather than name ("the union", "a grandmother"): what ``Mention.describes``
+# is set on.
+DESCRIPTION_KINDS = frozenset({"description", "nominal"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +113,8 @@ class Mention:
 
     ``chain`` groups the mentions of one article that refer to the same thing (in-document
     coreference); ``entity_id`` is the corpus-wide identity assigned by cross-document linking.
+    ``describes`` is, for a description, the (start, end) of the name mention the parse says it is said
+    of ("Raj Chohan, a grandmother"); set by an extract stage, kept in memory only (not stored).
     """
 
     start: int
@@ -118,6 +124,7 @@ class Mention:
     kind: str = "name"  # name | title | pronoun | description
     chain: int | None = None
     entity_id: str | None = None
+    describes: tuple[int, int] | None = None
 
     def to_span(self) -> Span:
         return Span(self.start, self.end, self.text)

@@ -6,7 +6,8 @@ as spaCy components declare theirs. ``Pipeline`` checks when it is built that ev
 requirements are assigned by an earlier one, so a new stage slots in without touching the others.
 
 Field names: ``doc`` (the parse), ``doc.ents``, ``mentions``, ``mentions.chain`` (in-document
-coreference), ``timexes``, ``attributions``, ``attributions.speaker``, ``events``.
+coreference), ``mentions.describes`` (the name a description is said of), ``timexes``, ``attributions``,
+``attributions.speaker``, ``events``.
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (
     return register
 
 
-_BUILTIN_MODULES = ("entities", "mentions", "coref", "timex", "attribution", "events")
+_BUILTIN_MODULES = ("entities", "mentions", "coref", "link_features", "timex", "attribution", "events")
 
 
 def _load_builtin_stages() -> None:
