@@ -74,6 +74,10 @@ class StoryConfig:
     trigger_boost: float = 1  # the main verbs of the lead sentences
     lead_chars: int = 300  # the lead: headline and first sentences say what the story is
     lead_boost: float = 2
+    # A store-backed clusterer (``newsweave process``) holds the live stories and reads everything else
+    # on demand (document frequencies, an article's story, a retired story a late copy joins); after a
+    # save it forgets what it read once it holds more than this many records. Memory, not links.
+    cache_records: int = 50_000
 
     def __post_init__(self) -> None:
         if self.similarity not in STORY_SIMILARITIES:
@@ -84,7 +88,7 @@ class StoryConfig:
             if value is not None and not 0.0 <= value <= 1.0:
                 raise ConfigError(f"stories.{name} must be between 0 and 1, got {value}")
         for name in ("max_story_terms", "query_terms", "max_candidates", "shortlist", "recent_members",
-                     "min_split"):
+                     "min_split", "cache_records"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"stories.{name} must be at least 1, got {getattr(self, name)}")
         for name in ("idf_power", "proper_boost", "number_boost", "trigger_boost", "lead_chars", "lead_boost"):
@@ -96,7 +100,8 @@ class StoryConfig:
         return dataclasses.replace(self, **changes)
 
     def to_json(self) -> dict:
-        return dataclasses.asdict(self)
+        """The values that decide stories (everything but the memory bound), as a header records them."""
+        return {k: v for k, v in dataclasses.asdict(self).items() if k != "cache_records"}
 
     @classmethod
     def from_json(cls, data: dict) -> StoryConfig:

@@ -28,7 +28,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..model import Article
-from .state import ChangeTracker, StateDelta
+from .state import ChangeTracker, RecordTable, StateDelta
 
 __all__ = ["CopyDetector", "CopyMatch", "shingles", "signature"]
 
@@ -247,7 +247,7 @@ class CopyDetector:
         for key, sig, wire, *published in state["articles"]:
             det._store(key, list(sig), _from_signature(sig), wire, _date(published[0]) if published else None)
         for m in state["matches"]:
-            det._matches[m["key"]] = CopyMatch(m["key"], m["original"], m["kind"], float(m["similarity"]))
+            det._matches[m["key"]] = _match_of(m)
         det._seq = max(det._seq, state.get("seq", 0))
         det._changes = ChangeTracker()
         return det
@@ -264,7 +264,10 @@ class CopyDetector:
             match = self._matches.get(key)
             return match.to_json() if match else None
 
-        return self._changes.delta(self._header(), record_of, key_name=lambda item: f"{item[0]}:{item[1]}")
+        delta = self._changes.delta(self._header(), record_of, key_name=lambda item: f"{item[0]}:{item[1]}")
+        if isinstance(self._matches, RecordTable):
+            self._matches.forget()  # a store-backed detector: the store holds them, read again when asked for
+        return delta
 
     @classmethod
     def from_records(cls, header: dict[str, Any], records: Iterable[tuple[str, dict[str, Any]]]) -> CopyDetector:
@@ -276,15 +279,42 @@ class CopyDetector:
             if family == "a":
                 articles.append((record["seq"], key, record))
             elif family == "m":
-                det._matches[key] = CopyMatch(record["key"], record["original"], record["kind"],
-                                              float(record["similarity"]))
+                det._matches[key] = _match_of(record)
+        return det._with_articles(header, articles)
+
+    @classmethod
+    def lazy(cls, header: dict[str, Any], load, records) -> CopyDetector:
+        """A detector over a store's records that holds the signatures of its window and reads matches on demand.
+
+        ``records(family, where)`` gives the stored ``(key, record)`` pairs of one family
+        (``Store.load_records``): start-up reads the ``a:`` records, the articles still in the window
+        (those that leave it are dropped from the store as they leave, so these stay bounded);
+        ``load(key)`` reads a ``m:`` match (who copies whom, one per copy ever found) when an article's
+        original is asked for, and what was read is forgotten after each save. In all it answers it is
+        ``from_records`` over the same records.
+        """
+        det = cls._from_header(header)
+        def read(_family: str, key: str) -> CopyMatch | None:
+            record = load(f"m:{key}")
+            return None if record is None else _match_of(record)
+
+        det._matches = RecordTable("m")
+        det._matches.load = read
+        articles = [(record["seq"], name.partition(":")[2], record) for name, record in records("a", None)]
+        return det._with_articles(header, articles)
+
+    def _with_articles(self, header: dict[str, Any], articles: list) -> CopyDetector:
         for seq, key, record in sorted(articles, key=lambda a: a[0]):
             sig = record["sig"]
-            det._store(key, list(sig), _from_signature(sig), record["wire"], _date(record["published"]), seq=seq)
-        det._seq = max(det._seq, header.get("seq", 0))
-        det._latest = _date(header.get("latest")) or det._latest
-        det._changes = ChangeTracker()
-        return det
+            self._store(key, list(sig), _from_signature(sig), record["wire"], _date(record["published"]), seq=seq)
+        self._seq = max(self._seq, header.get("seq", 0))
+        self._latest = _date(header.get("latest")) or self._latest
+        self._changes = ChangeTracker()
+        return self
+
+
+def _match_of(record: dict[str, Any]) -> CopyMatch:
+    return CopyMatch(record["key"], record["original"], record["kind"], float(record["similarity"]))
 
 
 def _iso(d: date | None) -> str | None:

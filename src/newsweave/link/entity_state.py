@@ -27,6 +27,7 @@ from typing import Any
 from ..names import spelled
 from ..settings import EntityConfig
 from .state import ChangeTracker, StateDelta
+from .state import RecordTable as _Table
 
 __all__ = ["EntityRecord", "EntityTables"]
 
@@ -70,56 +71,6 @@ class EntityRecord:
                 if n >= least and n >= share * sum(counts.values()):
                     return g
         return None
-
-
-class _Table(dict):
-    """One of the linker's tables: a dict that, when given a loader, reads a missing key's record from
-    the store (``load(family, key)`` gives the record or ``None``) and remembers which keys are absent.
-
-    ``default`` makes it a defaultdict (``keep_default``: the default is stored, as ``defaultdict``
-    does; else returned only, as ``Counter`` does).
-    """
-
-    __slots__ = ("absent", "default", "family", "keep_default", "load")
-
-    def __init__(self, family: str, default=None, *, keep_default: bool = True, items=()):
-        super().__init__(items)
-        self.family, self.default, self.keep_default = family, default, keep_default
-        self.load = None
-        self.absent: set = set()
-
-    def _fetch(self, key) -> bool:
-        if self.load is None or key is None or key in self.absent:
-            return False
-        record = self.load(self.family, key)
-        if record is None:
-            self.absent.add(key)
-            return False
-        dict.__setitem__(self, key, record)
-        return True
-
-    def __missing__(self, key):
-        if self._fetch(key):
-            return dict.__getitem__(self, key)
-        if self.default is None:
-            raise KeyError(key)
-        value = self.default()
-        if self.keep_default:
-            dict.__setitem__(self, key, value)
-        return value
-
-    def __contains__(self, key) -> bool:
-        return dict.__contains__(self, key) or self._fetch(key)
-
-    def get(self, key, default=None):
-        if dict.__contains__(self, key) or self._fetch(key):
-            return dict.__getitem__(self, key)
-        return default
-
-    def forget(self) -> None:
-        """Drop what was read (and what is known absent); the store holds it all."""
-        dict.clear(self)
-        self.absent.clear()
 
 
 class EntityTables:

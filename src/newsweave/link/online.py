@@ -59,20 +59,22 @@ class OnlineLinker:
                 raise StoreError(f"{store.path}: this store was linked by a development version whose linker "
                                  "state cannot be read; process the articles into a new store")
             return cls(settings)
-        kinds = {"copies": CopyDetector, "stories": StoryClusterer, "entities": EntityLinker}
-        parts = {}
-        for part, kind in kinds.items():
-            header = headers[part]
-            extra = (settings,) if part == "stories" else ()
-            if header is None:
-                parts[part] = None
-            elif part == "entities":
-                # Read on demand: most entities belong to stories long over, so start-up and memory
-                # stay the size of what recent articles ask for (link/entity_state.py).
-                parts[part] = EntityLinker.lazy(header, lambda key: store.load_record("entities", key),
-                                                settings.entities)
-            else:
-                parts[part] = kind.from_records(header, store.load_records(part), *extra)
+        # Each linker holds what its window can still reach and reads the rest from the store on demand,
+        # so start-up and memory stay the size of the window, not of the corpus: the copy detector the
+        # window's signatures (matches read when asked for), the story clusterer the live stories
+        # (link/story_records.py), the entity linker its header alone (link/entity_state.py).
+        def load(part: str):
+            return lambda key: store.load_record(part, key)
+
+        def records(part: str):
+            return lambda family, where: store.load_records(part, family, where=where)
+
+        readers = {
+            "copies": lambda h: CopyDetector.lazy(h, load("copies"), records("copies")),
+            "stories": lambda h: StoryClusterer.lazy(h, load("stories"), records("stories"), settings),
+            "entities": lambda h: EntityLinker.lazy(h, load("entities"), settings.entities),
+        }
+        parts = {part: None if headers[part] is None else readers[part](headers[part]) for part in PARTS}
         return cls(settings, **parts)
 
     def add(self, article_id: int, ex: Extraction) -> LinkDecision:

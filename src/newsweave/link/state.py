@@ -21,7 +21,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["ChangeTracker", "StateDelta"]
+__all__ = ["ChangeTracker", "RecordTable", "StateDelta"]
 
 
 @dataclass
@@ -76,3 +76,65 @@ class ChangeTracker:
         self._touched.clear()
         self._dropped.clear()
         return out
+
+
+class RecordTable(dict):
+    """One of a linker's tables: a dict that, when given a loader, reads a missing key's record from
+    the store (``load(family, key)`` gives the record or ``None``) and remembers which keys are absent.
+
+    A store-backed linker (``EntityLinker.lazy``, ``StoryClusterer.lazy``, ``CopyDetector.lazy``) holds
+    its tables so: start-up reads no record, and ``forget()`` after a save drops what was read, so memory
+    holds what the last batches asked for, not the corpus. ``default`` makes it a defaultdict
+    (``keep_default``: the default is stored, as ``defaultdict`` does; else returned only, as ``Counter``
+    does). A key popped or deleted counts as absent: the store still holds its record until the save
+    that drops it, and reading that back would bring the key back to life.
+    """
+
+    __slots__ = ("absent", "default", "family", "keep_default", "load")
+
+    def __init__(self, family: str, default=None, *, keep_default: bool = True, items=()):
+        super().__init__(items)
+        self.family, self.default, self.keep_default = family, default, keep_default
+        self.load = None
+        self.absent: set = set()
+
+    def _fetch(self, key) -> bool:
+        if self.load is None or key is None or key in self.absent:
+            return False
+        record = self.load(self.family, key)
+        if record is None:
+            self.absent.add(key)
+            return False
+        dict.__setitem__(self, key, record)
+        return True
+
+    def __missing__(self, key):
+        if self._fetch(key):
+            return dict.__getitem__(self, key)
+        if self.default is None:
+            raise KeyError(key)
+        value = self.default()
+        if self.keep_default:
+            dict.__setitem__(self, key, value)
+        return value
+
+    def __contains__(self, key) -> bool:
+        return dict.__contains__(self, key) or self._fetch(key)
+
+    def get(self, key, default=None):
+        if dict.__contains__(self, key) or self._fetch(key):
+            return dict.__getitem__(self, key)
+        return default
+
+    def pop(self, key, *default):
+        if not dict.__contains__(self, key):
+            self._fetch(key)
+        value = dict.pop(self, key, *default)
+        if self.load is not None:
+            self.absent.add(key)
+        return value
+
+    def forget(self) -> None:
+        """Drop what was read (and what is known absent); the store holds it all."""
+        dict.clear(self)
+        self.absent.clear()

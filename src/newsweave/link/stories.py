@@ -105,6 +105,8 @@ class StoryClusterer(StorySplits, StoryRecords):
         self._pos: dict[str, int] = {}  # article key -> its position in its story's members
         self._next = 1
         self.history: list[dict[str, Any]] = []
+        self._history_base = 0  # history entries before those in ``history`` (a store-backed clusterer skips them)
+        self._reader = None  # a store's record reader (see ``lazy``): what was read may be forgotten after a save
         # Inverted index over the live stories (those still inside the time window).
         self._postings: dict[str, set[str]] = defaultdict(set)
         self._indexed_terms: dict[str, set[str]] = {}
@@ -428,7 +430,7 @@ class StoryClusterer(StorySplits, StoryRecords):
 
     def _log(self, entry: dict[str, Any]) -> None:
         self.history.append(entry)
-        self._changes.touch(("hist", len(self.history) - 1))
+        self._changes.touch(("hist", self._history_base + len(self.history) - 1))
 
     def _reindex(self, st: StoryState) -> None:
         # A story is findable by its strongest words and names only: keeps postings short.
@@ -466,7 +468,9 @@ class StoryClusterer(StorySplits, StoryRecords):
         horizon = self._latest - timedelta(days=min(self.settings.story_window_days, self._latest.toordinal() - 1))
         while self._expiry and self._expiry[0][0] < horizon:
             last, sid = heapq.heappop(self._expiry)
-            st = self._stories.get(sid)
+            # Only what is held: every live story is, and a store-backed clusterer need not read back a
+            # retired (or merged) one to find its stale heap entry stale.
+            st = dict.get(self._stories, sid)
             if st is None or st.retired or st.last is None or st.last > last:
                 continue  # a stale heap entry: the story has grown, merged or retired since
             self._retire(st)

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from ..errors import StoreError, StoreFull
 from ..model import Article, Entity, Extraction
@@ -391,9 +392,28 @@ class Store:
                 (name, json.dumps(state)),
             )
 
-    def load_records(self, linker: str) -> Iterator[tuple[str, dict]]:
-        """Every stored record of one linker, as ``(key, record)`` (see ``link/state.py``)."""
-        for key, record in self.db.execute("SELECT key, record FROM link_records WHERE linker = ?", (linker,)):
+    def load_records(self, linker: str, family: str | None = None, *, where: tuple[str, Any] | None = None
+                     ) -> Iterator[tuple[str, dict]]:
+        """Stored records of one linker, as ``(key, record)`` (see ``link/state.py``): every one, or those
+        of one ``family`` (keys ``"<family>:..."``, a range of the primary key), and of those only the ones
+        whose JSON value at ``where[0]`` (a JSON path, ``"$[0]"``) is ``where[1]`` (a list: any of its
+        values; ``None``: no such value), filtered inside SQLite, so the rest is never parsed."""
+        sql, args = "SELECT key, record FROM link_records WHERE linker = ?", [linker]
+        if family is not None:
+            sql += " AND key >= ? AND key < ?"
+            args += [f"{family}:", f"{family};"]  # ";" sorts right after ":"
+        if where is not None:
+            path, value = where
+            if value is None:
+                sql += " AND json_extract(record, ?) IS NULL"
+                args.append(path)
+            else:
+                values = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
+                if not values:
+                    return
+                sql += f" AND json_extract(record, ?) IN ({', '.join('?' * len(values))})"
+                args += [path, *values]
+        for key, record in self.db.execute(sql, args):
             yield key, json.loads(record)
 
     def load_record(self, linker: str, key: str):
