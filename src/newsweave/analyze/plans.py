@@ -25,8 +25,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..actors import actor_code
-from ..extract.events_lexicon import POSTPONEMENT_CUE
 from ..model import Actor, Event, Span
+from ..plan_words import POSTPONEMENT_CUE
 from ..store.views import EventsView, events_view
 from ..timex3 import value_range
 

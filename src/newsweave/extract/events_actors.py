@@ -1,6 +1,9 @@
-"""Who an event's actors are: noun phrases to coded actors, through names and coreference chains.
+"""Who an event's actors are: its source and target, noun phrases to coded actors, through names and
+coreference chains.
 
-Split from ``newsweave.extract.events`` (which finds the events): ``actors_of`` reads the actors a
+``event_sources`` and ``event_targets`` pick the words of a trigger's clause that name who acts and
+on whom (the subject or a passive's ``by`` agent; objects, datives, ``with`` / ``against`` / ``to``
+objects, the subject of a demanded clause); ``actors_of`` reads the actors a
 noun phrase and its conjuncts name ("Hungary and Romania", "U.S. and Russian negotiators"), a pronoun
 or bare title takes the code of its coreference chain (set per article with ``chains``), "the two
 leaders" the two people its sentence names, and ``actor_mention`` gives the mention an actor stands
@@ -13,10 +16,12 @@ import contextlib
 import contextvars
 
 from ..model import Actor, Mention
-from .actors import actor_code
-from .events_context import _phrase
+from .actors import actor_code, actor_sector
+from .events_lexicon import NOUNS
+from .events_syntax import OBJECTS, SUBJECTS, Trigger, objects, phrase
 
-__all__ = ["PRONOUNS", "actor_mention", "actors_of", "chain_code", "chain_name", "chains", "the_two"]
+__all__ = ["PRONOUNS", "actor_mention", "actors_of", "chain_code", "chain_name", "chains", "event_sources",
+           "event_targets", "located_source", "subject_token", "the_two"]
 
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them", "his", "her", "you",
                       "who", "which", "that", "both", "this"})
@@ -35,7 +40,7 @@ def actors_of(tok, exclude: set[int] | None = None) -> list[Actor]:
                 out.append(Actor(text=head.text, code=found[0], sector=found[1], start=head.idx,
                                  end=head.idx + len(head.text)))
             continue
-        span = _phrase(head)
+        span = phrase(head)
         # Coordinated modifiers: "Hungarian and Romanian officials", "U.S. and Russian negotiators".
         mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.conjuncts]
         if mods:
@@ -106,10 +111,10 @@ def the_two(noun) -> list[Actor]:
     two = any(c.lower_ in ("two", "both") for c in noun.children if c.dep_ in ("nummod", "det", "predet"))
     if not two:
         return []
-    phrase = _phrase(noun)
+    own = phrase(noun)
     found: dict[str, list[Actor]] = {"PERSON": [], "GPE": [], "NORP": []}
     for ent in noun.sent.ents:
-        if ent.label_ not in found or phrase.start <= ent.start < phrase.end:
+        if ent.label_ not in found or own.start <= ent.start < own.end:
             continue
         code = actor_code(ent.text) or chain_code(ent.start_char, ent.end_char)
         if code and all(a.text != ent.text for a in found[ent.label_]):
@@ -149,3 +154,169 @@ def actor_mention(actor: Actor, mentions: list[Mention]) -> Mention | None:
     if people:
         return max(people, key=lambda m: m.start)
     return max(inside, key=lambda m: (m.kind == "name", m.end - m.start, -m.start))
+
+
+# ---------------------------------------------------------------------------- an event's actors
+
+_TARGET_PREPS = ("with", "against", "to", "on", "from", "at", "toward", "towards", "into", "for", "upon")
+_TOPIC_VERBS = frozenset({"discuss", "negotiate", "debate", "review", "consider"})
+# Passive-looking verbs whose grammatical subject is the one acting ("Vietnam is committed to",
+# "Trump is scheduled to meet", "forces were engaged in").
+_STATIVE_PASSIVES = frozenset({"commit", "engage", "prepare", "determine", "schedule", "set", "expect",
+                               "involve", "due", "poise", "resolve"})
+
+
+
+def subject_token(verb):
+    """The subject of ``verb``, borrowed from the verb it depends on for xcomp, conj and relcl."""
+    tok = verb
+    for _ in range(6):
+        for c in tok.children:
+            if c.dep_ in SUBJECTS or (c.dep_ == "nsubjpass" and tok.lemma_.lower() in _STATIVE_PASSIVES):
+                return c
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            # "rebels fighting the army": the noun acts; "a declaration demanding ...": whoever
+            # issued the declaration does.
+            noun = tok.head
+            if noun.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or actor_code(phrase(noun).text):
+                return noun
+            if noun.dep_ in OBJECTS and noun.head.pos_ in ("VERB", "AUX"):
+                tok = noun.head
+                continue
+            return None
+        if tok.dep_ == "xcomp":
+            # Object control: "urged Iraq to comply" -> the object acts; subject control otherwise.
+            objs = objects(tok.head)
+            if objs and tok.head.lemma_.lower() in ("urge", "order", "ask", "force", "call", "press", "help"):
+                return objs[0]
+            tok = tok.head
+            continue
+        if tok.dep_ in ("conj", "advcl", "acomp") or (tok.dep_ == "ccomp" and tok.head.dep_ == "acomp"):
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def _resolve_pronoun(tok):
+    """A pronoun subject of a reported clause stands for the reporter ("Hungary said it will...")."""
+    head = tok.head
+    for _ in range(6):
+        if head.dep_ in ("ccomp", "xcomp", "advcl", "conj") and head.head != head:
+            head = head.head
+            for c in head.children:
+                if c.dep_ in SUBJECTS and not (c.pos_ == "PRON" and c.lower_ in PRONOUNS):
+                    return c
+        else:
+            break
+    return None
+
+
+def event_sources(trigger: Trigger) -> list[Actor]:
+    anchor = trigger.anchor
+    if trigger.source_tok is not None:
+        return actors_of(trigger.source_tok)
+    agent = [gc for c in anchor.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
+    if agent:
+        return actors_of(agent[0])
+    if trigger.standalone or (trigger.token != anchor and trigger.token.dep_ in ("nsubj", "nsubjpass")):
+        # A noun event on its own: "talks between Russia and the US", "the Putin-Trump summit".
+        between = _noun_participants(trigger.token)
+        if between:
+            return between
+    subj = subject_token(anchor)
+    if subj is None:
+        return []
+    if trigger.standalone and subj.i != trigger.token.i and subj.lemma_.lower() in NOUNS:
+        return []  # "the success ... would help in negotiations": an event is no one's source
+    if subj.pos_ == "PRON":
+        resolved = _resolve_pronoun(subj)
+        if resolved is None:
+            return actors_of(subj)  # through the coreference chains, where there are any
+        subj = resolved
+    if subj.i == trigger.token.i:  # the event noun is the subject ("the meeting will take place")
+        return _noun_participants(trigger.token)
+    return actors_of(subj)
+
+
+def _noun_participants(noun) -> list[Actor]:
+    out: list[Actor] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and (c.lower_ == "between" or c.lower_ == "of" and NOUNS.get(noun.lemma_.lower(), ("",))[0] == "CONSULT"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(actors_of(p) or the_two(p))
+        elif c.dep_ in ("compound", "amod", "poss", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN"):
+            found = actor_code(c.text)
+            if found:
+                out.append(Actor(text=c.text, code=found[0], sector=found[1], start=c.idx, end=c.idx + len(c.text)))
+    return out
+
+
+def event_targets(trigger: Trigger, sources: list[Actor]) -> list[Actor]:
+    tok, anchor = trigger.token, trigger.anchor
+    source_spans = {(a.start, a.end) for a in sources}
+    if trigger.target_tok is not None:
+        return actors_of(trigger.target_tok)
+    candidates: list = []
+    # A noun event on its own takes its targets from its own words ("talks with Iran"), not from
+    # the clause it sits in.
+    verbs = [] if trigger.standalone else list(dict.fromkeys([anchor, tok]))
+    for verb in verbs:
+        for c in verb.children:
+            if c.dep_ in ("dative",) and c.pos_ != "ADP":
+                candidates.append(c)
+        for c in verb.children:
+            if c.dep_ == "nsubjpass" or c.dep_ in OBJECTS and not (
+                    trigger.type == "CONSULT" and verb.lemma_.lower() in _TOPIC_VERBS):
+                candidates.append(c)  # what is discussed is the topic, not a party to the talks
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "xcomp") and trigger.type in ("DEMAND", "THREATEN", "DISAPPROVE", "REJECT", "AGREE"):
+                for gc in c.children:
+                    if gc.dep_ in SUBJECTS + ("nsubjpass",) and gc.pos_ != "PRON":
+                        candidates.append(gc)
+                    if gc.dep_ in OBJECTS:
+                        candidates.append(gc)
+                    if gc.dep_ == "prep" and gc.lower_ in _TARGET_PREPS:
+                        candidates.extend(p for p in gc.children if p.dep_ == "pobj")
+        topic = trigger.type == "CONSULT" and verb.lemma_.lower() in _TOPIC_VERBS
+        for c in list(verb.children) + ([] if topic else [gc for o in objects(verb) for gc in o.children]):
+            if c.dep_ in ("prep", "dative") and c.lower_ in _TARGET_PREPS + ("of", "in", "over", "between"):
+                candidates.extend(p for p in c.children if p.dep_ == "pobj")
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS + ("of",):
+                candidates.extend(p for p in c.children if p.dep_ == "pobj")
+    source_codes = {a.code for a in sources}
+    # Objects first, then "against / with / to ..." objects, and "in X" last (usually the place).
+    rank = {p: i for i, p in enumerate(("against", "with", "to", "on", "toward", "towards", "upon", "at", "from",
+                                        "into", "for", "between", "of", "over", "in"))}
+    candidates.sort(key=lambda c: rank.get(c.head.lower_, -1) if c.dep_ == "pobj" else -1)
+    for cand in candidates:
+        if cand.dep_ == "pobj" and cand.head.lower_ in ("in", "at") and trigger.type == "CONSULT":
+            continue  # where a meeting is held is its place, not a party to it
+        if cand.i == tok.i or cand.lemma_.lower() in NOUNS and cand.head.i == tok.i:
+            continue  # the event noun itself: its "with" / "against" objects are the targets
+        actors = [a for a in actors_of(cand) if (a.start, a.end) not in source_spans
+                  and not (a.text.lower() in PRONOUNS and a.code in source_codes)]
+        if cand.dep_ == "pobj" and cand.head.lower_ == "in":
+            # "in X" is usually the place; it is the target only when it names someone else.
+            actors = [a for a in actors if a.code not in source_codes]
+        if actors:
+            return actors
+    return []
+
+
+def located_source(trigger: Trigger, place: str) -> list[Actor]:
+    """PLOVER codes a domestic group by where it acts: protesters in Manila are Philippine."""
+    subj = subject_token(trigger.anchor)
+    located = actor_code(place)
+    if subj is None or located is None or subj.pos_ == "PRON" or subj.lemma_.lower() in NOUNS:
+        return []
+    span = phrase(subj)
+    sector = actor_sector(span.text)
+    if sector is None:
+        return []  # only role words ("rebels", "police", "students") say the group is local
+    return [Actor(text=span.text, code=located[0], sector=sector, start=span.start_char, end=span.end_char)]

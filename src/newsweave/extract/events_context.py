@@ -1,6 +1,6 @@
 """Where, when and whether an event happened, and who claims it: the context rules of the event stage.
 
-Split from ``newsweave.extract.events`` (which finds the events and their actors): the place (a
+Beside ``events_triggers`` (which finds the events) and ``events_actors`` (who takes part): the place (a
 GPE/LOC/FAC after "in" / "at" in the event's clause), the time (a TIMEX in that clause), the
 status (occurred / planned / proposed / cancelled / denied / unknown, from tense, modals and cue
 words), the speaker of reported speech, and the phone mode of a consultation.
@@ -9,26 +9,34 @@ words), the speaker of reported speech, and the phone mode of a consultation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..model import Timex
-from .actors import actor_code
-from .events_lexicon import (
+from ..plan_words import (
     CANCEL_PARTICLES,
     CANCEL_VERBS,
     POSTPONE_PARTICLES,
     POSTPONE_VERBS,
-    REPORTING_VERBS,
+)
+from .actors import actor_code
+from .events_lexicon import REPORTING_VERBS
+from .events_syntax import (
+    SUBJECTS,
+    Trigger,
+    auxiliaries,
+    clause_tokens,
+    is_negated,
+    phrase,
 )
 
-_SUBJECTS = ("nsubj", "csubj")
-_OBJECTS = ("dobj", "obj")
+__all__ = ["FUTURE_AUX", "HAPPENING", "OBLIGATION_AUX", "by_phone", "claimed_by", "event_place", "event_status",
+           "event_time", "status_cue"]
+
 _PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _PROPOSED_AUX = frozenset({"could", "might", "may", "can"})
-_OBLIGATION_AUX = frozenset({"must", "should"})
+OBLIGATION_AUX = frozenset({"must", "should"})
 # Prepositions that give the new date of a postponed event ("until April", "to May 3", "for June").
 _NEW_DATE_PREPS = ("until", "till", "to", "into", "for", "on")
 _PLANNED_MODIFIERS = frozenset({"planned", "upcoming", "scheduled", "future", "next", "forthcoming",
@@ -37,87 +45,29 @@ _PROPOSED_MODIFIERS = frozenset({"proposed", "possible", "potential", "likely", 
 _PAST_MODIFIERS = frozenset({"previous", "last", "recent", "earlier", "past", "former"})
 
 
-@dataclass
-class _Trigger:
-    """A word reporting an event, with the verb that carries it (itself, or a light verb)."""
-
-    token: object  # the event word (verb or noun)
-    anchor: object  # the verb whose subject, tense and clause the event takes
-    type: str
-    mode: str | None
-    status_hint: str | None = None  # from a control verb: planned / proposed / denied ...
-    secondary: bool = False
-    standalone: bool = False  # an event noun on its own ("the summit"), not carried by a verb
-    source_tok: object = None  # set where the rule knows the source better than the syntax
-    target_tok: object = None
-
-
-def _objects(token) -> list:
-    return [c for c in token.children if c.dep_ in _OBJECTS]
-
-
-def _is_negated(token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children)
-
-
-def _aux(token) -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-
-
 # Verbs that say a noun event happens ("the meeting took place / will be held / begins").
-_HAPPENING = frozenset({"hold", "place", "take", "happen", "occur", "schedule", "plan", "set", "expect",
-                        "begin", "start", "go", "convene", "open", "resume", "last", "end", "be"})
+HAPPENING = frozenset({"hold", "place", "take", "happen", "occur", "schedule", "plan", "set", "expect",
+                       "begin", "start", "go", "convene", "open", "resume", "last", "end", "be"})
 
 
-def _phrase(tok):
-    """The noun phrase headed by ``tok``, without relative clauses, conjuncts or trailing punctuation."""
-    doc = tok.doc
-    cut = {"relcl", "acl", "conj", "cc", "punct", "advcl", "parataxis", "appos"}
-    keep = [tok]
-    stack = [c for c in tok.children if c.dep_ not in cut]
-    while stack:
-        t = stack.pop()
-        keep.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "parataxis"))
-    start = min(t.i for t in keep)
-    end = max(t.i for t in keep) + 1
-    span = doc[start:end]
-    while len(span) > 1 and span[0].lower_ in ("the", "a", "an"):
-        span = span[1:]
-    while len(span) > 1 and span[-1].dep_ == "case":  # trailing 's
-        span = span[:-1]
-    return span
-
-
-def _clause_tokens(tok) -> list:
-    """The tokens of the clause headed by ``tok``, without embedded clauses."""
-    out = []
-    stack = [tok]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in ("ccomp", "advcl", "relcl", "parataxis") or t == tok and c.dep_ == "xcomp")
-    return out
-
-
-def _event_clause(trigger: _Trigger) -> list:
+def _event_clause(trigger: Trigger) -> list:
     """The words that can say where and when: the event's clause, or a noun event's own words
     plus the verb that says it happens ("the meeting will take place next week in Budapest")."""
     tok, anchor = trigger.token, trigger.anchor
     if not trigger.standalone:
-        out = _clause_tokens(anchor)
-        return out + _clause_tokens(tok) if tok != anchor else out
+        out = clause_tokens(anchor)
+        return out + clause_tokens(tok) if tok != anchor else out
     out = list(tok.subtree)
     if anchor.head == tok or (tok.dep_ in ("nsubj", "nsubjpass") and tok.head == anchor
-                              and anchor.lemma_.lower() in _HAPPENING) or (
+                              and anchor.lemma_.lower() in HAPPENING) or (
             tok.head == anchor and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and status_cue(anchor)):
         # "the summit will take place on May 3", "the summit was postponed until April",
         # "they called off the visit": the verb says when, where and whether.
-        out += [t for t in _clause_tokens(anchor) if t.i not in {x.i for x in tok.subtree}]
+        out += [t for t in clause_tokens(anchor) if t.i not in {x.i for x in tok.subtree}]
     return out
 
 
-def _place(trigger: _Trigger) -> str | None:
+def event_place(trigger: Trigger) -> str | None:
     """A place named after "in" / "at" / "near" in the event's clause ("met in Budapest")."""
     doc = trigger.token.doc
     clause = {t.i for t in _event_clause(trigger)}
@@ -180,7 +130,7 @@ def _specificity(timex: Timex) -> int:
     return 1 if (timex.value or "")[:1].isdigit() else 2
 
 
-def _time(trigger: _Trigger, timexes: list[Timex], published: str | None = None) -> tuple[str | None, Timex | None]:
+def event_time(trigger: Trigger, timexes: list[Timex], published: str | None = None) -> tuple[str | None, Timex | None]:
     """The date of the event: a TIMEX in its clause, a calendar date before a vague reference ("would
     now take place on April 14" is April 14), the new date of a postponement ("until April")."""
     if not timexes:
@@ -225,7 +175,7 @@ def _after_report(timex: Timex, published: str | None) -> str:
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
-def _new_date(trigger: _Trigger, found: list[Timex]) -> Timex | None:
+def _new_date(trigger: Trigger, found: list[Timex]) -> Timex | None:
     """After a postponement, the date it moves to: "postponed until April", "pushed back to May 3"."""
     for verb in (trigger.anchor, trigger.token):
         if status_cue(verb) != "postponed":
@@ -245,7 +195,7 @@ def _new_date(trigger: _Trigger, found: list[Timex]) -> Timex | None:
     return None
 
 
-def _status(trigger: _Trigger, published: str | None, timex: Timex | None) -> str:
+def event_status(trigger: Trigger, published: str | None, timex: Timex | None) -> str:
     tok, anchor = trigger.token, trigger.anchor
     # Cancellation or denial cues governing the event.
     for t in (tok, anchor, *tok.ancestors):
@@ -262,8 +212,8 @@ def _status(trigger: _Trigger, published: str | None, timex: Timex | None) -> st
         return "denied"
     if trigger.standalone:
         return _noun_status(trigger, published, timex)
-    aux = _chain_aux(anchor) | _aux(tok)
-    if _is_negated(anchor) and not (aux & _FUTURE_AUX):
+    aux = _chain_aux(anchor) | auxiliaries(tok)
+    if is_negated(anchor) and not (aux & FUTURE_AUX):
         return "denied"
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "advmod")}
     advs = {c.lower_ for c in anchor.children if c.dep_ == "advmod"}
@@ -271,7 +221,7 @@ def _status(trigger: _Trigger, published: str | None, timex: Timex | None) -> st
         return "occurred"
     if aux & _PROPOSED_AUX or mods & _PROPOSED_MODIFIERS:
         return "proposed"
-    if aux & _FUTURE_AUX or mods & _PLANNED_MODIFIERS or _going_to(anchor):
+    if aux & FUTURE_AUX or mods & _PLANNED_MODIFIERS or _going_to(anchor):
         return "planned"
     if "would" in aux:
         return "planned" if _reported(anchor) else "proposed"
@@ -282,7 +232,7 @@ def _status(trigger: _Trigger, published: str | None, timex: Timex | None) -> st
     tag = anchor.tag_
     if tag in ("VBG", "VBN") and anchor.dep_ in ("advcl", "conj") and not aux:
         # "attacked a village, killing 12": the participle shares the main verb's time
-        return _status(_Trigger(anchor.head, anchor.head, trigger.type, trigger.mode), published, timex)
+        return event_status(Trigger(anchor.head, anchor.head, trigger.type, trigger.mode), published, timex)
     if tag in ("VBD", "VBN") or (tag == "VBG" and "be" in {c.lemma_ for c in anchor.children if c.dep_ == "aux"}):
         if tag == "VBN" and anchor.dep_ in ("amod", "acl"):
             return "occurred"
@@ -297,15 +247,15 @@ def _status(trigger: _Trigger, published: str | None, timex: Timex | None) -> st
 def _chain_aux(verb) -> set[str]:
     """The auxiliaries of a verb and of the verbs it completes: "would start organising the summit"
     is as future as "would organise"."""
-    aux = _aux(verb)
+    aux = auxiliaries(verb)
     cur = verb
     while cur.dep_ == "xcomp" and cur.head is not cur:
         cur = cur.head
-        aux |= _aux(cur)
+        aux |= auxiliaries(cur)
     return aux
 
 
-def _noun_status(trigger: _Trigger, published: str | None, timex: Timex | None) -> str:
+def _noun_status(trigger: Trigger, published: str | None, timex: Timex | None) -> str:
     tok, anchor = trigger.token, trigger.anchor
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "advmod", "nummod")}
     if mods & _PAST_MODIFIERS:
@@ -317,15 +267,15 @@ def _noun_status(trigger: _Trigger, published: str | None, timex: Timex | None) 
     if tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following", "since"):
         return "occurred"  # "after a phone call between the two leaders"
     says_it_happens = anchor.head == tok or (tok.dep_ in ("nsubj", "nsubjpass") and tok.head == anchor
-                                             and anchor.lemma_.lower() in _HAPPENING)
+                                             and anchor.lemma_.lower() in HAPPENING)
     if says_it_happens:
-        return _status(_Trigger(anchor, anchor, trigger.type, trigger.mode), published, timex)
+        return event_status(Trigger(anchor, anchor, trigger.type, trigger.mode), published, timex)
     if timex is not None and published and timex.value[:1].isdigit():
         return "planned" if timex.value[:10] > published[:10] else "occurred"
     # A noun event mentioned in passing ("after a phone call", "his conversation with Putin")
     # is one that happened when the clause around it is in the past or present.
-    aux = _aux(anchor)
-    if aux & _FUTURE_AUX or _going_to(anchor):
+    aux = auxiliaries(anchor)
+    if aux & FUTURE_AUX or _going_to(anchor):
         return "planned"
     if aux & (_PROPOSED_AUX | {"would"}):
         return "proposed"
@@ -344,7 +294,7 @@ def _reported(verb) -> bool:
     return any(a.lemma_.lower() in REPORTING_VERBS for a in verb.ancestors)
 
 
-def _claimed_by(trigger: _Trigger, resolve=None) -> str | None:
+def claimed_by(trigger: Trigger, resolve=None) -> str | None:
     """Who reports the event: the subject of the reporting verb above it, or the "according to"
     source. ``resolve`` gives the name a pronoun subject stands for ("He added ..."), where known;
     an unresolved pronoun is no claimant."""
@@ -352,17 +302,19 @@ def _claimed_by(trigger: _Trigger, resolve=None) -> str | None:
     for a in tok.ancestors:
         if a.lemma_.lower() in REPORTING_VERBS and (a.pos_ in ("VERB", "AUX")):
             for c in a.children:
-                if c.dep_ in _SUBJECTS:
+                if c.dep_ in SUBJECTS:
                     if c.pos_ == "PRON":
                         return resolve(c) if resolve is not None else None
-                    return _phrase(c).text
+                    return phrase(c).text
             return _name_before(a)
     for t in tok.sent:
         if t.lower_ == "according" and t.nbor(1).lower_ == "to" if t.i + 1 < len(t.doc) else False:
             for p in t.nbor(1).children:
                 if p.dep_ == "pobj":
-                    return _phrase(p).text
+                    return phrase(p).text
     return None
+
+
 def _name_before(verb) -> str | None:
     """The name just before a reporting verb that the parse left without a subject ("..., Honorary
     Chairman ... Bill Boerum told TASS"): in "..., NAME said" the name is who said it."""
@@ -376,7 +328,7 @@ def _name_before(verb) -> str | None:
 _PHONE_WORDS = frozenset({"phone", "telephone", "videoconference", "video", "videolink"})
 
 
-def _by_phone(trigger: _Trigger) -> bool:
+def by_phone(trigger: Trigger) -> bool:
     """ "spoke by phone", "talked over the telephone", "phoned": a consultation by phone (CAMEO 041)."""
     tok = trigger.token
     if tok.lemma_.lower() in ("phone", "telephone"):

@@ -1,0 +1,76 @@
+"""The parse words every event rule reads: the trigger record, a verb's subjects, objects and
+auxiliaries, a noun phrase and a clause.
+
+Shared by the event stage's modules (``events_triggers`` finds triggers, ``events_actors`` codes
+their actors, ``events_context`` says where, when and whether they happened); it imports none of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["OBJECTS", "SUBJECTS", "Trigger", "auxiliaries", "clause_tokens", "is_negated", "objects", "phrase"]
+
+SUBJECTS = ("nsubj", "csubj")
+OBJECTS = ("dobj", "obj")
+
+
+@dataclass
+class Trigger:
+    """A word reporting an event, with the verb that carries it (itself, or a light verb)."""
+
+    token: object  # the event word (verb or noun)
+    anchor: object  # the verb whose subject, tense and clause the event takes
+    type: str
+    mode: str | None
+    status_hint: str | None = None  # from a control verb: planned / proposed / denied ...
+    secondary: bool = False
+    standalone: bool = False  # an event noun on its own ("the summit"), not carried by a verb
+    source_tok: object = None  # set where the rule knows the source better than the syntax
+    target_tok: object = None
+
+
+def objects(token) -> list:
+    """The direct objects of ``token``."""
+    return [c for c in token.children if c.dep_ in OBJECTS]
+
+
+def is_negated(token) -> bool:
+    """True when ``token`` has a negation of its own ("did not attack")."""
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def auxiliaries(token) -> set[str]:
+    """The auxiliaries of ``token``, lower-cased ("will", "be", "has")."""
+    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+
+
+def phrase(tok):
+    """The noun phrase headed by ``tok``, without relative clauses, conjuncts or trailing punctuation."""
+    doc = tok.doc
+    cut = {"relcl", "acl", "conj", "cc", "punct", "advcl", "parataxis", "appos"}
+    keep = [tok]
+    stack = [c for c in tok.children if c.dep_ not in cut]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "parataxis"))
+    start = min(t.i for t in keep)
+    end = max(t.i for t in keep) + 1
+    span = doc[start:end]
+    while len(span) > 1 and span[0].lower_ in ("the", "a", "an"):
+        span = span[1:]
+    while len(span) > 1 and span[-1].dep_ == "case":  # trailing 's
+        span = span[:-1]
+    return span
+
+
+def clause_tokens(tok) -> list:
+    """The tokens of the clause headed by ``tok``, without embedded clauses."""
+    out = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("ccomp", "advcl", "relcl", "parataxis") or t == tok and c.dep_ == "xcomp")
+    return out

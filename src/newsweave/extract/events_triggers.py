@@ -1,0 +1,391 @@
+"""Which words of a sentence report PLOVER events, of which type and mode, the main one first.
+
+Verbs and event nouns from ``events_lexicon`` (built from the PLOVER reference and the CAMEO ->
+PLOVER table), each refined by the verb's object ("withdraw troops" is RETREAT, "withdraw
+inspectors" SANCTION), its particle ("call off"), a light verb carrying an event noun ("held
+talks"), and the control verb above it ("agreed to withdraw"). Events of a sentence are ordered by
+salience: the event nearest the root of the parse first (reporting verbs such as "said" are looked
+through). Between PROTEST, COERCE, ASSAULT and FIGHT the PLOVER manual's lines decide
+(``events_scorer``: who acts on whom, with what), also for a sentence where no trigger word fired;
+fighting and protest words used of something else ("a legal battle", "shares rallied") report nothing.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from .actors import actor_code
+from .events_actors import subject_token
+from .events_context import HAPPENING, OBLIGATION_AUX, by_phone, status_cue
+from .events_lexicon import (
+    CONFLICTUAL,
+    CONTROL_VERBS,
+    LIGHT_ONLY_NOUNS,
+    LIGHT_VERBS,
+    MILITARY_SECTORS,
+    NOUNS,
+    REPORTING_VERBS,
+    VERB_OBJECT,
+    VERB_PARTICLE,
+    VERBS,
+)
+from .events_scorer import (
+    MATERIAL_CONFLICT,
+    Reading,
+    clause_depth,
+    figurative,
+    manual_reading,
+    sentence_words,
+)
+from .events_syntax import (
+    SUBJECTS,
+    Trigger,
+    auxiliaries,
+    clause_tokens,
+    objects,
+    phrase,
+)
+
+__all__ = ["sentence_triggers"]
+
+_MILITARY_FORCE = frozenset({"attack", "kill", "wound", "bomb", "shoot", "injure", "ambush", "explode", "gun"})
+
+
+def _lexical(token) -> tuple[str, str | None] | None:
+    """The (type, mode) a word reports on its own, refined by its particle and object."""
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.tag_.startswith("VB")):
+        particle = _particle(token, lemma)
+        verb = f"{lemma} {particle}" if particle else lemma
+        # The object decides first ("call off a strike" is a concession, "withdraw inspectors" a
+        # sanction), then the particle ("crack down"); a particle verb the lexicon does not list
+        # ("call off a summit") reports no event itself: the summit is the event, cancelled.
+        for obj in objects(token) + [c for c in token.children if c.dep_ == "nsubjpass"]:
+            if obj.pos_ == "NUM" or obj.lemma_.lower() in _QUANTITIES:
+                # "holding thousands of refugees", "gave 50 million in aid": the object is what the
+                # quantity counts
+                preps = [c for c in obj.children if c.lower_ in ("of", "in")]
+                if obj.pos_ == "NUM":  # "gave 20 million in aid", "in" attached to the verb
+                    preps += [c for c in token.children if c.lower_ == "in" and c.i == obj.i + 1]
+                obj = next((p for c in preps if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"), obj)
+            for word in (*[c for c in obj.children if c.dep_ in ("compound", "amod")], obj):
+                key = (verb, word.lemma_.lower())
+                if key in VERB_OBJECT:
+                    return VERB_OBJECT[key]
+        if particle is not None and (lemma, particle) in VERB_PARTICLE:
+            return VERB_PARTICLE[(lemma, particle)]
+        if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in token.children):
+            return ("DEMAND", None)  # "called on Turkey to withdraw", "called for a ceasefire"
+        objs = objects(token)
+        # Selectional limits of common verbs that report an event only with some arguments:
+        # "returned home" is travel, "struck a deal" no strike, "fired the manager" no shooting,
+        # "talked about taxes" no consultation.
+        if lemma == "return" and not objs:
+            return None
+        if lemma in ("strike", "demonstrate", "march", "rally") and objs:
+            return None  # "struck a deal", "demonstrated his commitment", "rallied support"
+        if lemma == "block" and objs:
+            return ("REJECT", None)  # blocking a road is in VERB_OBJECT; blocking a bill is rejecting it
+        if lemma == "fire" and objs and not {o.lemma_.lower() for o in objs} & _WEAPONS:
+            return None
+        if lemma in ("talk", "speak", "discuss") and not _has_partner(token):
+            return None
+        return VERBS.get(lemma)
+    if token.pos_ in ("NOUN", "PROPN"):
+        found = NOUNS.get(lemma) or NOUNS.get(token.lower_)
+        if found and lemma in ("strike",):
+            # "hunger strike", "general strike" are protests; "air strike" is fighting.
+            mods = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
+            if mods & {"air", "missile", "drone"}:
+                return ("FIGHT", "heavy-weapons")
+            if "hunger" in mods:
+                return ("PROTEST", "strike-hun")
+            if "general" in mods:
+                return ("PROTEST", "strike-gen")
+        if found and found[0] in ("MOBILIZE", "INVESTIGATE") and any(
+                c.lower_ == "joint" for c in token.children if c.dep_ in ("amod", "compound")):
+            return ("COOPERATE", None)  # joint patrols, exercises, inquiries: mutual cooperation (CAMEO 06)
+        if found and lemma in ("call", "conversation"):
+            mods = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
+            if lemma == "call" and not mods & {"phone", "telephone", "video"}:
+                return None
+        return found
+    return None
+
+
+_QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "number", "group", "score", "lot", "some",
+                         "many", "all", "most", "part", "one", "two", "three", "tonne", "ton", "truckload",
+                         "shipment", "consignment", "crate", "load", "batch", "kilogram", "container", "planeload"})
+_WEAPONS = frozenset({"rocket", "missile", "shell", "shot", "mortar", "bullet", "round", "gun", "artillery",
+                      "grenade", "salvo", "weapon", "gas", "warning"})
+
+
+def _particle(verb, lemma: str) -> str | None:
+    """The verb's particle; also a word the parse took for an adverb or a preposition where the
+    pair is a phrasal verb of the lexicon ("pulled its troops back", "voted down the deal")."""
+    for c in verb.children:
+        if c.dep_ == "prt":
+            return c.lower_
+    for c in verb.children:
+        if c.dep_ in ("advmod", "prep") and c.i > verb.i and (lemma, c.lower_) in VERB_PARTICLE:
+            return c.lower_
+    return None
+
+
+def _has_partner(verb) -> bool:
+    """A consultation needs two sides: "talked with X", "X and Y discussed", "the leaders spoke"."""
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in verb.children):
+        return True
+    if by_phone(Trigger(verb, verb, "CONSULT", None)):
+        return True
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subj is None:
+        return verb.lemma_.lower() == "discuss" and bool(objects(verb))
+    return bool(subj.conjuncts) or subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they", "we", "both")
+
+
+# ---------------------------------------------------------------------------- triggers
+
+
+def _find_triggers(sent) -> list[Trigger]:
+    """Event words of a sentence in salience order (breadth-first from the root)."""
+    root = sent.root
+    order: list = []
+    seen = set()
+    queue = deque([root])
+    while queue:
+        tok = queue.popleft()
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        order.append(tok)
+        # Clausal complements of the root come before its nominal dependents, so that the event a
+        # reporting verb reports is found before nouns in its attribution ("a newspaper said").
+        kids = sorted(tok.children, key=lambda c: (c.dep_ not in ("ccomp", "xcomp", "conj", "dobj", "advcl"), c.i))
+        queue.extend(kids)
+
+    consumed: set[int] = set()
+    triggers: list[Trigger] = []
+    for tok in order:
+        if tok.i in consumed:
+            continue
+        lemma = tok.lemma_.lower()
+        is_verb = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+        if is_verb and lemma in REPORTING_VERBS and not _reporting_as_event(tok):
+            demand = _obligation_demand(tok)
+            if demand is not None:
+                triggers.append(demand)
+            continue
+        if is_verb:
+            if tok.dep_ in ("amod", "compound"):
+                continue  # "Syrian-backed militia", "alleged war crimes": a modifier, not an event
+            made = _verb_triggers(tok, consumed)
+            for trig in made:
+                if trig.token == trig.anchor:
+                    # The object of an event verb is what it acts on ("lifted a curfew"), not
+                    # a second event.
+                    consumed.update(o.i for o in objects(trig.token))
+            triggers.extend(made)
+            continue
+        if tok.pos_ == "NOUN" and tok.dep_ not in ("compound", "npadvmod", "amod") and tok.i not in consumed:
+            found = _lexical(tok)
+            light_only = tok.lemma_.lower() in LIGHT_ONLY_NOUNS or tok.lower_ in LIGHT_ONLY_NOUNS  # "ties" / "tie"
+            if found is None or light_only and not _is_event_noun_use(tok):
+                continue
+            consumed.add(tok.i)
+            triggers.append(Trigger(tok, _noun_anchor(tok), *found, standalone=True))
+    return triggers
+
+
+def _with_manual_reading(sent, triggers: list[Trigger]) -> list[Trigger]:
+    """The triggers with the sentence's main event decided by the manual's lines (events_scorer).
+
+    The material-conflict reading of the sentence replaces the word-by-word type of the main event
+    when the main event is itself one of those types, or when the reading sits nearer the main
+    clause ("Kidnappers snatched a businessman and demanded a ransom" is an abduction first). A
+    sentence with no trigger at all takes the event its words name anywhere ("took to the streets").
+    """
+    words = sentence_words(sent)
+    # "Shares rallied", "a legal battle": no protest, no fighting (the manual's types need people who
+    # protest or fight).
+    triggers = [t for t in triggers if not (t.type in MATERIAL_CONFLICT and figurative(t.token, words))]
+    reading = manual_reading(sent, words)
+    if reading is None:
+        return triggers
+    main = next((t for t in triggers if not t.secondary), None)
+    if main is not None:
+        depth = clause_depth(main.token)
+        # A main event of another kind keeps its place unless the reading is nearer the main
+        # clause; a material-conflict main event is retyped by a reading at least as near.
+        # The reading of the main event's own word is a finer reading of it ("expelled three
+        # journalists" is a deportation, "police charged the crowd" no accusation).
+        if reading.depth > depth or reading.depth == depth and main.type not in MATERIAL_CONFLICT and (
+                reading.token not in (main.token, main.anchor)):
+            return triggers
+    for i, trig in enumerate(triggers):
+        if reading.token in (trig.token, trig.anchor) and not trig.secondary:
+            trig.type, trig.mode = reading.type, reading.mode
+            return [trig, *triggers[:i], *triggers[i + 1:]]
+    return [_reading_trigger(reading), *triggers]
+
+
+def _reading_trigger(reading: Reading) -> Trigger:
+    tok = reading.token
+    if tok.pos_ in ("VERB", "AUX"):
+        return Trigger(tok, tok, reading.type, reading.mode)
+    return Trigger(tok, _noun_anchor(tok), reading.type, reading.mode, standalone=True)
+
+
+def _obligation_demand(verb) -> Trigger | None:
+    """ "Russia said Sudan must return the helicopter": a demand by the speaker on the subject."""
+    speaker = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not (auxiliaries(clause) & OBLIGATION_AUX):
+            continue
+        subj = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+        if subj is None or subj.pos_ == "PRON" or speaker is None:
+            continue
+        return Trigger(clause, verb, "DEMAND", None, source_tok=speaker, target_tok=subj)
+    return None
+
+
+def _reporting_as_event(tok) -> bool:
+    # "declared a ceasefire", "announced a suspension": the reporting verb carries an event noun.
+    return any(_lexical(o) for o in objects(tok) if o.pos_ == "NOUN")
+
+
+def _uses_force(verb) -> bool:
+    """ "use force", "use military force": CAMEO 13 threatens with it, 19 is its use."""
+    return verb.lemma_.lower() in ("use", "employ") and any(o.lemma_.lower() == "force" for o in objects(verb))
+
+
+def _is_event_noun_use(tok) -> bool:
+    if tok.lemma_.lower() in ("call",):
+        return True  # only reached for "phone call" (see _lexical)
+    head = tok.head
+    if tok.lemma_.lower() == "alert" and tok.dep_ == "pobj" and head.lower_ == "on":
+        return True  # "put its army on high alert" (CAMEO 152: increase military alert status)
+    return tok.dep_ in ("dobj", "nsubjpass", "nsubj") and head.lemma_.lower() in LIGHT_VERBS
+
+
+def _noun_anchor(tok):
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and status_cue(tok.head):
+        # "the summit, first set for May, was pushed back to June": the change is the news.
+        return tok.head
+    for c in tok.children:
+        # "the meeting, which may be held in Budapest": the relative clause says when, where, if.
+        if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in HAPPENING:
+            return c
+    head = tok
+    # Climb through prepositions and conjunctions to the verb that governs the noun.
+    while head.dep_ not in ("ROOT",) and not (head.pos_ in ("VERB", "AUX") and head != tok):
+        head = head.head
+    return head
+
+
+def _verb_triggers(tok, consumed: set[int]) -> list[Trigger]:
+    lemma = tok.lemma_.lower()
+    complement = _complement(tok)
+    control = CONTROL_VERBS.get(lemma)
+    # Adjectival control: "is willing / prepared / ready to withdraw" expresses intent (AGREE).
+    if lemma == "be" or tok.pos_ == "AUX":
+        for c in tok.children:
+            if c.dep_ == "acomp" and c.lower_ in ("willing", "prepared", "ready", "committed", "determined"):
+                inner = _complement(c)
+                if inner is not None:
+                    consumed.add(inner.i)
+                    found = _lexical(inner)
+                    # "ready to use force" is a threat (CAMEO 138), "ready to talk" a promise
+                    hostile = found is not None and found[0] in CONFLICTUAL | {"THREATEN"} or _uses_force(inner)
+                    made = [Trigger(tok, tok, "THREATEN" if hostile else "AGREE", None)]
+                    if found:
+                        made.append(Trigger(inner, inner, *found, status_hint="planned", secondary=True))
+                    return made
+        return []
+
+    if control and complement is not None:
+        kind, status = control
+        inner = _lexical(complement)
+        consumed.add(complement.i)
+        if kind == "own":
+            consumed.update(t.i for t in clause_tokens(complement))
+        if kind == "through":
+            if inner is None:
+                # "continue to send", "plan to" + noun object ("plans a meeting") handled below
+                return _verb_triggers_inner(complement, consumed, status)
+            return [Trigger(complement, tok, *inner, status_hint=status)] + _light_noun(complement, consumed, status)
+        own = _lexical(tok) or VERBS.get(lemma)
+        if lemma in ("fail", "refuse", "decline"):
+            own = ("REJECT", None)  # failing or refusing to agree is a rejection (CAMEO 12)
+        if own is None:
+            return []
+        typ, mode = own
+        if lemma in ("vow", "swear") and inner is not None and inner[0] not in CONFLICTUAL | {"THREATEN"}:
+            typ, mode = "AGREE", None  # vowing to democratise is a promise, vowing to fight a threat
+        made = [Trigger(tok, tok, typ, mode)]
+        if inner is not None and typ in ("AGREE", "THREATEN"):
+            made.append(Trigger(complement, complement, *inner, status_hint=status, secondary=True))
+        return made
+
+    if lemma in ("plan", "schedule", "propose", "arrange", "announce", "seek", "expect", "set"):
+        # "planning a meeting", "proposed talks": the noun is the event, planned or proposed.
+        status = "proposed" if lemma in ("propose", "seek") else "planned" if lemma != "announce" else None
+        nouns = _light_noun(tok, consumed, status)
+        if nouns:
+            return nouns
+    found = _lexical(tok)
+    if lemma in LIGHT_VERBS:
+        nouns = _light_noun(tok, consumed, None)
+        if nouns and (found is None or found == VERBS.get(lemma)):
+            return nouns
+    if found is None:
+        return []
+    typ, mode = found
+    if lemma in _MILITARY_FORCE and _source_sector(tok) in MILITARY_SECTORS:
+        typ = "FIGHT"  # armed forces using conventional force fight; others assault (PLOVER)
+    return [Trigger(tok, tok, typ, mode, status_hint="proposed" if lemma in ("invite",) else None)]
+
+
+def _verb_triggers_inner(tok, consumed: set[int], status: str | None) -> list[Trigger]:
+    made = _verb_triggers(tok, consumed)
+    for t in made:
+        t.status_hint = t.status_hint or status
+    return made
+
+
+def _light_noun(verb, consumed: set[int], status: str | None) -> list[Trigger]:
+    for obj in objects(verb) + [c for c in verb.children if c.dep_ == "nsubjpass"]:
+        for word in (obj, *[c for c in obj.children if c.dep_ == "compound"]):
+            found = _lexical(word) if word.pos_ in ("NOUN", "PROPN") else None
+            if found is None and word.lemma_.lower() in ("call",):
+                found = ("CONSULT", "phone") if any(c.lower_ in ("phone", "telephone") for c in word.children) else None
+            if found:
+                consumed.add(obj.i)
+                consumed.add(word.i)
+                return [Trigger(word, verb, *found, status_hint=status)]
+    return []
+
+
+def _complement(tok):
+    for c in tok.children:
+        if c.dep_ == "xcomp" and (c.pos_ in ("VERB", "AUX") or c.tag_.startswith("VB")):
+            return c
+    for c in tok.children:
+        if c.dep_ in ("ccomp",) and c.lemma_.lower() not in REPORTING_VERBS and tok.lemma_.lower() in (
+                "demand", "insist", "urge", "ask", "agree", "deny", "threaten", "warn", "propose", "request"):
+            return c
+    return None
+
+
+def _source_sector(verb) -> str | None:
+    subj = subject_token(verb)
+    if subj is None:
+        return None
+    found = actor_code(phrase(subj).text)
+    return found[1] if found else None
+
+
+def sentence_triggers(sent) -> list[Trigger]:
+    """The event words of a parsed sentence, the main event first, its type decided by the manual's
+    lines where they apply."""
+    return _with_manual_reading(sent, _find_triggers(sent))
