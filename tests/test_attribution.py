@@ -179,3 +179,15 @@ def test_dev_figures_hold(tmp_path):
     figures = run("dev", tmp_path / "attribution-dev.jsonl", timing=False)
     low = {k: (figures[k]["f1"], v) for k, v in DEV_BASELINE.items() if figures[k]["f1"] < v - 0.01}
     assert not low, f"below the pinned baseline (measured, pinned): {low}"
+
+
+@pytest.mark.slow
+def test_transcript_speakers_in_capitals_are_sources_and_rubrics_are_not(nlp):
+    # fictional debate transcript: a quoted turn, a bare turn, and a correction rubric
+    text = ("The debate opened as follows.\n\n"
+            "\"HARLOW: Let's begin with the budget and the new bridge tolls.\"\n\n"
+            "KEMPNER: We will cut the tolls in half before the winter.\n\n"
+            "Correction: An earlier version of this article misstated the toll.")
+    atts = [a for a in _find(nlp, text) if a.cue is not None and a.cue.text == ":"]
+    assert [(a.source.text, a.content[0].text[:20]) for a in atts] == [
+        ("HARLOW", "Let's begin with the"), ("KEMPNER", "We will cut the toll")]

@@ -36,27 +36,47 @@ def signed_quotes(doc, quotes) -> list[Found]:
 
 
 def colon_headlines(doc, quote_of_char) -> list[Found]:
-    """A line that opens with a name and a colon: "Pat Caddell: Voters Worried About ..."."""
+    """A line that opens with a name and a colon: "Pat Caddell: Voters Worried About ...", or a
+    transcript's speaker in capitals, the line quoted whole or not ("WALLACE: Let's start ...")."""
     text = doc_text(doc)
     out = []
     for line in re.finditer(r"[^\n]+", text):
         head, sep, rest = line.group().partition(": ")
-        if not sep or not rest.strip() or len(head.split()) > 5 or not head[:1].isupper():
+        lead = len(head) - len(head.lstrip(_OPENING_MARKS))
+        if not sep or not rest.strip() or len(head.split()) > 5 or not head[lead:lead + 1].isupper():
             continue
-        start = line.start()
-        span = doc.char_span(start, start + len(head), alignment_mode="expand")
-        if span is None or any(t.pos_ in {"VERB", "AUX", "NUM"} for t in span) or start in quote_of_char:
+        start = line.start() + lead
+        span = doc.char_span(start, line.start() + len(head), alignment_mode="expand")
+        if span is None:
             continue
-        # the part before the colon must be a name, not a rubric ("Correction:", "Editor's note:")
         words = [t for t in span if not t.is_punct]
-        if not (all(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in words)
-                or (len(words) == 1 and words[0].pos_ == "PROPN")):
-            continue
-        colon = start + len(head)
+        if not _transcript_speaker(words):
+            if lead or any(t.pos_ in {"VERB", "AUX", "NUM"} for t in span) or start in quote_of_char:
+                continue
+            # the part before the colon must be a name, not a rubric ("Correction:", "Editor's note:")
+            if not (all(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in words)
+                    or (len(words) == 1 and words[0].pos_ == "PROPN")) \
+                    or len(words) == 1 and words[0].lower_ in _RUBRICS:
+                continue
+        colon = line.start() + len(head)
         content = trim_chars(text, colon + 1, line.end())
         out.append(Found(cue=(colon, colon + 1), source=(start, colon), content=[content],
-                          cue_tok=span.end, source_tok=span.root.i, score=1.0))
+                         cue_tok=span.end, source_tok=span.root.i, score=1.0))
     return out
+
+
+_OPENING_MARKS = "“\"‘'"
+
+# Words before a colon that head a section ("Correction:", "UPDATE:"), not a speaker's turn.
+_RUBRICS = {"update", "updated", "note", "correction", "breaking", "watch", "read", "related", "editor",
+            "editors", "clarification", "warning", "source", "sources", "photo", "video", "more"}
+
+
+def _transcript_speaker(words) -> bool:
+    """A transcript's speaker: one to three words in capitals, each a name ("WALLACE", "MR. TRUMP")."""
+    return 0 < len(words) <= 3 and all(
+        t.text.rstrip(".").isalpha() and len(t.text) > 1 and t.text.isupper() and t.lower_ not in _RUBRICS
+        and (t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG"}) for t in words)
 
 
 def noun_attribution(doc, noun) -> Found | None:
