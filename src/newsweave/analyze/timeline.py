@@ -158,31 +158,20 @@ def _items_of_article(article: dict[str, Any], detail: ArticleView) -> tuple[lis
         ))
     for q in detail.attributions:
         sent = sentence_of(q["start"], q["end"])
-        when, date_from = q.get("date"), "attribution"
-        if not when or timex_range(when) is None:
-            # The timex closest to the speech cue dates the statement: "X said on Thursday". One inside
-            # what was said, or after the report, dates what was said ("... closed until Monday"), not the
-            # saying: it stays an item of its own, and the statement (dated by publication) joins it as
-            # one entry of that sentence.
+        # The date of the saying is set once at extraction (extract/statement_dates.py, stored as the
+        # attribution's date); here it is only found again among the sentence's dates, so that the date
+        # is not listed a second time as a mention of its own.
+        when, date_from = q.get("date"), "text"
+        if when and timex_range(when) is not None:
             cue = q["cue"]["start"] if q.get("cue") else q["start"]
-            said = [(c["start"], c["end"]) for c in q["content"]]
-
-            def outside_said(t, said=said) -> bool:
-                # Nor can a statement be made after the report that carries it.
-                if published and timex_range(t["value"])[0] > date.fromisoformat(published):
-                    return False
-                return not any(s <= t["start"] < e for s, e in said)
-
-            cands = [t for t in timexes if q["start"] <= t["start"] < q["end"] and outside_said(t)] or \
-                    [t for t in timexes if sent["start"] <= t["start"] < sent["end"] and outside_said(t)]
-            if cands:
-                t = min(cands, key=lambda t: abs(t["start"] - cue))
-                when, date_from = t["value"], "text"
-                used.add(t["start"])
-            elif published:
-                when, date_from = published, "published"
-            else:
-                continue
+            dating = ([t for t in timexes if t["value"] == when and q["start"] <= t["start"] < q["end"]]
+                      or [t for t in timexes if t["value"] == when and sent["start"] <= t["start"] < sent["end"]])
+            if dating:
+                used.add(min(dating, key=lambda t: abs(t["start"] - cue))["start"])
+        elif published:
+            when, date_from = published, "published"
+        else:
+            continue
         # Quote content may already carry its quote marks; the label adds its own pair.
         content = " … ".join(_unquoted(c["text"]) for c in q["content"])
         items.append(item(
@@ -312,7 +301,7 @@ def story_timeline(story: StoryView, story_id: str | None = None, *, similarity:
     open plans with no date yet, from ``newsweave.analyze.plans.undated_plans``). Each entry has ``date`` (a TIMEX3
     value), ``display``, ``precision``, ``what``, ``kind`` (event | plan | statement | mention),
     ``status``, ``outlet``, ``article_id``, ``evidence`` and ``sentence``, ``date_from`` (event |
-    attribution | text | published: where the date came from), ``outlets`` (every outlet reporting
+    text | published: where the date came from; a statement's, set at extraction, is "text"), ``outlets`` (every outlet reporting
     it), ``reprinted_by``, ``reports`` (one per outlet and article), ``conflict`` and ``dates`` (each
     report's date, when they disagree). Two items from different articles merge when they are events
     of one type with a shared actor, or sentences whose content words overlap by ``similarity`` (0..1).
