@@ -30,7 +30,7 @@ SHARED = REPO.parent / "shared"
 CACHE = Path(os.environ.get("NW_CACHE", "/tmp/nw-cache-linking"))
 
 STAGES_WANTED = ("newsweave.parse.spacy.v1", "newsweave.entities.spacy.v1", "newsweave.mentions.nominal.v1",
-                 "newsweave.coref.rules.v1")
+                 "newsweave.coref.rules.v1", "newsweave.descriptions.parse.v1", "newsweave.story_words.parse.v1")
 
 
 def scorer():

@@ -63,7 +63,7 @@ def test_seed_articles_one_story_and_shared_entities(seeds_dir):
     from newsweave.extract.pipeline import Pipeline, registered_stages
 
     wanted = ("newsweave.parse.spacy.v1", "newsweave.entities.spacy.v1", "newsweave.mentions.nominal.v1",
-              "newsweave.coref.rules.v1")
+              "newsweave.coref.rules.v1", "newsweave.descriptions.parse.v1", "newsweave.story_words.parse.v1")
     stages = tuple(s for s in wanted if s in registered_stages())
     articles = [_read_seed(p) for p in sorted(seeds_dir.glob("*.txt"))]
     exs = list(Pipeline(Settings(stages=stages)).run(articles))

@@ -48,3 +48,25 @@ def test_describes_survives_pickling_between_processes():
     m = Mention(start=20, end=33, text="a grandmother", label="NOMINAL", kind="nominal", describes=(0, 14))
     back = pickle.loads(pickle.dumps(m))
     assert back.describes == (0, 14) and back == m
+
+
+@pytest.mark.slow
+def test_story_words_need_no_parse_and_take_the_clusterers_weights():
+    from newsweave.link.story_features import features_for
+    from newsweave.settings import StoryConfig
+
+    text = ("Fishermen rescued 23 sailors off Lindmark on Tuesday. "  # fictional
+            "The coast guard said the sailors were safe. Lindmark harbour reopened in 2031.")
+    (ex,) = Pipeline(Settings()).run([Article(text=text, id="fictional")])
+    assert ex.made_by["story_words"] == "newsweave.story_words.parse.v1"
+    assert [kind for _, kind in ex.story_words["lindmark"]] == ["PROPN", "PROPN"]
+    assert [kind for _, kind in ex.story_words["23"]] == ["NUM"]
+    with_doc = features_for(ex, "k")
+    ex.doc = None  # what the linker reads is plain data: the same features without the parse
+    assert features_for(ex, "k") == with_doc
+    # The weights are the clusterer's, applied on reading: by default a proper noun counts 3 and the
+    # lead (both are in it) doubles; with no boosts each use counts once.
+    flat = features_for(ex, "k", StoryConfig(lead_boost=1, proper_boost=1, number_boost=1))
+    assert flat.terms["lindmark"] == 2 and with_doc.terms["lindmark"] == 2 * 3 * 2
+    ex.story_words = None  # no parse at all: the text's words
+    assert features_for(ex, "k").terms["lindmark"] == 2

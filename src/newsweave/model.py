@@ -230,7 +230,11 @@ class Story:
 class Extraction:
     """What the per-article stages found in one article; stages fill it in order.
 
-    ``doc`` is the spaCy ``Doc`` (dropped before results cross a process boundary).
+    ``doc`` is the spaCy ``Doc``, for the per-article stages only: the linkers read plain fields, and it
+    does not cross a process boundary. ``story_words`` is what story clustering reads of the parse: each
+    content lemma (in text order) with the (character offset, kind) of its tokens, kind one of ``"NUM"``,
+    ``"PROPN"``, ``"ROOT_VERB"`` (the sentence's main verb), ``"OTHER"``; the clusterer weighs them by its
+    own config (``None``: no parse, the clusterer reads the text's words).
     ``story_id`` and the mentions' ``entity_id`` are set later by the cross-article linker.
     """
 
@@ -242,3 +246,4 @@ class Extraction:
     events: list[Event] = field(default_factory=list)
     story_id: str | None = None
     made_by: dict[str, str] = field(default_factory=dict)  # what each field was set by (stage name)
+    story_words: dict[str, list[tuple[int, str]]] | None = None

@@ -23,6 +23,7 @@ DEFAULT_STAGES = (
     "newsweave.mentions.nominal.v1",
     "newsweave.coref.rules.v1",
     "newsweave.descriptions.parse.v1",
+    "newsweave.story_words.parse.v1",
     "newsweave.timex.rules.v1",
     # the rules with the learned span model; "newsweave.attribution.rules.v1" is the rules alone
     "newsweave.attribution.model.v1",

@@ -5,6 +5,8 @@ nothing parse-shaped crosses a process boundary (worker pool, Spark) on its way 
 
 - ``newsweave.descriptions.parse.v1`` sets ``Mention.describes`` on each description the parse says is
   said of a name, for the entity linker.
+- ``newsweave.story_words.parse.v1`` sets ``Extraction.story_words``, the content lemmas story clustering
+  weighs (``link/story_features.features_for``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from ..model import DESCRIPTION_KINDS, Extraction, Mention
 from ..settings import Settings
 from .pipeline import stage
 
-__all__ = ["describe_names"]
+__all__ = ["describe_names", "story_words"]
 
 
 def describe_names(doc, mentions: list[Mention]) -> None:
@@ -59,3 +61,43 @@ def describe_names(doc, mentions: list[Mention]) -> None:
 def descriptions_stage(ex: Extraction, settings: Settings) -> None:
     """Link each description mention to the name it is said of (``Mention.describes``)."""
     describe_names(ex.doc, ex.mentions)
+
+
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+
+
+def story_words(doc) -> dict[str, list[tuple[int, str]]]:
+    """The content lemmas of a parse, in text order, each with the (offset, kind) of its tokens.
+
+    Content: nouns, proper nouns, verbs, adjectives and numbers, less stop words, URLs, e-mail addresses
+    and one-letter lemmas; numbers only as years and multi-digit counts ("23 pirates", "2011"), which tell
+    two events of one topic apart. The kind is ``"NUM"``, ``"PROPN"``, ``"ROOT_VERB"`` (a sentence's main
+    verb) or ``"OTHER"``. The weights (and where the lead ends) are the story clusterer's config, applied
+    when it reads them, so one extraction serves a store built with any config.
+    """
+    words: dict[str, list[tuple[int, str]]] = {}
+    for tok in doc:
+        if tok.is_stop or tok.is_punct or tok.is_space or tok.pos_ not in _CONTENT_POS:
+            continue
+        if tok.like_url or tok.like_email:
+            continue
+        lemma = (tok.lemma_ or tok.text).lower().strip()
+        if tok.pos_ == "NUM" and not (lemma.isdigit() and len(lemma) >= 2):
+            continue
+        if len(lemma) < 2:
+            continue
+        if tok.pos_ in ("NUM", "PROPN"):
+            kind = tok.pos_
+        elif tok.pos_ == "VERB" and tok.dep_ == "ROOT":
+            kind = "ROOT_VERB"
+        else:
+            kind = "OTHER"
+        words.setdefault(lemma, []).append((tok.idx, kind))
+    return words
+
+
+@stage("newsweave.story_words.parse.v1", requires=("doc",), assigns=("story_words",),
+       spacy_components=("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"))
+def story_words_stage(ex: Extraction, settings: Settings) -> None:
+    """Set ``ex.story_words`` from the parse, for story clustering."""
+    ex.story_words = story_words(ex.doc)

@@ -1,7 +1,6 @@
-"""The data story clustering works on: what it reads from one article (``ArticleFeatures``, the
-parse-free ``features_from_text``), what it keeps per story (``StoryState``), and sparse-vector helpers.
-
-``features_for`` (the parsed form, with the word weights tuned with the clusterer) lives in ``stories.py``.
+"""The data story clustering works on: what it reads from one article (``ArticleFeatures``: ``features_for``
+from the extraction's ``story_words``, with the word weights tuned with the clusterer, or the parse-free
+``features_from_text``), what it keeps per story (``StoryState``), and sparse-vector helpers.
 """
 
 from __future__ import annotations
@@ -86,38 +85,32 @@ def features_from_text(key: str, text: str, *, title: str | None = None, publish
     return ArticleFeatures(key, dict(terms), name_counts(names), published, title_of(text, title), outlet)
 
 
-_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"})
 
 
 def features_for(extraction: Extraction, key: str | None = None, config: StoryConfig | None = None) -> ArticleFeatures:
-    """Story features of one extracted article: content lemmas of its parse, and its named mentions."""
+    """Story features of one extracted article: the content lemmas its parse gave (``story_words``,
+    weighted by ``config``), and its named mentions. Without ``story_words``: the text's words."""
     config = config or StoryConfig()
     art = extraction.article
     key = key if key is not None else str(art.id)
     names = [m.text for m in extraction.mentions if m.kind == "name" and m.label in _NAME_LABELS]
-    doc = extraction.doc
-    if doc is None:
+    words = extraction.story_words
+    if words is None:
         return features_from_text(key, art.text, title=art.title, published=art.published,
                                   outlet=art.outlet, names=names)
     terms: Counter[str] = Counter()
     lead = config.lead_chars
-    for tok in doc:
-        if tok.is_stop or tok.is_punct or tok.is_space or tok.pos_ not in _CONTENT_POS:
-            continue
-        if tok.like_url or tok.like_email:
-            continue
-        lemma = (tok.lemma_ or tok.text).lower().strip()
-        # Numbers are kept only when they can tell events apart: years and multi-digit counts.
-        if tok.pos_ == "NUM" and not (lemma.isdigit() and len(lemma) >= 2):
-            continue
-        if len(lemma) < 2:
-            continue
-        weight = config.number_boost if tok.pos_ == "NUM" else config.proper_boost if tok.pos_ == "PROPN" else 1
-        if tok.pos_ == "VERB" and tok.dep_ == "ROOT" and tok.idx < lead:
-            weight = config.trigger_boost  # the lead's main verb says what happened
-        # The lead (headline and first sentences) says what the story is; later text adds background.
-        terms[lemma] += weight * (config.lead_boost if tok.idx < lead else 1)
+    boost = {"NUM": config.number_boost, "PROPN": config.proper_boost}
+    for lemma, tokens in words.items():
+        total = 0
+        for idx, kind in tokens:
+            weight = boost.get(kind, 1)
+            if kind == "ROOT_VERB" and idx < lead:
+                weight = config.trigger_boost  # the lead's main verb says what happened
+            # The lead (headline and first sentences) says what the story is; later text adds background.
+            total += weight * (config.lead_boost if idx < lead else 1)
+        terms[lemma] = total
     if art.title:
         for w in WORD.findall(art.title):
             if w.lower() not in STOP_WORDS:
