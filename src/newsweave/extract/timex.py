@@ -10,7 +10,7 @@ How it works: rules in ``timex_find`` (regular expressions over the text, with t
 text order, asking this module for the tense of the clause around it (from the spaCy tags: the
 nearest verb and its auxiliaries) and for the date the text mentioned last (the
 anchor of "a month earlier"). The meanings are built in ``timex_normalize`` (quarters and fiscal
-periods in ``timex_quarters``), calendar arithmetic
+periods in ``timex_quarters``, the reasoning both share in ``timex_reading``), calendar arithmetic
 is in ``timex_calendar``.
 
 An article without a date still gets absolute dates right ("August 15, 2025"); relative expressions

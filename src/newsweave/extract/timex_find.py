@@ -29,7 +29,7 @@ from .timex_lexicon import (
     WEEKDAYS,
     alternation,
 )
-from .timex_normalize import Context, Reading
+from .timex_reading import Context, Reading
 
 __all__ = ["RULES", "Rule", "find_candidates"]
 

@@ -3,21 +3,19 @@ value, given the article's date, the tense around the match and the date the tex
 
 Each ``read_*`` function takes the ``re.Match`` of a rule in ``timex_find`` and a ``Context``
 (implemented in ``timex``) and returns a ``Reading``, or None when the match turns out not to be a
-time expression. Calendar arithmetic is in ``timex_calendar``.
+time expression. ``Reading``, ``Context`` and the reasoning the builders share (the direction a
+clause points, the year of a date written without one, clock times) are in ``timex_reading``;
+calendar arithmetic is in ``timex_calendar``; quarters and fiscal periods in ``timex_quarters``.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
-from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
 
 from .timex_calendar import (
     FIXED_HOLIDAYS,
     X_FORMS,
-    Anchor,
     duration_value,
     fmt,
     holiday_date,
@@ -31,150 +29,35 @@ from .timex_lexicon import (
     WEEKDAYS,
     number_value,
 )
+from .timex_reading import (
+    FUTURE_CUE,
+    Context,
+    Reading,
+    clock_time,
+    edge_mod,
+    month_num,
+    points_ahead,
+    relative,
+    resolve_year,
+    spoken_year,
+    tense_direction,
+    unanchored,
+    unit_name,
+    year_number,
+)
 
 __all__ = ["Context", "Reading"]
 
-# The value written for a relative expression when the article has no date, by granularity.
-# ----------------------------------------------------------------------------- what expressions mean
-@dataclass(slots=True)
-class Reading:
-    """What a matched expression means: its TIMEX3 type and value."""
-
-    type: str
-    value: str
-    mod: str | None = None
-    anchored: bool = True
-    # False for values computed from the last mentioned date ("a year earlier"): taking them as
-    # the new reference would make a run of "a year earlier" walk back a year each time.
-    remember: bool = True
-
-
-class Context(Protocol):
-    """What a rule may ask about the text around a match (implemented in ``timex``)."""
-
-    dct: date | None
-
-    def tense(self, start: int, end: int) -> str | None: ...  # "PAST" | "PRESENT" | "FUTURE" | None
-
-    def tag(self, start: int) -> str: ...  # the Penn tag of the token at this character
-
-    def verb(self, start: int, end: int) -> str: ...  # the clause's verb that tense() reads, lower case
-
-    def ref(self) -> Anchor | None: ...  # the last date the text mentioned, else the article's date
-
-    def quarter(self) -> Anchor | None: ...  # the quarter the article reports on, None if it named none
-
-
-_MODS = {"early": "START", "late": "END", "mid": "MID", "mid-": "MID", "middle": "MID",
-         "beginning": "START", "start": "START", "end": "END", "close": "END"}
-
-_UNIT_NAME = {"years": "year", "months": "month", "weeks": "week", "days": "day", "hours": "hour",
-              "minutes": "minute", "seconds": "second", "decades": "decade", "centuries": "century",
-              "quarters": "quarter", "weekends": "weekend", "fortnights": "fortnight", "nights": "night"}
-
-
-def unit_name(word: str) -> str:
-    w = word.lower()
-    return _UNIT_NAME.get(w, w)
-
-
-def _edge_mod(text: str | None) -> str | None:
-    if not text:
-        return None
-    t = text.lower().strip()
-    for key, mod in _MODS.items():
-        if key in t.split() or t.startswith(key):
-            return mod
-    return None
-
-
-def _month_num(word: str) -> int:
-    return MONTHS[word.lower().rstrip(".")]
-
-
-def _year(text: str) -> int:
-    """A year written in digits or read out ("nineteen ninety-seven" in broadcast transcripts)."""
-    return int(text) if text.isdigit() else spoken_year(text)
-
-
-def _unanchored(gran: str) -> Reading:
-    return Reading("DATE", X_FORMS[gran], anchored=False)
-
-
-def _rel(ctx: Context, gran: str, n: int, *, typ: str = "DATE", mod: str | None = None) -> Reading:
-    """The ``gran`` ``n`` steps from the article's date ("last week": week, -1)."""
-    if ctx.dct is None:
-        r = _unanchored(gran)
-        r.type, r.mod = typ, mod
-        return r
-    return Reading(typ, fmt(shift(ctx.dct, gran, n), gran), mod)
-
-
-def _direction(ctx: Context, m: re.Match, *, present_is_future: bool = False) -> str | None:
-    """"past" or "future" from the tense of the clause; a present-tense weekday ("meets Monday")
-    points ahead, a present-tense month stays in the article's year."""
-    t = ctx.tense(m.start(), m.end())
-    if t == "PAST":
-        return "past"
-    if t == "FUTURE" or (t == "PRESENT" and present_is_future):
-        return "future"
-    return None
-
 
 # ----------------------------------------------------------------------------- builders
-# "since Jan. 13", "last Oct. 23": a date already past; "until", "by": one to come
-_PAST_CUE = re.compile(r"\b(?:since|last)\s+$", re.IGNORECASE)
-
-
-def _resolve_year(ctx: Context, m: re.Match, month: int, day: int | None) -> int | None:
-    """The year of a month (and day) given without one. A past-tense clause puts it before the
-    article's date and a future one after, unless it is within a couple of months on the other
-    side ("was extended to Nov. 16" in a November article); an untensed one takes the nearest,
-    leaning to the past as news does ("payable Jan. 2" in a November article is next January)."""
-    dct = ctx.dct
-    if dct is None:
-        return None
-    before = m.string[max(0, m.start() - 14):m.start()]
-    direction = _direction(ctx, m)
-    past_cue = bool(_PAST_CUE.search(before))
-    if past_cue:
-        direction = "past"
-    elif _FUTURE_CUE.search(before) and direction != "past":
-        direction = "future"  # but "had filed by Wednesday" stays past
-    elif direction != "future" and _points_ahead(ctx, m):
-        direction = "future"
-
-    def when(year: int) -> date:
-        return date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
-
-    here = dct if day else date(dct.year, dct.month, 1)
-    # "last Oct. 23" and "since Jan. 13" name a day already past: no slack past the article's date
-    slack = 0 if past_cue else 60 if day else 31
-    this = when(dct.year)
-    if direction == "past":
-        return dct.year - 1 if (this - here).days > slack else dct.year
-    if direction == "future":
-        return dct.year + 1 if (here - this).days > slack else dct.year
-
-    # news reports mostly what happened: an untensed date leans to the past; a present-tense one
-    # ("the fiscal year ends in March") does not lean
-    lean = 1 if ctx.tense(m.start(), m.end()) == "PRESENT" else 2
-
-    def distance(year: int) -> float:
-        days = (when(year) - here).days
-        return days * lean if days > 0 else -days
-
-    return min((dct.year - 1, dct.year, dct.year + 1), key=lambda y: (distance(y), y != dct.year))
-
-
 def read_month_day(m: re.Match, ctx: Context) -> Reading | None:
-    month = _month_num(m["month"])
+    month = month_num(m["month"])
     day_word = m["day"].lower()
     day = ORDINALS[day_word] if day_word in ORDINALS else int(re.match(r"\d+", day_word).group())
     if m["year"]:
-        year = _year(m["year"])
+        year = year_number(m["year"])
     else:
-        year = _resolve_year(ctx, m, month, day)
+        year = resolve_year(ctx, m, month, day)
         if year is None:
             return _with_clock(m, Reading("DATE", f"XXXX-{month:02d}-{day:02d}", anchored=False))
     try:
@@ -189,17 +72,17 @@ def read_month_day(m: re.Match, ctx: Context) -> Reading | None:
 def _with_clock(m: re.Match, reading: Reading) -> Reading:
     """"5 p.m. EST Nov. 9": a clock time before a date makes the whole a TIME."""
     clock = m["clock"] if "clock" in m.re.groupindex else None
-    t = _clock(clock) if clock else None
+    t = clock_time(clock) if clock else None
     if t is None:
         return reading
     return Reading("TIME", f"{reading.value}T{t}", reading.mod, reading.anchored)
 
 
 def read_month_year(m: re.Match, ctx: Context) -> Reading | None:
-    month = _month_num(m["month"])
-    mod = _edge_mod(m["edge"])
+    month = month_num(m["month"])
+    mod = edge_mod(m["edge"])
     if m["year"]:
-        return Reading("DATE", f"{_year(m['year']):04d}-{month:02d}", mod)
+        return Reading("DATE", f"{year_number(m['year']):04d}-{month:02d}", mod)
     rel = (m["rel"] or "").lower()
     if ctx.dct is None:
         return Reading("DATE", f"XXXX-{month:02d}", mod, anchored=False)
@@ -220,7 +103,7 @@ def read_month_year(m: re.Match, ctx: Context) -> Reading | None:
     elif rel in ("this year", "this", "this coming"):
         pass  # the document's own year
     else:
-        year = _resolve_year(ctx, m, month, None)
+        year = resolve_year(ctx, m, month, None)
     return Reading("DATE", f"{year:04d}-{month:02d}", mod)
 
 
@@ -241,12 +124,12 @@ def read_numeric_date(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def read_year(m: re.Match, ctx: Context) -> Reading | None:
-    mod = _edge_mod(m["edge"])
-    return Reading("DATE", f"{_year(m['year']):04d}", mod)
+    mod = edge_mod(m["edge"])
+    return Reading("DATE", f"{year_number(m['year']):04d}", mod)
 
 
 def read_decade(m: re.Match, ctx: Context) -> Reading | None:
-    mod = _edge_mod(m["edge"])
+    mod = edge_mod(m["edge"])
     if m["digits"]:
         d = m["digits"].lstrip("'’")
         if len(d) == 4:
@@ -265,34 +148,7 @@ def read_century(m: re.Match, ctx: Context) -> Reading | None:
     n = ORDINALS.get(word) or (int(word[:-2]) if word[:-2].isdigit() else None)
     if n is None or not 1 <= n <= 30:
         return None
-    return Reading("DATE", f"{n - 1:02d}", _edge_mod(m["edge"]))
-
-
-# "as soon as Tuesday", "until Tuesday morning", "by Friday": a day still to come
-_FUTURE_CUE = re.compile(r"\b(?:as\s+soon\s+as|as\s+early\s+as|until|till|by|no\s+later\s+than)\s+(?:\S+\s+)?$", re.IGNORECASE)
-
-
-# "as soon as Tuesday", "as early as trading opens Monday": the earliest something can happen is
-# still to come, whatever the tense of the report ("were ready to leave as soon as Tuesday")
-_STRONG_FUTURE_CUE = re.compile(r"\b(?:as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than)\s+(?:\S+\s+){0,3}$",
-                                re.IGNORECASE)
-# "postponed until Tuesday morning", "extended its deadline until 9 a.m. Tuesday": the new date
-# something was moved to lies ahead of the report that tells of the move
-_MOVED_TO = re.compile(r"\b(?:postpon|delay|extend|defer|adjourn|reschedul|put\s+off|push\w*\s+back)\w*"
-                       r"\s+(?:\S+\s+){0,4}?(?:until|till|to)\s+(?:\S+\s+){0,4}$", re.IGNORECASE)
-# "has scheduled a news conference Thursday", "is slated for Monday": what is scheduled is to come,
-# though the scheduling is told in the past ("planned" is left out: "the government planned to pay
-# on Friday" as often tells of a plan already carried out)
-_SCHEDULING_VERBS = frozenset({"scheduled", "schedules", "schedule", "scheduling", "slated", "rescheduled"})
-
-
-def _points_ahead(ctx: Context, m: re.Match) -> bool:
-    """Whether the words around a weekday or date put it after the report whatever the clause's
-    tense: a "soonest" cue, a postponement's new date, or a scheduling verb."""
-    before = m.string[max(0, m.start() - 60):m.start()]
-    if _STRONG_FUTURE_CUE.search(before) or _MOVED_TO.search(before):
-        return True
-    return ctx.verb(m.start(), m.end()) in _SCHEDULING_VERBS
+    return Reading("DATE", f"{n - 1:02d}", edge_mod(m["edge"]))
 
 
 def _weekday_date(ctx: Context, m: re.Match, dow: int, rel: str) -> date | None:
@@ -318,10 +174,10 @@ def _weekday_date(ctx: Context, m: re.Match, dow: int, rel: str) -> date | None:
     if re.match(r"['’]s\b", m.string[m.end():m.end() + 3]):
         # "Wednesday's ruling": a day whose event the text already reports
         return shift(dct, "day", -back)
-    direction = _direction(ctx, m, present_is_future=True)
-    if direction != "past" and _FUTURE_CUE.search(m.string[max(0, m.start() - 14):m.start()]):
+    direction = tense_direction(ctx, m, present_is_future=True)
+    if direction != "past" and FUTURE_CUE.search(m.string[max(0, m.start() - 14):m.start()]):
         direction = "future"
-    if direction != "future" and _points_ahead(ctx, m):
+    if direction != "future" and points_ahead(ctx, m):
         direction = "future"
     if rel == "this":
         direction = direction or "future"
@@ -335,7 +191,7 @@ def read_weekday(m: re.Match, ctx: Context) -> Reading | None:
     dow = WEEKDAYS[m["dow"].lower()]
     part = (m["part"] or "").lower()
     clock = m["clock"]
-    mod = _edge_mod(m["edge"])
+    mod = edge_mod(m["edge"])
     d = _weekday_date(ctx, m, dow, m["rel"] or "")
     if d is None:
         base = f"XXXX-WXX-{dow}"
@@ -343,7 +199,7 @@ def read_weekday(m: re.Match, ctx: Context) -> Reading | None:
     else:
         base, anchored = d.isoformat(), True
     if clock:
-        t = _clock(clock)
+        t = clock_time(clock)
         if t:
             return Reading("TIME", f"{base}T{t}", mod, anchored)
     if part:
@@ -359,13 +215,13 @@ def read_deictic_day(m: re.Match, ctx: Context) -> Reading | None:
     word = m["word"].lower()
     n = _DEICTIC[word]
     part = (m["part"] or "").lower()
-    mod = _edge_mod(m["edge"])
+    mod = edge_mod(m["edge"])
     if ctx.dct is None:
         base, anchored = "XXXX-XX-XX", False
     else:
         base, anchored = shift(ctx.dct, "day", n).isoformat(), True
     if m["clock"]:
-        t = _clock(m["clock"])
+        t = clock_time(m["clock"])
         if t:
             return Reading("TIME", f"{base}T{t}", mod, anchored)
     if part:
@@ -389,30 +245,8 @@ def read_part_of_day(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("TIME", f"{shift(ctx.dct, 'day', n).isoformat()}T{code}")
 
 
-def _clock(text: str) -> str | None:
-    t = text.lower().replace(" ", "")
-    if t.startswith("noon") or t == "midday":
-        return "12:00"
-    if t.startswith("midnight"):
-        return "24:00"
-    m = re.match(r"(\d{1,2})(?:[:.](\d\d))?(a\.?m\.?|p\.?m\.?|inthemorning|intheevening|intheafternoon|atnight)?", t)
-    if not m:
-        return None
-    h = int(m.group(1))
-    minute = int(m.group(2) or 0)
-    ampm = m.group(3) or ""
-    if ampm.startswith("p") or ampm in ("intheevening", "intheafternoon", "atnight"):
-        if h < 12:
-            h += 12
-    elif (ampm.startswith("a") or ampm == "inthemorning") and h == 12:
-        h = 0
-    if h > 24 or minute > 59:
-        return None
-    return f"{h:02d}:{minute:02d}"
-
-
 def read_clock(m: re.Match, ctx: Context) -> Reading | None:
-    t = _clock(m["clock"])
+    t = clock_time(m["clock"])
     if t is None:
         return None
     # "at 3 p.m. on Wednesday": the day named right after it
@@ -450,7 +284,7 @@ def read_relative_unit(m: re.Match, ctx: Context) -> Reading | None:
     """"last week", "this year", "next month", "earlier this month", "the current quarter"."""
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = unit_name(m["unit"])
-    mod = _edge_mod(m["edge"])
+    mod = edge_mod(m["edge"])
     step = _REL_STEP.get(rel, 0)
     if unit == "quarter" and rel in ("the latest", "the last"):
         step = -1
@@ -459,7 +293,7 @@ def read_relative_unit(m: re.Match, ctx: Context) -> Reading | None:
             return Reading("DATE", X_FORMS["weekend"], mod, anchored=False)
         if rel in ("the", "this"):
             # the weekend just past, unless the article is written on it or the clause looks ahead
-            direction = _direction(ctx, m)
+            direction = tense_direction(ctx, m)
             dow = ctx.dct.isoweekday()
             if direction == "future":
                 step = 1 if dow == 7 else 0
@@ -474,15 +308,15 @@ def read_relative_unit(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("DURATION", duration_value(1, unit), mod)  # "over the past decade"
     if unit == "fortnight":
         unit = "week"
-    return _rel(ctx, unit, step, mod=mod)
+    return relative(ctx, unit, step, mod=mod)
 
 
 def read_season(m: re.Match, ctx: Context) -> Reading | None:
     code = SEASONS[m["season"].lower()]
-    mod = _edge_mod(m["edge"])
+    mod = edge_mod(m["edge"])
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     if m["year"]:
-        return Reading("DATE", f"{_year(m['year']):04d}-{code}", mod)
+        return Reading("DATE", f"{year_number(m['year']):04d}-{code}", mod)
     if ctx.dct is None:
         return Reading("DATE", f"XXXX-{code}", mod, anchored=False)
     season_month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
@@ -501,7 +335,7 @@ def read_season(m: re.Match, ctx: Context) -> Reading | None:
         if season_month <= ctx.dct.month or current == code:
             year += 1
     elif rel not in ("this",):
-        direction = _direction(ctx, m)
+        direction = tense_direction(ctx, m)
         if direction == "past" and season_month > ctx.dct.month + 1:
             year -= 1
         elif direction == "future" and season_month < ctx.dct.month - 1:
@@ -598,7 +432,7 @@ def read_set_every(m: re.Match, ctx: Context) -> Reading | None:
     if what.rstrip("s") in WEEKDAYS or what in WEEKDAYS:
         return Reading("SET", f"XXXX-WXX-{WEEKDAYS[what.rstrip('s') if what not in WEEKDAYS else what]}")
     if what.rstrip(".") in MONTHS:
-        return Reading("SET", f"XXXX-{_month_num(what):02d}")
+        return Reading("SET", f"XXXX-{month_num(what):02d}")
     if what in SEASONS:
         return Reading("SET", f"XXXX-{SEASONS[what]}")
     if what in PARTS_OF_DAY:
@@ -626,7 +460,7 @@ def read_anaphoric(m: re.Match, ctx: Context) -> Reading | None:
         d = shift(ref.day, "day", step)
         return Reading("TIME", f"{d.isoformat()}T{PARTS_OF_DAY[unit]}")
     if ref is None:
-        return _unanchored(unit if unit in X_FORMS else "day")
+        return unanchored(unit if unit in X_FORMS else "day")
     if unit == "time":
         return Reading("DATE", ref.value)
     gran = unit
@@ -639,33 +473,15 @@ def read_holiday(m: re.Match, ctx: Context) -> Reading | None:
     if name == "easter sunday":
         name = "easter"
     if m["year"]:
-        return Reading("DATE", holiday_date(name, _year(m["year"])).isoformat())
+        return Reading("DATE", holiday_date(name, year_number(m["year"])).isoformat())
     if ctx.dct is None:
         if name in FIXED_HOLIDAYS:
             month, day = FIXED_HOLIDAYS[name]
             return Reading("DATE", f"XXXX-{month:02d}-{day:02d}", anchored=False)
         return Reading("DATE", "XXXX-XX-XX", anchored=False)
     this = holiday_date(name, ctx.dct.year)
-    year = _resolve_year(ctx, m, this.month, this.day)
+    year = resolve_year(ctx, m, this.month, this.day)
     return Reading("DATE", holiday_date(name, year).isoformat())
-
-
-_SPOKEN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                "eighty": 80, "ninety": 90}
-_SPOKEN_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10}
-
-
-def spoken_year(text: str) -> int:
-    """The year a read-out phrase names: "nineteen ninety-six" 1996, "two thousand and one" 2001."""
-    words = re.split(r"[\s-]+", text.lower().strip())
-    if words[0] == "two":
-        rest = [w for w in words[2:] if w != "and"]
-        return 2000 + sum(_SPOKEN_ONES.get(w, 0) for w in rest)
-    century = 1900 if words[0] == "nineteen" else 1800
-    if words[1] == "hundred":
-        return century
-    return century + _SPOKEN_TENS[words[1]] + (_SPOKEN_ONES.get(words[2], 0) if len(words) > 2 else 0)
 
 
 def read_spoken_year(m: re.Match, ctx: Context) -> Reading | None:

@@ -2,9 +2,9 @@
 quarter", "the last half of 1989", "the quarter ended July 31"), the quarter under discussion ("the
 quarter", "the year-ago period", "the 1988 quarter"), fiscal years and "the year".
 
-Split from ``timex_normalize`` (same ``Reading`` / ``Context`` contract): an earnings report names
-the quarter it is about and then refers back to it, so these readers share the notion of that
-quarter (``Context.quarter``) and of the last quarter to have ended before the article.
+Builders like those of ``timex_normalize`` (the same ``Reading`` / ``Context`` contract, from
+``timex_reading``): an earnings report names the quarter it is about and then refers back to it,
+so these readers share the notion of that quarter (``Context.quarter``) and of the last quarter to have ended before the article.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from datetime import date
 
 from .timex_calendar import duration_value, fmt, shift
 from .timex_lexicon import MONTHS, ORDINALS
-from .timex_normalize import Context, Reading, _rel, _unanchored, _year
+from .timex_reading import Context, Reading, relative, unanchored, year_number
 
 __all__ = ["read_bare_quarter", "read_fiscal_year", "read_quarter", "read_the_unit", "read_year_ago_adj",
            "read_year_quarter"]
@@ -25,9 +25,9 @@ def _quarter_year(m: re.Match, ctx: Context) -> int | None:
     """The year of "the third quarter": the one written, else the article's, moved by
     "last year's" / "next year's" / "year-ago"; None when the article has no date."""
     if m["year"]:
-        return _year(m["year"])
+        return year_number(m["year"])
     if m["fy"]:
-        return _year(m["fy"])
+        return year_number(m["fy"])
     rel = (m["yrel"] or "").lower()
     if ctx.dct is None:
         return None
@@ -127,7 +127,7 @@ def read_fiscal_year(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("DATE", f"{year:04d}")
     rel = (m["rel"] or "").lower().strip()
     step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel.split()[-1] if rel else "", 0)
-    return _rel(ctx, "year", step)
+    return relative(ctx, "year", step)
 
 
 def read_the_unit(m: re.Match, ctx: Context) -> Reading | None:
@@ -137,7 +137,7 @@ def read_the_unit(m: re.Match, ctx: Context) -> Reading | None:
     if m["ended"]:
         return Reading("DURATION", duration_value(1, unit))
     if ctx.dct is None:
-        return _unanchored(unit)
+        return unanchored(unit)
     return Reading("DATE", fmt(ctx.dct, unit), remember=False)
 
 
