@@ -10,6 +10,7 @@ it. Not fitted to any evaluation set.
 from __future__ import annotations
 
 __all__ = [
+    "AID_GOODS",
     "CONFLICTUAL",
     "CONTROL_VERBS",
     "COOPERATIVE",
@@ -190,8 +191,9 @@ LIGHT_ONLY_NOUNS = frozenset({
 # Armed forces that are moved or sent (CAMEO 154), and goods whose delivery is aid (CAMEO 07).
 _FORCES = ("troop", "soldier", "warship", "army", "reinforcement", "tank", "brigade", "battalion", "division",
            "unit", "force", "jet", "warplane", "ship", "missile", "artillery", "marine", "paratrooper")
-_AID_GOODS = ("aid", "food", "medicine", "good", "supply", "weapon", "arm", "fuel", "relief", "assistance", "vaccine",
-              "money", "tent", "blanket", "hospital", "equipment", "water", "grain", "wheat", "rice", "flour")
+AID_GOODS = ("aid", "food", "medicine", "good", "supply", "weapon", "arm", "fuel", "relief", "assistance", "vaccine",
+              "money", "tent", "blanket", "hospital", "equipment", "water", "grain", "wheat", "rice", "flour",
+              "ration", "medication", "shelter")
 
 # (verb lemma, object lemma) -> (type, mode): where the object decides what the verb reports.
 VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
@@ -203,7 +205,7 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{(v, o): ("MOBILIZE", "troops") for v in ("send", "move", "dispatch", "rush", "mass", "station")
        for o in _FORCES},
     **{(v, o): ("AID", None) for v in ("send", "ship", "fly", "airlift", "dispatch", "provide", "distribute")
-       for o in _AID_GOODS},
+       for o in AID_GOODS},
     # Handing over a suspect is judicial cooperation (CAMEO 0631, extradition), a prisoner a release.
     **{("hand over", o): ("COOPERATE", None) for o in ("suspect", "fugitive", "defendant", "accused", "criminal")},
     # Banning trade is an embargo (CAMEO 163), banning a party or a rally a restriction (17).
@@ -227,7 +229,7 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{("receive", o): ("RETREAT", "access") for o in ("inspector", "observer", "monitor", "peacekeeper", "mission")},
     **{("receive", o): ("CONSULT", "host") for o in ("delegation", "envoy", "visitor", "minister", "president",
                                                      "counterpart", "ambassador", "leader", "king", "premier")},
-    **{("deliver", o): ("AID", None) for o in _AID_GOODS},
+    **{("deliver", o): ("AID", None) for o in AID_GOODS},
     **{("end", o): ("SANCTION", "discontinue") for o in ("aid", "relation", "tie", "cooperation", "support",
                                                          "talk", "negotiation", "assistance")},
     **{("cut", o): ("SANCTION", "discontinue") for o in ("funding", "assistance", "support", "cooperation")},

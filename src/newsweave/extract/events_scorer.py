@@ -123,11 +123,17 @@ _PHRASES: dict[tuple[str, str], tuple[str, str | None]] = {
     ("use", "cannon"): ("COERCE", "restrict"), ("fire", "gas"): ("COERCE", "restrict"),
     ("hunger", "strike"): ("PROTEST", "hunger"), ("sit", "in"): ("PROTEST", "demo"), ("general", "strike"): ("PROTEST", "strike"),
 }
+# Civilian premises a raid by the state's forces represses (COERCE), not a military objective.
+_PREMISES = frozenset({"office", "home", "house", "headquarters", "newspaper", "station", "radio", "studio",
+                       "university", "campus", "church", "mosque", "shop", "residence", "apartment", "printer"})
 _MEDIA = frozenset({"newspaper", "station", "radio", "television", "channel", "website", "site", "internet",
                     "outlet", "paper", "magazine", "broadcaster", "office", "publication", "agency"})
 _ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "consul", "embassy", "mission", "observer",
                      "inspector", "peacekeeper", "monitor"})
-_UNCONVENTIONAL = frozenset({"bomb", "bombing", "explosive", "ied", "suicide", "grenade", "landmine"})
+# Explosives not incorporated in a heavy weapon (manual, ASSAULT modes: "mines, IEDs, car bombs"); a
+# grenade is an infantry weapon, so who throws it at whom decides ("rocket-propelled grenades" on an
+# army base are fighting).
+_UNCONVENTIONAL = frozenset({"bomb", "bombing", "explosive", "ied", "suicide", "landmine"})
 _ONE_SIDED = frozenset({"beat", "torture", "lynch", "rape", "stab"})
 _HEAVY_WEAPONS = frozenset({"artillery", "tank", "warplane", "jet", "aircraft", "helicopter", "gunship", "missile",
                             "rocket", "mortar", "drone"})
@@ -232,6 +238,11 @@ def _by_actors(verb, sentence_words: set[str]) -> tuple[str, str | None]:
         return ("COERCE", "restrict")  # force used against protesters
     if doer & _POLICE and not done_to & _ARMED_GROUP:
         return ("COERCE", "restrict")
+    if verb.lemma_.lower() in ("raid", "storm") and doer & (_POLICE | _STATE_ARMED) and (
+            done_to & _PREMISES and not done_to & (_ARMED_GROUP | _STATE_ARMED)):
+        # Raiding offices, homes or newspapers is repression of civilians and their property
+        # (COERCE: "confiscate property", "destroy property"), not combat.
+        return ("COERCE", "seize")
     if weapon:
         return ("FIGHT", "heavy-weapons")  # artillery, aircraft, tanks: conventional force (CAMEO 194-195)
     if verb.lemma_.lower() in _ONE_SIDED:
@@ -262,6 +273,8 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
             objs = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "obj")}
             if lemma == "open" and "fire" not in objs:
                 return None
+            if lemma in ("seize", "capture") and _abducts(tok):
+                return ("ASSAULT", "abduct")  # kidnappers or gunmen seizing a person: an abduction (CAMEO 181)
             if lemma in ("seize", "capture", "take") and not objs & _ARMED_TARGET:
                 return None  # seizing property is COERCE; the trigger rules code it
             if lemma in ("hurl", "throw") and not objs & {"stone", "rock", "brick", "bottle", "grenade", "petrol"}:
@@ -290,10 +303,45 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
         if any(p.lemma_.lower() == "street" for c in tok.children if c.dep_ == "prep" for p in c.children) and (
                 _role_words(_subject(tok)) & _CROWD or lemma in ("pour", "flood", "spill", "fill", "go")):
             return ("PROTEST", "demo")  # "poured into the streets", "took to the streets"
+    if lemma in _COMBAT_WORDS and _crowd_fights(tok):
+        return ("PROTEST", "riot")  # "protesters clashed with police": a riot (CAMEO 145), not combat
+    if lemma in _GATHER and tok.pos_ == "VERB" and any(
+            c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _DISSENT for c in tok.children):
+        return ("PROTEST", "demo")  # "gathered outside the embassy to denounce": rally to protest (CAMEO 141)
     if lemma in ("attack", "raid", "ambush", "assault") and tok.pos_ in ("NOUN", "PROPN"):
         head = tok.head if tok.dep_ in ("dobj", "pobj", "nsubj") else tok
         return _by_actors(head if head.pos_ in ("VERB", "AUX") else tok, sentence_words)
     return _OWN_TYPE.get(lemma)
+
+
+# Who is taken in an abduction, beside the civilians: people named by what they do or where they are from.
+_PEOPLE = frozenset({"engineer", "contractor", "missionary", "nurse", "driver", "fisherman", "fishermen", "sailor",
+                     "crew", "foreigner", "national", "citizen", "employee", "trader", "merchant", "person",
+                     "pupil", "schoolgirl", "schoolboy", "son", "daughter", "wife", "husband", "volunteer"})
+_COMBAT_WORDS = frozenset({"clash", "fight", "fighting", "battle", "skirmish"})
+_GATHER = frozenset({"gather", "assemble", "converge", "congregate", "mass", "rally", "march", "parade"})
+_DISSENT = frozenset({"protest", "denounce", "condemn", "demand", "oppose", "decry", "criticize", "criticise",
+                      "demonstrate", "mourn", "commemorate", "reject", "call", "press", "urge"})
+
+
+def _abducts(verb) -> bool:
+    """Assailants or an armed group (not the police or the army: an arrest) take a person."""
+    doer = _role_words(_subject(verb))
+    taken = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    people = any(c.ent_type_ == "PERSON" or _role_words(c) & (_CIVILIAN - _PREMISES | _PEOPLE) for c in taken)
+    return people and bool(doer & (_ASSAILANT | _ARMED_GROUP)) and not doer & (_POLICE | _STATE_ARMED)
+
+
+def _crowd_fights(tok) -> bool:
+    """A clash whose side is a crowd and no armed group: protesters or rioters clashing with police."""
+    sides = _role_words(_subject(tok)) if tok.pos_ == "VERB" else set()
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("between", "with", "among"):
+            sides |= {w for p in c.children if p.dep_ == "pobj" for w in _role_words(p)}
+        elif c.dep_ in ("compound", "amod", "nmod"):
+            sides |= _role_words(c)
+    crowd = _CROWD - {"resident", "villager", "worker", "supporter"}
+    return bool(sides & (crowd | {"protest"})) and not sides & (_ARMED_GROUP | _STATE_ARMED)
 
 
 def _coerce_or_fight(verb, lemma: str) -> tuple[str, str | None] | None:
@@ -362,7 +410,7 @@ def figurative(tok, sentence_words: set[str], reading: str | None = None) -> boo
 
 _CUE_LEMMAS = frozenset(_OWN_TYPE) | _FORCE | {w for pair in _PHRASES for w in pair} | {
     "shut", "close", "expel", "deport", "charge", "push", "drive", "force", "chase", "hack", "attack", "raid",
-    "ambush", "assault", "bomb", "explode", "detonate"}
+    "ambush", "assault", "bomb", "explode", "detonate"} | _GATHER
 
 
 def manual_reading(sent, words: set[str] | None = None) -> Reading | None:

@@ -18,6 +18,7 @@ from .actors import actor_code
 from .events_actors import subject_token
 from .events_context import HAPPENING, OBLIGATION_AUX, by_phone, status_cue
 from .events_lexicon import (
+    AID_GOODS,
     CONFLICTUAL,
     CONTROL_VERBS,
     LIGHT_ONLY_NOUNS,
@@ -90,6 +91,8 @@ def _lexical(token) -> tuple[str, str | None] | None:
             return None
         if lemma in ("talk", "speak", "discuss") and not _has_partner(token):
             return None
+        if lemma in ("reach", "arrive", "enter", "cross") and _carries_aid(token):
+            return ("AID", None)  # "a convoy carrying food reached the city": aid delivered (CAMEO 07)
         return VERBS.get(lemma)
     if token.pos_ in ("NOUN", "PROPN"):
         found = NOUNS.get(lemma) or NOUNS.get(token.lower_)
@@ -118,6 +121,20 @@ _QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "number", "g
                          "shipment", "consignment", "crate", "load", "batch", "kilogram", "container", "planeload"})
 _WEAPONS = frozenset({"rocket", "missile", "shell", "shot", "mortar", "bullet", "round", "gun", "artillery",
                       "grenade", "salvo", "weapon", "gas", "warning"})
+
+
+_CARRIERS = frozenset({"convoy", "truck", "lorry", "shipment", "plane", "flight", "ship", "vessel", "consignment",
+                       "airlift", "boat", "cargo", "delivery"})
+
+
+def _carries_aid(verb) -> bool:
+    """The subject of ``verb`` is a convoy, plane or shipment of aid goods ("an aid convoy", "trucks
+    carrying food and medicine")."""
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subj is None:
+        return False
+    words = {t.lemma_.lower() for t in subj.subtree}
+    return bool(words & _CARRIERS) and bool(words & set(AID_GOODS) - {"weapon", "arm", "hospital", "money"})
 
 
 def _particle(verb, lemma: str) -> str | None:
