@@ -73,8 +73,7 @@ def link_batch(extractions: list[Extraction], settings: Settings | None = None) 
             ex.story_id = clusterer.add(key, features_for(ex, key, clusterer.config))
     # Entities after stories, so that descriptions are scoped by the story they belong to.
     for key, _, ex in keyed:
-        linker.add(key, ex.mentions, story_id=ex.story_id, published=ex.article.published, text=ex.article.text,
-                   doc=ex.doc)
+        linker.add(key, ex.mentions, story_id=ex.story_id, published=ex.article.published, text=ex.article.text)
     # Entities saw each article's story as it was when the article came (as `process` does); a later
     # split can have moved the article since, so the output carries its story at the end.
     for key, _, ex in keyed:

@@ -39,7 +39,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..model import Entity, Mention
+from ..model import DESCRIPTION_KINDS, Entity, Mention
 from ..names import DETERMINERS as _DETERMINERS
 from ..names import WORD as _WORD
 from ..names import first_name_gender, is_proper_name
@@ -52,7 +52,6 @@ from ..names import spelled as _spelled
 from ..names import spelling as _spelling
 from ..names import words_of as _words_of
 from .entity_groups import (
-    DESCRIPTION_KINDS,
     FAMILY,
     FAMILY_NOUNS,
     GENDERED_NOUNS,
@@ -64,6 +63,7 @@ from .entity_groups import (
     given,
     group_gender,
     group_mentions,
+    join_descriptions,
     name_gender,
 )
 from .entity_roles import actor_code, role_key, title_before
@@ -108,20 +108,19 @@ class EntityLinker(EntityTables):
         return self._next - 1  # ids are made one by one and never reused
 
     def add(self, key: str, mentions: list[Mention], *, story_id: str | None = None,
-            published: date | None = None, text: str | None = None, doc=None) -> list[str | None]:
+            published: date | None = None, text: str | None = None) -> list[str | None]:
         """Set ``entity_id`` on every mention of article ``key`` and return the ids in mention order.
 
         ``story_id`` scopes descriptions and breaks surname ties; ``published`` dates what was seen;
         ``text`` (the article body) lets a role written before a name ("Russian President Vladimir
-        Putin") be learnt when no coreference stage has made it a title mention; ``doc`` (its parse)
-        lets a description stated of a name ("Raj Chohan, a grandmother", "host Ellen DeGeneres",
-        "Subryan was the driver") join that name, which then carries the description story-wide.
+        Putin") be learnt when no coreference stage has made it a title mention. A description the
+        extract stage found said of a name (``Mention.describes``: "Raj Chohan, a grandmother", "host
+        Ellen DeGeneres", "Subryan was the driver") joins that name, which then carries it story-wide.
         """
         when = published.isoformat() if published else None
         groups = group_mentions(mentions, cross_label_surname=self.config.cross_label_surname,
                                 org_short_names=self.config.org_short_names)
-        if doc is not None:
-            groups = self._join_descriptions(groups, doc)
+        groups = join_descriptions(groups)
         # Full names first, so that a surname or title in the same article finds them.
         groups.sort(key=lambda g: (g.name is None, -(len(_name_words(g.name.text)) if g.name else 0)))
         for g in groups:
@@ -130,50 +129,6 @@ class EntityLinker(EntityTables):
                 m.entity_id = eid
             self._learn(eid, g, story_id, when, text)
         return [m.entity_id for m in mentions]
-
-    # -- grouping -------------------------------------------------------------------------------
-    @staticmethod
-    def _join_descriptions(groups: list[MentionGroup], doc) -> list[MentionGroup]:
-        """Fold a nameless group into the named group its description is said of, by the parse:
-        apposition, a compound title before the name, or "NAME is/was a DESCRIPTION"."""
-        owner: dict[int, MentionGroup] = {}
-        for g in groups:
-            if g.name is None:
-                continue
-            for m in g.mentions:
-                if m.kind != "name":
-                    continue
-                span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                for t in span or ():
-                    owner[t.i] = g
-        if not owner:
-            return groups
-        kept = []
-        for g in groups:
-            home = None
-            if g.name is None:
-                for m in g.mentions:
-                    if m.kind not in DESCRIPTION_KINDS:
-                        continue
-                    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                    if span is None or not len(span):
-                        continue
-                    t = span.root
-                    if t.dep_ in ("appos", "compound") and t.head.i in owner:
-                        home = owner[t.head.i]
-                    elif any(c.dep_ == "appos" and c.i in owner for c in t.children):
-                        home = next(owner[c.i] for c in t.children if c.dep_ == "appos" and c.i in owner)
-                    elif t.dep_ == "attr" and t.head.lemma_ == "be":
-                        subj = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in owner]
-                        if subj:
-                            home = owner[subj[0].i]
-                    if home is not None:
-                        break
-            if home is None:
-                kept.append(g)
-            else:
-                home.mentions.extend(g.mentions)
-        return kept
 
     # -- resolving ------------------------------------------------------------------------------
     def _resolve(self, g: MentionGroup, story: str | None, when: str | None) -> str:

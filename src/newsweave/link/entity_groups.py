@@ -3,7 +3,8 @@
 ``group_mentions`` is step 1 of the entity linker (``link/entities.py``): the mentions of one
 coreference chain are one group, split where a rule-based chain took in two different people; a
 surname or an equal name joins the article's fuller name that fits it (given names and genders
-agree). The gender rules (given names, honorifics, pronouns, gendered nouns) that every later step
+agree); ``join_descriptions`` folds a nameless description into the name the parse says it is
+said of (``Mention.describes``). The gender rules (given names, honorifics, pronouns, gendered nouns) that every later step
 also reads are here.
 """
 
@@ -13,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Mention
+from ..model import DESCRIPTION_KINDS, Mention
 from ..names import (
     first_name_gender,
     first_names_agree,
@@ -22,14 +23,13 @@ from ..names import (
     spelled,
 )
 
-__all__ = ["DESCRIPTION_KINDS", "FAMILY", "FAMILY_NOUNS", "GENDERED_NOUNS", "PERSON", "PRONOUN_GENDER",
+__all__ = ["FAMILY", "FAMILY_NOUNS", "GENDERED_NOUNS", "PERSON", "PRONOUN_GENDER",
            "MentionGroup", "best_name", "first_name_fits", "genders_agree", "given", "group_gender",
-           "group_mentions", "name_gender"]
+           "group_mentions", "join_descriptions", "name_gender"]
 
 PERSON = "PERSON"
 # Labels that name the same kind of thing for linking: spaCy often calls one place GPE here, LOC there.
 FAMILY = {"PERSON": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "NORP": "NORP"}
-DESCRIPTION_KINDS = frozenset({"description", "nominal"})
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -190,3 +190,29 @@ def _split_chain(ms: list[Mention]) -> list[MentionGroup]:
     groups = [MentionGroup(people[0] + rest, best_name(people[0]))]
     groups += [MentionGroup(p, best_name(p)) for p in people[1:]]
     return groups
+
+
+def join_descriptions(groups: list[MentionGroup]) -> list[MentionGroup]:
+    """Fold a nameless group into the named group its description is said of (``Mention.describes``,
+    set by the extract stage ``newsweave.descriptions.parse.v1``: an apposition, a compound title
+    before the name, or "NAME is/was a DESCRIPTION")."""
+    owner: dict[tuple[int, int], MentionGroup] = {}
+    for g in groups:
+        if g.name is None:
+            continue
+        for m in g.mentions:
+            if m.kind == "name":
+                owner[(m.start, m.end)] = g
+    if not owner:
+        return groups
+    kept = []
+    for g in groups:
+        home = None
+        if g.name is None:
+            home = next((owner[m.describes] for m in g.mentions
+                         if m.kind in DESCRIPTION_KINDS and m.describes in owner), None)
+        if home is None:
+            kept.append(g)
+        else:
+            home.mentions.extend(g.mentions)
+    return kept

@@ -91,7 +91,7 @@ class OnlineLinker:
         story_changes = self.stories.history[seen_stories:]
         history = [(h.get("action", "changed"), h) for h in story_changes]
         self.entities.add(key, ex.mentions, story_id=story_id, published=ex.article.published,
-                          text=ex.article.text, doc=ex.doc)
+                          text=ex.article.text)
         self._touched_entities.update(m.entity_id for m in ex.mentions if m.entity_id)
         # Merges rewrite what is already stored: the store applies them in the same transaction.
         self.merges = [("story", h["story"], h["from"]) for h in story_changes if h.get("action") == "merged"]

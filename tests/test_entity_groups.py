@@ -1,0 +1,36 @@
+"""One article's mentions grouped before linking: descriptions join the name they are said of (fictional)."""
+
+from __future__ import annotations
+
+from newsweave.link.entities import EntityLinker
+from newsweave.link.entity_groups import group_mentions, join_descriptions
+from newsweave.model import Mention
+
+TEXT = "Tomas Vrbik, a beekeeper, said the hives were safe. The farmer disagreed."
+
+
+def _mentions(describes):
+    name = Mention(start=0, end=11, text="Tomas Vrbik", label="PERSON")
+    keeper = Mention(start=15, end=24, text="beekeeper", label="NOMINAL", kind="nominal", describes=describes)
+    farmer = Mention(start=52, end=62, text="The farmer", label="NOMINAL", kind="nominal")
+    return name, keeper, farmer
+
+
+def test_a_description_said_of_a_name_joins_its_group():
+    name, keeper, farmer = _mentions((0, 11))
+    groups = join_descriptions(group_mentions([name, keeper, farmer]))
+    assert len(groups) == 2
+    assert {id(m) for m in groups[0].mentions} == {id(name), id(keeper)}
+
+
+def test_without_describes_the_description_stays_apart_and_the_linker_reads_no_parse():
+    name, keeper, farmer = _mentions(None)
+    assert len(join_descriptions(group_mentions([name, keeper, farmer]))) == 3
+    el = EntityLinker()
+    name, keeper, farmer = _mentions((0, 11))
+    el.add("a", [name, keeper, farmer], story_id="s1", text=TEXT)
+    assert keeper.entity_id == name.entity_id != farmer.entity_id
+    # The description now names him story-wide: a later "the beekeeper" is Tomas Vrbik.
+    later = [Mention(start=0, end=13, text="The beekeeper", label="NOMINAL", kind="nominal")]
+    el.add("b", later, story_id="s1")
+    assert later[0].entity_id == name.entity_id
