@@ -4,25 +4,50 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.extract.coref import (
-    _name_words,
-    _same_name,
-    best_name,
-    resolve_coreference,
-)
+from newsweave.extract.coref import best_name, resolve_coreference
+from newsweave.extract.coref_names import Chains, join_name_variants, name_words, same_name
 from newsweave.extract.entities import entity_mentions
 from newsweave.model import Mention
 
 
 def test_name_words_drop_honorifics():
-    assert _name_words("Mr. Smith") == ["smith"]
-    assert _name_words("Jane Doe") == ["jane", "doe"]
+    assert name_words("Mr. Smith") == ["smith"]
+    assert name_words("Jane Doe") == ["jane", "doe"]
 
 
 def test_same_name_variants():
-    assert _same_name(["smith"], ["john", "smith"], "PERSON")
-    assert not _same_name(["jones"], ["john", "smith"], "PERSON")
-    assert _same_name(["un"], ["united", "nations"], "ORG")
+    assert same_name(["smith"], ["john", "smith"], "PERSON")
+    assert not same_name(["jones"], ["john", "smith"], "PERSON")
+    assert same_name(["un"], ["united", "nations"], "ORG")
+
+
+def _variant_roots(names):
+    """Join fictional (text, label) names the way coreference does; the chain root of each."""
+    out = [Mention(i * 100, i * 100 + len(text), text, label) for i, (text, label) in enumerate(names)]
+    uf = Chains()
+    for _ in out:
+        uf.add()
+    join_name_variants(out, uf, {})
+    return [uf.find(i) for i in range(len(out))], out
+
+
+def test_name_variants_join_only_what_a_rule_allows():
+    roots, _ = _variant_roots([("United Nations", "ORG"), ("Acme Corp", "ORG"), ("UN", "ORG"),
+                               ("Olsen", "PERSON"), ("United Nations", "GPE")])
+    assert roots == [0, 1, 0, 3, 0]
+    # the long form after its acronym
+    roots, _ = _variant_roots([("UN", "ORG"), ("United Nations", "ORG")])
+    assert roots == [0, 0]
+
+
+def test_name_variants_keep_people_apart_and_take_a_surname_tagged_org():
+    roots, out = _variant_roots([("Donald Harlow", "PERSON"), ("Mr. Harlow", "PERSON"), ("Melania Harlow", "PERSON"),
+                                 ("Harlow", "ORG"), ("Donald", "PERSON"), ("Karen Voss", "PERSON"),
+                                 ("Voss", "PERSON")])
+    assert roots[1] == roots[0] and roots[2] != roots[0]
+    assert roots[3] == roots[0] and out[3].label == "PERSON"  # the most-mentioned Harlow so far
+    assert roots[4] == roots[0]  # a given name alone
+    assert roots[6] == roots[5] != roots[0]
 
 
 def test_best_name_is_longest_name_in_chain():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..model import Extraction, Mention
@@ -49,14 +50,25 @@ def _prose_lower_words(doc) -> set[str]:
     """Words the article writes in lower case in its prose: a word of a URL or a slug
     ("ellen-degeneres-oscar-host.html", spaced or not) is no evidence that a name is a common word."""
     text = doc.text
+    texts = [t.text for t in doc]
+    # Whether each line looks like a URL, decided once per line, not once per word of it (that was
+    # quadratic in a long paragraph's length).
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    urlish_line: dict[int, bool] = {}
     out = set()
     for t in doc:
         if not (t.is_alpha and t.text.islower()):
             continue
-        if (t.i > 0 and doc[t.i - 1].text in _SLUG) or (t.i + 1 < len(doc) and doc[t.i + 1].text in _SLUG):
+        i = t.i
+        if (i > 0 and texts[i - 1] in _SLUG) or (i + 1 < len(texts) and texts[i + 1] in _SLUG):
             continue
-        line = text[text.rfind("\n", 0, t.idx) + 1:text.find("\n", t.idx) % (len(text) + 1)]
-        if not _URLISH.search(line):
+        k = bisect.bisect_left(breaks, t.idx)  # the line breaks before the word
+        urlish = urlish_line.get(k)
+        if urlish is None:
+            start = breaks[k - 1] + 1 if k else 0
+            end = breaks[k] if k < len(breaks) else len(text)
+            urlish = urlish_line[k] = bool(_URLISH.search(text[start:end]))
+        if not urlish:
             out.add(t.text)
     return out
 

@@ -1,0 +1,228 @@
+"""Coreference of names: the chains' union-find, a name's words, and name variants joined in one chain.
+
+"Donald Trump", "Trump", "Mr. Trump" share a chain when the shorter name's words are the last words of
+the longer one (people) or the same words (organisations, places), and only where the chain's given
+names and gender admit the name ("Melania Trump" does not join "Donald Trump" ... "Trump"). Used by
+``coref.resolve_coreference``; titles and pronouns are its other modules' business.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Mention
+from ..names import first_name_gender, first_names_agree, spelling
+
+__all__ = ["HONORIFIC_GENDER", "Chains", "Person", "join_name_variants", "join_split_names", "name_words",
+           "same_name"]
+
+# Words before a surname that are honorifics, not part of the name; they also tell gender.
+HONORIFIC_GENDER = {
+    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+    "miss": "f", "madam": "f", "lady": "f", "dame": "f",
+}
+_HONORIFICS = set(HONORIFIC_GENDER) | {
+    "dr", "dr.", "prof", "prof.", "gov", "gov.", "sen", "sen.", "rep", "rep.", "gen", "gen.",
+    "president", "senator", "governor", "minister", "secretary", "judge", "justice", "rev", "rev.",
+}
+# Words an organisation's acronym skips ("UN" for "United Nations", "BoE" for "Bank of England").
+_ACRONYM_SKIPS = frozenset({"of", "the", "and", "for"})
+
+
+@dataclass
+class Chains:
+    """Union-find over mention indices."""
+
+    parent: list[int] = field(default_factory=list)
+
+    def add(self) -> int:
+        self.parent.append(len(self.parent))
+        return len(self.parent) - 1
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # the earlier mention stays the root, so chain numbers follow text order
+            if ra < rb:
+                self.parent[rb] = ra
+            else:
+                self.parent[ra] = rb
+
+
+def name_words(text: str) -> list[str]:
+    """A name's words, lower-cased, without leading honorifics ("Mr. Smith" -> ["smith"]) or Jr./Sr."""
+    words = [w for w in re.findall(r"[\w.'’-]+", text.lower())]
+    while words and words[0] in _HONORIFICS:
+        words = words[1:]
+    # A word of dots alone ("...") would leave an empty name word, which no name comparison can use.
+    return [w.rstrip(".") for w in words if w not in {"jr", "jr.", "sr", "sr."} and w.rstrip(".")] or [
+        w for w in words if w.rstrip(".")]
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in _ACRONYM_SKIPS)
+
+
+def same_name(short: list[str], long: list[str], label: str) -> bool:
+    """Whether the name ``short`` (its words) is a variant of ``long`` for an entity of ``label``."""
+    if not short or not long:
+        return False
+    if short == long:
+        return True
+    if label == "PERSON":
+        # "Trump" ~ "Donald Trump"; "Donald Trump" ~ "Donald J. Trump"
+        if len(short) == 1:
+            return long[-1] == short[0]
+        return short[-1] == long[-1] and short[0] == long[0]
+    # organisations: "the Kremlin" ~ "Kremlin", acronyms of the long form
+    if len(short) == 1 and len(long) > 1:
+        return short[0] == _acronym(long)
+    return False
+
+
+@dataclass
+class Person:
+    """What the names of one chain say of its person: given names, surnames, gender, name count."""
+
+    given: set[str] = field(default_factory=set)
+    surnames: set[str] = field(default_factory=set)
+    gender: str | None = None
+    names: int = 0
+
+    def admits(self, words: list[str], gender: str | None) -> bool:
+        """Whether a name (its words, and the gender its given name or honorific states) can be this person's."""
+        if gender and self.gender and gender != self.gender:
+            return False
+        if len(words) > 1:
+            if self.surnames and words[-1] not in self.surnames:
+                return False
+            if not self.given and self.names >= 2:
+                # An article that has named someone twice by surname alone and now writes a full
+                # name ("Obama" ... "Michelle Obama") mostly means another person; the linker joins
+                # the two again where nothing contradicts.
+                return False
+            return all(first_names_agree(spelling(words[0]), spelling(g)) for g in self.given)
+        return True
+
+    def add(self, words: list[str], gender: str | None) -> None:
+        self.names += 1
+        if len(words) > 1:
+            self.given.add(words[0])
+            self.surnames.add(words[-1])
+        if gender and not self.gender:
+            self.gender = gender
+
+
+def join_split_names(doc, names: list[Mention]) -> list[Mention]:
+    """One person's name the tagger cut in two ("Yury" ORG + "Ushakov" PERSON): a single capitalised
+    proper noun written right before a person's name, as a compound of it, is the name's first word."""
+    out: list[Mention] = []
+    for m in names:
+        prev = out[-1] if out else None
+        if (prev is not None and m.label == "PERSON" and m.kind == "name" and prev.kind == "name"
+                and prev.label not in {"GPE", "NORP", "LOC", "PERSON"} and prev.end + 1 == m.start
+                and doc.text[prev.end] == " " and prev.text[:1].isupper() and not prev.text.isupper()):
+            span = doc.char_span(prev.start, prev.end)
+            target = doc.char_span(m.start, m.end)
+            if (span is not None and target is not None and len(span) == 1 and span[0].pos_ == "PROPN"
+                    and span[0].dep_ == "compound" and span[0].head.i in range(target.start, target.end)):
+                out[-1] = Mention(start=prev.start, end=m.end, text=doc.text[prev.start:m.end], label="PERSON",
+                                  kind="name")
+                continue
+        out.append(m)
+    return out
+
+
+def _keys_held(words: list[str]) -> list[tuple[str, object]]:
+    """The keys under which a name waits for the later names that may be its variants."""
+    keys: list[tuple[str, object]] = [("words", tuple(words)), ("last", words[-1])]
+    if len(words) > 1:
+        keys += [("first", words[0]), ("acronym", _acronym(words))]
+    return keys
+
+
+def _keys_sought(words: list[str]) -> list[tuple[str, object]]:
+    """The keys of every earlier name that ``same_name`` (either way round) or a given name alone can
+    match: the same words, the same last word, a lone word that is the other's first word or acronym."""
+    keys: list[tuple[str, object]] = [("words", tuple(words)), ("last", words[-1])]
+    if len(words) == 1:
+        keys += [("first", words[0]), ("acronym", words[0])]
+    else:
+        keys.append(("words", (_acronym(words),)))
+    return keys
+
+
+def join_name_variants(out: list[Mention], uf: Chains, gender: dict[int, str]) -> None:
+    """Join name variants in one chain (a later short form joins the earlier long one), only where
+    nothing in the chain contradicts: Melania Trump does not join the chain of "Donald Trump" ...
+    "Trump", and a bare "Trump" joins the article's most-named compatible Trump so far.
+
+    ``gender`` (mention index -> gender evidence) gains what given names say. Each name is compared
+    only with the earlier names that share a key with it (see ``_keys_sought``), not with every
+    earlier mention: the same chains, in time linear in the names rather than quadratic.
+    """
+    words = [name_words(m.text) for m in out]
+    for i, m in enumerate(out):
+        if m.kind == "name" and m.label == "PERSON" and len(words[i]) > 1 and i not in gender:
+            g = first_name_gender(words[i][0])
+            if g:
+                gender[i] = g
+    people: dict[int, Person] = {}  # chain root -> what its names say of the person
+    size: dict[int, int] = {}  # chain root -> mentions in the chain so far (names and their titles)
+    for k in range(len(out)):
+        size[uf.find(k)] = size.get(uf.find(k), 0) + 1
+    earlier: dict[tuple[str, object], list[int]] = {}  # key -> earlier mentions holding it, in order
+    for i, m in enumerate(out):
+        wi = words[i]
+        best, best_key = None, None
+        candidates = sorted({j for key in _keys_sought(wi) for j in earlier.get(key, ())}) if wi else ()
+        for j in candidates:
+            mj = out[j]
+            wj = words[j]
+            label = m.label
+            if mj.label != m.label:
+                # spaCy's small model tags a surname ORG now and then ("Trump assured ..."): a
+                # short name matching an earlier full PERSON name is that person
+                if mj.label == "PERSON" and len(wj) > 1 and len(wi) == 1:
+                    label = "PERSON"
+                elif not ({mj.label, m.label} <= {"ORG", "GPE", "NORP"} and wj == wi):
+                    continue
+            given_alone = (label == "PERSON" == mj.label and len(wi) == 1 and len(wj) > 1 and wi[0] == wj[0]
+                           and mj.kind == "name" and first_name_gender(wi[0]) is not None)
+            if not (same_name(wi, wj, label) or same_name(wj, wi, label) or given_alone):
+                continue  # "Donald" alone is the article's Donald Trump (a given name the Census lists know)
+            if label != "PERSON":
+                best = j
+                break
+            person = people.get(uf.find(j))
+            if person is not None and not person.admits(wi, gender.get(i)):
+                continue
+            # the most-mentioned compatible person so far; the later one among equals
+            key = (size.get(uf.find(j), 1), j)
+            if best_key is None or key > best_key:
+                best, best_key = j, key
+        if best is not None:
+            if out[best].label == "PERSON" and m.label != "PERSON" and len(wi) == 1:
+                m.label = "PERSON"
+            root_before, root_i = uf.find(best), uf.find(i)
+            uf.union(best, i)
+            if root_before != root_i:
+                size[uf.find(i)] = size.pop(root_before, 1) + size.pop(root_i, 1)
+            if best in gender and i not in gender:
+                gender[i] = gender[best]
+            person = people.pop(root_before, None) or Person()
+        else:
+            person = Person()
+        if m.label == "PERSON" and m.kind == "name":
+            person.add(wi, gender.get(i))
+            people[uf.find(i)] = person
+        if wi:
+            for key in _keys_held(wi):
+                earlier.setdefault(key, []).append(i)
