@@ -9,7 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from newsweave.extract.timex_find import RULES, _rule_matches, find_candidates, first_chars
+from newsweave.extract.timex_find import (
+    RULES,
+    _rule_matches,
+    find_candidates,
+    first_chars,
+)
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 

@@ -112,9 +112,12 @@ def _is_rate(m: re.Match, ctx: Context) -> bool:
     """"$2 million a year", "700 seats a week", "24 hours a day": a rate, not a stretch of time."""
     if (m["num"] or "").lower() not in ("a", "an") or (m["pre"] or "").strip():
         return False
+    # the word before is an amount or a count ("$12", "400 cars", "$2 million")
     lo = max(0, m.start() - 30)
     prev = re.search(r"(\S+)\s*$", m.string[lo:m.start()])
-    return prev is not None and ctx.tag(lo + prev.start(1)) in ("CD", "NNS", "NN")
+    if prev is None:
+        return False
+    return bool(re.fullmatch(r"[$£€¥]\d[\d,.]*", prev.group(1))) or ctx.tag(lo + prev.start(1)) in ("CD", "NNS", "NN")
 
 
 def _g_year(m: re.Match, ctx: Context) -> bool:
@@ -234,6 +237,17 @@ RULES: list[Rule] = [
        rf"[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<fy>{YEAR}))?",
        Q.read_quarter, None,
        lambda m: (m.start() + 4 if m.group(0)[:4].lower() == "its " else m.start(), m.end())),
+    # "Q3 2024", "Q4", "H1 2025", "Q2'24", "FY2024", "FY 24": the written codes of business news
+    _r("quarter_code",
+       rf"(?P<code>Q[1-4]|H[12])(?:[\s-]+(?:FY\s?)?(?P<year>{YEAR})(?!\d)|\s?['’](?P<yy>\d\d))?",
+       lambda m, ctx: Q.read_quarter(_Merged(
+           m, ord=("first", "second", "third", "fourth")[int(m["code"][1]) - 1],
+           unit="half" if m["code"][0] in "Hh" else "quarter", fy=None, yrel=None,
+           year=m["year"] or (f"20{m['yy']}" if m["yy"] else None)), ctx),
+       lambda m, ctx: m["code"][0].isupper()),
+    _r("fiscal_code", r"FY\s?['’]?(?P<year>(?:19|20)\d\d|\d\d)(?!\d)",
+       lambda m, ctx: Q.read_fiscal_year(_Merged(m, rel=None), ctx),
+       lambda m, ctx: m.group(0)[:2] == "FY"),
     _r("bare_quarter",
        r"(?:(?:the|this|that)\s+(?:(?:latest|current|most\s+recent|recent|same|comparable|corresponding|fiscal)\s+){0,3}"
        r"(?:(?:year[-\s](?:ago|earlier))\s+)?|last\s+year['’]s\s+)(?:quarter|period)"
@@ -246,7 +260,7 @@ RULES: list[Rule] = [
     _r("year_ago_adj", r"year[-\s](?:ago|earlier)(?=\s+(?:\w+\s+)?(?:level|results?|quarter|period|profit|earnings|figures?|sales|loss|net|month))|year[-\s](?:ago|earlier)(?=[.,;])",
        Q.read_year_ago_adj),
     _r("ago",
-       rf"(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|barely)\s+)?(?P<num>{NUM})[\s-]+(?:more\s+)?(?P<unit>{UNIT})(?:\s+or\s+so)?\s+"
+       rf"(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|barely)\s+)?(?:(?P<num>{NUM})[\s-]+|(?=(?:years|months|weeks|days|decades)\s+ago))(?:more\s+)?(?P<unit>{UNIT})(?:\s+or\s+so)?\s+"
        rf"(?P<dir>ago|earlier|from\s+now|hence)",
        N.read_ago),
     _r("duration",
@@ -278,6 +292,11 @@ RULES: list[Rule] = [
        lambda m, ctx: bool(re.match(r"(?:(?:the|these|those)\s+)?(?:recent|coming|past|ensuing|few)", m.group(0), re.IGNORECASE))
        or bool(re.search(r"(?:\bfor|\bin|\bwithin|\bover|\bafter|\bthan|\btook|\btake|\blast(?:ed)?)\s+$", m.string[max(0, m.start() - 10):m.start()], re.IGNORECASE)),
        lambda m: (re.match(r"(?:(?:the|these|those)\s+)?", m.group(0), re.IGNORECASE).end() + m.start(), m.end())),
+    # "for some time", "for a while", "for a fairly lengthy period": a stretch of unstated length
+    # ("a long time" is left out: TempEval's annotators left it out)
+    _r("vague_stretch", r"some\s+time|a\s+while|an?\s+(?:(?:fairly|very|rather)\s+)?(?:lengthy|extended)\s+period",
+       lambda m, ctx: Reading("DURATION", "PXX"),
+       lambda m, ctx: bool(re.search(r"\b(?:for|after)\s+$", m.string[max(0, m.start() - 7):m.start()], re.IGNORECASE))),
     _r("set_adverb", r"(?P<word>daily|weekly|monthly|yearly|annually|hourly|quarterly|nightly)", N.read_set_adverb,
        # only the adverb ("is printed daily"); "daily volume", "the party daily" are not times
        lambda m, ctx: (ctx.tag(m.start()) == "RB" or ctx.tag(m.start()) == "JJ" and m["word"].lower() in ("daily", "weekly", "hourly", "nightly"))
@@ -362,9 +381,11 @@ def _g_future(m: re.Match, ctx: Context) -> bool:
 class _Merged:
     """A match whose named groups are overridden, so that alternative spellings share a builder."""
 
-    def __init__(self, m: re.Match, **overrides):
+    def __init__(self, m: re.Match, spans: dict[str, str] | None = None, **overrides):
         self._m = m
         self._o = overrides
+        # the groups whose positions stand for another's (a day-first date's month is group month2)
+        self._spans = spans or {}
         self.string = m.string
         self.re = m.re  # builders ask which groups the pattern has (m.re.groupindex)
 
@@ -377,15 +398,15 @@ class _Merged:
         return self._m.group(*a)
 
     def start(self, *a):
-        return self._m.start(*a)
+        return self._m.start(*(self._spans.get(x, x) for x in a))
 
     def end(self, *a):
-        return self._m.end(*a)
+        return self._m.end(*(self._spans.get(x, x) for x in a))
 
 
 def _swap(m: re.Match):
     if m["month"] is None:
-        return _Merged(m, month=m["month2"], day=m["day2"])
+        return _Merged(m, {"month": "month2", "day": "day2"}, month=m["month2"], day=m["day2"])
     return m
 
 

@@ -347,7 +347,7 @@ def read_ago(m: re.Match, ctx: Context) -> Reading | None:
     """"three years ago", "a month earlier", "two weeks from now": a point shifted from the
     article's date ("ago", "from now") or from the date the text last mentioned ("earlier")."""
     unit = unit_name(m["unit"])
-    n = number_value(m["num"])
+    n = number_value(m["num"]) if m["num"] else None  # "years ago": how many is not said
     word = " ".join(m["dir"].lower().split())
     sign = 1 if word in ("from now", "hence") else -1
     if unit in ("hour", "minute", "second"):
