@@ -191,3 +191,12 @@ def test_transcript_speakers_in_capitals_are_sources_and_rubrics_are_not(nlp):
     atts = [a for a in _find(nlp, text) if a.cue is not None and a.cue.text == ":"]
     assert [(a.source.text, a.content[0].text[:20]) for a in atts] == [
         ("HARLOW", "Let's begin with the"), ("KEMPNER", "We will cut the toll")]
+
+
+@pytest.mark.slow
+def test_source_stops_before_its_cue_when_the_parse_hangs_the_clause_under_it(nlp):
+    # fictional: the parser hangs the whole clause under the subject after a long apposition
+    text = ("A union representing bus drivers endorsed Mayor Ellen Park for governor on Monday, "
+            "another example of organized labor throwing its support behind her.")
+    (att,) = [a for a in _find(nlp, text) if a.cue.text == "endorsed"]
+    assert att.source.text == "A union representing bus drivers"

@@ -50,7 +50,7 @@ from .attribution_phrases import (
 )
 from .attribution_quotes import quote_spans
 from .attribution_segments import keep_within_segments
-from .attribution_spans import Found, doc_text, nest
+from .attribution_spans import Found, doc_text, nest, trim_chars
 from .attribution_verbs import verb_attribution
 from .coref import best_name
 from .pipeline import stage
@@ -78,6 +78,8 @@ def find_attributions(doc, mentions: list[Mention] | None = None, refine=None,
     if refine is not None:
         found = refine(doc, found, quotes)
         keep_within_segments(doc, doc_text(doc), found)
+    for f in found:
+        _source_before_cue(doc_text(doc), f)
     ordered = sorted(found, key=lambda f: f.cue[0])
     out = [_to_attribution(doc, f, quotes, mentions or []) for f in ordered]
     index = {id(f): i for i, f in enumerate(ordered)}
@@ -186,6 +188,16 @@ def _continue_quotes(doc, found: list[Found], quotes, used: set[int]) -> None:
             continue
         f.content.append((qs, qe))
         used.add(qi)
+
+
+def _source_before_cue(text: str, f: Found) -> None:
+    """A source phrase that runs on over its own cue (a subject whose subtree the parser hung the
+    whole clause under: "A majority of voters expect Clinton to win ...") stops before the cue."""
+    if f.source is None or not (f.source[0] < f.cue[0] and f.cue[1] <= f.source[1]):
+        return
+    s, e = trim_chars(text, f.source[0], f.cue[0])
+    if e > s:
+        f.source = (s, e)
 
 
 def _end(f: Found) -> int:
