@@ -19,6 +19,7 @@ from starlette.testclient import TestClient
 from newsweave.api import create_app
 from newsweave.api.highlight import Highlight, highlight_text
 from newsweave.api.openapi import JSON_ROUTES
+from newsweave.extract.statement_dates import statement_dates_stage
 from newsweave.model import (
     Actor,
     Article,
@@ -30,6 +31,7 @@ from newsweave.model import (
     Span,
     Timex,
 )
+from newsweave.settings import Settings
 from newsweave.store import Store
 
 XSS = "<script>alert(1)</script>"
@@ -103,6 +105,7 @@ def _fill(store: Store) -> dict:
                                      source=ex_x.mentions[0].to_span(), speaker=ex_x.mentions[0])]
 
     for key, ex in (("a", ex_a), ("b", ex_b), ("x", ex_x)):
+        statement_dates_stage(ex, Settings())  # as `process` runs it after attribution
         store.save_extraction(ids[key], ex)
         store.set_mention_entities(ids[key], ex)
     for key in ("a", "b"):
@@ -433,3 +436,22 @@ def test_workers_share_rendered_story_pages(tmp_path, monkeypatch):
             store.save_story("S-bridge", "Bridge reopening postponed")
         with pytest.raises(AssertionError, match="rendered again"):
             second.get("/stories/S-bridge")  # a new version is not in any cache
+
+
+def test_story_page_lists_the_first_rows_with_a_show_all_link(tmp_path, monkeypatch):
+    """A first render does bounded work: the HTML shows the first rows of a long list and links to all of
+    them (``?lists=all``); the JSON has every row either way."""
+    from newsweave.api import views as api_views
+
+    path, _ = _fresh_store(tmp_path)
+    with TestClient(create_app(path)) as c:
+        entries = c.get("/stories/S-bridge.json").json()["timeline"]
+        assert len(entries) > 1
+        monkeypatch.setitem(api_views.STORY_PAGE_LISTS, "timeline", 1)
+        short = c.get("/stories/S-bridge?kind=direct").text  # a query of its own: not the page cached above
+        assert short.count('<tr class="kind-') == 1
+        assert f"{len(entries) - 1} more dated items" in short and 'href="?kind=direct&amp;lists=all#timeline"' in short
+        whole = c.get("/stories/S-bridge?kind=direct&lists=all").text
+        assert whole.count('<tr class="kind-') == len(entries) and "more dated items" not in whole
+        assert len(c.get("/stories/S-bridge.json?lists=all").json()["timeline"]) == len(entries)
+        assert c.get("/stories/S-bridge?lists=some").status_code == 400

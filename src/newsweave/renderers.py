@@ -1,11 +1,13 @@
 """One registry of renderers for a view's data: JSON, the terminal and HTML (datasette's ``_register_renderers``).
 
-A view (``"story"``, ``"stories"``) is the data the store and the analyses give: the JSON of the API and of
+A view (``"story"``, ``"stories"``, ``"timeline"``, ``"comparison"``, ``"plans"``, ``"search"``, ``"quotes"``,
+``"entities"``, ``"entity"``, ``"article"``, …) is the data the store and the analyses give: the JSON of the API and of
 ``--json``. Each format is registered once per view, so the CLI's printers and the web's templates are
 looked up here rather than written again where they are used:
 
 * ``json`` is the same for every view: the data itself, indented two spaces;
-* ``text`` is what a command prints on a terminal (``rich`` markup; ``newsweave show``, ``newsweave stories``);
+* ``text`` is what a command prints on a terminal (``rich`` markup, so plain text is escaped; ``newsweave show``,
+  ``newsweave stories``, ``newsweave timeline`` …); an outlet is named by ``model.outlet_of``'s rule, never "?";
 * ``html`` names the template the web app renders the view with (``newsweave.api.views``).
 
 ``render(view, fmt, data)`` gives the text of the ``json`` and ``text`` formats; ``template(view)`` the
@@ -17,6 +19,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from typing import Any
+
+from .model import outlet_of
 
 __all__ = ["FORMATS", "json_text", "registered", "render", "renderer", "template"]
 
@@ -67,11 +71,20 @@ def template(view: str) -> str:
     return _TEMPLATES[view]
 
 
-_TEMPLATES.update({"story": "story.html", "stories": "stories.html"})
+_TEMPLATES.update({"story": "story.html", "stories": "stories.html", "article": "article.html",
+                   "entity": "entity.html", "entities": "entities.html", "plans": "plans.html",
+                   "search": "search.html", "corrections": "corrections.html", "sources": "sources.html"})
 
 
-def _shown_outlet(article: dict[str, Any], width: int) -> str:
-    return f"{article['outlet'] or article['wire'] or '?':<{width}}"
+def _shown_outlet(record: dict[str, Any], width: int = 0) -> str:
+    # Quote, plan and search rows carry the article's outlet (and wire, where they have it): one rule for all.
+    return f"{_escape(outlet_of(record)):<{width}}"
+
+
+def _escape(text: Any) -> str:
+    from rich.markup import escape
+
+    return escape(str(text))
 
 
 @renderer("stories")
@@ -98,7 +111,7 @@ def story_text(s: dict[str, Any]) -> str:
     lines += ["", "[bold]Who said what[/]"]
     for q in s["quotes"]:
         text = " … ".join(c["text"] for c in q["content"])
-        lines.append(f"  [green]{q['speaker_name'] or '(unattributed)'}[/] ({q['outlet'] or '?'}, {q['kind']}): "
+        lines.append(f"  [green]{q['speaker_name'] or '(unattributed)'}[/] ({_shown_outlet(q)}, {q['kind']}): "
                      f"{text[:160]}")
     lines += ["", "[bold]Events[/]"]
     for e in s["events"]:
@@ -107,4 +120,105 @@ def story_text(s: dict[str, Any]) -> str:
         lines.append(f"  {e['time'] or '?':<11} {e['type']:<10} {e['status']:<9} {who} → {whom} "
                      f"{'@ ' + e['place'] if e['place'] else ''}")
     lines += ["", "[bold]Entities[/]", "  " + ", ".join(f"{e['name']} ({e['mentions']})" for e in s["entities"][:20])]
+    return "\n".join(lines)
+
+
+@renderer("timeline")
+def timeline_text(d: dict[str, Any]) -> str:
+    """A story's timeline (``analyze.timeline.story_timeline``): ``analyze.timeline.render_timeline``'s lines."""
+    from .analyze.timeline import render_timeline
+
+    return _escape(render_timeline(d).rstrip("\n"))
+
+
+@renderer("comparison")
+def comparison_text(d: dict[str, Any]) -> str:
+    """Outlets side by side (``analyze.compare.compare_outlets``): ``analyze.compare.render_comparison``'s lines."""
+    from .analyze.compare import render_comparison
+
+    return _escape(render_comparison(d).rstrip("\n"))
+
+
+@renderer("plans")
+def plans_text(plans: list[dict[str, Any]]) -> str:
+    """Plans (``analyze.plans.store_plans``): label, status and due date, then each update with its outlet."""
+    lines = []
+    for p in plans:
+        flag = " [red]OVERDUE[/]" if p["overdue"] else ""
+        where = f" in {p['place']}" if p["place"] else ""
+        lines.append(f"[bold]{p['label']}[/]{where} — [cyan]{p['status']}[/], due {p['due'] or '?'}{flag}")
+        for u in p["history"]:
+            who = f" ({u['announced_by']})" if u["announced_by"] else ""
+            lines.append(f"   {u['date'] or 'no date'} {_shown_outlet(u)} #{u['article_id']}: {u['change']}{who}")
+    return "\n".join(lines)
+
+
+@renderer("search")
+def search_text(rows: list[dict[str, Any]]) -> str:
+    """Search results (``store.search_articles``): id, date, outlet, title and story, then the snippet."""
+    lines = []
+    for r in rows:
+        lines.append(f"#{r['id']:<5} {r['published'] or '----------'} {_shown_outlet(r, 12)} "
+                     f"[bold]{_escape(r['title'][:80])}[/] (story {r['story_id'] or '-'})")
+        lines.append(f"       {_escape(r['snippet'])}")
+    return "\n".join(lines)
+
+
+@renderer("quotes")
+def quotes_text(rows: list[dict[str, Any]]) -> str:
+    """Quotes (``store.list_quotes``) grouped by resolved speaker, most quoted first, with outlet and offsets."""
+    groups: dict[str, list] = {}
+    for q in rows:
+        groups.setdefault(q["speaker_name"] or "(unattributed)", []).append(q)
+    lines = []
+    for who, qs in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        lines.append(f"[bold green]{who}[/] ({len(qs)})")
+        for q in qs:
+            text = " … ".join(c["text"] for c in q["content"])
+            lines.append(f"  {q['published'] or 'no date'} {_shown_outlet(q)} #{q['article_id']}:{q['start']}-{q['end']} "
+                         f"[dim]{q['kind']}[/] {_escape(text[:200])}")
+    return "\n".join(lines)
+
+
+@renderer("entities")
+def entities_text(rows: list[dict[str, Any]]) -> str:
+    """Entities (``store.list_entities``): name, id, type, code, mentions and other names."""
+    lines = []
+    for e in rows:
+        aliases = ", ".join(a for a in e["aliases"] if a != e["name"])
+        lines.append(f"[bold]{e['name']}[/] [dim]{e['id']} {e['type'] or ''} {e['code'] or ''}[/] "
+                     f"{e['mentions']} mentions{' · aka ' + aliases if aliases else ''}")
+    return "\n".join(lines)
+
+
+@renderer("entity")
+def entity_text(e: dict[str, Any]) -> str:
+    """One entity (``store.entity_detail``): aliases, mentions per outlet, stories and quotes."""
+    lines = [f"[bold]{e['name']}[/] [dim]{e['id']} {e['type'] or ''} {e['code'] or ''}[/]",
+             f"  aliases: {', '.join(e['aliases'])}",
+             "  mentions by outlet: " + ", ".join(f"{k} {v}" for k, v in e["mentions_by_outlet"].items())]
+    lines += [f"  story {s['id']}: {s['title']}" for s in e["stories"]]
+    lines += [f"  said ({_shown_outlet(q)}, {q['published']}): " + " … ".join(c["text"] for c in q["content"])[:160]
+              for q in e["quotes"]]
+    return "\n".join(lines)
+
+
+@renderer("article")
+def article_text(a: dict[str, Any]) -> str:
+    """One article (``store.article_detail``): its header, then who said what, events and dates in it."""
+    lines = [f"[bold cyan]#{a['id']}[/] [bold]{_escape(a['title'])}[/] — {_shown_outlet(a)}, "
+             f"{a['published'] or 'no date'}" + (f" (story {a['story_id']})" if a.get("story_id") else "")]
+    if a.get("copy_of"):
+        lines.append(f"  [yellow]copy of #{a['copy_of']}[/]")
+    if a.get("url"):
+        lines.append(f"  {_escape(a['url'])}")
+    lines += ["", "[bold]Who said what[/]"]
+    for q in a["attributions"]:
+        text = " … ".join(c["text"] for c in q["content"])
+        lines.append(f"  [green]{q['speaker_name'] or '(unattributed)'}[/] ({q['kind']}): {_escape(text[:160])}")
+    lines += ["", "[bold]Events[/]"]
+    for e in a["events"]:
+        who = ", ".join(x["text"] for x in e["source"]) or "?"
+        lines.append(f"  {e['time'] or '?':<11} {e['type']:<10} {e['status']:<9} {who}")
+    lines += ["", "[bold]Dates[/]", "  " + ", ".join(f"{t['text']} ({t['value']})" for t in a["timexes"])]
     return "\n".join(lines)

@@ -175,6 +175,8 @@ _STORY_PAGE_FILTERS = [
     {"name": "event", "in": "query", "schema": _TEXT, "description": "an event type: CONSULT, PROTEST, …"},
     {"name": "entities", "in": "query", "schema": {"enum": ["named", "all"]},
      "description": "named (default): names only; all: common nouns and descriptions too"},
+    {"name": "lists", "in": "query", "schema": {"enum": ["all"]},
+     "description": "HTML only: every row of each long list (the first rows otherwise; the JSON has them all)"},
 ]
 
 # The records of a POST that were not stored, each with where it was (``upload.csv:3``) and why.

@@ -62,9 +62,11 @@ __all__ = [
 MAX_LIMIT = 500
 # Set by the app while it serves a search: true once the client has disconnected, so the search stops.
 CLIENT_GONE: ContextVar[Callable[[], bool] | None] = ContextVar("client_gone", default=None)
-# A story of hundreds of articles names thousands of entities; the HTML lists the most mentioned (the
-# JSON has all of them).
-STORY_PAGE_ENTITIES = 300
+# A first render does bounded work: the story page's HTML lists only the first rows of each long list, with a
+# "show all" link (``?lists=all``); the JSON always has every row. A real 20-30 article story has hundreds of
+# quotes, dated items and entities, and rendering them all was most of its first render.
+STORY_PAGE_LISTS = {"timeline": 40, "plans": 30, "speakers": 16, "quotes": 8, "coverage": 40, "entities": 100}
+STORY_PAGE_ENTITIES = STORY_PAGE_LISTS["entities"]
 # Search ranks the newest this-many matching articles (see store.queries.search_articles): a bounded
 # cost per request however large the store.
 SEARCH_WINDOW = 1000
@@ -131,6 +133,7 @@ def story_page(store: Store, story_id: str, params=None) -> Page:
     from ..store.outlets import outlet_metadata, outlets_in_country
 
     filters = parse_story_filters(params)
+    lists = _story_lists(params)
     detail = story_detail(store, story_id)
     # An agency report stored without an outlet goes under its wire's name everywhere on the page.
     outlet_by_article = {a["id"]: outlet_of(a) for a in detail["articles"]}
@@ -182,10 +185,20 @@ def story_page(store: Store, story_id: str, params=None) -> Page:
         "published": published,
         "choices": choices,
         "filters": filters,
-        "entities_shown": STORY_PAGE_ENTITIES,
+        "entities_shown": lists["entities"],
+        "lists": lists,
+        "all_lists": _with_param(params, "lists", "all"),
         "entities_toggle": _with_param(params, "entities", "all" if filters.entities == "named" else None),
     }
     return Page(template("story"), detail, extra)
+
+
+def _story_lists(params) -> dict[str, int]:
+    """How many rows of each long list the story page's HTML shows: ``STORY_PAGE_LISTS``, or all with ``lists=all``."""
+    shown = (params.get("lists") or "").strip() if params is not None else ""
+    if shown not in ("", "all"):
+        raise ApiError(400, f"lists must be all (or left out), got {shown!r}")
+    return {name: 10**9 if shown == "all" else n for name, n in STORY_PAGE_LISTS.items()}
 
 
 def _with_param(params, name: str, value: str | None) -> str:
@@ -223,7 +236,7 @@ def article_page(store: Store, article_id: str, params=None) -> Page:
         "evidence": evidence_href,
         "event_text": {(e["start"], e["end"]): text[e["start"]:e["end"]] for e in detail["events"]},
     }
-    return Page("article.html", detail, extra)
+    return Page(template("article"), detail, extra)
 
 
 # ---------------------------------------------------------------------------------------------- entities
@@ -237,7 +250,7 @@ def entity_page(store: Store, key: str, params=None) -> Page:
     colours = outlet_colours(list(detail["mentions_by_outlet"]) + [q.get("outlet") for q in detail["quotes"]]
                              + list(detail["attention"]["outlets"]))
     most = max(detail["mentions_by_outlet"].values(), default=0)
-    return Page("entity.html", detail, {"colours": colours, "most": most, "evidence": evidence_href,
+    return Page(template("entity"), detail, {"colours": colours, "most": most, "evidence": evidence_href,
                                         "attention_chart": attention_svg(detail["attention"], colours)})
 
 
@@ -246,7 +259,7 @@ def entities_page(store: Store, params) -> Page:
     limit = _int_param(params, "limit", 200, lo=1, hi=5000)
     entities = list_entities(store, limit=limit)
     colours = outlet_colours(o for e in entities for o in e["mentions_by_outlet"])
-    return Page("entities.html", {"limit": limit, "entities": entities}, {"colours": colours})
+    return Page(template("entities"), {"limit": limit, "entities": entities}, {"colours": colours})
 
 
 # ---------------------------------------------------------------------------------------------- plans
@@ -255,7 +268,7 @@ def plans_page(store: Store, params, *, today: date | None = None) -> Page:
     cancelled; from ``newsweave.analyze.plans`` when installed, else the planned events as stored."""
     data = plans_section(store, today=today)
     colours = outlet_colours(u.get("outlet") for p in data["plans"] for u in p["history"])
-    return Page("plans.html", data, {"groups": group_plans(data["plans"]), "colours": colours,
+    return Page(template("plans"), data, {"groups": group_plans(data["plans"]), "colours": colours,
                                      "evidence": evidence_href})
 
 
@@ -293,7 +306,7 @@ def search_page(store: Store, params) -> Page:
     matched = attention(facets.pop("articles", []))
     colours = outlet_colours([*(outlet_of(r) for r in results), *facets["outlets"]])
     more = {**{k: v for k, v in filters.items() if v}, "q": q, "sort": sort, "limit": limit, "offset": offset + limit}
-    return Page("search.html", {"q": q, "limit": limit, "offset": offset, "sort": sort, "filters": filters,
+    return Page(template("search"), {"q": q, "limit": limit, "offset": offset, "sort": sort, "filters": filters,
                                 "ranked_among_newest": SEARCH_WINDOW, "store_empty": store_is_empty(store),
                                 "facets": facets, "attention": matched, "results": results},
                 {"colours": colours, "more": more, "attention_chart": attention_svg(matched, colours)})
@@ -311,7 +324,7 @@ def corrections_page(store: Store, params) -> Page:
     if "entity" in prefill:
         prefill["keep"] = prefill["entity"]  # merge others into this one
     forms = [(kind, names) for kind, names in FIELDS.items() if not prefill or set(names) & set(prefill)]
-    return Page("corrections.html", {"corrections": rows}, {"forms": forms, "prefill": prefill})
+    return Page(template("corrections"), {"corrections": rows}, {"forms": forms, "prefill": prefill})
 
 
 # ---------------------------------------------------------------------------------------------- sources
@@ -319,4 +332,4 @@ def sources_page(store: Store, params) -> Page:
     """The sources `newsweave watch` polls, with each one's last fetch, error count and last error (read-only)."""
     from ..store.sources import list_sources
 
-    return Page("sources.html", {"sources": list_sources(store)})
+    return Page(template("sources"), {"sources": list_sources(store)})

@@ -81,7 +81,7 @@ def show(obj, story, as_json):
 def timeline(obj, story, as_json, ics_path):
     """The story's dated items merged across outlets, with conflicts between outlets shown."""
     from ..analyze.ics import plans_to_ics
-    from ..analyze.timeline import render_timeline, story_timeline
+    from ..analyze.timeline import story_timeline
     from ..store.views import story_view
 
     with obj.store() as store:
@@ -94,7 +94,7 @@ def timeline(obj, story, as_json, ics_path):
     if as_json:
         echo_json(d)
     else:
-        click.echo(render_timeline(d))
+        console().print(render("timeline", "text", d))
 
 
 @click.command()
@@ -103,7 +103,7 @@ def timeline(obj, story, as_json, ics_path):
 @click.pass_obj
 def compare(obj, story, as_json):
     """What each outlet reported in a story: shared, only-here, disputed claims, and whom it quoted."""
-    from ..analyze.compare import compare_outlets, render_comparison
+    from ..analyze.compare import compare_outlets
     from ..store.views import story_view
 
     with obj.store() as store:
@@ -111,7 +111,7 @@ def compare(obj, story, as_json):
     if as_json:
         echo_json(d)
     else:
-        click.echo(render_comparison(d))
+        console().print(render("comparison", "text", d))
 
 
 @click.command()
@@ -146,14 +146,7 @@ def plans(obj, statuses, due_before, story, today, as_json):
     if as_json:
         echo_json(rows)
         return
-    con = console()
-    for p in rows:
-        flag = " [red]OVERDUE[/]" if p["overdue"] else ""
-        where = f" in {p['place']}" if p["place"] else ""
-        con.print(f"[bold]{p['label']}[/]{where} — [cyan]{p['status']}[/], due {p['due'] or '?'}{flag}")
-        for u in p["history"]:
-            who = f" ({u['announced_by']})" if u["announced_by"] else ""
-            con.print(f"   {u['date'] or '?'} {u['outlet'] or '?'} #{u['article_id']}: {u['change']}{who}")
+    console().print(render("plans", "text", rows))
 
 
 @click.command()
@@ -189,11 +182,7 @@ def search(obj, query, outlet, since, until, story, entity, sort, limit, as_json
     if as_json:
         echo_json(rows)
         return
-    con = console()
-    for r in rows:
-        con.print(f"#{r['id']:<5} {r['published'] or '----------'} {r['outlet'] or r['wire'] or '?':<12} "
-                  f"[bold]{r['title'][:80]}[/] (story {r['story_id'] or '-'})")
-        con.print(f"       {r['snippet']}", markup=False)
+    console().print(render("search", "text", rows))
     if facets:  # how the matches spread over outlets, on stderr so the listing stays clean to pipe
         more = "+" if sum(facets["outlets"].values()) >= FACET_WINDOW else ""
         click.echo(f"{facets['total']}{more} matching article{'s' if facets['total'] != 1 else ''}: "
@@ -221,16 +210,7 @@ def quotes(obj, story, speaker, outlet, words, as_json):
     if as_json:
         echo_json(rows)
         return
-    groups: dict[str, list] = {}
-    for q in rows:
-        groups.setdefault(q["speaker_name"] or "(unattributed)", []).append(q)
-    con = console()
-    for who, qs in sorted(groups.items(), key=lambda kv: -len(kv[1])):
-        con.print(f"[bold green]{who}[/] ({len(qs)})")
-        for q in qs:
-            text = " … ".join(c["text"] for c in q["content"])
-            con.print(f"  {q['published'] or '?'} {q['outlet'] or '?'} #{q['article_id']}:{q['start']}-{q['end']} "
-                      f"[dim]{q['kind']}[/] {text[:200]}")
+    console().print(render("quotes", "text", rows))
 
 
 @click.command()
@@ -248,11 +228,7 @@ def entities(obj, limit, as_json):
     if as_json:
         echo_json(rows)
         return
-    con = console()
-    for e in rows:
-        aliases = ", ".join(a for a in e["aliases"] if a != e["name"])
-        con.print(f"[bold]{e['name']}[/] [dim]{e['id']} {e['type'] or ''} {e['code'] or ''}[/] "
-                  f"{e['mentions']} mentions{' · aka ' + aliases if aliases else ''}")
+    console().print(render("entities", "text", rows))
 
 
 @click.command()
@@ -268,14 +244,7 @@ def entity(obj, name, as_json):
     if as_json:
         echo_json(e)
         return
-    con = console()
-    con.print(f"[bold]{e['name']}[/] [dim]{e['id']} {e['type'] or ''} {e['code'] or ''}[/]")
-    con.print(f"  aliases: {', '.join(e['aliases'])}")
-    con.print("  mentions by outlet: " + ", ".join(f"{k} {v}" for k, v in e["mentions_by_outlet"].items()))
-    for s in e["stories"]:
-        con.print(f"  story {s['id']}: {s['title']}")
-    for q in e["quotes"]:
-        con.print(f"  said ({q['outlet']}, {q['published']}): " + " … ".join(c["text"] for c in q["content"])[:160])
+    console().print(render("entity", "text", e))
 
 
 COMMANDS = (stories, show, timeline, compare, plans, search, quotes, entities, entity)
