@@ -34,6 +34,13 @@ CASES = [
     # "years ago" without a number: a point in the past, not a stretch
     ("The mill, which only months ago was losing money, has recovered.", ("months ago", "DATE", "PAST_REF")),
     ("Years ago the valley was farmland.", ("Years ago", "DATE", "PAST_REF")),
+    # named days: "last" and "next" pick the one before or after the article; more of them known
+    ("The shop has been shut since last Christmas.", ("last Christmas", "DATE", "2024-12-25")),
+    ("The family will travel next Christmas.", ("next Christmas", "DATE", "2025-12-25")),
+    ("Queues will form outside the stores on Black Friday.", ("Black Friday", "DATE", "2025-11-28")),
+    ("The march was held on Martin Luther King Jr. Day.", ("Martin Luther King Jr. Day", "DATE", "2025-01-20")),
+    ("Stores will open on Good Friday.", ("Good Friday", "DATE", "2026-04-03")),
+    ("A parade is planned for St. Patrick's Day.", ("St. Patrick's Day", "DATE", "2026-03-17")),
     # a stretch of unstated length after "for"
     ("Rebels have held the pass for some time.", ("some time", "DURATION", "PXX")),
     ("The talks stalled for a while.", ("a while", "DURATION", "PXX")),

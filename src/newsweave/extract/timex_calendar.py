@@ -192,7 +192,17 @@ def _easter(year: int) -> date:
 
 FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
                    "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
-                   "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11)}
+                   "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11),
+                   "boxing day": (12, 26), "st. patrick's day": (3, 17), "st patrick's day": (3, 17),
+                   "saint patrick's day": (3, 17)}
+# holidays on the n-th weekday of a month (US): month, ISO weekday, n
+_WEEKDAY_HOLIDAYS = {"mother's day": (5, 7, 2), "father's day": (6, 7, 3), "labor day": (9, 1, 1),
+                     "memorial day": (5, 1, -1), "columbus day": (10, 1, 2), "presidents day": (2, 1, 3),
+                     "presidents' day": (2, 1, 3), "martin luther king day": (1, 1, 3),
+                     "martin luther king jr. day": (1, 1, 3)}
+# holidays a number of days after Thanksgiving or Easter
+_AFTER_THANKSGIVING = {"black friday": 1, "cyber monday": 4}
+_AFTER_EASTER = {"easter": 0, "good friday": -2, "easter monday": 1}
 
 
 def holiday_date(name: str, year: int) -> date:
@@ -200,12 +210,10 @@ def holiday_date(name: str, year: int) -> date:
     _in_calendar(year)
     if name in FIXED_HOLIDAYS:
         return date(year, *FIXED_HOLIDAYS[name])
-    if name.startswith("thanksgiving"):
-        return _nth_weekday(year, 11, 4, 4)
+    if name in _WEEKDAY_HOLIDAYS:
+        return _nth_weekday(year, *_WEEKDAY_HOLIDAYS[name])
+    if name.startswith("thanksgiving") or name in _AFTER_THANKSGIVING:
+        return shift(_nth_weekday(year, 11, 4, 4), "day", _AFTER_THANKSGIVING.get(name, 0))
     if name == "election day":
         return shift(_nth_weekday(year, 11, 1, 1), "day", 1)
-    if name == "labor day":
-        return _nth_weekday(year, 9, 1, 1)
-    if name == "memorial day":
-        return _nth_weekday(year, 5, 1, -1)
-    return _easter(year)
+    return shift(_easter(year), "day", _AFTER_EASTER.get(name, 0))

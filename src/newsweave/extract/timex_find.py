@@ -338,8 +338,11 @@ RULES: list[Rule] = [
     _r("year_end", r"(?:the\s+)?(?P<unit>year)[-\s]end|the\s+end\s+of\s+the\s+(?P<unit2>year|month|week)|year['’]s\s+end",
        lambda m, ctx: N.read_relative_unit(_Merged(m, rel="this", unit=m["unit2"] or "year", edge="end"), ctx)),
     _r("holiday",
+       rf"(?:(?P<rel>last|next|this)\s+)?"
        rf"(?P<name>christmas(?:\s+(?:day|eve))?|new\s+year['’]s\s+(?:day|eve)|independence\s+day|halloween|valentine['’]s\s+day|veterans\s+day"
-       rf"|thanksgiving(?:\s+day)?|election\s+day|easter(?:\s+sunday)?|labor\s+day|memorial\s+day)"
+       rf"|thanksgiving(?:\s+day)?|election\s+day|easter(?:\s+(?:sunday|monday))?|labor\s+day|memorial\s+day"
+       rf"|black\s+friday|cyber\s+monday|good\s+friday|boxing\s+day|(?:st\.?|saint)\s+patrick['’]s\s+day"
+       rf"|mother['’]s\s+day|father['’]s\s+day|columbus\s+day|presidents['’]?\s+day|martin\s+luther\s+king(?:,?\s+jr\.?)?\s+day)"
        rf"(?:,?\s+(?P<year>{YEAR}))?",
        N.read_holiday),
 ]

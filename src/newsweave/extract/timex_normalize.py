@@ -469,9 +469,10 @@ def read_anaphoric(m: re.Match, ctx: Context) -> Reading | None:
 
 def read_holiday(m: re.Match, ctx: Context) -> Reading | None:
     """Named days: Christmas, Thanksgiving, Election Day, Easter ..., in the year the clause points to."""
-    name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
+    name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'").replace(", jr", " jr")
     if name == "easter sunday":
         name = "easter"
+    rel = (m["rel"] or "").lower() if "rel" in m.re.groupindex else ""
     if m["year"]:
         return Reading("DATE", holiday_date(name, year_number(m["year"])).isoformat())
     if ctx.dct is None:
@@ -480,7 +481,14 @@ def read_holiday(m: re.Match, ctx: Context) -> Reading | None:
             return Reading("DATE", f"XXXX-{month:02d}-{day:02d}", anchored=False)
         return Reading("DATE", "XXXX-XX-XX", anchored=False)
     this = holiday_date(name, ctx.dct.year)
-    year = resolve_year(ctx, m, this.month, this.day)
+    if rel == "last":  # "last Christmas": the latest one before the article
+        year = ctx.dct.year if this < ctx.dct else ctx.dct.year - 1
+    elif rel == "next":
+        year = ctx.dct.year if this > ctx.dct else ctx.dct.year + 1
+    elif rel == "this":
+        year = ctx.dct.year
+    else:
+        year = resolve_year(ctx, m, this.month, this.day)
     return Reading("DATE", holiday_date(name, year).isoformat())
 
 
