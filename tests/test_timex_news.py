@@ -34,6 +34,9 @@ CASES = [
     # "years ago" without a number: a point in the past, not a stretch
     ("The mill, which only months ago was losing money, has recovered.", ("months ago", "DATE", "PAST_REF")),
     ("Years ago the valley was farmland.", ("Years ago", "DATE", "PAST_REF")),
+    # "last September" in an October article is a year back: the month just ended is "last month"
+    ("The plant closed last September.", ("last September", "DATE", "2024-09")),
+    ("The plant closed last April.", ("last April", "DATE", "2025-04")),
     # named days: "last" and "next" pick the one before or after the article; more of them known
     ("The shop has been shut since last Christmas.", ("last Christmas", "DATE", "2024-12-25")),
     ("The family will travel next Christmas.", ("next Christmas", "DATE", "2025-12-25")),

@@ -93,7 +93,8 @@ def read_month_year(m: re.Match, ctx: Context) -> Reading | None:
     elif rel == "next year":
         year += 1
     elif rel == "last":
-        year = year - 1 if month >= ctx.dct.month else year
+        # the month just ended would be "last month": "last February" in a March article is a year back
+        year = year - 1 if month >= ctx.dct.month - 1 else year
     elif rel == "next":
         year = year + 1 if month <= ctx.dct.month else year
     elif rel in ("past", "this past"):
