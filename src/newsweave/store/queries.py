@@ -237,8 +237,11 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any]:
     ]
     story["entities"] = _rows(
         store,
-        "SELECT e.id, e.name, e.type, e.code, count(*) AS mentions FROM mentions m JOIN entities e"
-        " ON e.id = m.entity_id WHERE m.article_id IN ({ids}) GROUP BY e.id ORDER BY mentions DESC, e.name",
+        # Counted per entity first, then each entity read once (not once per mention: a real 23-article
+        # story has ~6,000 linked mentions of ~1,600 entities).
+        "SELECT e.id, e.name, e.type, e.code, c.n AS mentions FROM (SELECT entity_id, count(*) AS n FROM mentions"
+        " WHERE article_id IN ({ids}) AND entity_id IS NOT NULL GROUP BY entity_id) c JOIN entities e"
+        " ON e.id = c.entity_id ORDER BY mentions DESC, e.name",
         article_ids,
     )
     return story
