@@ -200,3 +200,12 @@ def test_source_stops_before_its_cue_when_the_parse_hangs_the_clause_under_it(nl
             "another example of organized labor throwing its support behind her.")
     (att,) = [a for a in _find(nlp, text) if a.cue.text == "endorsed"]
     assert att.source.text == "A union representing bus drivers"
+
+
+@pytest.mark.slow
+def test_a_quotation_continues_past_an_aside_in_the_cue_sentence(nlp):
+    # fictional: "speaking of ..." after the speaker must not keep the next quotation from her
+    text = ("“The bridge is safe. The inspectors agree,” said Mayor Ellen Park, speaking of the river crossing. "
+            "“We will open it on Monday.”")
+    (att,) = [a for a in _find(nlp, text) if a.cue.text == "said"]
+    assert [c.text for c in att.content][-1] == "“We will open it on Monday.”"

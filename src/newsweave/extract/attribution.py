@@ -177,12 +177,14 @@ def _continue_quotes(doc, found: list[Found], quotes, used: set[int]) -> None:
         before = text[max(0, qs - 3):qs]
         if before.strip() and not before.rstrip().endswith((".", "!", "?", ":", "”", '"')):
             continue
-        prev = [f for f in found if f.parent is None and _end(f) <= qs]
+        # the latest quoted attribution before it: an unquoted one later in the same sentence ("“A,”
+        # said Caddell, speaking of her health. “B.”") does not stand in between (the gap check below
+        # still wants nothing but white space after the quoted one's sentence)
+        prev = [f for f in found if f.parent is None and _end(f) <= qs
+                and any(text[s] in "“\"'" for s, e in f.content)]
         if not prev:
             continue
         f = max(prev, key=_end)
-        if not any(text[s] in "“\"'" for s, e in f.content):
-            continue
         gap = text[max(_end(f), end_of_sentence(_end(f) - 1)):qs]
         if gap.strip(" \t\n\u00a0.,") or gap.count("\n") > 2:
             continue
