@@ -121,3 +121,22 @@ def test_the_manual_lines_decided_by_who_acts_on_whom(nlp, text, type_):
 ])
 def test_arrivals_and_gatherings_that_are_no_aid_or_protest(nlp, text):
     assert main_type(nlp, text) not in ("AID", "PROTEST")
+
+
+@pytest.mark.parametrize(("text", "not_type"), [
+    # Common verbs that report an event only with particular objects (the lexicon audit of issue 14).
+    ("The new law requires companies to publish their accounts every year.", "DEMAND"),
+    ("The minister handed the letter to a clerk at the door.", "RETREAT"),
+    ("The storm stopped all traffic on the coastal road.", "SANCTION"),
+    ("Gunmen kidnapped a shopkeeper in the market of Dorn.", "COERCE"),
+])
+def test_common_verbs_without_their_event_objects(nlp, text, not_type):
+    assert main_type(nlp, text) != not_type
+
+
+def test_stopping_aid_is_a_sanction(nlp):
+    assert main_type(nlp, "Castry stopped all aid to Norvel after the coup.") == "SANCTION"
+
+
+def test_relief_brought_on_arrival_is_aid(nlp):
+    assert main_type(nlp, "Rescue teams from Castry arrived in Dorn with blankets and medicine.") == "AID"

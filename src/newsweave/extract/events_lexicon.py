@@ -72,13 +72,12 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "disarm": ("RETREAT", "disarm"), "surrender": ("RETREAT", "disarm"), "resign": ("RETREAT", None),
     "repatriate": ("RETREAT", "return"), "compensate": ("RETREAT", "return"),
     "reopen": ("RETREAT", "access"), "cede": ("RETREAT", "withdraw"),
-    "hand": ("RETREAT", "return"),
     # INVESTIGATE (CAMEO 09)
     "investigate": ("INVESTIGATE", None), "probe": ("INVESTIGATE", None), "inspect": ("INVESTIGATE", None),
     "examine": ("INVESTIGATE", None), "inquire": ("INVESTIGATE", None), "monitor": ("INVESTIGATE", None),
     # DEMAND (CAMEO 10)
     "demand": ("DEMAND", None), "insist": ("DEMAND", None), "urge": ("DEMAND", None),
-    "order": ("DEMAND", None), "require": ("DEMAND", None), "seek": ("DEMAND", None),
+    "order": ("DEMAND", None), "seek": ("DEMAND", None),
     "press": ("DEMAND", None), "petition": ("DEMAND", None),
     # DISAPPROVE (CAMEO 11)
     "criticize": ("DISAPPROVE", None), "criticise": ("DISAPPROVE", None), "condemn": ("DISAPPROVE", None),
@@ -108,16 +107,16 @@ VERBS: dict[str, tuple[str, str | None]] = {
     # SANCTION (CAMEO 16)
     "sanction": ("SANCTION", None), "suspend": ("SANCTION", None), "expel": ("SANCTION", "expel"),
     "sever": ("SANCTION", "withdraw"), "halt": ("SANCTION", "discontinue"),
-    "recall": ("SANCTION", "withdraw"), "embargo": ("SANCTION", None), "freeze": ("SANCTION", None), "stop": ("SANCTION", "discontinue"),
+    "recall": ("SANCTION", "withdraw"), "embargo": ("SANCTION", None), "freeze": ("SANCTION", None),
     "force": ("SANCTION", "expel"),
     # COERCE (CAMEO 17, 191-192)
     "arrest": ("COERCE", "arrest"), "detain": ("COERCE", "detain"), "seize": ("COERCE", "seize"),
     "confiscate": ("COERCE", "confiscate"), "demolish": ("COERCE", "destroy"), "destroy": ("COERCE", "destroy"),
     "bulldoze": ("COERCE", "destroy"), "ban": ("COERCE", "ban"), "impose": ("COERCE", "restrict"),
-    "deport": ("COERCE", "deport"), "kidnap": ("COERCE", "detain"), "censor": ("COERCE", "censor"),
+    "deport": ("COERCE", "deport"), "kidnap": ("ASSAULT", "abduct"), "censor": ("COERCE", "censor"),
     "prevent": ("COERCE", "restrict"), "raid": ("COERCE", None),
     "jail": ("COERCE", "arrest"), "imprison": ("COERCE", "arrest"), "sentence": ("COERCE", "arrest"), "occupy": ("COERCE", "seize"), "indict": ("COERCE", "arrest"),
-    "blow": ("COERCE", "destroy"), "abduct": ("COERCE", "detain"), "crack": ("COERCE", None),
+    "abduct": ("ASSAULT", "abduct"), "crack": ("COERCE", None),
     "restrict": ("COERCE", "restrict"), "disperse": ("COERCE", "restrict"), "round": ("COERCE", "arrest"),
     # ASSAULT (CAMEO 18, 20)
     "attack": ("ASSAULT", None), "kill": ("ASSAULT", None), "bomb": ("ASSAULT", "explosives"),
@@ -240,7 +239,7 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{("exchange", o): ("FIGHT", "firearms") for o in ("fire", "gunfire", "shot")},
     **{("cut off", o): ("COERCE", "restrict") for o in ("internet", "access", "electricity", "power", "water")},
     # CAMEO 161-166: reducing or breaking economic and diplomatic relations, halting aid.
-    **{(v, o): ("SANCTION", "discontinue") for v in ("cut off", "halt") for o in (
+    **{(v, o): ("SANCTION", "discontinue") for v in ("cut off", "halt", "stop") for o in (
         "gas", "oil", "fuel", "supply", "aid", "funding", "credit", "export", "shipment", "delivery", "assistance")},
     **{("break off", o): ("SANCTION", "withdraw") for o in ("relation", "tie", "talk", "negotiation", "contact")},
     **{("call off", o): ("CONCEDE", None) for o in ("strike", "protest", "boycott", "demonstration", "walkout",

@@ -128,13 +128,16 @@ _CARRIERS = frozenset({"convoy", "truck", "lorry", "shipment", "plane", "flight"
 
 
 def _carries_aid(verb) -> bool:
-    """The subject of ``verb`` is a convoy, plane or shipment of aid goods ("an aid convoy", "trucks
-    carrying food and medicine")."""
+    """The subject of ``verb`` brings aid goods: a convoy, plane or shipment of them ("an aid convoy",
+    "trucks carrying food and medicine"), or whoever arrives "with" them ("relief teams arrived with
+    tonnes of food")."""
     subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if subj is None:
         return False
+    goods = set(AID_GOODS) - {"weapon", "arm", "hospital", "money"}
     words = {t.lemma_.lower() for t in subj.subtree}
-    return bool(words & _CARRIERS) and bool(words & set(AID_GOODS) - {"weapon", "arm", "hospital", "money"})
+    brought = {t.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree}
+    return bool(words & _CARRIERS and words & goods) or bool(brought & goods)
 
 
 def _particle(verb, lemma: str) -> str | None:
