@@ -79,12 +79,13 @@ def test_snippets_of_the_other_types(nlp, name, floor):
     assert right / len(rows) >= floor
 
 
-@pytest.mark.parametrize("name", ["events_fictional_blind5.jsonl", "events_fictional_blind6.jsonl"])
+@pytest.mark.parametrize("name", ["events_fictional_blind5.jsonl", "events_fictional_blind6.jsonl",
+                                  "events_fictional_blind7.jsonl"])
 def test_news_style_snippets_each_get_their_event(nlp, name):
-    """Two sets in news styles (datelines, headlines, passive casualty counts, quotes first), written
-    from the manual's definitions before the rules were run on them and scored once (0.90 and 0.84,
-    two labels then corrected against the CAMEO -> PLOVER table: signing is SUPPORT, pledged aid
-    AGREE; benchmarks/results/events.md). Every snippet reports an event and gets one."""
+    """Three sets in news styles (datelines, headlines, passive casualty counts, quotes first), written
+    from the manual's definitions before the rules were run on them and scored once (0.90, 0.84 and
+    0.87; two labels of the first two then corrected against the CAMEO -> PLOVER table: signing is
+    SUPPORT, pledged aid AGREE; benchmarks/results/events.md). Every snippet reports an event and gets one."""
     path = Path(__file__).parent / "data" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert all(r["fictional"] is True for r in rows)
@@ -110,6 +111,12 @@ def test_news_style_snippets_each_get_their_event(nlp, name):
     # Gathering to protest is a protest; an aid convoy arriving is aid, a column of tanks no aid.
     ("Several thousand workers assembled in the main square to protest the closure of the mine.", "PROTEST"),
     ("An aid convoy with food and medicine arrived in the flooded town of Dorn.", "AID"),
+    # An attack noun's own attackers and target decide; arson by a crowd is a riot.
+    ("The garrison beat back a rebel attack on the fort at Dorn.", "FIGHT"),
+    ("Dozens of youths set fire to cars and shops in the centre of Amsel.", "PROTEST"),
+    ("Gunmen set fire to a bus full of passengers on the road to Dorn.", "ASSAULT"),
+    ("Castrian and Norvel patrol boats traded fire in the strait on Monday.", "FIGHT"),
+    ("Mobile internet was cut off across the northern province ahead of the vote.", "COERCE"),
 ])
 def test_the_manual_lines_decided_by_who_acts_on_whom(nlp, text, type_):
     assert main_type(nlp, text) == type_

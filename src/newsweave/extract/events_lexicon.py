@@ -236,8 +236,10 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{("allow", o): ("RETREAT", "access") for o in ("access", "entry", "inspector", "observer", "aid", "delivery",
                                                      "peacekeeper", "convoy", "monitor", "return")},
     **{("admit", o): ("RETREAT", "access") for o in ("refugee", "inspector", "observer", "monitor")},
-    **{("exchange", o): ("FIGHT", "firearms") for o in ("fire", "gunfire", "shot")},
-    **{("cut off", o): ("COERCE", "restrict") for o in ("internet", "access", "electricity", "power", "water")},
+    **{(v, o): ("FIGHT", "firearms") for v in ("exchange", "trade") for o in ("fire", "gunfire", "shot")},
+    **{(v, o): ("COERCE", "restrict") for v in ("cut off", "cut", "shut down", "block")
+       for o in ("internet", "electricity", "telephone", "phone", "mobile")},
+    **{("cut off", o): ("COERCE", "restrict") for o in ("access", "power", "water")},
     # CAMEO 161-166: reducing or breaking economic and diplomatic relations, halting aid.
     **{(v, o): ("SANCTION", "discontinue") for v in ("cut off", "halt", "stop") for o in (
         "gas", "oil", "fuel", "supply", "aid", "funding", "credit", "export", "shipment", "delivery", "assistance")},

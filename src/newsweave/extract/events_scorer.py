@@ -49,7 +49,7 @@ _CROWD = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd",
 _POLICE = frozenset({"police", "policeman", "policemen", "officer", "gendarme", "security", "guard", "riot"})
 _STATE_ARMED = frozenset({"troop", "army", "soldier", "military", "force", "warplane", "jet", "aircraft",
                           "helicopter", "gunship", "artillery", "tank", "navy", "marine", "battalion", "brigade",
-                          "unit", "paratrooper", "commando"})
+                          "unit", "paratrooper", "commando", "garrison"})
 _ARMED_GROUP = frozenset({"rebel", "militant", "insurgent", "fighter", "guerrilla", "guerilla", "militia",
                           "militiaman", "militiamen", "jihadist", "separatist", "combatant", "faction"})
 _ASSAILANT = frozenset({"gunman", "gunmen", "attacker", "assailant", "kidnapper", "bomber", "abductor",
@@ -111,7 +111,7 @@ _PHRASES: dict[tuple[str, str], tuple[str, str | None]] = {
     ("take", "custody"): ("COERCE", "arrest"), ("take", "street"): ("PROTEST", "demo"),
     ("walk", "job"): ("PROTEST", "strike"), ("walk", "out"): ("PROTEST", "strike"),
     ("take", "control"): ("FIGHT", None), ("seize", "control"): ("FIGHT", None), ("gain", "control"): ("FIGHT", None),
-    ("exchange", "fire"): ("FIGHT", "firearms"), ("round", "up"): ("COERCE", "arrest"),
+    ("exchange", "fire"): ("FIGHT", "firearms"), ("trade", "fire"): ("FIGHT", "firearms"), ("round", "up"): ("COERCE", "arrest"),
     ("crack", "down"): ("COERCE", None), ("blow", "up"): ("ASSAULT", "explosives"),
     ("go", "strike"): ("PROTEST", "strike"), ("stage", "strike"): ("PROTEST", "strike"),
     ("block", "road"): ("PROTEST", "obstruct"), ("block", "highway"): ("PROTEST", "obstruct"),
@@ -186,8 +186,15 @@ def _role_words(tok) -> set[str]:
     if tok is None:
         return set()
     words = [tok, *tok.conjuncts]
+    # "hundreds of youths", "dozens of students": the people a quantity counts
+    words += [p for w in list(words) if w.lemma_.lower() in _COUNTS for c in w.children
+              if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     words += [c for w in list(words) for c in w.children if c.dep_ in ("compound", "amod", "nmod")]
     return _lemmas(words)
+
+
+_COUNTS = frozenset({"hundred", "thousand", "dozen", "score", "ten", "group", "crowd", "number", "band", "gang",
+                     "million", "tens"})
 
 
 def _subject(verb):
@@ -223,9 +230,10 @@ def _victims(verb) -> set[str]:
     return out
 
 
-def _by_actors(verb, sentence_words: set[str]) -> tuple[str, str | None]:
-    """The type of an act of force from who does it to whom (the manual's lines)."""
-    doer = _role_words(_subject(verb))
+def _by_actors(verb, sentence_words: set[str], doer: set[str] | None = None) -> tuple[str, str | None]:
+    """The type of an act of force from who does it to whom (the manual's lines); ``doer`` where the
+    caller knows better than the subject (an attack noun's own "insurgent", "rebels'")."""
+    doer = _role_words(_subject(verb)) if doer is None else doer
     done_to = _victims(verb)
     means = _lemmas(verb.subtree) | doer
     weapon = means & _HEAVY_WEAPONS
@@ -245,14 +253,14 @@ def _by_actors(verb, sentence_words: set[str]) -> tuple[str, str | None]:
         return ("COERCE", "seize")
     if weapon:
         return ("FIGHT", "heavy-weapons")  # artillery, aircraft, tanks: conventional force (CAMEO 194-195)
-    if verb.lemma_.lower() in _ONE_SIDED:
+    if verb.lemma_.lower() in _ONE_SIDED and not any(c.dep_ == "prt" and c.lower_ == "back" for c in verb.children):
         return ("ASSAULT", "beat")  # beating, torture: physical assault whoever does it (CAMEO 182)
     if doer & _ASSAILANT and not doer & (_STATE_ARMED | _ARMED_GROUP):
         return ("ASSAULT", None)
     if done_to & _CIVILIAN and not done_to & (_STATE_ARMED | _ARMED_GROUP):
         return ("ASSAULT", None)
-    if doer & _STATE_ARMED:
-        return ("FIGHT", None)
+    if doer & _STATE_ARMED or done_to & _ARMED_GROUP:
+        return ("FIGHT", None)  # armed forces, or force used on an armed group: armed clashes (CAMEO 190)
     if doer & _ARMED_GROUP and done_to & _ARMED_TARGET:
         return ("FIGHT", None)
     return ("ASSAULT", None)
@@ -269,6 +277,8 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
     if tok.dep_ == "compound" and (lemma, tok.head.lemma_.lower()) in _PHRASES:
         return None  # read at the head ("air strike", "tear gas")
     if tok.pos_ in ("VERB", "AUX"):
+        if lemma == "set" and any(c.lemma_.lower() == "fire" for c in tok.children if c.dep_ in ("dobj", "obj")):
+            return _by_actors(tok, sentence_words)  # arson: who sets fire to what decides (riot, assault)
         if lemma in ("open", "take", "seize", "capture", "hurl", "throw", "burn", "torch", "strike", "hit"):
             objs = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "obj")}
             if lemma == "open" and "fire" not in objs:
@@ -309,6 +319,9 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
             c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _DISSENT for c in tok.children):
         return ("PROTEST", "demo")  # "gathered outside the embassy to denounce": rally to protest (CAMEO 141)
     if lemma in ("attack", "raid", "ambush", "assault") and tok.pos_ in ("NOUN", "PROPN"):
+        own = _attackers(tok)
+        if own:
+            return _by_actors(tok, sentence_words, own)  # "an insurgent assault on the garrison"
         head = tok.head if tok.dep_ in ("dobj", "pobj", "nsubj") else tok
         return _by_actors(head if head.pos_ in ("VERB", "AUX") else tok, sentence_words)
     return _OWN_TYPE.get(lemma)
@@ -322,6 +335,18 @@ _COMBAT_WORDS = frozenset({"clash", "fight", "fighting", "battle", "skirmish"})
 _GATHER = frozenset({"gather", "assemble", "converge", "congregate", "mass", "rally", "march", "parade"})
 _DISSENT = frozenset({"protest", "denounce", "condemn", "demand", "oppose", "decry", "criticize", "criticise",
                       "demonstrate", "mourn", "commemorate", "reject", "call", "press", "urge"})
+
+
+def _attackers(noun) -> set[str]:
+    """Who an attack noun names as attacking: its modifiers or possessor ("a rebel attack", "the
+    militia's raid") or its "by" phrase, when they are role words of armed, police or crowd actors."""
+    words: set[str] = set()
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "poss", "nmod"):
+            words |= _role_words(c)
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            words |= {w for p in c.children if p.dep_ == "pobj" for w in _role_words(p)}
+    return words if words & (_ARMED_GROUP | _STATE_ARMED | _ASSAILANT | _POLICE | _CROWD) else set()
 
 
 def _abducts(verb) -> bool:
@@ -410,7 +435,7 @@ def figurative(tok, sentence_words: set[str], reading: str | None = None) -> boo
 
 _CUE_LEMMAS = frozenset(_OWN_TYPE) | _FORCE | {w for pair in _PHRASES for w in pair} | {
     "shut", "close", "expel", "deport", "charge", "push", "drive", "force", "chase", "hack", "attack", "raid",
-    "ambush", "assault", "bomb", "explode", "detonate"} | _GATHER
+    "ambush", "assault", "bomb", "explode", "detonate", "set"} | _GATHER
 
 
 def manual_reading(sent, words: set[str] | None = None) -> Reading | None:

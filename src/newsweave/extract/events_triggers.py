@@ -69,7 +69,7 @@ def _lexical(token) -> tuple[str, str | None] | None:
                 if obj.pos_ == "NUM":  # "gave 20 million in aid", "in" attached to the verb
                     preps += [c for c in token.children if c.lower_ == "in" and c.i == obj.i + 1]
                 obj = next((p for c in preps if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"), obj)
-            for word in (*[c for c in obj.children if c.dep_ in ("compound", "amod")], obj):
+            for word in (*[c for c in obj.children if c.dep_ in ("compound", "amod", "nmod")], obj):
                 key = (verb, word.lemma_.lower())
                 if key in VERB_OBJECT:
                     return VERB_OBJECT[key]
@@ -347,7 +347,8 @@ def _verb_triggers(tok, consumed: set[int]) -> list[Trigger]:
             made.append(Trigger(complement, complement, *inner, status_hint=status, secondary=True))
         return made
 
-    if lemma in ("plan", "schedule", "propose", "arrange", "announce", "seek", "expect", "set"):
+    if lemma in ("plan", "schedule", "propose", "arrange", "announce", "seek", "expect", "set") and not (
+            lemma == "set" and any(o.lemma_.lower() == "fire" for o in objects(tok))):  # "set fire to": arson
         # "planning a meeting", "proposed talks": the noun is the event, planned or proposed.
         status = "proposed" if lemma in ("propose", "seek") else "planned" if lemma != "announce" else None
         nouns = _light_noun(tok, consumed, status)
