@@ -296,4 +296,6 @@ def voice_share_svg(counts: dict[str, dict[str, int]], colours: dict[str, int], 
 
 def evidence_href(article_id, start, end) -> str:
     """The link to an item's evidence: the article page scrolled to (and highlighting) its span."""
-    return f"/articles/{quote(str(article_id))}#c{int(start)}-{int(end)}"
+    # Article ids are numbers (thousands of links on a large story's page): quoted only when not one.
+    ident = article_id if isinstance(article_id, int) else quote(str(article_id))
+    return f"/articles/{ident}#c{int(start)}-{int(end)}"

@@ -106,8 +106,10 @@ def filter_story(detail: dict[str, Any], filters: StoryFilters, country_outlets:
         return allowed is None or (name or "unknown").casefold() in allowed
 
     def day_ok(value: str | None) -> bool:
+        if not dated:  # no date filter: nothing to work out (a large story has thousands of dated rows)
+            return True
         span = value_range(value) or (value_range(value[:10]) if value and len(value) > 10 else None)
-        return not dated or (span is not None and span[0] <= hi and lo < span[1])
+        return span is not None and span[0] <= hi and lo < span[1]
 
     detail["articles"] = [a for a in detail["articles"] if outlet_ok(outlet_of(a)) and day_ok(a.get("published"))]
     detail["quotes"] = [q for q in detail["quotes"] if outlet_ok(q.get("outlet")) and day_ok(q.get("published"))
