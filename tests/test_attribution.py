@@ -209,3 +209,12 @@ def test_a_quotation_continues_past_an_aside_in_the_cue_sentence(nlp):
             "“We will open it on Monday.”")
     (att,) = [a for a in _find(nlp, text) if a.cue.text == "said"]
     assert [c.text for c in att.content][-1] == "“We will open it on Monday.”"
+
+
+@pytest.mark.slow
+def test_an_unnamed_passive_cue_keeps_its_subject_in_the_content(nlp):
+    # fictional: "is expected to" with no one named: PolNeAR marks the subject as part of what is expected
+    text = "The losing side in the zoning dispute is expected to take the case to the state court."
+    (att,) = _find(nlp, text)
+    assert att.source is None and att.cue.text == "is expected"
+    assert [c.text for c in att.content] == ["The losing side in the zoning dispute", "to take the case to the state court"]

@@ -345,6 +345,13 @@ def verb_attribution(doc, sent, cue, lex, threshold, quotes, sent_quotes, quote_
                     and not (c.dep_ == "prep" and _channel_prep(c)) and c.ent_type_ not in {"DATE", "TIME"}:
                 e = max(e, max(t.i for t in c.subtree) + 1)
         content.append(trim_chars(text, *char_range(doc, s, e)))
+    unnamed = _unnamed_passive_subject(cue)
+    if unnamed is not None and content and unnamed.i < cue.i:
+        # "the losing side is expected to take the case ...": with no one named as the source, PolNeAR
+        # keeps the passive subject in the content (three times in four on polnear-train)
+        piece = trim_chars(text, *char_range(doc, *subtree_span(unnamed)))
+        if not any(s < piece[1] and piece[0] < e for s, e in content):
+            content.insert(0, piece)
     # what the cue span took in ("to" of "threatened to", "as" of "known as") is not content
     content = [trim_chars(text, max(s, cue_char[1]), e) if cue_char[0] <= s < cue_char[1] else (s, e)
                for s, e in content]
@@ -417,6 +424,13 @@ def _channel_prep(prep) -> bool:
     pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
     return pobj is not None and prep.lower_ in {"in", "on", "during", "at", "to"} and (
         pobj.lemma_.lower() in _CHANNEL_NOUNS or pobj.ent_type_ in {"ORG", "DATE", "TIME", "GPE", "FAC"})
+
+
+def _unnamed_passive_subject(cue):
+    """The passive subject of a cue with no agent ("X is expected to ..."), or None."""
+    if any(c.dep_ == "agent" for c in cue.children):
+        return None
+    return next((c for c in cue.children if c.dep_ == "nsubjpass" and c.lower_ not in {"it", "there", "which", "that", "who"}), None)
 
 
 def _passive_subject(cue):
