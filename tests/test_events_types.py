@@ -80,11 +80,11 @@ def test_snippets_of_the_other_types(nlp, name, floor):
 
 
 @pytest.mark.parametrize("name", ["events_fictional_blind5.jsonl", "events_fictional_blind6.jsonl",
-                                  "events_fictional_blind7.jsonl"])
+                                  "events_fictional_blind7.jsonl", "events_fictional_blind8.jsonl"])
 def test_news_style_snippets_each_get_their_event(nlp, name):
-    """Three sets in news styles (datelines, headlines, passive casualty counts, quotes first), written
-    from the manual's definitions before the rules were run on them and scored once (0.90, 0.84 and
-    0.87; two labels of the first two then corrected against the CAMEO -> PLOVER table: signing is
+    """Four sets in news styles (datelines, headlines, passive casualty counts, quotes first; blind8 on
+    the FIGHT / ASSAULT / COERCE lines), written from the manual's definitions before the rules were run
+    on them and scored once (0.90, 0.84, 0.87 and 0.85; two labels of the first two then corrected against the CAMEO -> PLOVER table: signing is
     SUPPORT, pledged aid AGREE; benchmarks/results/events.md). Every snippet reports an event and gets one."""
     path = Path(__file__).parent / "data" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -117,6 +117,13 @@ def test_news_style_snippets_each_get_their_event(nlp, name):
     ("Gunmen set fire to a bus full of passengers on the road to Dorn.", "ASSAULT"),
     ("Castrian and Norvel patrol boats traded fire in the strait on Monday.", "FIGHT"),
     ("Mobile internet was cut off across the northern province ahead of the vote.", "COERCE"),
+    # The weapon that destroys decides; taking territory is fighting; troops firing on protesters coerce.
+    ("A Castrian drone strike destroyed a fuel depot near Dorn.", "FIGHT"),
+    ("A car bomb destroyed the main police station in Dorn.", "ASSAULT"),
+    ("The authorities demolished thirty homes in the old town of Dorn.", "COERCE"),
+    ("Norvel troops captured two hills overlooking the town of Dorn.", "FIGHT"),
+    ("Troops fired on protesters outside the presidential palace in Amsel.", "COERCE"),
+    ("Troops fired on rebel positions outside Amsel.", "FIGHT"),
 ])
 def test_the_manual_lines_decided_by_who_acts_on_whom(nlp, text, type_):
     assert main_type(nlp, text) == type_

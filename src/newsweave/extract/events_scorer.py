@@ -126,6 +126,15 @@ _PHRASES: dict[tuple[str, str], tuple[str, str | None]] = {
 # Civilian premises a raid by the state's forces represses (COERCE), not a military objective.
 _PREMISES = frozenset({"office", "home", "house", "headquarters", "newspaper", "station", "radio", "studio",
                        "university", "campus", "church", "mosque", "shop", "residence", "apartment", "printer"})
+_CUE_WEAPONS = frozenset({"strike", "airstrike", "shell", "shelling", "bombardment", "bomb", "missile", "rocket",
+                          "mortar", "drone", "blast", "explosion", "shellfire", "artillery", "raid", "attack"})
+_PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "crowd", "rioter", "marcher", "student",
+                         "striker", "mob", "mourner"})
+# Territory an armed force takes (CAMEO 190: "occupy territory", the manual's FIGHT: taking territory).
+_TERRITORY = frozenset({"town", "city", "village", "area", "territory", "district", "region", "province", "hill",
+                        "ridge", "airport", "base", "position", "stronghold", "outpost", "crossing", "port", "bridge"})
+# Verbs of damage whose subject may be the weapon ("a missile strike destroyed the bridge").
+_DAMAGE = frozenset({"destroy", "damage", "hit", "flatten", "level", "wreck", "demolish", "raze"})
 _MEDIA = frozenset({"newspaper", "station", "radio", "television", "channel", "website", "site", "internet",
                     "outlet", "paper", "magazine", "broadcaster", "office", "publication", "agency"})
 _ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "consul", "embassy", "mission", "observer",
@@ -241,9 +250,8 @@ def _by_actors(verb, sentence_words: set[str], doer: set[str] | None = None) -> 
         return ("PROTEST", "riot")  # a crowd throwing stones, burning cars: a riot
     if means & _UNCONVENTIONAL:
         return ("ASSAULT", "explosives")  # a bomb attack is an assault whoever it hits (CAMEO 183)
-    if doer & _POLICE and (done_to | sentence_words) & {"protester", "protestor", "demonstrator", "crowd",
-                                                        "rioter", "marcher", "student", "striker", "mob"}:
-        return ("COERCE", "restrict")  # force used against protesters
+    if doer & _POLICE and (done_to | sentence_words) & _PROTESTERS or doer & _STATE_ARMED and done_to & _PROTESTERS:
+        return ("COERCE", "restrict")  # force used against protesters, by the police or the army
     if doer & _POLICE and not done_to & _ARMED_GROUP:
         return ("COERCE", "restrict")
     if verb.lemma_.lower() in ("raid", "storm") and doer & (_POLICE | _STATE_ARMED) and (
@@ -277,6 +285,11 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
     if tok.dep_ == "compound" and (lemma, tok.head.lemma_.lower()) in _PHRASES:
         return None  # read at the head ("air strike", "tear gas")
     if tok.pos_ in ("VERB", "AUX"):
+        subj = _subject(tok)
+        if lemma in _DAMAGE and subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in _CUE_WEAPONS:
+            found = _word_reading(subj, sentence_words)  # "a missile strike destroyed the bridge": the strike
+            if found is not None and found[0] in MATERIAL_CONFLICT:
+                return found
         if lemma == "set" and any(c.lemma_.lower() == "fire" for c in tok.children if c.dep_ in ("dobj", "obj")):
             return _by_actors(tok, sentence_words)  # arson: who sets fire to what decides (riot, assault)
         if lemma in ("open", "take", "seize", "capture", "hurl", "throw", "burn", "torch", "strike", "hit"):
@@ -285,6 +298,9 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
                 return None
             if lemma in ("seize", "capture") and _abducts(tok):
                 return ("ASSAULT", "abduct")  # kidnappers or gunmen seizing a person: an abduction (CAMEO 181)
+            if lemma in ("seize", "capture", "take") and objs & _TERRITORY and (
+                    not _role_words(_subject(tok)) & (_CROWD | _POLICE)):
+                return ("FIGHT", None)  # taking territory (the manual's FIGHT)
             if lemma in ("seize", "capture", "take") and not objs & _ARMED_TARGET:
                 return None  # seizing property is COERCE; the trigger rules code it
             if lemma in ("hurl", "throw") and not objs & {"stone", "rock", "brick", "bottle", "grenade", "petrol"}:
@@ -435,7 +451,7 @@ def figurative(tok, sentence_words: set[str], reading: str | None = None) -> boo
 
 _CUE_LEMMAS = frozenset(_OWN_TYPE) | _FORCE | {w for pair in _PHRASES for w in pair} | {
     "shut", "close", "expel", "deport", "charge", "push", "drive", "force", "chase", "hack", "attack", "raid",
-    "ambush", "assault", "bomb", "explode", "detonate", "set"} | _GATHER
+    "ambush", "assault", "bomb", "explode", "detonate", "set"} | _GATHER | _DAMAGE
 
 
 def manual_reading(sent, words: set[str] | None = None) -> Reading | None:
