@@ -141,13 +141,17 @@ class EntityConfig:
     # A surname-only person entity is merged into the corpus's one named person of that surname
     # (whose gender agrees) when a later surname alone is resolved.
     bare_surname_merge: bool = True
+    # A name under a label the tagger gives headlines and score lines (WORK_OF_ART, PRODUCT ...) that opens
+    # with a person's full name the story knows, or with any of its names before numbers alone, is that.
+    headline_names: bool = True
     # Not a rule: how many records a store-backed linker keeps in memory between batches (the rest is
     # read from the store when asked for; the links are the same for any value).
     cache_records: int = 50_000
 
     def __post_init__(self) -> None:
         for name in ("pronoun_linking", "person_role_linking", "description_as_name", "cross_label_surname",
-                     "org_role_linking", "org_short_names", "bare_surname_merge"):
+                     "org_role_linking", "org_short_names", "bare_surname_merge",
+                     "headline_names"):
             if not isinstance(getattr(self, name), bool):
                 raise ConfigError(f"entities.{name} must be true or false, got {getattr(self, name)!r}")
         if not 0.0 <= self.person_head_share <= 1.0:

@@ -76,6 +76,7 @@ __all__ = ["EntityLinker", "acronym_of", "name_key"]
 # The rules' switches and thresholds are settings.EntityConfig (``self.config``). A description's
 # head counts are kept per label ("ORG:company"; a person's bare).
 _HEAD_PREFIX = {PERSON: "", "ORG": "ORG:"}
+_OUR_FAMILIES = frozenset(FAMILY.values())
 
 
 class EntityLinker(EntityTables):
@@ -307,6 +308,23 @@ class EntityLinker(EntityTables):
                 return hit[-1]
             if k == 1 and fam != "PER" and story is not None and hit[-1] in self._story_people.get(story, ()):
                 return hit[-1]
+        if fam not in _OUR_FAMILIES and story is not None and self.config.headline_names:
+            return self._headline_name(words, m.label, story)
+        return None
+
+    def _headline_name(self, words: tuple[str, ...], label: str, story: str) -> str | None:
+        """The story's entity a headline or a score line opens with, under a label the tagger gives such
+        lines: the full name of a person in a headline taken for a title ("Lindsay Lohan Checks Into
+        Rehab", WORK_OF_ART), or any name followed by numbers alone ("Evansville 51 - 50", PRODUCT)."""
+        in_story = self._story_people.get(story, ())
+        for k in range(len(words) - 1, 0, -1):
+            numbers = not any(w.isalpha() for w in words[k:])
+            for fam in ("PER", "ORG", "PLACE", "NORP"):
+                if not (numbers or (label == "WORK_OF_ART" and fam == "PER" and k >= 2)):
+                    continue
+                hit = [e for e in self._by_key.get(f"{fam}|{' '.join(words[:k])}", ()) if e in in_story]
+                if hit:
+                    return self.canonical(hit[-1])
         return None
 
     def _org_word(self, descs: list[Mention], eid: str) -> bool:

@@ -1,0 +1,44 @@
+"""Headline and score lines the tagger labels as titles or products open with a known name (fictional)."""
+
+from __future__ import annotations
+
+from newsweave.link.entities import EntityLinker
+from newsweave.model import Mention
+from newsweave.settings import EntityConfig
+
+
+def M(text, label="PERSON", start=0):
+    return Mention(start=start, end=start + len(text), text=text, label=label)
+
+
+def _linker(config=None):
+    el = EntityLinker(config=config)
+    known = [M("Nadia Feraud"), M("Riverton", "ORG", start=20)]
+    el.add("a", known, story_id="s1")
+    return el, known[0].entity_id, known[1].entity_id
+
+
+def test_headline_taken_for_a_title_is_the_person_it_opens_with():
+    el, nadia, _ = _linker()
+    b = [M("Nadia Feraud Signs With Riverton", "WORK_OF_ART")]
+    el.add("b", b, story_id="s1")
+    assert b[0].entity_id == nadia
+
+
+def test_score_line_is_the_team_before_the_numbers_but_a_product_name_is_not():
+    el, _, riverton = _linker()
+    b = [M("Riverton 51 - 50", "PRODUCT"), M("Riverton Pumps", "PRODUCT", start=30)]
+    el.add("b", b, story_id="s1")
+    assert b[0].entity_id == riverton
+    assert b[1].entity_id != riverton
+
+
+def test_only_inside_the_story_and_with_the_switch_on():
+    el, nadia, _ = _linker()
+    other = [M("Nadia Feraud Signs With Riverton", "WORK_OF_ART")]
+    el.add("b", other, story_id="s2")
+    assert other[0].entity_id != nadia
+    el, nadia, _ = _linker(EntityConfig(headline_names=False))
+    off = [M("Nadia Feraud Signs With Riverton", "WORK_OF_ART")]
+    el.add("b", off, story_id="s1")
+    assert off[0].entity_id != nadia
