@@ -44,6 +44,13 @@ CASES = [
     ("The march was held on Martin Luther King Jr. Day.", ("Martin Luther King Jr. Day", "DATE", "2025-01-20")),
     ("Stores will open on Good Friday.", ("Good Friday", "DATE", "2026-04-03")),
     ("A parade is planned for St. Patrick's Day.", ("St. Patrick's Day", "DATE", "2026-03-17")),
+    # a duration used as a modifier: "-long" compounds
+    ("The decades-long feud ended after a day-long summit.", ("decades-long", "DURATION", "PXY")),
+    ("The decades-long feud ended after a day-long summit.", ("day-long", "DURATION", "P1D")),
+    ("A weeklong strike shut the port.", ("weeklong", "DURATION", "P1W")),
+    # the start, middle or end of the unit the article is in, with its mod
+    ("Unemployment has risen since the start of the year.", ("the start of the year", "DATE", "2025")),
+    ("Talks are due to end by the end of the month.", ("the end of the month", "DATE", "2025-10")),
     # a stretch of unstated length after "for"
     ("Rebels have held the pass for some time.", ("some time", "DURATION", "PXX")),
     ("The talks stalled for a while.", ("a while", "DURATION", "PXX")),

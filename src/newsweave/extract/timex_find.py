@@ -20,6 +20,7 @@ from itertools import chain
 
 from . import timex_normalize as N
 from . import timex_quarters as Q
+from .timex_calendar import duration_value
 from .timex_lexicon import (
     MONTHS,
     NUMBER_WORDS,
@@ -29,7 +30,7 @@ from .timex_lexicon import (
     WEEKDAYS,
     alternation,
 )
-from .timex_reading import Context, Reading
+from .timex_reading import Context, Reading, unit_name
 
 __all__ = ["RULES", "Rule", "find_candidates"]
 
@@ -335,8 +336,12 @@ RULES: list[Rule] = [
        r"|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)",
        N.read_spoken_year,
        lambda m, ctx: not m["words"].lower().startswith("two") or m.group(0).lower().startswith("the year")),
-    _r("year_end", r"(?:the\s+)?(?P<unit>year)[-\s]end|the\s+end\s+of\s+the\s+(?P<unit2>year|month|week)|year['’]s\s+end",
-       lambda m, ctx: N.read_relative_unit(_Merged(m, rel="this", unit=m["unit2"] or "year", edge="end"), ctx)),
+    _r("year_end", r"(?:the\s+)?(?P<unit>year)[-\s]end|the\s+(?P<edge>end|start|beginning|middle)\s+of\s+the\s+(?P<unit2>year|month|week)"
+       r"|year['’]s\s+end",
+       lambda m, ctx: N.read_relative_unit(_Merged(m, rel="this", unit=m["unit2"] or "year", edge=m["edge"] or "end"), ctx)),
+    # "a decades-long feud", "a day-long meeting", "a weeklong strike": a duration used as a modifier
+    _r("long_unit", r"(?P<unit>(?P<one>year|month|week|day|hour|decade|century)|years|months|weeks|days|hours|decades|centuries)-?long",
+       lambda m, ctx: Reading("DURATION", duration_value(1 if m["one"] else None, unit_name(m["unit"])))),
     _r("holiday",
        rf"(?:(?P<rel>last|next|this)\s+)?"
        rf"(?P<name>christmas(?:\s+(?:day|eve))?|new\s+year['’]s\s+(?:day|eve)|independence\s+day|halloween|valentine['’]s\s+day|veterans\s+day"
