@@ -17,7 +17,7 @@ keep. Here every article of a store went through the real pipeline's output and 
    read them). The names repeat from round to round, so named-entity growth is lower than a real
    stream's; nominal groups (most entities) are made anew per article as in real runs.
 3. **Measured at each size** (a copy of the store, a fresh process): ``OnlineLinker.from_store`` CPU and
-   wall time; a real ``process`` of ``--new`` PolNeAR dev articles (never in the pool; dated into the
+   wall time, and what its store-backed linkers hold after it (live stories, copy signatures); a real ``process`` of ``--new`` PolNeAR dev articles (never in the pool; dated into the
    last round's stretch of news), CPU per article, with the part of it spent on story analyses; RSS
    after loading the state and peak RSS (the spaCy model included); and the first render of the story
    page (in-process ASGI client, fresh app and caches) for the stories of 20–30 articles, or the largest
@@ -36,7 +36,6 @@ import copy
 import json
 import os
 import random
-import resource
 import sqlite3
 import subprocess
 import sys
@@ -150,6 +149,9 @@ def measure(db: str, shift_days: int, new: int, render: bool) -> dict:
     linker = OnlineLinker.from_store(store, Settings())
     out["load_cpu_s"], out["load_wall_s"] = time.process_time() - t0, time.perf_counter() - w0
     out["state_rss_mb"] = _rss_mb()[0] - rss0
+    # What the store-backed linkers hold after start-up: the story window's live stories, the copy window's
+    # signatures (the entity linker holds its header alone).
+    out["held"] = f"{linker.stories.live_stories():,} / {len(linker.copies):,}"
     del linker
     if new:
         load_model()  # the model's load is the same at every size: not part of the per-article cost
@@ -258,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def row(name: str, r: dict, cpu: float, base: float) -> None:
         print(f"| {name} | {r['entities']:,} | {r['stories']:,} | {r['db_mb']:.0f} | {cpu:.0f} "
-              f"| {r['load_cpu_s']:.2f} / {r['load_wall_s']:.2f} | {r['state_rss_mb']:.0f} "
+              f"| {r['load_cpu_s']:.2f} / {r['load_wall_s']:.2f} | {r['state_rss_mb']:.0f} | {r.get('held', '—')} "
               f"| {r['per_article_cpu_s']:.3f} ({r['per_article_cpu_s'] / base:.2f}x empty) | {r['with_load_cpu_s']:.3f} "
               f"| {r['analyses_cpu_s'] / max(r['processed'], 1):.3f} ({r['touched']} stories) "
               f"| {r['rss_mb']:.0f} / {r['peak_rss_mb']:.0f} | {os.getloadavg()[0]:.1f} |", flush=True)
@@ -268,9 +270,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.new} PolNeAR dev articles processed at each size; {os.cpu_count()} cores, load average (1 min) "
           "beside each row.\n")
     print("| store | entities | stories | DB MB | grow CPU-s | state load CPU / wall s | state RSS MB "
+          "| held: live stories / copy signatures "
           "| process CPU-s per article | same, the run's state load included | of which story analyses "
           "| RSS after / peak MB | load |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", flush=True)
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
