@@ -392,6 +392,8 @@ def _coerce_or_fight(verb, lemma: str) -> tuple[str, str | None] | None:
     objs = _victims(verb)
     doer = _role_words(_subject(verb))
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod")}
+    if lemma == "occupy" and doer & _CROWD and not doer & (_POLICE | _STATE_ARMED | _ARMED_GROUP):
+        return ("PROTEST", "obstruct")  # a crowd occupying a building or a square: a protest, not a seizure
     if lemma in ("shut", "close") and objs & _MEDIA:
         return ("COERCE", "censor")
     if lemma in ("expel", "deport") and objs and not objs & _ENVOYS:
@@ -451,7 +453,7 @@ def figurative(tok, sentence_words: set[str], reading: str | None = None) -> boo
 
 _CUE_LEMMAS = frozenset(_OWN_TYPE) | _FORCE | {w for pair in _PHRASES for w in pair} | {
     "shut", "close", "expel", "deport", "charge", "push", "drive", "force", "chase", "hack", "attack", "raid",
-    "ambush", "assault", "bomb", "explode", "detonate", "set"} | _GATHER | _DAMAGE
+    "ambush", "assault", "bomb", "explode", "detonate", "set", "occupy"} | _GATHER | _DAMAGE
 
 
 def manual_reading(sent, words: set[str] | None = None) -> Reading | None:
