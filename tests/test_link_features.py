@@ -70,3 +70,15 @@ def test_story_words_need_no_parse_and_take_the_clusterers_weights():
     assert flat.terms["lindmark"] == 2 and with_doc.terms["lindmark"] == 2 * 3 * 2
     ex.story_words = None  # no parse at all: the text's words
     assert features_for(ex, "k").terms["lindmark"] == 2
+
+
+@pytest.mark.slow
+def test_workers_send_back_no_parse_but_the_same_plain_features():
+    articles = [Article(text="Ines Halvorsen, a grandmother from Lindmark, sued the council in 2031.", id="a"),
+                Article(text="Tomas Brekke was the driver. Lindmark police charged him on Friday.", id="b")]
+    one = list(Pipeline(Settings()).run(articles))
+    two = list(Pipeline(Settings(workers=2, batch_size=1)).run(articles))
+    assert all(ex.doc is None for ex in two) and all(ex.doc is not None for ex in one)
+    assert [ex.story_words for ex in two] == [ex.story_words for ex in one]
+    assert [[m.describes for m in ex.mentions] for ex in two] == [[m.describes for m in ex.mentions] for ex in one]
+    assert any(m.describes for ex in two for m in ex.mentions)

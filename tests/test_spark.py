@@ -42,6 +42,23 @@ def test_partitions_must_be_positive():
         spark_process("in.jsonl", "out.parquet", partitions=0)
 
 
+def test_a_dataset_with_the_old_parse_column_is_refused(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    from newsweave.distributed.spark import load_parquet_into_store
+    from newsweave.store import Store
+
+    path = tmp_path / "old.parquet"
+    pq.write_table(pa.table({"position": [0], "published": [None], "extraction": [b""], "doc": [b""]}), path)
+    store = Store(tmp_path / "s.db")
+    try:
+        with pytest.raises(ConfigError, match="earlier newsweave.*spark_process"):
+            load_parquet_into_store(path, store)
+    finally:
+        store.close()
+
+
 # -- Spark ------------------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

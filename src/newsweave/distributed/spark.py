@@ -5,12 +5,13 @@ What runs where (see docs/spark.md):
 1. **Executors** (``mapPartitions``): each Python worker process builds ONE ``Pipeline`` — and so loads the
    spaCy model once — the first time a task of this run reaches it, and keeps it in a module global for
    every later partition (PySpark reuses its Python workers). Records are parsed in batches through
-   ``Pipeline.run``. Each article comes back as its ``Extraction`` (pickled, without the parse) and its
-   spaCy parse (``DocBin`` bytes), written to a staging Parquet dataset.
-2. **Driver**: the staging rows are streamed back in input order, each parse is restored against the
-   model's vocabulary, and the cross-article linking (``newsweave.link.link_batch``: copies, stories,
-   entities) runs over the whole batch — exactly the call ``newsweave extract`` makes, so story ids and
-   entity ids group articles as a local run does. This step is sequential and holds the batch in the
+   ``Pipeline.run``. Each article comes back as its ``Extraction``, pickled without the parse: what the
+   linkers read of the parse (story words, the names descriptions are said of) the extract stages have
+   already set as plain fields. They are written to a staging Parquet dataset.
+2. **Driver**: the staging rows are streamed back in input order and the cross-article linking
+   (``newsweave.link.link_batch``: copies, stories, entities) runs over the whole batch — exactly the call
+   ``newsweave extract`` makes, so story ids and entity ids group articles as a local run does. The driver
+   never loads the spaCy model. This step is sequential and holds the batch in the
    driver's memory, as the local run does; ``load_parquet_into_store`` is the streaming alternative.
 3. The linked rows are written as the output Parquet dataset (schema: ``OUTPUT_COLUMNS``).
 """
@@ -42,8 +43,8 @@ __all__ = [
 ]
 
 # The output Parquet, column by column. The four contract lists are JSON text in the contract's exact
-# shape (they round-trip through json.loads); ``extraction`` and ``doc`` carry everything else a store
-# needs and are bound to the newsweave version that wrote them.
+# shape (they round-trip through json.loads); ``extraction`` carries everything else a store needs and is
+# bound to the newsweave version that wrote it.
 OUTPUT_COLUMNS: dict[str, str] = {
     "position": "long: 0-based line (or row) number in the input; input order",
     "id": "string: the input id",
@@ -56,7 +57,6 @@ OUTPUT_COLUMNS: dict[str, str] = {
     "events": "string: JSON list of the contract's events",
     "entity_ids": "array<string>: distinct entity ids mentioned, in order of first mention",
     "extraction": "binary: pickled newsweave.model.Extraction (linked, without the parse)",
-    "doc": "binary: the spaCy parse as DocBin bytes (restore with the model's vocab)",
 }
 
 _BATCH_RECORDS = 64  # records parsed per Pipeline.run call on an executor
@@ -97,22 +97,13 @@ def _article_from_line(line: str, origin: str) -> Article | IngestError | None:
     return item
 
 
-def _doc_bytes(doc) -> bytes | None:
-    if doc is None:
-        return None
-    from spacy.tokens import DocBin
-
-    return DocBin(docs=[doc], store_user_data=False).to_bytes()
-
-
 def _staging_row(position: int, article: Article | None, ex: Extraction | None, error: str | None) -> tuple:
     art = ex.article if ex is not None else article
-    blob = doc = None
+    blob = None
     if ex is not None:
-        doc = _doc_bytes(ex.doc)
-        ex.doc = None  # the parse travels as DocBin bytes, the rest as a pickle
+        ex.doc = None  # the parse stays here: linking reads the plain fields the stages set
         blob = pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL)
-    return (position, art.id if art else None, art.published if art else None, error, blob, doc)
+    return (position, art.id if art else None, art.published if art else None, error, blob)
 
 
 def _extract_partition(records: Iterable[tuple[str, int]], settings: Settings, source: str) -> Iterator[tuple]:
@@ -206,7 +197,6 @@ def _staging_schema():
         StructField("published", DateType(), True),
         StructField("error", StringType(), True),
         StructField("extraction", BinaryType(), True),
-        StructField("doc", BinaryType(), True),
     ])
 
 
@@ -237,7 +227,6 @@ def _output_schema():
         StructField("events", text, False),
         StructField("entity_ids", ArrayType(text, False), False),
         StructField("extraction", BinaryType(), False),
-        StructField("doc", BinaryType(), True),
     ])
 
 
@@ -264,14 +253,6 @@ def _delete_path(spark, path: str) -> None:
 # Driver side
 # --------------------------------------------------------------------------------------------------
 
-def _restore_doc(blob: bytes | None, vocab):
-    if blob is None:
-        return None
-    from spacy.tokens import DocBin
-
-    return next(iter(DocBin().from_bytes(blob).get_docs(vocab)))
-
-
 def _store_order(published: date | None, position: int) -> tuple:
     # The order ``newsweave process`` links a store in (Store.unprocessed_ids): undated articles first,
     # then by date, ties in input order. The output is written in it so a store load can stream it.
@@ -286,7 +267,7 @@ def _entity_ids(ex: Extraction) -> list[str]:
     return list(seen)
 
 
-def _output_row(position: int, ex: Extraction, doc_blob: bytes | None) -> tuple:
+def _output_row(position: int, ex: Extraction) -> tuple:
     from ..contract import to_contract
 
     c = to_contract(ex)
@@ -297,7 +278,7 @@ def _output_row(position: int, ex: Extraction, doc_blob: bytes | None) -> tuple:
 
     return (position, art.id, art.published, art.outlet, art.title, art.url, art.wire, ex.story_id,
             dumps(c["entities"]), dumps(c["attributions"]), dumps(c["timexes"]), dumps(c["events"]),
-            _entity_ids(ex), pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL), doc_blob)
+            _entity_ids(ex), pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _link_batch(extractions: list[Extraction], settings: Settings):
@@ -311,7 +292,7 @@ def _link_batch(extractions: list[Extraction], settings: Settings):
 
 def spark_process(input_path: str | os.PathLike, output_path: str | os.PathLike, *, master: str = "local[2]",
                   partitions: int | None = None, settings: Settings | None = None, spark=None,
-                  input_format: str = "auto", keep_docs: bool = True, keep_staging: bool = False) -> dict[str, Any]:
+                  input_format: str = "auto", keep_staging: bool = False) -> dict[str, Any]:
     """Extract every article of ``input_path`` on Spark executors, link them on the driver, write Parquet.
 
     ``input_path``: contract JSONL (a file, folder or glob) or a Parquet dataset with the same columns, on
@@ -348,12 +329,8 @@ def spark_process(input_path: str | os.PathLike, output_path: str | os.PathLike,
         t1 = time.perf_counter()
 
         # Step 2 (driver): restore extractions in input order and link them as one batch.
-        from ..extract.nlp import load_model
-
-        vocab = load_model(settings.model).vocab
         extractions: list[Extraction] = []
         positions: list[int] = []
-        blobs: list[bytes | None] = []
         errors: list[str] = []
         seen: set[str] = set()
         rows = spark.read.parquet(staging_path).orderBy("position").toLocalIterator()
@@ -366,16 +343,10 @@ def spark_process(input_path: str | os.PathLike, output_path: str | os.PathLike,
                               "ids must be unique in the file")
                 continue
             seen.add(row.id)
-            ex = pickle.loads(row.extraction)
-            ex.doc = _restore_doc(row.doc, vocab)
-            extractions.append(ex)
+            extractions.append(pickle.loads(row.extraction))
             positions.append(row.position)
-            blobs.append(row.doc if keep_docs else None)
         linked = _link_batch(extractions, settings)
-        out_rows = []
-        for position, ex, blob in zip(positions, extractions, blobs):
-            ex.doc = None
-            out_rows.append(_output_row(position, ex, blob))
+        out_rows = [_output_row(position, ex) for position, ex in zip(positions, extractions)]
         del extractions
         out_rows.sort(key=lambda r: _store_order(r[2], r[0]))
         t2 = time.perf_counter()
@@ -447,26 +418,27 @@ def load_parquet_into_store(parquet_path: str | os.PathLike, store, settings: Se
     Rows are streamed in date order through the store's own ``OnlineLinker`` — the path
     ``newsweave process`` takes — so stories, entities, copies and the linker's state land in the store
     and a later ``newsweave process`` carries on from them. The story and entity ids in the Parquet are
-    not reused (the store numbers its own). Articles the store already holds are skipped. The parse is
-    restored from the ``doc`` column where present, so story features match the local pipeline's (a
-    dataset written with ``keep_docs=False`` falls back to word features from the text, as the linker does
-    for any article without a parse, and its stories may then differ from a local run's).
+    not reused (the store numbers its own). Articles the store already holds are skipped. What linking
+    reads of the parse travels in the pickled extraction, so the stories are a local run's. A dataset
+    written by an earlier newsweave (with a ``doc`` column of parses) is refused: run ``spark_process``
+    again.
 
     Returns ``loaded``, ``skipped`` (already stored) and ``stories`` (touched).
     """
-    from ..extract.nlp import load_model
     from ..jobs import store_linked
     from ..link.online import OnlineLinker
 
     settings = settings or Settings()
     ds = _dataset(parquet_path)
-    has_doc = "doc" in ds.schema.names
+    if "doc" in ds.schema.names:
+        # Its extractions predate the fields linking now reads (story words, described names).
+        raise ConfigError(f"{parquet_path} was written by an earlier newsweave (it has a 'doc' column of "
+                          "parses); run spark_process on its input again")
     keys = ds.to_table(columns=["position", "published"]).to_pylist()
     order = sorted(range(len(keys)), key=lambda i: _store_order(keys[i]["published"], keys[i]["position"]))
-    cols = ["extraction"] + (["doc"] if has_doc else [])
+    cols = ["extraction"]
     if "error" in ds.schema.names:
         cols.append("error")
-    vocab = load_model(settings.model).vocab if has_doc else None
     linker = OnlineLinker.from_store(store, settings)
     report = {"loaded": 0, "skipped": 0, "stories": 0}
     touched_all: set[str] = set()
@@ -494,7 +466,6 @@ def load_parquet_into_store(parquet_path: str | os.PathLike, store, settings: Se
                     report["skipped"] += 1
                     continue
                 aid = outcome.article_id
-                ex.doc = _restore_doc(rec.get("doc"), vocab) if vocab is not None else None
                 # The same path as `newsweave process`, merges included.
                 store_linked(store, linker, aid, ex, touched, gone)
                 report["loaded"] += 1

@@ -143,7 +143,10 @@ class Pipeline:
         return [name for name in self.nlp.pipe_names if name not in wanted]
 
     def run(self, articles: Iterable[Article], *, isolate: bool = False) -> Iterator[Extraction | ArticleFault]:
-        """Yield one ``Extraction`` per article, in input order, each with its parsed ``doc``.
+        """Yield one ``Extraction`` per article, in input order.
+
+        With one worker each keeps its parsed ``doc``; with several the parse stays in the worker that made
+        it (``doc`` is None): what linking reads of it the stages have set as plain fields.
 
         A stage that raises stops the run with ``StageFailed``; with ``isolate`` the article gets an
         ``ArticleFault`` in its place instead and the run goes on (``newsweave process``)."""
@@ -189,8 +192,6 @@ class Pipeline:
         return ex
 
     def _run_parallel(self, articles: Iterable[Article], isolate: bool = False) -> Iterator[Extraction | ArticleFault]:
-        from spacy.tokens import Doc
-
         ctx = multiprocessing.get_context("fork" if hasattr(multiprocessing, "get_context") else None)
         # Small tasks keep every worker busy to the end: with a task of a whole batch (32), the last
         # task of a run or read chunk ran alone while the other workers idled.
@@ -198,15 +199,7 @@ class Pipeline:
         with ctx.Pool(self.settings.workers, initializer=_worker_init, initargs=(self.settings,)) as pool:
             # imap keeps input order and streams, so memory stays bounded by the pool's queue.
             for batch in pool.imap(partial(_worker_run, isolate=isolate), _batched(articles, chunk)):
-                for ex in batch:
-                    if isinstance(ex, ArticleFault):
-                        yield ex
-                        continue
-                    # The parse comes back as bytes and is restored here, so that what reads the Doc
-                    # after the stages (story features from lemmas, entity linking) sees what one
-                    # process would: --workers 2 gives the same stories as --workers 1.
-                    ex.doc = Doc(self.nlp.vocab).from_bytes(ex.doc)
-                    yield ex
+                yield from batch
 
 
 def _batched(items: Iterable[Article], n: int) -> Iterator[list[Article]]:
@@ -254,7 +247,9 @@ def _worker_run(batch: list[Article], isolate: bool = False) -> list[Extraction 
     out = []
     for ex in _WORKER._run_serial(batch, isolate):
         if isinstance(ex, Extraction):
-            ex.doc = ex.doc.to_bytes(exclude=["tensor"])  # a Doc object does not pickle; its bytes do
+            # Not shipped back: linking reads the plain fields the stages set (story words, described
+            # names), so --workers 2 links as --workers 1 without the parent loading the model.
+            ex.doc = None
         out.append(ex)
     return out
 
