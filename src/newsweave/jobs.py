@@ -248,7 +248,6 @@ def _commit_batch(store: Store, linker, items: list[tuple[int, Extraction | Arti
 
     faults = [(aid, ex) for aid, ex in items if isinstance(ex, ArticleFault)]
     extractions = [(aid, ex) for aid, ex in items if not isinstance(ex, ArticleFault)]
-    docs = {aid: ex.doc for aid, ex in extractions}  # store_linked drops them; a redo needs them
     while True:
         # Extraction rows, links and the linker's state commit together: a crash mid-batch leaves
         # the batch unprocessed, and the next run does it again from the same state.
@@ -277,9 +276,7 @@ def _commit_batch(store: Store, linker, items: list[tuple[int, Extraction | Arti
             faults.append((failed.article_id, failed.fault))
             extractions = [(aid, ex) for aid, ex in extractions if aid != failed.article_id]
             # The articles before it get the same ids again (the linker is deterministic from the
-            # same state); those after it were never linked.
-            for aid, ex in extractions:
-                ex.doc = docs[aid]
+            # same state, and reads no parse); those after it were never linked.
             linker = OnlineLinker.from_store(store, linker.settings)
             continue
         break
