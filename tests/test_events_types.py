@@ -81,12 +81,12 @@ def test_snippets_of_the_other_types(nlp, name, floor):
 
 @pytest.mark.parametrize("name", ["events_fictional_blind5.jsonl", "events_fictional_blind6.jsonl",
                                   "events_fictional_blind7.jsonl", "events_fictional_blind8.jsonl",
-                                  "events_fictional_blind9.jsonl"])
+                                  "events_fictional_blind9.jsonl", "events_fictional_blind10.jsonl"])
 def test_news_style_snippets_each_get_their_event(nlp, name):
-    """Five sets in news styles (datelines, headlines, passive casualty counts, quotes first; blind8 on
-    the FIGHT / ASSAULT / COERCE lines, blind9 on agreements, arrests and protests), written from the
-    manual's definitions before the rules were run on them and scored once (0.90, 0.84, 0.87, 0.85 and
-    0.80; two labels of the first two then corrected against the CAMEO -> PLOVER table: signing is
+    """Six sets in news styles (datelines, headlines, passive casualty counts, quotes first; blind8 on
+    the FIGHT / ASSAULT / COERCE lines, blind9 on agreements, arrests and protests, blind10 on events
+    named by nouns), written from the manual's definitions before the rules were run on them and scored
+    once (0.90, 0.84, 0.87, 0.85, 0.80 and 0.75; two labels of the first two then corrected against the CAMEO -> PLOVER table: signing is
     SUPPORT, pledged aid AGREE; benchmarks/results/events.md). Every snippet reports an event and gets one."""
     path = Path(__file__).parent / "data" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -131,6 +131,11 @@ def test_news_style_snippets_each_get_their_event(nlp, name):
     ("Farmers blocked the railway line into Dorn with their tractors.", "PROTEST"),
     ("Mothers of the missing held a candlelight vigil outside the interior ministry.", "PROTEST"),
     ("The army imposed a lockdown on the old quarter of Amsel after the riots.", "COERCE"),
+    # Returning fire is fighting; a deadline to act is an ultimatum; what fighting does is no figure of speech.
+    ("The convoy was ambushed by rebels near Dorn and the escort returned fire.", "FIGHT"),
+    ("Norvel gave the militias three days to leave the city or be driven out by force.", "THREATEN"),
+    ("Fighting between Castry and Norvel has forced thousands of villagers to flee.", "FIGHT"),
+    ("A relief plane with tents and blankets landed in Dorn on Sunday.", "AID"),
 ])
 def test_the_manual_lines_decided_by_who_acts_on_whom(nlp, text, type_):
     assert main_type(nlp, text) == type_

@@ -108,7 +108,6 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "sanction": ("SANCTION", None), "suspend": ("SANCTION", None), "expel": ("SANCTION", "expel"),
     "sever": ("SANCTION", "withdraw"), "halt": ("SANCTION", "discontinue"),
     "recall": ("SANCTION", "withdraw"), "embargo": ("SANCTION", None), "freeze": ("SANCTION", None),
-    "force": ("SANCTION", "expel"),
     # COERCE (CAMEO 17, 191-192)
     "arrest": ("COERCE", "arrest"), "detain": ("COERCE", "detain"), "seize": ("COERCE", "seize"),
     "confiscate": ("COERCE", "confiscate"), "demolish": ("COERCE", "destroy"), "destroy": ("COERCE", "destroy"),
@@ -200,6 +199,11 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
         "inspector", "peacekeeper", "ambassador", "diplomat", "observer", "worker", "envoy", "monitor",
         "aid", "support", "recognition", "mission")},
     **{("withdraw", o): ("RETREAT", "withdraw") for o in ("troop", "force", "soldier", "army", "unit")},
+    # CAMEO 166 "Expel or withdraw": forcing out diplomats, inspectors, observers, aid agencies (forcing
+    # villagers to flee is what fighting does, no sanction).
+    **{("force", o): ("SANCTION", "expel") for o in (
+        "inspector", "peacekeeper", "ambassador", "diplomat", "observer", "envoy", "monitor", "mission",
+        "agency", "embassy", "staff", "journalist", "correspondent")},
     # CAMEO 154 "Mobilize or increase armed forces": moving forces somewhere; 07 "Provide aid": goods sent.
     **{(v, o): ("MOBILIZE", "troops") for v in ("send", "move", "dispatch", "rush", "mass", "station")
        for o in _FORCES},
@@ -236,7 +240,7 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{("allow", o): ("RETREAT", "access") for o in ("access", "entry", "inspector", "observer", "aid", "delivery",
                                                      "peacekeeper", "convoy", "monitor", "return")},
     **{("admit", o): ("RETREAT", "access") for o in ("refugee", "inspector", "observer", "monitor")},
-    **{(v, o): ("FIGHT", "firearms") for v in ("exchange", "trade") for o in ("fire", "gunfire", "shot")},
+    **{(v, o): ("FIGHT", "firearms") for v in ("exchange", "trade", "return") for o in ("fire", "gunfire", "shot")},
     **{(v, o): ("COERCE", "restrict") for v in ("cut off", "cut", "shut down", "block")
        for o in ("internet", "electricity", "telephone", "phone", "mobile")},
     **{("cut off", o): ("COERCE", "restrict") for o in ("access", "power", "water")},

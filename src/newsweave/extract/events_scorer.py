@@ -111,7 +111,8 @@ _PHRASES: dict[tuple[str, str], tuple[str, str | None]] = {
     ("take", "custody"): ("COERCE", "arrest"), ("take", "street"): ("PROTEST", "demo"),
     ("walk", "job"): ("PROTEST", "strike"), ("walk", "out"): ("PROTEST", "strike"),
     ("take", "control"): ("FIGHT", None), ("seize", "control"): ("FIGHT", None), ("gain", "control"): ("FIGHT", None),
-    ("exchange", "fire"): ("FIGHT", "firearms"), ("trade", "fire"): ("FIGHT", "firearms"), ("round", "up"): ("COERCE", "arrest"),
+    ("exchange", "fire"): ("FIGHT", "firearms"), ("trade", "fire"): ("FIGHT", "firearms"),
+    ("return", "fire"): ("FIGHT", "firearms"), ("down", "tool"): ("PROTEST", "strike"), ("round", "up"): ("COERCE", "arrest"),
     ("crack", "down"): ("COERCE", None), ("blow", "up"): ("ASSAULT", "explosives"),
     ("go", "strike"): ("PROTEST", "strike"), ("stage", "strike"): ("PROTEST", "strike"),
     ("block", "road"): ("PROTEST", "obstruct"), ("block", "highway"): ("PROTEST", "obstruct"),
@@ -424,7 +425,9 @@ _SELF_EVIDENT = frozenset({
 _VIOLENCE_CONTEXT = (_STATE_ARMED | _ARMED_GROUP | _POLICE | _ASSAILANT - {"man", "men"} | _HEAVY_WEAPONS | _UNCONVENTIONAL
                      | _SELF_EVIDENT - {"in", "gas", "cannon", "bullet", "shell"}
                      | {"armed", "dead", "death", "casualty", "war", "weapon", "gun", "gunfire", "rifle", "troops",
-                        "ceasefire", "civilian", "unrest", "violence", "masked", "stone", "rock", "grenade"})
+                        "ceasefire", "civilian", "unrest", "violence", "masked", "stone", "rock", "grenade",
+                        # what fighting does to people: "the fighting has displaced 20,000"
+                        "displace", "displaced", "flee", "frontline", "front-line"})
 _PROTEST_CONTEXT = _VIOLENCE_CONTEXT | _CROWD | {
     "street", "square", "thousand", "hundred", "dozen", "tens", "union", "employee", "teacher", "driver", "doctor",
     "nurse", "farmer", "miner", "pensioner", "opposition", "slogan", "banner", "placard", "wage", "pay", "pension"}

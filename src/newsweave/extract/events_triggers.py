@@ -91,7 +91,7 @@ def _lexical(token) -> tuple[str, str | None] | None:
             return None
         if lemma in ("talk", "speak", "discuss") and not _has_partner(token):
             return None
-        if lemma in ("reach", "arrive", "enter", "cross") and _carries_aid(token):
+        if lemma in ("reach", "arrive", "enter", "cross", "land") and _carries_aid(token):
             return ("AID", None)  # "a convoy carrying food reached the city": aid delivered (CAMEO 07)
         return VERBS.get(lemma)
     if token.pos_ in ("NOUN", "PROPN"):
@@ -354,6 +354,9 @@ def _verb_triggers(tok, consumed: set[int]) -> list[Trigger]:
         nouns = _light_noun(tok, consumed, status)
         if nouns:
             return nouns
+    if _ultimatum(tok):
+        consumed.update(c.i for c in tok.children if c.dep_ in ("advcl", "xcomp"))
+        return [Trigger(tok, tok, "THREATEN", None)]
     found = _lexical(tok)
     if lemma in LIGHT_VERBS:
         nouns = _light_noun(tok, consumed, None)
@@ -365,6 +368,16 @@ def _verb_triggers(tok, consumed: set[int]) -> list[Trigger]:
     if lemma in _MILITARY_FORCE and _source_sector(tok) in MILITARY_SECTORS:
         typ = "FIGHT"  # armed forces using conventional force fight; others assault (PLOVER)
     return [Trigger(tok, tok, typ, mode, status_hint="proposed" if lemma in ("invite",) else None)]
+
+
+def _ultimatum(verb) -> bool:
+    """ "gave the rebels 48 hours to lay down their arms": a deadline to act, an ultimatum (CAMEO 139)."""
+    if verb.lemma_.lower() not in ("give", "set", "issue"):
+        return False
+    span = any(c.lemma_.lower() in ("hour", "day", "week", "deadline", "ultimatum") for c in verb.children
+               if c.dep_ in ("dobj", "obj", "npadvmod"))
+    return span and any(c.dep_ in ("advcl", "xcomp", "relcl", "acl") and any(a.lower_ == "to" for a in c.children)
+                        for c in list(verb.children) + [g for c in verb.children for g in c.children])
 
 
 def _verb_triggers_inner(tok, consumed: set[int], status: str | None) -> list[Trigger]:
