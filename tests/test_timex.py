@@ -281,7 +281,7 @@ def test_seed_articles(nlp, seeds_dir):
 
 # Dev figures measured with benchmarks/timex_eval.py (timebank + aquaint concatenated); a change
 # that lowers one by more than 0.01 fails until this baseline is lowered on purpose.
-BASELINE = {"strict": 0.898, "relaxed": 0.947, "value": 0.818}
+BASELINE = {"strict": 0.900, "relaxed": 0.950, "value": 0.820}
 
 
 @pytest.mark.slow
