@@ -81,12 +81,13 @@ def test_snippets_of_the_other_types(nlp, name, floor):
 
 @pytest.mark.parametrize("name", ["events_fictional_blind5.jsonl", "events_fictional_blind6.jsonl",
                                   "events_fictional_blind7.jsonl", "events_fictional_blind8.jsonl",
-                                  "events_fictional_blind9.jsonl", "events_fictional_blind10.jsonl"])
+                                  "events_fictional_blind9.jsonl", "events_fictional_blind10.jsonl",
+                                  "events_fictional_blind11.jsonl"])
 def test_news_style_snippets_each_get_their_event(nlp, name):
-    """Six sets in news styles (datelines, headlines, passive casualty counts, quotes first; blind8 on
+    """Seven sets in news styles (datelines, headlines, passive casualty counts, quotes first; blind8 on
     the FIGHT / ASSAULT / COERCE lines, blind9 on agreements, arrests and protests, blind10 on events
-    named by nouns), written from the manual's definitions before the rules were run on them and scored
-    once (0.90, 0.84, 0.87, 0.85, 0.80 and 0.75; two labels of the first two then corrected against the CAMEO -> PLOVER table: signing is
+    named by nouns, blind11 mixed), written from the manual's definitions before the rules were run on
+    them and scored once (0.90, 0.84, 0.87, 0.85, 0.80, 0.75 and 0.75; two labels of the first two then corrected against the CAMEO -> PLOVER table: signing is
     SUPPORT, pledged aid AGREE; benchmarks/results/events.md). Every snippet reports an event and gets one."""
     path = Path(__file__).parent / "data" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -136,6 +137,11 @@ def test_news_style_snippets_each_get_their_event(nlp, name):
     ("Norvel gave the militias three days to leave the city or be driven out by force.", "THREATEN"),
     ("Fighting between Castry and Norvel has forced thousands of villagers to flee.", "FIGHT"),
     ("A relief plane with tents and blankets landed in Dorn on Sunday.", "AID"),
+    # Force used on a crowd coerces; a channel's closure ordered is censorship; a prison sentence COERCE.
+    ("The police used rubber bullets and live rounds against students marching on the ministry.", "COERCE"),
+    ("The junta ordered the closure of two opposition newspapers in Amsel.", "COERCE"),
+    ("A court in Dorn gave the former mayor a five-year prison sentence for fraud.", "COERCE"),
+    ("Villagers pelted the police with stones when they came to evict them.", "PROTEST"),
 ])
 def test_the_manual_lines_decided_by_who_acts_on_whom(nlp, text, type_):
     assert main_type(nlp, text) == type_

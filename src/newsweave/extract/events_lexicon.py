@@ -219,6 +219,9 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     # CAMEO 071 "Provide economic aid" (credit, loans); 081/0841 easing sanctions on persons (amnesty).
     **{(v, o): ("AID", None) for v in ("approve", "extend", "disburse", "grant") for o in ("loan", "credit", "grant")},
     **{("grant", o): ("CONCEDE", None) for o in ("amnesty", "pardon", "clemency")},
+    # Found guilty and imprisoned: COERCE (the manual, under DISAPPROVE: "when individuals are found
+    # guilty and are therefore detained, use COERCE").
+    **{(v, "sentence"): ("COERCE", "arrest") for v in ("hand", "hand down", "give", "impose", "pass", "serve")},
     # CAMEO 0832 "Accede to demands for change in policy": a tax, law or rule withdrawn.
     **{(v, o): ("CONCEDE", None) for v in ("scrap", "repeal", "abolish", "rescind", "revoke", "shelve", "drop")
        for o in ("tax", "law", "decree", "reform", "policy", "rule", "regulation", "levy", "hike", "bill",

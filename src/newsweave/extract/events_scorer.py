@@ -104,7 +104,7 @@ _OWN_TYPE: dict[str, tuple[str, str | None]] = {
 _FORCE = frozenset({"kill", "attack", "shoot", "fire", "wound", "injure", "beat", "storm", "hit", "strike", "pound",
                     "blast",
                     "target", "raid", "ambush", "gun", "murder", "slay", "torch", "burn", "hurl", "throw",
-                    "open", "assault", "seize", "capture", "take"})
+                    "open", "assault", "seize", "capture", "take", "pelt", "stone"})
 # Words of a phrase that say the act's type (a verb's particle or object): "take into custody",
 # "take to the streets", "walk off the job", "seize control", "open fire", "set fire".
 _PHRASES: dict[tuple[str, str], tuple[str, str | None]] = {
@@ -129,6 +129,8 @@ _PREMISES = frozenset({"office", "home", "house", "headquarters", "newspaper", "
                        "university", "campus", "church", "mosque", "shop", "residence", "apartment", "printer"})
 _CUE_WEAPONS = frozenset({"strike", "airstrike", "shell", "shelling", "bombardment", "bomb", "missile", "rocket",
                           "mortar", "drone", "blast", "explosion", "shellfire", "artillery", "raid", "attack"})
+_CLOSURES = frozenset({"closure", "shutdown", "closing", "suspension", "ban"})
+_ARMS = frozenset({"ammunition", "bullet", "round", "force", "weapon", "gun", "firearm", "rifle", "fire"})
 _PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "crowd", "rioter", "marcher", "student",
                          "striker", "mob", "mourner"})
 # Territory an armed force takes (CAMEO 190: "occupy territory", the manual's FIGHT: taking territory).
@@ -291,6 +293,15 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
             found = _word_reading(subj, sentence_words)  # "a missile strike destroyed the bridge": the strike
             if found is not None and found[0] in MATERIAL_CONFLICT:
                 return found
+        objs_ = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        if lemma in ("order", "decree") and objs_:
+            # A government ordering an arrest, a curfew, a channel's closure: the order is the act.
+            found = _word_reading(objs_[0], sentence_words)
+            if found is not None and found[0] == "COERCE":
+                return found
+        if lemma in ("use", "employ") and {o.lemma_.lower() for o in objs_} & _ARMS and any(
+                c.dep_ == "prep" and c.lower_ in ("against", "on") for c in tok.children):
+            return _by_actors(tok, sentence_words)  # "used live ammunition against crowds"
         if lemma == "set" and any(c.lemma_.lower() == "fire" for c in tok.children if c.dep_ in ("dobj", "obj")):
             return _by_actors(tok, sentence_words)  # arson: who sets fire to what decides (riot, assault)
         if lemma in ("open", "take", "seize", "capture", "hurl", "throw", "burn", "torch", "strike", "hit"):
@@ -335,6 +346,10 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
     if lemma in _GATHER and tok.pos_ == "VERB" and any(
             c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _DISSENT for c in tok.children):
         return ("PROTEST", "demo")  # "gathered outside the embassy to denounce": rally to protest (CAMEO 141)
+    if lemma in _CLOSURES and tok.pos_ == "NOUN" and any(
+            p.lemma_.lower() in _MEDIA for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.subtree):
+        return ("COERCE", "censor")  # "the closure of the last independent channel" (manual: censor)
     if lemma in ("attack", "raid", "ambush", "assault") and tok.pos_ in ("NOUN", "PROPN"):
         own = _attackers(tok)
         if own:
@@ -430,7 +445,8 @@ _VIOLENCE_CONTEXT = (_STATE_ARMED | _ARMED_GROUP | _POLICE | _ASSAILANT - {"man"
                         "displace", "displaced", "flee", "frontline", "front-line"})
 _PROTEST_CONTEXT = _VIOLENCE_CONTEXT | _CROWD | {
     "street", "square", "thousand", "hundred", "dozen", "tens", "union", "employee", "teacher", "driver", "doctor",
-    "nurse", "farmer", "miner", "pensioner", "opposition", "slogan", "banner", "placard", "wage", "pay", "pension"}
+    "nurse", "farmer", "miner", "pensioner", "opposition", "slogan", "banner", "placard", "wage", "pay", "pension",
+    "shopkeeper", "trader", "merchant", "shutter", "association", "docker", "trucker", "staff"}
 # Words that also name other things: they name violence or protest only in its context.
 _AMBIGUOUS = (_FORCE | {"fight", "fighting", "battle", "clash", "offensive", "counteroffensive", "advance", "rally",
                         "march", "strike", "storm", "hit", "blast", "gain", "hack", "jail", "overrun", "besiege",
@@ -456,7 +472,8 @@ def figurative(tok, sentence_words: set[str], reading: str | None = None) -> boo
 
 _CUE_LEMMAS = frozenset(_OWN_TYPE) | _FORCE | {w for pair in _PHRASES for w in pair} | {
     "shut", "close", "expel", "deport", "charge", "push", "drive", "force", "chase", "hack", "attack", "raid",
-    "ambush", "assault", "bomb", "explode", "detonate", "set", "occupy"} | _GATHER | _DAMAGE
+    "ambush", "assault", "bomb", "explode", "detonate", "set", "occupy", "order", "decree", "use", "employ"
+} | _GATHER | _DAMAGE | _CLOSURES
 
 
 def manual_reading(sent, words: set[str] | None = None) -> Reading | None:
