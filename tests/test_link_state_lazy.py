@@ -167,3 +167,16 @@ def test_load_records_filters_by_family_and_value(tmp_path):
     assert live and all(not v.get("retired") for v in live.values())
     assert len(live) == sc.live_stories()
     assert list(store.load_records("stories", "art", where=("$[0]", []))) == []
+
+
+def test_a_header_without_the_history_count_counts_the_stored_entries(tmp_path):
+    store = Store(tmp_path / "s.db")
+    feed = _synthetic_feed(50, days=10, topics=6)
+    whole = StoryClusterer(Settings(story_window_days=2))
+    _feed_stories(whole, feed, 0, 40)
+    store.save_changes("stories", whole.state_changes())
+    header = dict(store.load_state("stories"))
+    del header["history"]  # as a header written before it was counted would be
+    lazy = StoryClusterer.lazy(header, *_reader(store, "stories"))
+    assert _feed_stories(lazy, feed, 40, 50) == _feed_stories(whole, feed, 40, 50)
+    assert lazy.state_changes().put.keys() == whole.state_changes().put.keys()

@@ -189,7 +189,8 @@ class StoryRecords:
         answers it is ``from_records`` over the same records.
         """
         sc = cls._from_header(header, settings)
-        sc._history_base = header.get("history", 0)
+        # Headers have counted the history entries since the first incremental records; count them otherwise.
+        sc._history_base = header["history"] if "history" in header else sum(1 for _ in records("hist", None))
         sc._reader = load
 
         def read_df(_family: str, name: str):
