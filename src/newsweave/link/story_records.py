@@ -186,7 +186,8 @@ class StoryRecords:
         story records and their recent members' vectors; document frequencies, the story of any other
         article, a retired story (which a late copy joins) and the history are read when first asked for,
         and forgotten after a save once more than ``stories.cache_records`` are held. In all it
-        answers it is ``from_records`` over the same records.
+        answers it is ``from_records`` over the same records, except the listings of everything
+        (``stories()``, ``assignments``), which list what it holds.
         """
         sc = cls._from_header(header, settings)
         # Headers have counted the history entries since the first incremental records; count them otherwise.
