@@ -82,12 +82,13 @@ def test_snippets_of_the_other_types(nlp, name, floor):
 @pytest.mark.parametrize("name", ["events_fictional_blind5.jsonl", "events_fictional_blind6.jsonl",
                                   "events_fictional_blind7.jsonl", "events_fictional_blind8.jsonl",
                                   "events_fictional_blind9.jsonl", "events_fictional_blind10.jsonl",
-                                  "events_fictional_blind11.jsonl"])
+                                  "events_fictional_blind11.jsonl", "events_fictional_blind12.jsonl"])
 def test_news_style_snippets_each_get_their_event(nlp, name):
-    """Seven sets in news styles (datelines, headlines, passive casualty counts, quotes first; blind8 on
+    """Eight sets in news styles (datelines, headlines, passive casualty counts, quotes first; blind8 on
     the FIGHT / ASSAULT / COERCE lines, blind9 on agreements, arrests and protests, blind10 on events
-    named by nouns, blind11 mixed), written from the manual's definitions before the rules were run on
-    them and scored once (0.90, 0.84, 0.87, 0.85, 0.80, 0.75 and 0.75; two labels of the first two then corrected against the CAMEO -> PLOVER table: signing is
+    named by nouns, blind11 mixed, blind12 the 14 other types), written from the manual's definitions
+    before the rules were run on them and scored once (0.90, 0.84, 0.87, 0.85, 0.80, 0.75, 0.75 and
+    0.92; two labels of the first two then corrected against the CAMEO -> PLOVER table: signing is
     SUPPORT, pledged aid AGREE; benchmarks/results/events.md). Every snippet reports an event and gets one."""
     path = Path(__file__).parent / "data" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -142,6 +143,11 @@ def test_news_style_snippets_each_get_their_event(nlp, name):
     ("The junta ordered the closure of two opposition newspapers in Amsel.", "COERCE"),
     ("A court in Dorn gave the former mayor a five-year prison sentence for fraud.", "COERCE"),
     ("Villagers pelted the police with stones when they came to evict them.", "PROTEST"),
+    # Withdrawing a policy concedes, withdrawing troops retreats; inspectors visiting inspect.
+    ("The government of Castry withdrew the bill on university fees after a week of protests.", "CONCEDE"),
+    ("Castry withdrew its troops from the border town of Dorn.", "RETREAT"),
+    ("Inspectors from the atomic agency visited the reactor at Dorn on Tuesday.", "INVESTIGATE"),
+    ("The Castrian president visited Norvel for talks on the pipeline.", "CONSULT"),
 ])
 def test_the_manual_lines_decided_by_who_acts_on_whom(nlp, text, type_):
     assert main_type(nlp, text) == type_

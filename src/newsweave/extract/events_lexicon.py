@@ -223,7 +223,8 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     # guilty and are therefore detained, use COERCE").
     **{(v, "sentence"): ("COERCE", "arrest") for v in ("hand", "hand down", "give", "impose", "pass", "serve")},
     # CAMEO 0832 "Accede to demands for change in policy": a tax, law or rule withdrawn.
-    **{(v, o): ("CONCEDE", None) for v in ("scrap", "repeal", "abolish", "rescind", "revoke", "shelve", "drop")
+    **{(v, o): ("CONCEDE", None) for v in ("scrap", "repeal", "abolish", "rescind", "revoke", "shelve", "drop",
+                                           "withdraw")
        for o in ("tax", "law", "decree", "reform", "policy", "rule", "regulation", "levy", "hike", "bill",
                  "measure", "fee", "ban")},
     **{("order", o): ("INVESTIGATE", None) for o in ("inquiry", "investigation", "probe", "audit", "inquest")},

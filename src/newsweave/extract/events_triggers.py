@@ -91,6 +91,8 @@ def _lexical(token) -> tuple[str, str | None] | None:
             return None
         if lemma in ("talk", "speak", "discuss") and not _has_partner(token):
             return None
+        if lemma in ("visit", "tour") and _subject_lemma(token) in _INSPECTORS:
+            return ("INVESTIGATE", None)  # inspectors visiting a site inspect it (CAMEO 09), no consultation
         if lemma in ("reach", "arrive", "enter", "cross", "land") and _carries_aid(token):
             return ("AID", None)  # "a convoy carrying food reached the city": aid delivered (CAMEO 07)
         return VERBS.get(lemma)
@@ -125,6 +127,14 @@ _WEAPONS = frozenset({"rocket", "missile", "shell", "shot", "mortar", "bullet", 
 
 _CARRIERS = frozenset({"convoy", "truck", "lorry", "shipment", "plane", "flight", "ship", "vessel", "consignment",
                        "airlift", "boat", "cargo", "delivery"})
+
+
+_INSPECTORS = frozenset({"inspector", "monitor", "investigator", "observer", "auditor", "examiner"})
+
+
+def _subject_lemma(verb) -> str | None:
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    return subj.lemma_.lower() if subj is not None else None
 
 
 def _carries_aid(verb) -> bool:
