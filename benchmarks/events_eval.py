@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/events_eval.py [GOLD.jsonl] [-o OUT.jsonl]
     .venv/bin/python benchmarks/events_eval.py --snippets tests/data/events_fictional_unseen.jsonl
+    .venv/bin/python benchmarks/events_eval.py --audit
 
 Runs the real pipeline (spaCy parse, entities, the time-expression stage when one is registered,
 then ``newsweave.events.rules.v1``), writes the contract's JSONL and prints the figures of
@@ -10,6 +11,11 @@ then ``newsweave.events.rules.v1``), writes the contract's JSONL and prints the 
 ``--snippets FILE`` scores instead one-sentence snippets with one expected type each (``{"id", "text",
 "type"}`` lines, our own fictional ones in tests/data): main-event accuracy per type and overall,
 and how many snippets got no event at all.
+
+``--audit`` lists the lexicon entries (VERBS, NOUNS, VERB_OBJECT, VERB_PARTICLE, CONTROL_VERBS of
+``extract/events_lexicon.py``) that the event stage looks up on the dev records but on none of the
+fictional snippet sets (tests/data/events_fictional*.jsonl): the entries to check against the PLOVER
+manual and the CAMEO -> PLOVER table, as candidates fitted to dev (the issue 14 audit).
 """
 
 from __future__ import annotations
@@ -97,12 +103,78 @@ def snippets(path: Path) -> dict:
             "per_type": {t: f"{right[t]}/{total[t]}" for t in sorted(total)}, "wrong": wrong}
 
 
+def audit(gold: Path) -> list[dict]:
+    """Lexicon entries the stage looks up on dev records only, with those records."""
+    from collections import defaultdict
+
+    from newsweave.extract import events_lexicon
+    from newsweave.extract.events import doc_events
+    from newsweave.extract.nlp import load_model
+
+    hits: dict[tuple[str, object], set] = defaultdict(set)
+    current: list = [None]
+
+    class Recorded(dict):
+        """A lexicon table that notes which record each found key was looked up for."""
+
+        name = ""
+
+        def get(self, key, default=None):
+            if dict.__contains__(self, key):
+                hits[(self.name, key)].add(current[0])
+            return dict.get(self, key, default)
+
+        def __getitem__(self, key):
+            hits[(self.name, key)].add(current[0])
+            return dict.__getitem__(self, key)
+
+        def __contains__(self, key):
+            found = dict.__contains__(self, key)
+            if found:
+                hits[(self.name, key)].add(current[0])
+            return found
+
+    # The tables are shared dicts; the stage's modules hold them by name, so each is swapped there.
+    import newsweave.extract.events_actors as actors_module
+    import newsweave.extract.events_triggers as triggers_module
+    originals = {}
+    for name in ("VERBS", "NOUNS", "VERB_OBJECT", "VERB_PARTICLE", "CONTROL_VERBS"):
+        table = Recorded(getattr(events_lexicon, name))
+        table.name = name
+        for module in (events_lexicon, triggers_module, actors_module):
+            if hasattr(module, name):
+                originals[(module, name)] = getattr(module, name)
+                setattr(module, name, table)
+    try:
+        nlp = load_model()
+        records = [("dev", json.loads(line)) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+        for path in sorted((REPO / "tests" / "data").glob("events_fictional*.jsonl")):
+            records += [("fictional", json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines()
+                        if line.strip()]
+        for kind, rec in records:
+            current[0] = (kind, rec["id"])
+            doc_events(nlp(rec["text"]), [], None)
+    finally:
+        for (module, name), table in originals.items():
+            setattr(module, name, table)
+    out = []
+    for (name, key), seen in sorted(hits.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
+        dev = sorted(i for kind, i in seen if kind == "dev")
+        if dev and not any(kind == "fictional" for kind, _ in seen):
+            out.append({"table": name, "entry": list(key) if isinstance(key, tuple) else key, "dev_records": dev})
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="?", type=Path, default=GOLD)
     parser.add_argument("-o", "--out", type=Path, default=Path("/tmp/nw-events-dev.jsonl"))
     parser.add_argument("--snippets", type=Path, default=None, help="score one-sentence snippets instead")
+    parser.add_argument("--audit", action="store_true", help="lexicon entries looked up on dev records only")
     args = parser.parse_args()
+    if args.audit:
+        print(json.dumps(audit(args.gold), indent=1))
+        return
     if args.snippets is not None:
         print(json.dumps(snippets(args.snippets), indent=2))
         return
