@@ -10,7 +10,8 @@ then ``newsweave.events.rules.v1``), writes the contract's JSONL and prints the 
 
 ``--snippets FILE`` scores instead one-sentence snippets with one expected type each (``{"id", "text",
 "type"}`` lines, our own fictional ones in tests/data): main-event accuracy per type and overall,
-and how many snippets got no event at all.
+and how many snippets got no event at all; where a line also gives ``"source"`` / ``"target"`` (lists
+of actor codes), how many main events have exactly those codes.
 
 ``--audit`` lists the lexicon entries (VERBS, NOUNS, VERB_OBJECT, VERB_PARTICLE, CONTROL_VERBS of
 ``extract/events_lexicon.py``) that the event stage looks up on the dev records but on none of the
@@ -87,6 +88,7 @@ def snippets(path: Path) -> dict:
 
     nlp = load_model()
     right, total, missed, wrong = Counter(), Counter(), 0, []
+    roles = {"source": [0, 0], "target": [0, 0]}  # right, scored
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
@@ -98,9 +100,21 @@ def snippets(path: Path) -> dict:
             right[rec["type"]] += 1
         else:
             wrong.append({"id": rec["id"], "expected": rec["type"], "got": events[0].type if events else None})
+        for role in roles:
+            if role in rec:  # the main event's actor codes, where the snippet gives them
+                got = sorted({a.code for a in getattr(events[0], role)}) if events else []
+                roles[role][1] += 1
+                roles[role][0] += got == sorted(set(rec[role]))
+                if got != sorted(set(rec[role])):
+                    wrong.append({"id": rec["id"], role: rec[role], "got": got})
     n = sum(total.values())
-    return {"snippets": n, "top1_accuracy": round(sum(right.values()) / n, 4) if n else 0.0, "no_event": missed,
-            "per_type": {t: f"{right[t]}/{total[t]}" for t in sorted(total)}, "wrong": wrong}
+    out = {"snippets": n, "top1_accuracy": round(sum(right.values()) / n, 4) if n else 0.0, "no_event": missed,
+           "per_type": {t: f"{right[t]}/{total[t]}" for t in sorted(total)}}
+    for role, (ok, scored) in roles.items():
+        if scored:
+            out[f"{role}_codes_exact"] = f"{ok}/{scored}"
+    out["wrong"] = wrong
+    return out
 
 
 def audit(gold: Path) -> list[dict]:

@@ -277,8 +277,8 @@ def event_targets(trigger: Trigger, sources: list[Actor]) -> list[Actor]:
                 for gc in c.children:
                     if gc.dep_ in SUBJECTS + ("nsubjpass",) and gc.pos_ != "PRON":
                         candidates.append(gc)
-                    if gc.dep_ in OBJECTS:
-                        candidates.append(gc)
+                    if gc.dep_ in OBJECTS or gc.dep_ == "dative" and gc.pos_ != "ADP":
+                        candidates.append(gc)  # "agreed to lend Indonesia ...": the recipient
                     if gc.dep_ == "prep" and gc.lower_ in _TARGET_PREPS:
                         candidates.extend(p for p in gc.children if p.dep_ == "pobj")
         topic = trigger.type == "CONSULT" and verb.lemma_.lower() in _TOPIC_VERBS
@@ -297,6 +297,11 @@ def event_targets(trigger: Trigger, sources: list[Actor]) -> list[Actor]:
     for cand in candidates:
         if cand.dep_ == "pobj" and cand.head.lower_ in ("in", "at") and trigger.type == "CONSULT":
             continue  # where a meeting is held is its place, not a party to it
+        if cand.dep_ in OBJECTS and trigger.type in _VERBAL_TYPES and cand.lemma_.lower() in NOUNS:
+            # "condemned the Israeli air strikes", "welcomed Iran's decision": an act is its actor's
+            actors = [a for a in _modifier_actors(cand) if (a.start, a.end) not in source_spans]
+            if actors:
+                return actors
         if cand.i == tok.i or cand.lemma_.lower() in NOUNS and cand.head.i == tok.i:
             continue  # the event noun itself: its "with" / "against" objects are the targets
         actors = [a for a in actors_of(cand) if (a.start, a.end) not in source_spans
@@ -307,6 +312,21 @@ def event_targets(trigger: Trigger, sources: list[Actor]) -> list[Actor]:
         if actors:
             return actors
     return []
+
+
+# Verbal acts about another's act: the target is who did the act their object names.
+_VERBAL_TYPES = frozenset({"DISAPPROVE", "SUPPORT", "REJECT", "DEMAND", "THREATEN", "AGREE"})
+
+
+def _modifier_actors(noun) -> list[Actor]:
+    """The actors a noun's nationality or possessor names ("the Israeli strikes", "Iran's programme")."""
+    out = []
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and c.pos_ in ("ADJ", "PROPN", "NOUN"):
+            found = actor_code(phrase(c).text) or actor_code(c.text)
+            if found:
+                out.append(Actor(text=c.text, code=found[0], sector=found[1], start=c.idx, end=c.idx + len(c.text)))
+    return out
 
 
 def located_source(trigger: Trigger, place: str) -> list[Actor]:
