@@ -51,6 +51,8 @@ CASES = [
     # the start, middle or end of the unit the article is in, with its mod
     ("Unemployment has risen since the start of the year.", ("the start of the year", "DATE", "2025")),
     ("Talks are due to end by the end of the month.", ("the end of the month", "DATE", "2025-10")),
+    # an ordinal day of an event, told in the present, is the article's day
+    ("In the capital, today is the eighth day of the blockade.", ("the eighth day", "DATE", "2025-10-17")),
     # a stretch of unstated length after "for"
     ("Rebels have held the pass for some time.", ("some time", "DURATION", "PXX")),
     ("The talks stalled for a while.", ("a while", "DURATION", "PXX")),
@@ -71,6 +73,8 @@ NOT_TIME = [
     # flu strains and visa classes are not halves of a year; Q10 is no quarter
     ("The H1N1 strain spread; item Q10 was dropped.", "H1"),
     ("The H1N1 strain spread; item Q10 was dropped.", "Q1"),
+    # an ordinal day in another tense is a day the text does not date
+    ("He promised to act on his first day in office.", "first day"),
     # "some time" and "a while" only after "for": elsewhere they are not an expression of their own
     ("Some time later he left.", "Some time"),
     ("It took a while to load.", "a while"),

@@ -331,6 +331,9 @@ RULES: list[Rule] = [
        # warrant", "before" opens a clause ("the day after his death" is still that day)
        r"(?P<rel>the)\s+(?P<unit>day)(?P<after>\s+(?:before|after))(?=\s*(?:[.,;:!?)'\"`]|--|$)|\s+(?:his|her|their|its)\s)",
        N.read_anaphoric),
+    # "today is the eighth day of the blockade", "it's the second day of the offensive"
+    _r("nth_day", rf"(?:the\s+)?(?P<ord>{alternation(w for w in ORDINALS if w.isalpha())}|\d{{1,3}}(?:st|nd|rd|th))\s+day(?=\s+(?:of|in)\s)",
+       N.read_nth_day),
     _r("spoken_year",
        r"(?:the\s+year\s+)?(?P<words>(?:nineteen|eighteen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|hundred)"
        r"|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)",

@@ -468,6 +468,14 @@ def read_anaphoric(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("DATE", fmt(shift(ref.day, unit, step), gran))
 
 
+def read_nth_day(m: re.Match, ctx: Context) -> Reading | None:
+    """"the eighth day of the blockade" in a present-tense clause is the article's day; in another
+    tense it is some day the text does not date, left out."""
+    if ctx.dct is None or ctx.tense(m.start(), m.end()) != "PRESENT":
+        return None
+    return Reading("DATE", ctx.dct.isoformat())
+
+
 def read_holiday(m: re.Match, ctx: Context) -> Reading | None:
     """Named days: Christmas, Thanksgiving, Election Day, Easter ..., in the year the clause points to."""
     name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'").replace(", jr", " jr")
