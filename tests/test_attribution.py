@@ -117,7 +117,8 @@ def test_learned_cue_tail_joins_the_cue(nlp):
     assert att.cue.text == "tried to portray"  # PolNeAR keeps "tried to V" in the cue
     assert att.content[0].text == "Clinton as weak"
     (att,) = _find(nlp, "Super Tuesday is known as the biggest day.")
-    assert att.cue.text == "is known as" and att.content[0].text == "the biggest day"
+    # the unnamed passive's subject is content too (23 of 24 "is known as" cues on polnear-train)
+    assert att.cue.text == "is known as" and [c.text for c in att.content] == ["Super Tuesday", "the biggest day"]
 
 
 def _seed_articles(seeds_dir):
