@@ -32,9 +32,12 @@ from ..model import Extraction, Mention
 from ..settings import Settings
 from .coref_names import HONORIFIC_GENDER, Chains, join_name_variants, join_split_names
 from .coref_pronouns import (
+    FIRST_PERSON,
     PRONOUN_GENDER,
+    RELATIVE_PRONOUNS,
     antecedent,
     first_person_in_quotes,
+    quote_spans,
     quoted_chars,
     relative_pronouns,
 )
@@ -139,6 +142,20 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
             token_of[idx] = head_tok
         return idx
 
+    # One pass over the tokens for what the passes below look for: spaCy makes a Token object anew
+    # each time a Doc is iterated, and those passes were a fair part of this stage's time.
+    owners, pronouns, relatives, firsts = [], [], [], []
+    for t in doc:
+        low = t.lower_
+        if low in PRONOUN_GENDER:
+            pronouns.append(t)
+        elif low in RELATIVE_PRONOUNS:
+            relatives.append(t)
+        elif low in FIRST_PERSON:
+            firsts.append(t)
+        if t.dep_ == "poss" and t.pos_ in {"NOUN", "PROPN"} and t.left_edge.i < t.i:
+            owners.append(t)
+
     covered_chars: set[int] = set()
     name_idx_by_tok: dict[int, int] = {}
     for m in names:
@@ -188,8 +205,7 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
     # The noun phrases, and the owner phrases inside them ("the US President" in "the US President's
     # talk"), which the chunker does not give as phrases of their own.
     phrases = list(doc.noun_chunks)
-    phrases += [doc[t.left_edge.i:t.i + 1] for t in doc if t.dep_ == "poss" and t.pos_ in {"NOUN", "PROPN"}
-                and t.left_edge.i < t.i]
+    phrases += [doc[t.left_edge.i:t.i + 1] for t in owners]
     phrases.sort(key=lambda p: (p.start, p.end))
     for chunk in phrases:
         root = chunk.root
@@ -231,15 +247,13 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
         covered_chars.update(range(start, end))
 
     # Pronouns, in text order, each to the most salient compatible earlier mention.
-    quoted = quoted_chars(text)
+    quotes = quote_spans(text)
+    quoted = quoted_chars(quotes)
     by_pos = sorted(range(len(out)), key=lambda i: out[i].start)
-    sent_of = {}
-    for s_i, sent in enumerate(doc.sents):
-        for t in sent:
-            sent_of[t.i] = s_i
-    for tok in doc:
+    sent_of = sentence_numbers(doc)
+    for tok in pronouns:
         low = tok.lower_
-        if low not in PRONOUN_GENDER or tok.pos_ not in {"PRON", "DET"}:
+        if tok.pos_ not in {"PRON", "DET"}:
             continue
         if tok.idx in covered_chars:
             continue
@@ -257,8 +271,8 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
                 gender[ante] = g
         gender[idx] = g
 
-    relative_pronouns(doc, out, uf, covered_chars)
-    first_person_in_quotes(doc, out, uf, covered_chars)
+    relative_pronouns(doc, relatives, out, uf, covered_chars)
+    first_person_in_quotes(doc, quotes, firsts, out, uf, covered_chars)
 
     roots = {}
     for i, m in enumerate(out):
@@ -266,6 +280,15 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
         m.chain = roots.setdefault(r, len(roots))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
+
+
+def sentence_numbers(doc) -> list[int]:
+    """The number of each token's sentence, as ``doc.sents`` counts them, from the sentence starts alone
+    (iterating ``doc.sents`` makes a Span of each sentence and a Token of each word)."""
+    starts = doc.to_array("SENT_START") == 1
+    if len(starts):
+        starts[0] = False
+    return starts.cumsum().tolist()
 
 
 def chain_members(mentions: list[Mention], chain: int) -> list[Mention]:

@@ -140,22 +140,22 @@ def join_split_names(doc, names: list[Mention]) -> list[Mention]:
     return out
 
 
-def _keys_held(words: list[str]) -> list[tuple[str, object]]:
+def _keys_held(words: list[str], acronym: str) -> list[tuple[str, object]]:
     """The keys under which a name waits for the later names that may be its variants."""
     keys: list[tuple[str, object]] = [("words", tuple(words)), ("last", words[-1])]
     if len(words) > 1:
-        keys += [("first", words[0]), ("acronym", _acronym(words))]
+        keys += [("first", words[0]), ("acronym", acronym)]
     return keys
 
 
-def _keys_sought(words: list[str]) -> list[tuple[str, object]]:
+def _keys_sought(words: list[str], acronym: str) -> list[tuple[str, object]]:
     """The keys of every earlier name that ``same_name`` (either way round) or a given name alone can
     match: the same words, the same last word, a lone word that is the other's first word or acronym."""
     keys: list[tuple[str, object]] = [("words", tuple(words)), ("last", words[-1])]
     if len(words) == 1:
         keys += [("first", words[0]), ("acronym", words[0])]
     else:
-        keys.append(("words", (_acronym(words),)))
+        keys.append(("words", (acronym,)))
     return keys
 
 
@@ -182,7 +182,8 @@ def join_name_variants(out: list[Mention], uf: Chains, gender: dict[int, str]) -
     for i, m in enumerate(out):
         wi = words[i]
         best, best_key = None, None
-        candidates = sorted({j for key in _keys_sought(wi) for j in earlier.get(key, ())}) if wi else ()
+        acronym = _acronym(wi) if len(wi) > 1 else ""
+        candidates = sorted({j for key in _keys_sought(wi, acronym) for j in earlier.get(key, ())}) if wi else ()
         for j in candidates:
             mj = out[j]
             wj = words[j]
@@ -224,5 +225,5 @@ def join_name_variants(out: list[Mention], uf: Chains, gender: dict[int, str]) -
             person.add(wi, gender.get(i))
             people[uf.find(i)] = person
         if wi:
-            for key in _keys_held(wi):
+            for key in _keys_held(wi, acronym):
                 earlier.setdefault(key, []).append(i)

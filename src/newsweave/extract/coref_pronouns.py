@@ -10,7 +10,8 @@ from __future__ import annotations
 from ..model import Mention
 from .coref_names import Chains
 
-__all__ = ["PRONOUN_GENDER", "antecedent", "first_person_in_quotes", "quoted_chars", "relative_pronouns"]
+__all__ = ["FIRST_PERSON", "PRONOUN_GENDER", "RELATIVE_PRONOUNS", "antecedent", "first_person_in_quotes",
+           "quote_spans", "quoted_chars", "relative_pronouns"]
 
 # Pronoun form -> (gender, number). "m"/"f" for he/she, "n" for it, "p" for plural/they, "1" for I/we.
 PRONOUN_GENDER: dict[str, tuple[str, str]] = {
@@ -29,26 +30,28 @@ _PERSON_LIKE = {"PERSON"}
 _PRONOUN_WINDOW = 3
 
 # Relative pronouns and the kind of antecedent each can take.
-_RELATIVE = {"who": _PERSON_LIKE, "whom": _PERSON_LIKE, "whose": None, "which": None, "where": None}
+RELATIVE_PRONOUNS = {"who": _PERSON_LIKE, "whom": _PERSON_LIKE, "whose": None, "which": None, "where": None}
 
 # Verbs that introduce a quotation's speaker ("...," she said; Trump told reporters: "...").
 _SPEECH_VERBS = frozenset(["say", "tell", "add", "explain", "write", "ask", "insist", "argue", "state", "claim",
                            "note", "declare", "recall", "warn", "continue", "reply", "respond", "tweet", "post",
                            "announce", "comment", "remark", "acknowledge", "admit", "joke", "quip"])
-_FIRST_PERSON = frozenset(["i", "me", "my", "mine", "myself"])
+FIRST_PERSON = frozenset(["i", "me", "my", "mine", "myself"])
 
 
-def relative_pronouns(doc, out: list[Mention], uf: Chains, covered_chars: set[int]) -> None:
+def relative_pronouns(doc, relatives: list, out: list[Mention], uf: Chains, covered_chars: set[int]) -> None:
     """Join "who"/"whose"/"which"/"where" opening a relative clause to the phrase the clause is
-    said of ("Zurana Horton, who was shot ..."): the parse attaches the clause to that phrase's head."""
+    said of ("Zurana Horton, who was shot ..."): the parse attaches the clause to that phrase's head.
+
+    ``relatives``: the article's tokens whose lower-case form is a key of ``RELATIVE_PRONOUNS``, in order."""
     at_token: dict[int, int] = {}
     for i, m in enumerate(out):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and len(span):
             at_token.setdefault(span.root.i, i)
-    for tok in doc:
+    for tok in relatives:
         low = tok.lower_
-        if low not in _RELATIVE or tok.idx in covered_chars:
+        if tok.idx in covered_chars:
             continue
         clause = tok.head if tok.dep_ != "poss" else tok.head.head
         if clause.dep_ != "relcl" or not (clause.head.i < tok.i):
@@ -56,7 +59,7 @@ def relative_pronouns(doc, out: list[Mention], uf: Chains, covered_chars: set[in
         ante = at_token.get(clause.head.i)
         if ante is None:
             continue
-        labels = _RELATIVE[low]
+        labels = RELATIVE_PRONOUNS[low]
         m = out[ante]
         if labels is not None and m.label not in labels and m.kind == "name":
             continue
@@ -75,10 +78,10 @@ def _chain_gender(uf: Chains, root: int, gender: dict[int, str]) -> str | None:
 def antecedent(doc, tok, g, number, out, by_pos, token_of, gender, uf, sent_of, quoted=()) -> int | None:
     """The mention index a pronoun refers to, or None.
 
-    ``quoted`` holds the character offsets inside quotation marks: a pronoun outside them ("...,"
+    ``sent_of`` gives each token's sentence number; ``quoted`` holds the character offsets inside quotation marks: a pronoun outside them ("...,"
     she said) is not someone the quote names ("the plan that Donald has put forth").
     """
-    s_here = sent_of.get(tok.i, 0)
+    s_here = sent_of[tok.i]
     best, best_score = None, -1e9
     # Nothing joins or gains a gender while one pronoun is resolved: a chain's gender is read once.
     chain_gender: dict[int, str | None] = {}
@@ -89,7 +92,7 @@ def antecedent(doc, tok, g, number, out, by_pos, token_of, gender, uf, sent_of, 
         ti = token_of.get(i)
         if ti is None:
             continue
-        s = sent_of.get(ti, 0)
+        s = sent_of[ti]
         dist = s_here - s
         if dist > _PRONOUN_WINDOW:
             continue
@@ -141,7 +144,7 @@ def antecedent(doc, tok, g, number, out, by_pos, token_of, gender, uf, sent_of, 
     return best
 
 
-def _quote_spans(text: str) -> list[tuple[int, int]]:
+def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation, marks included (curly or straight); none runs past its paragraph."""
     spans = []
     for para_start, para in _paragraphs(text):
@@ -155,21 +158,20 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def quoted_chars(text: str) -> set[int]:
-    """Offsets inside quotation marks."""
-    return {i for s, e in _quote_spans(text) for i in range(s, e)}
+def quoted_chars(spans: list[tuple[int, int]]) -> set[int]:
+    """Offsets inside the quotations ``spans`` (from ``quote_spans``)."""
+    return {i for s, e in spans for i in range(s, e)}
 
 
-def first_person_in_quotes(doc, out: list[Mention], uf: Chains, covered_chars: set[int]) -> None:
+def first_person_in_quotes(doc, spans: list[tuple[int, int]], firsts: list, out: list[Mention], uf: Chains,
+                           covered_chars: set[int]) -> None:
     """"I", "me", "my" inside a quotation are its speaker: the subject of the speech verb written
-    right before or after it in the same sentence ("'I am ready,' she said" -> the chain of "she")."""
-    # The article's first-person words, read once: looking for them in the whole article once per
-    # quotation made this step quadratic in the article's length.
-    firsts = [t for t in doc if t.lower_ in _FIRST_PERSON]
-    if not firsts:
-        return
-    spans = _quote_spans(doc.text)
-    if not spans:
+    right before or after it in the same sentence ("'I am ready,' she said" -> the chain of "she").
+
+    ``spans``: the article's quotations (``quote_spans``); ``firsts``: its tokens whose lower-case form
+    is in ``FIRST_PERSON``, in order (looking for them in the whole article once per quotation made
+    this step quadratic in the article's length)."""
+    if not firsts or not spans:
         return
     at_char: dict[int, int] = {}
     for i, m in enumerate(out):

@@ -46,17 +46,17 @@ def _person_name_part(ent, lower_words: set[str], place_words: frozenset[str] = 
     return toks[:cut]
 
 
-def _prose_lower_words(doc) -> set[str]:
-    """Words the article writes in lower case in its prose: a word of a URL or a slug
-    ("ellen-degeneres-oscar-host.html", spaced or not) is no evidence that a name is a common word."""
-    text = doc.text
-    texts = [t.text for t in doc]
+def _prose_lower_words(doc, text: str) -> set[str]:
+    """Words the article (``text`` is ``doc.text``) writes in lower case in its prose: a word of a URL or
+    a slug ("ellen-degeneres-oscar-host.html", spaced or not) is no evidence that a name is a common word."""
+    tokens = list(doc)
+    texts = [t.text for t in tokens]
     # Whether each line looks like a URL, decided once per line, not once per word of it (that was
     # quadratic in a long paragraph's length).
     breaks = [m.start() for m in re.finditer("\n", text)]
     urlish_line: dict[int, bool] = {}
     out = set()
-    for t in doc:
+    for t in tokens:
         if not (t.is_alpha and t.text.islower()):
             continue
         i = t.i
@@ -82,18 +82,20 @@ def entity_mentions(doc) -> list[Mention]:
     """The named-entity mentions of ``doc`` worth linking, as ``Mention``s of kind ``name``."""
     out = []
     lower_words = None
+    text_of_doc = None  # read once, where needed: spaCy builds ``doc.text`` anew on each access
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
         start, end, text = ent.start_char, ent.end_char, ent.text
         if ent.label_ == "PERSON" and len(ent) > 1:
             if lower_words is None:
-                lower_words = _prose_lower_words(doc)
+                text_of_doc = doc.text
+                lower_words = _prose_lower_words(doc, text_of_doc)
                 place_words = frozenset(e.text for e in doc.ents if len(e) == 1 and e.label_ in _NOT_PERSON_NAMES)
             toks = _person_name_part(ent, lower_words, place_words)
             if len(toks) < len(ent):
                 start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-                text = doc.text[start:end]
+                text = text_of_doc[start:end]
         # Quote marks and dashes the tagger took in at either end ("Ava DuVernay’s ‘") are no part of it.
         bare = text.rstrip(_EDGE_MARKS)
         end -= len(text) - len(bare)

@@ -51,8 +51,9 @@ def nominal_mentions(doc, existing: list[Mention]) -> list[Mention]:
             ent_of[t.i] = ent.label_
     out = []
     # spaCy's noun chunks, plus the common nouns its chunker left out ("their trawler sank").
-    phrases = [(c.root, [t for t in c if t.i <= c.root.i]) for c in doc.noun_chunks]
-    chunked = {c.root.i for c in doc.noun_chunks}
+    chunks = list(doc.noun_chunks)  # computed anew on each access: once
+    phrases = [(c.root, [t for t in c if t.i <= c.root.i]) for c in chunks]
+    chunked = {c.root.i for c in chunks}
     for t in doc:
         # The small model's tagger sometimes calls a subject noun an adjective ("their trawler sank"):
         # an argument role with a determiner or possessive before it still makes it a noun phrase.
