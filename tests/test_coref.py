@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from newsweave.extract.coref import best_name, resolve_coreference
-from newsweave.extract.coref_names import Chains, join_name_variants, name_words, same_name
+from newsweave.extract.coref_names import (
+    Chains,
+    join_name_variants,
+    name_words,
+    same_name,
+)
 from newsweave.extract.entities import entity_mentions
 from newsweave.model import Mention
 
