@@ -9,7 +9,9 @@ import pytest
 
 from newsweave.errors import ConfigError
 from newsweave.link.copies import CopyDetector, shingles, signature
+from newsweave.link.online import OnlineLinker
 from newsweave.model import Article
+from newsweave.settings import CopyConfig, Settings
 
 REPORT = (
     "The harbour authority of Port Elvin said on Tuesday that two cargo ships collided in thick fog near "
@@ -67,8 +69,24 @@ def test_state_round_trip_keeps_answers():
 
 
 def test_bad_thresholds_fail_fast():
-    with pytest.raises(ConfigError):
-        CopyDetector(copy_threshold=0.4, version_threshold=0.6)
+    with pytest.raises(ConfigError, match="version_threshold <= copy_threshold"):
+        CopyConfig(copy_threshold=0.4, version_threshold=0.6)
+    with pytest.raises(ConfigError, match="copies must be a CopyConfig"):
+        Settings(copies={"copy_threshold": 0.9})
+
+
+def test_the_copies_section_of_settings_decides_and_is_kept_with_the_state():
+    edited = REPORT + " Repairs to the breakwater will take a week."  # shingle Jaccard 0.92
+    strict = OnlineLinker(Settings(copies=CopyConfig(copy_threshold=0.99, version_threshold=0.3))).copies
+    strict.add("a", Article(REPORT))
+    assert strict.add("b", Article(edited)).kind == "version"  # the default bands call it a copy
+    assert CopyDetector().add("a", Article(REPORT)) is None
+    default = CopyDetector()
+    default.add("a", Article(REPORT))
+    assert default.add("b", Article(edited)).kind == "copy"
+    # A detector rebuilt from its saved state goes on with the bands it was built with.
+    again = CopyDetector.from_state(json.loads(json.dumps(strict.to_state())))
+    assert again.config == strict.config
 
 
 def _apply(records: dict, delta) -> None:
@@ -94,13 +112,13 @@ def test_incremental_records_rebuild_the_same_detector():
 
 
 def test_articles_leave_the_candidates_after_the_window():
-    det = CopyDetector(window_days=30)
+    det = CopyDetector(CopyConfig(window_days=30))
     det.add("a", Article(REPORT, published=date(2025, 1, 1)))
     det.add("x", Article(OTHER, published=date(2025, 3, 1)))  # moves the clock on: "a" retires
     delta = det.state_changes()
     assert "a:a" not in delta.put and len(det) == 1
     assert det.add("b", Article(REPORT, published=date(2025, 3, 2))) is None  # too late to be a reprint
-    capped = CopyDetector(max_active=2)
+    capped = CopyDetector(CopyConfig(max_active=2))
     for i, text in enumerate((REPORT, OTHER, REPORT + " More.", OTHER + " More.")):
         capped.add(str(i), Article(text))
     assert len(capped) == 2

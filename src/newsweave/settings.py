@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import ConfigError
 
-__all__ = ["DEFAULT_STAGES", "EntityConfig", "Settings", "StoryConfig", "default_db_path"]
+__all__ = ["DEFAULT_STAGES", "CopyConfig", "EntityConfig", "Settings", "StoryConfig", "default_db_path"]
 
 # The per-article stages run by default, in order; each name is a versioned registry entry
 # (see newsweave.extract.pipeline), so results can record which implementation made them.
@@ -173,6 +173,35 @@ class EntityConfig:
 
 
 @dataclass(frozen=True, kw_only=True)
+class CopyConfig:
+    """Copy and version detection's settings (``newsweave.link.copies``), defaults in one place.
+
+    Jaccard bands over five-word shingles: at least ``copy_threshold`` is a reprint ("copy"), at least
+    ``version_threshold`` an edited re-publication ("version"); a wire credit shared with the original
+    makes a version a copy. Only articles of the last ``window_days`` (at most ``max_active``) stay
+    candidates. A detector records these values in its saved header and keeps them for that store.
+    """
+
+    copy_threshold: float = 0.8
+    version_threshold: float = 0.5
+    window_days: int = 30
+    max_active: int = 200_000
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.version_threshold <= self.copy_threshold <= 1.0:
+            raise ConfigError(
+                "copies: need 0 < version_threshold <= copy_threshold <= 1, got "
+                f"version_threshold={self.version_threshold}, copy_threshold={self.copy_threshold}")
+        if self.window_days < 0 or self.max_active < 1:
+            raise ConfigError("copies: need window_days >= 0 and max_active >= 1, got "
+                              f"{self.window_days}, {self.max_active}")
+
+    def replace(self, **changes) -> CopyConfig:
+        """A copy with some values changed (validated again)."""
+        return dataclasses.replace(self, **changes)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Settings:
     """Options for a newsweave run."""
 
@@ -184,6 +213,7 @@ class Settings:
     story_window_days: int = 7
     stories: StoryConfig = StoryConfig()  # story clustering's section
     entities: EntityConfig = EntityConfig()  # cross-document entity linking's section
+    copies: CopyConfig = CopyConfig()  # copy and version detection's section
     # Texts longer than this are cut before parsing (spaCy's own limit is 1,000,000 characters);
     # the stored text stays whole.
     max_parse_chars: int = 200_000
@@ -199,6 +229,8 @@ class Settings:
             raise ConfigError(f"stories must be a StoryConfig, got {type(self.stories).__name__}")
         if not isinstance(self.entities, EntityConfig):
             raise ConfigError(f"entities must be an EntityConfig, got {type(self.entities).__name__}")
+        if not isinstance(self.copies, CopyConfig):
+            raise ConfigError(f"copies must be a CopyConfig, got {type(self.copies).__name__}")
         if self.max_parse_chars < 1000:
             raise ConfigError(f"max_parse_chars must be at least 1000, got {self.max_parse_chars}")
 

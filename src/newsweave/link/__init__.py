@@ -62,7 +62,7 @@ def link_batch(extractions: list[Extraction], settings: Settings | None = None) 
     settings = settings or Settings()
     keyed = [(_key(ex, i), i, ex) for i, ex in enumerate(extractions)]
     keyed.sort(key=lambda t: (t[2].article.published is None, t[2].article.published or date.min, t[1]))
-    copies = CopyDetector()
+    copies = CopyDetector(settings.copies)
     clusterer = StoryClusterer(settings)
     linker = EntityLinker(config=settings.entities)
     for key, _, ex in keyed:

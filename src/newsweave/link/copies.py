@@ -8,6 +8,8 @@ every later copy points at the first-seen article of its text. Two bands of word
 * ``version`` — an edited re-publication: a trimmed, updated or re-headlined text
                 (``version_threshold`` <= Jaccard < ``copy_threshold``).
 
+The bands and the window are ``settings.CopyConfig`` (``settings.copies``).
+
 Candidates come from MinHash LSH (datasketch), so adding an article costs the same however many are
 stored. Only articles of the last ``window_days`` (by publication date; at most ``max_active`` of them)
 stay candidates: a reprint follows its source within days, and the index, the memory and the saved
@@ -26,15 +28,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from ..errors import ConfigError
 from ..model import Article
+from ..settings import CopyConfig
 from .state import ChangeTracker, RecordTable, StateDelta
 
 __all__ = ["CopyDetector", "CopyMatch", "shingles", "signature"]
 
+# The signature's format, not tuning values: stored signatures are compared only with their own kind.
 NUM_PERM = 64
-COPY_WINDOW_DAYS = 30
-MAX_ACTIVE = 200_000
 SHINGLE_WORDS = 5
 _SCHEME = "affine32"  # named so that stored signatures stay comparable across datasketch releases
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -100,18 +101,12 @@ class CopyDetector:
     a chain of reprints collapses onto one source.
     """
 
-    def __init__(self, *, copy_threshold: float = 0.8, version_threshold: float = 0.5,
-                 window_days: int = COPY_WINDOW_DAYS, max_active: int = MAX_ACTIVE):
-        if not 0.0 < version_threshold <= copy_threshold <= 1.0:
-            raise ConfigError(
-                "need 0 < version_threshold <= copy_threshold <= 1, got "
-                f"version_threshold={version_threshold}, copy_threshold={copy_threshold}")
-        if window_days < 0 or max_active < 1:
-            raise ConfigError(f"need window_days >= 0 and max_active >= 1, got {window_days}, {max_active}")
-        self.copy_threshold = copy_threshold
-        self.version_threshold = version_threshold
-        self.window_days = window_days
-        self.max_active = max_active
+    def __init__(self, config: CopyConfig | None = None):
+        self.config = config = config or CopyConfig()
+        self.copy_threshold = config.copy_threshold
+        self.version_threshold = config.version_threshold
+        self.window_days = config.window_days
+        self.max_active = config.max_active
         # The active articles, in the order added: key -> signature, wire credit, publication date.
         self._signatures: dict[str, list[int]] = {}
         self._wires: dict[str, str | None] = {}
@@ -234,9 +229,11 @@ class CopyDetector:
 
     @classmethod
     def _from_header(cls, header: dict[str, Any]) -> CopyDetector:
-        det = cls(copy_threshold=header["copy_threshold"], version_threshold=header["version_threshold"],
-                  window_days=header.get("window_days", COPY_WINDOW_DAYS),
-                  max_active=header.get("max_active", MAX_ACTIVE))
+        # The store's own values: a detector goes on with the bands and window its records were made with.
+        default = CopyConfig()
+        det = cls(CopyConfig(copy_threshold=header["copy_threshold"], version_threshold=header["version_threshold"],
+                             window_days=header.get("window_days", default.window_days),
+                             max_active=header.get("max_active", default.max_active)))
         det._latest = _date(header.get("latest"))
         return det
 

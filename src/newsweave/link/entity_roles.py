@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..actors import actor_code
 from ..names import DETERMINERS, singular, words_of
 
 __all__ = ["actor_code", "role_key", "title_before"]
@@ -17,19 +18,6 @@ ROLE_NOISE = frozenset({"top", "senior", "former", "new", "then", "current", "ac
 
 # Head words of titles written before a name. Generic office words only (no office holders).
 TITLE_HEADS = frozenset(["president", "minister", "secretary", "chancellor", "senator", "governor", "mayor", "leader", "chairman", "chairwoman", "ambassador", "spokesman", "spokeswoman", "premier", "king", "queen", "prince", "general", "director", "speaker", "aide", "envoy", "adviser", "advisor", "candidate", "nominee", "chief", "commissioner", "judge", "prosecutor", "attorney", "coach", "captain", "commander", "officer", "ceo", "founder", "host", "actor", "actress", "singer", "manager"])
-
-
-def actor_code(text: str):
-    """The PLOVER (country, sector) code of a written actor, or ``None``."""
-    # The PLOVER coder is another stage's module: used where it is installed, skipped where not.
-    try:
-        from ..extract.actors import actor_code as code_of
-    except ImportError:
-        return None
-    try:
-        return code_of(text)
-    except Exception:  # a coder failure must not lose the linking  # noqa: BLE001
-        return None
 
 
 def role_key(text: str) -> str | None:

@@ -41,7 +41,7 @@ class OnlineLinker:
         from .entities import EntityLinker
 
         self.settings = settings
-        self.copies = copies or CopyDetector()
+        self.copies = copies or CopyDetector(settings.copies)
         self.stories = stories or StoryClusterer(settings)
         self.entities = entities or EntityLinker(config=settings.entities)
         self._touched_entities: set[str] = set()
@@ -78,7 +78,7 @@ class OnlineLinker:
         return cls(settings, **parts)
 
     def add(self, article_id: int, ex: Extraction) -> LinkDecision:
-        """Link one article (its ``doc`` still attached, for story features); sets entity ids in place."""
+        """Link one article from its extraction (story words, mentions; no parse needed); sets entity ids in place."""
         key = str(article_id)
         match = self.copies.add(key, ex.article)
         seen_stories, seen_entities = len(self.stories.history), len(self.entities.history)
