@@ -161,6 +161,25 @@ def test_seed_quotations_have_the_right_speakers(nlp, seeds_dir):
     assert "Ushakov" in speaker(_attribution_with(atts, "truly significant moment"))  # "He described"
 
 
+@pytest.mark.slow
+def test_a_statement_is_listed_once_with_its_speaker(nlp, seeds_dir):
+    """"He expressed hope that ...": the noun cue nested in its verb's attribution, both widened by the span
+    model to "expressed hope", is one attribution (before: a second one with no speaker)."""
+    from newsweave.extract.attribution_model import candidate_threshold, refine
+    from newsweave.extract.coref import resolve_coreference
+    from newsweave.extract.entities import entity_mentions
+
+    for text in _seed_articles(seeds_dir):
+        doc = nlp(text)
+        atts = find_attributions(doc, resolve_coreference(doc, entity_mentions(doc)), refine=refine,
+                                 threshold=candidate_threshold())
+        cues = [(a.cue.start, a.cue.end) for a in atts]
+        assert len(cues) == len(set(cues)), [a.cue.text for a in atts]
+        if "progress can be made" in text:
+            (hope,) = [a for a in atts if any("progress can be made" in c.text for c in a.content)]
+            assert "Boerum" in hope.speaker.text
+
+
 # Measured on polnear-dev (`newsweave eval attribution`, 0.754 / 0.7005 / 0.5833 / 0.6202) minus
 # 0.01; the gate allows a further 0.01 of noise.
 DEV_BASELINE = {

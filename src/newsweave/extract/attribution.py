@@ -50,7 +50,7 @@ from .attribution_phrases import (
 )
 from .attribution_quotes import quote_spans
 from .attribution_segments import keep_within_segments
-from .attribution_spans import Found, doc_text, nest, trim_chars
+from .attribution_spans import Found, doc_text, nest, one_per_cue, trim_chars
 from .attribution_verbs import verb_attribution
 from .coref import best_name
 from .pipeline import stage
@@ -78,6 +78,7 @@ def find_attributions(doc, mentions: list[Mention] | None = None, refine=None,
     if refine is not None:
         found = refine(doc, found, quotes)
         keep_within_segments(doc, doc_text(doc), found)
+    found = one_per_cue(found)
     for f in found:
         _source_before_cue(doc_text(doc), f)
     ordered = sorted(found, key=lambda f: f.cue[0])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Found", "char_range", "doc_text", "nest", "pieces", "subtree_span", "trim_chars"]
+__all__ = ["Found", "char_range", "doc_text", "nest", "one_per_cue", "pieces", "subtree_span", "trim_chars"]
 
 
 @dataclass
@@ -102,3 +102,27 @@ def nest(found: list[Found], threshold: float) -> list[Found]:
     return [f for f in found if not any(k.source and k.source[0] <= f.cue[0] < k.source[1]
                                         for k in found if k is not f)
             and (f.score >= threshold or f.parent is not None)]
+
+
+def one_per_cue(found: list[Found]) -> list[Found]:
+    """Attributions that ended with the same cue over the same words are one: the one naming a source stays.
+
+    A noun cue inside its verb's content ("expressed hope that ...") nests under it, and once the span
+    model widens both cues to "expressed hope" the reader would see the same statement twice, once
+    without a speaker. Attributions pointing at a dropped one point at the one kept.
+    """
+    kept: list[Found] = []
+    replaced: dict[int, Found] = {}
+    for f in sorted(found, key=lambda f: (f.source is None, f.parent is not None)):
+        same = next((k for k in kept if k.cue == f.cue and any(s < ke and ks < e for s, e in f.content
+                                                                for ks, ke in k.content)), None)
+        if same is None:
+            kept.append(f)
+        else:
+            replaced[id(f)] = same
+    for f in kept:
+        while f.parent is not None and id(f.parent) in replaced:
+            f.parent = replaced[id(f.parent)]
+        if f.parent is f:
+            f.parent = None
+    return sorted(kept, key=lambda f: f.cue[0])
