@@ -8,6 +8,8 @@ import pytest
 from test_timeline import build_pipeline_store, read_seeds, span
 
 from newsweave.analyze.compare import compare_outlets, render_comparison
+from newsweave.errors import ConfigError
+from newsweave.settings import CompareConfig
 from newsweave.model import Article, Attribution, Extraction, Mention, Timex
 from newsweave.store import Store
 from newsweave.text import content_words, split_sentences
@@ -94,6 +96,19 @@ def test_compare_outlets_aligns_claims(tmp_path):
     assert voice["share"] == 1.0
     text = render_comparison(d)
     assert "only here: Local shops" in text and "numbers differ" in text
+
+
+def test_the_compare_section_of_settings_decides_what_matches(tmp_path):
+    store = _hand_store(tmp_path / "c.db")
+    assert compare_outlets(store, "bridge", config=CompareConfig()) == compare_outlets(store, "bridge")
+    # Only the sentence both outlets print word for word still matches at similarity 1.
+    strict = compare_outlets(store, "bridge", config=CompareConfig(threshold=1.0))
+    assert [g["similarity"] for g in strict["shared_claims"]] == [1.0] and strict["disagreements"] == []
+    # Claims of fewer content words than asked for are no claims.
+    fewer = compare_outlets(store, "bridge", config=CompareConfig(min_words=50))
+    assert all(o["claims"] == 0 for o in fewer["outlets"])
+    with pytest.raises(ConfigError, match="compare.name_bonus"):
+        CompareConfig(name_bonus=1.5)
 
 
 @pytest.mark.slow

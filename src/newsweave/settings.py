@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import ConfigError
 
-__all__ = ["DEFAULT_STAGES", "CopyConfig", "EntityConfig", "Settings", "StoryConfig", "default_db_path"]
+__all__ = ["DEFAULT_STAGES", "CompareConfig", "CopyConfig", "EntityConfig", "Settings", "StoryConfig", "default_db_path"]
 
 # The per-article stages run by default, in order; each name is a versioned registry entry
 # (see newsweave.extract.pipeline), so results can record which implementation made them.
@@ -197,6 +197,45 @@ class CopyConfig:
                               f"{self.window_days}, {self.max_active}")
 
     def replace(self, **changes) -> CopyConfig:
+        """A copy with some values changed (validated again)."""
+        return dataclasses.replace(self, **changes)
+
+
+@dataclass(frozen=True, kw_only=True)
+class CompareConfig:
+    """Outlet comparison's claim matching (``newsweave.analyze.compare``), defaults in one place.
+
+    Two sentences of different outlets are one claim when their similarity reaches ``threshold``: the
+    TF-IDF cosine of their content words, plus ``name_bonus`` times the share of names they share,
+    ``number_bonus`` for a shared number and ``date_bonus`` for a shared date (bonuses count only above a
+    cosine of ``bonus_from_cosine``), less ``other_day_penalty`` when they are about days that cannot be
+    the same and ``other_speaker_penalty`` when different people say them. Set by reading matched pairs of
+    the seeds and of PolNeAR stories, not fitted.
+    """
+
+    threshold: float = 0.25
+    name_bonus: float = 0.2
+    number_bonus: float = 0.05
+    date_bonus: float = 0.1
+    bonus_from_cosine: float = 0.1
+    other_day_penalty: float = 0.15
+    other_speaker_penalty: float = 0.2
+    min_words: int = 4  # the content words a sentence needs to count as a claim
+
+    def __post_init__(self) -> None:
+        for name in ("threshold", "name_bonus", "number_bonus", "date_bonus", "bonus_from_cosine",
+                     "other_day_penalty", "other_speaker_penalty"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise ConfigError(f"compare.{name} must be between 0 and 1, got {getattr(self, name)!r}")
+        if self.min_words < 1:
+            raise ConfigError(f"compare.min_words must be at least 1, got {self.min_words!r}")
+
+    @property
+    def max_bonus(self) -> float:
+        """The most the shared names, numbers and dates can add to a cosine."""
+        return self.name_bonus + self.number_bonus + self.date_bonus
+
+    def replace(self, **changes) -> CompareConfig:
         """A copy with some values changed (validated again)."""
         return dataclasses.replace(self, **changes)
 

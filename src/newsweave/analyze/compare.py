@@ -19,9 +19,12 @@ from collections.abc import Container, Iterable
 from typing import Any
 
 from ..model import outlet_of
+from ..settings import CompareConfig
 from ..store.views import ArticleView, StoryView, as_story_view
 from ..text import WORD, content_words, split_sentences
 from ..timex3 import value_contains
+
+DEFAULT_CONFIG = CompareConfig()
 
 __all__ = [
     "claim_similarity",
@@ -98,28 +101,29 @@ def _name_key(mention: dict[str, Any]) -> str:
     return words[-1] if mention.get("label") == "PERSON" else " ".join(words)
 
 
-def claim_similarity(a: _Claim, b: _Claim) -> float:
-    """How alike two claims are, 0..1: TF-IDF cosine, raised by the names, numbers and dates they share."""
+def claim_similarity(a: _Claim, b: _Claim, config: CompareConfig = DEFAULT_CONFIG) -> float:
+    """How alike two claims are, 0..1: TF-IDF cosine, raised by the names, numbers and dates they share
+    (the weights are ``config``'s)."""
     cos = sum(w * b.vec.get(t, 0.0) for t, w in a.vec.items())
     # Shared names count against the shorter list: a long sentence naming five people still
     # restates a short one about two of them.
     shared_names = len(a.names & b.names)
     fewer_names = min(len(a.names), len(b.names)) or 1
-    bonus = 0.2 * shared_names / fewer_names
+    bonus = config.name_bonus * shared_names / fewer_names
     if a.numbers & b.numbers:
-        bonus += 0.05
+        bonus += config.number_bonus
     if a.dates & b.dates:
-        bonus += 0.1
-    score = cos + bonus * (1.0 if cos > 0.1 else 0.0)
+        bonus += config.date_bonus
+    score = cos + bonus * (1.0 if cos > config.bonus_from_cosine else 0.0)
     if a.context_dates and b.context_dates and not _dates_compatible(a.context_dates, b.context_dates):
         # Alike words about different days ("Thursday's conversation" vs "the talks" of an August
         # summit) are usually different happenings; a close restatement still matches, as a
         # disagreement about the date.
-        score -= 0.15
+        score -= config.other_day_penalty
     if a.speakers and b.speakers and not (a.speakers & b.speakers):
         # Different people saying alike words are usually saying different things; only a near
         # restatement counts (and is then reported as a disagreement about who said it).
-        score -= 0.2
+        score -= config.other_speaker_penalty
     return max(0.0, min(1.0, score))
 
 
@@ -143,22 +147,18 @@ class _Starts:
         return self.items[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
 
 
-_MAX_BONUS = 0.2 + 0.05 + 0.1
-_BONUS_FROM_COSINE = 0.1
-
-
-def _candidates(claims: list[_Claim], threshold: float) -> list[list[int]]:
+def _candidates(claims: list[_Claim], threshold: float, config: CompareConfig) -> list[list[int]]:
     """For each claim, in increasing order, the claims of other outlets that may reach ``threshold`` with it.
 
     Every other claim is left out only when it provably cannot: a score of ``threshold`` needs a
-    cosine of ``threshold - _MAX_BONUS``, and at least ``min(threshold, 0.1)`` (below 0.1 the bonus
-    does not count). Candidates are found by the all-pairs prefix filter (Bayardo et al. 2007): a
+    cosine of ``threshold - config.max_bonus``, and at least ``min(threshold, config.bonus_from_cosine)``
+    (below it the bonus does not count). Candidates are found by the all-pairs prefix filter (Bayardo et al. 2007): a
     claim's words, frequent first, whose weights times the largest weight any claim gives them add
     up to less than that cosine cannot reach it alone, so only claims sharing one of its other
     words are looked at, and only those whose cosine reaches it are kept. This makes the
     comparison near-linear in claims where comparing every pair was quadratic (a minute at 400 articles).
     """
-    need = max(min(threshold, _BONUS_FROM_COSINE), threshold - _MAX_BONUS)
+    need = max(min(threshold, config.bonus_from_cosine), threshold - config.max_bonus)
     # Float sums of the same products in another order differ by far less than this margin.
     need -= 1e-9
     df = Counter(t for c in claims for t in c.vec)
@@ -238,15 +238,16 @@ def _dates_compatible(a: set[str], b: set[str]) -> bool:
 
 
 
-def compare_outlets(story: StoryView, story_id: str | None = None, *, threshold: float = 0.25,
-                    min_words: int = 4) -> dict[str, Any]:
+def compare_outlets(story: StoryView, story_id: str | None = None, *,
+                    config: CompareConfig | None = None) -> dict[str, Any]:
     """The statements of one story aligned across outlets.
 
     Returns ``{story_id, outlets: [{outlet, articles, claims, shared, only_here, voice}], shared_claims,
-    disagreements}``; ``threshold`` is the similarity (see :func:`claim_similarity`) two claims need
-    to count as the same claim, ``min_words`` the content words a sentence needs to count as a claim.
-    ``story`` is the story's view: see ``store.views.as_story_view``.
+    disagreements}``; ``config`` (``settings.CompareConfig``) holds the similarity two claims need to
+    count as the same claim (see :func:`claim_similarity`) and the content words a sentence needs to
+    count as a claim. ``story`` is the story's view: see ``store.views.as_story_view``.
     """
+    config = config or DEFAULT_CONFIG
     story = as_story_view(story, story_id)
     story_id = story.id
     originals = story.originals
@@ -276,7 +277,7 @@ def compare_outlets(story: StoryView, story_id: str | None = None, *, threshold:
             if detail.dateline and detail.dateline[0] <= sent["start"] and sent["end"] <= detail.dateline[1]:
                 continue  # "WASHINGTON, October 17. /TASS/." says where the report was filed, not a claim
             claim = _Claim(outlet, a["id"], sent)
-            if len(claim.words) < min_words:
+            if len(claim.words) < config.min_words:
                 continue
             lo, hi = sent["start"], sent["end"]
             in_sentence_mentions = mention_starts.within(lo, hi)
@@ -300,7 +301,7 @@ def compare_outlets(story: StoryView, story_id: str | None = None, *, threshold:
 
     _weigh(claims)
     # One outlet has no one to share a claim with: its claims are all its own, nothing to match.
-    pairs = match_claims(claims, threshold) if len(articles_by_outlet) > 1 else []
+    pairs = match_claims(claims, config.threshold, config=config) if len(articles_by_outlet) > 1 else []
 
     # Matched claims are grouped with union-find.
     parent = list(range(len(claims)))
@@ -382,7 +383,8 @@ def _weigh(claims: list[_Claim]) -> None:
         c.vec = {t: v / norm for t, v in vec.items()}
 
 
-def match_claims(claims: list[_Claim], threshold: float, *, all_pairs: bool = False) -> list[tuple[int, int, float]]:
+def match_claims(claims: list[_Claim], threshold: float, *, all_pairs: bool = False,
+                 config: CompareConfig = DEFAULT_CONFIG) -> list[tuple[int, int, float]]:
     """The matched claim pairs ``(i, j, similarity)``, ``i < j``, of weighed claims of several outlets.
 
     A pair counts when each claim is the other's best match in the other's outlet (mutual best
@@ -394,7 +396,7 @@ def match_claims(claims: list[_Claim], threshold: float, *, all_pairs: bool = Fa
     if all_pairs or threshold <= 0:
         candidates: list = [range(len(claims))] * len(claims)
     else:
-        candidates = _candidates(claims, threshold)
+        candidates = _candidates(claims, threshold, config)
     # The candidates of each claim come in increasing order, as when comparing every pair, so ties
     # go the same way.
     for i, a in enumerate(claims):
@@ -402,7 +404,7 @@ def match_claims(claims: list[_Claim], threshold: float, *, all_pairs: bool = Fa
             b = claims[j]
             if b.outlet == a.outlet:
                 continue
-            s = claim_similarity(a, b)
+            s = claim_similarity(a, b, config)
             if s >= threshold and s > best.get((i, b.outlet), (0.0, -1))[0]:
                 best[(i, b.outlet)] = (s, j)
     best_pairs: dict[tuple[int, int], float] = {}
