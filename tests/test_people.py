@@ -100,6 +100,27 @@ def test_display_name_is_the_most_frequent_proper_full_name():
     assert is_proper_name("Ban Ki-moon") and is_proper_name("Ludwig van Beethoven")
 
 
+def test_display_name_leaves_out_the_office_before_a_full_name():
+    assert display_name(Counter({"Representative Charles B. Rangel": 2, "Rangel": 5})) == "Charles B. Rangel"
+    assert display_name(Counter({"President Barack Obama": 3, "Barack Obama": 1, "Obama": 9})) == "Barack Obama"
+    # A title before one word is how the person is known: it stays.
+    assert display_name(Counter({"Prince Harry": 2, "Harry": 1})) == "Prince Harry"
+
+
+def test_a_person_span_ending_in_an_institution_word_is_an_organisation():
+    """The small tagger calls "John Birch Society" and "Crosscut Strategies" people."""
+    import spacy
+    from spacy.tokens import Span
+
+    from newsweave.extract.entities import entity_mentions
+
+    nlp = spacy.blank("en")
+    doc = nlp("Members of the John Birch Society met Anna Ruiz of Crosscut Strategies on Monday.")
+    doc.ents = [Span(doc, 3, 6, label="PERSON"), Span(doc, 7, 9, label="PERSON"), Span(doc, 10, 12, label="PERSON")]
+    assert [(m.text, m.label) for m in entity_mentions(doc)] == [
+        ("John Birch Society", "ORG"), ("Anna Ruiz", "PERSON"), ("Crosscut Strategies", "ORG")]
+
+
 def test_display_name_survives_the_state_records():
     el = EntityLinker()
     el.add("a", [M("Crooked Hillary Clinton")], story_id="s1")

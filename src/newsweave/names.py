@@ -18,7 +18,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["DETERMINERS", "HONORIFICS", "PARTICLES", "WORD", "first_name_gender", "first_names_agree", "fold",
+__all__ = ["DETERMINERS", "HONORIFICS", "ORGANISATION_HEADS", "PARTICLES", "WORD", "first_name_gender", "first_names_agree", "fold",
            "head_of", "honorific_gender", "is_proper_name", "last_word", "name_words", "plain_words", "singular",
            "spelled", "spelling", "words_of"]
 
@@ -31,6 +31,13 @@ HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", 
 PARTICLES = frozenset({"of", "the", "and", "for", "de", "du", "des", "van", "von", "der", "den", "da", "di",
                        "del", "della", "la", "le", "y", "al", "el", "bin", "ibn", "ben", "&"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Words that end the name of an institution, never a person's ("John Birch Society", "George W. Bush
+# Presidential Center"): the entity stage reads a PERSON span ending with one as an organisation.
+ORGANISATION_HEADS = frozenset({
+    "Committee", "Association", "Forum", "Foundation", "Federation", "Institute", "Society", "League", "Movement",
+    "Coalition", "Network", "Organisation", "Organization", "Council", "Commission", "Watch", "Agency", "Centre",
+    "Center", "Fund", "Strategies", "Limited", "Ltd", "Inc", "Corporation", "Corp", "University", "College",
+    "Ministry", "Department", "Party", "Associates", "Partners", "Consulting"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
                          "our", "my", "your"})
 # Words keep an inner apostrophe: "O'Brien" is one word, not "O" and "Brien".

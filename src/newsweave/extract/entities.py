@@ -6,7 +6,7 @@ import bisect
 import re
 
 from ..model import Extraction, Mention
-from ..names import first_name_gender
+from ..names import ORGANISATION_HEADS, first_name_gender
 from ..settings import Settings
 from .pipeline import stage
 
@@ -87,7 +87,11 @@ def entity_mentions(doc) -> list[Mention]:
         if ent.label_ not in ENTITY_LABELS:
             continue
         start, end, text = ent.start_char, ent.end_char, ent.text
-        if ent.label_ == "PERSON" and len(ent) > 1:
+        label = ent.label_
+        if label == "PERSON" and len(ent) > 1 and ent[-1].text in ORGANISATION_HEADS:
+            # the small tagger's PERSON for "John Birch Society", "Crosscut Strategies": an institution
+            label = "ORG"
+        if label == "PERSON" and len(ent) > 1:
             if lower_words is None:
                 text_of_doc = doc.text
                 lower_words = _prose_lower_words(doc, text_of_doc)
@@ -112,7 +116,7 @@ def entity_mentions(doc) -> list[Mention]:
         text = text.strip()
         if not text:
             continue
-        out.append(Mention(start=start, end=start + len(text), text=text, label=ent.label_, kind="name"))
+        out.append(Mention(start=start, end=start + len(text), text=text, label=label, kind="name"))
     return out
 
 

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..names import is_proper_name, name_words, spelled
+from ..names import HONORIFICS, fold, is_proper_name, name_words, spelled
+from .entity_roles import TITLE_HEADS
 
-__all__ = ["acronym_of", "display_name", "is_acronym", "name_key"]
+__all__ = ["acronym_of", "display_name", "is_acronym", "name_key", "without_title"]
 
 ORG_FILLER = frozenset({"of", "the", "and", "for", "de", "&"})
+# Words of an office written before a person's full name ("Representative Charles B. Rangel", "First Lady
+# Michelle Obama"): the title, not the name.
+TITLE_WORDS = HONORIFICS | TITLE_HEADS | frozenset({"representative", "congressman", "congresswoman", "first",
+                                                    "vice", "prime", "former", "sheriff", "detective"})
 
 
 def name_key(text: str) -> str:
@@ -44,4 +49,17 @@ def display_name(counts: Counter, common_words=frozenset()) -> str | None:
 
     if not counts:
         return None
+    bare: Counter = Counter()
+    for name, n in counts.items():
+        bare[without_title(name)] += n
+    counts = bare
     return max(counts, key=score)
+
+
+def without_title(name: str) -> str:
+    """A person's written name without the office words before a full name ("Representative Charles B.
+    Rangel" -> "Charles B. Rangel"); a title before one word stays ("Prince Harry", "President Obama")."""
+    words = name.split()
+    while len(words) > 2 and fold(words[0]).rstrip(".") in TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
