@@ -29,11 +29,13 @@ def _pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))] if values else 0.0
 
 
-def first_renders(db: Path, lo: int, hi: int, repeats: int, largest: int) -> dict:
-    """CPU ms of the first render of each chosen story page, ``repeats`` fresh apps each."""
+def first_renders(db: Path, lo: int, hi: int, repeats: int, largest: int, as_server: bool = False) -> dict:
+    """CPU ms of the first render of each chosen story page, ``repeats`` fresh apps each (``as_server``:
+    each app set up as ``newsweave serve`` sets up its process's, ``settle_heap`` after ``create_app``)."""
     from starlette.testclient import TestClient
 
     from newsweave.api import create_app, sections
+    from newsweave.api.app import settle_heap
     from newsweave.store import Store
 
     with Store(db) as store:
@@ -47,6 +49,8 @@ def first_renders(db: Path, lo: int, hi: int, repeats: int, largest: int) -> dic
         for _ in range(repeats):
             sections._ANALYSIS_CACHE.clear()
             client = TestClient(create_app(db))
+            if as_server:
+                settle_heap()
             client.get("/stories")
             before = len(full)
             t0 = time.process_time()
@@ -65,8 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--hi", type=int, default=30, help="largest story measured, in articles (default 30)")
     ap.add_argument("--repeats", type=int, default=5, help="fresh apps per story (default 5)")
     ap.add_argument("--largest", type=int, default=10, help="stories measured when none has lo..hi articles")
+    ap.add_argument("--as-server", action="store_true",
+                    help="set each app up as `newsweave serve` does (the heap settled after start-up)")
     args = ap.parse_args(argv)
-    print(json.dumps(first_renders(args.store, args.lo, args.hi, args.repeats, args.largest)))
+    print(json.dumps(first_renders(args.store, args.lo, args.hi, args.repeats, args.largest, args.as_server)))
     return 0
 
 

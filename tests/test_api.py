@@ -455,3 +455,24 @@ def test_story_page_lists_the_first_rows_with_a_show_all_link(tmp_path, monkeypa
         assert whole.count('<tr class="kind-') == len(entries) and "more dated items" not in whole
         assert len(c.get("/stories/S-bridge.json?lists=all").json()["timeline"]) == len(entries)
         assert c.get("/stories/S-bridge?lists=some").status_code == 400
+
+
+def test_a_server_process_settles_its_heap_after_start_up(tmp_path, monkeypatch):
+    """`serve --workers N` builds each worker's app with app_from_environment, which then freezes what
+    start-up made, so full collections during first renders skip it (benchmarks/first_render.py --as-server)."""
+    import gc
+    import sys
+
+    from newsweave.api.app import SERVE_DB_ENV, app_from_environment
+
+    Store(tmp_path / "s.db", create=True).close()
+    monkeypatch.setenv(SERVE_DB_ENV, str(tmp_path / "s.db"))
+    switch = sys.getswitchinterval()
+    gc.unfreeze()
+    try:
+        app = app_from_environment()
+        assert gc.get_freeze_count() > 0
+        assert TestClient(app, base_url="http://127.0.0.1").get("/stories").status_code == 200
+    finally:
+        gc.unfreeze()
+        sys.setswitchinterval(switch)
