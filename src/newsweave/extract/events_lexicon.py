@@ -108,6 +108,7 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "sanction": ("SANCTION", None), "suspend": ("SANCTION", None), "expel": ("SANCTION", "expel"),
     "sever": ("SANCTION", "withdraw"), "halt": ("SANCTION", "discontinue"),
     "recall": ("SANCTION", "withdraw"), "embargo": ("SANCTION", None), "freeze": ("SANCTION", None),
+    "downgrade": ("SANCTION", "withdraw"),  # CAMEO 161 "Reduce or break diplomatic relations" (upgrade: SUPPORT)
     # COERCE (CAMEO 17, 191-192)
     "arrest": ("COERCE", "arrest"), "detain": ("COERCE", "detain"), "seize": ("COERCE", "seize"),
     "confiscate": ("COERCE", "confiscate"), "demolish": ("COERCE", "destroy"), "destroy": ("COERCE", "destroy"),
@@ -224,9 +225,9 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{(v, "sentence"): ("COERCE", "arrest") for v in ("hand", "hand down", "give", "impose", "pass", "serve")},
     # CAMEO 0832 "Accede to demands for change in policy": a tax, law or rule withdrawn.
     **{(v, o): ("CONCEDE", None) for v in ("scrap", "repeal", "abolish", "rescind", "revoke", "shelve", "drop",
-                                           "withdraw")
+                                           "withdraw", "reverse", "overturn")
        for o in ("tax", "law", "decree", "reform", "policy", "rule", "regulation", "levy", "hike", "bill",
-                 "measure", "fee", "ban")},
+                 "measure", "fee", "ban", "decision")},
     **{("order", o): ("INVESTIGATE", None) for o in ("inquiry", "investigation", "probe", "audit", "inquest")},
     **{("lift", o): ("CONCEDE", None) for o in ("curfew", "ban", "restriction", "emergency", "siege")},
     **{("lift", o): ("RETREAT", "ease") for o in ("sanction", "embargo", "blockade", "boycott")},
@@ -237,6 +238,10 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{("receive", o): ("CONSULT", "host") for o in ("delegation", "envoy", "visitor", "minister", "president",
                                                      "counterpart", "ambassador", "leader", "king", "premier")},
     **{("deliver", o): ("AID", None) for o in AID_GOODS},
+    # CAMEO 0733 "Provide humanitarian aid": relief facilities set up for those in need.
+    **{("set up", o): ("AID", None) for o in ("hospital", "clinic", "shelter", "kitchen")},
+    # CAMEO 051 "Praise or endorse": putting one's weight behind an actor or a bid.
+    **{(v, "weight"): ("SUPPORT", None) for v in ("throw", "put")},
     **{("end", o): ("SANCTION", "discontinue") for o in ("aid", "relation", "tie", "cooperation", "support",
                                                          "talk", "negotiation", "assistance")},
     **{("cut", o): ("SANCTION", "discontinue") for o in ("funding", "assistance", "support", "cooperation")},
@@ -296,6 +301,8 @@ VERB_PARTICLE: dict[tuple[str, str], tuple[str, str | None]] = {
     ("shoot", "down"): ("FIGHT", "heavy-weapons"), ("set", "free"): ("RETREAT", "release"),
     ("call", "on"): ("DEMAND", None), ("call", "for"): ("DEMAND", None),
     ("vote", "down"): ("REJECT", None), ("look", "into"): ("INVESTIGATE", None),
+    ("rule", "out"): ("REJECT", None),  # CAMEO 12: "ruled out talks", "ruled out a referendum"
+    ("lash", "out"): ("DISAPPROVE", None),  # CAMEO 111 "Criticize or denounce"
 }
 
 # Verbs that carry an event noun as their object: the noun says what happened ("held talks",

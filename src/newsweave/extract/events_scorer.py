@@ -34,6 +34,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .events_lexicon import VERBS
+
 __all__ = ["MATERIAL_CONFLICT", "SCORER_CONFIG", "Reading", "clause_depth", "figurative", "manual_reading", "sentence_words"]
 
 MATERIAL_CONFLICT = frozenset({"PROTEST", "COERCE", "ASSAULT", "FIGHT"})
@@ -104,7 +106,9 @@ _OWN_TYPE: dict[str, tuple[str, str | None]] = {
 _FORCE = frozenset({"kill", "attack", "shoot", "fire", "wound", "injure", "beat", "storm", "hit", "strike", "pound",
                     "blast",
                     "target", "raid", "ambush", "gun", "murder", "slay", "torch", "burn", "hurl", "throw",
-                    "open", "assault", "seize", "capture", "take", "pelt", "stone"})
+                    "open", "assault", "seize", "capture", "take", "pelt", "stone",
+                    # destroying or plundering property: a crowd's riot, gunmen's assault, police repression
+                    "ransack", "pillage", "plunder"})
 # Words of a phrase that say the act's type (a verb's particle or object): "take into custody",
 # "take to the streets", "walk off the job", "seize control", "open fire", "set fire".
 _PHRASES: dict[tuple[str, str], tuple[str, str | None]] = {
@@ -332,9 +336,11 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
         reading = _coerce_or_fight(tok, lemma)
         if reading is not None:
             return reading
-        if any(p.lemma_.lower() == "protest" for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
-               for p in c.children):
-            return ("PROTEST", "demo")  # "parked their cars across the bridge in protest"
+        if VERBS.get(lemma) is None and any(p.lemma_.lower() == "protest" for c in tok.children
+                                            if c.dep_ == "prep" and c.lower_ == "in" for p in c.children):
+            # "parked their cars across the bridge in protest"; an act with a type of its own done "in
+            # protest" is that act ("recalled its ambassador in protest": a sanction, CAMEO 161)
+            return ("PROTEST", "demo")
         if lemma == "hack":
             # Hacking computers is a cyber attack (COERCE 'cyber'); hacking people to death is an assault.
             return ("ASSAULT", "primitive") if _victims(tok) & _CIVILIAN or "death" in kids else ("COERCE", "cyber")

@@ -107,7 +107,7 @@ def _lexical(token) -> tuple[str, str | None] | None:
                 return ("PROTEST", "strike-hun")
             if "general" in mods:
                 return ("PROTEST", "strike-gen")
-        if found and found[0] in ("MOBILIZE", "INVESTIGATE") and any(
+        if (found and found[0] in ("MOBILIZE", "INVESTIGATE") or lemma in _JOINT_ACTS) and any(
                 c.lower_ == "joint" for c in token.children if c.dep_ in ("amod", "compound")):
             return ("COOPERATE", None)  # joint patrols, exercises, inquiries: mutual cooperation (CAMEO 06)
         if found and lemma in ("call", "conversation"):
@@ -123,6 +123,10 @@ _QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "number", "g
                          "shipment", "consignment", "crate", "load", "batch", "kilogram", "container", "planeload"})
 _WEAPONS = frozenset({"rocket", "missile", "shell", "shot", "mortar", "bullet", "round", "gun", "artillery",
                       "grenade", "salvo", "weapon", "gas", "warning"})
+
+
+# Acts that, done jointly, are material cooperation (CAMEO 06: "a joint operation" of two police forces).
+_JOINT_ACTS = frozenset({"operation", "mission", "venture"})
 
 
 _CARRIERS = frozenset({"convoy", "truck", "lorry", "shipment", "plane", "flight", "ship", "vessel", "consignment",
@@ -159,6 +163,10 @@ def _particle(verb, lemma: str) -> str | None:
     for c in verb.children:
         if c.dep_ in ("advmod", "prep") and c.i > verb.i and (lemma, c.lower_) in VERB_PARTICLE:
             return c.lower_
+    # "set free 23 schoolgirls": the word right after the verb taken for a modifier of its object
+    nxt = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    if nxt is not None and nxt.dep_ == "amod" and nxt.head in objects(verb) and (lemma, nxt.lower_) in VERB_PARTICLE:
+        return nxt.lower_
     return None
 
 
