@@ -83,14 +83,15 @@ def test_snippets_of_the_other_types(nlp, name, floor):
                                   "events_fictional_blind7.jsonl", "events_fictional_blind8.jsonl",
                                   "events_fictional_blind9.jsonl", "events_fictional_blind10.jsonl",
                                   "events_fictional_blind11.jsonl", "events_fictional_blind12.jsonl",
-                                  "events_fictional_blind13.jsonl", "events_fictional_blind14.jsonl"])
+                                  "events_fictional_blind13.jsonl", "events_fictional_blind14.jsonl",
+                                  "events_fictional_blind15.jsonl"])
 def test_news_style_snippets_each_get_their_event(nlp, name):
-    """Ten sets in news styles (datelines, headlines, passive casualty counts, quotes first; blind8 on
+    """Eleven sets in news styles (datelines, headlines, passive casualty counts, quotes first; blind8 on
     the FIGHT / ASSAULT / COERCE lines, blind9 on agreements, arrests and protests, blind10 on events
     named by nouns, blind11 mixed, blind12 the 14 other types, blind13 violence and riots in headlines,
-    passives and reported speech, blind14 the other types in new phrasing), written from the manual's
-    definitions before the rules were run on them and scored once (0.90, 0.84, 0.87, 0.85, 0.80, 0.75,
-    0.75, 0.92, 0.96 and 0.67; two labels of the first two then corrected against the CAMEO -> PLOVER table: signing is
+    passives and reported speech, blind14 the other types in new phrasing, blind15 violence again, written
+    after the rules' code was read), written from the manual's definitions before the rules were run on
+    them and scored once (0.90, 0.84, 0.87, 0.85, 0.80, 0.75, 0.75, 0.92, 0.96, 0.67 and 0.79; two labels of the first two then corrected against the CAMEO -> PLOVER table: signing is
     SUPPORT, pledged aid AGREE; benchmarks/results/events.md). Every snippet reports an event and gets one."""
     path = Path(__file__).parent / "data" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -111,6 +112,14 @@ def test_news_style_snippets_each_get_their_event(nlp, name):
     ("The president ruled out a referendum on independence for the north.", "REJECT"),
     # Prisoners set free are released (RETREAT), whatever the parse makes of "free".
     ("The militia set free nine fishermen seized in March.", "RETREAT"),
+    # Force a subject comes under is read by its target and weapon; armed units pushing into a town fight.
+    ("Two soldiers were hurt when their patrol came under attack from insurgents near Castry.", "FIGHT"),
+    ("A bus carrying pilgrims came under fire on the road to Amsel, killing four.", "ASSAULT"),
+    ("Guerrilla columns pushed into the outskirts of Amsel at dawn.", "FIGHT"),
+    ("Hostilities broke out again in the north despite the truce.", "FIGHT"),
+    # Rioters clashing with security forces riot (145), as with police; a work stoppage is a strike.
+    ("Rioters clashed with security forces in the old town of Castry.", "PROTEST"),
+    ("Nurses began an indefinite stoppage over unpaid salaries.", "PROTEST"),
     # A crowd that clashes riots; armed sides that clash fight.
     ("Football fans clashed with riot police outside the stadium in Amsel.", "PROTEST"),
     ("Clashes between protesters and police left dozens injured in Castry.", "PROTEST"),

@@ -162,6 +162,7 @@ NOUNS: dict[str, tuple[str, str | None]] = {
     "protest": ("PROTEST", "demo"), "demonstration": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"),
     "march": ("PROTEST", "demo"), "riot": ("PROTEST", "riot"), "strike": ("PROTEST", "strike"),
     "boycott": ("PROTEST", "boycott"), "sit-in": ("PROTEST", "demo"), "vigil": ("PROTEST", "demo"),
+    "stoppage": ("PROTEST", "strike"),  # a work stoppage (CAMEO 143); read only with workers or wages about
     "mobilization": ("MOBILIZE", "troops"), "deployment": ("MOBILIZE", "troops"), "patrol": ("MOBILIZE", "police"),
     "alert": ("MOBILIZE", "troops"),
     "sanction": ("SANCTION", None), "suspension": ("SANCTION", None), "embargo": ("SANCTION", None),
@@ -176,6 +177,7 @@ NOUNS: dict[str, tuple[str, str | None]] = {
     "fighting": ("FIGHT", None), "clash": ("FIGHT", None), "battle": ("FIGHT", None), "offensive": ("FIGHT", None),
     "invasion": ("FIGHT", None), "shelling": ("FIGHT", "heavy-weapons"), "airstrike": ("FIGHT", "heavy-weapons"),
     "fire": ("FIGHT", "heavy-weapons"), "gunbattle": ("FIGHT", "firearms"), "war": ("FIGHT", None),
+    "hostilities": ("FIGHT", None),  # the plural only: armed hostilities (CAMEO 190), not "hostility to"
 }
 
 # Nouns that only name an event when a light verb carries them ("held talks"), not where they

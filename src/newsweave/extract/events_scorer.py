@@ -100,7 +100,7 @@ _OWN_TYPE: dict[str, tuple[str, str | None]] = {
     "rioter": ("PROTEST", "riot"), "rioting": ("PROTEST", "riot"), "loot": ("PROTEST", "riot"),
     "sit-in": ("PROTEST", "demo"), "picket": ("PROTEST", "demo"), "boycott": ("PROTEST", "boycott"),
     "strike": ("PROTEST", "strike"), "striker": ("PROTEST", "strike"), "walkout": ("PROTEST", "strike"),
-    "chant": ("PROTEST", "demo"), "rampage": ("PROTEST", "riot"), "vandalize": ("PROTEST", "vandalize"), "vandalise": ("PROTEST", "vandalize"),
+    "chant": ("PROTEST", "demo"), "rampage": ("PROTEST", "riot"), "stoppage": ("PROTEST", "strike"), "vandalize": ("PROTEST", "vandalize"), "vandalise": ("PROTEST", "vandalize"),
 }
 # Acts of force whose type depends on who does it to whom.
 _FORCE = frozenset({"kill", "attack", "shoot", "fire", "wound", "injure", "beat", "storm", "hit", "strike", "pound",
@@ -333,7 +333,7 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
             return _by_actors(tok, sentence_words)
         if lemma in ("bomb", "explode", "detonate") and _role_words(_subject(tok)) & _STATE_ARMED:
             return ("FIGHT", "aerial")
-        reading = _coerce_or_fight(tok, lemma)
+        reading = _coerce_or_fight(tok, lemma) or _under_attack(tok)
         if reading is not None:
             return reading
         if VERBS.get(lemma) is None and any(p.lemma_.lower() == "protest" for c in tok.children
@@ -404,7 +404,32 @@ def _crowd_fights(tok) -> bool:
         elif c.dep_ in ("compound", "amod", "nmod"):
             sides |= _role_words(c)
     crowd = _CROWD - {"resident", "villager", "worker", "supporter"}
-    return bool(sides & (crowd | {"protest"})) and not sides & (_ARMED_GROUP | _STATE_ARMED)
+    # "rioters clashed with security forces" is a riot as "with police" is (145): the state's forces
+    # facing a crowd do not make it combat; an armed group among the sides does ("militants and troops")
+    police_side = sides & {"security", "riot"} or not sides & (_STATE_ARMED - {"force"})
+    return bool(sides & (crowd | {"protest"})) and not sides & _ARMED_GROUP and bool(police_side)
+
+
+def _under_attack(verb) -> tuple[str, str | None] | None:
+    """ "came under rocket fire", "came under attack": the subject is who the force is used on; the
+    manual's lines read the weapon and the target (an armed target or heavy weapons: FIGHT; a bomb or
+    civilians: ASSAULT)."""
+    under = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "under" for p in c.children
+             if p.dep_ == "pobj" and p.lemma_.lower() in _UNDER_FIRE]
+    if verb.lemma_.lower() != "come" or not under:
+        return None
+    target = _role_words(_subject(verb))
+    means = _lemmas(under[0].subtree)
+    if means & _UNCONVENTIONAL:
+        return ("ASSAULT", "explosives")
+    if target & _ARMED_TARGET or target & {"vehicle", "patrol", "ship", "vessel", "aircraft"} or means & _HEAVY_WEAPONS:
+        return ("FIGHT", "heavy-weapons" if means & _HEAVY_WEAPONS else None)
+    if target & _CIVILIAN:
+        return ("ASSAULT", None)
+    return ("FIGHT", None)
+
+
+_UNDER_FIRE = frozenset({"fire", "attack", "shelling", "bombardment", "assault", "gunfire", "shellfire"})
 
 
 def _coerce_or_fight(verb, lemma: str) -> tuple[str, str | None] | None:
@@ -422,6 +447,9 @@ def _coerce_or_fight(verb, lemma: str) -> tuple[str, str | None] | None:
         return ("COERCE", "deport")  # expelling individuals; expelling diplomats is SANCTION
     if lemma == "charge" and doer & _POLICE and objs & _CROWD | objs & {"protester", "demonstrator", "crowd"}:
         return ("COERCE", "restrict")
+    if lemma in ("push", "move", "roll", "sweep", "storm", "advance") and "into" in particles and (
+            objs & _TERRITORY | objs & {"centre", "center", "suburb", "outskirts"}) and doer & (_STATE_ARMED | _ARMED_GROUP):
+        return ("FIGHT", None)  # armed units pushing into a town: taking territory (CAMEO 190)
     if lemma in ("push", "drive", "force", "chase") and particles & {"out", "back", "from"}:
         if doer & (_STATE_ARMED | _ARMED_GROUP):
             return ("FIGHT", None)
@@ -456,7 +484,7 @@ _PROTEST_CONTEXT = _VIOLENCE_CONTEXT | _CROWD | {
 # Words that also name other things: they name violence or protest only in its context.
 _AMBIGUOUS = (_FORCE | {"fight", "fighting", "battle", "clash", "offensive", "counteroffensive", "advance", "rally",
                         "march", "strike", "storm", "hit", "blast", "gain", "hack", "jail", "overrun", "besiege",
-                        "recapture", "chant", "bomber"}) - _SELF_EVIDENT
+                        "recapture", "chant", "bomber", "stoppage"}) - _SELF_EVIDENT
 # Objects that make "kill" no violence ("killed the bill").
 _NOT_VICTIMS = frozenset({"bill", "deal", "plan", "proposal", "idea", "measure", "project", "legislation",
                           "amendment", "program", "programme", "story", "time", "chance", "momentum", "talk"})
@@ -478,8 +506,8 @@ def figurative(tok, sentence_words: set[str], reading: str | None = None) -> boo
 
 _CUE_LEMMAS = frozenset(_OWN_TYPE) | _FORCE | {w for pair in _PHRASES for w in pair} | {
     "shut", "close", "expel", "deport", "charge", "push", "drive", "force", "chase", "hack", "attack", "raid",
-    "ambush", "assault", "bomb", "explode", "detonate", "set", "occupy", "order", "decree", "use", "employ"
-} | _GATHER | _DAMAGE | _CLOSURES
+    "ambush", "assault", "bomb", "explode", "detonate", "set", "occupy", "order", "decree", "use", "employ",
+    "come", "move", "roll", "sweep"} | _GATHER | _DAMAGE | _CLOSURES
 
 
 def manual_reading(sent, words: set[str] | None = None) -> Reading | None:
