@@ -84,14 +84,14 @@ def test_snippets_of_the_other_types(nlp, name, floor):
                                   "events_fictional_blind9.jsonl", "events_fictional_blind10.jsonl",
                                   "events_fictional_blind11.jsonl", "events_fictional_blind12.jsonl",
                                   "events_fictional_blind13.jsonl", "events_fictional_blind14.jsonl",
-                                  "events_fictional_blind15.jsonl"])
+                                  "events_fictional_blind15.jsonl", "events_fictional_blind16.jsonl"])
 def test_news_style_snippets_each_get_their_event(nlp, name):
-    """Eleven sets in news styles (datelines, headlines, passive casualty counts, quotes first; blind8 on
+    """Twelve sets in news styles (datelines, headlines, passive casualty counts, quotes first; blind8 on
     the FIGHT / ASSAULT / COERCE lines, blind9 on agreements, arrests and protests, blind10 on events
     named by nouns, blind11 mixed, blind12 the 14 other types, blind13 violence and riots in headlines,
-    passives and reported speech, blind14 the other types in new phrasing, blind15 violence again, written
-    after the rules' code was read), written from the manual's definitions before the rules were run on
-    them and scored once (0.90, 0.84, 0.87, 0.85, 0.80, 0.75, 0.75, 0.92, 0.96, 0.67 and 0.79; two labels of the first two then corrected against the CAMEO -> PLOVER table: signing is
+    passives and reported speech, blind14 the other types in new phrasing, blind15 violence again and blind16
+    agreements, arrests, protests, clashes and bombings, both written after the rules' code was read), written from the manual's definitions before the rules were run on
+    them and scored once (0.90, 0.84, 0.87, 0.85, 0.80, 0.75, 0.75, 0.92, 0.96, 0.67, 0.79 and 0.75; two labels of the first two then corrected against the CAMEO -> PLOVER table: signing is
     SUPPORT, pledged aid AGREE; benchmarks/results/events.md). Every snippet reports an event and gets one."""
     path = Path(__file__).parent / "data" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -120,6 +120,17 @@ def test_news_style_snippets_each_get_their_event(nlp, name):
     # Rioters clashing with security forces riot (145), as with police; a work stoppage is a strike.
     ("Rioters clashed with security forces in the old town of Castry.", "PROTEST"),
     ("Nurses began an indefinite stoppage over unpaid salaries.", "PROTEST"),
+    # Legal charges against a person are COERCE; one state charging another with a breach accuses it.
+    ("Prosecutors charged the former mayor of Amsel with fraud.", "COERCE"),
+    ("Castry charged Amsel with violating the border accord.", "DISAPPROVE"),
+    # "slammed into" is an impact; "slammed" a plan, criticism.
+    ("The minister slammed the opposition's budget plan as reckless.", "DISAPPROVE"),
+    # People taken to jail or a police station are detained; a crowd marching there protests.
+    ("The three suspects were taken to a police station for questioning.", "COERCE"),
+    ("Protesters marched to the police station to demand the release of the students.", "PROTEST"),
+    # A noun of intent with its act: a promise (AGREE) or, for a hostile act, a threat.
+    ("The government expressed its willingness to resume talks with the rebels.", "AGREE"),
+    ("The rebels announced their intention to attack the capital.", "THREATEN"),
     # A crowd that clashes riots; armed sides that clash fight.
     ("Football fans clashed with riot police outside the stadium in Amsel.", "PROTEST"),
     ("Clashes between protesters and police left dozens injured in Castry.", "PROTEST"),

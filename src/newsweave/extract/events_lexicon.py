@@ -303,7 +303,7 @@ VERB_PARTICLE: dict[tuple[str, str], tuple[str, str | None]] = {
     ("shoot", "down"): ("FIGHT", "heavy-weapons"), ("set", "free"): ("RETREAT", "release"),
     ("call", "on"): ("DEMAND", None), ("call", "for"): ("DEMAND", None),
     ("vote", "down"): ("REJECT", None), ("look", "into"): ("INVESTIGATE", None),
-    ("rule", "out"): ("REJECT", None),  # CAMEO 12: "ruled out talks", "ruled out a referendum"
+    ("rule", "out"): ("REJECT", None), ("settle", "on"): ("AGREE", None),  # "settled on a timetable" (03)  # CAMEO 12: "ruled out talks", "ruled out a referendum"
     ("lash", "out"): ("DISAPPROVE", None),  # CAMEO 111 "Criticize or denounce"
 }
 

@@ -298,6 +298,8 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
             if found is not None and found[0] in MATERIAL_CONFLICT:
                 return found
         objs_ = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        if lemma in _TAKERS and _to_custody(tok):
+            return ("COERCE", "arrest")  # "hauled off to police stations", "taken to jail": detention (CAMEO 173)
         if lemma in ("order", "decree") and objs_:
             # A government ordering an arrest, a curfew, a channel's closure: the order is the act.
             found = _word_reading(objs_[0], sentence_words)
@@ -410,6 +412,22 @@ def _crowd_fights(tok) -> bool:
     return bool(sides & (crowd | {"protest"})) and not sides & _ARMED_GROUP and bool(police_side)
 
 
+# Verbs that move a person somewhere; to a jail or a police station, they detain (CAMEO 173).
+_TAKERS = frozenset({"take", "haul", "drag", "bundle", "whisk", "lead", "escort", "cart", "frogmarch", "transfer"})
+
+
+def _to_custody(verb) -> bool:
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "into"):
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                words = _role_words(p)
+                if words & {"jail", "prison", "custody", "cell", "detention"} or "station" in words and "police" in words:
+                    return True
+    return False
+
+
 def _under_attack(verb) -> tuple[str, str | None] | None:
     """ "came under rocket fire", "came under attack": the subject is who the force is used on; the
     manual's lines read the weapon and the target (an armed target or heavy weapons: FIGHT; a bomb or
@@ -507,7 +525,7 @@ def figurative(tok, sentence_words: set[str], reading: str | None = None) -> boo
 _CUE_LEMMAS = frozenset(_OWN_TYPE) | _FORCE | {w for pair in _PHRASES for w in pair} | {
     "shut", "close", "expel", "deport", "charge", "push", "drive", "force", "chase", "hack", "attack", "raid",
     "ambush", "assault", "bomb", "explode", "detonate", "set", "occupy", "order", "decree", "use", "employ",
-    "come", "move", "roll", "sweep"} | _GATHER | _DAMAGE | _CLOSURES
+    "come", "move", "roll", "sweep"} | _TAKERS | _GATHER | _DAMAGE | _CLOSURES
 
 
 def manual_reading(sent, words: set[str] | None = None) -> Reading | None:

@@ -89,6 +89,11 @@ def _lexical(token) -> tuple[str, str | None] | None:
             return ("REJECT", None)  # blocking a road is in VERB_OBJECT; blocking a bill is rejecting it
         if lemma == "fire" and objs and not {o.lemma_.lower() for o in objs} & _WEAPONS:
             return None
+        if lemma == "charge" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children) and (
+                any(c.dep_ == "nsubjpass" for c in token.children) or _subject_lemma(token) in _LEGAL):
+            return ("COERCE", "arrest")  # "charged with treason": legal action against a person (COERCE)
+        if lemma in ("slam", "blast") and any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in token.children):
+            return None  # "rockets slammed into a building": an impact, no criticism (the manual's lines read it)
         if lemma in ("talk", "speak", "discuss") and not _has_partner(token):
             return None
         if lemma in ("visit", "tour") and _subject_lemma(token) in _INSPECTORS:
@@ -131,6 +136,9 @@ _JOINT_ACTS = frozenset({"operation", "mission", "venture"})
 
 _CARRIERS = frozenset({"convoy", "truck", "lorry", "shipment", "plane", "flight", "ship", "vessel", "consignment",
                        "airlift", "boat", "cargo", "delivery"})
+
+
+_LEGAL = frozenset({"prosecutor", "police", "court", "judge", "authority", "magistrate", "prosecution"})
 
 
 _INSPECTORS = frozenset({"inspector", "monitor", "investigator", "observer", "auditor", "examiner"})
@@ -288,8 +296,9 @@ def _obligation_demand(verb) -> Trigger | None:
 
 
 def _reporting_as_event(tok) -> bool:
-    # "declared a ceasefire", "announced a suspension": the reporting verb carries an event noun.
-    return any(_lexical(o) for o in objects(tok) if o.pos_ == "NOUN")
+    # "declared a ceasefire", "announced a suspension": the reporting verb carries an event noun;
+    # "announced their intention to withdraw": it states an intent.
+    return any(_lexical(o) or o.lemma_.lower() in _INTENT_NOUNS for o in objects(tok) if o.pos_ == "NOUN")
 
 
 def _uses_force(verb) -> bool:
@@ -341,6 +350,10 @@ def _verb_triggers(tok, consumed: set[int]) -> list[Trigger]:
                     return made
         return []
 
+    intent = _stated_intent(tok, consumed)
+    if intent:
+        return intent
+
     if control and complement is not None:
         kind, status = control
         inner = _lexical(complement)
@@ -386,6 +399,32 @@ def _verb_triggers(tok, consumed: set[int]) -> list[Trigger]:
     if lemma in _MILITARY_FORCE and _source_sector(tok) in MILITARY_SECTORS:
         typ = "FIGHT"  # armed forces using conventional force fight; others assault (PLOVER)
     return [Trigger(tok, tok, typ, mode, status_hint="proposed" if lemma in ("invite",) else None)]
+
+
+def _stated_intent(verb, consumed: set[int]) -> list[Trigger]:
+    """ "signalled their readiness to sign a ceasefire", "expressed willingness to talk": a noun of
+    intent with its act, as "is ready to" (AGREE, CAMEO 03; a hostile act: THREATEN, 13)."""
+    if verb.lemma_.lower() in ("deny", "rule") or any(c.dep_ == "neg" for c in verb.children):
+        return []  # "denied any intention to invade" states none
+    for obj in objects(verb):
+        if obj.lemma_.lower() not in _INTENT_NOUNS or any(c.lower_ == "no" for c in obj.children):
+            continue
+        inner = next((c for c in obj.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")
+                      and any(a.lower_ == "to" for a in c.children)), None)
+        if inner is None:
+            continue
+        consumed.update(t.i for t in inner.subtree)
+        consumed.add(obj.i)
+        found = _lexical(inner)
+        hostile = found is not None and found[0] in CONFLICTUAL | {"THREATEN"} or _uses_force(inner)
+        made = [Trigger(verb, verb, "THREATEN" if hostile else "AGREE", None)]
+        if found:
+            made.append(Trigger(inner, inner, *found, status_hint="planned", secondary=True))
+        return made
+    return []
+
+
+_INTENT_NOUNS = frozenset({"readiness", "willingness", "preparedness", "intention", "intent"})
 
 
 def _ultimatum(verb) -> bool:
