@@ -301,11 +301,14 @@ def claimed_by(trigger: Trigger, resolve=None) -> str | None:
     tok = trigger.anchor
     for a in tok.ancestors:
         if a.lemma_.lower() in REPORTING_VERBS and (a.pos_ in ("VERB", "AUX")):
-            for c in a.children:
-                if c.dep_ in SUBJECTS:
-                    if c.pos_ == "PRON":
-                        return resolve(c) if resolve is not None else None
-                    return phrase(c).text
+            # "Trump mentioned the meeting, saying they would discuss ...": a participle or a
+            # conjunct with no subject of its own says what its head's subject said.
+            for verb in (a, a.head) if a.dep_ in ("advcl", "conj", "xcomp") else (a,):
+                for c in verb.children:
+                    if c.dep_ in SUBJECTS:
+                        if c.pos_ == "PRON":
+                            return resolve(c) if resolve is not None else None
+                        return phrase(c).text
             return _name_before(a)
     for t in tok.sent:
         if t.lower_ == "according" and t.nbor(1).lower_ == "to" if t.i + 1 < len(t.doc) else False:
