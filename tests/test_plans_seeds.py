@@ -55,9 +55,11 @@ def test_the_budapest_summit_has_no_date_yet(plans):
     history = summit["history"]
     assert history[0]["change"] == "announced" and "Trump" in history[0]["announced_by"]
     assert any(u["change"] == "confirmed" and "Ushakov" in (u["announced_by"] or "") for u in history)
-    # Bill Boerum's hopes (a third party) are reported, not an announcement or a confirmation.
-    boerum = [u for u in history if "Boerum" in (u["announced_by"] or "")]
-    assert boerum and all(u["change"] == "reported" for u in boerum)
+    # Bill Boerum's hopes (a third party) are no update of the plan: kept apart as a comment.
+    assert not [u for u in history if "Boerum" in (u["announced_by"] or "")]
+    (boerum,) = summit["comments"]
+    assert boerum["change"] == "commented" and boerum["announced_by"] == "Bill Boerum"
+    assert boerum["outlet"] == "TASS" and boerum["start"] is not None and "upcoming meeting" in boerum["evidence"]
 
 
 def test_the_advisers_meeting_is_next_week(plans):
@@ -125,3 +127,40 @@ def test_undated_summit_on_the_story_page(seed_store):
     assert page.status_code == 200 and "no date yet" in page.text
     summit = [p for p in data["plans"] if p["place"] == "Budapest"]
     assert len(summit) == 1 and summit[0]["due"] is None
+
+
+def test_the_rubio_lavrov_call_is_announced_by_the_outlet_not_by_rubio(plans):
+    # "Preparations will start in the next few days, with a phone conversation between ... Rubio and
+    # ... Lavrov": TASS's own sentence, after Ushakov's; Rubio is only named in it.
+    call = _one(plans, "Rubio", "Lavrov")
+    assert [(u["change"], u["announced_by"]) for u in call["history"]] == [("announced", "TASS")]
+
+
+def test_no_plan_is_overdue_as_of_its_storys_latest_report(seed_store):
+    from newsweave.analyze.plans import store_plans
+    from newsweave.renderers import render
+    from newsweave.store import Store
+
+    with Store(seed_store) as store:
+        plans = store_plans(store)  # no day given: the advisers' week (2025-W43) is after the last report
+        late = store_plans(store, today=date(2025, 11, 3))
+    assert not any(p["overdue"] for p in plans) and {p["as_of"] for p in plans} == {"2025-10-17"}
+    assert [p["due"] for p in late if p["overdue"]] == ["2025-W43"]
+    text = render("plans", "text", plans)
+    assert "due ?" not in text and text.count("no date yet") == 3 and "OVERDUE" not in text
+    assert "comment by Bill Boerum" in text
+
+
+def test_the_boerum_comment_on_the_story_page(seed_store):
+    from starlette.testclient import TestClient
+
+    from newsweave.api import create_app
+    from newsweave.store import Store, list_stories
+
+    with Store(seed_store) as store:
+        story = list_stories(store, limit=1)[0]["id"]
+    with TestClient(create_app(seed_store, token=None)) as client:
+        page = client.get(f"/stories/{story}").text
+        plans_page = client.get("/plans").text
+    assert "comment by Bill Boerum, not a participant" in page
+    assert "comment by Bill Boerum, not a participant" in plans_page and "latest report of its story" in plans_page

@@ -141,15 +141,26 @@ def comparison_text(d: dict[str, Any]) -> str:
 
 @renderer("plans")
 def plans_text(plans: list[dict[str, Any]]) -> str:
-    """Plans (``analyze.plans.store_plans``): label, status and due date, then each update with its outlet."""
+    """Plans (``analyze.plans.store_plans``): label, status and due date, then each update with its outlet and
+    who announced it, then what third parties said of it. An open plan without a date reads "no date yet"; an
+    overdue one says the day it was judged on (its story's latest report, or ``--today``)."""
     lines = []
     for p in plans:
-        flag = " [red]OVERDUE[/]" if p["overdue"] else ""
-        where = f" in {p['place']}" if p["place"] else ""
-        lines.append(f"[bold]{p['label']}[/]{where} — [cyan]{p['status']}[/], due {p['due'] or '?'}{flag}")
+        flag = f" [red]OVERDUE[/] (no news of it by {p['as_of']})" if p["overdue"] else ""
+        where = f" in {_escape(p['place'])}" if p["place"] else ""
+        if p["due"]:
+            due = f", due {p['due']}"
+        else:
+            due = ", no date yet" if p["status"] in ("proposed", "planned", "confirmed", "postponed") else ""
+        mode = f" ({p['mode']})" if p.get("mode") else ""
+        lines.append(f"[bold]{_escape(p['label'])}[/]{mode}{where} — [cyan]{p['status']}[/]{due}{flag}")
         for u in p["history"]:
-            who = f" ({u['announced_by']})" if u["announced_by"] else ""
+            who = f" ({_escape(u['announced_by'])})" if u["announced_by"] else ""
             lines.append(f"   {u['date'] or 'no date'} {_shown_outlet(u)} #{u['article_id']}: {u['change']}{who}")
+        for u in p.get("comments", []):
+            who = _escape(u["announced_by"] or "someone")
+            lines.append(f"   {u['date'] or 'no date'} {_shown_outlet(u)} #{u['article_id']}: [dim]comment by {who}, "
+                         "not a participant (no announcement)[/]")
     return "\n".join(lines)
 
 

@@ -3,7 +3,9 @@
 ``track_plans(items)`` reads events in date order. A planned or proposed event ("Trump and Putin
 will meet in Budapest") opens a ``Plan``; a later event that matches it (same kind of event,
 overlapping participants, compatible place and date) updates it, and each change is kept as a
-``PlanUpdate`` with its date, outlet, article and who announced it:
+``PlanUpdate`` with its date, outlet, article and who announced it (the speaker the news is
+attributed to, else the outlet that reports it in its own voice; never a participant merely named in
+it, never a bare pronoun):
 
     proposed -> planned -> confirmed -> dated -> postponed -> held | cancelled
 
@@ -12,7 +14,13 @@ items may carry a story id, a plan only takes news from its own story, and there
 without participants attaches to the open plan of the same kind and place, or, naming no place
 either, when it says what changed (postponed, cancelled, denied, held on the due date).
 
-``overdue(plans, today)`` lists the open plans whose due date has passed with no news since.
+A third party's hopes or comments about a plan ("the upcoming meeting may help ...", said by
+someone who is neither a participant nor speaks for one) announce nothing and change nothing: they
+are kept apart, as the plan's ``comments``, not in its history.
+
+``overdue(plans, today)`` lists the open plans whose due date has passed by ``today`` with no news
+since. ``store_plans`` judges each plan as of the latest report of its story unless given a day:
+a plan is overdue when its story's coverage went on past the due date with no report of it since.
 Everything here is plain data (``to_json()`` gives JSON-ready dicts); no model or store is needed.
 """
 
@@ -69,6 +77,7 @@ class PlanUpdate:
     evidence: Span | None = None  # the event's words, offsets into its article's text
     # Articles that printed the same sentence again (wire copies), kept here rather than as updates.
     copies: list[str] = field(default_factory=list)
+    # change: "commented" for a third party's comment (kept in Plan.comments, not in the history)
 
     def to_json(self) -> dict[str, Any]:
         return {"date": self.date, "outlet": self.outlet, "article_id": self.article_id, "change": self.change,
@@ -88,9 +97,13 @@ class Plan:
     due: str | None = None
     mode: str | None = None
     history: list[PlanUpdate] = field(default_factory=list)
+    # What third parties said of the plan (hopes, comments): no announcement, no change of the plan.
+    comments: list[PlanUpdate] = field(default_factory=list)
     story_id: str | None = None  # the story of the article that announced it, where known
     # The actor codes of the participants: who speaks for a side of the plan (see _speaks_for).
     sides: set[str] = field(default_factory=set, repr=False)
+    # The surnames of the participants and of who announced the plan: they speak for it again.
+    speakers: set[str] = field(default_factory=set, repr=False)
 
     @property
     def first_seen(self) -> str | None:
@@ -105,7 +118,8 @@ class Plan:
         return {"id": self.id, "type": self.type, "mode": self.mode, "participants": list(self.participants),
                 "status": self.status, "place": self.place, "due": self.due, "first_seen": self.first_seen,
                 "last_news": self.last_news, "story_id": self.story_id,
-                "history": [u.to_json() for u in self.history]}
+                "history": [u.to_json() for u in self.history],
+                "comments": [u.to_json() for u in self.comments]}
 
 
 Item = tuple  # (article_id, outlet, published, event) or (article_id, outlet, published, event, story_id)
@@ -258,10 +272,11 @@ def _open_plan(number: int, event: Event, article_id, outlet, when, story: str |
     due = event.time if _date_range(event.time) else None
     status = "dated" if due else event.status
     plan = Plan(id=f"p{number}", type=event.type, participants=_participants(event), status=status,
-                place=event.place, due=due, mode=event.mode, story_id=story, sides=_codes(event))
+                place=event.place, due=due, mode=event.mode, story_id=story, sides=_codes(event),
+                speakers=_surnames(event))
     plan.history.append(PlanUpdate(date=when, outlet=outlet, article_id=article_id,
                                    change="announced" if event.status == "planned" else "proposed",
-                                   status=status, announced_by=_announcer(event), due=due, place=event.place,
+                                   status=status, announced_by=_announcer(event, outlet), due=due, place=event.place,
                                    evidence=event.evidence))
     return plan
 
@@ -274,9 +289,6 @@ def _update(plan: Plan, event: Event, article_id, outlet, when) -> None:
             if article_id and article_id not in earlier.copies:
                 earlier.copies.append(article_id)
             return
-    for key in _participants(event):
-        if key not in plan.participants:
-            plan.participants.append(key)
     plan.sides |= _codes(event)
     change = None
     if event.status == "cancelled":
@@ -299,8 +311,15 @@ def _update(plan: Plan, event: Event, article_id, outlet, when) -> None:
             plan.status, plan.due, change = "dated", new_due, "rescheduled"
         elif new and (old is None or _more_precise(new_due, plan.due)):
             plan.status, plan.due, change = "dated", new_due, "dated"
+        elif not _speaks_for(plan, event) and _third_party(event.claimed_by):
+            # A third party's hopes or comments announce nothing: kept apart, and they add no
+            # participant or place to the plan.
+            plan.comments.append(PlanUpdate(date=when, outlet=outlet, article_id=article_id, change="commented",
+                                            status=plan.status, announced_by=_announcer(event, outlet),
+                                            due=plan.due, place=plan.place, evidence=event.evidence))
+            return
         elif not _speaks_for(plan, event):
-            change = "reported"  # a third party's hopes or comments: no announcement of the plan
+            change = "reported"  # from someone who may or may not speak for a side ("officials")
         elif plan.status == "proposed" and event.status == "planned":
             plan.status, change = "planned", "planned"
         elif plan.status in ("planned", "confirmed"):
@@ -309,23 +328,32 @@ def _update(plan: Plan, event: Event, article_id, outlet, when) -> None:
             plan.status, change = "confirmed", "confirmed"
         else:
             change = "reported"  # the plan again, nothing new
+    for key in _participants(event):
+        if key not in plan.participants:
+            plan.participants.append(key)
+    plan.speakers |= _surnames(event, claimant=_speaks_for(plan, event))
     if event.place and not plan.place:
         plan.place = event.place
         change = change or "placed"
     if change is None:
         return
     plan.history.append(PlanUpdate(date=when, outlet=outlet, article_id=article_id, change=change,
-                                   status=plan.status, announced_by=_announcer(event), due=plan.due,
+                                   status=plan.status, announced_by=_announcer(event, outlet), due=plan.due,
                                    place=plan.place, evidence=event.evidence))
 
 
-def _announcer(event: Event) -> str | None:
-    """Who gave the news: the speaker it is reported from, else its first participant; never a
-    bare pronoun ("He"), which says nothing once read apart from its sentence."""
-    for who in (event.claimed_by, event.source[0].text if event.source else None):
-        if who and who.strip().lower() not in _PRONOUNS:
-            return who
-    return None
+def _announcer(event: Event, outlet: str | None = None) -> str | None:
+    """Who gave the news: the speaker it is attributed to, else the outlet that states it in its own
+    voice. Not a participant merely named in it ("Preparations will start with a phone conversation
+    between Rubio and Lavrov" is the reporter's sentence, not Rubio's), and never a bare pronoun
+    ("He"), which says nothing once read apart from its sentence."""
+    if _named(event.claimed_by):
+        return event.claimed_by
+    return outlet or None
+
+
+def _named(who: str | None) -> bool:
+    return bool(who and who.strip() and who.strip().lower() not in _PRONOUNS)
 
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who"})
@@ -339,15 +367,46 @@ def _speaks_for(plan: Plan, event: Event) -> bool:
     """Whether the news comes from a side of the plan: a participant, or an official of a
     participant's country ("Russian presidential aide Yury Ushakov" for a Trump-Putin summit), not
     a third party commenting on it."""
-    if not event.claimed_by:
-        return True  # unreported news of the plan itself: its participants act
-    who = _announcer(event)
-    if who is None:
-        return False
+    if not _named(event.claimed_by):
+        return True  # unreported news of the plan itself (or its speaker unknown): its participants act
+    who = event.claimed_by
     if any(who == a.text for a in [*event.source, *event.target]):
+        return True
+    # A participant, or who announced the plan before, speaks for it again ("Elena Sorvik" after
+    # "Prime Minister Elena Sorvik"; "Trump" for a Trump-Putin summit).
+    if _surname(who) in plan.speakers:
         return True
     found = actor_code(who)
     return bool(found and found[0] in plan.sides and found[1] in (None, "GOV", "MIL", "LEG"))
+
+
+_NAME_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "el"})
+
+
+def _third_party(who: str | None) -> bool:
+    """Whether a speaker who does not speak for a side is surely someone else: one the actor coder
+    places (another country's official), or a person named in full ("Bill Boerum"). Unnamed
+    officialdom ("officials in both capitals", "aides") or a bare name ("Reuters") may be a side."""
+    if not _named(who):
+        return False
+    if actor_code(who):
+        return True
+    words = who.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words if w.lower() not in _NAME_PARTICLES)
+
+
+def _surname(who: str) -> str:
+    words = who.split()
+    return words[-1].lower() if words else ""
+
+
+def _surnames(event: Event, *, claimant: bool = True) -> set[str]:
+    """The surnames of an event's participants and, with ``claimant``, of who it is attributed to
+    (the one who announces a plan speaks for it; someone merely reported on it does not)."""
+    names = {_surname(a.text) for a in [*event.source, *event.target] if _named(a.text)}
+    if claimant and _named(event.claimed_by):
+        names.add(_surname(event.claimed_by))
+    return names - {""}
 
 
 def _more_precise(new: str | None, old: str | None) -> bool:
@@ -417,28 +476,41 @@ def undated_plans(items: Iterable[Item]) -> list[dict[str, Any]]:
 def store_plans(events: EventsView | Store, *, story_id: str | None = None, today: date | None = None) -> list[dict]:
     """The plans tracked over stored events (``events``: the view of one story's or all), as JSON-ready dicts.
 
-    Each plan is ``Plan.to_json()`` plus ``overdue``, a ``label``, its ``story_id``, and ``start``/``end``
-    evidence offsets on each history update (the offsets its event was stored with, carried through).
-    Given a store instead of a view, the view of ``story_id`` (None: every event) is read here.
+    Each plan is ``Plan.to_json()`` plus ``overdue``, ``as_of``, a ``label``, its ``story_id``, and
+    ``start``/``end`` evidence offsets on each history update and comment (the offsets its event was
+    stored with, carried through). Given a store instead of a view, the view of ``story_id`` (None:
+    every event) is read here.
+
+    ``overdue`` is judged as of ``as_of``: ``today`` when given, else the latest report of the plan's
+    story (the newest publication date among its story's events; of every event for a plan with no
+    story). So a plan is overdue when the coverage of its story went on past its due date with no
+    news of it since, and a story read long after its last report does not turn every plan overdue.
     """
     if not isinstance(events, EventsView):
         events = events_view(events, story_id)
-    today = today or date.today()
     rows = events.events
     story_of = {str(r["article_id"]): r["story_id"] for r in rows}
     tracked = track_plans([(str(r["article_id"]), r["outlet"], r["published"], event_record(r), r["story_id"])
                            for r in rows])
-    late = {p.id for p in overdue(tracked, today)}
+    latest: dict[str | None, str] = {}
+    for r in rows:
+        day = _iso(r["published"])
+        for key in (None, str(r["story_id"]) if r["story_id"] is not None else None):
+            if day and day > latest.get(key, ""):
+                latest[key] = day
+    as_of = {p.id: _iso(today) if today else latest.get(p.story_id, latest.get(None)) for p in tracked}
+    late = {p.id for p in tracked if as_of[p.id] and overdue([p], as_of[p.id])}
     names = events.names({x for p in tracked for x in p.participants})
     plans = []
     for p in tracked:
         item = p.to_json()
         item["overdue"] = p.id in late
+        item["as_of"] = as_of[p.id]
         # Participants are entity ids where the linker resolved them: show their names.
         item["participant_names"] = [names.get(x, x) for x in item["participants"]]
         item["label"] = (f"{item['type']}: {', '.join(item['participant_names'])}" if item["participants"]
                          else item["type"])
-        for u, update in zip(item["history"], p.history, strict=True):
+        for u, update in zip(item["history"] + item["comments"], p.history + p.comments, strict=True):
             span = update.evidence
             u["start"], u["end"] = (span.start, span.end) if span else (None, None)
             if span and item["story_id"] is None:

@@ -17,7 +17,6 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -223,8 +222,9 @@ class _PageEndpoint:
             return (_page_json(page.data) if self.as_json
                     else self.pages.render_html(request, page)), None
         html_path = request.url.path.removesuffix(".json")
-        # The day is part of the version: plans become overdue as days pass.
-        base = (html_path, request.url.query, current, date.today().isoformat())
+        # No day in the version: a plan is judged overdue as of its story's latest report, which
+        # the store's version already covers, not as of the day the page is served.
+        base = (html_path, request.url.query, current)
         key = (self.as_json, *base)
         etag = '"' + hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest() + '"'
         if _not_modified(request, etag):

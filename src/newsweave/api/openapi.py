@@ -198,7 +198,7 @@ PATHS: dict[str, Any] = {
     "/entities/{key}.json": _get("One entity (by id, name or alias): mentions per outlet, quotes, stories",
                                  _ref("EntityDetail"), _path_param("key", _S), not_found=True),
     "/plans.json": _get("Planned, proposed, cancelled and denied events; passed planned dates flagged overdue",
-                        {"type": "object", "properties": {"source": _S, "today": _S, "plans": _arr(_ref("Plan"))}}),
+                        {"type": "object", "properties": {"source": _S, "today": _NS, "plans": _arr(_ref("Plan"))}}),
     "/search.json": _get("Full-text search over titles and texts (word forms, phrases, OR, NOT, prefix*), filtered "
                          "and faceted", {"type": "object", "properties": {
         "q": _S, "limit": _I, "offset": _I, "sort": {"enum": ["relevance", "date"]}, "filters": {"type": "object"},

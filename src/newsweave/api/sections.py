@@ -130,14 +130,16 @@ def _range_start(value: str | None) -> date | None:
 
 # ---------------------------------------------------------------------------------------------- plans
 def plans_section(store: Store, *, story_id: str | None = None, today: date | None = None) -> dict[str, Any]:
-    """Plans (of one story or all): ``{source, today, plans}``, as ``analyze.plans.store_plans`` gives them."""
-    today = today or date.today()
+    """Plans (of one story or all): ``{source, today, plans}``, as ``analyze.plans.store_plans`` gives them.
+
+    Overdue plans are judged as of ``today`` when given, else (``today`` null in the answer) as of the
+    latest report of each plan's story (each plan's ``as_of``)."""
     if story_id is None:
         plans = store_plans(events_view(store), today=today)
     else:
         plans = _per_story_version(f"plans:{today}", store, story_id,
                                    lambda: store_plans(events_view(store, story_id), today=today))
-    return {"source": "newsweave.analyze.plans", "today": today.isoformat(), "plans": plans}
+    return {"source": "newsweave.analyze.plans", "today": today.isoformat() if today else None, "plans": plans}
 
 
 def group_plans(plans: list[dict]) -> list[tuple[str, list[dict]]]:

@@ -119,7 +119,7 @@ def compare(obj, story, as_json):
               help="Only plans with this status; repeatable. `overdue` selects plans past their due date with no news.")
 @click.option("--due-before", type=DAY, help="Only plans due before this date (YYYY-MM-DD).")
 @click.option("--story", help="Only plans of this story.")
-@click.option("--today", type=DAY, help="Judge overdue plans as of this date (YYYY-MM-DD) [default: today].")
+@click.option("--today", type=DAY, help="Judge overdue plans as of this date (YYYY-MM-DD) [default: the latest report of each plan's story].")
 @json_option
 @click.pass_obj
 def plans(obj, statuses, due_before, story, today, as_json):
