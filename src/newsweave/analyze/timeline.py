@@ -4,7 +4,11 @@ Dates are TIMEX3 values of different precision ("2025-10-16", "2025-W43", "2025-
 "2025"). They are kept as written and sorted by the first day they cover, so a week sorts at its
 Monday and a month at its first day, while a reader still sees "2025-W43" and "2025-08".
 
-The same happening reported by several outlets is one entry listing them all; a wire copy
+The same happening reported by several outlets is one entry listing them all, and so is one
+event told again in several sentences of one article (same type, status, participants and day:
+"Trump called his conversation with Putin ..." and "Thursday's conversation had made ..."), each
+sentence kept as a report with its evidence; two events of different types in one sentence stay
+two entries. A wire copy
 (``copy_of`` set) is a reprint, not a second report, so its outlet is listed under ``reprinted_by``.
 When outlets date one happening differently (dates that do not contain each other), the entry is
 marked as a conflict and lists each outlet's date.
@@ -73,6 +77,18 @@ def _usable(t: dict[str, Any]) -> bool:
     return t["type"] == "DATE" and bool(t["anchored"]) and timex_range(t["value"]) is not None
 
 
+def _people(actors: list[dict[str, Any]]) -> frozenset[str]:
+    """Who takes part, one key each: the linked entity, else the actor code, else the last word."""
+    keys = set()
+    for a in actors:
+        words = content_words(a.get("text") or "")[-1:]
+        key = (f"e:{a['entity_id']}" if a.get("entity_id") else f"c:{a['code']}" if a.get("code")
+               else f"t:{words[0]}" if words else None)
+        if key:
+            keys.add(key)
+    return frozenset(keys)
+
+
 def _actor_keys(actors: list[dict[str, Any]]) -> set[str]:
     keys = set()
     for a in actors:
@@ -136,7 +152,10 @@ def _items_of_article(article: dict[str, Any], detail: ArticleView) -> tuple[lis
         when, date_from = e["time"], "event"
         if not when or timex_range(when) is None:
             t = timex_in(sent["start"], sent["end"])
-            if t is None:
+            # A plan the event stage left undated is not dated by a day before its report ("Trump on
+            # Thursday said he was planning a meeting": Thursday is the saying's day, not the meeting's).
+            if t is None or (e["status"] in _PLANNED and published
+                             and timex_range(t["value"])[1] <= date.fromisoformat(published)):
                 undated += 1
                 continue
             when, date_from = t["value"], "text"
@@ -145,16 +164,18 @@ def _items_of_article(article: dict[str, Any], detail: ArticleView) -> tuple[lis
                 used.add(t["start"])
         actors = ", ".join(a["text"] for a in e["source"])
         targets = ", ".join(a["text"] for a in e["target"])
+        label = e["type"] + (f" ({e['mode']})" if e.get("mode") else "")
         if actors:
-            what = f"{e['type']}: {actors}" + (f" → {targets}" if targets else "")
+            what = f"{label}: {actors}" + (f" → {targets}" if targets else "")
             what += f" in {e['place']}" if e.get("place") else ""
         else:  # without its actors the event says little; its sentence says more
-            what = f"{e['type']}: {_cut(sent['text'], 110)}"
+            what = f"{label}: {_cut(sent['text'], 110)}"
         items.append(item(
             date=when, date_from=date_from, what=what,
             kind="plan" if e["status"] in _PLANNED else "event", status=e["status"],
             evidence={"start": e["start"], "end": e["end"], "text": text[e["start"]:e["end"]]},
             sentence=sent, event_type=e["type"], actors=_actor_keys(e["source"] + e["target"]),
+            people=_people(e["source"] + e["target"]),
         ))
     for q in detail.attributions:
         sent = sentence_of(q["start"], q["end"])
@@ -201,8 +222,13 @@ def _compatible(a: str | None, b: str | None) -> bool:
 def _same_happening(a: dict[str, Any], b: dict[str, Any], similarity: float) -> bool:
     # Whether the dates agree is asked only where it decides (most pairs are settled by their words).
     if a["article_id"] == b["article_id"]:
+        if _told_again(a, b):
+            return True
         # Within one article: the event, the statement and the date of one sentence are one entry (a
-        # statement dated only by its publication claims no date of its own).
+        # statement dated only by its publication claims no date of its own); two events of
+        # different types are two happenings, even in one sentence.
+        if a.get("event_type") and b.get("event_type") and a["event_type"] != b["event_type"]:
+            return False
         return a["sentence"]["start"] == b["sentence"]["start"] and (
             "published" in (a["date_from"], b["date_from"]) or _compatible(a["date"], b["date"]))
     overlap = _overlap(a["words"], b["words"])
@@ -217,6 +243,19 @@ def _same_happening(a: dict[str, Any], b: dict[str, Any], similarity: float) -> 
     return (a["kind"] == "statement") == (b["kind"] == "statement") and overlap >= similarity
 
 
+def _retold_key(item: dict[str, Any]) -> tuple | None:
+    """What one event told again in another sentence of its article shares: its type, status,
+    participants and day. None for an item that is no event, names nobody or is not dated to a day."""
+    if not item.get("event_type") or not item.get("people") or item.get("precision") != "day":
+        return None
+    return ("retold", item["article_id"], item["event_type"], item.get("status"), item["people"], item["date"])
+
+
+def _told_again(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    key = _retold_key(a)
+    return key is not None and key == _retold_key(b)
+
+
 @lru_cache(maxsize=4096)
 def _surname(speaker: str) -> frozenset[str]:
     return frozenset(content_words(speaker)[-1:])
@@ -225,7 +264,8 @@ def _surname(speaker: str) -> frozenset[str]:
 def merge_items(items: list[dict[str, Any]], similarity: float) -> list[list[dict[str, Any]]]:
     """Greedy single-link merge, in the given order: each item joins the first group it matches.
 
-    Two items of one article match only when they share a sentence; two of different articles only
+    Two items of one article match only when they share a sentence (and are not events of two types)
+    or are one event told again (``_retold_key``); two of different articles only
     when they are events of one type sharing an actor, or events of one type whose words overlap by
     ``similarity / 2``, or items whose words overlap by ``similarity``. So each item is compared only
     with the earlier items that share such a key, found through an index, not with every group so
@@ -251,6 +291,9 @@ def merge_items(items: list[dict[str, Any]], similarity: float) -> list[list[dic
             probe += [("tw", event_type, w) for w in _prefix(rare_first, similarity / 2)]
             probe += [("ta", event_type, a) for a in it["actors"]]
         probe.append(("s", it["article_id"], it["sentence"]["start"]))
+        retold = _retold_key(it)
+        if retold is not None:
+            probe.append(retold)
         members: dict[int, list[int]] = defaultdict(list)  # candidate group -> its candidate items
         for m in set().union(*(index.get(k, ()) for k in probe)):
             members[group_of[m]].append(m)
@@ -376,6 +419,10 @@ def render_timeline(d: dict[str, Any]) -> str:
         if e["reprinted_by"]:
             via += f" (reprinted by {', '.join(e['reprinted_by'])})"
         dated = " — dated by publication" if e["date_from"] == "published" else ""
+        reports = e.get("reports", [])
+        told = len({(r["article_id"], r["sentence"]) for r in reports})
+        if told > len({r["article_id"] for r in reports}):
+            via += f" — told in {told} sentences"  # one event told again: every sentence is a report
         lines.append(f"{'':<21} {via}{dated}")
         if e["sentence"]["text"] not in e["what"]:
             lines.append(f"{'':<21} “{_cut(e['sentence']['text'], 100)}”")
