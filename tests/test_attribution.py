@@ -238,3 +238,15 @@ def test_an_unnamed_passive_cue_keeps_its_subject_in_the_content(nlp):
     (att,) = _find(nlp, text)
     assert att.source is None and att.cue.text == "is expected"
     assert [c.text for c in att.content] == ["The losing side in the zoning dispute", "to take the case to the state court"]
+
+
+@pytest.mark.slow
+def test_a_pronoun_that_resolves_to_no_one_is_no_speaker(nlp):
+    """An unresolved "they" is kept as the source the text wrote, but it names nobody: before, the pronoun
+    mention itself was the speaker, and the store listed a speaker group called "they"."""
+    text = ("They said the old bridge in Linmore must reopen by spring. "
+            "Mayor Ellen Park said the council would vote on Tuesday.")
+    atts = _find(nlp, text)
+    they = _attribution_with(atts, "old bridge")
+    assert they.source.text == "They" and they.speaker is None
+    assert _attribution_with(atts, "council would vote").speaker.text == "Ellen Park"

@@ -22,7 +22,8 @@ of the other cues, ``attribution_spans`` what they share:
 4. **nesting** — an attribution inside another's content gets ``parent`` (PolNeAR marks only
    the outermost, so contract output for PolNeAR scoring should leave those out);
 5. **speaker** — the mention the source resolves to through the coreference chains (a pronoun
-   or title source gives the chain's best name); **channel** — "told reporters", "in a post on X";
+   or title source gives the chain's best name; a pronoun that resolves to no one is no speaker);
+   **channel** — "told reporters", "in a post on X";
 6. **boundaries** — no source or syntax-made content crosses a paragraph break or the end of a
    run-in subheading (``attribution_segments``).
 
@@ -247,9 +248,18 @@ def _speaker(doc, f: Found, mentions: list[Mention]) -> Mention | None:
         pick = names[-1]
     if pick is None:
         return None
-    if pick.kind != "name":
-        return best_name(mentions, pick.chain) or pick
-    return pick
+    if pick.kind == "name":
+        return pick
+    named = best_name(mentions, pick.chain)
+    if named is not None:
+        return named
+    if pick.kind != "pronoun":
+        return pick  # "the US President" with no name in the article still says who spoke
+    # A pronoun the coreference stage could not tie to anyone ("they", "he" with no antecedent) names
+    # nobody: made a speaker, it became a speaker group of its own called "they" or "he". The chain's
+    # title or description, if any, still says who; otherwise the quote is left without a speaker.
+    described = [m for m in mentions if m.chain == pick.chain and m.kind != "pronoun"]
+    return described[0] if described else None
 
 
 @stage("newsweave.attribution.rules.v1", requires=("doc", "mentions", "mentions.chain"),
