@@ -244,3 +244,34 @@ def test_seed_quotes_are_credited_to_named_speakers(seeds_dir):
     tass = next(ex for ex in extractions if "TASS" in ex.article.text)
     described = next(a for a in tass.attributions if a.cue is not None and a.cue.text == "described")
     assert described.speaker.text == "Yury Ushakov"
+
+
+@pytest.mark.slow
+def test_she_is_the_woman_a_relative_clause_is_said_of(nlp):
+    """Two women before "she said": the one the previous sentence is about ("with Maria Alvarez — who's
+    called for ... — lambasting ...") is more salient than the one quoted two sentences back; before,
+    the relative clause's subject counted for nothing and the quote went to the other woman."""
+    text = ("Some average families would actually see their taxes go up under Reyes’s plan, according to an "
+            "analysis by Lily Carden, a former tax aide now teaching at Norvale University.\n\n"
+            "Reyes would simultaneously expand the standard deduction they take, but for some, the losses "
+            "would outstrip the gains, said Carden.\n\n"
+            "It’s become a major issue in the campaign, with Maria Alvarez — who’s called for big tax hikes on "
+            "the rich — lambasting Reyes’s plan.\n\n"
+            "“The kind of plan that Tom has put forth would be trickle-down economics all over again,” she said.")
+    ms, _ = _chains(nlp, text)
+    she = next(m for m in ms if m.text == "she")
+    assert she.chain == next(m.chain for m in ms if m.text == "Maria Alvarez")
+
+
+@pytest.mark.slow
+def test_a_title_shared_by_two_people_does_not_join_them(nlp):
+    """"then-rival Barack Obama" ... "rival Hillary Clinton": the title word was compared as a name, so
+    both were one chain and every later "she" of Clinton's was credited to Obama."""
+    text = ("A Hillary Clinton ad in 2008 questioned whether then-rival Barack Obama was ready. "
+            "The campaign of rival Hillary Clinton answered on Monday. "
+            "Clinton says she appreciated the courage of the voters.")
+    ms, _ = _chains(nlp, text)
+    chain = {m.text: m.chain for m in ms if m.kind == "name"}
+    assert chain["Barack Obama"] != chain["Hillary Clinton"]
+    assert next(m for m in ms if m.text == "she").chain == chain["Hillary Clinton"]
+

@@ -10,13 +10,16 @@ needs most for "who said what", from the article itself and the dependency parse
   leader" joins the chain of the person the article gave that role to. No table of real-world
   office holders is used: the role must be stated in the same article;
 * **pronouns** — he/she/they/it (and their other forms) join the most salient earlier compatible
-  mention: same sentence or the few before it, subjects preferred, gender and number kept apart
-  (a chain's gender comes from given names, honorifics, gendered titles and its pronouns); a pronoun
+  mention: same sentence or the few before it, subjects preferred (the subject of a relative clause
+  too: "with Hillary Clinton — who's called for ... — lambasting ..."), gender and number kept apart
+  (a chain's gender comes from given names, honorifics, gendered titles and its pronouns; a chain
+  known to agree beats one whose gender nothing states); a pronoun
   outside quotation marks never takes a name inside them, and "I"/"me"/"my" inside a quotation are
   the subject of the speech verb that introduces it;
 * **people kept apart** — a name joins a chain only where its given name and gender fit the chain's
   ("Melania Trump" does not join "Donald Trump" ... "Trump"); a bare surname joins the largest
-  compatible chain so far.
+  compatible chain so far; a title written before two names ("rival Barack Obama", "rival Hillary
+  Clinton") is not a name and joins neither to the other.
 
 The stage adds ``Mention`` records of kind ``title``/``description``/``pronoun`` to
 ``ex.mentions`` (offsets exact: ``text == article.text[start:end]``) and sets ``chain`` on every

@@ -180,6 +180,11 @@ def join_name_variants(out: list[Mention], uf: Chains, gender: dict[int, str]) -
         size[uf.find(k)] = size.get(uf.find(k), 0) + 1
     earlier: dict[tuple[str, object], list[int]] = {}  # key -> earlier mentions holding it, in order
     for i, m in enumerate(out):
+        if m.kind == "title":
+            # A title is joined to its own name where it is written ("rival Barack Obama"); read as a
+            # name, "rival" or "President" would join every person the article gives that title
+            # ("then-rival Barack Obama" ... "rival Hillary Clinton" were one chain, and her "she" his).
+            continue
         wi = words[i]
         best, best_key = None, None
         acronym = _acronym(wi) if len(wi) > 1 else ""
