@@ -275,3 +275,14 @@ def test_a_title_shared_by_two_people_does_not_join_them(nlp):
     assert chain["Barack Obama"] != chain["Hillary Clinton"]
     assert next(m for m in ms if m.text == "she").chain == chain["Hillary Clinton"]
 
+
+def test_a_given_name_that_is_someone_elses_surname_is_not_before_a_headline_word():
+    """"Jordan Ellery" ... "Ellery" in a story that has "Paul Jordan": the article calls its man by
+    "Ellery" alone, so "Ellery" is no headline word after the surname Jordan ("Clinton Breaks"), and
+    he is not Paul Jordan (the two were one entity, mixing two people)."""
+    el = EntityLinker()
+    jordan = [M("Paul Jordan", chain=1), M("he", kind="pronoun", chain=1, start=20), M("Jordan", chain=1, start=40)]
+    el.add("a", jordan, story_id="s1")
+    ellery = [M("Jordan Ellery", chain=2), M("Ellery", chain=2, start=40)]
+    el.add("b", ellery, story_id="s1")
+    assert ellery[0].entity_id == ellery[1].entity_id != jordan[0].entity_id

@@ -135,7 +135,10 @@ class EntityLinker(EntityTables):
     def _resolve(self, g: MentionGroup, story: str | None, when: str | None) -> str:
         if g.name is not None:
             # A new name is a new entity even when its chain carries a title someone else held before.
-            return self._resolve_name(g.name, story, group_gender(g)) or self._create(g.name.text, g.name.label)
+            # the one-word names the article calls this person by ("Ellis" of "Ryan Ellis")
+            alone = frozenset(w[0] for w in (_spelled(x.text) for x in g.mentions if x.kind == "name") if len(w) == 1)
+            return (self._resolve_name(g.name, story, group_gender(g), alone=alone)
+                    or self._create(g.name.text, g.name.label))
         titles = [m for m in g.mentions if m.kind == "title"]
         for m in titles:
             rk = role_key(m.text)
@@ -193,7 +196,7 @@ class EntityLinker(EntityTables):
         return self._create(first.text, g.label)
 
     def _resolve_person(self, m: Mention, words: tuple[str, ...], story: str | None,
-                        gender: str | None) -> str | None:
+                        gender: str | None, alone: frozenset[str] = frozenset()) -> str | None:
         """The entity of a person's name, where nothing contradicts it.
 
         A full name is the entity written with that full name, else one with that surname whose given
@@ -224,9 +227,10 @@ class EntityLinker(EntityTables):
                 pool = [c for c in ok if c in in_story] or ok
                 return max(pool, key=lambda c: (self._entities[c].last_seen or "", self._entities[c].mentions))
             if (len(words) == 2 and words[0] in self._by_surname and words[1] not in self._by_surname
-                    and not first_name_gender(words[0])):
+                    and not first_name_gender(words[0]) and words[1] not in alone):
                 # A headline's word after a known surname ("Clinton Breaks", "Obama Speech") is no
-                # given name and surname: the name is the surname alone.
+                # given name and surname: the name is the surname alone. Not where the article calls
+                # the person by that second word alone: "Ryan Ellis" ... "Ellis" is no Ryan.
                 return self._resolve_person(m, words[:1], story, gender)
             return self._resolve_name(m, story, gender, person=True)
         cands = dict.fromkeys(self.canonical(c) for c in (*self._by_surname.get(words[0], ()),
@@ -258,14 +262,14 @@ class EntityLinker(EntityTables):
         return self._resolve_name(m, story, gender, person=True)
 
     def _resolve_name(self, m: Mention, story: str | None, gender: str | None = None,
-                      person: bool = False) -> str | None:
+                      person: bool = False, alone: frozenset[str] = frozenset()) -> str | None:
         words = _spelled(m.text)
         if not words:
             return None
         fam = FAMILY.get(m.label, m.label)
         key = " ".join(words)
         if fam == "PER" and not person:
-            return self._resolve_person(m, words, story, gender)
+            return self._resolve_person(m, words, story, gender, alone)
         same = self._by_key.get(f"{fam}|{key}")
         if same:
             return same[-1]
