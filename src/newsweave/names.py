@@ -18,7 +18,8 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["DETERMINERS", "HONORIFICS", "ORGANISATION_HEADS", "PARTICLES", "WORD", "first_name_gender", "first_names_agree", "fold",
+__all__ = ["DETERMINERS", "HONORIFICS", "ORGANISATION_HEADS", "PARTICLES", "PRONOUNS", "WORD", "first_name_gender",
+           "first_names_agree", "fold",
            "head_of", "honorific_gender", "is_proper_name", "last_word", "name_words", "plain_words", "singular",
            "spelled", "spelling", "words_of"]
 
@@ -40,6 +41,11 @@ ORGANISATION_HEADS = frozenset({
     "Ministry", "Department", "Party", "Associates", "Partners", "Consulting"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
                          "our", "my", "your"})
+# Personal and relative pronouns: a source written as one of these names nobody until coreference
+# says whom it stands for ("they said ..." with no antecedent is not a speaker called "they").
+PRONOUNS = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves", "you", "your", "yourself",
+                      "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself",
+                      "they", "them", "their", "theirs", "themselves", "who", "whom", "whose", "which"})
 # Words keep an inner apostrophe: "O'Brien" is one word, not "O" and "Brien".
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"[’']s\b")

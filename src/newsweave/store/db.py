@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError, StoreFull
-from ..model import Article, Entity, Extraction
+from ..model import Article, Attribution, Entity, Extraction
+from ..names import PRONOUNS
 from .migrations import apply_migrations
 
 __all__ = ["Store", "AddOutcome"]
@@ -241,7 +242,7 @@ class Store:
                         *(_span_cols(a.source)), *(_span_cols(a.cue)),
                         json.dumps([c.to_json() for c in a.content]),
                         " … ".join(c.text for c in a.content),
-                        (a.speaker.text if a.speaker else (a.source.text if a.source else None)),
+                        _speaker_text(a),
                         a.speaker.entity_id if a.speaker else None,
                         a.channel.text if a.channel else None,
                         a.parent,
@@ -467,3 +468,13 @@ def _article_from_row(row: sqlite3.Row) -> Article:
         origin=row["origin"],
         extra=extra,
     )
+
+
+def _speaker_text(a: Attribution) -> str | None:
+    """The speaker as readers are shown it: the resolved speaker, else the source as written ("a senior
+    official"), but never a bare pronoun that coreference tied to no one: "they" is not a speaker."""
+    if a.speaker is not None:
+        return a.speaker.text
+    if a.source is None or a.source.text.strip().lower() in PRONOUNS:
+        return None
+    return a.source.text
