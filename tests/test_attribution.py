@@ -250,3 +250,22 @@ def test_a_pronoun_that_resolves_to_no_one_is_no_speaker(nlp):
     they = _attribution_with(atts, "old bridge")
     assert they.source.text == "They" and they.speaker is None
     assert _attribution_with(atts, "council would vote").speaker.text == "Ellen Park"
+
+
+@pytest.mark.slow
+def test_seed_contents_are_what_was_said_and_speakers_are_never_bare_pronouns(nlp, seeds_dir):
+    """AFP seed, through the model path: the run-in subheading "Putin cautions Trump against selling
+    Tomahawks to Ukraine" said "against selling ...", not "Trump" (before: content "Trump", the one
+    cautioned); and no speaker is a bare pronoun (before: the "they" of "saying they would discuss")."""
+    from newsweave.extract.attribution_model import candidate_threshold, refine
+    from newsweave.extract.coref import resolve_coreference
+    from newsweave.extract.entities import entity_mentions
+
+    afp = next(t for t in _seed_articles(seeds_dir) if "Tomahawks" in t)
+    doc = nlp(afp)
+    atts = find_attributions(doc, resolve_coreference(doc, entity_mentions(doc)), refine=refine,
+                             threshold=candidate_threshold())
+    (caution,) = [a for a in atts if a.cue.text == "cautions"]
+    assert [c.text for c in caution.content] == ["against selling Tomahawks to Ukraine"]
+    assert "Putin" in caution.speaker.text
+    assert all(a.speaker is None or a.speaker.kind != "pronoun" for a in atts)

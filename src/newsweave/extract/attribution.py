@@ -18,7 +18,8 @@ of the other cues, ``attribution_spans`` what they share:
    the subject shared with the verb the cue hangs from ("..., saying that ...");
 3. **content** — the cue's clausal complement (with an object before it: urged voters to ...);
    for quotations, the whole quotation, in pieces around the cue ("A," he said, "B.") and
-   continued by quotations right after it that have no cue of their own;
+   continued by quotations right after it that have no cue of their own; never the one addressed
+   alone ("cautions Trump against selling ...": what was said is "against selling ...");
 4. **nesting** — an attribution inside another's content gets ``parent`` (PolNeAR marks only
    the outermost, so contract output for PolNeAR scoring should leave those out);
 5. **speaker** — the mention the source resolves to through the coreference chains (a pronoun
@@ -51,7 +52,14 @@ from .attribution_phrases import (
 )
 from .attribution_quotes import quote_spans
 from .attribution_segments import keep_within_segments
-from .attribution_spans import Found, doc_text, nest, one_per_cue, trim_chars
+from .attribution_spans import (
+    Found,
+    char_range,
+    doc_text,
+    nest,
+    one_per_cue,
+    trim_chars,
+)
 from .attribution_verbs import verb_attribution
 from .coref import best_name
 from .pipeline import stage
@@ -78,7 +86,9 @@ def find_attributions(doc, mentions: list[Mention] | None = None, refine=None,
     found, quotes = rule_attributions(doc, threshold)
     if refine is not None:
         found = refine(doc, found, quotes)
-        keep_within_segments(doc, doc_text(doc), found)
+    for f in found:
+        _content_beyond_addressee(doc, f)
+    keep_within_segments(doc, doc_text(doc), found)
     found = one_per_cue(found)
     for f in found:
         _source_before_cue(doc_text(doc), f)
@@ -194,6 +204,71 @@ def _continue_quotes(doc, found: list[Found], quotes, used: set[int]) -> None:
         used.add(qi)
 
 
+def _content_beyond_addressee(doc, f: Found) -> None:
+    """Make sure a content is more than the one a verb of address (tell, warn, caution, urge, ...) addresses.
+
+    "Putin cautions Trump against selling Tomahawks": Trump is who was cautioned, not what was said
+    (PolNeAR leaves the recipient out of the content: "She is telling me otherwise"). A content that is
+    only the object becomes the complement after it ("against selling Tomahawks ...", "that ...",
+    "reminded the crowd [of the stakes]"); an infinitive keeps its object, as PolNeAR marks "urged
+    [voters to register]". With no complement there is no content ("told The Washington Post": what was
+    said is elsewhere, so the attribution keeps its source and cue and loses the wrong content).
+    """
+    cue = doc[f.cue_tok]
+    text = doc_text(doc)
+    objs = [c for c in cue.children if c.dep_ in {"dobj", "dative"} and c.i > cue.i]
+    if not objs or not f.content or cue.lemma_.lower() not in _ADDRESS_VERBS:
+        # another cue's object is part of what is said: "She calls him the man with two left feet"
+        # (PolNeAR's guidelines), "called Palin a clown", "accused Clinton of ..."
+        return
+    obj = objs[0]
+    # the object with the place and time after it ("told reporters in Ohio on Monday")
+    last = max([t.i for t in obj.subtree] + [t.i for c in cue.children if c.i > obj.i and c.dep_ in
+                                             {"prep", "npadvmod", "advmod"} and not _says_what(c)
+                                             for t in c.subtree])
+    os_, oe = char_range(doc, min(t.i for t in obj.subtree), last + 1)
+    if not all(os_ <= s and e <= oe for s, e in f.content) or not any(s <= obj.idx < e for s, e in f.content):
+        return  # more than the object, or a clause the parser hung under it ("told a meeting ... that")
+    if not (obj.ent_type_ in {"PERSON", "NORP", "ORG", "GPE"} or obj.pos_ == "PRON"
+            or obj.lemma_.lower() in _AUDIENCES):
+        return  # "urges retaliation", "tell an American story": the object is what is said
+    after = sorted((c for c in (*cue.children, *obj.children) if c.i > obj.i and _says_what(c)), key=lambda c: c.i)
+    if after:
+        comp = after[0]
+        start = min(t.i for t in obj.subtree) if comp.dep_ == "xcomp" else min(t.i for t in comp.subtree)
+        span = trim_chars(text, *char_range(doc, start, max(t.i for t in comp.subtree) + 1))
+        if span[1] > span[0]:
+            f.content = [span]
+            return
+    f.content = []
+
+
+def _says_what(c) -> bool:
+    """Whether a dependent after the object of a verb of address holds what was said: a clause ("that
+    ...", "to bow out", "if he would endorse ..."), a preposition's clause ("against selling") or noun
+    ("of the stakes", "about the risks"; not "on Monday", "in Ohio")."""
+    if c.dep_ in {"xcomp", "ccomp"}:
+        return True
+    if c.dep_ == "advcl":
+        # the parser hangs "to bow out" and "if ..." off the verb as adverbial clauses now and then
+        return any((x.dep_ == "aux" and x.lower_ == "to") or (x.dep_ == "mark" and x.lower_ in {"if", "whether"})
+                   for x in c.children)
+    if c.dep_ != "prep":
+        return False
+    return any(g.dep_ == "pcomp" or (g.dep_ == "pobj" and (
+        c.lower_ in {"of", "about"} or g.ent_type_ not in {"DATE", "TIME", "GPE", "LOC", "FAC"}))
+        for g in c.children)
+
+
+# Common nouns for those a statement is made to ("told reporters", "urged supporters to ...").
+_AUDIENCES = {"reporter", "journalist", "supporter", "crowd", "audience", "voter", "lawmaker", "viewer", "listener",
+              "reader", "official", "leader", "member", "colleague", "donor", "student", "worker", "resident"}
+
+# Verbs whose object is the one addressed, not what is said ("warned Trump", "told reporters").
+_ADDRESS_VERBS = {"tell", "ask", "remind", "assure", "warn", "caution", "inform", "advise", "urge", "notify",
+                  "brief", "reassure", "alert"}
+
+
 def _source_before_cue(text: str, f: Found) -> None:
     """A source phrase that runs on over its own cue (a subject whose subtree the parser hung the
     whole clause under: "A majority of voters expect Clinton to win ...") stops before the cue."""
@@ -217,7 +292,7 @@ def _to_attribution(doc, f: Found, quotes, mentions: list[Mention]) -> Attributi
     for s, e in content:
         inside = sum(1 for qs, qe in quotes if qs <= s and e <= qe + 1)
         quoted += bool(inside)
-    if quoted == len(content):
+    if content and quoted == len(content):  # no content left (an addressee alone) is no quotation
         kind = "direct"
     elif any(qs < e and s < qe for s, e in content for qs, qe in quotes):
         kind = "mixed"
