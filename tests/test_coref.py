@@ -124,3 +124,22 @@ def test_title_inside_an_owner_phrase_joins_its_holder(nlp):
     ru = [m for m in ms if m.text.endswith("Russian President") and m.start > 60]
     assert us and all(m.chain == chain["Donald Trump"] for m in us)
     assert ru and all(m.chain == chain["Vladimir Putin"] for m in ru)
+
+
+@pytest.mark.slow
+def test_it_stands_for_the_thing_a_common_noun_names_not_the_place_of_the_scene(nlp):
+    """"The campaign sent a letter to reporters in Dorset. It says ...": "it" is the campaign; before,
+    common nouns were no antecedents for "it", and the place named as the setting took it (the speaker of
+    "It says" was Dorset)."""
+    from newsweave.extract.attribution import find_attributions
+    from newsweave.extract.mentions import nominal_mentions
+
+    text = ("Voters in Marlow heard the mayor on Monday. The campaign sent a letter to reporters in Dorset on "
+            "Thursday. It says the rival ads broke state law.")
+    doc = nlp(text)
+    names = entity_mentions(doc)
+    ms = resolve_coreference(doc, sorted(names + nominal_mentions(doc, names), key=lambda m: (m.start, m.end)))
+    it = next(m for m in ms if m.text == "It")
+    assert it.chain == next(m.chain for m in ms if m.text.endswith("campaign"))
+    (says,) = [a for a in find_attributions(doc, ms) if a.cue.text == "says"]
+    assert says.speaker is not None and says.speaker.text.endswith("campaign")

@@ -13,7 +13,8 @@ needs most for "who said what", from the article itself and the dependency parse
   mention: same sentence or the few before it, subjects preferred (the subject of a relative clause
   too: "with Hillary Clinton — who's called for ... — lambasting ..."), gender and number kept apart
   (a chain's gender comes from given names, honorifics, gendered titles and its pronouns; a chain
-  known to agree beats one whose gender nothing states); a pronoun
+  known to agree beats one whose gender nothing states; "it" may stand for a thing a common noun
+  names, "the campaign", never for a place named as the setting, "in Ohio"); a pronoun
   outside quotation marks never takes a name inside them, and "I"/"me"/"my" inside a quotation are
   the subject of the speech verb that introduces it;
 * **people kept apart** — a name joins a chain only where its given name and gender fit the chain's

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..model import Mention
 from .coref_names import Chains
+from .mentions import NOMINAL_LABEL
 
 __all__ = ["FIRST_PERSON", "PRONOUN_GENDER", "RELATIVE_PRONOUNS", "antecedent", "first_person_in_quotes",
            "quote_spans", "quoted_chars", "relative_pronouns"]
@@ -33,6 +34,10 @@ _PRONOUN_WINDOW = 3
 # gender nothing in the article states: less than the main-clause subject bonus, so a "McLenney said ..."
 # whose gender is unknown still takes the "she" of her own quote over a woman she talked about.
 _KNOWN_GENDER = 0.75
+
+# Prepositions that make a place the setting of what is said ("in Ohio", "from Washington").
+_PLACE_PREPS = {"in", "at", "on", "from", "to", "near", "across", "throughout", "into", "around", "outside",
+                "inside", "within", "through"}
 
 # Relative pronouns and the kind of antecedent each can take.
 RELATIVE_PRONOUNS = {"who": _PERSON_LIKE, "whom": _PERSON_LIKE, "whose": None, "which": None, "where": None}
@@ -111,8 +116,15 @@ def antecedent(doc, tok, g, number, out, by_pos, token_of, gender, uf, sent_of, 
             if cg is not None and cg != g:
                 continue
         elif g == "n":
-            if m.label not in _GROUP_LABELS - {"NORP"} and m.label not in {"ORG", "PRODUCT", "LAW"}:
+            if m.label == NOMINAL_LABEL:
+                # "The city sent a letter. It says ...": the thing "it" stands for is most often named
+                # by a common noun; without these, the nearest place or organisation name took it
+                if doc[ti].tag_ not in {"NN", "NNP"}:
+                    continue
+            elif m.label not in _GROUP_LABELS - {"NORP"} and m.label not in {"ORG", "PRODUCT", "LAW"}:
                 continue
+            elif m.label == "GPE" and doc[ti].dep_ == "pobj" and doc[ti].head.lower_ in _PLACE_PREPS:
+                continue  # "an event in Florida": a place named as the setting is no actor "it" stands for
             if m.kind == "pronoun" and PRONOUN_GENDER.get(m.text.lower(), ("", ""))[0] != "n":
                 continue
         else:  # they: a group named as a subject nearby, or an earlier "they"; people in the
