@@ -143,3 +143,22 @@ def test_it_stands_for_the_thing_a_common_noun_names_not_the_place_of_the_scene(
     assert it.chain == next(m.chain for m in ms if m.text.endswith("campaign"))
     (says,) = [a for a in find_attributions(doc, ms) if a.cue.text == "says"]
     assert says.speaker is not None and says.speaker.text.endswith("campaign")
+
+
+@pytest.mark.slow
+def test_they_stands_for_the_people_named_together_before_it(nlp):
+    """"Park mentioned her talks with Reyes, saying they would discuss ...": "they" is Park and Reyes, and
+    so is a compound source ("Ellen Park and Tom Reyes said"); each attribution's speaker names both
+    (before: no speaker for the first, Ellen Park alone for the second)."""
+    from newsweave.extract.attribution import find_attributions
+
+    text = ("Mayor Ellen Park and Governor Tom Reyes met in Dorset on Monday. Park mentioned her talks with "
+            "Reyes, saying they would discuss the budget. Ellen Park and Tom Reyes said the bridge would reopen.")
+    ms = _resolve(nlp, text)
+    they = next(m for m in ms if m.text == "they")
+    park, reyes = (next(m.chain for m in ms if m.text == n) for n in ("Ellen Park", "Tom Reyes"))
+    assert set(they.stands_for) == {park, reyes}
+    atts = find_attributions(nlp(text), ms)
+    speakers = {a.cue.text: a.speaker.text for a in atts if a.speaker is not None}
+    assert speakers["would discuss"] == "Ellen Park and Tom Reyes"
+    assert speakers["said"] == "Ellen Park and Tom Reyes"

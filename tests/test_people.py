@@ -292,7 +292,7 @@ def test_a_given_name_that_is_someone_elses_surname_is_not_before_a_headline_wor
 def test_seed_quotes_are_grouped_under_no_pronoun(seeds_dir, tmp_path):
     """`newsweave quotes` on the seeds: no speaker group is a bare pronoun. Before, the AFP seed's
     "saying they would discuss ..." was listed under a speaker "they" (the source as written stood in
-    for a speaker coreference had not found)."""
+    for a speaker coreference had not found); the "they" is Trump and Zelensky, named together."""
     from click.testing import CliRunner
 
     from newsweave.cli import cli
@@ -309,4 +309,6 @@ def test_seed_quotes_are_grouped_under_no_pronoun(seeds_dir, tmp_path):
         quotes = list_quotes(store)
     assert len(quotes) >= 20
     assert not [q["speaker_name"] for q in quotes if (q["speaker_name"] or "").lower() in PRONOUNS]
-    assert any(q["cue"] and "discuss" in q["cue"]["text"] and q["speaker_name"] is None for q in quotes)
+    # "Trump also mentioned his meeting with Zelensky ..., saying they would discuss ...": both of them
+    (discuss,) = [q for q in quotes if q["cue"] and "discuss" in q["cue"]["text"]]
+    assert discuss["speaker_name"] == "Donald Trump and Volodymyr Zelensky"

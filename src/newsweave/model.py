@@ -115,16 +115,19 @@ class Mention:
     coreference); ``entity_id`` is the corpus-wide identity assigned by cross-document linking.
     ``describes`` is, for a description, the (start, end) of the name mention the parse says it is said
     of ("Raj Chohan, a grandmother"); set by an extract stage, kept in memory only (not stored).
+    ``stands_for`` is, for a plural pronoun that stands for several people together ("Trump ... his
+    meeting with Zelensky ..., they"), the chains of those people; in memory only, like ``describes``.
     """
 
     start: int
     end: int
     text: str
     label: str  # PERSON, ORG, GPE, NORP, LOC, ...
-    kind: str = "name"  # name | title | pronoun | description
+    kind: str = "name"  # name | title | pronoun | description (| group: a speaker for several people)
     chain: int | None = None
     entity_id: str | None = None
     describes: tuple[int, int] | None = None
+    stands_for: tuple[int, ...] = ()
 
     def to_span(self) -> Span:
         return Span(self.start, self.end, self.text)

@@ -315,7 +315,7 @@ def _speaker(doc, f: Found, mentions: list[Mention]) -> Mention | None:
         # "Ushakov, who said ..." — the relative pronoun stands for the noun it modifies
         head = head.head.head
     inside = [m for m in mentions if f.source[0] <= m.start and m.end <= f.source[1]]
-    at_head = [m for m in mentions if m.start <= head.idx < m.end]
+    at_head = _mentions_at(mentions, head)
     pick = at_head[0] if at_head else None
     if pick is None and inside:
         # the name in the source phrase ("Putin's top aide Yuri Ushakov" -> Yuri Ushakov)
@@ -323,6 +323,11 @@ def _speaker(doc, f: Found, mentions: list[Mention]) -> Mention | None:
         pick = names[-1]
     if pick is None:
         return None
+    # "Ann Vale and Tom Reyes said ...": a compound source (PolNeAR's "Google and Yahoo say") is all of them
+    others = [m for c in head.conjuncts if f.source[0] <= c.idx < f.source[1]
+              for m in _mentions_at(mentions, c) if m.label == "PERSON" == pick.label]
+    if others:
+        return _people(pick, [pick.chain, *(m.chain for m in others)], mentions)
     if pick.kind == "name":
         return pick
     named = best_name(mentions, pick.chain)
@@ -330,11 +335,33 @@ def _speaker(doc, f: Found, mentions: list[Mention]) -> Mention | None:
         return named
     if pick.kind != "pronoun":
         return pick  # "the US President" with no name in the article still says who spoke
+    together = next((m.stands_for for m in mentions if m.chain == pick.chain and m.stands_for), ())
+    if together:
+        # "they" for "Trump ... his meeting with Zelensky" (or a "they" of its chain): both spoke
+        return _people(pick, list(together), mentions)
     # A pronoun the coreference stage could not tie to anyone ("they", "he" with no antecedent) names
     # nobody: made a speaker, it became a speaker group of its own called "they" or "he". The chain's
     # title or description, if any, still says who; otherwise the quote is left without a speaker.
     described = [m for m in mentions if m.chain == pick.chain and m.kind != "pronoun"]
     return described[0] if described else None
+
+
+def _mentions_at(mentions: list[Mention], tok) -> list[Mention]:
+    """The mentions that hold the token ``tok``."""
+    return [m for m in mentions if m.start <= tok.idx < m.end]
+
+
+def _people(where: Mention, chains: list[int | None], mentions: list[Mention]) -> Mention | None:
+    """One speaker for several people spoken for together, named after each ("Donald Trump and Volodymyr
+    Zelensky"); linked to no entity, as each of them is one person and the pair is not. None where one
+    of them has no name in the article."""
+    people = [best_name(mentions, c) for c in dict.fromkeys(chains)]
+    if not all(people):
+        return None
+    if len(people) == 1:
+        return people[0]
+    return Mention(start=where.start, end=where.end, text=" and ".join(m.text for m in people),
+                   label="PERSON", kind="group")
 
 
 @stage("newsweave.attribution.rules.v1", requires=("doc", "mentions", "mentions.chain"),

@@ -16,7 +16,9 @@ needs most for "who said what", from the article itself and the dependency parse
   known to agree beats one whose gender nothing states; "it" may stand for a thing a common noun
   names, "the campaign", never for a place named as the setting, "in Ohio"); a pronoun
   outside quotation marks never takes a name inside them, and "I"/"me"/"my" inside a quotation are
-  the subject of the speech verb that introduces it;
+  the subject of the speech verb that introduces it; a "they" with no plural antecedent stands for
+  the people of a conjoined subject ("Ann Vale and Tom Reyes") or of a meeting ("Vale ... her talks
+  with Reyes"), named just before it in its sentence (``Mention.stands_for``);
 * **people kept apart** — a name joins a chain only where its given name and gender fit the chain's
   ("Melania Trump" does not join "Donald Trump" ... "Trump"); a bare surname joins the largest
   compatible chain so far; a title written before two names ("rival Barack Obama", "rival Hillary
@@ -41,6 +43,7 @@ from .coref_pronouns import (
     RELATIVE_PRONOUNS,
     antecedent,
     first_person_in_quotes,
+    people_together,
     quote_spans,
     quoted_chars,
     relative_pronouns,
@@ -255,6 +258,7 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
     quoted = quoted_chars(quotes)
     by_pos = sorted(range(len(out)), key=lambda i: out[i].start)
     sent_of = sentence_numbers(doc)
+    plural: dict[int, tuple[int, ...]] = {}  # "they" -> the people it stands for together
     for tok in pronouns:
         low = tok.lower_
         if tok.pos_ not in {"PRON", "DET"}:
@@ -263,10 +267,13 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
             continue
         g, number = PRONOUN_GENDER[low]
         ante = antecedent(doc, tok, g, number, out, by_pos, token_of, gender, uf, sent_of, quoted)
+        together = people_together(doc, tok, out, token_of) if ante is None and number == "pl" else ()
         label = out[ante].label if ante is not None else ("PERSON" if g in {"m", "f"} else "ORG")
         idx = add(Mention(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text, label=label,
                           kind="pronoun"), tok.i)
         by_pos.append(idx)
+        if together:
+            plural[idx] = together
         if ante is not None:
             uf.union(ante, idx)
             root = uf.find(ante)
@@ -282,6 +289,8 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
     for i, m in enumerate(out):
         r = uf.find(i)
         m.chain = roots.setdefault(r, len(roots))
+    for i, people in plural.items():
+        out[i].stands_for = tuple(out[j].chain for j in people)
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 

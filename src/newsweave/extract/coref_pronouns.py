@@ -12,7 +12,7 @@ from .coref_names import Chains
 from .mentions import NOMINAL_LABEL
 
 __all__ = ["FIRST_PERSON", "PRONOUN_GENDER", "RELATIVE_PRONOUNS", "antecedent", "first_person_in_quotes",
-           "quote_spans", "quoted_chars", "relative_pronouns"]
+           "people_together", "quote_spans", "quoted_chars", "relative_pronouns"]
 
 # Pronoun form -> (gender, number). "m"/"f" for he/she, "n" for it, "p" for plural/they, "1" for I/we.
 PRONOUN_GENDER: dict[str, tuple[str, str]] = {
@@ -167,6 +167,54 @@ def antecedent(doc, tok, g, number, out, by_pos, token_of, gender, uf, sent_of, 
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+# Words of an act done together, whose "with" names the other party: "his meeting with Zelensky",
+# "Vale met with Reyes". Their participants are the people a later "they" stands for.
+_JOINT_ACTS = frozenset(["meet", "meeting", "talk", "talks", "call", "conversation", "summit", "negotiate",
+                         "negotiation", "negotiations", "discussion", "discussions", "speak", "phone"])
+
+
+def people_together(doc, tok, out: list[Mention], token_of: dict[int, int]) -> tuple[int, ...]:
+    """The people a "they" with no plural antecedent stands for, as mention indices, or ().
+
+    Only where its own sentence names them together before it, in a clause "they" hangs from: a
+    conjoined subject ("Ann Vale and Tom Reyes said they ...") or the parties of a joint act ("Vale
+    mentioned her meeting with Reyes, saying they would ..."). Nothing further back is guessed, nor
+    people named in a clause aside ("McConnell and Ryan backed the bill, but some, such as Corker and
+    Graham, now say they ...").
+    """
+    person_at = {ti: i for i, ti in token_of.items() if out[i].label == "PERSON" and out[i].kind != "pronoun"
+                 or out[i].kind == "pronoun" and out[i].label == "PERSON" and out[i].text.lower() in _OWNERS}
+    above = {a.i for a in tok.ancestors}
+    before = [t for t in tok.sent if t.i < tok.i]
+    for t in reversed(before):
+        # "Ann Vale and Tom Reyes": a subject and the people conjoined with it
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.i in person_at and t.head.i in above:
+            group = [t.i] + [c.i for c in t.conjuncts if c.i < tok.i]
+            if len(group) > 1 and all(i in person_at for i in group):
+                return tuple(person_at[i] for i in group)
+    for t in reversed(before):
+        if t.lemma_.lower() not in _JOINT_ACTS:
+            continue
+        verb = t if t.pos_ in {"VERB", "AUX"} else t.head
+        if verb.i not in above:
+            continue
+        other = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
+                      for g in c.children if g.dep_ == "pobj" and g.i in person_at), None)
+        if other is None:
+            continue
+        # the other party: the act's owner ("his meeting") or the subject of the act or of its clause
+        owner = next((c for c in t.children if c.dep_ == "poss" and c.i in person_at), None)
+        if owner is None:
+            owner = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i in person_at), None)
+        if owner is not None and owner.i != other.i:
+            return (person_at[owner.i], person_at[other.i])
+    return ()
+
+
+# Possessive pronouns that can name the owner of a joint act ("his meeting with ...").
+_OWNERS = frozenset(["his", "her"])
 
 
 def _subject_of_relative_clause(t) -> bool:

@@ -137,7 +137,8 @@ def sync_linked_ids(ex: Extraction) -> None:
 
     by_span = {(m.start, m.end): m for m in ex.mentions}
     for a in ex.attributions:
-        if a.speaker is not None and a.speaker.entity_id is None:
+        # a speaker for several people ("Donald Trump and Volodymyr Zelensky") is none of their entities
+        if a.speaker is not None and a.speaker.entity_id is None and a.speaker.kind != "group":
             same = by_span.get((a.speaker.start, a.speaker.end))
             if same is not None:
                 a.speaker.entity_id = same.entity_id
