@@ -35,12 +35,12 @@ from newsweave.store import Store
 from newsweave.store.check import check_store
 
 
-def _corpus(shared_dir, path: Path, n: int) -> Path:
+def _corpus(shared_dir, path: Path, n: int, chars: int = 3000) -> Path:
     rows = []
     with open(shared_dir / "data" / "attribution" / "polnear-dev.jsonl", encoding="utf-8") as f:
         for line in f:
             d = json.loads(line)
-            rows.append({"id": d["id"], "text": d["text"][:3000], "published": d["published"], "outlet": d["outlet"]})
+            rows.append({"id": d["id"], "text": d["text"][:chars], "published": d["published"], "outlet": d["outlet"]})
             if len(rows) == n:
                 break
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
@@ -239,7 +239,8 @@ def test_a_second_process_run_refuses_and_a_killed_run_leaves_no_lock(shared_dir
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from /proc (Linux)")
 def test_workers_die_with_a_killed_parent(shared_dir, tmp_path):
     db = tmp_path / "s.db"
-    assert _cli(db, "-q", "ingest", str(_corpus(shared_dir, tmp_path / "in.jsonl", 60))).returncode == 0
+    # whole articles (~80k words): on a quiet machine 60 cut ones were done before the parent was killed
+    assert _cli(db, "-q", "ingest", str(_corpus(shared_dir, tmp_path / "in.jsonl", 84, chars=10**6))).returncode == 0
     # large tasks (16 articles each) keep a worker busy for seconds after its parent is gone
     parent = subprocess.Popen([sys.executable, "-m", "newsweave.cli", "-q", "process", "--workers", "2",
                                "--batch-size", "64"], env=_env(db), stderr=subprocess.DEVNULL)
