@@ -180,6 +180,17 @@ def test_a_statement_is_listed_once_with_its_speaker(nlp, seeds_dir):
             assert "Boerum" in hope.speaker.text
 
 
+@pytest.mark.slow
+def test_a_nested_cue_with_a_wh_object_reports_nothing(nlp):
+    """"... assured Putin that he would take into account what the President told him": what was told is
+    named nowhere, so "told" is no attribution of its own inside the outer one."""
+    text = ("According to the Kremlin, Mayor Ellen Park assured the governor that she would take into account "
+            "what the governor told her.")
+    atts = _find(nlp, text)
+    assert [a.cue.text for a in atts if a.parent is not None and a.cue.text == "told"] == []
+    assert any("take into account" in c.text for a in atts for c in a.content)
+
+
 # Measured on polnear-dev (`newsweave eval attribution`, 0.754 / 0.7005 / 0.5833 / 0.6202) minus
 # 0.01; the gate allows a further 0.01 of noise.
 DEV_BASELINE = {

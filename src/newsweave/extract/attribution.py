@@ -71,6 +71,20 @@ __all__ = ["cue_lexicon", "find_attributions", "quote_spans", "rule_attributions
 _NOUN_RATE = 0.2
 
 
+def _wh_object_cue(doc, f: Found) -> bool:
+    """Whether a nested cue's object is a wh-word and its content was taken from before it ("take into
+    account what the Russian President told him"): what was said is named nowhere, and the clause around
+    the cue is the outer statement's, not this one's content. Only nested ones are dropped: on outermost cues the same test lost more right
+    attributions than wrong ones on PolNeAR train (source exact 0.747 -> 0.745)."""
+    if not 0 <= f.cue_tok < len(doc):
+        return False
+    cue = doc[f.cue_tok]
+    wh = [c for c in cue.children if c.tag_ in {"WP", "WDT"} and c.i < cue.i and c.dep_ in {"dobj", "dative"}]
+    # "what he called a 'brazen breach'" names what was said after the cue: that stays; a content
+    # before the wh-word was taken from the clause that holds the cue
+    return bool(wh) and any(e <= wh[0].idx for s, e in f.content)
+
+
 def _span(text: str, s: int, e: int) -> Span:
     return Span(s, e, text[s:e])
 
@@ -90,6 +104,11 @@ def find_attributions(doc, mentions: list[Mention] | None = None, refine=None,
         _content_beyond_addressee(doc, f)
     keep_within_segments(doc, doc_text(doc), found)
     found = one_per_cue(found)
+    dropped = {id(f): f for f in found if f.parent is not None and _wh_object_cue(doc, f)}
+    for f in found:
+        while f.parent is not None and id(f.parent) in dropped:
+            f.parent = f.parent.parent  # what nested in a dropped one nests in what held it
+    found = [f for f in found if id(f) not in dropped]
     for f in found:
         _source_before_cue(doc_text(doc), f)
     ordered = sorted(found, key=lambda f: f.cue[0])
