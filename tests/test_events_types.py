@@ -237,3 +237,35 @@ def test_real_country_snippets_code_their_actors(nlp):
 def test_the_target_of_a_verbal_act_is_who_did_the_act(nlp, text, target):
     events = doc_events(nlp(text), [], None)
     assert target in {a.code for a in events[0].target}
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    # each idiom of blind17's fixes, then a contrary sentence that must not read as it
+    ("The senator tore into the finance committee over the missing funds.", "DISAPPROVE"),
+    ("Crowds tore down the statue of the former governor.", "!DISAPPROVE"),
+    ("Fishermen's unions rallied behind the harbour master after the vote.", "SUPPORT"),
+    ("Thousands rallied outside parliament against the new fuel tax.", "PROTEST"),
+    ("Castry turned down Norvel's offer of a loan.", "REJECT"),
+    ("The council brushed off demands for a public inquiry.", "REJECT"),
+    ("The mining ministry backed down on plans to close the northern pits.", "CONCEDE"),
+    ("The mining ministry backed the plan to close the northern pits.", "SUPPORT"),
+    ("The border police of Norvel and Castry teamed up to track arms traffickers.", "COOPERATE"),
+    ("The teachers' union signed off on the deal after two days of talks.", "AGREE"),
+    ("Norvel hit back at Castry over the expulsion of its diplomats.", "DISAPPROVE"),
+    ("The Castrian army hit back with artillery fire on rebel positions.", "FIGHT"),
+    ("Envoys of the two states shook hands on an agreement to share the river's water.", "AGREE"),
+    ("Amsel came out in support of the peace plan.", "SUPPORT"),
+    ("Opposition leaders blasted the budget as a gift to the rich.", "DISAPPROVE"),
+    ("Insurgents blasted a hole in the prison wall.", "!DISAPPROVE"),
+    ("The Castrian minister did not rule out a military strike on the camps.", "THREATEN"),
+    ("The Castrian minister ruled out a military strike on the camps.", "REJECT"),
+    ("Prisoners at the Amsel jail refused food for a week over their conditions.", "PROTEST"),
+    ("The junta refused food aid from Norvel.", "REJECT"),
+    ("Two cabinet ministers huddled with union leaders late into the night.", "CONSULT"),
+    ("The envoys expressed alarm at the arrests of journalists.", "DISAPPROVE"),
+])
+def test_idioms_of_the_other_types(nlp, text, type_):
+    """Phrasal and idiomatic verbs of the non-violent types (blind17, CAMEO lines 03, 04, 051, 06, 08,
+    111, 12, 138, 1422), each with a contrary; "!TYPE": anything but that type."""
+    got = main_type(nlp, text)
+    assert got != type_[1:] if type_.startswith("!") else got == type_, (text, got)

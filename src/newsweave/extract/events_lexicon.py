@@ -217,7 +217,8 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     # Banning trade is an embargo (CAMEO 163), banning a party or a rally a restriction (17).
     **{("ban", o): ("SANCTION", None) for o in ("import", "export", "trade", "flight", "shipment", "sale")},
     **{("voice", o): ("SUPPORT", None) for o in ("support", "backing", "approval")},
-    **{("voice", o): ("DISAPPROVE", None) for o in ("concern", "opposition", "criticism", "disapproval", "anger")},
+    **{(v, o): ("DISAPPROVE", None) for v in ("voice", "express") for o in (
+        "concern", "opposition", "criticism", "disapproval", "anger", "alarm", "outrage", "dismay")},
     **{("call up", o): ("MOBILIZE", "troops") for o in ("reservist", "reserve", "conscript", "recruit", "troop")},
     # CAMEO 071 "Provide economic aid" (credit, loans); 081/0841 easing sanctions on persons (amnesty).
     **{(v, o): ("AID", None) for v in ("approve", "extend", "disburse", "grant") for o in ("loan", "credit", "grant")},
@@ -305,6 +306,12 @@ VERB_PARTICLE: dict[tuple[str, str], tuple[str, str | None]] = {
     ("vote", "down"): ("REJECT", None), ("look", "into"): ("INVESTIGATE", None),
     ("rule", "out"): ("REJECT", None), ("settle", "on"): ("AGREE", None),  # "settled on a timetable" (03)  # CAMEO 12: "ruled out talks", "ruled out a referendum"
     ("lash", "out"): ("DISAPPROVE", None),  # CAMEO 111 "Criticize or denounce"
+    ("tear", "into"): ("DISAPPROVE", None),  # 111: "tore into the council over delays"
+    ("rally", "behind"): ("SUPPORT", None),  # 051 "Praise or endorse": rallying behind an actor
+    ("turn", "down"): ("REJECT", None), ("brush", "off"): ("REJECT", None),  # 12: an offer, calls
+    ("back", "down"): ("CONCEDE", None), ("cave", "in"): ("CONCEDE", None),  # 08: yielding to pressure
+    ("team", "up"): ("COOPERATE", None),  # 06: acting together
+    ("sign", "off"): ("AGREE", None),  # 03: "signed off on the pay offer"
 }
 
 # Verbs that carry an event noun as their object: the noun says what happened ("held talks",

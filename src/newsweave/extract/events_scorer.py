@@ -292,6 +292,8 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
     if tok.dep_ == "compound" and (lemma, tok.head.lemma_.lower()) in _PHRASES:
         return None  # read at the head ("air strike", "tear gas")
     if tok.pos_ in ("VERB", "AUX"):
+        if lemma in _GATHER and any(c.lower_ == "behind" for c in tok.children if c.dep_ in ("prep", "prt")):
+            return None  # "rallied behind the minister": endorsing her (SUPPORT 051), no protest
         subj = _subject(tok)
         if lemma in _DAMAGE and subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in _CUE_WEAPONS:
             found = _word_reading(subj, sentence_words)  # "a missile strike destroyed the bridge": the strike

@@ -61,7 +61,10 @@ def _lexical(token) -> tuple[str, str | None] | None:
         # The object decides first ("call off a strike" is a concession, "withdraw inspectors" a
         # sanction), then the particle ("crack down"); a particle verb the lexicon does not list
         # ("call off a summit") reports no event itself: the summit is the event, cancelled.
-        for obj in objects(token) + [c for c in token.children if c.dep_ == "nsubjpass"]:
+        # "The bloc voiced concern over ...": a verb parsed as a modifier of the noun after it
+        # governs that noun
+        taken = [token.head] if token.dep_ == "amod" and token.head.i == token.i + 1 else []
+        for obj in objects(token) + [c for c in token.children if c.dep_ == "nsubjpass"] + taken:
             if obj.pos_ == "NUM" or obj.lemma_.lower() in _QUANTITIES:
                 # "holding thousands of refugees", "gave 50 million in aid": the object is what the
                 # quantity counts
@@ -73,6 +76,9 @@ def _lexical(token) -> tuple[str, str | None] | None:
                 key = (verb, word.lemma_.lower())
                 if key in VERB_OBJECT:
                     return VERB_OBJECT[key]
+        spoken = _spoken_act(token, lemma, particle)
+        if spoken is not None:
+            return spoken if spoken[0] else None
         if particle is not None and (lemma, particle) in VERB_PARTICLE:
             return VERB_PARTICLE[(lemma, particle)]
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in token.children):
@@ -94,8 +100,10 @@ def _lexical(token) -> tuple[str, str | None] | None:
             return ("COERCE", "arrest")  # "charged with treason": legal action against a person (COERCE)
         if lemma in ("slam", "blast") and any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in token.children):
             return None  # "rockets slammed into a building": an impact, no criticism (the manual's lines read it)
-        if lemma in ("talk", "speak", "discuss") and not _has_partner(token):
+        if lemma in ("talk", "speak", "discuss", "huddle") and not _has_partner(token):
             return None
+        if lemma == "huddle":
+            return ("CONSULT", None)  # "huddled with the prime minister": a meeting (CAMEO 04)
         if lemma in ("visit", "tour") and _subject_lemma(token) in _INSPECTORS:
             return ("INVESTIGATE", None)  # inspectors visiting a site inspect it (CAMEO 09), no consultation
         if lemma in ("reach", "arrive", "enter", "cross", "land") and _carries_aid(token):
@@ -121,6 +129,47 @@ def _lexical(token) -> tuple[str, str | None] | None:
                 return None
         return found
     return None
+
+
+def _spoken_act(verb, lemma: str, particle: str | None) -> tuple[str | None, str | None] | None:
+    """Idioms whose type is set by the verb with a preposition or a negation (CAMEO lines named
+    below); ``(None, None)`` when the idiom reports no event of its own, None when it is no idiom."""
+    preps = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
+    if particle is not None:
+        preps.update({c.lower_: c for p in verb.children if p.lower_ == particle for c in p.children
+                      if c.dep_ == "prep"})
+    objs = objects(verb)
+    if lemma == "hit" and (particle == "back" or any(c.lower_ == "back" for c in verb.children if c.dep_ == "advmod")):
+        # "hits back at Dorvane over a ban": a retort, criticism (111); "hit back with air strikes"
+        # is force, read by the manual's lines
+        return ("DISAPPROVE", None) if "at" in preps and "with" not in preps else (None, None)
+    if lemma == "shake" and "on" in preps and any(o.lemma_.lower() == "hand" for o in objs):
+        return ("AGREE", None)  # "shook hands on a deal": agreeing (03), not the deal's act
+    support = preps.get("in")
+    if support is not None and any(c.dep_ == "pobj" and c.lemma_.lower() in ("support", "favour", "favor")
+                                   for c in support.children):
+        return ("SUPPORT", None)  # "came out in support of a bid": endorsing it (051)
+    if lemma == "blast" and objs and "into" not in preps and "onto" not in preps and (
+            objs[0].lemma_.lower() in _CRITICIZED or objs[0].ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            or "as" in preps or "over" in preps or "for" in preps):
+        return ("DISAPPROVE", None)  # "blasted the budget", "blasted X as reckless": criticism (111)
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    if lemma == "rule" and particle == "out" and negated and any(
+            o.lemma_.lower() in _FORCE_ACTS or any(c.lemma_.lower() == "military" for c in o.children) for o in objs):
+        return ("THREATEN", None)  # "did not rule out military action": a threat of force (138)
+    if lemma == "refuse" and any(o.lemma_.lower() in _FOOD and not list(o.children) for o in objs):
+        return ("PROTEST", "strike-hun")  # prisoners who "refused food": a hunger strike (1422)
+    return None
+
+
+# What criticism is aimed at when "blasted" is no explosion.
+_CRITICIZED = frozenset({"reform", "plan", "budget", "policy", "decision", "bill", "law", "proposal", "government",
+                         "move", "ruling", "report", "handling", "response", "deal", "verdict", "minister",
+                         "measure", "scheme", "tax", "cut", "leadership", "administration", "opposition", "remark",
+                         "comment", "statement", "approach", "strategy", "regime", "agreement", "idea"})
+_FORCE_ACTS = frozenset({"action", "force", "strike", "attack", "invasion", "intervention", "war", "retaliation",
+                         "operation", "offensive", "incursion"})
+_FOOD = frozenset({"food", "meal", "water", "nourishment", "solids"})
 
 
 _QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "number", "group", "score", "lot", "some",
