@@ -269,3 +269,25 @@ def test_idioms_of_the_other_types(nlp, text, type_):
     111, 12, 138, 1422), each with a contrary; "!TYPE": anything but that type."""
     got = main_type(nlp, text)
     assert got != type_[1:] if type_.startswith("!") else got == type_, (text, got)
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    # blind18's fixes, each with a contrary ("!TYPE": anything but that type)
+    ("The two delegations initialled the text of a trade accord in Amsel.", "AGREE"),
+    ("The two delegations signed a trade accord in Amsel.", "SUPPORT"),
+    ("The editorial took the governor to task for the delays.", "DISAPPROVE"),
+    ("The governor took the delays in his stride.", "!DISAPPROVE"),
+    ("The senate shot down a motion to impeach the president.", "REJECT"),
+    ("Castrian air defences shot down two drones over the harbour.", "FIGHT"),
+    ("The militia commander said his fighters stood ready to attack the airport.", "THREATEN"),
+    ("The militia commander said his fighters stood ready to talk.", "AGREE"),
+    ("Volunteers handed out blankets and water to people who fled the floods.", "AID"),
+    ("Police officers searched the house for weapons.", "INVESTIGATE"),
+    ("Norvel handed the disputed islands back to Castry.", "RETREAT"),
+])
+def test_idioms_of_mixed_types(nlp, text, type_):
+    """blind18's lines: initialling a draft accord agrees (03, signing one is 057), taking to task rebukes
+    (111), a motion shot down is rejected (12), standing ready to attack threatens (138), aid handed out (07),
+    combing or searching a place for something investigates (09), handing back returns (084)."""
+    got = main_type(nlp, text)
+    assert got != type_[1:] if type_.startswith("!") else got == type_, (text, got)

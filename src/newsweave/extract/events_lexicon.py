@@ -240,7 +240,12 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{("receive", o): ("RETREAT", "access") for o in ("inspector", "observer", "monitor", "peacekeeper", "mission")},
     **{("receive", o): ("CONSULT", "host") for o in ("delegation", "envoy", "visitor", "minister", "president",
                                                      "counterpart", "ambassador", "leader", "king", "premier")},
-    **{("deliver", o): ("AID", None) for o in AID_GOODS},
+    **{(v, o): ("AID", None) for v in ("deliver", "hand out", "dole out") for o in AID_GOODS},
+    # CAMEO 12: a motion or bill shot down is rejected ("shot down" a plane stays force).
+    **{("shoot down", o): ("REJECT", None) for o in ("motion", "bill", "proposal", "plan", "amendment",
+                                                     "resolution", "idea", "request", "offer", "bid")},
+    # CAMEO 03: a draft accord initialled is an agreement reached, before its formal signing (057).
+    **{("initial", o): ("AGREE", None) for o in ("agreement", "accord", "deal", "treaty", "pact", "text")},
     # CAMEO 0733 "Provide humanitarian aid": relief facilities set up for those in need.
     **{("set up", o): ("AID", None) for o in ("hospital", "clinic", "shelter", "kitchen")},
     # CAMEO 051 "Praise or endorse": putting one's weight behind an actor or a bid.
@@ -312,6 +317,7 @@ VERB_PARTICLE: dict[tuple[str, str], tuple[str, str | None]] = {
     ("back", "down"): ("CONCEDE", None), ("cave", "in"): ("CONCEDE", None),  # 08: yielding to pressure
     ("team", "up"): ("COOPERATE", None),  # 06: acting together
     ("sign", "off"): ("AGREE", None),  # 03: "signed off on the pay offer"
+    ("hand", "back"): ("RETREAT", "return"), ("give", "back"): ("RETREAT", "return"),  # 084: control, land
 }
 
 # Verbs that carry an event noun as their object: the noun says what happened ("held talks",

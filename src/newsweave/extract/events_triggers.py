@@ -143,6 +143,10 @@ def _spoken_act(verb, lemma: str, particle: str | None) -> tuple[str | None, str
         # "hits back at Dorvane over a ban": a retort, criticism (111); "hit back with air strikes"
         # is force, read by the manual's lines
         return ("DISAPPROVE", None) if "at" in preps and "with" not in preps else (None, None)
+    if lemma == "take" and any(c.lower_ == "task" and c.dep_ in ("xcomp", "pobj", "advcl") for c in verb.subtree):
+        return ("DISAPPROVE", None)  # "took the ministry to task over ...": a rebuke (111)
+    if lemma in ("comb", "scour", "search") and "for" in preps:
+        return ("INVESTIGATE", None)  # "inspectors combed the site for traces of nerve agent": a search (09)
     if lemma == "shake" and "on" in preps and any(o.lemma_.lower() == "hand" for o in objs):
         return ("AGREE", None)  # "shook hands on a deal": agreeing (03), not the deal's act
     support = preps.get("in")
@@ -384,7 +388,9 @@ def _verb_triggers(tok, consumed: set[int]) -> list[Trigger]:
     complement = _complement(tok)
     control = CONTROL_VERBS.get(lemma)
     # Adjectival control: "is willing / prepared / ready to withdraw" expresses intent (AGREE).
-    if lemma == "be" or tok.pos_ == "AUX":
+    # Also after a linking verb: "his forces stood ready to strike" (a threat of force, 138).
+    if lemma == "be" or tok.pos_ == "AUX" or lemma in ("stand", "remain", "seem", "appear") and any(
+            c.dep_ == "acomp" for c in tok.children):
         for c in tok.children:
             if c.dep_ == "acomp" and c.lower_ in ("willing", "prepared", "ready", "committed", "determined"):
                 inner = _complement(c)
