@@ -69,6 +69,11 @@ def _verb_tense(verb) -> str | None:
             return "FUTURE"
         return "FUTURE"
     if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in aux):
+        # "had been due to expire Friday", "had been scheduled to close Monday", "had to leave
+        # Tuesday": a plan or need told in the past perfect lies before the report (it was kept,
+        # or superseded: "was extended to Nov. 16. It had been due to expire Friday")
+        if _governed_by_past_perfect(verb):
+            return "PAST"
         return "FUTURE"
     if any(w in _PAST_AUX for w in words) or verb.tag_ == "VBD":
         return "PAST"
@@ -82,6 +87,22 @@ def _verb_tense(verb) -> str | None:
     if verb.tag_ in ("VBZ", "VBP") or any(w in _PRESENT_AUX for w in words):
         return "PRESENT"
     return None
+
+
+def _governed_by_past_perfect(verb) -> bool:
+    """Whether the infinitive ``verb`` hangs from a past perfect: "had" among the few verbs,
+    adverbs and adjectives before its "to" ("had been due to", "had previously planned to")."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].tag_ != "TO":
+        i -= 1
+    for j in range(i - 1, max(-1, i - 6), -1):
+        t = doc[j]
+        if t.lower_ in ("had", "'d", "’d") and t.tag_ == "VBD":
+            return True
+        if not (_is_verb(t) or t.tag_ in ("RB", "JJ")):
+            return False
+    return False
 
 
 _SENTENCE_REACH = 40
