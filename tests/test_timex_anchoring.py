@@ -28,3 +28,15 @@ def _found(nlp, text):
 ])
 def test_anchoring(nlp, text, expected):
     assert expected in _found(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the week of <day>": one expression, the week that holds the day
+    ("A hearing is expected the week of Nov. 3, the court said.", ("the week of Nov. 3", "DATE", "2025-W45")),
+    ("The fair closed the weekend of 4 October.", ("the weekend of 4 October", "DATE", "2025-W40-WE")),
+    ("Talks resume the week of March 9, 2026.", ("the week of March 9, 2026", "DATE", "2026-W11")),
+])
+def test_week_of_a_day(nlp, text, expected):
+    found = _found(nlp, text)
+    assert expected in found
+    assert len(found) == 1

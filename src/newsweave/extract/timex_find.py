@@ -178,6 +178,10 @@ RULES: list[Rule] = [
        rf"(?:,?\s+(?P<year>{YEAR})(?!\d))?",
        lambda m, ctx: N.read_month_day(_swap(m), ctx),
        lambda m, ctx: _g_month_word(_swap(m), ctx) and not re.match(r"\s*(?:%|percent|million|billion|\d)", m.string[m.end():m.end() + 9])),
+    _r("week_of",
+       rf"the\s+(?P<unit>week|weekend)\s+of\s+(?:(?P<month>{MONTH})\s+(?P<day>{DAYNUM})|(?:the\s+)?(?P<day2>{DAYNUM})\s+(?:of\s+)?(?P<month2>{MONTH}))"
+       rf"(?:,?\s+(?P<year>{YEAR})(?!\d))?",
+       lambda m, ctx: N.read_week_of(_swap(m), ctx)),
     _r("month_year",
        rf"(?P<edge>{EDGE})?(?:(?P<rel>last|this|next|this\s+past|this\s+coming|past|coming)\s+)?(?P<month>{MONTH_STRICT})"
        rf"(?:(?:\s+of|,)?\s+(?P<year>{YEAR}(?!\d)|{SPOKEN_YEAR})|\s+(?P<rel2>last\s+year|this\s+year|next\s+year))?"

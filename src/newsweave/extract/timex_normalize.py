@@ -69,6 +69,18 @@ def read_month_day(m: re.Match, ctx: Context) -> Reading | None:
 
 
 
+def read_week_of(m: re.Match, ctx: Context) -> Reading | None:
+    """"the week of March 6", "the weekend of Oct. 4": TIMEX3 marks the whole phrase, valued as the
+    (ISO) week or weekend that holds the day; the day alone would be the wrong granularity."""
+    day = read_month_day(m, ctx)
+    if day is None:
+        return None
+    unit = m["unit"].lower()
+    if not day.anchored:
+        return Reading("DATE", "XXXX-WXX-WE" if unit == "weekend" else "XXXX-WXX", anchored=False)
+    return Reading("DATE", fmt(date.fromisoformat(day.value), unit))
+
+
 def _with_clock(m: re.Match, reading: Reading) -> Reading:
     """"5 p.m. EST Nov. 9": a clock time before a date makes the whole a TIME."""
     clock = m["clock"] if "clock" in m.re.groupindex else None
