@@ -40,3 +40,14 @@ def test_week_of_a_day(nlp, text, expected):
     found = _found(nlp, text)
     assert expected in found
     assert len(found) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "<a unit> and a half": the half is the unit's, written in the next smaller unit
+    ("The rescue took an hour and a half.", ("an hour and a half", "DURATION", "PT1H30M")),
+    ("A minute and a half later the lights came back.", ("A minute and a half", "DURATION", "PT1M30S")),
+    ("The strike lasted two years and a half.", ("two years and a half", "DURATION", "P2Y6M")),
+    ("The siege lasted 3 days and a half.", ("3 days and a half", "DURATION", "P3DT12H")),
+])
+def test_and_a_half(nlp, text, expected):
+    assert expected in _found(nlp, text)

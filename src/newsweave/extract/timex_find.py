@@ -270,8 +270,9 @@ RULES: list[Rule] = [
        N.read_ago),
     _r("duration",
        rf"(?P<pre>{APPROX})(?P<num>{NUM})[\s-]+(?:(?:more|additional|full|long|straight|consecutive|trading|business|calendar)[\s-]+)?"
-       rf"(?P<unit>{UNIT})(?:\s+or\s+(?:so|more|longer))?",
-       N.read_duration,
+       rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+(?:so|more|longer))?",
+       # "a minute and a half" is "1 1/2 minutes" (PT1M30S), not a minute
+       lambda m, ctx: N.read_duration(_Merged(m, num=_and_a_half(m["num"])) if m["half"] else m, ctx),
        lambda m, ctx: not (m["num"].lower() in ("a", "an", "some") and m["unit"].lower() in ("second", "quarter"))
        and not re.match(r"(?:-|\s+)old\b", m.string[m.end():m.end() + 5])
        and not (re.fullmatch(r"1[5-9]\d\d|20\d\d", m["num"]) and m["unit"].lower() in ("quarter", "year"))
@@ -417,6 +418,10 @@ class _Merged:
 
     def end(self, *a):
         return self._m.end(*(self._spans.get(x, x) for x in a))
+
+
+def _and_a_half(num: str) -> str:
+    return f"{num} 1/2" if num[0].isdigit() else f"{num} and a half"
 
 
 def _swap(m: re.Match):
