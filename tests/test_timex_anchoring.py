@@ -51,3 +51,19 @@ def test_week_of_a_day(nlp, text, expected):
 ])
 def test_and_a_half(nlp, text, expected):
     assert expected in _found(nlp, text)
+
+
+def test_quarter_told_in_the_past_before_it_begins(nlp):
+    from newsweave.extract.timex import find_timexes
+
+    def found(text, day):
+        return [(t.text, t.value) for t in find_timexes(nlp(text), day)]
+
+    january = date(2026, 1, 20)
+    # in January, results told in the past for "the fourth quarter" are last year's
+    assert ("the fourth quarter", "2025-Q4") in found("The brewer reported a loss for the fourth quarter.", january)
+    # a quarter to come, or one already under way, keeps the article's year
+    assert ("the fourth quarter", "2026-Q4") in found("The brewer expects a loss in the fourth quarter.", january)
+    assert ("the fourth quarter", "2025-Q4") in found("The brewer reported a loss for the fourth quarter.", FRIDAY)
+    # only the quarter just ended: in January the third quarter told in the past is this year's
+    assert ("the third quarter", "2026-Q3") in found("The brewer said it planned a sale in the third quarter.", january)

@@ -36,6 +36,12 @@ def _quarter_year(m: re.Match, ctx: Context) -> int | None:
         year -= 1
     elif rel.startswith("next"):
         year += 1
+    elif m["unit"].lower() == "quarter" and ctx.tense(m.start(), m.end()) == "PAST":
+        # "announced a drop in profits for the fourth quarter" in January: what is told in the past
+        # of a quarter that has not begun is the one of the same name just ended, last year's
+        q = ORDINALS.get(m["ord"].lower())
+        if q is not None and 1 <= q <= 4 and fmt(shift(ctx.dct, "quarter", -1), "quarter") == f"{year - 1:04d}-Q{q}":
+            year -= 1
     return year
 
 
