@@ -67,3 +67,13 @@ def test_quarter_told_in_the_past_before_it_begins(nlp):
     assert ("the fourth quarter", "2025-Q4") in found("The brewer reported a loss for the fourth quarter.", FRIDAY)
     # only the quarter just ended: in January the third quarter told in the past is this year's
     assert ("the third quarter", "2026-Q3") in found("The brewer said it planned a sale in the third quarter.", january)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "<ordinal> quarter/half of <the|this|last|next> year" is one expression, as "of 2024" is
+    ("Sales fell in the first half of the year.", ("the first half of the year", "DATE", "2025-H1")),
+    ("The plant opens in the third quarter of next year.", ("the third quarter of next year", "DATE", "2026-Q3")),
+    ("Profit rose in the fourth quarter of last year.", ("the fourth quarter of last year", "DATE", "2024-Q4")),
+])
+def test_quarter_of_a_named_year(nlp, text, expected):
+    assert _found(nlp, text) == [expected]

@@ -239,7 +239,9 @@ RULES: list[Rule] = [
        rf"(?:(?:flat|weak|strong|fiscal|calendar)[\s-]+)?(?:(?P<year>{YEAR})\s+)?(?:fiscal[\s-]+)?"
        # "the last half of 1989" is its second half (without the year, "the last quarter" is the one before)
        rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last(?=[\s-]+(?:quarter|half)\s+of\s+(?:fiscal\s+)?{YEAR}))"
-       rf"[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<fy>{YEAR}))?",
+       rf"[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<fy>{YEAR})"
+       # "the first half of the year", "the third quarter of next year": one expression, as "of 1989" is
+       rf"|\s+of\s+(?P<ofyear>the|this|last|next)\s+(?:fiscal\s+|calendar\s+)?year(?![-\w]))?",
        Q.read_quarter, None,
        lambda m: (m.start() + 4 if m.group(0)[:4].lower() == "its " else m.start(), m.end())),
     # "Q3 2024", "Q4", "H1 2025", "Q2'24", "FY2024", "FY 24": the written codes of business news

@@ -32,6 +32,9 @@ def _quarter_year(m: re.Match, ctx: Context) -> int | None:
     if ctx.dct is None:
         return None
     year = ctx.dct.year
+    of_year = (m["ofyear"] or "").lower() if "ofyear" in m.re.groupindex else ""
+    if of_year in ("last", "next", "this"):
+        return year + {"last": -1, "this": 0, "next": 1}[of_year]
     if rel.startswith("last") or "year-ago" in rel or "year-earlier" in rel or "year ago" in rel:
         year -= 1
     elif rel.startswith("next"):
