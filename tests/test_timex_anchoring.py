@@ -77,3 +77,12 @@ def test_quarter_told_in_the_past_before_it_begins(nlp):
 ])
 def test_quarter_of_a_named_year(nlp, text, expected):
     assert _found(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the end / start of the decade (century)", as of the year or month: the article's, with its mod
+    ("Work will finish by the end of the decade.", ("the end of the decade", "DATE", "202")),
+    ("The bridge was built at the start of the century.", ("the start of the century", "DATE", "20")),
+])
+def test_edge_of_the_decade(nlp, text, expected):
+    assert _found(nlp, text) == [expected]

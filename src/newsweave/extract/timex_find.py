@@ -346,7 +346,7 @@ RULES: list[Rule] = [
        r"|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)",
        N.read_spoken_year,
        lambda m, ctx: not m["words"].lower().startswith("two") or m.group(0).lower().startswith("the year")),
-    _r("year_end", r"(?:the\s+)?(?P<unit>year)[-\s]end|the\s+(?P<edge>end|start|beginning|middle)\s+of\s+the\s+(?P<unit2>year|month|week)"
+    _r("year_end", r"(?:the\s+)?(?P<unit>year)[-\s]end|the\s+(?P<edge>end|start|beginning|middle)\s+of\s+the\s+(?P<unit2>year|month|week|decade|century)"
        r"|year['’]s\s+end",
        lambda m, ctx: N.read_relative_unit(_Merged(m, rel="this", unit=m["unit2"] or "year", edge=m["edge"] or "end"), ctx)),
     # "a decades-long feud", "a day-long meeting", "a weeklong strike": a duration used as a modifier
