@@ -86,3 +86,15 @@ def test_quarter_of_a_named_year(nlp, text, expected):
 ])
 def test_edge_of_the_decade(nlp, text, expected):
     assert _found(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "that day" after a month names no day: the known part, the rest unknown (not the 1st)
+    ("The plant shut in March 2024. Workers were sent home that same day.", ("that same day", "DATE", "2024-03-XX")),
+    ("The law passed in 2019. Protests began that day.", ("that day", "DATE", "2019-XX-XX")),
+    ("The law passed in 2019. Protests began that month.", ("that month", "DATE", "2019-XX")),
+    # a day mentioned before is still the day
+    ("The plant shut on March 3, 2024. Workers were sent home that same day.", ("that same day", "DATE", "2024-03-03")),
+])
+def test_that_day_after_a_month(nlp, text, expected):
+    assert expected in _found(nlp, text)

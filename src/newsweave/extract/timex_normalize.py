@@ -476,8 +476,30 @@ def read_anaphoric(m: re.Match, ctx: Context) -> Reading | None:
         return unanchored(unit if unit in X_FORMS else "day")
     if unit == "time":
         return Reading("DATE", ref.value)
+    coarse = _coarser_than(unit, ref)
+    if coarse is not None:
+        return Reading("DATE", coarse, remember=False)
     gran = unit
     return Reading("DATE", fmt(shift(ref.day, unit, step), gran))
+
+
+_FINER = {"day": ("week", "month", "quarter", "half", "year", "century"),
+          "week": ("month", "quarter", "half", "year", "century"),
+          "month": ("quarter", "half", "year", "century")}
+
+
+def _coarser_than(unit: str, ref) -> str | None:
+    """"that same day" after "in October": the text names no day, so TIMEX3 writes the one it
+    does know and leaves the rest unknown (``1998-10-XX``), rather than make up the first of the
+    month. None when the reference is as fine as the unit."""
+    if ref.gran not in _FINER.get(unit, ()):
+        return None
+    d = ref.day
+    if unit == "week":
+        return f"{d.year:04d}-WXX"
+    if ref.gran == "month" and unit == "day":
+        return f"{d.year:04d}-{d.month:02d}-XX"
+    return f"{d.year:04d}-XX-XX" if unit == "day" else f"{d.year:04d}-XX"
 
 
 def read_nth_day(m: re.Match, ctx: Context) -> Reading | None:
