@@ -98,3 +98,13 @@ def test_edge_of_the_decade(nlp, text, expected):
 ])
 def test_that_day_after_a_month(nlp, text, expected):
     assert expected in _found(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a modal perfect looks back; a bare modal still points ahead
+    ("The envoy may have left the capital on Monday.", ("Monday", "DATE", "2025-10-13")),
+    ("The two sides would have met Tuesday but for the storm.", ("Tuesday", "DATE", "2025-10-14")),
+    ("The two sides may meet Tuesday.", ("Tuesday", "DATE", "2025-10-21")),
+])
+def test_modal_perfect_is_past(nlp, text, expected):
+    assert expected in _found(nlp, text)

@@ -64,6 +64,9 @@ def _verb_tense(verb) -> str | None:
     if "going" in words and "to" in words:
         return "FUTURE"
     if any(a.tag_ == "MD" for a in aux) or verb.tag_ == "MD":
+        # "would have met Tuesday", "may have left on Monday": a modal perfect looks back
+        if verb.tag_ == "VBN" and "have" in words:
+            return "PAST"
         if verb.lower_ in ("will", "'ll", "shall") or any(w in ("would", "could", "might", "may", "should",
                                                                   "can", "must", "'d") for w in words + [verb.lower_]):
             return "FUTURE"
