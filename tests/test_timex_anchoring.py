@@ -108,3 +108,17 @@ def test_that_day_after_a_month(nlp, text, expected):
 ])
 def test_modal_perfect_is_past(nlp, text, expected):
     assert expected in _found(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "in the morning" after a day: that day's morning; with no day before, nothing
+    ("Markets fell on Tuesday. Traders sold heavily in the morning.", [("Tuesday", "DATE", "2025-10-14"),
+                                                                       ("the morning", "TIME", "2025-10-14TMO")]),
+    ("Traders often sell in the morning.", []),
+    ("The talks on Monday ran late into the night.", [("Monday", "DATE", "2025-10-13"),
+                                                      ("the night", "TIME", "2025-10-13TNI")]),
+    # "the night of Oct. 9" is left out, as TempEval leaves it
+    ("He was shot on the night of Oct. 9.", [("Oct. 9", "DATE", "2025-10-09")]),
+])
+def test_part_of_the_day_talked_about(nlp, text, expected):
+    assert _found(nlp, text) == expected

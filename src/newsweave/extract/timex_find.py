@@ -333,6 +333,15 @@ RULES: list[Rule] = [
        r"(?P<rel>that|the\s+same|that\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding|the\s+prior|earlier\s+that|later\s+that)"
        r"\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night)(?P<after>\s+(?:before|after))?",
        N.read_anaphoric),
+    # "placed orders in the morning", "talks ran late into the night": the part of the day the text
+    # is talking about (read_anaphoric leaves it out when that is not a day); "the night of Oct. 23"
+    # is left out, as TempEval leaves it, and so is a habit told in the present ("traders sell in the
+    # morning" names no particular morning)
+    _r("the_part_of_day", r"(?P<rel>the)\s+(?P<unit>morning|afternoon|evening|night)(?P<after>)(?!\s+of\b)",
+       N.read_anaphoric,
+       lambda m, ctx: bool(re.search(r"\b(?:in|during|into|through|throughout|until|till)\s+$",
+                                     m.string[max(0, m.start() - 11):m.start()], re.IGNORECASE))
+       and ctx.tense(m.start(), m.end()) != "PRESENT"),
     _r("day_before",
        # only the adverb ("a day earlier, the day before,"): in "the day before authorities issued a
        # warrant", "before" opens a clause ("the day after his death" is still that day)
