@@ -122,3 +122,13 @@ def test_modal_perfect_is_past(nlp, text, expected):
 ])
 def test_part_of_the_day_talked_about(nlp, text, expected):
     assert _found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "over a week" is more than a week, inside the expression; "over three years" may mean during
+    ("The inspection is likely to last over a week.", ("over a week", "DURATION", "P1W")),
+    ("Just over an hour later the fire was out.", ("over an hour", "DURATION", "PT1H")),
+    ("The fund can be spent over three years.", ("three years", "DURATION", "P3Y")),
+])
+def test_over_a_unit(nlp, text, expected):
+    assert expected in _found(nlp, text)

@@ -81,7 +81,8 @@ UNIT_SING = r"(?:year|month|week|day|hour|minute|second|decade|century|quarter|w
 APPROX = (
     r"(?:(?P<approx>(?:about|around|approximately|roughly|nearly|almost|barely|fully|"
     r"more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|no\s+less\s+than|at\s+least|at\s+most|"
-    r"up\s+to|under|another|an\s+additional|an\s+extra)\s+(?!the\b|its\b|their\b))?"
+    # "over an hour" is more than an hour; "over three years" as often means during them
+    r"up\s+to|under|another|an\s+additional|an\s+extra|over(?=\s+an?\s))\s+(?!the\b|its\b|their\b))?"
     # the determiner and adjectives TempEval keeps inside: "the past two months", "the first nine months"
     r"(?:(?:the\s+first|the\s+final|the\s+last|the\s+past|the\s+next|the\s+previous|the\s+preceding|"
     r"the\s+coming|the\s+remaining|the\s+following|the\s+latest|the\s+full|the\s+entire|the\s+whole|"
