@@ -132,3 +132,13 @@ def test_part_of_the_day_talked_about(nlp, text, expected):
 ])
 def test_over_a_unit(nlp, text, expected):
     assert expected in _found(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the day before/after <a named day>": one expression, the day moved by one
+    ("The day before yesterday, it snowed.", ("The day before yesterday", "DATE", "2025-10-15")),
+    ("The trial opens the day after tomorrow.", ("the day after tomorrow", "DATE", "2025-10-19")),
+    ("The day before last Tuesday's hearing, he flew in.", ("The day before last Tuesday", "DATE", "2025-10-13")),
+])
+def test_day_beside_a_named_day(nlp, text, expected):
+    assert _found(nlp, text) == [expected]

@@ -343,6 +343,10 @@ RULES: list[Rule] = [
        lambda m, ctx: bool(re.search(r"\b(?:in|during|into|through|throughout|until|till)\s+$",
                                      m.string[max(0, m.start() - 11):m.start()], re.IGNORECASE))
        and ctx.tense(m.start(), m.end()) != "PRESENT"),
+    # "the day before yesterday", "the day after next Tuesday": one day, one step from the day named
+    _r("day_beside_day",
+       rf"the\s+day\s+(?P<dir>before|after)\s+(?:(?P<word>yesterday|tomorrow)|(?:(?P<rel>last|next|this)\s+)?(?P<dow>{WEEKDAY}))",
+       N.read_day_beside_day),
     _r("day_before",
        # only the adverb ("a day earlier, the day before,"): in "the day before authorities issued a
        # warrant", "before" opens a clause ("the day after his death" is still that day)

@@ -200,6 +200,17 @@ def _weekday_date(ctx: Context, m: re.Match, dow: int, rel: str) -> date | None:
     return shift(dct, "day", -back)
 
 
+def read_day_beside_day(m: re.Match, ctx: Context) -> Reading | None:
+    """"the day before yesterday", "the day after next Tuesday": the named day moved by one."""
+    if ctx.dct is None:
+        return Reading("DATE", "XXXX-XX-XX", anchored=False)
+    if m["word"]:
+        base = shift(ctx.dct, "day", _DEICTIC[m["word"].lower()])
+    else:
+        base = _weekday_date(ctx, m, WEEKDAYS[m["dow"].lower()], m["rel"] or "")
+    return Reading("DATE", shift(base, "day", -1 if m["dir"].lower() == "before" else 1).isoformat())
+
+
 def read_weekday(m: re.Match, ctx: Context) -> Reading | None:
     dow = WEEKDAYS[m["dow"].lower()]
     part = (m["part"] or "").lower()
