@@ -396,13 +396,7 @@ def _verb_triggers(tok, consumed: set[int]) -> list[Trigger]:
                 inner = _complement(c)
                 if inner is not None:
                     consumed.add(inner.i)
-                    found = _lexical(inner)
-                    # "ready to use force" is a threat (CAMEO 138), "ready to talk" a promise
-                    hostile = found is not None and found[0] in CONFLICTUAL | {"THREATEN"} or _uses_force(inner)
-                    made = [Trigger(tok, tok, "THREATEN" if hostile else "AGREE", None)]
-                    if found:
-                        made.append(Trigger(inner, inner, *found, status_hint="planned", secondary=True))
-                    return made
+                    return _intent_triggers(tok, inner)
         return []
 
     intent = _stated_intent(tok, consumed)
@@ -470,13 +464,20 @@ def _stated_intent(verb, consumed: set[int]) -> list[Trigger]:
             continue
         consumed.update(t.i for t in inner.subtree)
         consumed.add(obj.i)
-        found = _lexical(inner)
-        hostile = found is not None and found[0] in CONFLICTUAL | {"THREATEN"} or _uses_force(inner)
-        made = [Trigger(verb, verb, "THREATEN" if hostile else "AGREE", None)]
-        if found:
-            made.append(Trigger(inner, inner, *found, status_hint="planned", secondary=True))
-        return made
+        return _intent_triggers(verb, inner)
     return []
+
+
+def _intent_triggers(anchor, inner) -> list:
+    """A stated intent to do ``inner`` ("is ready to", "signalled their readiness to"): a threat when the act
+    is hostile ("ready to use force", CAMEO 138), else a promise (AGREE); the act itself, if it is an
+    event, as a planned secondary trigger."""
+    found = _lexical(inner)
+    hostile = found is not None and found[0] in CONFLICTUAL | {"THREATEN"} or _uses_force(inner)
+    made = [Trigger(anchor, anchor, "THREATEN" if hostile else "AGREE", None)]
+    if found:
+        made.append(Trigger(inner, inner, *found, status_hint="planned", secondary=True))
+    return made
 
 
 _INTENT_NOUNS = frozenset({"readiness", "willingness", "preparedness", "intention", "intent"})

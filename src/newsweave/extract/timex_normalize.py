@@ -77,7 +77,7 @@ def read_week_of(m: re.Match, ctx: Context) -> Reading | None:
         return None
     unit = m["unit"].lower()
     if not day.anchored:
-        return Reading("DATE", "XXXX-WXX-WE" if unit == "weekend" else "XXXX-WXX", anchored=False)
+        return Reading("DATE", X_FORMS[unit], anchored=False)
     return Reading("DATE", fmt(date.fromisoformat(day.value), unit))
 
 
@@ -203,7 +203,7 @@ def _weekday_date(ctx: Context, m: re.Match, dow: int, rel: str) -> date | None:
 def read_day_beside_day(m: re.Match, ctx: Context) -> Reading | None:
     """"the day before yesterday", "the day after next Tuesday": the named day moved by one."""
     if ctx.dct is None:
-        return Reading("DATE", "XXXX-XX-XX", anchored=False)
+        return Reading("DATE", X_FORMS["day"], anchored=False)
     if m["word"]:
         base = shift(ctx.dct, "day", _DEICTIC[m["word"].lower()])
     else:
