@@ -74,8 +74,9 @@ _NOUN_RATE = 0.2
 def _wh_object_cue(doc, f: Found) -> bool:
     """Whether a nested cue's object is a wh-word and its content was taken from before it ("take into
     account what the Russian President told him"): what was said is named nowhere, and the clause around
-    the cue is the outer statement's, not this one's content. Only nested ones are dropped: on outermost cues the same test lost more right
-    attributions than wrong ones on PolNeAR train (source exact 0.747 -> 0.745)."""
+    the cue is the outer statement's, not this one's content. Only nested ones are dropped: on outermost
+    cues the same test lost more right attributions than wrong ones on PolNeAR train (source exact 0.747
+    -> 0.745)."""
     if not 0 <= f.cue_tok < len(doc):
         return False
     cue = doc[f.cue_tok]
