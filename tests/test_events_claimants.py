@@ -25,3 +25,28 @@ def test_a_conjunct_reporting_verb_shares_its_subject(nlp):
     (event,) = _planned(nlp, "Kenyan President William Ruto praised the talks and said he would visit Uganda "
                              "next month.")
     assert event.claimed_by == "Kenyan President William Ruto"
+
+
+# "the two leaders" with no one named in its sentence: the two people the article named with a
+# leader's office before it (fictional people, real countries for their codes).
+_TWO_LEADERS = ("French President Anna Kowal will meet German Chancellor Jon Brel in Lyon next month. "
+                "Talks will start with a call between French Foreign Minister Paul Serre and German Foreign "
+                "Minister Lena Vogt. The previous meeting between the two leaders took place on May 3 in Bonn.")
+
+
+def _previous_meeting(nlp, text):
+    last = text.index("The previous meeting")
+    return [e for e in doc_events(nlp(text), [], "2030-06-10") if e.evidence.start >= last]
+
+
+def test_the_two_leaders_are_the_office_holders_named_before(nlp):
+    (held,) = _previous_meeting(nlp, _TWO_LEADERS)
+    assert held.type == "CONSULT"
+    assert sorted(a.text for a in held.source + held.target) == ["Anna Kowal", "Jon Brel"]
+    assert sorted(a.code for a in held.source + held.target) == ["DEU", "FRA"]
+
+
+def test_the_two_leaders_stay_unresolved_among_three(nlp):
+    text = "Italian Prime Minister Carla Riva also attended. " + _TWO_LEADERS
+    (held,) = _previous_meeting(nlp, text)
+    assert not held.source and not held.target

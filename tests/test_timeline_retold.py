@@ -100,3 +100,34 @@ def test_the_seeds_thursday_call_is_one_entry(tmp_path, seeds_dir):
     # The summit Trump said on Thursday he was planning is not dated Thursday: it has no date yet.
     assert not [e for e in thursday if e["kind"] == "plan"]
     assert any("Budapest" in p["what"] for p in d["undated_plans"])
+
+
+def _two_outlets(path, days: tuple[str, str], status: str = "occurred") -> tuple[Store, str]:
+    """Two outlets, each with one CONSULT between the same two leaders, on the days given."""
+    store = Store(path)
+    for n, (outlet, day) in enumerate(zip(("Fjord Wire", "Lake Courier"), days)):
+        text = f"Anna Sorvik and Tomas Adeyemi met on {day}. Report {n} of the meeting."
+        article = Article(text=text, published=date(2031, 10, 20), outlet=outlet)
+        aid = store.add_article(article).article_id
+        start = text.index(day)
+        events = [Event("CONSULT", Span(0, text.index(".") + 1, text[:text.index(".") + 1]),
+                        source=_leaders(both_sources=True)[0], time=day, status=status)]
+        store.save_extraction(aid, Extraction(article=article, events=events,
+                                              timexes=[Timex(start, start + len(day), day, "DATE", day)]))
+        store.assign_story(aid, "s")
+    store.save_story("s", "Sorvik and Adeyemi")
+    return store, "s"
+
+
+@pytest.mark.parametrize(("days", "entries"), [
+    (("2031-08-15", "2031-10-16"), 2),  # a meeting in August and one in October: two happenings
+    (("2031-10-15", "2031-10-16"), 1),  # a day apart: one meeting the outlets disagree on
+])
+def test_one_kind_of_event_of_the_same_people_is_one_happening_only_on_near_days(tmp_path, days, entries):
+    store, story = _two_outlets(tmp_path / "n.db", days)
+    found = [e for e in story_timeline(store, story)["entries"] if e["kind"] == "event"]
+    assert len(found) == entries
+    if entries == 1:
+        assert found[0]["conflict"] and {x["date"] for x in found[0]["dates"]} == set(days)
+    else:
+        assert [e["outlets"] for e in found] == [["Fjord Wire"], ["Lake Courier"]]

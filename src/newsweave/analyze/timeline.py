@@ -219,6 +219,24 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return timex_contains(a, b) or timex_contains(b, a)
 
 
+# How many days apart two reports' dates of one event of the same people may lie and still be one
+# happening the outlets disagree on: a held event, "Thursday" here and "Wednesday" there (a
+# meeting in August and a call in October between the same two people are two happenings); a
+# plan, whose day outlets give a week or more apart as it is rescheduled, a month.
+_NEAR_DAYS = {True: 3, False: 31}
+
+
+def _near(a: str | None, b: str | None, days: int) -> bool:
+    """Whether two dates agree, or their days lie at most ``days`` apart."""
+    if _compatible(a, b):
+        return True
+    ra, rb = timex_range(a), timex_range(b)
+    if ra is None or rb is None:
+        return False
+    gap = max(ra[0], rb[0]) - min(ra[1], rb[1])  # ranges end exclusive: 1 day for adjacent ranges
+    return gap.days < days
+
+
 def _same_happening(a: dict[str, Any], b: dict[str, Any], similarity: float) -> bool:
     # Whether the dates agree is asked only where it decides (most pairs are settled by their words).
     if a["article_id"] == b["article_id"]:
@@ -232,10 +250,13 @@ def _same_happening(a: dict[str, Any], b: dict[str, Any], similarity: float) -> 
         return a["sentence"]["start"] == b["sentence"]["start"] and (
             "published" in (a["date_from"], b["date_from"]) or _compatible(a["date"], b["date"]))
     overlap = _overlap(a["words"], b["words"])
-    # One kind of event with a shared participant, or in alike words on days that agree.
-    if (a.get("event_type") and a.get("event_type") == b.get("event_type")
-            and (a["actors"] & b["actors"] or (overlap >= similarity / 2 and _compatible(a["date"], b["date"])))):
-        return True
+    # One kind of event with a shared participant on days that agree or nearly do (two outlets
+    # giving a day apart is one happening they disagree on), or in alike words on days that agree.
+    if a.get("event_type") and a.get("event_type") == b.get("event_type"):
+        if not _near(a["date"], b["date"], _NEAR_DAYS[a["kind"] == b["kind"] == "event"]):
+            return False  # alike words do not make one happening of days far apart either
+        if a["actors"] & b["actors"] or (overlap >= similarity / 2 and _compatible(a["date"], b["date"])):
+            return True
     # Statements match only when the speakers may be the same person.
     if (a["kind"] == "statement" and b["kind"] == "statement" and a.get("speaker") and b.get("speaker")
             and not _surname(a["speaker"]) & _surname(b["speaker"])):

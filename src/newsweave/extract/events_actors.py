@@ -121,7 +121,43 @@ def the_two(noun) -> list[Actor]:
             found[ent.label_].append(Actor(text=ent.text, code=code[0], sector=code[1], start=ent.start_char,
                                            end=ent.end_char))
     # People first ("the two leaders"), then countries ("both countries").
-    return next((found[k] for k in ("PERSON", "GPE", "NORP") if len(found[k]) == 2), [])
+    pair = next((found[k] for k in ("PERSON", "GPE", "NORP") if len(found[k]) == 2), [])
+    return pair or _two_office_holders(noun, own.start)
+
+
+# "the two leaders", "both presidents", "the two ministers": the offices a plural person noun
+# names, as the title words written before a name ("US President Donald Trump", "Ukrainian leader
+# Volodymyr Zelensky", "Russian Foreign Minister Sergey Lavrov").
+_OFFICES = {
+    "leader": frozenset({"president", "leader", "premier", "chancellor", "king", "queen", "emperor", "prime"}),
+    "president": frozenset({"president"}),
+    "head": frozenset({"president", "leader", "premier", "chancellor", "king", "queen", "emperor", "prime"}),
+    "minister": frozenset({"minister", "secretary"}),
+    "premier": frozenset({"premier", "prime"}),
+}
+
+
+def _two_office_holders(noun, before: int) -> list[Actor]:
+    """ "The previous meeting between the two leaders took place ..." with no one named in its
+    sentence: the two people the article named with that office before it (the paragraph before
+    names Rubio and Lavrov, ministers; the leaders are Putin and Trump of the first sentence), only
+    when exactly two such people are named, so a third leader leaves the phrase unresolved."""
+    offices = _OFFICES.get(noun.lemma_.lower())
+    if offices is None:
+        return []
+    doc = noun.doc
+    found: dict[str, Actor] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.start >= before:
+            continue
+        titled = doc[max(ent.sent.start, ent.start - 3):ent.end]
+        if not {t.lower_ for t in titled[:-len(ent)]} & offices:
+            continue
+        key = ent[-1].lower_  # one person named twice ("Russian President Vladimir Putin", "President Putin")
+        code = actor_code(ent.text) or chain_code(ent.start_char, ent.end_char) or actor_code(titled.text)
+        if code and key not in found:
+            found[key] = Actor(text=ent.text, code=code[0], sector=code[1], start=ent.start_char, end=ent.end_char)
+    return list(found.values()) if len(found) == 2 else []
 
 
 @contextlib.contextmanager
