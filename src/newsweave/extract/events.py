@@ -43,6 +43,7 @@ from .events_actors import (
     chains,
     event_sources,
     event_targets,
+    full_name,
     located_source,
     subject_token,
 )
@@ -87,7 +88,7 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
         if not sources and place:
             sources = located_source(trig, place)
         primary = [Event(type=typ, evidence=evidence, source=sources, target=targets, mode=mode,
-                         time=time, place=place, status=status, claimed_by=claimed_by(trig, chain_name))]
+                         time=time, place=place, status=status, claimed_by=claimed_by(trig, chain_name, full_name))]
         # PLOVER codes an announced future act as the intent it expresses: a cooperative act as
         # AGREE, a hostile one as THREATEN; the act itself stays, as planned, for plan tracking.
         # "talks would not be delayed": the negation is the delay's, not the talks'.

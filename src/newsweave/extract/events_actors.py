@@ -21,7 +21,7 @@ from .events_lexicon import NOUNS
 from .events_syntax import OBJECTS, SUBJECTS, Trigger, objects, phrase
 
 __all__ = ["PRONOUNS", "actor_mention", "actors_of", "chain_code", "chain_name", "chains", "event_sources",
-           "event_targets", "located_source", "subject_token", "the_two"]
+           "event_targets", "full_name", "located_source", "subject_token", "the_two"]
 
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them", "his", "her", "you",
                       "who", "which", "that", "both", "this"})
@@ -81,7 +81,8 @@ def _chain_coder(mentions: list[Mention] | None) -> dict | None:
         if m.chain is not None and m.kind == "name" and len(m.text) > len(names.get(m.chain, "")):
             names[m.chain] = m.text
     pronouns = {(m.start, m.end): m.chain for m in mentions if m.kind != "name" and m.chain in names}
-    return {"codes": codes, "spans": spans, "names": names, "pronouns": pronouns}
+    named = [(m.start, m.end, m.chain) for m in mentions if m.kind == "name" and m.chain in names]
+    return {"codes": codes, "spans": spans, "names": names, "pronouns": pronouns, "named": named}
 
 
 def chain_name(tok) -> str | None:
@@ -91,6 +92,18 @@ def chain_name(tok) -> str | None:
         return None
     chain = coder["pronouns"].get((tok.idx, tok.idx + len(tok.text)))
     return coder["names"].get(chain) if chain is not None else None
+
+
+def full_name(tok) -> str | None:
+    """The longest name of the chain of the name mention holding ``tok`` ("Ushakov" said ... ->
+    "Yury Ushakov"; "Russian presidential aide Yury Ushakov" -> "Yury Ushakov"), or None."""
+    coder = _CHAINS.get()
+    if coder is None:
+        return None
+    for start, end, chain in coder["named"]:
+        if start <= tok.idx < end:
+            return coder["names"][chain]
+    return None
 
 
 def chain_code(start: int, end: int) -> tuple[str, str | None] | None:

@@ -294,10 +294,12 @@ def _reported(verb) -> bool:
     return any(a.lemma_.lower() in REPORTING_VERBS for a in verb.ancestors)
 
 
-def claimed_by(trigger: Trigger, resolve=None) -> str | None:
+def claimed_by(trigger: Trigger, resolve=None, name=None) -> str | None:
     """Who reports the event: the subject of the reporting verb above it, or the "according to"
     source. ``resolve`` gives the name a pronoun subject stands for ("He added ..."), where known;
-    an unresolved pronoun is no claimant."""
+    an unresolved pronoun is no claimant. ``name`` gives the full name a name subject is known by
+    in its article ("Ushakov confirmed" -> "Yury Ushakov"), where known, so that one speaker reads
+    alike in every update of a plan."""
     tok = trigger.anchor
     for a in tok.ancestors:
         if a.lemma_.lower() in REPORTING_VERBS and (a.pos_ in ("VERB", "AUX")):
@@ -308,7 +310,7 @@ def claimed_by(trigger: Trigger, resolve=None) -> str | None:
                     if c.dep_ in SUBJECTS:
                         if c.pos_ == "PRON":
                             return resolve(c) if resolve is not None else None
-                        return phrase(c).text
+                        return (name(c) if name is not None else None) or phrase(c).text
             return _name_before(a)
     for t in tok.sent:
         if t.lower_ == "according" and t.nbor(1).lower_ == "to" if t.i + 1 < len(t.doc) else False:
