@@ -42,3 +42,27 @@ def test_only_inside_the_story_and_with_the_switch_on():
     off = [M("Nadia Feraud Signs With Riverton", "WORK_OF_ART")]
     el.add("b", off, story_id="s1")
     assert off[0].entity_id != nadia
+
+
+# A person span of a title-case headline that runs past the name the article's sentences give the
+# person ends with that name (spaCy's tagger, fictional text).
+_HEADLINE = ("Marlowe Breaks With Feraud On Harbor Bill.\n\n"
+             "Senator Ada Marlowe said on Monday that she would vote against the harbor bill that Governor "
+             "Nadia Feraud backs.")
+
+
+def _people(nlp, text):
+    from newsweave.extract.entities import entity_mentions
+
+    return {m.start: m.text for m in entity_mentions(nlp(text)) if m.label == "PERSON"}
+
+
+def test_a_headline_verb_after_a_surname_the_prose_writes_is_no_part_of_the_name(nlp):
+    people = _people(nlp, _HEADLINE)
+    assert people[0] == "Marlowe" and "Ada Marlowe" in people.values()
+
+
+def test_a_name_the_prose_does_not_confirm_is_kept_whole(nlp):
+    # The prose names only "Ada" alone, a given name: the headline's surname stays with it.
+    people = _people(nlp, "Ada Marlowe Returns To Harbor.\n\nWhen Ada came back on Monday, the harbor cheered.")
+    assert people[0].startswith("Ada Marlowe")
