@@ -73,7 +73,9 @@ def test_the_advisers_meeting_is_next_week(plans):
 
 def test_the_rubio_lavrov_call_and_the_zelensky_meeting(plans):
     call = _one(plans, "Rubio", "Lavrov")
-    assert call["mode"] == "phone" and call["status"] == "planned"
+    # "Preparations will start in the next few days, with a phone conversation between ...": due within
+    # a week of the Friday 2025-10-17 report.
+    assert call["mode"] == "phone" and call["status"] == "dated" and call["due"] == "2025-10-18/2025-10-24"
     zelensky = _one(plans, "Trump", "Zelensky")
     assert "Putin" not in _names(zelensky) and zelensky["place"] == "White House"
 
@@ -147,9 +149,10 @@ def test_no_plan_is_overdue_as_of_its_storys_latest_report(seed_store):
         plans = store_plans(store)  # no day given: the advisers' week (2025-W43) is after the last report
         late = store_plans(store, today=date(2025, 11, 3))
     assert not any(p["overdue"] for p in plans) and {p["as_of"] for p in plans} == {"2025-10-17"}
-    assert [p["due"] for p in late if p["overdue"]] == ["2025-W43"]
+    # the advisers' week and the Rubio-Lavrov call's week after the report are both past on 3 November
+    assert sorted(p["due"] for p in late if p["overdue"]) == ["2025-10-18/2025-10-24", "2025-W43"]
     text = render("plans", "text", plans)
-    assert "due ?" not in text and text.count("no date yet") == 3 and "OVERDUE" not in text
+    assert "due ?" not in text and text.count("no date yet") == 2 and "OVERDUE" not in text
     assert "comment by Bill Boerum" in text
 
 

@@ -131,3 +131,22 @@ def test_one_kind_of_event_of_the_same_people_is_one_happening_only_on_near_days
         assert found[0]["conflict"] and {x["date"] for x in found[0]["dates"]} == set(days)
     else:
         assert [e["outlets"] for e in found] == [["Fjord Wire"], ["Lake Courier"]]
+
+
+def test_two_calls_of_the_same_countries_between_other_people_are_two_happenings(tmp_path):
+    store = Store(tmp_path / "c.db")
+    texts = [("Fjord Wire", "Anna Sorvik called Tomas Adeyemi on 2031-10-16.", "Anna Sorvik", "Tomas Adeyemi"),
+             ("Lake Courier", "Ole Brenn called Ines Kalu on 2031-10-16.", "Ole Brenn", "Ines Kalu")]
+    for outlet, text, one, two in texts:
+        article = Article(text=text, published=date(2031, 10, 17), outlet=outlet)
+        aid = store.add_article(article).article_id
+        actors = [Actor(one, code="VLD", entity_id=f"e-{one}"), Actor(two, code="MRL", entity_id=f"e-{two}")]
+        event = Event("CONSULT", Span(0, len(text), text), source=actors, mode="phone", time="2031-10-16",
+                      status="occurred")
+        start = text.index("2031")
+        store.save_extraction(aid, Extraction(article=article, events=[event],
+                                              timexes=[Timex(start, start + 10, "2031-10-16", "DATE", "2031-10-16")]))
+        store.assign_story(aid, "s")
+    store.save_story("s", "Calls")
+    found = [e for e in story_timeline(store, "s")["entries"] if e["kind"] == "event"]
+    assert len(found) == 2  # same countries and day, different people

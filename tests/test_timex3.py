@@ -58,3 +58,32 @@ def test_a_plan_due_in_a_quarter_becomes_overdue():
     assert plans and plans[0].due == "2025-Q3"
     assert overdue(plans, "2025-09-30") == []
     assert [p.due for p in overdue(plans, "2025-10-02")] == ["2025-Q3"]
+
+
+def test_an_interval_of_days_is_the_days_it_names():
+    from datetime import date
+
+    from newsweave.timex3 import value_contains, value_precision, value_span
+
+    span = value_span("2025-10-18/2025-10-24")
+    assert (span.first, span.after) == (date(2025, 10, 18), date(2025, 10, 25))
+    assert value_precision("2025-10-18/2025-10-24") == "week"
+    assert value_contains("2025-10-18/2025-10-24", "2025-10-20") and not value_contains("2025-10-18/2025-10-24", "2025-10")
+    assert value_span("2025-10-24/2025-10-18") is None  # ends before it starts
+
+
+@pytest.mark.parametrize(("text", "window"), [
+    ("the next few days", "2025-10-18/2025-10-24"),
+    ("the coming weeks", "2025-10-18/2025-11-28"),
+    ("the next two weeks", "2025-10-18/2025-10-31"),
+    ("next 10 days", "2025-10-18/2025-10-27"),
+    ("the next couple of days", "2025-10-18/2025-10-19"),
+    ("three hours", None),
+    ("the past few days", None),
+    ("days", None),  # "for days" or "within days": the words left out of the span decide, so no window
+])
+def test_a_stretch_to_come_is_a_window_from_the_day_after_the_report(text, window):
+    from newsweave.extract.events_context import coming_window
+
+    assert coming_window(text, "2025-10-17") == window
+    assert coming_window(text, None) is None

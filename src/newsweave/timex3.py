@@ -2,7 +2,8 @@
 
 A TIMEX3 DATE value names a span of days at some granularity: ``2025-10-16`` (a day), ``2025-W43``
 (an ISO week), ``2025-W43-WE`` (its weekend), ``2025-10`` (a month), ``2025-Q3``, ``2025-H2``,
-``2025-SU`` (a season), ``2025`` (a year), ``202`` or ``202X`` (a decade). The timeline, the plan
+``2025-SU`` (a season), ``2025`` (a year), ``202`` or ``202X`` (a decade); and, beyond TIMEX3, an ISO 8601
+interval of days ``2025-10-18/2025-10-27``, the window a plan "in the next few days" is due in. The timeline, the plan
 tracker, the calendar export and the web pages all ask this module, so a plan due ``2025-Q3`` is
 overdue on 2025-10-01 wherever it is shown. Values that name no span of days (``PRESENT_REF``,
 ``XXXX-XX-XX``, durations) give None; so do days the calendar cannot hold (``9999-12-31`` has no
@@ -22,6 +23,7 @@ __all__ = ["PRECISIONS", "ValueSpan", "value_contains", "value_last_day", "value
 PRECISIONS = ("day", "week", "month", "quarter", "year", "other")
 
 _FORMS: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"(\d{4})-(\d{2})-(\d{2})/(\d{4})-(\d{2})-(\d{2})"), "days"),
     (re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?"), "day"),
     (re.compile(r"(\d{4})-W(\d{1,2})-WE"), "weekend"),
     (re.compile(r"(\d{4})-W(\d{1,2})"), "week"),
@@ -33,7 +35,7 @@ _FORMS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"(\d{3})X?"), "decade"),
 ]
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_PRECISION_OF = {"day": "day", "week": "week", "weekend": "week", "month": "month", "quarter": "quarter",
+_PRECISION_OF = {"day": "day", "days": "week", "week": "week", "weekend": "week", "month": "month", "quarter": "quarter",
                  "year": "year"}
 
 
@@ -53,6 +55,11 @@ def _add_months(d: date, months: int) -> date:
 
 def _span(m: re.Match, granularity: str) -> tuple[date, date]:
     y = int(m[1])
+    if granularity == "days":
+        first, last = date(y, int(m[2]), int(m[3])), date(int(m[4]), int(m[5]), int(m[6]))
+        if last < first:
+            raise ValueError("an interval that ends before it starts")
+        return first, last + timedelta(days=1)
     if granularity == "day":
         d = date(y, int(m[2]), int(m[3]))
         return d, d + timedelta(days=1)

@@ -220,10 +220,17 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 
 # How many days apart two reports' dates of one event of the same people may lie and still be one
-# happening the outlets disagree on: a held event, "Thursday" here and "Wednesday" there (a
-# meeting in August and a call in October between the same two people are two happenings); a
-# plan, whose day outlets give a week or more apart as it is rescheduled, a month.
-_NEAR_DAYS = {True: 3, False: 31}
+# happening the outlets disagree on: "Thursday" here and "Wednesday" there (a meeting in August and a
+# call in October between the same two people are two happenings); two reports of a plan, whose day
+# outlets give a week or more apart as it is rescheduled, a month.
+_NEAR_DAYS = {False: 3, True: 31}
+
+
+def _other_people(a: set[str], b: set[str]) -> bool:
+    """Whether two events name linked people and none of them in common: then sharing countries (a
+    call between two foreign ministers and one between their presidents) or words makes no one happening."""
+    people_a, people_b = {k for k in a if k[:2] == "e:"}, {k for k in b if k[:2] == "e:"}
+    return bool(people_a and people_b and not people_a & people_b)
 
 
 def _near(a: str | None, b: str | None, days: int) -> bool:
@@ -253,8 +260,10 @@ def _same_happening(a: dict[str, Any], b: dict[str, Any], similarity: float) -> 
     # One kind of event with a shared participant on days that agree or nearly do (two outlets
     # giving a day apart is one happening they disagree on), or in alike words on days that agree.
     if a.get("event_type") and a.get("event_type") == b.get("event_type"):
-        if not _near(a["date"], b["date"], _NEAR_DAYS[a["kind"] == b["kind"] == "event"]):
+        if not _near(a["date"], b["date"], _NEAR_DAYS[a["kind"] == b["kind"] == "plan"]):
             return False  # alike words do not make one happening of days far apart either
+        if _other_people(a["actors"], b["actors"]):
+            return False  # a call between two ministers and one between their presidents, on one day
         if a["actors"] & b["actors"] or (overlap >= similarity / 2 and _compatible(a["date"], b["date"])):
             return True
     # Statements match only when the speakers may be the same person.

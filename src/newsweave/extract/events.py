@@ -80,6 +80,8 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
         targets = event_targets(trig, sources)
         time, timex = event_time(trig, timexes, published)
         status = event_status(trig, published, timex)
+        if time and "/" in time and status not in ("planned", "proposed"):
+            time = None  # "over the next few days, protests spread": a window to come dates only a plan
         typ = trig.type
         mode = trig.mode
         if typ == "CONSULT" and by_phone(trig):

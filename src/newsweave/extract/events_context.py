@@ -29,7 +29,7 @@ from .events_syntax import (
     phrase,
 )
 
-__all__ = ["FUTURE_AUX", "HAPPENING", "OBLIGATION_AUX", "by_phone", "claimed_by", "event_place", "event_status",
+__all__ = ["FUTURE_AUX", "HAPPENING", "OBLIGATION_AUX", "by_phone", "claimed_by", "coming_window", "event_place", "event_status",
            "event_time", "status_cue"]
 
 _PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout")
@@ -50,6 +50,11 @@ HAPPENING = frozenset({"hold", "place", "take", "happen", "occur", "schedule", "
                        "begin", "start", "go", "convene", "open", "resume", "last", "end", "be"})
 
 
+# Verbs whose "with" object is how something begins ("talks will open with a dinner"): the object
+# happens when the verb says.
+_BEGIN_VERBS = frozenset({"start", "begin", "open", "commence", "kick"})
+
+
 def _event_clause(trigger: Trigger) -> list:
     """The words that can say where and when: the event's clause, or a noun event's own words
     plus the verb that says it happens ("the meeting will take place next week in Budapest")."""
@@ -60,9 +65,12 @@ def _event_clause(trigger: Trigger) -> list:
     out = list(tok.subtree)
     if anchor.head == tok or (tok.dep_ in ("nsubj", "nsubjpass") and tok.head == anchor
                               and anchor.lemma_.lower() in HAPPENING) or (
-            tok.head == anchor and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and status_cue(anchor)):
+            tok.head == anchor and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and status_cue(anchor)) or (
+            tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head == anchor
+            and anchor.lemma_.lower() in _BEGIN_VERBS):
         # "the summit will take place on May 3", "the summit was postponed until April",
-        # "they called off the visit": the verb says when, where and whether.
+        # "they called off the visit", "preparations will start next week with a phone call":
+        # the verb says when, where and whether.
         out += [t for t in clause_tokens(anchor) if t.i not in {x.i for x in tok.subtree}]
     return out
 
@@ -132,13 +140,19 @@ def _specificity(timex: Timex) -> int:
 
 def event_time(trigger: Trigger, timexes: list[Timex], published: str | None = None) -> tuple[str | None, Timex | None]:
     """The date of the event: a TIMEX in its clause, a calendar date before a vague reference ("would
-    now take place on April 14" is April 14), the new date of a postponement ("until April")."""
+    now take place on April 14" is April 14), the new date of a postponement ("until April"); with no
+    date, a stretch to come ("will start in the next few days") as the window it names."""
     if not timexes:
         return None, None
     clause = _event_clause(trigger)
     chars = [(t.idx, t.idx + len(t.text)) for t in clause]
-    found = [tx for tx in timexes if tx.type in ("DATE", "TIME") and any(s < tx.end and tx.start < e for s, e in chars)]
+    inside = [tx for tx in timexes if any(s < tx.end and tx.start < e for s, e in chars)]
+    found = [tx for tx in inside if tx.type in ("DATE", "TIME")]
     if not found:
+        for tx in inside:
+            window = coming_window(tx.text, published) if tx.type == "DURATION" else None
+            if window:
+                return window, None  # no dated expression: the status is read from the verb alone
         return None, None
     new = _new_date(trigger, found)
     if new is not None:
@@ -148,6 +162,39 @@ def event_time(trigger: Trigger, timexes: list[Timex], published: str | None = N
 
 
 _YEAR_WORD = re.compile(r"\b\d{4}\b")
+
+# "in the next few days", "in the coming weeks", "over the next two months": a stretch
+# that starts after the report. Vague counts get a generous reach, so that a plan is not called overdue
+# before a reader would call it late: a few days a week, a few weeks six, a few months half a year.
+_COMING = re.compile(r"(?:the\s+)?(?:next|coming|upcoming)\s+(?:(few|several|couple\s+of|\w+|\d+)\s+)?"
+                     r"(days?|weeks?|months?)", re.IGNORECASE)
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+_VAGUE_REACH = {"day": 7, "week": 42, "month": 183}
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "twelve": 12}
+
+
+def coming_window(text: str, published: str | None) -> str | None:
+    """The days a stretch of time to come names, counted from the day after the report, as an ISO
+    interval ("the next few days" in a 2025-10-17 report: ``2025-10-18/2025-10-24``), or None for
+    any other duration ("three hours", "the past few days") or without the report's date."""
+    if not published:
+        return None
+    m = _COMING.fullmatch(text.strip().rstrip(".,"))
+    if m is None:
+        return None
+    count, unit = (m[1] or "").lower(), m[2].lower().rstrip("s")
+    if count.isdigit() or count in _COUNTS:
+        days = (int(count) if count.isdigit() else _COUNTS[count]) * _UNIT_DAYS[unit]
+    elif count in ("", "few", "several") or count.startswith("couple"):
+        days = _VAGUE_REACH[unit] if not count.startswith("couple") else 2 * _UNIT_DAYS[unit]
+    else:
+        return None  # "the next presidential days"
+    try:
+        first = date.fromisoformat(published[:10]) + timedelta(days=1)
+        return f"{first.isoformat()}/{(first + timedelta(days=days - 1)).isoformat()}"
+    except (ValueError, OverflowError):
+        return None
 
 
 def _after_report(timex: Timex, published: str | None) -> str:
