@@ -263,6 +263,16 @@ def test_a_pronoun_that_resolves_to_no_one_is_no_speaker(nlp):
     assert _attribution_with(atts, "council would vote").speaker.text == "Ellen Park"
 
 
+def test_a_name_in_apposition_to_the_source_is_the_speaker_not_a_possessor(nlp):
+    """"Another critic, Laurence H. Tribe, said": the speaker is the name beside the description (it was
+    the bare word "critic"); in "Scott's niece, state Del. Marcia Price" the possessor is someone else."""
+    text = ("Another critic, Laurence H. Tribe, said the ruling was wrong. "
+            "Scott's niece, state Del. Marcia Price, said the party needed him.")
+    atts = _find(nlp, text)
+    assert _attribution_with(atts, "ruling was wrong").speaker.text == "Laurence H. Tribe"
+    assert _attribution_with(atts, "party needed").speaker.text == "Marcia Price"
+
+
 @pytest.mark.slow
 def test_seed_contents_are_what_was_said_and_speakers_are_never_bare_pronouns(nlp, seeds_dir):
     """AFP seed, through the model path: the run-in subheading "Putin cautions Trump against selling

@@ -337,6 +337,9 @@ def _speaker(doc, f: Found, mentions: list[Mention]) -> Mention | None:
     inside = [m for m in mentions if f.source[0] <= m.start and m.end <= f.source[1]]
     at_head = _mentions_at(mentions, head)
     pick = at_head[0] if at_head else None
+    if pick is None or pick.kind != "name":
+        # "Another critic, Laurence H. Tribe, said": the name set beside the description says who
+        pick = _appositive_name(head, inside) or pick
     if pick is None and inside:
         # the name in the source phrase ("Putin's top aide Yuri Ushakov" -> Yuri Ushakov)
         names = [m for m in inside if m.kind == "name" and m.label == "PERSON"] or inside
@@ -364,6 +367,21 @@ def _speaker(doc, f: Found, mentions: list[Mention]) -> Mention | None:
     # title or description, if any, still says who; otherwise the quote is left without a speaker.
     described = [m for m in mentions if m.chain == pick.chain and m.kind != "pronoun"]
     return described[0] if described else None
+
+
+def _appositive_name(head, inside: list[Mention]) -> Mention | None:
+    """A person's name in apposition to the source's head ("Another critic, Laurence H. Tribe"; "Scott's
+    niece, state Del. Marcia Price" — Price, not the possessor Scott), or None."""
+    by_start = {t.idx: t for t in head.subtree}
+    for m in inside:
+        tok = by_start.get(m.start)
+        if m.kind != "name" or m.label != "PERSON" or tok is None or m.start <= head.idx:
+            continue
+        while tok.i != head.i and tok.dep_ != "appos":  # spaCy makes a new Token on each access: compare .i
+            tok = tok.head
+        if tok.i != head.i and tok.head.i == head.i:  # beside the head, not inside its object ("revelations about X")
+            return m
+    return None
 
 
 def _mentions_at(mentions: list[Mention], tok) -> list[Mention]:
