@@ -377,10 +377,15 @@ def _appositive_name(head, inside: list[Mention]) -> Mention | None:
         tok = by_start.get(m.start)
         if m.kind != "name" or m.label != "PERSON" or tok is None or m.start <= head.idx:
             continue
-        while tok.i != head.i and tok.dep_ != "appos":  # spaCy makes a new Token on each access: compare .i
-            tok = tok.head
-        if tok.i != head.i and tok.head.i == head.i:  # beside the head, not inside its object ("revelations about X")
-            return m
+        # The first apposition on the way up to the head, compared by index (spaCy makes a new Token
+        # on each access); it must hang on the head itself, not inside its object ("revelations about X").
+        for up in (tok, *tok.ancestors):
+            if up.i == head.i:
+                break
+            if up.dep_ == "appos":
+                if up.head.i == head.i:
+                    return m
+                break
     return None
 
 
