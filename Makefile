@@ -40,7 +40,7 @@ chromium:
 	  fi; }
 
 bench: $(STAMP)
-	$(PY) benchmarks/run_all.py
+	$(PY) benchmarks/run_all.py $(BENCH_ARGS)
 
 # Retrain the attribution model (newsweave.attribution.model.v1) from PolNeAR train (../shared):
 # the cue lexicon and cue model first, then the span model over the rules' attributions.

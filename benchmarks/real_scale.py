@@ -265,8 +265,9 @@ def main(argv: list[str] | None = None) -> int:
               f"| {r['analyses_cpu_s'] / max(r['processed'], 1):.3f} ({r['touched']} stories) "
               f"| {r['rss_mb']:.0f} / {r['peak_rss_mb']:.0f} | {os.getloadavg()[0]:.1f} |", flush=True)
 
-    print(f"### Really processed stores — {time.strftime('%Y-%m-%d')} — "
-          f"`python benchmarks/real_scale.py --sizes {' '.join(map(str, args.sizes))} --pool {args.pool} --new {args.new}`\n")
+    command = (f"--measure {args.measure} --shift {args.shift} --new {args.new}" if args.measure else
+               f"--sizes {' '.join(map(str, args.sizes))} --pool {args.pool} --new {args.new}")
+    print(f"### Really processed stores — {time.strftime('%Y-%m-%d')} — `python benchmarks/real_scale.py {command}`\n")
     print(f"{args.new} PolNeAR dev articles processed at each size; {os.cpu_count()} cores, load average (1 min) "
           "beside each row.\n")
     print("| store | entities | stories | DB MB | grow CPU-s | state load CPU / wall s | state RSS MB "

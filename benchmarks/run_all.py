@@ -3,6 +3,7 @@
     python benchmarks/run_all.py            # quality, throughput, clustering cost, really processed stores
                                             # at 1k and 10k, web latency and load at 100k
     python benchmarks/run_all.py --1m       # also web latency at 1M articles (a ~10 GB store, ~10 min to build)
+    python benchmarks/run_all.py --100k     # really processed stores up to 100k too (~10 GB, ~1 h of CPU)
 
 Large stores are built under $NW_BENCH_DIR (default: a temporary folder, deleted at the end); they
 are generated from ../shared text at run time and never committed.
@@ -28,6 +29,7 @@ def _run(args: list[str], results) -> None:
 
 def main(argv: list[str]) -> None:
     big = "--1m" in argv
+    sizes = ["1000", "10000", "100000"] if "--100k" in argv else ["1000", "10000"]
     keep = os.environ.get("NW_BENCH_DIR")
     with tempfile.TemporaryDirectory() as tmp, open(HERE / "RESULTS.md", "a", encoding="utf-8") as results:
         work = Path(keep or tmp)
@@ -35,8 +37,10 @@ def main(argv: list[str]) -> None:
         _run(["throughput.py"], results)
         _run(["eval_all.py"], results)
         _run(["cluster_scale.py"], results)
-        # process cost, linker state load and RSS at 1k and 10k really processed articles (~15 min)
-        _run(["real_scale.py", "--sizes", "1000", "10000"], results)
+        # process cost, linker state load and RSS at 1k and 10k really processed articles (~15 min;
+        # with --100k, about 1 h more and a 10 GB store under $NW_BENCH_DIR or a temporary folder)
+        _run(["real_scale.py", "--sizes", *sizes, "--pool", "400", "--new", "30", "--keep", str(work / "real")],
+             results)
         stores = [work / "100k.db"]
         subprocess.run([sys.executable, str(HERE / "build_large_store.py"), "--articles", "100000", str(stores[0])],
                        check=True)
