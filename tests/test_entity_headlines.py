@@ -66,3 +66,15 @@ def test_a_name_the_prose_does_not_confirm_is_kept_whole(nlp):
     # The prose names only "Ada" alone, a given name: the headline's surname stays with it.
     people = _people(nlp, "Ada Marlowe Returns To Harbor.\n\nWhen Ada came back on Monday, the harbor cheered.")
     assert people[0].startswith("Ada Marlowe")
+
+
+def test_a_title_word_alone_is_no_person(nlp, seeds_dir):
+    """The TASS seed's "Honorary Chairman of the Board of Governors ... Bill Boerum": the tagger takes
+    "Honorary" for a person; it is a title's word. A surname that is also a word stays ("Mr. Justice")."""
+    from newsweave.extract.entities import entity_mentions
+
+    tass = next(p for p in sorted(seeds_dir.iterdir()) if "TASS" in p.read_text(encoding="utf-8"))
+    people = {m.text for m in entity_mentions(nlp(tass.read_text(encoding="utf-8"))) if m.label == "PERSON"}
+    assert "Bill Boerum" in people and "Honorary" not in people
+    text = "Mr. Clarke was hired to assist Mr. Justice and his coal company. Mr. Justice is running for governor."
+    assert "Justice" in {m.text for m in entity_mentions(nlp(text))}

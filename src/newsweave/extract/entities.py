@@ -123,7 +123,12 @@ def _headline_name_part(ent, person_names: set[tuple[str, ...]], title_lines: li
     return list(ent)[:keep]
 
 
-_NOT_PERSON_NAMES = frozenset({"GPE", "NORP", "LOC"})  # not ORG: the tagger calls "Trump" ORG now and then
+_NOT_PERSON_NAMES = frozenset({"GPE", "NORP", "LOC"})
+# Words of a title before a name that the small tagger sometimes takes for the name ("Honorary Chairman",
+# "Acting Director"): a PERSON span of these words alone names no one. Not the honorifics: "Justice",
+# "Judge", "Lord" are surnames too ("Mr. Justice is running to become West Virginia's next governor").
+_TITLE_WORDS = frozenset({"honorary", "acting", "interim", "deputy", "vice", "former", "emeritus", "chairman",
+                          "chairwoman", "director"})  # not ORG: the tagger calls "Trump" ORG now and then
 _SLUG = frozenset({"-", "/", "_", "=", "&"})
 _URLISH = re.compile(r"https?:|www\.|\.(?:com|html?|org|net)\b|\w\s?/\s?\w", re.IGNORECASE)
 
@@ -139,6 +144,8 @@ def entity_mentions(doc) -> list[Mention]:
             continue
         start, end, text = ent.start_char, ent.end_char, ent.text
         label = ent.label_
+        if label == "PERSON" and all(t.lower_ in _TITLE_WORDS or t.is_punct for t in ent):
+            continue  # "Honorary" of "Honorary Chairman ... Bill Boerum": a title's word, no one's name
         if label == "PERSON" and len(ent) > 1 and ent[-1].text in ORGANISATION_HEADS:
             # the small tagger's PERSON for "John Birch Society", "Crosscut Strategies": an institution
             label = "ORG"
