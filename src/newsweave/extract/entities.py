@@ -84,17 +84,19 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _in_lines(pos: int, lines: list[tuple[int, int]]) -> bool:
+    """Whether the character offset ``pos`` lies inside one of ``lines`` (sorted ``(start, end)`` pairs)."""
+    k = bisect.bisect_right(lines, (pos, float("inf"))) - 1
+    return k >= 0 and pos < lines[k][1]
+
+
 def _prose_person_names(doc, title_lines: list[tuple[int, int]]) -> set[tuple[str, ...]]:
     """The person names the article's prose (its lines not in title case) writes, as word tuples, with
     the surname of each alone: "Hillary Clinton" in a sentence gives ("Hillary", "Clinton") and ("Clinton",);
     a name of one word only when it is no given name."""
-    starts = [s for s, _ in title_lines]
     out = set()
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        k = bisect.bisect_right(starts, ent.start_char) - 1
-        if k >= 0 and ent.start_char < title_lines[k][1]:
+        if ent.label_ != "PERSON" or _in_lines(ent.start_char, title_lines):
             continue
         words = tuple(t.text for t in ent if not t.is_punct and t.text not in _TRAILING)
         if len(words) > 1:
@@ -104,31 +106,31 @@ def _prose_person_names(doc, title_lines: list[tuple[int, int]]) -> set[tuple[st
     return out
 
 
-def _headline_name_part(ent, person_names: set[tuple[str, ...]], title_lines: list[tuple[int, int]]):
+def _headline_name_part(toks: list, person_names: set[tuple[str, ...]], title_lines: list[tuple[int, int]]):
     """A PERSON span of a title-case line cut after the name the prose gives the person: "Clinton Breaks
     With Obama", "Clinton Hid Past Health Problems" are Clinton, "Ellen DeGeneres Returns" is Ellen
     DeGeneres, where the article's sentences name Hillary Clinton and Ellen DeGeneres. Only words after
     a full name or a surname the prose writes go (no name goes on after its surname); a given name
     ("Laurence" of "Laurence Olivier", with a Laurence Fishburne in the prose) or a name the prose does
     not write is kept whole, and so is any word before the name ("Barack Obama" where the prose says "Obama")."""
-    starts = [s for s, _ in title_lines]
-    k = bisect.bisect_right(starts, ent.start_char) - 1
-    if len(ent) < 2 or k < 0 or ent.start_char >= title_lines[k][1]:
-        return list(ent)
-    words = [t.text for t in ent]
+    if len(toks) < 2 or not _in_lines(toks[0].idx, title_lines):
+        return toks
+    words = [t.text for t in toks]
     keep = max((n for n in range(1, len(words)) if tuple(words[:n]) in person_names), default=0)
+    if not keep:
+        return toks
     named = {w for name in person_names for w in name}
-    if not keep or any(w in named for w in words[keep:]):
-        return list(ent)  # "Ellen DeGeneres" where the prose also says "Ellen" alone: DeGeneres is a name
-    return list(ent)[:keep]
+    if any(w in named for w in words[keep:]):
+        return toks  # "Ellen DeGeneres" where the prose also says "Ellen" alone: DeGeneres is a name
+    return toks[:keep]
 
 
-_NOT_PERSON_NAMES = frozenset({"GPE", "NORP", "LOC"})
+_NOT_PERSON_NAMES = frozenset({"GPE", "NORP", "LOC"})  # not ORG: the tagger calls "Trump" ORG now and then
 # Words of a title before a name that the small tagger sometimes takes for the name ("Honorary Chairman",
 # "Acting Director"): a PERSON span of these words alone names no one. Not the honorifics: "Justice",
 # "Judge", "Lord" are surnames too ("Mr. Justice is running to become West Virginia's next governor").
 _TITLE_WORDS = frozenset({"honorary", "acting", "interim", "deputy", "vice", "former", "emeritus", "chairman",
-                          "chairwoman", "director"})  # not ORG: the tagger calls "Trump" ORG now and then
+                          "chairwoman", "director"})
 _SLUG = frozenset({"-", "/", "_", "=", "&"})
 _URLISH = re.compile(r"https?:|www\.|\.(?:com|html?|org|net)\b|\w\s?/\s?\w", re.IGNORECASE)
 
@@ -136,8 +138,7 @@ _URLISH = re.compile(r"https?:|www\.|\.(?:com|html?|org|net)\b|\w\s?/\s?\w", re.
 def entity_mentions(doc) -> list[Mention]:
     """The named-entity mentions of ``doc`` worth linking, as ``Mention``s of kind ``name``."""
     out = []
-    lower_words = person_names = None
-    title_lines: list[tuple[int, int]] = []
+    lower_words = None
     text_of_doc = None  # read once, where needed: spaCy builds ``doc.text`` anew on each access
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
@@ -154,18 +155,10 @@ def entity_mentions(doc) -> list[Mention]:
                 text_of_doc = doc.text
                 lower_words = _prose_lower_words(doc, text_of_doc)
                 place_words = frozenset(e.text for e in doc.ents if len(e) == 1 and e.label_ in _NOT_PERSON_NAMES)
-            toks = _person_name_part(ent, lower_words, place_words)
-            if len(toks) < len(ent):
-                start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-                text = text_of_doc[start:end]
-        if label == "PERSON" and len(ent) > 1:
-            if person_names is None:
-                text_of_doc = text_of_doc or doc.text
                 title_lines = _title_case_lines(text_of_doc)
                 person_names = _prose_person_names(doc, title_lines)
-            span = doc.char_span(start, end, alignment_mode="expand") or ent
-            toks = _headline_name_part(span, person_names, title_lines)
-            if len(toks) < len(span):
+            toks = _headline_name_part(_person_name_part(ent, lower_words, place_words), person_names, title_lines)
+            if len(toks) < len(ent):
                 start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
                 text = text_of_doc[start:end]
         # Quote marks and dashes the tagger took in at either end ("Ava DuVernay’s ‘") are no part of it.

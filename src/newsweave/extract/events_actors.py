@@ -141,10 +141,11 @@ def the_two(noun) -> list[Actor]:
 # "the two leaders", "both presidents", "the two ministers": the offices a plural person noun
 # names, as the title words written before a name ("US President Donald Trump", "Ukrainian leader
 # Volodymyr Zelensky", "Russian Foreign Minister Sergey Lavrov").
+_LEADERS = frozenset({"president", "leader", "premier", "chancellor", "king", "queen", "emperor", "prime"})
 _OFFICES = {
-    "leader": frozenset({"president", "leader", "premier", "chancellor", "king", "queen", "emperor", "prime"}),
+    "leader": _LEADERS,
+    "head": _LEADERS,
     "president": frozenset({"president"}),
-    "head": frozenset({"president", "leader", "premier", "chancellor", "king", "queen", "emperor", "prime"}),
     "minister": frozenset({"minister", "secretary"}),
     "premier": frozenset({"premier", "prime"}),
 }

@@ -186,8 +186,10 @@ def coming_window(text: str, published: str | None) -> str | None:
     count, unit = (m[1] or "").lower(), m[2].lower().rstrip("s")
     if count.isdigit() or count in _COUNTS:
         days = (int(count) if count.isdigit() else _COUNTS[count]) * _UNIT_DAYS[unit]
-    elif count in ("", "few", "several") or count.startswith("couple"):
-        days = _VAGUE_REACH[unit] if not count.startswith("couple") else 2 * _UNIT_DAYS[unit]
+    elif count.startswith("couple"):
+        days = 2 * _UNIT_DAYS[unit]
+    elif count in ("", "few", "several"):
+        days = _VAGUE_REACH[unit]
     else:
         return None  # "the next presidential days"
     try:
