@@ -37,6 +37,7 @@ from newsweave.link.story_model import (
     StoryModel,
     overlaps,
     pair_features,
+    person_overlaps,
     side_of,
 )
 from newsweave.settings import Settings, StoryConfig
@@ -59,7 +60,8 @@ def pairs(feats, config: StoryConfig):
             sims = np.array([dot(words, w) for w, _, _ in seen])
             name_sims = np.array([dot(names, n) for _, n, _ in seen])
             named = np.array([bool(names) and bool(n) for _, n, _ in seen])
-            rows.append(pair_features(sims, name_sims, named, *overlaps(side, [s for _, _, s in seen])))
+            rows.append(pair_features(sims, name_sims, named, *overlaps(side, [s for _, _, s in seen]),
+                                      *person_overlaps(names, [n for _, n, _ in seen])))
             pos += [(i, j) for j in range(len(seen))]
         seen.append((words, names, side))
     return np.vstack(rows), np.array(pos)

@@ -390,4 +390,34 @@ def test_the_learned_similarity_is_fitted_and_reads_more_than_the_words():
         sc.add("b", features_from_text("b", words + " 2019", title=title, published=date(2025, 3, 3)))
         assert sc.history[-1]["action"] == "joined"
         sims[title] = sc.history[-1]["similarity"]  # the model's probability that the two are one story
-    assert 0 < sims["Grain prices climb"] < sims["Quota talks collapse"] < 1
+    assert 0 < sims["Grain prices climb"] < sims["Quota talks collapse"] <= 1  # shown rounded to 3 places
+
+
+def test_a_person_is_a_name_and_a_person_and_the_leading_person_is_the_most_weighed():
+    from newsweave.link.story_features import name_counts
+    from newsweave.link.story_model import lead_person, person_overlaps
+
+    names = name_counts(["San Diego Chargers", "Vincent Jackson", "Jackson"], persons=["Vincent Jackson", "Jackson"])
+    assert names["jackson"] == 2 and names["@jackson"] == 2 and names["@vincent"] == 1 and "@chargers" not in names
+    assert lead_person(names) == "@jackson"
+    other = name_counts(["Chargers", "Jamal Williams"], persons=["Jamal Williams", "Williams"])
+    same = name_counts(["Jackson"], persons=["Jackson"])
+    unnamed = name_counts(["Chargers"])
+    both, shared = person_overlaps(names, [other, same, unnamed])
+    assert both.tolist() == [True, True, False] and shared.tolist() == [False, True, False]
+
+
+def test_two_reports_of_one_kind_of_event_about_different_people_score_lower_than_about_one():
+    # The same words (an arrest, a team, a charge); who was arrested is the difference.
+    words = "chargers receiver arrested suspicion drunk driving san diego police released bail"
+    sims = {}
+    for person in ("Vincent Jackson", "Jamal Williams"):
+        sc = StoryClusterer()
+        sc.add("a", features_from_text("a", words + " highway patrol stopped early morning breath test",
+                                       title="Chargers player arrested", published=date(2009, 2, 3),
+                                       names=["Vincent Jackson", "San Diego"], persons=["Vincent Jackson"]))
+        sc.add("b", features_from_text("b", words + " coach statement team aware matter league review",
+                                       title="Charger held", published=date(2009, 2, 3),
+                                       names=[person, "San Diego"], persons=[person]))
+        sims[person] = next(h["similarity"] for h in sc.history if h["article"] == "b")
+    assert sims["Jamal Williams"] < sims["Vincent Jackson"]

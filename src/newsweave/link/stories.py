@@ -59,6 +59,7 @@ from .story_model import (
     StoryModel,
     load_model,
     pair_features,
+    person_overlaps,
     side_of,
 )
 from .story_records import StoryRecords
@@ -327,7 +328,7 @@ class StoryClusterer(StorySplits, StoryRecords):
                     self._buf[r[0]] = 0.0
             return self.model.probability(pair_features(
                 sims, name_sims, named & bool(names), title_shared, title_sizes + len(side.title),
-                numbers_shared, numbered & bool(side.numbers)))
+                numbers_shared, numbered & bool(side.numbers), *person_overlaps(names, [n for _, n in st.recent])))
         if names and self.entity_weight:
             name_sims = np.array([dot(names, n) if n else 0.0 for _, n in st.recent])
             has = np.array([bool(n) for _, n in st.recent])

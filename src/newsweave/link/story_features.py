@@ -56,13 +56,19 @@ def _name_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text))
 
 
-def name_counts(names: Iterable[str]) -> dict[str, float]:
-    # Names count word by word, so "Wladimir Klitschko" and a later "Klitschko" meet.
+PERSON_MARK = "@"  # a person's name word counts twice: as a name ("jackson") and as a person ("@jackson")
+
+
+def name_counts(names: Iterable[str], persons: Iterable[str] = ()) -> dict[str, float]:
+    # Names count word by word, so "Wladimir Klitschko" and a later "Klitschko" meet. A person's words
+    # count again under PERSON_MARK: two reports of one kind of event (an arrest, a firing) share the
+    # team, the place and the charge, and tell two stories apart by who it happened to (see story_model).
     counts: Counter[str] = Counter()
-    for n in names:
-        for w in _name_key(n).split():
-            if w not in STOP_WORDS and len(w) > 1:
-                counts[w] += 1
+    for mark, group in (("", names), (PERSON_MARK, persons)):
+        for n in group:
+            for w in _name_key(n).split():
+                if w not in STOP_WORDS and len(w) > 1:
+                    counts[mark + w] += 1
     return dict(counts)
 
 
@@ -76,13 +82,14 @@ def title_of(text: str, title: str | None) -> str:
 
 
 def features_from_text(key: str, text: str, *, title: str | None = None, published: date | None = None,
-                       outlet: str | None = None, names: Iterable[str] = ()) -> ArticleFeatures:
+                       outlet: str | None = None, names: Iterable[str] = (),
+                       persons: Iterable[str] = ()) -> ArticleFeatures:
     """Features without a parse: lower-cased words minus stop words, plus any names given.
 
     Used where spaCy would cost too much (the scale benchmark) and as the fallback of ``features_for``.
     """
     terms = Counter(w.lower() for w in WORD.findall(f"{title or ''}\n{text}") if w.lower() not in STOP_WORDS)
-    return ArticleFeatures(key, dict(terms), name_counts(names), published, title_of(text, title), outlet)
+    return ArticleFeatures(key, dict(terms), name_counts(names, persons), published, title_of(text, title), outlet)
 
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"})
@@ -95,10 +102,11 @@ def features_for(extraction: Extraction, key: str | None = None, config: StoryCo
     art = extraction.article
     key = key if key is not None else str(art.id)
     names = [m.text for m in extraction.mentions if m.kind == "name" and m.label in _NAME_LABELS]
+    persons = [m.text for m in extraction.mentions if m.kind == "name" and m.label == "PERSON"]
     words = extraction.story_words
     if words is None:
         return features_from_text(key, art.text, title=art.title, published=art.published,
-                                  outlet=art.outlet, names=names)
+                                  outlet=art.outlet, names=names, persons=persons)
     terms: Counter[str] = Counter()
     lead = config.lead_chars
     boost = {"NUM": config.number_boost, "PROPN": config.proper_boost}
@@ -115,7 +123,7 @@ def features_for(extraction: Extraction, key: str | None = None, config: StoryCo
         for w in WORD.findall(art.title):
             if w.lower() not in STOP_WORDS:
                 terms[w.lower()] += 1
-    return ArticleFeatures(key, dict(terms), name_counts(names), art.published, title_of(art.text, art.title),
+    return ArticleFeatures(key, dict(terms), name_counts(names, persons), art.published, title_of(art.text, art.title),
                            art.outlet)
 
 

@@ -2,8 +2,8 @@
 
 A logistic model over signals of the pair (``FEATURES``): the cosine of their weighted words (the
 ``cosine.v1`` similarity on its own), the cosine of the names they mention, how much their titles (or
-first lines) share, and whether they share a number (a year, a count) or both carry numbers and share
-none. Its weights and its join threshold are fitted on ECB+ train by
+first lines) share, whether they share a number (a year, a count) or both carry numbers and share
+none, and whether both name people and either's leading person is named by the other. Its weights and its join threshold are fitted on ECB+ train by
 ``benchmarks/train_story_model.py`` and kept, with how they were fitted, in
 ``newsweave/data/story_model.json``.
 
@@ -24,11 +24,13 @@ from importlib import resources
 import numpy as np
 
 from ..errors import ConfigError
-from .story_features import STOP_WORDS, WORD
+from .story_features import PERSON_MARK, STOP_WORDS, WORD
 
-__all__ = ["FEATURES", "PairSide", "StoryModel", "load_model", "overlaps", "pair_features", "side_of"]
+__all__ = ["FEATURES", "PairSide", "StoryModel", "lead_person", "load_model", "overlaps", "pair_features",
+           "person_overlaps", "side_of"]
 
-FEATURES = ("words", "names", "both_named", "title", "numbers_shared", "numbers_apart")
+FEATURES = ("words", "names", "both_named", "title", "numbers_shared", "numbers_apart", "both_persons",
+            "lead_person_shared")
 MODEL_FILE = "story_model.json"
 COSINE_THRESHOLD = 0.29  # the cosine similarity's join threshold (tuned on ECB+ train, plateau rule)
 
@@ -58,10 +60,36 @@ def overlaps(side: PairSide, others: list[PairSide]) -> tuple[np.ndarray, ...]:
     return title_shared, title_sizes, numbers_shared, numbers_both
 
 
+def lead_person(names: dict[str, float]) -> str | None:
+    """The article's leading person: its person name word (``PERSON_MARK``) of the highest weight."""
+    best = None
+    for n, v in names.items():
+        if n.startswith(PERSON_MARK) and (best is None or (v, n) > best):
+            best = (v, n)
+    return best[1] if best else None
+
+
+def person_overlaps(names: dict[str, float], others: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray]:
+    """Whether both sides name people, and whether either side's leading person is named by the other:
+    the signal that two reports of one kind of event are about the same people (``name_counts``)."""
+    lead = lead_person(names)
+    both = np.zeros(len(others), dtype=bool)
+    shared = np.zeros(len(others), dtype=bool)
+    if lead is None:
+        return both, shared
+    for k, o in enumerate(others):
+        other_lead = lead_person(o)
+        if other_lead is not None:
+            both[k] = True
+            shared[k] = lead in o or other_lead in names
+    return both, shared
+
+
 def pair_features(word_sims: np.ndarray, name_sims: np.ndarray, named: np.ndarray, title_shared: np.ndarray,
-                  title_sizes: np.ndarray, numbers_shared: np.ndarray, numbers_both: np.ndarray) -> np.ndarray:
-    """One row of ``FEATURES`` per pair, from the word and name cosines, whether both mention names, and
-    the title and number counts of ``overlaps``."""
+                  title_sizes: np.ndarray, numbers_shared: np.ndarray, numbers_both: np.ndarray,
+                  persons_both: np.ndarray, lead_shared: np.ndarray) -> np.ndarray:
+    """One row of ``FEATURES`` per pair, from the word and name cosines, whether both mention names,
+    the title and number counts of ``overlaps`` and the person signals of ``person_overlaps``."""
     out = np.zeros((len(word_sims), len(FEATURES)))
     out[:, 0] = word_sims
     out[:, 1] = name_sims
@@ -70,6 +98,8 @@ def pair_features(word_sims: np.ndarray, name_sims: np.ndarray, named: np.ndarra
     out[:, 3] = np.divide(title_shared, union, out=np.zeros(len(union)), where=union > 0)
     out[:, 4] = numbers_both & (numbers_shared > 0)
     out[:, 5] = numbers_both & (numbers_shared == 0)
+    out[:, 6] = persons_both
+    out[:, 7] = lead_shared
     return out
 
 
