@@ -162,3 +162,41 @@ def test_they_stands_for_the_people_named_together_before_it(nlp):
     speakers = {a.cue.text: a.speaker.text for a in atts if a.speaker is not None}
     assert speakers["would discuss"] == "Ellen Park and Tom Reyes"
     assert speakers["said"] == "Ellen Park and Tom Reyes"
+
+
+def _chains_with_nominals(nlp, text):
+    from newsweave.extract.mentions import nominal_mentions
+
+    doc = nlp(text)
+    names = entity_mentions(doc)
+    ms = resolve_coreference(doc, sorted(names + nominal_mentions(doc, names), key=lambda m: (m.start, m.end)))
+    chains: dict[int, set[str]] = {}
+    for m in ms:
+        chains.setdefault(m.chain, set()).add(m.text)
+    return [c for c in chains.values() if len(c) > 1]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, joined", [
+    ("Tomas Reyl, 23, a driver from Oakton, was arrested on Friday.", {"Tomas Reyl", "driver"}),
+    ("The victim was identified as Ana Pirelli.", {"victim", "Ana Pirelli"}),
+    ("The pilot, who police identified as Marco Dessel, survived the crash.", {"pilot", "Marco Dessel"}),
+    ("The new coach is Peter Halvorsen, the club said.", {"new coach", "Peter Halvorsen"}),
+    ("The company's chief executive, Laura Feld, resigned.", {"chief executive", "Laura Feld"}),
+])
+def test_a_description_stated_to_be_a_named_person_joins_the_name(nlp, text, joined):
+    assert any(joined <= c for c in _chains_with_nominals(nlp, text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Tomas Reyl was not the driver, the police said.",  # negated
+    "Nils Varga could be the next coach.",  # a possibility
+    "Mr Varga was no liberal.",  # what he was not
+    "Linebacker Nils Varga (knee) will miss the game.",  # a parenthesis: the injury
+    "Nils Varga was found guilty of murdering a judge, a court reporter and a deputy.",  # his victims
+])
+def test_no_identity_is_read_where_the_sentence_states_none(nlp, text):
+    chains = _chains_with_nominals(nlp, text)
+    assert not any(any(w in " ".join(c) for w in ("driver", "coach", "liberal", "knee", "judge", "reporter"))
+                   for c in chains), chains

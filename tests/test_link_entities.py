@@ -75,6 +75,18 @@ def test_descriptions_link_inside_a_story_only():
     assert c[0].entity_id != a[1].entity_id
 
 
+def test_a_person_described_more_often_than_named_is_still_a_person():
+    # "the candidate" five times, "Hope Varel" once: an untied description's label is no vote on the type.
+    el = EntityLinker()
+    a = [M("Hope Varel", chain=1)] + [M("the candidate", "NOMINAL", "nominal", chain=1, start=20 + 20 * i)
+                                       for i in range(5)]
+    el.add("a", a, story_id="s1")
+    assert el.entity(a[0].entity_id).type == "PERSON"
+    lone = [M("the candidate", "NOMINAL", "nominal")]
+    el.add("b", lone, story_id="s2")
+    assert el.entity(lone[0].entity_id).type == "NOMINAL"  # descriptions alone stay a description
+
+
 def test_entities_and_state_round_trip():
     el = EntityLinker()
     el.add("a", [M("Vladimir Putin"), M("Russia", "GPE", start=20)])

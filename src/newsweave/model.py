@@ -26,6 +26,7 @@ __all__ = [
     "EVENT_STATUSES",
     "ATTRIBUTION_KINDS",
     "DESCRIPTION_KINDS",
+    "NOMINAL_LABEL",
     "TIMEX_TYPES",
     "UNKNOWN_OUTLET",
     "is_named_entity",
@@ -38,6 +39,7 @@ EVENT_STATUSES = ("occurred", "planned", "proposed", "cancelled", "denied", "unk
 # Mention kinds that describe rather than name ("the union", "a grandmother"): what ``Mention.describes``
 # is set on.
 DESCRIPTION_KINDS = frozenset({"description", "nominal"})
+NOMINAL_LABEL = "NOMINAL"  # the label of a common-noun mention no chain has tied to a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,7 @@ def outlet_of(record: Any) -> str:
 
 # Entity types that are not names: a description the linker kept ("the union", "account") and the
 # number-like labels of an NER model.
-_NOT_NAME_TYPES = frozenset({"NOMINAL", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+_NOT_NAME_TYPES = frozenset({NOMINAL_LABEL, "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
 def is_named_entity(entity_type: str | None, name: str) -> bool:

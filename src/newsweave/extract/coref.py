@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from ..model import Extraction, Mention
 from ..settings import Settings
+from .coref_identity import identity_statements
 from .coref_names import HONORIFIC_GENDER, Chains, join_name_variants, join_split_names
 from .coref_pronouns import (
     FIRST_PERSON,
@@ -252,6 +253,9 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
             idx = add(Mention(start=start, end=end, text=mtext, label=out[holder].label, kind=kind), root.i)
         uf.union(holder, idx)
         covered_chars.update(range(start, end))
+
+    # Descriptions the sentence states to be a named participant ("Subryan, a driver").
+    identity_statements(doc, out, uf, name_idx_by_tok, gender, _GENDERED_NOUNS)
 
     # Pronouns, in text order, each to the most salient compatible earlier mention.
     quotes = quote_spans(text)

@@ -16,13 +16,11 @@ coreference can chain pronouns to these mentions.
 
 from __future__ import annotations
 
-from ..model import Extraction, Mention
+from ..model import NOMINAL_LABEL, Extraction, Mention
 from ..settings import Settings
 from .pipeline import stage
 
 __all__ = ["NOMINAL_LABEL", "nominal_mentions"]
-
-NOMINAL_LABEL = "NOMINAL"
 
 # Entity types whose tokens are not participants (dates, amounts): a head inside one is skipped.
 _NOT_PARTICIPANTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})

@@ -39,7 +39,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..model import DESCRIPTION_KINDS, Entity, Mention
+from ..model import DESCRIPTION_KINDS, NOMINAL_LABEL, Entity, Mention
 from ..names import DETERMINERS as _DETERMINERS
 from ..names import WORD as _WORD
 from ..names import first_name_gender, is_proper_name
@@ -463,7 +463,10 @@ class EntityLinker(EntityTables):
         touch(("ent", eid))
         st.mentions += len(g.mentions)
         for m in g.mentions:
-            st.labels[m.label] += 1
+            # "The candidate" twenty times says nothing of what Hope Hicks is: an untied common noun's
+            # label is no vote on the entity's type (an entity of such nouns alone keeps its own label).
+            if m.label != NOMINAL_LABEL:
+                st.labels[m.label] += 1
         if when and (st.last_seen is None or when > st.last_seen):
             st.last_seen = when
         if story is not None and eid not in self._story_people[story]:

@@ -1,0 +1,119 @@
+"""Identity statements: a common-noun phrase the sentence says *is* a named participant joins its chain.
+
+News introduces a participant by a name and a description in one breath, and later reports (or
+other outlets) use the description alone: "Vishwanand Subryan, 23, a driver from Schenectady",
+"The driver, who police identified as Vishwanand Subryan", "the victim was Raj Chohan". Chaining the
+description to the name here lets the story's later "the driver" find Subryan (the cross-document
+linker learns a story's descriptions from the chains), and lets a quote of "the driver" name him.
+
+Only what the parse states as identity counts, each one a domain rule below:
+
+* apposition — the noun phrase and the name are appositives of each other;
+* "identified as" / "named as" — the phrase is what was identified (or the verb's relative clause
+  hangs on it) and the name is the object of "as";
+* the copula — "the driver was Subryan", "Subryan was the driver"; never negated ("was not") nor
+  under a modal ("could be the next surgeon general" is a possibility, not an identity).
+
+A plural phrase names a group, not the person; a description whose gender (woman, man)
+contradicts what the chain is known to be stays apart. A family noun stated of a name ("Raj Chohan,
+a grandmother"; "his wife, Melania") is that person all the same.
+"""
+
+from __future__ import annotations
+
+from ..model import Mention
+from .coref_names import Chains
+
+__all__ = ["identity_statements"]
+
+_IDENTIFY_VERBS = frozenset({"identify", "name"})
+_NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def _side_by_side(left, right) -> bool:
+    """Whether two appositives stand together: between them only punctuation, numbers and the left
+    one's own modifiers ("Subryan, 23, of Schenectady, a driver"; "the head of the service, Dalman"),
+    and the right one is not in parentheses ("Reggie Bush (knee)" is an injury, not Bush). A parse
+    that calls a later list item an appositive of a name ("Nichols ... was found guilty of murdering
+    a judge, a court reporter") has the verb between them."""
+    doc = left.doc
+    lo, hi = (left, right) if left.i < right.i else (right, left)
+    start = lo.right_edge.i + 1 if lo.right_edge.i < hi.left_edge.i else lo.i + 1
+    end = hi.left_edge.i
+    if any(t.text == "(" for t in doc[max(start, end - 1):hi.i]):
+        return False
+    subtree = {t.i for t in lo.subtree}
+    return all(t.is_punct or t.like_num or t.i in subtree for t in doc[start:end])
+
+
+def _appositive_name(head, name_of: dict[int, int]) -> int | None:
+    """The name in apposition to ``head`` ("Subryan, a driver"; "the driver, Subryan")."""
+    if head.dep_ == "appos" and head.head.i in name_of and _side_by_side(head.head, head):
+        return name_of[head.head.i]
+    for c in head.children:
+        if c.dep_ == "appos" and c.i in name_of and _side_by_side(head, c):
+            return name_of[c.i]
+    return None
+
+
+def _identified_name(head, name_of: dict[int, int]) -> int | None:
+    """The name a phrase is identified as: "the driver, (who police) identified as Subryan"; "the
+    victim was identified as Raj Chohan"."""
+    verbs = [head.head] if head.dep_ in ("nsubjpass", "dobj") else []
+    verbs += [c for c in head.children if c.dep_ in ("relcl", "acl")]
+    for v in verbs:
+        if v.lemma_.lower() not in _IDENTIFY_VERBS:
+            continue
+        for prep in v.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.i in name_of:
+                        return name_of[obj.i]
+    return None
+
+
+def _copula_name(head, name_of: dict[int, int]) -> int | None:
+    """The name a copula equates with the phrase: "the victim was Raj Chohan", "Subryan was the driver"."""
+    verb = head.head
+    if verb.lemma_ != "be" or head.dep_ not in ("attr", "nsubj"):
+        return None
+    if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
+        return None  # "was not the driver", "could be the next surgeon general"
+    other = "nsubj" if head.dep_ == "attr" else "attr"
+    for c in verb.children:
+        if c.dep_ == other and c.i in name_of:
+            return name_of[c.i]
+    return None
+
+
+def identity_statements(doc, out: list[Mention], uf: Chains, name_of: dict[int, int], gender: dict[int, str],
+                        gendered_nouns: dict[str, str]) -> None:
+    """Join each nominal mention of ``out`` that the parse states to be a named one to that name's chain.
+
+    ``name_of`` maps each token of a name mention to its index in ``out``; ``gender`` (mention index ->
+    gender evidence) is read to keep a "woman" off a chain known to be a man's.
+    """
+    for idx, m in enumerate(out):
+        if m.kind != "nominal":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        head = span[-1]
+        if head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+            continue  # a group; "Felt was no liberal" says what he was not
+        name = _appositive_name(head, name_of)
+        if name is None:
+            name = _identified_name(head, name_of)
+        if name is None:
+            name = _copula_name(head, name_of)
+        if name is None or out[name].label not in _NAMED_LABELS:
+            continue
+        said = gendered_nouns.get(head.lower_)
+        known = gender.get(uf.find(name)) or gender.get(name)
+        if said and known and said != known:
+            continue
+        uf.union(name, idx)
+        out[idx].label = out[name].label
+        if said and not known:
+            gender[name] = said
