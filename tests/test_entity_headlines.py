@@ -78,3 +78,25 @@ def test_a_title_word_alone_is_no_person(nlp, seeds_dir):
     assert "Bill Boerum" in people and "Honorary" not in people
     text = "Mr. Clarke was hired to assist Mr. Justice and his coal company. Mr. Justice is running for governor."
     assert "Justice" in {m.text for m in entity_mentions(nlp(text))}
+
+
+def test_a_common_word_opening_a_sentence_is_no_person(nlp):
+    """The tagger's PERSON for "Turnout makes a difference": a sentence's first word the article also writes
+    in lower case. A surname the article gives with a given name ("May" of "Theresa May"), a word after an
+    honorific ("Mr. Justice") and a given name ("Hope") stay people though the article uses them as words."""
+    from spacy.tokens import Span
+
+    from newsweave.extract.entities import entity_mentions
+
+    text = ("Turnout makes a difference. Low turnout hurt the party, Theresa May said. They may vote. "
+            "May said more. Justice was served, Mr. Justice said. Hope came too; hope is not a plan.")
+    doc = nlp(text)
+    spans = []
+    for word, nth in (("Turnout", 0), ("Theresa May", 0), ("May", 1), ("Justice", 1), ("Hope", 0)):
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(word, start + 1)
+        spans.append(doc.char_span(start, start + len(word), label="PERSON"))
+    doc.ents = spans
+    people = [m.text for m in entity_mentions(doc) if m.label == "PERSON"]
+    assert people == ["Theresa May", "May", "Justice", "Hope"]

@@ -21,13 +21,17 @@ _TRAILING = ("'s", "’s", "'", "’")
 _EDGE_MARKS = " \t\n\"“”‘«»-–—―"
 
 
-def _person_name_part(ent, lower_words: set[str], place_words: frozenset[str] = frozenset()):
+def _person_name_part(ent, lower_words: set[str], place_words: frozenset[str] = frozenset(),
+                      in_title_line: bool = False):
     """The tokens of a PERSON span that are the name: a headline's verb or noun written in title case
     ("Obama Says", "Donald Trump Claims", "Obama Speech") or a descriptor before it ("Crooked Hillary
     Clinton") is a word the article also writes in lower case; a given name the Census lists know
     ("Hope", "Bill") stays. Words after such a word in the middle are dropped with it. A leading word
     the article names on its own as a place or group (``place_words``: "Ukraine" in
-    "... to Ukraine Putin's top aide", a subheading run into the text) is not the person's either."""
+    "... to Ukraine Putin's top aide", a subheading run into the text) is not the person's either. In
+    prose, the word after a given name in a two-word name is the surname, whatever else it spells
+    ("Theresa May", "Donald Trump" where the article writes "may" and "trump"); a title-case line
+    capitalises its verbs too ("Hillary Asks")."""
     toks = list(ent)
     while len(toks) > 1 and toks[0].text in place_words and not first_name_gender(toks[0].text):
         toks = toks[1:]  # "Regina" and "Hugh", which the tagger also calls places, stay given names
@@ -35,6 +39,8 @@ def _person_name_part(ent, lower_words: set[str], place_words: frozenset[str] = 
     def common(i):
         t = toks[i]
         if not t.is_alpha or t.text[:1].islower() or t.lower_ not in lower_words:
+            return False
+        if not in_title_line and i == len(toks) - 1 == 1 and first_name_gender(toks[0].text):
             return False
         return not (i == 0 and first_name_gender(t.text))
 
@@ -135,6 +141,26 @@ _SLUG = frozenset({"-", "/", "_", "=", "&"})
 _URLISH = re.compile(r"https?:|www\.|\.(?:com|html?|org|net)\b|\w\s?/\s?\w", re.IGNORECASE)
 
 
+_HONORIFICS_BEFORE = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "prof"})
+
+
+def _common_word_alone(ent, lower_words: set[str], surnames: set[str], title_lines: list[tuple[int, int]]) -> bool:
+    """Whether a one-word PERSON span is a common word the tagger took for a name where capitals say
+    nothing: a sentence's first word or a title-case line's ("Turnout makes a difference", "Harsh? He
+    doesn't think so", a subheading "Gender Equality"), which the article also writes in lower case. A
+    given name, a surname the article writes after a given name ("May" of "Theresa May") and a word
+    after an honorific ("Mr. Justice") stay names."""
+    word = ent[0]
+    if not word.is_alpha or word.lower_ not in lower_words or first_name_gender(word.text) or word.text in surnames:
+        return False
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_.rstrip(".") in _HONORIFICS_BEFORE:
+        return False
+    sentence_first = ent.start == ent.sent.start or (before is not None and before.i == ent.sent.start
+                                                     and before.is_punct)
+    return sentence_first or _in_lines(ent.start_char, title_lines)
+
+
 def entity_mentions(doc) -> list[Mention]:
     """The named-entity mentions of ``doc`` worth linking, as ``Mention``s of kind ``name``."""
     out = []
@@ -150,14 +176,24 @@ def entity_mentions(doc) -> list[Mention]:
         if label == "PERSON" and len(ent) > 1 and ent[-1].text in ORGANISATION_HEADS:
             # the small tagger's PERSON for "John Birch Society", "Crosscut Strategies": an institution
             label = "ORG"
+        if label == "PERSON" and lower_words is None:
+            text_of_doc = doc.text
+            lower_words = _prose_lower_words(doc, text_of_doc)
+            place_words = frozenset(e.text for e in doc.ents if len(e) == 1 and e.label_ in _NOT_PERSON_NAMES)
+            title_lines = _title_case_lines(text_of_doc)
+            person_names = _prose_person_names(doc, title_lines)
+            # The surnames of the prose's full names whose first word is a given name ("Theresa May"; not
+            # the tagger's "Patriot Coal").
+            surnames = {name[-1] for name in person_names if len(name) > 1 and first_name_gender(name[0])}
+        if label == "PERSON" and len(ent) == 1 and _common_word_alone(ent, lower_words, surnames, title_lines):
+            continue
         if label == "PERSON" and len(ent) > 1:
-            if lower_words is None:
-                text_of_doc = doc.text
-                lower_words = _prose_lower_words(doc, text_of_doc)
-                place_words = frozenset(e.text for e in doc.ents if len(e) == 1 and e.label_ in _NOT_PERSON_NAMES)
-                title_lines = _title_case_lines(text_of_doc)
-                person_names = _prose_person_names(doc, title_lines)
-            toks = _headline_name_part(_person_name_part(ent, lower_words, place_words), person_names, title_lines)
+            in_title_line = _in_lines(ent.start_char, title_lines)
+            toks = _headline_name_part(_person_name_part(ent, lower_words, place_words, in_title_line),
+                                       person_names, title_lines)
+            if len(toks) == 1 and _common_word_alone(ent.doc[toks[0].i:toks[0].i + 1], lower_words, surnames,
+                                                     title_lines):
+                continue  # "Sell Coal" of a headline, cut to "Coal": a word, not a name
             if len(toks) < len(ent):
                 start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
                 text = text_of_doc[start:end]
