@@ -84,8 +84,6 @@ def test_a_common_word_opening_a_sentence_is_no_person(nlp):
     """The tagger's PERSON for "Turnout makes a difference": a sentence's first word the article also writes
     in lower case. A surname the article gives with a given name ("May" of "Theresa May"), a word after an
     honorific ("Mr. Justice") and a given name ("Hope") stay people though the article uses them as words."""
-    from spacy.tokens import Span
-
     from newsweave.extract.entities import entity_mentions
 
     text = ("Turnout makes a difference. Low turnout hurt the party, Theresa May said. They may vote. "
