@@ -329,3 +329,20 @@ def test_seed_reports_link_ushakov_putin_trump_and_their_titles(seeds_dir):
         assert covering, phrase
         longest = max(covering, key=lambda m: m.end - m.start)  # "Russian" alone is the country's
         assert longest.entity_id == who, (phrase, covering)
+
+
+def test_a_surname_with_particles_is_one_surname():
+    # "Le Pen" and "von der Leyen" are surnames, not a given name "Le" or "von" beside Marine or Ursula.
+    el = EntityLinker()
+    a = [M("Ursula von der Leyen", chain=1), M("von der Leyen", chain=1, start=40)]
+    b = [M("Von der Leyen")]
+    c = [M("Marine Le Pen", chain=1), M("Le Pen", chain=1, start=40)]
+    d = [M("Le Pen")]
+    e = [M("Jean-Marie Le Pen")]
+    f = [M("Van Jones")]
+    for key, ms, story in (("a", a, "s1"), ("b", b, "s2"), ("c", c, "s3"), ("d", d, "s4"), ("e", e, "s5"),
+                           ("f", f, "s6")):
+        el.add(key, ms, story_id=story)
+    assert a[0].entity_id == a[1].entity_id == b[0].entity_id
+    assert c[0].entity_id == c[1].entity_id == d[0].entity_id != e[0].entity_id  # Marine is not Jean-Marie
+    assert el.entity(f[0].entity_id).name == "Van Jones"  # "Van" of a two-word name is his given name

@@ -18,10 +18,11 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["DETERMINERS", "HONORIFICS", "ORGANISATION_HEADS", "PARTICLES", "PRONOUNS", "WORD", "first_name_gender",
+__all__ = ["DETERMINERS", "HONORIFICS", "ORGANISATION_HEADS", "PARTICLES", "PRONOUNS", "SURNAME_PARTICLES", "WORD",
+           "first_name_gender",
            "first_names_agree", "fold",
            "head_of", "honorific_gender", "is_proper_name", "last_word", "name_words", "plain_words", "singular",
-           "spelled", "spelling", "words_of"]
+           "spelled", "spelling", "surname_joined", "words_of"]
 
 
 # Enough for the distinct names and descriptions of a large batch; an evicted entry is recomputed.
@@ -32,6 +33,11 @@ HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", 
 PARTICLES = frozenset({"of", "the", "and", "for", "de", "du", "des", "van", "von", "der", "den", "da", "di",
                        "del", "della", "la", "le", "y", "al", "el", "bin", "ibn", "ben", "&"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Particles that belong to the surname after them: "Marine Le Pen" is then "Le Pen", "Ursula von der Leyen"
+# "von der Leyen", "Robert De Niro" "De Niro" — never a given name "Le" or "von" beside "Marine" or "Ursula".
+SURNAME_PARTICLES = frozenset({"de", "du", "des", "da", "di", "del", "della", "der", "den", "la", "le", "lo",
+                               "dos", "das", "van", "von", "ten", "ter"})
+_GIVEN_TOO = frozenset({"van", "von"})  # "Van Jones", "Von Miller": a given name in a two-word name
 # Words that end the name of an institution, never a person's ("John Birch Society", "George W. Bush
 # Presidential Center"): the entity stage reads a PERSON span ending with one as an organisation.
 ORGANISATION_HEADS = frozenset({
@@ -109,8 +115,8 @@ def name_words(text: str) -> tuple[str, ...]:
     """
     raw = WORD.findall(_POSSESSIVE.sub("", text))
     if any(w[:1].isupper() for w in raw) and any(w[:1].islower() for w in raw):
-        while raw and raw[0][:1].islower():
-            raw = raw[1:]
+        while raw and raw[0][:1].islower() and not (len(raw) > 1 and fold(raw[0]) in SURNAME_PARTICLES):
+            raw = raw[1:]  # "html Gary Ross"; not the "von" of "von der Leyen"
         cut = next((i for i, w in enumerate(raw) if w[:1].islower() and fold(w) not in PARTICLES), len(raw))
         raw = raw[:cut]
         while raw and fold(raw[-1]) in PARTICLES:
@@ -123,10 +129,24 @@ def name_words(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+def surname_joined(words) -> tuple[str, ...]:
+    """A name's lower-case words with the surname's particles written into it as one word:
+    ("marine", "le", "pen") -> ("marine", "lepen"), ("von", "der", "leyen") -> ("vonderleyen",), so that
+    the surname alone and the full name agree on the surname and no particle passes for a given name."""
+    n = len(words)
+    k = n - 1
+    while k > 0 and words[k - 1] in SURNAME_PARTICLES:
+        k -= 1
+    if k == n - 1 or (k == 0 and n == 2 and words[0] in _GIVEN_TOO):
+        return tuple(words)
+    return (*words[:k], "".join(words[k:]))
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def spelled(text: str) -> tuple[str, ...]:
-    """The spelling keys of a name's words (``name_words`` then ``spelling``), computed once per text."""
-    return tuple(spelling(w) for w in name_words(text))
+    """The spelling keys of a name's words (``name_words``, the surname's particles joined to it, then
+    ``spelling``), computed once per text."""
+    return tuple(spelling(w) for w in surname_joined(name_words(text)))
 
 
 def singular(word: str) -> str:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Mention
-from ..names import first_name_gender, first_names_agree, spelling
+from ..names import first_name_gender, first_names_agree, spelling, surname_joined
 
 __all__ = ["HONORIFIC_GENDER", "Chains", "Person", "join_name_variants", "join_split_names", "name_words",
            "same_name"]
@@ -62,8 +62,9 @@ def name_words(text: str) -> list[str]:
     while words and words[0] in _HONORIFICS:
         words = words[1:]
     # A word of dots alone ("...") would leave an empty name word, which no name comparison can use.
-    return [w.rstrip(".") for w in words if w not in {"jr", "jr.", "sr", "sr."} and w.rstrip(".")] or [
+    kept = [w.rstrip(".") for w in words if w not in {"jr", "jr.", "sr", "sr."} and w.rstrip(".")] or [
         w for w in words if w.rstrip(".")]
+    return list(surname_joined(kept))  # "Le Pen" is the surname of "Marine Le Pen"
 
 
 def _acronym(words: list[str]) -> str:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import bisect
 import re
 
+from spacy.tokens import Span
+
 from ..model import Extraction, Mention
-from ..names import ORGANISATION_HEADS, first_name_gender
+from ..names import ORGANISATION_HEADS, SURNAME_PARTICLES, first_name_gender
 from ..settings import Settings
 from .pipeline import stage
 
@@ -161,12 +163,36 @@ def _common_word_alone(ent, lower_words: set[str], surnames: set[str], title_lin
     return sentence_first or _in_lines(ent.start_char, title_lines)
 
 
+def _with_surname_particles(doc) -> list:
+    """``doc.ents`` with a person's name the tagger cut at a surname particle made whole again: "Ursula
+    von" + "Leyen" is "Ursula von der Leyen" (the particles lower case, the surname capitalised)."""
+    ents = list(doc.ents)
+    out = []
+    k = 0
+    while k < len(ents):
+        ent = ents[k]
+        k += 1
+        if ent.label_ == "PERSON":
+            j = ent.end
+            while j < len(doc) and doc[j].text.islower() and doc[j].lower_ in SURNAME_PARTICLES:
+                j += 1
+            if ((j > ent.end or ent[-1].lower_ in SURNAME_PARTICLES) and j < len(doc) and doc[j].is_title
+                    and doc[j].is_alpha):
+                end = j + 1
+                while k < len(ents) and ents[k].start <= j:
+                    end = max(end, ents[k].end)  # the surname the tagger took for a name of its own
+                    k += 1
+                ent = Span(doc, ent.start, end, label="PERSON")
+        out.append(ent)
+    return out
+
+
 def entity_mentions(doc) -> list[Mention]:
     """The named-entity mentions of ``doc`` worth linking, as ``Mention``s of kind ``name``."""
     out = []
     lower_words = None
     text_of_doc = None  # read once, where needed: spaCy builds ``doc.text`` anew on each access
-    for ent in doc.ents:
+    for ent in _with_surname_particles(doc):
         if ent.label_ not in ENTITY_LABELS:
             continue
         start, end, text = ent.start_char, ent.end_char, ent.text

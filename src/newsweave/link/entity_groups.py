@@ -21,6 +21,7 @@ from ..names import (
     honorific_gender,
     name_words,
     spelled,
+    surname_joined,
 )
 
 __all__ = ["FAMILY", "FAMILY_NOUNS", "GENDERED_NOUNS", "PERSON", "PRONOUN_GENDER",
@@ -52,7 +53,7 @@ def given(words) -> str:
 
 def name_gender(text: str) -> str | None:
     """The gender a written person name states: its honorific, else its given name."""
-    words = name_words(text)
+    words = surname_joined(name_words(text))  # "von der Leyen" has no given name "von"
     return honorific_gender(text) or (first_name_gender(given(words)) if len(words) > 1 else None)
 
 
