@@ -52,3 +52,11 @@ def test_the_timeline_prints_as_its_text():
          "outlets": ["Daily"], "reprinted_by": [], "date_from": "published",
          "sentence": {"text": "Mara Pell said [Sic] done."}}]}
     assert printed(render("timeline", "text", d)) == render_timeline(d)
+
+
+def test_a_date_column_widens_to_an_interval():
+    from newsweave.renderers import date_width
+
+    assert date_width(["2025-10-16", None, "2025-W43"]) == 11
+    rows = [f"{d:<{date_width(['2025-10-16', '2025-10-18/2025-10-24'])}} x" for d in ("2025-10-16", "2025-10-18/2025-10-24")]
+    assert rows[0].index("x") == rows[1].index("x")

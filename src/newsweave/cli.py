@@ -192,6 +192,7 @@ def run(obj, paths, workers, as_json):
 
 def _print_digest(obj: _Context, as_json: bool) -> None:
     from .analyze.digest import digest
+    from .renderers import date_width
     from .store.views import store_overview
 
     with obj.store() as store:
@@ -209,10 +210,11 @@ def _print_digest(obj: _Context, as_json: bool) -> None:
         con.print(f"   {s['article_count']} articles ({copies} wire copies) · {', '.join(s['outlets'])} · {dates}")
         if s["speakers"]:
             con.print("   speakers: " + ", ".join(f"{x['speaker']} ({x['quotes']})" for x in s["speakers"]))
+        width = date_width(item["date"] for item in s["timeline"])
         for item in s["timeline"]:
             status = f" [{item['status']}]" if item["status"] and item["kind"] in ("event", "plan") else ""
             flag = " [red]outlets disagree[/]" if item["conflict"] else ""
-            con.print(f"   {item['date']:<11} {item['what'][:100]}{status} [dim]({', '.join(item['outlets'])})[/]{flag}",
+            con.print(f"   {item['date']:<{width}} {item['what'][:100]}{status} [dim]({', '.join(item['outlets'])})[/]{flag}",
                       markup=True)
         con.print()
     db = "" if str(obj.db_path) == str(default_db_path()) else f" --db {obj.db_path}"

@@ -22,13 +22,19 @@ from typing import Any
 
 from .model import outlet_of
 
-__all__ = ["FORMATS", "json_text", "registered", "render", "renderer", "template"]
+__all__ = ["FORMATS", "date_width", "json_text", "registered", "render", "renderer", "template"]
 
 FORMATS = ("json", "text", "html")
 
 _TEXT: dict[str, Callable[[Any], str]] = {}
 _TEMPLATES: dict[str, str] = {}
 
+
+
+def date_width(values) -> int:
+    """The width of a date column: a day and a space (11), or the widest value it holds, so that an
+    interval ("2025-10-18/2025-10-24", a plan due "in the next few days") keeps its rows aligned."""
+    return max([11] + [len(v) for v in values if v])
 
 def json_text(data: Any) -> str:
     """The ``json`` format of any view: indented two spaces, non-ASCII kept, dates as their text."""
@@ -114,10 +120,11 @@ def story_text(s: dict[str, Any]) -> str:
         lines.append(f"  [green]{q['speaker_name'] or '(unattributed)'}[/] ({_shown_outlet(q)}, {q['kind']}): "
                      f"{text[:160]}")
     lines += ["", "[bold]Events[/]"]
+    width = date_width(e["time"] for e in s["events"])
     for e in s["events"]:
         who = ", ".join(a["text"] for a in e["source"]) or "?"
         whom = ", ".join(a["text"] for a in e["target"])
-        lines.append(f"  {e['time'] or '?':<11} {e['type']:<10} {e['status']:<9} {who} → {whom} "
+        lines.append(f"  {e['time'] or '?':<{width}} {e['type']:<10} {e['status']:<9} {who} → {whom} "
                      f"{'@ ' + e['place'] if e['place'] else ''}")
     lines += ["", "[bold]Entities[/]", "  " + ", ".join(f"{e['name']} ({e['mentions']})" for e in s["entities"][:20])]
     return "\n".join(lines)
@@ -228,8 +235,9 @@ def article_text(a: dict[str, Any]) -> str:
         text = " … ".join(c["text"] for c in q["content"])
         lines.append(f"  [green]{q['speaker_name'] or '(unattributed)'}[/] ({q['kind']}): {_escape(text[:160])}")
     lines += ["", "[bold]Events[/]"]
+    width = date_width(e["time"] for e in a["events"])
     for e in a["events"]:
         who = ", ".join(x["text"] for x in e["source"]) or "?"
-        lines.append(f"  {e['time'] or '?':<11} {e['type']:<10} {e['status']:<9} {who}")
+        lines.append(f"  {e['time'] or '?':<{width}} {e['type']:<10} {e['status']:<9} {who}")
     lines += ["", "[bold]Dates[/]", "  " + ", ".join(f"{t['text']} ({t['value']})" for t in a["timexes"])]
     return "\n".join(lines)
