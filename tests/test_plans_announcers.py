@@ -35,6 +35,17 @@ def test_the_speaker_it_is_attributed_to_announces_it_and_a_pronoun_never_does()
     assert plan.history[0].announced_by == "Lake Post"
 
 
+def test_one_announcer_in_two_spellings_is_written_as_first_seen():
+    items = [
+        ("a1", "Fjord Wire", "2031-05-02", _event("planned", "The ministers will meet, Yuri Dalsky said.",
+                                                  claimed_by="Yuri Dalsky", place="Bergen"), "s1"),
+        ("a2", "Lake Post", "2031-05-03", _event("planned", "The ministers will meet in Bergen, Yury Dalsky said.",
+                                                 claimed_by="Yury Dalsky", place="Bergen"), "s1"),
+    ]
+    (plan,) = track_plans(items)
+    assert [u.announced_by for u in plan.history] == ["Yuri Dalsky", "Yuri Dalsky"]
+
+
 def test_a_third_partys_hopes_are_a_comment_not_an_update():
     items = [
         ("a1", "Fjord Wire", "2031-05-02", _event("planned", "The ministers will meet, the Norwegian envoy said.",

@@ -87,3 +87,10 @@ def test_a_stretch_to_come_is_a_window_from_the_day_after_the_report(text, windo
 
     assert coming_window(text, "2025-10-17") == window
     assert coming_window(text, None) is None
+
+
+def test_a_window_is_an_interval_of_days():
+    from newsweave.timex3 import is_window
+
+    assert is_window("2025-10-18/2025-10-24")
+    assert not any(is_window(v) for v in ("2025-10-18", "2025-W43", "P3D", None, "2025-10-18/P3D"))

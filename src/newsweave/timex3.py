@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-__all__ = ["PRECISIONS", "ValueSpan", "value_contains", "value_last_day", "value_precision", "value_range", "value_span"]
+__all__ = ["PRECISIONS", "ValueSpan", "is_window", "value_contains", "value_last_day", "value_precision", "value_range",
+           "value_span"]
 
 # How finely a timeline or plan reports a value; the finer granularities map onto these.
 PRECISIONS = ("day", "week", "month", "quarter", "year", "other")
@@ -99,6 +100,13 @@ def value_span(value: str | None) -> ValueSpan | None:
                 return None
             return ValueSpan(first, after, granularity)
     return None
+
+
+def is_window(value: str | None) -> bool:
+    """Whether a value is an interval of days ("2025-10-18/2025-10-24"): the window a plan "in the next
+    few days" is due in, not a date a thing happened on."""
+    span = value_span(value)
+    return span is not None and span.granularity == "days"
 
 
 def value_range(value: str | None) -> tuple[date, date] | None:

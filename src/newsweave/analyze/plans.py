@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..actors import actor_code
 from ..model import Actor, Event, Span
+from ..names import spelled
 from ..plan_words import POSTPONEMENT_CUE
 from ..store.views import EventsView, events_view
 from ..timex3 import value_range
@@ -315,7 +316,7 @@ def _update(plan: Plan, event: Event, article_id, outlet, when) -> None:
             # A third party's hopes or comments announce nothing: kept apart, and they add no
             # participant or place to the plan.
             plan.comments.append(PlanUpdate(date=when, outlet=outlet, article_id=article_id, change="commented",
-                                            status=plan.status, announced_by=_announcer(event, outlet),
+                                            status=plan.status, announced_by=_announcer(event, outlet, plan),
                                             due=plan.due, place=plan.place, evidence=event.evidence))
             return
         elif not _speaks_for(plan, event):
@@ -338,18 +339,25 @@ def _update(plan: Plan, event: Event, article_id, outlet, when) -> None:
     if change is None:
         return
     plan.history.append(PlanUpdate(date=when, outlet=outlet, article_id=article_id, change=change,
-                                   status=plan.status, announced_by=_announcer(event, outlet), due=plan.due,
+                                   status=plan.status, announced_by=_announcer(event, outlet, plan), due=plan.due,
                                    place=plan.place, evidence=event.evidence))
 
 
-def _announcer(event: Event, outlet: str | None = None) -> str | None:
+def _announcer(event: Event, outlet: str | None = None, plan: Plan | None = None) -> str | None:
     """Who gave the news: the speaker it is attributed to, else the outlet that states it in its own
     voice. Not a participant merely named in it ("Preparations will start with a phone conversation
     between Rubio and Lavrov" is the reporter's sentence, not Rubio's), and never a bare pronoun
-    ("He"), which says nothing once read apart from its sentence."""
-    if _named(event.claimed_by):
-        return event.claimed_by
-    return outlet or None
+    ("He"), which says nothing once read apart from its sentence. A name the plan's history already
+    holds in another spelling ("Yury Ushakov" after "Yuri Ushakov") is written as it was first."""
+    if not _named(event.claimed_by):
+        return outlet or None
+    who = event.claimed_by
+    if plan is not None:
+        key = spelled(who)
+        for update in [*plan.history, *plan.comments]:
+            if update.announced_by and spelled(update.announced_by) == key:
+                return update.announced_by
+    return who
 
 
 def _named(who: str | None) -> bool:

@@ -37,6 +37,7 @@ from dataclasses import replace
 
 from ..model import Event, Extraction, Mention, Span, Timex
 from ..settings import Settings
+from ..timex3 import is_window
 from .events_actors import (
     actor_mention,
     chain_name,
@@ -80,7 +81,7 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
         targets = event_targets(trig, sources)
         time, timex = event_time(trig, timexes, published)
         status = event_status(trig, published, timex)
-        if time and "/" in time and status not in ("planned", "proposed"):
+        if is_window(time) and status not in ("planned", "proposed"):
             time = None  # "over the next few days, protests spread": a window to come dates only a plan
         typ = trig.type
         mode = trig.mode
