@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["WORD", "content_words", "sentence_at", "split_sentences"]
+__all__ = ["WORD", "content_words", "sentence_at", "split_sentences", "without_dateline"]
 
 # Words that end in a full stop without ending a sentence.
 _ABBREVIATIONS = {
@@ -40,6 +40,19 @@ _STOPWORDS = {
 }
 
 Span = dict[str, Any]  # {start, end, text}: offsets into the article text
+
+
+# A dateline opening a sentence shown on its own: "PORT ELSIN, March 3 (CPA) - ", "BERLIN, Germany: ",
+# "WASHINGTON — ". Capitals for the place, then an optional region, date and agency, then a dash or colon.
+_DATELINE = re.compile(r"\A[A-Z][A-Z'.\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+                       r"(?:\s*\(\s*[A-Z][\w.\- ]{1,20}\))?\s*(?:—|–|--?|:)\s+(?=[\"“A-Z])")
+
+
+def without_dateline(sentence: str) -> str:
+    """A sentence without the dateline it opens with, for showing it as a line of its own (a timeline
+    row): "PORT ELSIN, March 3 (CPA) - The leaders will meet" -> "The leaders will meet"."""
+    match = _DATELINE.match(sentence)
+    return sentence[match.end():] if match else sentence
 
 
 def split_sentences(text: str) -> list[Span]:

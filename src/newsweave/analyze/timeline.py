@@ -24,7 +24,7 @@ from typing import Any
 
 from ..model import outlet_of
 from ..store.views import ArticleView, StoryView, as_story_view
-from ..text import content_words, sentence_at, split_sentences
+from ..text import content_words, sentence_at, split_sentences, without_dateline
 from ..timex3 import (
     PRECISIONS,
     value_contains,
@@ -169,7 +169,7 @@ def _items_of_article(article: dict[str, Any], detail: ArticleView) -> tuple[lis
             what = f"{label}: {actors}" + (f" → {targets}" if targets else "")
             what += f" in {e['place']}" if e.get("place") else ""
         else:  # without its actors the event says little; its sentence says more
-            what = f"{label}: {_cut(sent['text'], 110)}"
+            what = f"{label}: {_cut(without_dateline(sent['text']), 110)}"
         items.append(item(
             date=when, date_from=date_from, what=what,
             kind="plan" if e["status"] in _PLANNED else "event", status=e["status"],
@@ -207,7 +207,7 @@ def _items_of_article(article: dict[str, Any], detail: ArticleView) -> tuple[lis
         sent = sentence_of(t["start"], t["end"])
         after = published and timex_range(t["value"])[0] > date.fromisoformat(published)
         items.append(item(
-            date=t["value"], date_from="text", what=_cut(sent["text"]),
+            date=t["value"], date_from="text", what=_cut(without_dateline(sent["text"])),
             # A date after the report's own date is something expected, not something that happened.
             kind="plan" if after else "mention", status="expected" if after else "reported",
             evidence={"start": t["start"], "end": t["end"], "text": t["text"]}, sentence=sent,
