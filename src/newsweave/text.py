@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["WORD", "content_words", "sentence_at", "split_sentences", "without_dateline"]
+__all__ = ["BARE_DATELINE", "WORD", "content_words", "sentence_at", "split_sentences", "without_dateline"]
 
 # Words that end in a full stop without ending a sentence.
 _ABBREVIATIONS = {
@@ -42,10 +42,14 @@ _STOPWORDS = {
 Span = dict[str, Any]  # {start, end, text}: offsets into the article text
 
 
-# A dateline opening a sentence shown on its own: "PORT ELSIN, March 3 (CPA) - ", "BERLIN, Germany: ",
-# "WASHINGTON — ". Capitals for the place, then an optional region, date and agency, then a dash or colon.
-_DATELINE = re.compile(r"\A[A-Z][A-Z'.\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-                       r"(?:\s*\(\s*[A-Z][\w.\- ]{1,20}\))?\s*(?:—|–|--?|:)\s+(?=[\"“A-Z])")
+# A dateline: capitals for the place, then an optional region and date, then a dash or colon
+# ("WASHINGTON — ", "BERLIN, Germany: "). BARE_DATELINE is that alone (a headline's reader, which reads
+# agency credits with its own parser); a sentence shown on its own also loses an agency before the dash
+# ("PORT ELSIN, March 3 (CPA) - ") and keeps a dateline that no capital or quote follows.
+_PLACE_AND_DATE = r"\A[A-Z][A-Z'.\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+_DASH = r"\s*(?:—|–|--?|:)\s+"
+BARE_DATELINE = re.compile(_PLACE_AND_DATE + _DASH)
+_DATELINE = re.compile(_PLACE_AND_DATE + r"(?:\s*\(\s*[A-Z][\w.\- ]{1,20}\))?" + _DASH + r"(?=[\"“A-Z])")
 
 
 def without_dateline(sentence: str) -> str:

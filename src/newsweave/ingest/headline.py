@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import BARE_DATELINE
 from .credit import parse_credit
 
 __all__ = ["headline"]
@@ -30,8 +31,6 @@ _ABBREVIATIONS = frozenset(
 )
 _URL = re.compile(r"\b(?i:https?[ \t]*:[ \t]*/[ \t]*/[ \t]*|www[ \t]*\.[ \t]*)[\w%~+\-]*"
                   r"(?:(?:[ \t]*[/\-_?=&#])+[ \t]*[A-Za-z0-9%~+]+|\.[ \t]*[a-z0-9][\w%~+\-]*)*(?:[ \t]*/)?")
-_BARE_DATELINE = re.compile(
-    r"\A[A-Z][A-Z'.\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:—|–|--?|:)\s+")
 _CANDIDATE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _TRAILING_CREDIT = re.compile(r"\s*\((?:[A-Z][\w.\- ]{1,30}|with inputs from [^)]{1,40})\)\s*$", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?…:;,\"”’)]$")
@@ -77,7 +76,7 @@ def _skip_dateline(paragraph: str) -> str:
     credit = parse_credit(paragraph[:300])
     if credit.datelined and credit.span is not None and credit.span.start == 0:
         paragraph = paragraph[credit.span.end:].lstrip(" -—–:.")
-    elif match := _BARE_DATELINE.match(paragraph):
+    elif match := BARE_DATELINE.match(paragraph):
         rest = paragraph[match.end():]
         if rest[:1].isupper() or rest[:1] in "\"“":
             paragraph = rest
