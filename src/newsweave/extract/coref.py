@@ -255,7 +255,7 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
         covered_chars.update(range(start, end))
 
     # Descriptions the sentence states to be a named participant ("Subryan, a driver").
-    identity_statements(doc, out, uf, name_idx_by_tok, gender, _GENDERED_NOUNS)
+    identity_statements(doc, out, uf, name_idx_by_tok, token_of, gender, _GENDERED_NOUNS)
 
     # Pronouns, in text order, each to the most salient compatible earlier mention.
     quotes = quote_spans(text)

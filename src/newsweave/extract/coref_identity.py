@@ -86,20 +86,18 @@ def _copula_name(head, name_of: dict[int, int]) -> int | None:
     return None
 
 
-def identity_statements(doc, out: list[Mention], uf: Chains, name_of: dict[int, int], gender: dict[int, str],
-                        gendered_nouns: dict[str, str]) -> None:
+def identity_statements(doc, out: list[Mention], uf: Chains, name_of: dict[int, int], head_of: dict[int, int],
+                        gender: dict[int, str], gendered_nouns: dict[str, str]) -> None:
     """Join each nominal mention of ``out`` that the parse states to be a named one to that name's chain.
 
-    ``name_of`` maps each token of a name mention to its index in ``out``; ``gender`` (mention index ->
-    gender evidence) is read to keep a "woman" off a chain known to be a man's.
+    ``name_of`` maps each token of a name mention to its index in ``out``; ``head_of`` maps a mention's
+    index to its head token's (coreference's ``token_of``: a nominal phrase ends at its head);
+    ``gender`` (mention index -> gender evidence) is read to keep a "woman" off a chain known to be a man's.
     """
     for idx, m in enumerate(out):
-        if m.kind != "nominal":
+        if m.kind != "nominal" or idx not in head_of:
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        head = span[-1]
+        head = doc[head_of[idx]]
         if head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             continue  # a group; "Felt was no liberal" says what he was not
         name = _appositive_name(head, name_of)
