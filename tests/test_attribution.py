@@ -61,6 +61,26 @@ def test_split_quote_is_one_attribution_with_two_pieces(nlp):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "\u201cThe bridge is open. We did it!\u201d Mayor Ellen Park said on Friday.",
+    "\u201cThe bridge is open. We did it!\u201d Mayor Ellen Park wrote on Twitter.",
+])
+def test_when_and_where_it_was_said_is_not_what_was_said(nlp, text):
+    """A quotation the parser set in sentences of its own before "X said on Friday": the quotation is
+    what was said, not "on Friday" (before: an indirect attribution whose content was "on Friday")."""
+    (att,) = _find(nlp, text)
+    assert att.kind == "direct" and att.content[0].text.startswith("\u201cThe bridge")
+    assert att.speaker.text == "Ellen Park"
+
+
+@pytest.mark.slow
+def test_a_name_pair_beside_a_plural_speaks_together(nlp):
+    text = "\u201cWe are thrilled,\u201d the producers Tom Ash and Ray Pell said."
+    (att,) = _find(nlp, text)
+    assert att.speaker.text == "Tom Ash and Ray Pell" and att.speaker.kind == "group"
+
+
+@pytest.mark.slow
 def test_indirect_speech_with_channel(nlp):
     text = "Finance minister Paul Gray told reporters that the budget would be balanced next year."
     (att,) = _find(nlp, text)

@@ -346,8 +346,13 @@ def _speaker(doc, f: Found, mentions: list[Mention]) -> Mention | None:
         pick = names[-1]
     if pick is None:
         return None
-    # "Ann Vale and Tom Reyes said ...": a compound source (PolNeAR's "Google and Yahoo say") is all of them
-    others = [m for c in head.conjuncts if f.source[0] <= c.idx < f.source[1]
+    # "Ann Vale and Tom Reyes said ...": a compound source (PolNeAR's "Google and Yahoo say") is all of
+    # them; so is a name pair set beside a plural ("producers Craig Zadan and Neil Meron said")
+    anchor = head
+    if not (pick.start <= head.idx < pick.end):
+        span = doc.char_span(pick.start, pick.end, alignment_mode="expand")
+        anchor = span.root if span is not None and len(span) else head
+    others = [m for c in anchor.conjuncts if f.source[0] <= c.idx < f.source[1]
               for m in _mentions_at(mentions, c) if m.label == "PERSON" == pick.label]
     if others:
         return _people(pick, [pick.chain, *(m.chain for m in others)], mentions)

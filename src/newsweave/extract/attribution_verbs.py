@@ -309,7 +309,8 @@ def verb_attribution(doc, sent, cue, lex, threshold, quotes, sent_quotes, quote_
         excl = {t.i for t in cue.subtree}
         toks = [t for t in cue.head.subtree if t.i not in excl and sent.start <= t.i < sent.end]
         content.extend(pieces(doc, toks))
-    elif prep_content:
+    elif prep_content and not _channel_prep(prep_content[0]):
+        # ("said on Friday", "wrote on Twitter": when and where it was said, not what)
         prep, obj = prep_content
         # "called for X": the preposition goes with the cue; "responded by X": with the content
         s, e = subtree_span(obj if _prep_in_cue(cue, prep) else prep)
