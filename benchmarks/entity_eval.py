@@ -20,6 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import cluster_eval
 
+ENTITY_STAGES = ("newsweave.attribution.model.v1", "newsweave.quote_speakers.v1")
+
 
 def _matched(gold_row, mentions):
     """For each gold mention, the longest overlapping predicted mention with an entity id (or None)."""
@@ -70,7 +72,10 @@ def main(argv=None) -> int:
     from newsweave.settings import Settings
 
     sc = cluster_eval.scorer()
-    rows, exs, _ = cluster_eval.extractions(args.split)
+    # The stages that make or join mentions, as `newsweave extract` runs them (the quote speakers' "I"
+    # needs the attributions).
+    stages = cluster_eval.STAGES_WANTED + ENTITY_STAGES
+    rows, exs, _ = cluster_eval.extractions(args.split, stages)
     link_batch(exs, Settings())
     out = cluster_eval.entity_output(rows, exs)
     gold = {r["id"]: r for r in rows}

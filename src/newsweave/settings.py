@@ -27,6 +27,7 @@ DEFAULT_STAGES = (
     "newsweave.timex.rules.v1",
     # the rules with the learned span model; "newsweave.attribution.rules.v1" is the rules alone
     "newsweave.attribution.model.v1",
+    "newsweave.quote_speakers.v1",
     "newsweave.statement_dates.v1",
     "newsweave.events.rules.v1",
 )

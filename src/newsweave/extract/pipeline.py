@@ -87,7 +87,7 @@ def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (
     return register
 
 
-_BUILTIN_MODULES = ("entities", "mentions", "coref", "link_features", "timex", "attribution", "statement_dates", "events")
+_BUILTIN_MODULES = ("entities", "mentions", "coref", "link_features", "timex", "attribution", "quote_speakers", "statement_dates", "events")
 
 
 def _load_builtin_stages() -> None:
