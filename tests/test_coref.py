@@ -183,6 +183,13 @@ def _chains_with_nominals(nlp, text):
     ("The pilot, who police identified as Marco Dessel, survived the crash.", {"pilot", "Marco Dessel"}),
     ("The new coach is Peter Halvorsen, the club said.", {"new coach", "Peter Halvorsen"}),
     ("The company's chief executive, Laura Feld, resigned.", {"chief executive", "Laura Feld"}),
+    # appointments and "become": the office is the person from then on
+    ("The mayor on Monday named Ilse Brandt as the next police chief.", {"next police chief", "Ilse Brandt"}),
+    ("Maria Lopez was named the new police chief on Monday.", {"new police chief", "Maria Lopez"}),
+    ("The board nominated Ilse Brandt to be the next chairwoman.", {"next chairwoman", "Ilse Brandt"}),
+    ("The club appointed Maria Lopez as manager.", {"manager", "Maria Lopez"}),
+    ("Maria Lopez became the first woman to lead the agency.", {"woman", "Maria Lopez"}),
+    ("Maria Lopez will host the gala, becoming the first woman to do so twice.", {"woman", "Maria Lopez"}),
 ])
 def test_a_description_stated_to_be_a_named_person_joins_the_name(nlp, text, joined):
     assert any(joined <= c for c in _chains_with_nominals(nlp, text))
@@ -195,6 +202,8 @@ def test_a_description_stated_to_be_a_named_person_joins_the_name(nlp, text, joi
     "Mr Varga was no liberal.",  # what he was not
     "Linebacker Nils Varga (knee) will miss the game.",  # a parenthesis: the injury
     "Nils Varga was found guilty of murdering a judge, a court reporter and a deputy.",  # his victims
+    "Nils Varga could be named the next coach.",  # an appointment that may not happen
+    "The club did not appoint Nils Varga as coach.",  # negated
 ])
 def test_no_identity_is_read_where_the_sentence_states_none(nlp, text):
     chains = _chains_with_nominals(nlp, text)

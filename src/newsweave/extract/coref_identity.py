@@ -11,8 +11,13 @@ Only what the parse states as identity counts, each one a domain rule below:
 * apposition — the noun phrase and the name are appositives of each other;
 * "identified as" / "named as" — the phrase is what was identified (or the verb's relative clause
   hangs on it) and the name is the object of "as";
-* the copula — "the driver was Subryan", "Subryan was the driver"; never negated ("was not") nor
-  under a modal ("could be the next surgeon general" is a possibility, not an identity).
+* the copula — "the driver was Subryan", "Subryan was the driver", "Roe became the first woman to
+  ..."; never negated ("was not") nor under a modal ("could be the next surgeon general" is a
+  possibility, not an identity);
+* an appointment — "Obama named Benjamin (as) the next surgeon general", "Benjamin was named the new
+  surgeon general", "nominated Benjamin to be ...", "hired Cheeks as their coach": the office is the
+  person from then on, and news calls the person by it ("the surgeon general said ..."). Not
+  negated, not under a modal ("could be named coach").
 
 A plural phrase names a group, not the person; a description whose gender (woman, man)
 contradicts what the chain is known to be stays apart. A family noun stated of a name ("Raj Chohan,
@@ -27,6 +32,10 @@ from .coref_names import Chains
 __all__ = ["identity_statements"]
 
 _IDENTIFY_VERBS = frozenset({"identify", "name"})
+# Verbs that put a person in an office: the office phrase is then that person.
+_APPOINT_VERBS = frozenset({"name", "appoint", "nominate", "elect", "hire", "choose", "pick", "tap", "select",
+                            "install", "designate", "promote", "reelect", "re-elect"})
+_FUTURE = frozenset({"will", "'ll", "’ll", "shall"})
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
@@ -72,16 +81,49 @@ def _identified_name(head, name_of: dict[int, int]) -> int | None:
     return None
 
 
+def _stated(verb) -> bool:
+    """Whether a verb is stated as fact: not negated, not under a modal of possibility ("could be",
+    "was not"); "will" states what is to happen ("will host the Oscars, becoming the first ...")."""
+    return not any(c.dep_ == "neg" or (c.tag_ == "MD" and c.lower_ not in _FUTURE) for c in verb.children)
+
+
 def _copula_name(head, name_of: dict[int, int]) -> int | None:
-    """The name a copula equates with the phrase: "the victim was Raj Chohan", "Subryan was the driver"."""
+    """The name a copula equates with the phrase: "the victim was Raj Chohan", "Subryan was the driver",
+    "Roe became the first woman ..." (and ", becoming the first woman" of the clause's subject)."""
     verb = head.head
-    if verb.lemma_ != "be" or head.dep_ not in ("attr", "nsubj"):
+    if verb.lemma_ not in ("be", "become") or head.dep_ not in ("attr", "nsubj") or not _stated(verb):
         return None
-    if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
-        return None  # "was not the driver", "could be the next surgeon general"
+    if verb.lemma_ == "become" and head.dep_ != "attr":
+        return None  # "the driver became ..." says what the driver became, not who
     other = "nsubj" if head.dep_ == "attr" else "attr"
     for c in verb.children:
         if c.dep_ == other and c.i in name_of:
+            return name_of[c.i]
+    if verb.lemma_ == "become" and verb.dep_ == "advcl" and verb.tag_ == "VBG" and _stated(verb.head):
+        for c in verb.head.children:  # "DeGeneres will host ..., becoming the first woman to ..."
+            if c.dep_ == "nsubj" and c.i in name_of:
+                return name_of[c.i]
+    return None
+
+
+def _appointed_name(head, name_of: dict[int, int]) -> int | None:
+    """The name an appointment puts in the office the phrase names: "named Benjamin (as) the next
+    surgeon general", "Benjamin was named the new surgeon general", "nominated Benjamin to be the next
+    surgeon general", "hired Cheeks as their coach"."""
+    verb = head.head
+    if head.dep_ == "pobj" and verb.lower_ == "as" and verb.dep_ == "prep":
+        verb = verb.head  # "... as the next surgeon general"
+        if verb.i in name_of and verb.dep_ in ("dobj", "nsubjpass"):
+            # the parse hung "as ..." on the name: "appointed [Reyl as manager]"
+            return name_of[verb.i] if verb.head.lemma_.lower() in _APPOINT_VERBS and _stated(verb.head) else None
+    elif head.dep_ == "attr" and verb.lemma_ == "be" and verb.dep_ == "xcomp":
+        verb = verb.head  # "... to be the next surgeon general"
+    elif head.dep_ != "oprd":
+        return None
+    if verb.lemma_.lower() not in _APPOINT_VERBS or not _stated(verb):
+        return None
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass", "oprd") and c.i != head.i and c.i in name_of:
             return name_of[c.i]
     return None
 
@@ -105,6 +147,8 @@ def identity_statements(doc, out: list[Mention], uf: Chains, name_of: dict[int, 
             name = _identified_name(head, name_of)
         if name is None:
             name = _copula_name(head, name_of)
+        if name is None:
+            name = _appointed_name(head, name_of)
         if name is None or out[name].label not in _NAMED_LABELS:
             continue
         said = gendered_nouns.get(head.lower_)
