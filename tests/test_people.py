@@ -185,6 +185,36 @@ def test_headline_words_are_not_part_of_a_name(nlp):
 
 
 @pytest.mark.slow
+def test_a_name_never_crosses_a_line(nlp):
+    """The tagger's "Maria Lopez\\nJul" (a name before a dateline) is Maria Lopez."""
+    from newsweave.extract.entities import entity_mentions
+
+    text = "Governor To Nominate Maria Lopez\nJul 14, 2031\nThe governor will nominate Maria Lopez to lead the port."
+    names = [m.text for m in entity_mentions(nlp(text)) if m.label == "PERSON"]
+    assert names == ["Maria Lopez", "Maria Lopez"]
+
+
+@pytest.mark.slow
+def test_a_headline_run_into_one_span_gives_the_people_it_names(nlp):
+    """A title-case line the tagger made one span of ("Obama To Nominate Maria Lopez", WORK_OF_ART)
+    names the people the prose names, each on their own; an institution named after a person stays."""
+    from spacy.tokens import Span
+
+    from newsweave.extract.entities import entity_mentions
+
+    text = ("Obama To Nominate Maria Lopez\n\nBarack Obama will nominate Maria Lopez to lead the port. "
+            "Obama said to nominate her was easy.\nObama Foundation Gives Grant\nThe foundation gives grants.")
+    doc = nlp(text)
+    head = Span(doc, 0, 5, label="WORK_OF_ART")
+    k = next(t.i for t in doc if t.text == "Foundation")
+    foundation = Span(doc, k - 1, k + 1, label="ORG")
+    doc.ents = [head, foundation, *(e for e in doc.ents if e.start >= 6 and e.end <= k - 1)]
+    names = [(m.text, m.label) for m in entity_mentions(doc)]
+    assert names[:2] == [("Obama", "PERSON"), ("Maria Lopez", "PERSON")]
+    assert ("Obama Foundation", "ORG") in names
+
+
+@pytest.mark.slow
 def test_polnear_dev_slice_mixes_no_people(shared_dir, tmp_path):
     """A slice of unseen election coverage, ingested and processed into a real store: the entities
     that mix different people (benchmarks/entity_merges.py) hold at most 1% of person mentions."""

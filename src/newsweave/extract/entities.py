@@ -187,14 +187,76 @@ def _with_surname_particles(doc) -> list:
     return out
 
 
+def _one_line(ent):
+    """A span the tagger ran across a line break ("Regina Benjamin\\nJul", "Gulf of Eden\\nSat Nov 12"):
+    a name never crosses a line, so the line's piece with the most words is the name (the first of
+    equal ones)."""
+    if "\n" not in ent.text:
+        return ent
+    pieces, cur = [], []
+    for t in ent:
+        if "\n" in t.text or (t.i > ent.start and "\n" in t.doc[t.i - 1].whitespace_):
+            if cur:
+                pieces.append(cur)
+            cur = [] if "\n" in t.text else [t]
+        else:
+            cur.append(t)
+    if cur:
+        pieces.append(cur)
+    pieces = [p for p in pieces if any(t.is_alpha for t in p)]
+    if not pieces:
+        return None
+    best = max(pieces, key=lambda p: (sum(t.is_alpha for t in p), -p[0].i))
+    return Span(ent.doc, best[0].i, best[-1].i + 1, label=ent.label_)
+
+
+def _people_in_headline(ent, person_names: set[tuple[str, ...]], lower_words: set[str]) -> list[tuple[int, int]]:
+    """The prose's person names inside a title-case line's span that is no name itself ("Obama To
+    Nominate Regina Benjamin", "Thoughts on Why the Academy Picked Ellen DeGeneres"): the tagger ran a
+    headline's words into one span of any label. A span counts only where some word outside the names
+    is one the article writes in lower case ("to", "picked"); "Barack Obama Foundation" stays whole.
+    Token ranges ``(start, end)`` of the names, longest first, none overlapping."""
+    words = [t.text for t in ent]
+    found, i = [], 0
+    while i < len(words):
+        n = next((n for n in range(len(words) - i, 0, -1) if tuple(words[i:i + n]) in person_names), 0)
+        if n:
+            found.append((ent.start + i, ent.start + i + n))
+            i += n
+        else:
+            i += 1
+    if not found or found == [(ent.start, ent.end)]:
+        return []
+    inside = {k for a, b in found for k in range(a, b)}
+    rest = [t for t in ent if t.i not in inside and t.is_alpha]
+    if not any(t.lower_ in lower_words for t in rest) or any(t.text in ORGANISATION_HEADS for t in rest):
+        return []  # "Clinton Foundation" of a headline is the foundation
+    return found
+
+
 def entity_mentions(doc) -> list[Mention]:
     """The named-entity mentions of ``doc`` worth linking, as ``Mention``s of kind ``name``."""
     out = []
-    lower_words = None
+    lower_words = place_words = None
     text_of_doc = None  # read once, where needed: spaCy builds ``doc.text`` anew on each access
+    ents = []
     for ent in _with_surname_particles(doc):
-        if ent.label_ not in ENTITY_LABELS:
+        ent = _one_line(ent) if ent.label_ in ENTITY_LABELS else None
+        if ent is None:
             continue
+        if len(ent) > 1 and text_of_doc is None:
+            text_of_doc = doc.text
+            title_lines = _title_case_lines(text_of_doc)
+        if len(ent) > 1 and _in_lines(ent.start_char, title_lines):
+            if lower_words is None:
+                lower_words = _prose_lower_words(doc, text_of_doc)
+                person_names = _prose_person_names(doc, title_lines)
+            inner = _people_in_headline(ent, person_names, lower_words)
+            if inner:
+                ents.extend(Span(doc, a, b, label="PERSON") for a, b in inner)
+                continue
+        ents.append(ent)
+    for ent in ents:
         start, end, text = ent.start_char, ent.end_char, ent.text
         label = ent.label_
         if label == "PERSON" and all(t.lower_ in _TITLE_WORDS or t.is_punct for t in ent):
@@ -202,12 +264,14 @@ def entity_mentions(doc) -> list[Mention]:
         if label == "PERSON" and len(ent) > 1 and ent[-1].text in ORGANISATION_HEADS:
             # the small tagger's PERSON for "John Birch Society", "Crosscut Strategies": an institution
             label = "ORG"
-        if label == "PERSON" and lower_words is None:
-            text_of_doc = doc.text
-            lower_words = _prose_lower_words(doc, text_of_doc)
+        if label == "PERSON" and place_words is None:
+            if text_of_doc is None:
+                text_of_doc = doc.text
+                title_lines = _title_case_lines(text_of_doc)
+            if lower_words is None:
+                lower_words = _prose_lower_words(doc, text_of_doc)
+                person_names = _prose_person_names(doc, title_lines)
             place_words = frozenset(e.text for e in doc.ents if len(e) == 1 and e.label_ in _NOT_PERSON_NAMES)
-            title_lines = _title_case_lines(text_of_doc)
-            person_names = _prose_person_names(doc, title_lines)
             # The surnames of the prose's full names whose first word is a given name ("Theresa May"; not
             # the tagger's "Patriot Coal").
             surnames = {name[-1] for name in person_names if len(name) > 1 and first_name_gender(name[0])}
