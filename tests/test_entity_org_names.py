@@ -55,3 +55,25 @@ def test_the_rule_can_be_switched_off():
     a = [M("Riverton Otters"), M("Otters", start=30)]
     el.add("a", a, story_id="s1")
     assert a[0].entity_id != a[1].entity_id
+
+
+def test_the_last_two_words_of_a_longer_name_join_it_in_the_story():
+    """"Red Sox" of the story's "Boston Red Sox"; where two of the story's names end so, neither."""
+    el = EntityLinker()
+    a, b = [M("Dorset Blue Herons")], [M("Blue Herons")]
+    el.add("a", a, story_id="s1")
+    el.add("b", b, story_id="s1")
+    assert a[0].entity_id == b[0].entity_id
+    c = [M("Dorset Red Kites"), M("Lakeside Red Kites", start=20)]
+    el.add("c", c, story_id="s2")
+    d = [M("Red Kites")]
+    el.add("d", d, story_id="s2")
+    assert d[0].entity_id not in (c[0].entity_id, c[1].entity_id)
+
+
+def test_british_and_american_spellings_are_one_name():
+    el = EntityLinker()
+    a, b = [M("Harbour Arts Centre", "FAC")], [M("Harbour Arts Center", "FAC")]
+    el.add("a", a, story_id="s1")
+    el.add("b", b, story_id="s2")
+    assert a[0].entity_id == b[0].entity_id

@@ -346,3 +346,24 @@ def test_a_surname_with_particles_is_one_surname():
     assert a[0].entity_id == a[1].entity_id == b[0].entity_id
     assert c[0].entity_id == c[1].entity_id == d[0].entity_id != e[0].entity_id  # Marine is not Jean-Marie
     assert el.entity(f[0].entity_id).name == "Van Jones"  # "Van" of a two-word name is his given name
+
+
+def test_a_surname_one_slip_of_the_pen_away_is_the_story_person():
+    """"Duncan Raite" and "Klistchko" in stories about Duncan Rait and Wladimir Klitschko: a misspelling
+    the corpus knows no one by joins the story's one person it is one letter from; never across stories,
+    never against a given name, never where the spelling is someone's surname already."""
+    el = EntityLinker()
+    a = [M("Duncan Rait"), M("Wladimir Klitschko", start=20), M("Peter Osborne", start=50)]
+    el.add("a", a, story_id="s1")
+    c = [M("Klistchko")]
+    el.add("c", c, story_id="s2")
+    assert c[0].entity_id != a[1].entity_id
+    b = [M("Duncan Raite"), M("Klistchko", start=20)]
+    el.add("b", b, story_id="s1")
+    assert b[0].entity_id == a[0].entity_id
+    d = [M("Paul Osborn")]  # another given name: another man
+    el.add("d", d, story_id="s1")
+    assert d[0].entity_id != a[2].entity_id
+    e = [M("Osbornes")]  # "the Osbornes": a family, not a slip
+    el.add("e", e, story_id="s1")
+    assert e[0].entity_id != a[2].entity_id

@@ -72,7 +72,23 @@ def spelling(word: str) -> str:
     w = _DOUBLED.sub(r"\1", w)  # doubled letters: Zelenskii -> zelenski
     if w.endswith("ei"):  # Sergei/Sergey -> sergi (after y -> i)
         w = w[:-2] + "i"
+    if len(w) >= 5 and w.endswith(("tre", "bre")):  # British and American: Centre/Center, Theatre/Theater
+        w = w[:-2] + "er"
     return w
+
+
+def one_slip_apart(a: str, b: str) -> bool:
+    """Whether two different spellings differ by one slip of the pen: a letter left out, added, changed,
+    or two neighbours swapped ("Klitschko"/"Klistchko", "Rait"/"Raite")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1:]
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

@@ -42,7 +42,7 @@ from typing import Any
 from ..model import DESCRIPTION_KINDS, NOMINAL_LABEL, Entity, Mention
 from ..names import DETERMINERS as _DETERMINERS
 from ..names import WORD as _WORD
-from ..names import first_name_gender, is_proper_name
+from ..names import first_name_gender, is_proper_name, one_slip_apart
 from ..names import head_of as _head_of
 from ..names import last_word as _last_word
 from ..names import name_words as _name_words
@@ -232,7 +232,7 @@ class EntityLinker(EntityTables):
                 # given name and surname: the name is the surname alone. Not where the article calls
                 # the person by that second word alone: "Ryan Ellis" ... "Ellis" is no Ryan.
                 return self._resolve_person(m, words[:1], story, gender)
-            return self._resolve_name(m, story, gender, person=True)
+            return self._resolve_name(m, story, gender, person=True) or self._story_person_misspelled(words, story, gender)
         cands = dict.fromkeys(self.canonical(c) for c in (*self._by_surname.get(words[0], ()),
                                                           *self._by_key.get(f"PER|{key}", ())))
         cands = [c for c in cands if fits(c) and self._entities[c].label == PERSON]
@@ -259,7 +259,30 @@ class EntityLinker(EntityTables):
             return max(bare, key=lambda c: self._entities[c].mentions)  # the corpus's "Obama" of no given name
         if named:
             return None  # Barack or Michelle: nothing says which
-        return self._resolve_name(m, story, gender, person=True)
+        return self._resolve_name(m, story, gender, person=True) or self._story_person_misspelled(words, story, gender)
+
+    def _story_person_misspelled(self, words: tuple[str, ...], story: str | None, gender: str | None) -> str | None:
+        """The story's one person whose surname this unknown surname is one slip of the pen from
+        ("Klistchko" of a story about Wladimir Klitschko, "Duncan Raite" of Duncan Rait), where the
+        spelling is no surname the corpus knows and no given name, the longer of the two has five
+        letters or more, and given names and genders agree. A plural ("the Clintons") is a family,
+        not a slip."""
+        if story is None or not words:
+            return None
+        w = words[-1]
+        if w in self._by_surname or f"PER|{' '.join(words)}" in self._by_key or first_name_gender(w):
+            return None
+        hits = set()
+        for eid in dict.fromkeys(self.canonical(e) for e in self._story_people.get(story, ())):
+            st = self._entities[eid]
+            if st.label != PERSON or not genders_agree(gender, st.person_gender()):
+                continue
+            if len(words) > 1 and not first_name_fits(list(words[:-1]), st.first_words):
+                continue
+            if any(max(len(s), len(w)) >= 5 and one_slip_apart(s, w) and s + "s" != w and w + "s" != s
+                   for s in {*self._surnames_of(st), *(a[0] for a in map(_spelled, st.aliases) if len(a) == 1)}):
+                hits.add(eid)
+        return hits.pop() if len(hits) == 1 else None
 
     def _resolve_name(self, m: Mention, story: str | None, gender: str | None = None,
                       person: bool = False, alone: frozenset[str] = frozenset()) -> str | None:
@@ -345,6 +368,9 @@ class EntityLinker(EntityTables):
             hits = {self.canonical(e) for e in self.ids_with_alias_ending(words[0], in_story)}
         else:
             hits = {self.canonical(e) for e in self._by_key.get(f"ORG|{words[-1]}", ()) if e in in_story}
+            if not hits and len(words) == 2:
+                # "Red Sox" of the story's "Boston Red Sox": the name without the city before it
+                hits = {self.canonical(e) for e in self.ids_with_alias_ending(words, in_story)}
         hits = {e for e in hits if FAMILY.get(self._entities[e].labels.most_common(1)[0][0]) == "ORG"}
         return hits.pop() if len(hits) == 1 else None
 

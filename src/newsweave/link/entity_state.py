@@ -108,12 +108,16 @@ class EntityTables:
         """Record a written name of entity ``eid``."""
         self._entities[eid].aliases.add(alias)
 
-    def ids_with_alias_ending(self, word: str, among) -> set[str]:
-        """Ids among ``among`` (a story's entities) one of whose names ends in the spelling ``word`` ("colts")."""
+    def ids_with_alias_ending(self, words: str | tuple[str, ...], among) -> set[str]:
+        """Ids among ``among`` (a story's entities) one of whose names ends in the spelling ``words``: a word
+        ("colts", the name itself included) or several (("red", "sox"), of a longer name)."""
+        tail = (words,) if isinstance(words, str) else tuple(words)
+        n = len(tail)
+        least = 1 if n == 1 else n + 1
         out = set()
         for eid in dict.fromkeys(among):
             st = self._entities.get(eid)
-            if st is not None and any(spelled(a)[-1:] == (word,) for a in st.aliases):
+            if st is not None and any(len(w) >= least and w[-n:] == tail for w in map(spelled, st.aliases)):
                 out.add(eid)
         return out
 
