@@ -255,6 +255,7 @@ def _worker_run(batch: list[Article], isolate: bool = False) -> list[Extraction 
 
 
 @stage("newsweave.parse.spacy.v1", assigns=("doc", "doc.ents", "doc.sents"),
-       spacy_components=("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"))
+       spacy_components=("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "newsweave_lemma_repair",
+                         "ner"))
 def _parse(ex: Extraction, settings: Settings) -> None:
     """The parse itself is done in batches by ``Pipeline``; this entry only declares what it assigns."""
