@@ -101,6 +101,24 @@ def test_news_style_snippets_each_get_their_event(nlp, name):
     assert sum(g == r["type"] for g, r in zip(got, rows)) / len(rows) >= 0.9
 
 
+@pytest.mark.parametrize("name", ["events_fictional_blind19.jsonl", "events_fictional_blind20.jsonl"])
+def test_sets_written_apart_from_the_code_each_get_their_event(nlp, name):
+    """blind19 (72 snippets in the GSR records' wire style, real countries, invented events) and blind20
+    (48 in today's online-news style: protests, riots, clashes, bombings, arrests, agreements), written
+    from the PLOVER manual by someone who never read the rules or ran them. The 2024 manual they were
+    written from has 16 types; its labels were mapped to the GSR records' 18 (REQUEST -> DEMAND, ACCUSE
+    -> DISAPPROVE or INVESTIGATE, conventional force -> FIGHT, force against protesters -> COERCE, and a
+    declared ceasefire RETREAT, a stated future withdrawal AGREE as the GSR records code them; each changed
+    line keeps its manual label in ``type_2024_manual``) before the rules were run: first run 0.875 and
+    0.958 (benchmarks/RESULTS.md), 1.0 after the fixes."""
+    path = Path(__file__).parent / "data" / name
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert all(r["fictional"] is True for r in rows)
+    got = [main_type(nlp, r["text"]) for r in rows]
+    assert None not in got
+    assert sum(g == r["type"] for g, r in zip(got, rows)) / len(rows) >= 0.9
+
+
 @pytest.mark.parametrize(("text", "type_"), [
     # An act with a type of its own done "in protest" is that act (CAMEO 161), not a demonstration.
     ("Amsel recalled its ambassador from Castry in protest at the arrest of two of its citizens.", "SANCTION"),
@@ -120,6 +138,21 @@ def test_news_style_snippets_each_get_their_event(nlp, name):
     # Rioters clashing with security forces riot (145), as with police; a work stoppage is a strike.
     ("Rioters clashed with security forces in the old town of Castry.", "PROTEST"),
     ("Nurses began an indefinite stoppage over unpaid salaries.", "PROTEST"),
+    # Exercises by one side are military posturing (MOBILIZE); held with another, cooperation.
+    ("Castry staged large-scale military exercises near its border with Amsel.", "MOBILIZE"),
+    ("Castry's navy held exercises with the Amsel fleet in the gulf.", "COOPERATE"),
+    # A request is coded as a demand (the GSR records: "sought refuge"); a question is no event.
+    ("Amsel asked Castry for an additional 5 million dollars in food aid.", "DEMAND"),
+    ("Reporters asked the minister whether talks with Castry would resume.", None),
+    # A yielding act its actor says will not happen is a refusal.
+    ("The junta said it would not hand over power to the elected parliament.", "REJECT"),
+    # Property seized by the authorities is confiscated (COERCE); a jail named as a place is no arrest.
+    ("Authorities in Castry seized the newspaper's offices and bank accounts.", "COERCE"),
+    ("Prisoners at a jail near Amsel began a hunger strike over their conditions.", "PROTEST"),
+    # Money and people given or sent: what the amount or the team counts is the aid.
+    ("Castry has given Amsel 20 million marks in emergency credit.", "AID"),
+    ("Castry sent a team of 40 doctors to Amsel to treat cholera victims.", "AID"),
+    ("Trade between Castry and Amsel resumed on Friday after a three-month closure.", "COOPERATE"),
     # Legal charges against a person are COERCE; one state charging another with a breach accuses it.
     ("Prosecutors charged the former mayor of Amsel with fraud.", "COERCE"),
     ("Castry charged Amsel with violating the border accord.", "DISAPPROVE"),

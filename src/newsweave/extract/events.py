@@ -39,6 +39,7 @@ from ..model import Event, Extraction, Mention, Span, Timex
 from ..settings import Settings
 from ..timex3 import is_window
 from .events_actors import (
+    DOMESTIC_TYPES,
     actor_mention,
     chain_name,
     chains,
@@ -46,6 +47,7 @@ from .events_actors import (
     event_targets,
     full_name,
     located_source,
+    located_target,
     subject_token,
 )
 from .events_context import (
@@ -90,6 +92,8 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
         place = event_place(trig)
         if not sources and place:
             sources = located_source(trig, place)
+        if not targets and typ in DOMESTIC_TYPES:
+            targets = located_target(trig, place, sources)
         primary = [Event(type=typ, evidence=evidence, source=sources, target=targets, mode=mode,
                          time=time, place=place, status=status, claimed_by=claimed_by(trig, chain_name, full_name))]
         # PLOVER codes an announced future act as the intent it expresses: a cooperative act as
@@ -98,7 +102,8 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
         negated = (is_negated(trig.anchor) and not status_cue(trig.anchor)) or is_negated(trig.token)
         if trig.secondary:
             pass  # a secondary trigger of the sentence keeps its plain reading: no intent event
-        elif typ in COOPERATIVE and negated and (status in ("planned", "proposed") or typ == "AGREE"):
+        elif typ in COOPERATIVE and negated and (status in ("planned", "proposed") or typ == "AGREE"
+                                                 or _refused_ahead(trig)):
             # "will not accept", "did not agree": a refusal (CAMEO 12)
             primary = [_replace(primary[0], "REJECT", "occurred")]
         elif _conditional(trig) and typ not in ("THREATEN", "DEMAND"):
@@ -114,6 +119,13 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
         main = not events
         events.extend(e for e in primary if main or e.source or e.target or e.place or e.time)
     return events
+
+
+def _refused_ahead(trigger: Trigger) -> bool:
+    """"would not hand over power", "will not withdraw": a cooperative act its actor says will not
+    happen is a refusal (CAMEO 12), not a retreat that did not take place."""
+    verb = trigger.token if trigger.token.pos_ in ("VERB", "AUX") else trigger.anchor
+    return any(c.tag_ == "MD" and c.lower_ in ("will", "would", "wo", "shall", "'ll") for c in verb.children)
 
 
 def _announced(trigger: Trigger) -> bool:

@@ -390,3 +390,36 @@ def located_source(trigger: Trigger, place: str) -> list[Actor]:
     if sector is None:
         return []  # only role words ("rebels", "police", "students") say the group is local
     return [Actor(text=span.text, code=located[0], sector=sector, start=span.start_char, end=span.end_char)]
+
+
+# Acts a state does at home, to its own people: where no other country is named, their target is the
+# country where they happen (protesters in Jakarta protest against Indonesia's government; activists
+# arrested in Nairobi are Kenyan; a curfew lifted in Algiers is lifted for Algerians).
+DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "FIGHT", "CONCEDE", "MOBILIZE"})
+
+
+def located_target(trigger: Trigger, place: str | None, sources: list[Actor]) -> list[Actor]:
+    """The target of a domestic act (``DOMESTIC_TYPES``) that names no country: a role phrase the act
+    is done to ("15 opposition activists", "the government", "villagers"), coded with the country of
+    the event's place, else of its one source country; a protest with no such phrase targets the
+    country of its place (the government it is held against)."""
+    located = actor_code(place) if place else None
+    codes = {a.code for a in sources if a.code}
+    code = located[0] if located else (codes.pop() if len(codes) == 1 else None)
+    if code is None:
+        return []
+    verbs = [] if trigger.standalone else list(dict.fromkeys([trigger.anchor, trigger.token]))
+    for verb in verbs:
+        cands = [c for c in verb.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
+        cands += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "at")
+                  for p in c.children if p.dep_ == "pobj"]
+        for cand in cands:
+            if cand.pos_ == "PRON":
+                continue
+            span = phrase(cand)
+            sector = actor_sector(span.text)
+            if sector is not None and actor_code(span.text) is None:
+                return [Actor(text=span.text, code=code, sector=sector, start=span.start_char, end=span.end_char)]
+    if trigger.type == "PROTEST" and located:
+        return [Actor(text=place, code=code, sector="GOV")]
+    return []

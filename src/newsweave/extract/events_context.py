@@ -32,7 +32,7 @@ from .events_syntax import (
 __all__ = ["FUTURE_AUX", "HAPPENING", "OBLIGATION_AUX", "by_phone", "claimed_by", "coming_window", "event_place", "event_status",
            "event_time", "status_cue"]
 
-_PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout")
+_PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "through", "around")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _PROPOSED_AUX = frozenset({"could", "might", "may", "can"})

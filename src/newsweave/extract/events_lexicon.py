@@ -136,6 +136,9 @@ VERBS: dict[str, tuple[str, str | None]] = {
 # Nouns that name an event ("talks", "a summit", "a hunger strike"); used as the event when they
 # are the object of a light verb ("held talks", "staged a rally") or stand on their own.
 NOUNS: dict[str, tuple[str, str | None]] = {
+    # Military exercises are posturing, "a demonstration of military capabilities and readiness"
+    # (MOBILIZE); held jointly or with another force they are military cooperation (COOPERATE, CAMEO 062).
+    "manoeuvre": ("MOBILIZE", "exercise"), "maneuver": ("MOBILIZE", "exercise"), "wargame": ("MOBILIZE", "exercise"),
     "agreement": ("AGREE", None), "accord": ("AGREE", None), "deal": ("AGREE", None),
     "pledge": ("AGREE", None), "promise": ("AGREE", None), "offer": ("AGREE", None),
     "meeting": ("CONSULT", None), "talks": ("CONSULT", None), "summit": ("CONSULT", None),
@@ -145,7 +148,7 @@ NOUNS: dict[str, tuple[str, str | None]] = {
     "conference": ("CONSULT", None), "session": ("CONSULT", None), "dialogue": ("CONSULT", None),
     "treaty": ("SUPPORT", None), "ties": ("SUPPORT", None), "relations": ("SUPPORT", None),
     "recognition": ("SUPPORT", None), "apology": ("SUPPORT", None),
-    "cooperation": ("COOPERATE", None), "exercise": ("COOPERATE", None), "extradition": ("COOPERATE", None),
+    "cooperation": ("COOPERATE", None), "exercise": ("MOBILIZE", "exercise"), "extradition": ("COOPERATE", None),
     "aid": ("AID", None), "assistance": ("AID", None), "asylum": ("AID", "asylum"), "grant": ("AID", None),
     "loan": ("AID", None), "donation": ("AID", None),
     "concession": ("CONCEDE", None),
@@ -212,6 +215,10 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
        for o in _FORCES},
     **{(v, o): ("AID", None) for v in ("send", "ship", "fly", "airlift", "dispatch", "provide", "distribute")
        for o in AID_GOODS},
+    # "Military and police assistance including ... personnel. Humanitarian aid such as emergency
+    # assistance" (PLOVER AID): doctors and rescuers sent to help.
+    **{(v, o): ("AID", None) for v in ("send", "fly", "airlift", "dispatch", "deploy")
+       for o in ("doctor", "medic", "nurse", "rescuer", "paramedic", "firefighter")},
     # Handing over a suspect is judicial cooperation (CAMEO 0631, extradition), a prisoner a release.
     **{("hand over", o): ("COOPERATE", None) for o in ("suspect", "fugitive", "defendant", "accused", "criminal")},
     # Banning trade is an embargo (CAMEO 163), banning a party or a rally a restriction (17).
@@ -352,7 +359,8 @@ CONTROL_VERBS: dict[str, tuple[str, str]] = {
     "reject": ("own", "denied"),
     "demand": ("own", "proposed"), "urge": ("own", "proposed"), "order": ("own", "proposed"),
     "ask": ("own", "proposed"), "call": ("own", "proposed"), "press": ("own", "proposed"),
-    "insist": ("own", "proposed"), "request": ("own", "proposed"),
+    "insist": ("own", "proposed"), "request": ("own", "proposed"), "appeal": ("own", "proposed"),
+    "plead": ("own", "proposed"),
     "plan": ("through", "planned"), "intend": ("through", "planned"), "want": ("through", "planned"),
     "hope": ("through", "planned"), "expect": ("through", "planned"), "aim": ("through", "planned"),
     "schedule": ("through", "planned"), "set": ("through", "planned"), "decide": ("through", "planned"),

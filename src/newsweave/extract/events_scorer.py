@@ -505,6 +505,26 @@ _PROTEST_CONTEXT = _VIOLENCE_CONTEXT | _CROWD | {
 _AMBIGUOUS = (_FORCE | {"fight", "fighting", "battle", "clash", "offensive", "counteroffensive", "advance", "rally",
                         "march", "strike", "storm", "hit", "blast", "gain", "hack", "jail", "overrun", "besiege",
                         "recapture", "chant", "bomber", "stoppage"}) - _SELF_EVIDENT
+# What is confiscated when it is seized (the manual's COERCE: "confiscate property"); "seized the
+# opportunity" names none of them.
+_PROPERTY = frozenset({"asset", "account", "property", "land", "campus", "building", "office", "premise", "equipment",
+                       "passport", "vessel", "ship", "boat", "trawler", "goods", "cargo", "shipment", "consignment",
+                       "newspaper", "farm", "house", "home", "fund", "money", "cash", "vehicle", "car", "truck",
+                       "licence", "license", "archive", "document", "computer", "broadcaster", "station", "plant",
+                       "factory", "mine", "company", "business", "headquarters", "bank"})
+
+
+def _objects_and_conjuncts(tok) -> set[str]:
+    """The lemmas of a verb's objects and of the words joined to them ("its campus and bank accounts")."""
+    out = set()
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj", "nsubjpass"):
+            for w in (c, *c.conjuncts, *(k for k in c.children if k.dep_ in ("compound", "nmod"))):
+                out.add(w.lemma_.lower())
+                out.update(k.lemma_.lower() for k in w.conjuncts)
+    return out
+
+
 # Objects that make "kill" no violence ("killed the bill").
 _NOT_VICTIMS = frozenset({"bill", "deal", "plan", "proposal", "idea", "measure", "project", "legislation",
                           "amendment", "program", "programme", "story", "time", "chance", "momentum", "talk"})
@@ -520,6 +540,10 @@ def figurative(tok, sentence_words: set[str], reading: str | None = None) -> boo
         return True
     if lemma not in _AMBIGUOUS:
         return False
+    if lemma == "strike" and any(c.lower_ in ("hunger", "general") for c in tok.children if c.dep_ in ("compound", "amod")):
+        return False  # a hunger strike, a general strike: protests whatever else the sentence says
+    if lemma == "seize" and _objects_and_conjuncts(tok) & _PROPERTY:
+        return False  # "seized its campus and bank accounts": confiscating property (COERCE), whoever's
     context = _PROTEST_CONTEXT if (reading or _OWN_TYPE.get(lemma, ("",))[0]) == "PROTEST" else _VIOLENCE_CONTEXT
     return not (sentence_words - {tok.lemma_.lower(), tok.lower_}) & context
 
@@ -551,6 +575,8 @@ def manual_reading(sent, words: set[str] | None = None) -> Reading | None:
             continue  # "March 3", "Bomb Street": names and dates are no acts
         if tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound"):
             continue  # "coal-fired power plants"
+        if _place_of_custody(tok):
+            continue  # "prisoners at a jail near Cairo": where they are, not an arrest
         found = _word_reading(tok, words)
         if found is None or found[0] not in MATERIAL_CONFLICT or figurative(tok, words, found[0]):
             continue
@@ -560,6 +586,12 @@ def manual_reading(sent, words: set[str] | None = None) -> Reading | None:
         if best is None or depth < best.depth:
             best = Reading(found[0], found[1], tok, depth)
     return best
+
+
+def _place_of_custody(tok) -> bool:
+    """A jail or prison named as a place ("at a jail", "inside the prison"), not the act of jailing."""
+    return (tok.pos_ == "NOUN" and tok.lemma_.lower() in ("jail", "prison") and tok.dep_ == "pobj"
+            and tok.head.lower_ in ("at", "near", "outside", "inside", "from", "of"))
 
 
 def _victim_of_force(tok) -> bool:

@@ -83,6 +83,13 @@ def _lexical(token) -> tuple[str, str | None] | None:
             return VERB_PARTICLE[(lemma, particle)]
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in token.children):
             return ("DEMAND", None)  # "called on Turkey to withdraw", "called for a ceasefire"
+        if lemma in ("ask", "appeal", "plead") and (
+                any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in token.children) and lemma != "ask"
+                or any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
+                or _asked_to_act(token)):
+            # "asked the US for aid", "appealed to Colombo to allow convoys": a request, which the GSR
+            # codes as a demand ("sought refuge" is DEMAND there); "asked whether ..." is a question
+            return ("DEMAND", None)
         objs = objects(token)
         # Selectional limits of common verbs that report an event only with some arguments:
         # "returned home" is travel, "struck a deal" no strike, "fired the manager" no shooting,
@@ -123,6 +130,8 @@ def _lexical(token) -> tuple[str, str | None] | None:
         if (found and found[0] in ("MOBILIZE", "INVESTIGATE") or lemma in _JOINT_ACTS) and any(
                 c.lower_ == "joint" for c in token.children if c.dep_ in ("amod", "compound")):
             return ("COOPERATE", None)  # joint patrols, exercises, inquiries: mutual cooperation (CAMEO 06)
+        if found and found[1] == "exercise" and _held_with_another(token):
+            return ("COOPERATE", None)  # exercises "with the US navy", "Turkish and Israeli warships began"
         if found and lemma in ("call", "conversation"):
             mods = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
             if lemma == "call" and not mods & {"phone", "telephone", "video"}:
@@ -176,9 +185,14 @@ _FORCE_ACTS = frozenset({"action", "force", "strike", "attack", "invasion", "int
 _FOOD = frozenset({"food", "meal", "water", "nourishment", "solids"})
 
 
+_EXCHANGES = frozenset({"trade", "exchange", "flight", "shipping", "traffic", "cooperation", "commerce"})
 _QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "number", "group", "score", "lot", "some",
                          "many", "all", "most", "part", "one", "two", "three", "tonne", "ton", "truckload",
-                         "shipment", "consignment", "crate", "load", "batch", "kilogram", "container", "planeload"})
+                         "shipment", "consignment", "crate", "load", "batch", "kilogram", "container", "planeload",
+                         # a group of people sent ("a team of doctors") and sums of money ("20 million marks
+                         # in credit"): what the verb acts on is what they count
+                         "team", "contingent", "billion", "dollar", "euro", "mark", "franc", "pound", "yen",
+                         "yuan", "rouble", "ruble", "rupee"})
 _WEAPONS = frozenset({"rocket", "missile", "shell", "shot", "mortar", "bullet", "round", "gun", "artillery",
                       "grenade", "salvo", "weapon", "gas", "warning"})
 
@@ -229,6 +243,22 @@ def _particle(verb, lemma: str) -> str | None:
     if nxt is not None and nxt.dep_ == "amod" and nxt.head in objects(verb) and (lemma, nxt.lower_) in VERB_PARTICLE:
         return nxt.lower_
     return None
+
+
+def _asked_to_act(verb) -> bool:
+    """"asked them to leave", "asked that troops withdraw" — not "asked whether talks would resume"."""
+    comp = _complement(verb)
+    return comp is not None and not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in comp.children)
+
+
+def _held_with_another(noun) -> bool:
+    """An act held by two sides: "with" another beside the noun or its verb, or two subjects of its
+    verb ("Turkish and Israeli warships", "Kessan and Moravine")."""
+    verb = noun.head if noun.dep_ in ("dobj", "obj", "nsubjpass") else None
+    if any(c.dep_ == "prep" and c.lower_ == "with" for w in (noun, verb) if w is not None for c in w.children):
+        return True
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None) if verb is not None else None
+    return subj is not None and (bool(subj.conjuncts) or any(c.conjuncts for c in subj.children if c.dep_ == "amod"))
 
 
 def _has_partner(verb) -> bool:
@@ -434,6 +464,13 @@ def _verb_triggers(tok, consumed: set[int]) -> list[Trigger]:
         nouns = _light_noun(tok, consumed, status)
         if nouns:
             return nouns
+    if lemma in ("resume", "restart") and not objects(tok):
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lemma_.lower() in _EXCHANGES:
+            # "trade between China and Mongolia resumed": resumed exchange is cooperation (PLOVER
+            # COOPERATE: "initiate, resume, improve, or expand mutual material cooperation or exchange")
+            consumed.add(subj.i)
+            return [Trigger(subj, tok, "COOPERATE", None, standalone=True)]
     if _ultimatum(tok):
         consumed.update(c.i for c in tok.children if c.dep_ in ("advcl", "xcomp"))
         return [Trigger(tok, tok, "THREATEN", None)]
