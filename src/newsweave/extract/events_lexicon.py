@@ -18,6 +18,7 @@ __all__ = [
     "LIGHT_VERBS",
     "MILITARY_SECTORS",
     "NOUNS",
+    "PROPERTY",
     "REPORTING_VERBS",
     "VERBS",
     "VERB_OBJECT",
@@ -371,3 +372,11 @@ CONTROL_VERBS: dict[str, tuple[str, str]] = {
     "deny": ("through", "denied"), "help": ("through", "occurred"), "speed": ("through", "occurred"),
     "need": ("through", "proposed"),
 }
+
+# What is confiscated when it is seized (the manual's COERCE: "confiscate property"); "seized the
+# opportunity" names none of them.
+PROPERTY = frozenset({"asset", "account", "property", "land", "campus", "building", "office", "premise", "equipment",
+                       "passport", "vessel", "ship", "boat", "trawler", "goods", "cargo", "shipment", "consignment",
+                       "newspaper", "farm", "house", "home", "fund", "money", "cash", "vehicle", "car", "truck",
+                       "licence", "license", "archive", "document", "computer", "broadcaster", "station", "plant",
+                       "factory", "mine", "company", "business", "headquarters", "bank"})

@@ -34,7 +34,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .events_lexicon import VERBS
+from .events_lexicon import PROPERTY, VERBS
+from .events_syntax import objects_and_conjuncts
 
 __all__ = ["MATERIAL_CONFLICT", "SCORER_CONFIG", "Reading", "clause_depth", "figurative", "manual_reading", "sentence_words"]
 
@@ -505,26 +506,6 @@ _PROTEST_CONTEXT = _VIOLENCE_CONTEXT | _CROWD | {
 _AMBIGUOUS = (_FORCE | {"fight", "fighting", "battle", "clash", "offensive", "counteroffensive", "advance", "rally",
                         "march", "strike", "storm", "hit", "blast", "gain", "hack", "jail", "overrun", "besiege",
                         "recapture", "chant", "bomber", "stoppage"}) - _SELF_EVIDENT
-# What is confiscated when it is seized (the manual's COERCE: "confiscate property"); "seized the
-# opportunity" names none of them.
-_PROPERTY = frozenset({"asset", "account", "property", "land", "campus", "building", "office", "premise", "equipment",
-                       "passport", "vessel", "ship", "boat", "trawler", "goods", "cargo", "shipment", "consignment",
-                       "newspaper", "farm", "house", "home", "fund", "money", "cash", "vehicle", "car", "truck",
-                       "licence", "license", "archive", "document", "computer", "broadcaster", "station", "plant",
-                       "factory", "mine", "company", "business", "headquarters", "bank"})
-
-
-def _objects_and_conjuncts(tok) -> set[str]:
-    """The lemmas of a verb's objects and of the words joined to them ("its campus and bank accounts")."""
-    out = set()
-    for c in tok.children:
-        if c.dep_ in ("dobj", "obj", "nsubjpass"):
-            for w in (c, *c.conjuncts, *(k for k in c.children if k.dep_ in ("compound", "nmod"))):
-                out.add(w.lemma_.lower())
-                out.update(k.lemma_.lower() for k in w.conjuncts)
-    return out
-
-
 # Objects that make "kill" no violence ("killed the bill").
 _NOT_VICTIMS = frozenset({"bill", "deal", "plan", "proposal", "idea", "measure", "project", "legislation",
                           "amendment", "program", "programme", "story", "time", "chance", "momentum", "talk"})
@@ -542,7 +523,7 @@ def figurative(tok, sentence_words: set[str], reading: str | None = None) -> boo
         return False
     if lemma == "strike" and any(c.lower_ in ("hunger", "general") for c in tok.children if c.dep_ in ("compound", "amod")):
         return False  # a hunger strike, a general strike: protests whatever else the sentence says
-    if lemma == "seize" and _objects_and_conjuncts(tok) & _PROPERTY:
+    if lemma == "seize" and objects_and_conjuncts(tok) & PROPERTY:
         return False  # "seized its campus and bank accounts": confiscating property (COERCE), whoever's
     context = _PROTEST_CONTEXT if (reading or _OWN_TYPE.get(lemma, ("",))[0]) == "PROTEST" else _VIOLENCE_CONTEXT
     return not (sentence_words - {tok.lemma_.lower(), tok.lower_}) & context

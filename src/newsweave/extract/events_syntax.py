@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["OBJECTS", "SUBJECTS", "Trigger", "auxiliaries", "clause_tokens", "is_negated", "objects", "phrase"]
+__all__ = ["OBJECTS", "SUBJECTS", "Trigger", "auxiliaries", "clause_tokens", "is_negated", "objects",
+           "objects_and_conjuncts", "phrase"]
 
 SUBJECTS = ("nsubj", "csubj")
 OBJECTS = ("dobj", "obj")
@@ -73,4 +74,15 @@ def clause_tokens(tok) -> list:
         t = stack.pop()
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ not in ("ccomp", "advcl", "relcl", "parataxis") or t == tok and c.dep_ == "xcomp")
+    return out
+
+
+def objects_and_conjuncts(tok) -> set[str]:
+    """The lemmas of a verb's objects and of the words joined to them ("its campus and bank accounts")."""
+    out = set()
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj", "nsubjpass"):
+            for w in (c, *c.conjuncts, *(k for k in c.children if k.dep_ in ("compound", "nmod"))):
+                out.add(w.lemma_.lower())
+                out.update(k.lemma_.lower() for k in w.conjuncts)
     return out
