@@ -209,3 +209,28 @@ def test_no_identity_is_read_where_the_sentence_states_none(nlp, text):
     chains = _chains_with_nominals(nlp, text)
     assert not any(any(w in " ".join(c) for w in ("driver", "coach", "liberal", "knee", "judge", "reporter"))
                    for c in chains), chains
+
+
+@pytest.mark.slow
+def test_the_company_is_the_organisation_the_article_is_about(nlp):
+    text = ("Microsoft released a patch on Tuesday. Microsoft said the flaw was serious, and Microsoft urged users "
+            "to update. The company said Adobe had found no attacks. The software giant has 40 engineers on it. "
+            "Its security team was praised.")
+    chains = _chains_with_nominals(nlp, text)
+    ms = next(c for c in chains if "Microsoft" in c)
+    assert {"company", "software giant"} <= ms and not any("security team" in w for w in ms)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # the firm comes before the article names its organisation: another one
+    "The accounting firm was closed. CNN reported the shooting. CNN said two were hurt.",
+    # no organisation dominates
+    "Microsoft and Adobe released patches. The company said the flaw was serious.",
+    # a place is no organisation; an indefinite phrase introduces another
+    "Microsoft opened a lab. Microsoft said a company in Ohio would build it.",
+])
+def test_no_organisation_is_read_where_none_dominates_or_comes_first(nlp, text):
+    chains = _chains_with_nominals(nlp, text)
+    assert not any(("CNN" in c or "Microsoft" in c) and any(w.endswith(("firm", "company")) for w in c)
+                   for c in chains), chains

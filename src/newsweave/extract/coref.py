@@ -19,6 +19,10 @@ needs most for "who said what", from the article itself and the dependency parse
   the subject of the speech verb that introduces it; a "they" with no plural antecedent stands for
   the people of a conjoined subject ("Ann Vale and Tom Reyes") or of a meeting ("Vale ... her talks
   with Reyes"), named just before it in its sentence (``Mention.stands_for``);
+* **identity and organisations** — a description the sentence states to be a named participant
+  ("Subryan, 23, a driver"; "named Benjamin the next surgeon general"; ``coref_identity``), and a
+  definite "the company", "the team" after the article's clearly dominant organisation
+  (``coref_orgs``);
 * **people kept apart** — a name joins a chain only where its given name and gender fit the chain's
   ("Melania Trump" does not join "Donald Trump" ... "Trump"); a bare surname joins the largest
   compatible chain so far; a title written before two names ("rival Barack Obama", "rival Hillary
@@ -38,6 +42,7 @@ from ..model import Extraction, Mention
 from ..settings import Settings
 from .coref_identity import identity_statements
 from .coref_names import HONORIFIC_GENDER, Chains, join_name_variants, join_split_names
+from .coref_orgs import dominant_organisation_descriptions
 from .coref_pronouns import (
     FIRST_PERSON,
     PRONOUN_GENDER,
@@ -256,6 +261,8 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
 
     # Descriptions the sentence states to be a named participant ("Subryan, a driver").
     identity_statements(doc, out, uf, name_idx_by_tok, token_of, gender, _GENDERED_NOUNS)
+    # "The company", "the team": the organisation the article is about.
+    dominant_organisation_descriptions(doc, out, uf, token_of)
 
     # Pronouns, in text order, each to the most salient compatible earlier mention.
     quotes = quote_spans(text)
