@@ -17,6 +17,7 @@ __all__ = [
     "LIGHT_ONLY_NOUNS",
     "LIGHT_VERBS",
     "MILITARY_SECTORS",
+    "NOMINALISED",
     "NOUNS",
     "PROPERTY",
     "REPORTING_VERBS",
@@ -112,7 +113,7 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "downgrade": ("SANCTION", "withdraw"),  # CAMEO 161 "Reduce or break diplomatic relations" (upgrade: SUPPORT)
     # COERCE (CAMEO 17, 191-192)
     "arrest": ("COERCE", "arrest"), "detain": ("COERCE", "detain"), "seize": ("COERCE", "seize"),
-    "confiscate": ("COERCE", "confiscate"), "demolish": ("COERCE", "destroy"), "destroy": ("COERCE", "destroy"),
+    "confiscate": ("COERCE", "confiscate"), "demolish": ("COERCE", "destroy"), "raze": ("COERCE", "destroy"), "destroy": ("COERCE", "destroy"),
     "bulldoze": ("COERCE", "destroy"), "ban": ("COERCE", "ban"), "impose": ("COERCE", "restrict"),
     "deport": ("COERCE", "deport"), "kidnap": ("ASSAULT", "abduct"), "censor": ("COERCE", "censor"),
     "prevent": ("COERCE", "restrict"), "raid": ("COERCE", None),
@@ -137,6 +138,7 @@ VERBS: dict[str, tuple[str, str | None]] = {
 # Nouns that name an event ("talks", "a summit", "a hunger strike"); used as the event when they
 # are the object of a light verb ("held talks", "staged a rally") or stand on their own.
 NOUNS: dict[str, tuple[str, str | None]] = {
+    "walkout": ("PROTEST", "strike"),
     # Military exercises are posturing, "a demonstration of military capabilities and readiness"
     # (MOBILIZE); held jointly or with another force they are military cooperation (COOPERATE, CAMEO 062).
     "manoeuvre": ("MOBILIZE", "exercise"), "maneuver": ("MOBILIZE", "exercise"), "wargame": ("MOBILIZE", "exercise"),
@@ -245,10 +247,31 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{("impose", o): ("SANCTION", None) for o in ("sanction", "embargo")},
     **{("impose", o): ("COERCE", "curfew") for o in ("curfew",)},
     **{("suspend", o): ("CONCEDE", None) for o in ("strike", "protest", "boycott")},
+    # Exchange resumed or expanded is cooperation (COOPERATE: "resume ... mutual material cooperation
+    # or exchange").
+    **{(v, o): ("COOPERATE", None) for v in ("resume", "restart", "restore", "expand")
+       for o in ("trade", "trading", "flight", "shipping", "traffic", "exchange", "cooperation")},
+    # Calling a strike or a protest is staging one (CAMEO 14), not a demand.
+    **{("call", o): ("PROTEST", "strike" if o in ("strike", "walkout", "stoppage") else "demo")
+       for o in ("strike", "walkout", "stoppage", "protest", "demonstration", "boycott", "rally")},
+    # Halting negotiations (CAMEO 164 SANCTION): walking out of talks is no workers' walkout.
+    **{("walk out", o): ("SANCTION", "withdraw") for o in ("talk", "negotiation", "meeting", "session",
+                                                           "conference", "summit", "discussion")},
+    # Troops sent to a peacekeeping force are military assistance (AID: "personnel"), not posturing.
+    **{(v, o): ("AID", "peacekeeping") for v in ("send", "contribute", "deploy", "dispatch", "provide")
+       for o in ("peacekeeper", "peacekeeping")},
     **{("receive", o): ("RETREAT", "access") for o in ("inspector", "observer", "monitor", "peacekeeper", "mission")},
     **{("receive", o): ("CONSULT", "host") for o in ("delegation", "envoy", "visitor", "minister", "president",
                                                      "counterpart", "ambassador", "leader", "king", "premier")},
     **{(v, o): ("AID", None) for v in ("deliver", "hand out", "dole out") for o in AID_GOODS},
+    # "Military and police assistance including arms" (PLOVER AID): equipment delivered or given to
+    # another's forces.
+    **{(v, o): ("AID", "military") for v in ("deliver", "supply", "donate", "provide", "give", "send", "ship")
+       for o in ("boat", "ship", "vessel", "aircraft", "plane", "jet", "helicopter", "tank", "rifle", "ammunition",
+                 "munition", "missile", "vehicle", "radar", "drone")},
+    # Limbs hacked or chopped off: mutilation of people (ASSAULT), not a computer intrusion.
+    **{(v, o): ("ASSAULT", "maim") for v in ("hack off", "chop off", "cut off", "hack", "chop")
+       for o in ("hand", "arm", "limb", "leg", "foot", "ear", "nose", "finger")},
     # CAMEO 12: a motion or bill shot down is rejected ("shot down" a plane stays force).
     **{("shoot down", o): ("REJECT", None) for o in ("motion", "bill", "proposal", "plan", "amendment",
                                                      "resolution", "idea", "request", "offer", "bid")},
@@ -323,6 +346,10 @@ VERB_PARTICLE: dict[tuple[str, str], tuple[str, str | None]] = {
     ("rally", "behind"): ("SUPPORT", None),  # 051 "Praise or endorse": rallying behind an actor
     ("turn", "down"): ("REJECT", None), ("brush", "off"): ("REJECT", None),  # 12: an offer, calls
     ("back", "down"): ("CONCEDE", None), ("cave", "in"): ("CONCEDE", None),  # 08: yielding to pressure
+    ("give", "in"): ("CONCEDE", None),  # 08: "gave in to demands by coca growers"
+    ("brush", "aside"): ("REJECT", None), ("shrug", "off"): ("REJECT", None),  # 12: a call, an appeal
+    ("break", "up"): ("COERCE", "restrict"),  # police breaking up a rally: force against protesters
+    ("shuttle", "between"): ("CONSULT", "mediate"),  # 045 "Engage in mediation": shuttle diplomacy
     ("team", "up"): ("COOPERATE", None),  # 06: acting together
     ("sign", "off"): ("AGREE", None),  # 03: "signed off on the pay offer"
     ("hand", "back"): ("RETREAT", "return"), ("give", "back"): ("RETREAT", "return"),  # 084: control, land
@@ -380,3 +407,10 @@ PROPERTY = frozenset({"asset", "account", "property", "land", "campus", "buildin
                        "newspaper", "farm", "house", "home", "fund", "money", "cash", "vehicle", "car", "truck",
                        "licence", "license", "archive", "document", "computer", "broadcaster", "station", "plant",
                        "factory", "mine", "company", "business", "headquarters", "bank"})
+
+# Nouns of an act and their verb: "the suspension of the strike" is the strike suspended (CONCEDE),
+# "the signing of a treaty" the treaty signed (SUPPORT); the verb and the "of" object decide as they
+# would for the verb (VERB_OBJECT).
+NOMINALISED = {"suspension": "suspend", "signing": "sign", "lifting": "lift", "withdrawal": "withdraw",
+               "release": "release", "expulsion": "expel", "resumption": "resume", "closure": "close",
+               "handover": "hand over", "recall": "recall", "imposition": "impose", "ratification": "ratify"}

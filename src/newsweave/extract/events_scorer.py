@@ -286,6 +286,9 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
     lemma = tok.lemma_.lower()
     kids = {c.lemma_.lower() for c in tok.children}
     kids |= {p.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "dobj", "prt") for p in c.children}
+    if lemma == "walk" and {t.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "prt")
+                            for t in c.subtree} & _NEGOTIATIONS:
+        return None  # "walked out of peace talks": halting negotiations (SANCTION), no strike
     for other in kids:
         for pair in ((lemma, other), (other, lemma)):
             if pair in _PHRASES:
@@ -348,7 +351,9 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
             return ("PROTEST", "demo")
         if lemma == "hack":
             # Hacking computers is a cyber attack (COERCE 'cyber'); hacking people to death is an assault.
-            return ("ASSAULT", "primitive") if _victims(tok) & _CIVILIAN or "death" in kids else ("COERCE", "cyber")
+            # So is hacking off limbs ("hacked off the hands of villagers").
+            return ("ASSAULT", "primitive") if _victims(tok) & _CIVILIAN or kids & _LIMBS_AND_DEATH else (
+                "COERCE", "cyber")
         if any(p.lemma_.lower() == "street" for c in tok.children if c.dep_ == "prep" for p in c.children) and (
                 _role_words(_subject(tok)) & _CROWD or lemma in ("pour", "flood", "spill", "fill", "go")):
             return ("PROTEST", "demo")  # "poured into the streets", "took to the streets"
@@ -506,6 +511,8 @@ _PROTEST_CONTEXT = _VIOLENCE_CONTEXT | _CROWD | {
 _AMBIGUOUS = (_FORCE | {"fight", "fighting", "battle", "clash", "offensive", "counteroffensive", "advance", "rally",
                         "march", "strike", "storm", "hit", "blast", "gain", "hack", "jail", "overrun", "besiege",
                         "recapture", "chant", "bomber", "stoppage"}) - _SELF_EVIDENT
+_NEGOTIATIONS = frozenset({"talk", "negotiation", "meeting", "session", "conference", "summit", "discussion"})
+_LIMBS_AND_DEATH = frozenset({"death", "hand", "arm", "limb", "leg", "foot", "ear", "nose", "finger"})
 # Objects that make "kill" no violence ("killed the bill").
 _NOT_VICTIMS = frozenset({"bill", "deal", "plan", "proposal", "idea", "measure", "project", "legislation",
                           "amendment", "program", "programme", "story", "time", "chance", "momentum", "talk"})

@@ -16,14 +16,25 @@ from collections import deque
 
 from .actors import actor_code
 from .events_actors import subject_token
-from .events_context import HAPPENING, OBLIGATION_AUX, by_phone, status_cue
+from .events_arguments import (
+    asked_to_act,
+    carries_aid,
+    has_partner,
+    headline_verb,
+    held_with_another,
+    subject_lemma,
+    to_peacekeeping,
+    verb_complement,
+    verb_particle,
+)
+from .events_context import HAPPENING, OBLIGATION_AUX, status_cue
 from .events_lexicon import (
-    AID_GOODS,
     CONFLICTUAL,
     CONTROL_VERBS,
     LIGHT_ONLY_NOUNS,
     LIGHT_VERBS,
     MILITARY_SECTORS,
+    NOMINALISED,
     NOUNS,
     REPORTING_VERBS,
     VERB_OBJECT,
@@ -55,8 +66,8 @@ _MILITARY_FORCE = frozenset({"attack", "kill", "wound", "bomb", "shoot", "injure
 def _lexical(token) -> tuple[str, str | None] | None:
     """The (type, mode) a word reports on its own, refined by its particle and object."""
     lemma = token.lemma_.lower()
-    if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.tag_.startswith("VB")):
-        particle = _particle(token, lemma)
+    if token.pos_ in ("VERB", "AUX") or headline_verb(token):
+        particle = verb_particle(token, lemma)
         verb = f"{lemma} {particle}" if particle else lemma
         # The object decides first ("call off a strike" is a concession, "withdraw inspectors" a
         # sanction), then the particle ("crack down"); a particle verb the lexicon does not list
@@ -75,7 +86,17 @@ def _lexical(token) -> tuple[str, str | None] | None:
             for word in (*[c for c in obj.children if c.dep_ in ("compound", "amod", "nmod")], obj):
                 key = (verb, word.lemma_.lower())
                 if key in VERB_OBJECT:
+                    if VERB_OBJECT[key][0] == "MOBILIZE" and to_peacekeeping(token):
+                        return ("AID", "peacekeeping")  # troops sent to a UN force: personnel aid
                     return VERB_OBJECT[key]
+        if particle is not None:
+            # "walked out of peace talks", "pulled out of Lebanon": the particle's "of" object decides
+            preps = [c for c in token.children if c.dep_ in ("prep", "prt")]
+            for prep in preps + [g for c in preps for g in c.children if g.dep_ == "prep"]:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and (verb, obj.lemma_.lower()) in VERB_OBJECT:
+                            return VERB_OBJECT[(verb, obj.lemma_.lower())]
         spoken = _spoken_act(token, lemma, particle)
         if spoken is not None:
             return spoken if spoken[0] else None
@@ -86,7 +107,7 @@ def _lexical(token) -> tuple[str, str | None] | None:
         if lemma in ("ask", "appeal", "plead") and (
                 any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in token.children) and lemma != "ask"
                 or any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
-                or _asked_to_act(token)):
+                or asked_to_act(token)):
             # "asked the US for aid", "appealed to Colombo to allow convoys": a request, which the GSR
             # codes as a demand ("sought refuge" is DEMAND there); "asked whether ..." is a question
             return ("DEMAND", None)
@@ -103,20 +124,27 @@ def _lexical(token) -> tuple[str, str | None] | None:
         if lemma == "fire" and objs and not {o.lemma_.lower() for o in objs} & _WEAPONS:
             return None
         if lemma == "charge" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children) and (
-                any(c.dep_ == "nsubjpass" for c in token.children) or _subject_lemma(token) in _LEGAL):
+                any(c.dep_ == "nsubjpass" for c in token.children) or subject_lemma(token) in _LEGAL):
             return ("COERCE", "arrest")  # "charged with treason": legal action against a person (COERCE)
         if lemma in ("slam", "blast") and any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in token.children):
             return None  # "rockets slammed into a building": an impact, no criticism (the manual's lines read it)
-        if lemma in ("talk", "speak", "discuss", "huddle") and not _has_partner(token):
+        if lemma in ("talk", "speak", "discuss", "huddle") and not has_partner(token):
             return None
         if lemma == "huddle":
             return ("CONSULT", None)  # "huddled with the prime minister": a meeting (CAMEO 04)
-        if lemma in ("visit", "tour") and _subject_lemma(token) in _INSPECTORS:
+        if lemma in ("visit", "tour") and subject_lemma(token) in _INSPECTORS:
             return ("INVESTIGATE", None)  # inspectors visiting a site inspect it (CAMEO 09), no consultation
-        if lemma in ("reach", "arrive", "enter", "cross", "land") and _carries_aid(token):
+        if lemma in ("reach", "arrive", "enter", "cross", "land") and carries_aid(token):
             return ("AID", None)  # "a convoy carrying food reached the city": aid delivered (CAMEO 07)
         return VERBS.get(lemma)
     if token.pos_ in ("NOUN", "PROPN"):
+        if lemma in NOMINALISED:
+            verb = NOMINALISED[lemma]
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and (verb, obj.lemma_.lower()) in VERB_OBJECT:
+                            return VERB_OBJECT[(verb, obj.lemma_.lower())]
         found = NOUNS.get(lemma) or NOUNS.get(token.lower_)
         if found and lemma in ("strike",):
             # "hunger strike", "general strike" are protests; "air strike" is fighting.
@@ -130,7 +158,7 @@ def _lexical(token) -> tuple[str, str | None] | None:
         if (found and found[0] in ("MOBILIZE", "INVESTIGATE") or lemma in _JOINT_ACTS) and any(
                 c.lower_ == "joint" for c in token.children if c.dep_ in ("amod", "compound")):
             return ("COOPERATE", None)  # joint patrols, exercises, inquiries: mutual cooperation (CAMEO 06)
-        if found and found[1] == "exercise" and _held_with_another(token):
+        if found and found[1] == "exercise" and held_with_another(token):
             return ("COOPERATE", None)  # exercises "with the US navy", "Turkish and Israeli warships began"
         if found and lemma in ("call", "conversation"):
             mods = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
@@ -185,6 +213,9 @@ _FORCE_ACTS = frozenset({"action", "force", "strike", "attack", "invasion", "int
 _FOOD = frozenset({"food", "meal", "water", "nourishment", "solids"})
 
 
+# Verbs of what an event did ("halted production", "paralysed the capital"), whose subject is the event.
+_EFFECT_VERBS = frozenset({"halt", "disrupt", "paralyse", "paralyze", "cripple", "shut", "close", "stop",
+                           "ground", "delay", "bring"})
 _EXCHANGES = frozenset({"trade", "exchange", "flight", "shipping", "traffic", "cooperation", "commerce"})
 _QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "number", "group", "score", "lot", "some",
                          "many", "all", "most", "part", "one", "two", "three", "tonne", "ton", "truckload",
@@ -201,79 +232,12 @@ _WEAPONS = frozenset({"rocket", "missile", "shell", "shot", "mortar", "bullet", 
 _JOINT_ACTS = frozenset({"operation", "mission", "venture"})
 
 
-_CARRIERS = frozenset({"convoy", "truck", "lorry", "shipment", "plane", "flight", "ship", "vessel", "consignment",
-                       "airlift", "boat", "cargo", "delivery"})
 
 
 _LEGAL = frozenset({"prosecutor", "police", "court", "judge", "authority", "magistrate", "prosecution"})
 
 
 _INSPECTORS = frozenset({"inspector", "monitor", "investigator", "observer", "auditor", "examiner"})
-
-
-def _subject_lemma(verb) -> str | None:
-    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    return subj.lemma_.lower() if subj is not None else None
-
-
-def _carries_aid(verb) -> bool:
-    """The subject of ``verb`` brings aid goods: a convoy, plane or shipment of them ("an aid convoy",
-    "trucks carrying food and medicine"), or whoever arrives "with" them ("relief teams arrived with
-    tonnes of food")."""
-    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    if subj is None:
-        return False
-    goods = set(AID_GOODS) - {"weapon", "arm", "hospital", "money"}
-    words = {t.lemma_.lower() for t in subj.subtree}
-    brought = {t.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree}
-    return bool(words & _CARRIERS and words & goods) or bool(brought & goods)
-
-
-def _particle(verb, lemma: str) -> str | None:
-    """The verb's particle; also a word the parse took for an adverb or a preposition where the
-    pair is a phrasal verb of the lexicon ("pulled its troops back", "voted down the deal")."""
-    for c in verb.children:
-        if c.dep_ == "prt":
-            return c.lower_
-    for c in verb.children:
-        if c.dep_ in ("advmod", "prep") and c.i > verb.i and (lemma, c.lower_) in VERB_PARTICLE:
-            return c.lower_
-    # "set free 23 schoolgirls": the word right after the verb taken for a modifier of its object
-    nxt = verb.nbor() if verb.i + 1 < len(verb.doc) else None
-    if nxt is not None and nxt.dep_ == "amod" and nxt.head in objects(verb) and (lemma, nxt.lower_) in VERB_PARTICLE:
-        return nxt.lower_
-    return None
-
-
-def _asked_to_act(verb) -> bool:
-    """"asked them to leave", "asked that troops withdraw" — not "asked whether talks would resume"."""
-    comp = _complement(verb)
-    return comp is not None and not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in comp.children)
-
-
-def _held_with_another(noun) -> bool:
-    """An act held by two sides: "with" another beside the noun or its verb, or two subjects of its
-    verb ("Turkish and Israeli warships", "Kessan and Moravine")."""
-    verb = noun.head if noun.dep_ in ("dobj", "obj", "nsubjpass") else None
-    if any(c.dep_ == "prep" and c.lower_ == "with" for w in (noun, verb) if w is not None for c in w.children):
-        return True
-    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None) if verb is not None else None
-    return subj is not None and (bool(subj.conjuncts) or any(c.conjuncts for c in subj.children if c.dep_ == "amod"))
-
-
-def _has_partner(verb) -> bool:
-    """A consultation needs two sides: "talked with X", "X and Y discussed", "the leaders spoke"."""
-    if any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in verb.children):
-        return True
-    if by_phone(Trigger(verb, verb, "CONSULT", None)):
-        return True
-    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    if subj is None:
-        return verb.lemma_.lower() == "discuss" and bool(objects(verb))
-    return bool(subj.conjuncts) or subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they", "we", "both")
-
-
-# ---------------------------------------------------------------------------- triggers
 
 
 def _find_triggers(sent) -> list[Trigger]:
@@ -299,7 +263,7 @@ def _find_triggers(sent) -> list[Trigger]:
         if tok.i in consumed:
             continue
         lemma = tok.lemma_.lower()
-        is_verb = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+        is_verb = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or headline_verb(tok)
         if is_verb and lemma in REPORTING_VERBS and not _reporting_as_event(tok):
             demand = _obligation_demand(tok)
             if demand is not None:
@@ -415,7 +379,7 @@ def _noun_anchor(tok):
 
 def _verb_triggers(tok, consumed: set[int]) -> list[Trigger]:
     lemma = tok.lemma_.lower()
-    complement = _complement(tok)
+    complement = verb_complement(tok)
     control = CONTROL_VERBS.get(lemma)
     # Adjectival control: "is willing / prepared / ready to withdraw" expresses intent (AGREE).
     # Also after a linking verb: "his forces stood ready to strike" (a threat of force, 138).
@@ -423,7 +387,7 @@ def _verb_triggers(tok, consumed: set[int]) -> list[Trigger]:
             c.dep_ == "acomp" for c in tok.children):
         for c in tok.children:
             if c.dep_ == "acomp" and c.lower_ in ("willing", "prepared", "ready", "committed", "determined"):
-                inner = _complement(c)
+                inner = verb_complement(c)
                 if inner is not None:
                     consumed.add(inner.i)
                     return _intent_triggers(tok, inner)
@@ -464,6 +428,14 @@ def _verb_triggers(tok, consumed: set[int]) -> list[Trigger]:
         nouns = _light_noun(tok, consumed, status)
         if nouns:
             return nouns
+    if lemma in _EFFECT_VERBS:
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        named = _lexical(subj) if subj is not None and subj.pos_ == "NOUN" else None
+        if named is not None:
+            # "A walkout by oil workers halted production": the walkout is what happened; what it
+            # halted is its effect (the subject's event, dated and placed by this verb)
+            consumed.add(subj.i)
+            return [Trigger(subj, tok, *named, standalone=True)]
     if lemma in ("resume", "restart") and not objects(tok):
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lemma_.lower() in _EXCHANGES:
@@ -548,17 +520,6 @@ def _light_noun(verb, consumed: set[int], status: str | None) -> list[Trigger]:
                 consumed.add(word.i)
                 return [Trigger(word, verb, *found, status_hint=status)]
     return []
-
-
-def _complement(tok):
-    for c in tok.children:
-        if c.dep_ == "xcomp" and (c.pos_ in ("VERB", "AUX") or c.tag_.startswith("VB")):
-            return c
-    for c in tok.children:
-        if c.dep_ in ("ccomp",) and c.lemma_.lower() not in REPORTING_VERBS and tok.lemma_.lower() in (
-                "demand", "insist", "urge", "ask", "agree", "deny", "threaten", "warn", "propose", "request"):
-            return c
-    return None
 
 
 def _source_sector(verb) -> str | None:

@@ -1,0 +1,116 @@
+"""What a verb's arguments say about the event it reports (for ``events_triggers``).
+
+The same verb reports different events with different company: "delivered 12 patrol boats to the
+navy" is aid, "walked out of peace talks" halts negotiations, "asked whether talks would resume" is
+a question and "asked Castry for aid" a demand. These readers look at a verb's subject, particle,
+complement and partners; the lexicon (``events_lexicon``) says what each reading is.
+"""
+
+from __future__ import annotations
+
+from .events_context import by_phone
+from .events_lexicon import AID_GOODS, REPORTING_VERBS, VERB_OBJECT, VERB_PARTICLE
+from .events_syntax import SUBJECTS, Trigger, objects
+
+__all__ = ["asked_to_act", "carries_aid", "has_partner", "headline_verb", "held_with_another",
+           "subject_lemma", "to_peacekeeping", "verb_complement", "verb_particle"]
+
+_CARRIERS = frozenset({"convoy", "truck", "lorry", "shipment", "plane", "flight", "ship", "vessel", "consignment",
+                       "airlift", "boat", "cargo", "delivery"})
+
+
+def subject_lemma(verb) -> str | None:
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    return subj.lemma_.lower() if subj is not None else None
+
+
+def carries_aid(verb) -> bool:
+    """The subject of ``verb`` brings aid goods: a convoy, plane or shipment of them ("an aid convoy",
+    "trucks carrying food and medicine"), or whoever arrives "with" them ("relief teams arrived with
+    tonnes of food")."""
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subj is None:
+        return False
+    goods = set(AID_GOODS) - {"weapon", "arm", "hospital", "money"}
+    words = {t.lemma_.lower() for t in subj.subtree}
+    brought = {t.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree}
+    return bool(words & _CARRIERS and words & goods) or bool(brought & goods)
+
+
+def verb_particle(verb, lemma: str) -> str | None:
+    """The verb's particle; also a word the parse took for an adverb or a preposition where the
+    pair is a phrasal verb of the lexicon ("pulled its troops back", "voted down the deal")."""
+    for c in verb.children:
+        if c.dep_ == "prt":
+            return c.lower_
+    for c in verb.children:
+        if c.dep_ in ("advmod", "prep") and c.i > verb.i and (
+                (lemma, c.lower_) in VERB_PARTICLE or f"{lemma} {c.lower_}" in _PARTICLE_OBJECTS) and not (
+                c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" for g in c.children)):
+            # ("gave in to demands" is a phrasal verb; "gave 20 million in aid" a prepositional phrase)
+            return c.lower_
+    # "set free 23 schoolgirls": the word right after the verb taken for a modifier of its object
+    nxt = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    if nxt is not None and nxt.dep_ == "amod" and nxt.head in objects(verb) and (lemma, nxt.lower_) in VERB_PARTICLE:
+        return nxt.lower_
+    return None
+
+
+# Phrasal verbs the lexicon lists only with their objects ("walk out" of talks).
+_PARTICLE_OBJECTS = frozenset(k[0] for k in VERB_OBJECT if " " in k[0])
+
+
+def to_peacekeeping(verb) -> bool:
+    """Whether troops go "to a UN peacekeeping force", "for the peacekeeping mission" (AID, not MOBILIZE)."""
+    return any(t.lemma_.lower() in ("peacekeeping", "peacekeeper", "peacekeep")
+               for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for", "into", "with")
+               for t in c.subtree)
+
+
+def headline_verb(token) -> bool:
+    """A headline's verb the tagger took for a noun ("Zimbabwe police raze 300 shacks"): the root,
+    tagged as a verb or with a subject of its own."""
+    return token.pos_ == "NOUN" and token.dep_ == "ROOT" and (
+        token.tag_.startswith("VB") or any(c.dep_ == "nsubj" for c in token.children))
+
+
+def asked_to_act(verb) -> bool:
+    """"asked them to leave", "asked that troops withdraw" — not "asked whether talks would resume"."""
+    comp = verb_complement(verb)
+    return comp is not None and not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in comp.children)
+
+
+def held_with_another(noun) -> bool:
+    """An act held by two sides: "with" another beside the noun or its verb, or two subjects of its
+    verb ("Turkish and Israeli warships", "Kessan and Moravine")."""
+    verb = noun.head if noun.dep_ in ("dobj", "obj", "nsubjpass") else None
+    if any(c.dep_ == "prep" and c.lower_ == "with" for w in (noun, verb) if w is not None for c in w.children):
+        return True
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None) if verb is not None else None
+    return subj is not None and (bool(subj.conjuncts) or any(c.conjuncts for c in subj.children if c.dep_ == "amod"))
+
+
+def has_partner(verb) -> bool:
+    """A consultation needs two sides: "talked with X", "X and Y discussed", "the leaders spoke"."""
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in verb.children):
+        return True
+    if by_phone(Trigger(verb, verb, "CONSULT", None)):
+        return True
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subj is None:
+        return verb.lemma_.lower() == "discuss" and bool(objects(verb))
+    return bool(subj.conjuncts) or subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they", "we", "both")
+
+
+# ---------------------------------------------------------------------------- triggers
+
+
+def verb_complement(tok):
+    for c in tok.children:
+        if c.dep_ == "xcomp" and (c.pos_ in ("VERB", "AUX") or c.tag_.startswith("VB")):
+            return c
+    for c in tok.children:
+        if c.dep_ in ("ccomp",) and c.lemma_.lower() not in REPORTING_VERBS and tok.lemma_.lower() in (
+                "demand", "insist", "urge", "ask", "agree", "deny", "threaten", "warn", "propose", "request"):
+            return c
+    return None
