@@ -102,7 +102,8 @@ def test_news_style_snippets_each_get_their_event(nlp, name):
 
 
 @pytest.mark.parametrize("name", ["events_fictional_blind19.jsonl", "events_fictional_blind20.jsonl",
-                                  "events_fictional_blind21.jsonl", "events_fictional_blind22.jsonl"])
+                                  "events_fictional_blind21.jsonl", "events_fictional_blind22.jsonl",
+                                  "events_fictional_blind23.jsonl"])
 def test_sets_written_apart_from_the_code_each_get_their_event(nlp, name):
     """blind19 (72 snippets in the GSR records' wire style, real countries, invented events) and blind20
     (48 in today's online-news style: protests, riots, clashes, bombings, arrests, agreements), written
@@ -114,7 +115,8 @@ def test_sets_written_apart_from_the_code_each_get_their_event(nlp, name):
     0.958 (benchmarks/RESULTS.md), 1.0 after the fixes. blind21 (72, wire style) and blind22 (54, harder
     phrasings: headlines, nominalisations, refusals, conditional threats) were written the same way
     but to the GSR records' 18 types and conventions, read from the dev records: first run 0.944 and
-    0.759, 1.0 and 0.963 after the fixes (one headline, "Canadian relief flight lands in Bujumbura with
+    0.759; blind23 (60 conflict-monitoring notes: date first, passive, local places, casualty counts) 0.933
+    (two signed truces relabelled SUPPORT as the GSR codes signing); 1.0, 0.963 and 1.0 after the fixes (one headline, "Canadian relief flight lands in Bujumbura with
     medicine", still gets no event: the tagger reads "lands" as a plural noun)."""
     path = Path(__file__).parent / "data" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -173,6 +175,11 @@ def test_sets_written_apart_from_the_code_each_get_their_event(nlp, name):
     ("Rebels hacked off the hands of villagers before burning their homes.", "ASSAULT"),
     ("Police raze 300 shacks in Castry township", "COERCE"),
     ("Mediators shuttled between government negotiators and rebel envoys on Tuesday.", "CONSULT"),
+    # Notes in the conflict monitors' style.
+    ("Community members held a peaceful march in Silvia Alta on 5 October 2022, calling for reforms.", "PROTEST"),
+    ("Armed youths raided a cattle camp near Pibor on 12 March 2023, killing nine herders.", "ASSAULT"),
+    ("On 3 May 2021, soldiers stormed the village of Kani and detained 12 residents.", "COERCE"),
+    ("Two rival armed factions signed a truce in Jisr on 9 March 2021.", "SUPPORT"),
     # Legal charges against a person are COERCE; one state charging another with a breach accuses it.
     ("Prosecutors charged the former mayor of Amsel with fraud.", "COERCE"),
     ("Castry charged Amsel with violating the border accord.", "DISAPPROVE"),

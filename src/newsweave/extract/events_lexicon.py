@@ -11,13 +11,19 @@ from __future__ import annotations
 
 __all__ = [
     "AID_GOODS",
+    "ARRESTS",
     "CONFLICTUAL",
     "CONTROL_VERBS",
     "COOPERATIVE",
+    "HOLDERS",
+    "KILLED",
     "LIGHT_ONLY_NOUNS",
     "LIGHT_VERBS",
+    "LIMBS_AND_DEATH",
     "MILITARY_SECTORS",
+    "NEGOTIATIONS",
     "NOMINALISED",
+    "NOT_VICTIMS",
     "NOUNS",
     "PROPERTY",
     "REPORTING_VERBS",
@@ -323,7 +329,8 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{(v, o): ("AGREE", None) for v in ("reach", "strike", "clinch", "seal") for o in (
         "agreement", "accord", "deal", "settlement", "compromise", "understanding", "consensus", "bargain")},
     **{("sign", o): ("SUPPORT", None) for o in ("agreement", "accord", "treaty", "deal", "pact", "declaration",
-                                                "memorandum", "protocol", "charter", "communique", "convention")},
+                                                "memorandum", "protocol", "charter", "communique", "convention",
+                                                "truce", "ceasefire", "cease-fire", "armistice")},
     **{("give", o): ("AID", None) for o in ("grant", "aid", "loan", "money")},
     **{("restore", o): ("SUPPORT", None) for o in ("relation", "tie")},
     **{("carry", o): ("ASSAULT", None) for o in ("attack", "bombing", "assassination")},
@@ -414,3 +421,15 @@ PROPERTY = frozenset({"asset", "account", "property", "land", "campus", "buildin
 NOMINALISED = {"suspension": "suspend", "signing": "sign", "lifting": "lift", "withdrawal": "withdraw",
                "release": "release", "expulsion": "expel", "resumption": "resume", "closure": "close",
                "handover": "hand over", "recall": "recall", "imposition": "impose", "ratification": "ratify"}
+
+# Words the manual's lines read around an act of force: who holds a march, which verbs arrest, what
+# says people died, what talks are walked out of, what is hacked off.
+HOLDERS = frozenset({"hold", "stage", "organise", "organize", "lead", "join", "call", "mount", "launch"})
+ARRESTS = frozenset({"arrest", "detain", "round", "apprehend"})
+KILLED = frozenset({"kill", "dead", "death", "shoot", "wound", "injure", "fatality", "casualty"})
+NEGOTIATIONS = frozenset({"talk", "negotiation", "meeting", "session", "conference", "summit", "discussion"})
+LIMBS_AND_DEATH = frozenset({"death", "hand", "arm", "limb", "leg", "foot", "ear", "nose", "finger"})
+
+# Objects that make "kill" no violence ("killed the bill").
+NOT_VICTIMS = frozenset({"bill", "deal", "plan", "proposal", "idea", "measure", "project", "legislation",
+                         "amendment", "program", "programme", "story", "time", "chance", "momentum", "talk"})

@@ -34,7 +34,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .events_lexicon import PROPERTY, VERBS
+from . import events_lexicon as lexicon
+from .events_lexicon import VERBS
 from .events_syntax import objects_and_conjuncts
 
 __all__ = ["MATERIAL_CONFLICT", "SCORER_CONFIG", "Reading", "clause_depth", "figurative", "manual_reading", "sentence_words"]
@@ -254,8 +255,8 @@ def _by_actors(verb, sentence_words: set[str], doer: set[str] | None = None) -> 
     done_to = _victims(verb)
     means = _lemmas(verb.subtree) | doer
     weapon = means & _HEAVY_WEAPONS
-    if doer & _CROWD and not doer & (_POLICE | _STATE_ARMED):
-        return ("PROTEST", "riot")  # a crowd throwing stones, burning cars: a riot
+    if doer & _CROWD and not doer & (_POLICE | _STATE_ARMED) and "armed" not in doer:
+        return ("PROTEST", "riot")  # a crowd throwing stones, burning cars: a riot ("armed youths" are no crowd)
     if means & _UNCONVENTIONAL:
         return ("ASSAULT", "explosives")  # a bomb attack is an assault whoever it hits (CAMEO 183)
     if doer & _POLICE and (done_to | sentence_words) & _PROTESTERS or doer & _STATE_ARMED and done_to & _PROTESTERS:
@@ -267,6 +268,10 @@ def _by_actors(verb, sentence_words: set[str], doer: set[str] | None = None) -> 
         # Raiding offices, homes or newspapers is repression of civilians and their property
         # (COERCE: "confiscate property", "destroy property"), not combat.
         return ("COERCE", "seize")
+    if verb.lemma_.lower() in ("raid", "storm", "sweep", "surround") and doer & (_POLICE | _STATE_ARMED) and any(
+            c.lemma_.lower() in lexicon.ARRESTS for c in verb.conjuncts) and not sentence_words & lexicon.KILLED:
+        # "soldiers stormed the village and detained 12 residents": a raid to arrest (COERCE), no assault
+        return ("COERCE", "arrest")
     if weapon:
         return ("FIGHT", "heavy-weapons")  # artillery, aircraft, tanks: conventional force (CAMEO 194-195)
     if verb.lemma_.lower() in _ONE_SIDED and not any(c.dep_ == "prt" and c.lower_ == "back" for c in verb.children):
@@ -286,8 +291,7 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
     lemma = tok.lemma_.lower()
     kids = {c.lemma_.lower() for c in tok.children}
     kids |= {p.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "dobj", "prt") for p in c.children}
-    if lemma == "walk" and {t.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "prt")
-                            for t in c.subtree} & _NEGOTIATIONS:
+    if lemma == "walk" and _lemmas(t for c in tok.children if c.dep_ in ("prep", "prt") for t in c.subtree) & lexicon.NEGOTIATIONS:
         return None  # "walked out of peace talks": halting negotiations (SANCTION), no strike
     for other in kids:
         for pair in ((lemma, other), (other, lemma)):
@@ -352,7 +356,7 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
         if lemma == "hack":
             # Hacking computers is a cyber attack (COERCE 'cyber'); hacking people to death is an assault.
             # So is hacking off limbs ("hacked off the hands of villagers").
-            return ("ASSAULT", "primitive") if _victims(tok) & _CIVILIAN or kids & _LIMBS_AND_DEATH else (
+            return ("ASSAULT", "primitive") if _victims(tok) & _CIVILIAN or kids & lexicon.LIMBS_AND_DEATH else (
                 "COERCE", "cyber")
         if any(p.lemma_.lower() == "street" for c in tok.children if c.dep_ == "prep" for p in c.children) and (
                 _role_words(_subject(tok)) & _CROWD or lemma in ("pour", "flood", "spill", "fill", "go")):
@@ -511,11 +515,6 @@ _PROTEST_CONTEXT = _VIOLENCE_CONTEXT | _CROWD | {
 _AMBIGUOUS = (_FORCE | {"fight", "fighting", "battle", "clash", "offensive", "counteroffensive", "advance", "rally",
                         "march", "strike", "storm", "hit", "blast", "gain", "hack", "jail", "overrun", "besiege",
                         "recapture", "chant", "bomber", "stoppage"}) - _SELF_EVIDENT
-_NEGOTIATIONS = frozenset({"talk", "negotiation", "meeting", "session", "conference", "summit", "discussion"})
-_LIMBS_AND_DEATH = frozenset({"death", "hand", "arm", "limb", "leg", "foot", "ear", "nose", "finger"})
-# Objects that make "kill" no violence ("killed the bill").
-_NOT_VICTIMS = frozenset({"bill", "deal", "plan", "proposal", "idea", "measure", "project", "legislation",
-                          "amendment", "program", "programme", "story", "time", "chance", "momentum", "talk"})
 
 
 def figurative(tok, sentence_words: set[str], reading: str | None = None) -> bool:
@@ -524,13 +523,15 @@ def figurative(tok, sentence_words: set[str], reading: str | None = None) -> boo
     somewhere else in its sentence."""
     lemma = tok.lemma_.lower()
     if lemma in ("kill", "murder", "execute") and {c.lemma_.lower() for c in tok.children
-                                                    if c.dep_ in ("dobj", "obj", "nsubjpass")} & _NOT_VICTIMS:
+                                                    if c.dep_ in ("dobj", "obj", "nsubjpass")} & lexicon.NOT_VICTIMS:
         return True
     if lemma not in _AMBIGUOUS:
         return False
+    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in lexicon.HOLDERS:
+        return False  # "held a peaceful march", "staged a rally": nobody holds a march figuratively
     if lemma == "strike" and any(c.lower_ in ("hunger", "general") for c in tok.children if c.dep_ in ("compound", "amod")):
         return False  # a hunger strike, a general strike: protests whatever else the sentence says
-    if lemma == "seize" and objects_and_conjuncts(tok) & PROPERTY:
+    if lemma == "seize" and objects_and_conjuncts(tok) & lexicon.PROPERTY:
         return False  # "seized its campus and bank accounts": confiscating property (COERCE), whoever's
     context = _PROTEST_CONTEXT if (reading or _OWN_TYPE.get(lemma, ("",))[0]) == "PROTEST" else _VIOLENCE_CONTEXT
     return not (sentence_words - {tok.lemma_.lower(), tok.lower_}) & context
@@ -563,8 +564,8 @@ def manual_reading(sent, words: set[str] | None = None) -> Reading | None:
             continue  # "March 3", "Bomb Street": names and dates are no acts
         if tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound"):
             continue  # "coal-fired power plants"
-        if _place_of_custody(tok):
-            continue  # "prisoners at a jail near Cairo": where they are, not an arrest
+        if _place_of_custody(tok):  # "prisoners at a jail near Cairo": where they are, not an arrest
+            continue
         found = _word_reading(tok, words)
         if found is None or found[0] not in MATERIAL_CONFLICT or figurative(tok, words, found[0]):
             continue
@@ -578,8 +579,8 @@ def manual_reading(sent, words: set[str] | None = None) -> Reading | None:
 
 def _place_of_custody(tok) -> bool:
     """A jail or prison named as a place ("at a jail", "inside the prison"), not the act of jailing."""
-    return (tok.pos_ == "NOUN" and tok.lemma_.lower() in ("jail", "prison") and tok.dep_ == "pobj"
-            and tok.head.lower_ in ("at", "near", "outside", "inside", "from", "of"))
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in ("jail", "prison") and tok.dep_ == "pobj" and (
+        tok.head.lower_ in ("at", "near", "outside", "inside", "from", "of"))
 
 
 def _victim_of_force(tok) -> bool:
