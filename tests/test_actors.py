@@ -72,3 +72,25 @@ def test_every_iso_country_is_in_the_table():
 
 def test_pure_function_same_answer_twice():
     assert actor_code("Belgian diplomats") == actor_code("Belgian diplomats") == ("BEL", "GOV")
+
+
+def test_a_province_named_alone_gives_its_country():
+    from newsweave.actors import province_code
+
+    assert province_code("Cauca") == "COL"
+    assert province_code("Lagos State") == "NGA" and province_code("Plateau State") == "NGA"
+    assert province_code("Mopti region") == "MLI" and province_code("Trans-Nzoia County") == "KEN"
+    assert province_code("Punjab") is None  # India's and Pakistan's: nothing says which
+    assert province_code("North") is None  # a province of Cameroon, and a plain word
+    assert province_code("Atlantis") is None
+
+
+def test_an_event_in_a_province_is_coded_with_its_country(nlp):
+    from newsweave.extract.events_context import event_place, place_country
+    from newsweave.extract.events_triggers import sentence_triggers
+
+    text = "On 14 May 2031, military forces clashed with fighters of an armed group near Boni-Wendou (Mopti region)."
+    sent = next(nlp(text).sents)
+    trig = sentence_triggers(sent)[0]
+    assert trig.type == "FIGHT"
+    assert place_country(trig, event_place(trig)) == "MLI"

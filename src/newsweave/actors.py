@@ -74,7 +74,10 @@ _SECTOR_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ELI", ("former president", "former prime minister", "ex-president", "right-winger")),
     ("CVL", ("civilian", "civilians", "protester", "protesters", "protestors", "demonstrators",
              "villagers", "residents", "people", "citizens", "youths", "crowd", "crowds", "population",
-             "nationals", "inhabitants", "women", "children", "villages", "town", "workers", "pilgrims")),
+             "nationals", "inhabitants", "women", "children", "villages", "town", "workers", "pilgrims",
+             # crowds and trades that protest and riot (a domestic group, coded where it acts)
+             "rioters", "mob", "mobs", "riders", "drivers", "lawyers", "graduates", "miners", "herders",
+             "passengers", "shoppers", "worshippers", "traders", "vendors", "fishermen", "pensioners")),
 )
 
 _ORGANISATION = re.compile(
@@ -229,3 +232,64 @@ def country_names(code: str) -> list[str]:
     """Every name, demonym and capital the tables give for ``code`` (for display and tests)."""
     _, entries, _, _ = _tables()
     return sorted(alias for alias, entry in entries.items() if entry.code == code)
+
+
+# -- provinces -------------------------------------------------------------------------------------
+# Words that say what kind of province a name is ("Lagos State", "Trans-Nzoia County", "Mopti region").
+_ADMIN_WORDS = frozenset({"state", "province", "region", "county", "district", "governorate", "oblast",
+                          "department", "prefecture", "municipality", "division", "territory", "krai", "raion"})
+
+
+# Province names that are also plain words ("North" of Cameroon, "Centre" of France): never read alone.
+_COMMON_WORDS = frozenset({"north", "south", "east", "west", "central", "centre", "center", "northern", "southern",
+                           "eastern", "western", "coast", "coastal", "capital", "islands", "lakes", "upper",
+                           "lower", "middle", "border", "interior", "river", "mountain", "highlands", "lowlands",
+                           "littoral", "savanes", "plateaux", "national capital", "federal capital territory"})
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().replace("-", " ").split())
+
+
+def _without_admin_word(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1] in _ADMIN_WORDS:
+        words = words[:-1]
+    return " ".join(words)
+
+
+@functools.lru_cache(maxsize=1)
+def _provinces() -> dict[str, str]:
+    """Folded province name -> the ISO alpha-3 code of its country, from the ISO 3166-2 subdivisions
+    that ``pycountry`` ships; a name two countries share ("Punjab", "Plateau", "Cordoba") is left out."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {}
+    by_name: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        name = _fold(sub.name.split(" (")[0].split(" [")[0])
+        # the name with its kind ("Plateau State") is unique where the bare name is not
+        for key in {name, _without_admin_word(name), f"{name} {_fold(sub.type)}"}:
+            by_name.setdefault(key, set()).add(sub.country_code)
+    out = {}
+    for key, countries in by_name.items():
+        if len(countries) == 1 and len(key) > 2 and key not in _COMMON_WORDS:
+            country = pycountry.countries.get(alpha_2=next(iter(countries)))
+            if country is not None:
+                out[key] = country.alpha_3
+    return out
+
+
+@functools.lru_cache(maxsize=65536)
+def province_code(name: str) -> str | None:
+    """The country (ISO alpha-3) of a province, state or region named alone ("Cauca" -> COL, "Lagos
+    State" -> NGA, "Mopti region" -> MLI), or None where the name is no province of exactly one country.
+    For places that news names by their province (conflict notes: "near Boni (Mopti region)")."""
+    folded = _fold(name)
+    if not folded:
+        return None
+    return _provinces().get(folded) or _provinces().get(_without_admin_word(folded))

@@ -57,6 +57,7 @@ from .events_context import (
     event_place,
     event_status,
     event_time,
+    place_country,
     status_cue,
 )
 from .events_lexicon import CONFLICTUAL, COOPERATIVE
@@ -90,10 +91,11 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
         if typ == "CONSULT" and by_phone(trig):
             mode = "phone"
         place = event_place(trig)
-        if not sources and place:
-            sources = located_source(trig, place)
+        located = place_country(trig, place)
+        if not sources and located:
+            sources = located_source(trig, located)
         if not targets and typ in DOMESTIC_TYPES:
-            targets = located_target(trig, place, sources)
+            targets = located_target(trig, place, located, sources)
         primary = [Event(type=typ, evidence=evidence, source=sources, target=targets, mode=mode,
                          time=time, place=place, status=status, claimed_by=claimed_by(trig, chain_name, full_name))]
         # PLOVER codes an announced future act as the intent it expresses: a cooperative act as

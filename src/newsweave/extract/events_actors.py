@@ -379,17 +379,17 @@ def _modifier_actors(noun) -> list[Actor]:
     return out
 
 
-def located_source(trigger: Trigger, place: str) -> list[Actor]:
-    """PLOVER codes a domestic group by where it acts: protesters in Manila are Philippine."""
+def located_source(trigger: Trigger, code: str | None) -> list[Actor]:
+    """PLOVER codes a domestic group by where it acts: protesters in Manila are Philippine. ``code``
+    is the country of the event's place (``events_context.place_country``)."""
     subj = subject_token(trigger.anchor)
-    located = actor_code(place)
-    if subj is None or located is None or subj.pos_ == "PRON" or subj.lemma_.lower() in NOUNS:
+    if subj is None or code is None or subj.pos_ == "PRON" or subj.lemma_.lower() in NOUNS:
         return []
     span = phrase(subj)
     sector = actor_sector(span.text)
     if sector is None:
         return []  # only role words ("rebels", "police", "students") say the group is local
-    return [Actor(text=span.text, code=located[0], sector=sector, start=span.start_char, end=span.end_char)]
+    return [Actor(text=span.text, code=code, sector=sector, start=span.start_char, end=span.end_char)]
 
 
 # Acts a state does at home, to its own people: where no other country is named, their target is the
@@ -398,21 +398,20 @@ def located_source(trigger: Trigger, place: str) -> list[Actor]:
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "FIGHT", "CONCEDE", "MOBILIZE"})
 
 
-def located_target(trigger: Trigger, place: str | None, sources: list[Actor]) -> list[Actor]:
+def located_target(trigger: Trigger, place: str | None, located: str | None, sources: list[Actor]) -> list[Actor]:
     """The target of a domestic act (``DOMESTIC_TYPES``) that names no country: a role phrase the act
     is done to ("15 opposition activists", "the government", "villagers"), coded with the country of
-    the event's place, else of its one source country; a protest with no such phrase targets the
-    country of its place (the government it is held against)."""
-    located = actor_code(place) if place else None
+    the event's place (``located``), else of its one source country; a protest with no such phrase
+    targets the country of its place (the government it is held against)."""
     codes = {a.code for a in sources if a.code}
-    code = located[0] if located else (codes.pop() if len(codes) == 1 else None)
+    code = located or (codes.pop() if len(codes) == 1 else None)
     if code is None:
         return []
     verbs = [] if trigger.standalone else list(dict.fromkeys([trigger.anchor, trigger.token]))
     for verb in verbs:
         cands = [c for c in verb.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
-        cands += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "at")
-                  for p in c.children if p.dep_ == "pobj"]
+        cands += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "at", "with")
+                  for p in c.children if p.dep_ == "pobj"]  # "with": "clashed with fighters of the ..."
         for cand in cands:
             if cand.pos_ == "PRON":
                 continue
@@ -420,6 +419,6 @@ def located_target(trigger: Trigger, place: str | None, sources: list[Actor]) ->
             sector = actor_sector(span.text)
             if sector is not None and actor_code(span.text) is None:
                 return [Actor(text=span.text, code=code, sector=sector, start=span.start_char, end=span.end_char)]
-    if trigger.type == "PROTEST" and located:
+    if trigger.type == "PROTEST" and located and place:
         return [Actor(text=place, code=code, sector="GOV")]
     return []

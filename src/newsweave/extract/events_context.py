@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ..actors import actor_code, province_code
 from ..model import Timex
 from ..plan_words import (
     CANCEL_PARTICLES,
@@ -18,7 +19,6 @@ from ..plan_words import (
     POSTPONE_PARTICLES,
     POSTPONE_VERBS,
 )
-from .actors import actor_code
 from .events_lexicon import REPORTING_VERBS
 from .events_syntax import (
     SUBJECTS,
@@ -95,6 +95,31 @@ def event_place(trigger: Trigger) -> str | None:
         else:
             continue
         return text[4:] if text.lower().startswith("the ") else text
+    return None
+
+
+_PARENTHESIS = re.compile(r"\(([^()]{2,60})\)")
+
+
+def place_country(trigger: Trigger, place: str | None) -> str | None:
+    """The country (ISO alpha-3) where an event happens: its place's, a country or capital the actor
+    tables know or a province of exactly one country ("Cauca" -> COL), else the province or country
+    a note gives in parentheses in the event's sentence ("near Boni (Mopti region)")."""
+    if place:
+        found = actor_code(place)
+        if found and found[0] not in ("NGO", "IGO"):
+            return found[0]
+        code = province_code(place)
+        if code:
+            return code
+    for m in _PARENTHESIS.finditer(trigger.token.sent.text):
+        inner = m.group(1).strip()
+        if not inner[:1].isupper():
+            continue
+        found = actor_code(inner)
+        code = found[0] if found and found[0] not in ("NGO", "IGO") else province_code(inner)
+        if code:
+            return code
     return None
 
 
