@@ -185,6 +185,20 @@ def test_headline_words_are_not_part_of_a_name(nlp):
 
 
 @pytest.mark.slow
+def test_an_office_before_a_name_and_a_headline_verb_are_no_names(nlp):
+    """"Charlotte Mayor Jennifer Roberts": the span "Charlotte Mayor" is a place and an office; "Hillary
+    Asking Moderator ..." in a headline over prose naming Hillary Clinton is Hillary, asking."""
+    from newsweave.extract.entities import entity_mentions
+
+    text = ("Dorset Mayor Jennifer Roberts said Friday that the video would be released.\n"
+            "Rush Limbaugh: Hillary Asking Moderator To Fact Check Trump Reeks of Fear.\n\n"
+            "Hillary Clinton asked the moderator to check facts.")
+    names = [m.text for m in entity_mentions(nlp(text)) if m.label == "PERSON"]
+    assert "Jennifer Roberts" in names and not any(n.endswith("Mayor") for n in names)
+    assert "Hillary Asking" not in names and "Hillary" in names
+
+
+@pytest.mark.slow
 def test_a_name_never_crosses_a_line(nlp):
     """The tagger's "Maria Lopez\\nJul" (a name before a dateline) is Maria Lopez."""
     from newsweave.extract.entities import entity_mentions

@@ -120,14 +120,19 @@ def _headline_name_part(toks: list, person_names: set[tuple[str, ...]], title_li
     DeGeneres, where the article's sentences name Hillary Clinton and Ellen DeGeneres. Only words after
     a full name or a surname the prose writes go (no name goes on after its surname); a given name
     ("Laurence" of "Laurence Olivier", with a Laurence Fishburne in the prose) or a name the prose does
-    not write is kept whole, and so is any word before the name ("Barack Obama" where the prose says "Obama")."""
+    not write is kept whole, and so is any word before the name ("Barack Obama" where the prose says "Obama").
+    A given name of the prose's followed by a word the tagger reads as a verb is that given name alone
+    ("Hillary Asking Moderator ..." where the prose names Hillary Clinton)."""
     if len(toks) < 2 or not _in_lines(toks[0].idx, title_lines):
         return toks
     words = [t.text for t in toks]
     keep = max((n for n in range(1, len(words)) if tuple(words[:n]) in person_names), default=0)
+    named = {w for name in person_names for w in name}
+    if not keep and toks[1].tag_.startswith("VB") and words[1] not in named and any(
+            len(name) > 1 and name[0] == words[0] for name in person_names):
+        return toks[:1]  # "Hillary Asking Moderator To ...": the prose's Hillary Clinton, asking
     if not keep:
         return toks
-    named = {w for name in person_names for w in name}
     if any(w in named for w in words[keep:]):
         return toks  # "Ellen DeGeneres" where the prose also says "Ellen" alone: DeGeneres is a name
     return toks[:keep]
@@ -144,6 +149,19 @@ _URLISH = re.compile(r"https?:|www\.|\.(?:com|html?|org|net)\b|\w\s?/\s?\w", re.
 
 
 _HONORIFICS_BEFORE = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "prof"})
+
+
+# Offices written before a holder's name ("Charlotte Mayor Jennifer Roberts", "Ohio Governor John Kasich").
+_OFFICES = frozenset({"mayor", "president", "governor", "minister", "senator", "secretary", "chancellor", "premier",
+                      "ambassador", "spokesman", "spokeswoman", "chairman", "chairwoman", "commissioner", "judge",
+                      "prosecutor", "coach", "captain", "commander", "general", "sheriff", "councilman"})
+
+
+def _office_before_name(ent) -> bool:
+    """A PERSON span ending in an office word right before another person's name: a title, no one's name."""
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return len(ent) > 1 and ent[-1].lower_ in _OFFICES and nxt is not None and nxt.ent_type_ == "PERSON" and (
+        nxt.ent_iob_ == "B")
 
 
 def _common_word_alone(ent, lower_words: set[str], surnames: set[str], title_lines: list[tuple[int, int]]) -> bool:
@@ -261,6 +279,8 @@ def entity_mentions(doc) -> list[Mention]:
         label = ent.label_
         if label == "PERSON" and all(t.lower_ in _TITLE_WORDS or t.is_punct for t in ent):
             continue  # "Honorary" of "Honorary Chairman ... Bill Boerum": a title's word, no one's name
+        if label == "PERSON" and _office_before_name(ent):
+            continue  # "Charlotte Mayor" of "Charlotte Mayor Jennifer Roberts": a place and an office
         if label == "PERSON" and len(ent) > 1 and ent[-1].text in ORGANISATION_HEADS:
             # the small tagger's PERSON for "John Birch Society", "Crosscut Strategies": an institution
             label = "ORG"
