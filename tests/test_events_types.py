@@ -126,6 +126,18 @@ def test_sets_written_apart_from_the_code_each_get_their_event(nlp, name):
     assert sum(g == r["type"] for g, r in zip(got, rows)) / len(rows) >= 0.9
 
 
+def test_hard_phrasings_written_apart_from_the_code(nlp):
+    """blind24: 72 snippets in the phrasings that trip rule coders (the event several clauses down,
+    late or missing agents, nominalisations, idioms, refusals, ultimatums, headline fragments), written
+    like the sets above: first run 0.667 (10 with no event), 0.931 after the fixes; what still fails is
+    mostly the small parser's misreadings ("Two suspects wanted over ..." parsed as wanting)."""
+    path = Path(__file__).parent / "data" / "events_fictional_blind24.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    got = [main_type(nlp, r["text"]) for r in rows]
+    assert got.count(None) <= 1
+    assert sum(g == r["type"] for g, r in zip(got, rows)) / len(rows) >= 0.9
+
+
 @pytest.mark.parametrize(("text", "type_"), [
     # An act with a type of its own done "in protest" is that act (CAMEO 161), not a demonstration.
     ("Amsel recalled its ambassador from Castry in protest at the arrest of two of its citizens.", "SANCTION"),
@@ -180,6 +192,21 @@ def test_sets_written_apart_from_the_code_each_get_their_event(nlp, name):
     ("Armed youths raided a cattle camp near Pibor on 12 March 2023, killing nine herders.", "ASSAULT"),
     ("On 3 May 2021, soldiers stormed the village of Kani and detained 12 residents.", "COERCE"),
     ("Two rival armed factions signed a truce in Jisr on 9 March 2021.", "SUPPORT"),
+    # Hard phrasings (blind24's lines, reworded).
+    ("Castry willing to mediate Amsel water row, foreign ministry says", "AGREE"),
+    ("Castry to expel UN monitors if mandate extended, minister says", "THREATEN"),
+    ("No talks with rebels, says Amsel junta", "REJECT"),
+    ("Four Castry diplomats were ordered out of Amsel on Thursday.", "SANCTION"),
+    ("Castry has put development aid to Amsel on ice following the coup.", "SANCTION"),
+    ("The deportation of 40 migrants by Castry was completed on Thursday.", "COERCE"),
+    ("The easing by Castry of visa restrictions on Amsel drivers took effect on Monday.", "CONCEDE"),
+    ("The massing of Castry troops near the Amsel frontier was reported on Wednesday.", "MOBILIZE"),
+    ("Ratification of a friendship treaty with Amsel was completed by Castry's senate.", "SUPPORT"),
+    ("Castry's demand for the handover of the rebel leaders was repeated on Wednesday.", "DEMAND"),
+    ("Union leaders said they had decided to call off the dockworkers' strike.", "CONCEDE"),
+    ("Castry's minister sat down with Amsel counterparts to thrash out a dispute over tariffs.", "CONSULT"),
+    ("Castry's intelligence service had been passing information on smugglers to Amsel.", "COOPERATE"),
+    ("Lawmakers passed a resolution stating that Amsel must release the detained drivers.", "DEMAND"),
     # Legal charges against a person are COERCE; one state charging another with a breach accuses it.
     ("Prosecutors charged the former mayor of Amsel with fraud.", "COERCE"),
     ("Castry charged Amsel with violating the border accord.", "DISAPPROVE"),

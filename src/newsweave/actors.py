@@ -77,7 +77,7 @@ _SECTOR_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
              "nationals", "inhabitants", "women", "children", "villages", "town", "workers", "pilgrims",
              # crowds and trades that protest and riot (a domestic group, coded where it acts)
              "rioters", "mob", "mobs", "riders", "drivers", "lawyers", "graduates", "miners", "herders",
-             "passengers", "shoppers", "worshippers", "traders", "vendors", "fishermen", "pensioners")),
+             "passengers", "shoppers", "worshippers", "traders", "vendors", "fishermen", "pensioners", "truckers")),
 )
 
 _ORGANISATION = re.compile(

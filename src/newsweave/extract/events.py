@@ -144,12 +144,17 @@ def _announced(trigger: Trigger) -> bool:
 
 
 def _conditional(trigger: Trigger) -> bool:
-    """A future act made conditional with "unless" is an ultimatum."""
+    """A future act made conditional with "unless" is an ultimatum; so is a hostile one made
+    conditional with "if" ("will expel the monitors if the mandate is extended"). A headline's "X to
+    expel ..." is a future act."""
     anchor = trigger.anchor
-    if not (auxiliaries(anchor) & (FUTURE_AUX | {"would"}) or trigger.status_hint == "planned"):
+    headline_future = any(c.lower_ == "to" and c.dep_ == "aux" for c in anchor.children) and (
+        anchor.dep_ == "ROOT" or anchor.head.pos_ not in ("VERB", "AUX"))
+    if not (auxiliaries(anchor) & (FUTURE_AUX | {"would"}) or trigger.status_hint == "planned" or headline_future):
         return False
+    marks = {"unless"} | ({"if"} if trigger.type in CONFLICTUAL else set())
     for clause in anchor.children:
-        if clause.dep_ == "advcl" and any(c.lower_ == "unless" for c in clause.children if c.dep_ == "mark"):
+        if clause.dep_ == "advcl" and any(c.lower_ in marks for c in clause.children if c.dep_ == "mark"):
             return True
     return False
 

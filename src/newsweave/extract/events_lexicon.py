@@ -178,7 +178,7 @@ NOUNS: dict[str, tuple[str, str | None]] = {
     "mobilization": ("MOBILIZE", "troops"), "deployment": ("MOBILIZE", "troops"), "patrol": ("MOBILIZE", "police"),
     "alert": ("MOBILIZE", "troops"),
     "sanction": ("SANCTION", None), "suspension": ("SANCTION", None), "embargo": ("SANCTION", None),
-    "expulsion": ("SANCTION", "expel"),
+    "expulsion": ("SANCTION", "expel"), "deportation": ("COERCE", "deport"),
     "arrest": ("COERCE", "arrest"), "curfew": ("COERCE", "curfew"), "ban": ("COERCE", "ban"),
     "crackdown": ("COERCE", None), "blockade": ("COERCE", "restrict"), "restriction": ("COERCE", "restrict"),
     "occupation": ("COERCE", "seize"), "detention": ("COERCE", "detain"), "raid": ("COERCE", None),
@@ -206,7 +206,8 @@ _FORCES = ("troop", "soldier", "warship", "army", "reinforcement", "tank", "brig
            "unit", "force", "jet", "warplane", "ship", "missile", "artillery", "marine", "paratrooper")
 AID_GOODS = ("aid", "food", "medicine", "good", "supply", "weapon", "arm", "fuel", "relief", "assistance", "vaccine",
               "money", "tent", "blanket", "hospital", "equipment", "water", "grain", "wheat", "rice", "flour",
-              "ration", "medication", "shelter")
+              "ration", "medication", "shelter", "generator", "clothing", "clothes", "seed", "fertilizer",
+              "fertiliser")
 
 # (verb lemma, object lemma) -> (type, mode): where the object decides what the verb reports.
 VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
@@ -248,7 +249,16 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
        for o in ("tax", "law", "decree", "reform", "policy", "rule", "regulation", "levy", "hike", "bill",
                  "measure", "fee", "ban", "decision")},
     **{("order", o): ("INVESTIGATE", None) for o in ("inquiry", "investigation", "probe", "audit", "inquest")},
-    **{("lift", o): ("CONCEDE", None) for o in ("curfew", "ban", "restriction", "emergency", "siege")},
+    **{(v, o): ("CONCEDE", None) for v in ("lift", "ease", "relax") for o in ("curfew", "ban", "restriction",
+                                                                                 "emergency", "siege")},
+    # CAMEO 0631 "share intelligence or information": passing it on is cooperation.
+    **{(v, o): ("COOPERATE", None) for v in ("share", "pass", "exchange", "provide", "hand")
+       for o in ("intelligence", "information", "data")},
+    # CAMEO 166 "Expel or withdraw": diplomats ordered out of a country.
+    **{("order out", o): ("SANCTION", "expel") for o in ("diplomat", "ambassador", "envoy", "attache", "official",
+                                                         "journalist", "correspondent", "monitor", "observer")},
+    # Turning one's guns on people: force against them (read by who is hit, as any attack).
+    ("turn", "gun"): ("FIGHT", "firearms"), ("turn", "weapon"): ("FIGHT", "firearms"),
     **{("lift", o): ("RETREAT", "ease") for o in ("sanction", "embargo", "blockade", "boycott")},
     **{("impose", o): ("SANCTION", None) for o in ("sanction", "embargo")},
     **{("impose", o): ("COERCE", "curfew") for o in ("curfew",)},
@@ -369,7 +379,7 @@ LIGHT_VERBS = frozenset({
     "lodge", "mount", "resume", "continue", "organize", "organise", "go", "have", "set", "call", "declare",
     "announce", "impose", "reach", "sign", "give", "pay", "file", "engage", "complete", "plan", "schedule",
     "arrange", "propose", "seek", "speed", "accelerate", "step", "press", "initiate", "finish", "attend",
-    "get", "use", "do", "undertake", "convene", "receive",  "reiterate",
+    "get", "use", "do", "undertake", "convene", "receive",  "reiterate", "repeat", "renew", "voice",
 })
 
 # Verbs that report speech: the event is in what they report; their subject is who claims it.
@@ -398,7 +408,7 @@ CONTROL_VERBS: dict[str, tuple[str, str]] = {
     "plead": ("own", "proposed"),
     "plan": ("through", "planned"), "intend": ("through", "planned"), "want": ("through", "planned"),
     "hope": ("through", "planned"), "expect": ("through", "planned"), "aim": ("through", "planned"),
-    "schedule": ("through", "planned"), "set": ("through", "planned"), "decide": ("through", "planned"),
+    "schedule": ("through", "planned"), "set": ("through", "planned"), "decide": ("through", None),
     "prepare": ("through", "planned"), "seek": ("through", "proposed"), "wish": ("through", "proposed"),
     "try": ("through", "occurred"), "attempt": ("through", "occurred"), "continue": ("through", "occurred"),
     "begin": ("through", "occurred"), "start": ("through", "occurred"), "resume": ("through", "occurred"),
@@ -420,6 +430,7 @@ PROPERTY = frozenset({"asset", "account", "property", "land", "campus", "buildin
 # would for the verb (VERB_OBJECT).
 NOMINALISED = {"suspension": "suspend", "signing": "sign", "lifting": "lift", "withdrawal": "withdraw",
                "release": "release", "expulsion": "expel", "resumption": "resume", "closure": "close",
+               "easing": "ease", "relaxation": "relax", "massing": "mass", "deployment": "deploy",
                "handover": "hand over", "recall": "recall", "imposition": "impose", "ratification": "ratify"}
 
 # Words the manual's lines read around an act of force: who holds a march, which verbs arrest, what

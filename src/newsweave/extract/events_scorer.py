@@ -404,7 +404,7 @@ def _attackers(noun) -> set[str]:
 def _abducts(verb) -> bool:
     """Assailants or an armed group (not the police or the army: an arrest) take a person."""
     doer = _role_words(_subject(verb))
-    taken = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    taken = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]  # "aid workers were seized by"
     people = any(c.ent_type_ == "PERSON" or _role_words(c) & (_CIVILIAN - _PREMISES | _PEOPLE) for c in taken)
     return people and bool(doer & (_ASSAILANT | _ARMED_GROUP)) and not doer & (_POLICE | _STATE_ARMED)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import deque
 
-from .actors import actor_code
+from .actors import actor_code, actor_sector
 from .events_actors import subject_token
 from .events_arguments import (
     asked_to_act,
@@ -31,6 +31,7 @@ from .events_context import HAPPENING, OBLIGATION_AUX, status_cue
 from .events_lexicon import (
     CONFLICTUAL,
     CONTROL_VERBS,
+    COOPERATIVE,
     LIGHT_ONLY_NOUNS,
     LIGHT_VERBS,
     MILITARY_SECTORS,
@@ -104,6 +105,16 @@ def _lexical(token) -> tuple[str, str | None] | None:
             return VERB_PARTICLE[(lemma, particle)]
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in token.children):
             return ("DEMAND", None)  # "called on Turkey to withdraw", "called for a ceasefire"
+        if lemma == "sit" and particle == "down" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+            return ("CONSULT", None)  # "sat down with Paraguayan counterparts": a meeting (CAMEO 04)
+        if lemma == "put" and any(p.lemma_.lower() in ("hold", "ice") for c in token.children
+                                  if c.dep_ == "prep" and c.lower_ == "on" for p in c.children):
+            # "put development aid on ice / on hold": suspended (as "suspend aid", "suspend talks")
+            for obj in objects(token):
+                found = VERB_OBJECT.get(("suspend", obj.lemma_.lower())) or VERB_OBJECT.get(("halt", obj.lemma_.lower()))
+                if found:
+                    return found
+            return ("SANCTION", "discontinue") if objects(token) else None
         if lemma in ("ask", "appeal", "plead") and (
                 any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in token.children) and lemma != "ask"
                 or any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
@@ -140,12 +151,19 @@ def _lexical(token) -> tuple[str, str | None] | None:
     if token.pos_ in ("NOUN", "PROPN"):
         if lemma in NOMINALISED:
             verb = NOMINALISED[lemma]
-            for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for obj in prep.children:
-                        if obj.dep_ == "pobj" and (verb, obj.lemma_.lower()) in VERB_OBJECT:
-                            return VERB_OBJECT[(verb, obj.lemma_.lower())]
+            # the "of" object, also where the parse hung it on a "by" phrase ("the easing by Russia of")
+            objs = [o for p in token.subtree if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj"]
+            for obj in objs:
+                if (verb, obj.lemma_.lower()) in VERB_OBJECT:
+                    return VERB_OBJECT[(verb, obj.lemma_.lower())]
+            if objs and verb in VERBS and lemma not in NOUNS:
+                return VERBS[verb]  # "ratification of a treaty" as "ratify" a treaty
         found = NOUNS.get(lemma) or NOUNS.get(token.lower_)
+        if lemma == "blockade" and _by_civilians(token):
+            return ("PROTEST", "obstruct")  # "a blockade of the highway by truckers": a protest (CAMEO 1413)
+        if found and found[0] in COOPERATIVE and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+            return ("REJECT", None)  # "No talks with rebels, says junta": a refusal (CAMEO 125)
         if found and lemma in ("strike",):
             # "hunger strike", "general strike" are protests; "air strike" is fighting.
             mods = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
@@ -215,7 +233,7 @@ _FOOD = frozenset({"food", "meal", "water", "nourishment", "solids"})
 
 # Verbs of what an event did ("halted production", "paralysed the capital"), whose subject is the event.
 _EFFECT_VERBS = frozenset({"halt", "disrupt", "paralyse", "paralyze", "cripple", "shut", "close", "stop",
-                           "ground", "delay", "bring"})
+                           "ground", "delay", "bring", "block", "choke"})
 _EXCHANGES = frozenset({"trade", "exchange", "flight", "shipping", "traffic", "cooperation", "commerce"})
 _QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "number", "group", "score", "lot", "some",
                          "many", "all", "most", "part", "one", "two", "three", "tonne", "ton", "truckload",
@@ -238,6 +256,12 @@ _LEGAL = frozenset({"prosecutor", "police", "court", "judge", "authority", "magi
 
 
 _INSPECTORS = frozenset({"inspector", "monitor", "investigator", "observer", "auditor", "examiner"})
+
+
+def _by_civilians(noun) -> bool:
+    """Whether a noun's "by" phrase names civilians, workers or traders ("by Chilean truckers")."""
+    return any(actor_sector(phrase(p).text) in ("CVL", "LAB", "AGR", "BUS", "EDU", "OPP")
+               for c in noun.subtree if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj")
 
 
 def _find_triggers(sent) -> list[Trigger]:
@@ -269,6 +293,13 @@ def _find_triggers(sent) -> list[Trigger]:
             if demand is not None:
                 triggers.append(demand)
             continue
+        if tok.pos_ == "ADJ" and tok.dep_ in ("ROOT", "ccomp", "advcl", "amod") and tok.lower_ in (
+                "willing", "ready", "prepared"):
+            inner = verb_complement(tok)  # a headline's "Chile willing to mediate ...", no "is"
+            if inner is not None:
+                consumed.add(inner.i)
+                triggers.extend(_intent_triggers(tok, inner))
+                continue
         if is_verb:
             if tok.dep_ in ("amod", "compound"):
                 continue  # "Syrian-backed militia", "alleged war crimes": a modifier, not an event
@@ -397,6 +428,7 @@ def _verb_triggers(tok, consumed: set[int]) -> list[Trigger]:
     if intent:
         return intent
 
+
     if control and complement is not None:
         kind, status = control
         inner = _lexical(complement)
@@ -430,6 +462,8 @@ def _verb_triggers(tok, consumed: set[int]) -> list[Trigger]:
             return nouns
     if lemma in _EFFECT_VERBS:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:  # "traffic was paralysed by a blockade of the highway"
+            subj = next((p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
         named = _lexical(subj) if subj is not None and subj.pos_ == "NOUN" else None
         if named is not None:
             # "A walkout by oil workers halted production": the walkout is what happened; what it
@@ -454,6 +488,18 @@ def _verb_triggers(tok, consumed: set[int]) -> list[Trigger]:
     if found is None:
         return []
     typ, mode = found
+    subj = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+    if auxiliaries(tok) & OBLIGATION_AUX and tok.dep_ == "ccomp" and subj is not None and subj.pos_ != "PRON" and (
+            tok.head.pos_ in ("VERB", "AUX")):
+        # "... considered Belarus must release the drivers": what another must do is demanded of it,
+        # however deep the clause; not an event of its own (a reporting verb's "must" clause is the
+        # demand _obligation_demand already read)
+        speaker = next((c for c in tok.head.children if c.dep_ in SUBJECTS), None)
+        if speaker is not None and tok.head.lemma_.lower() in REPORTING_VERBS:
+            return []
+        if speaker is None and tok.head.dep_ == "acl":  # "passed a resolution stating that ...": its passers
+            speaker = next((c for c in tok.head.head.head.children if c.dep_ in SUBJECTS), None)
+        return [Trigger(tok, tok.head, "DEMAND", None, source_tok=speaker, target_tok=subj)]
     if lemma in _MILITARY_FORCE and _source_sector(tok) in MILITARY_SECTORS:
         typ = "FIGHT"  # armed forces using conventional force fight; others assault (PLOVER)
     return [Trigger(tok, tok, typ, mode, status_hint="proposed" if lemma in ("invite",) else None)]
