@@ -126,12 +126,16 @@ def test_sets_written_apart_from_the_code_each_get_their_event(nlp, name):
     assert sum(g == r["type"] for g, r in zip(got, rows)) / len(rows) >= 0.9
 
 
-def test_hard_phrasings_written_apart_from_the_code(nlp):
+@pytest.mark.parametrize("name", ["events_fictional_blind24.jsonl", "events_fictional_blind25.jsonl"])
+def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     """blind24: 72 snippets in the phrasings that trip rule coders (the event several clauses down,
     late or missing agents, nominalisations, idioms, refusals, ultimatums, headline fragments), written
     like the sets above: first run 0.667 (10 with no event), 0.931 after the fixes; what still fails is
-    mostly the small parser's misreadings ("Two suspects wanted over ..." parsed as wanting)."""
-    path = Path(__file__).parent / "data" / "events_fictional_blind24.jsonl"
+    mostly the small parser's misreadings ("Two suspects wanted over ..." parsed as wanting). blind25:
+    72 more (quotations carrying the event, long datelined sentences, "moved to", participles, events
+    told by their toll, verbs of saying that are the event, background-then-main): first run 0.861,
+    0.986 after."""
+    path = Path(__file__).parent / "data" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     got = [main_type(nlp, r["text"]) for r in rows]
     assert got.count(None) <= 1
@@ -207,6 +211,15 @@ def test_hard_phrasings_written_apart_from_the_code(nlp):
     ("Castry's minister sat down with Amsel counterparts to thrash out a dispute over tariffs.", "CONSULT"),
     ("Castry's intelligence service had been passing information on smugglers to Amsel.", "COOPERATE"),
     ("Lawmakers passed a resolution stating that Amsel must release the detained drivers.", "DEMAND"),
+    ("Castry put its frontline units on high alert on Wednesday.", "MOBILIZE"),
+    ("Some 1,200 militia fighters have handed in their weapons under a disarmament programme.", "RETREAT"),
+    ("The bloc imposed an asset freeze and travel ban on 14 Castry officials on Monday.", "SANCTION"),
+    ("Displaced families in Amsel have received food parcels from the World Food Programme.", "AID"),
+    ("\u201cIf they cross the river again, we will respond with full military force,\u201d the minister said.",
+     "THREATEN"),
+    ("Oil workers said they would shut down production next week unless the government paid them.", "THREATEN"),
+    ("Castry said it would take Amsel to an international tribunal if its vessels did not leave.", "THREATEN"),
+    ("\u201cThis is a blatant violation of our sovereignty,\u201d the Castry foreign ministry said.", "DISAPPROVE"),
     # Legal charges against a person are COERCE; one state charging another with a breach accuses it.
     ("Prosecutors charged the former mayor of Amsel with fraud.", "COERCE"),
     ("Castry charged Amsel with violating the border accord.", "DISAPPROVE"),

@@ -152,7 +152,8 @@ def _conditional(trigger: Trigger) -> bool:
         anchor.dep_ == "ROOT" or anchor.head.pos_ not in ("VERB", "AUX"))
     if not (auxiliaries(anchor) & (FUTURE_AUX | {"would"}) or trigger.status_hint == "planned" or headline_future):
         return False
-    marks = {"unless"} | ({"if"} if trigger.type in CONFLICTUAL else set())
+    # ("would take China to a tribunal if ...": a threat of legal action, CAMEO 1312)
+    marks = {"unless"} | ({"if"} if trigger.type in CONFLICTUAL or trigger.mode == "sue" else set())
     for clause in anchor.children:
         if clause.dep_ == "advcl" and any(c.lower_ in marks for c in clause.children if c.dep_ == "mark"):
             return True

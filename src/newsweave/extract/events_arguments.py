@@ -12,8 +12,18 @@ from .events_context import by_phone
 from .events_lexicon import AID_GOODS, REPORTING_VERBS, VERB_OBJECT, VERB_PARTICLE
 from .events_syntax import SUBJECTS, Trigger, objects
 
-__all__ = ["asked_to_act", "carries_aid", "has_partner", "headline_verb", "held_with_another",
-           "subject_lemma", "to_peacekeeping", "verb_complement", "verb_particle"]
+__all__ = [
+    "asked_to_act",
+    "carries_aid",
+    "has_partner",
+    "headline_verb",
+    "held_with_another",
+    "reading_by_arguments",
+    "subject_lemma",
+    "to_peacekeeping",
+    "verb_complement",
+    "verb_particle",
+]
 
 _CARRIERS = frozenset({"convoy", "truck", "lorry", "shipment", "plane", "flight", "ship", "vessel", "consignment",
                        "airlift", "boat", "cargo", "delivery"})
@@ -113,4 +123,53 @@ def verb_complement(tok):
         if c.dep_ in ("ccomp",) and c.lemma_.lower() not in REPORTING_VERBS and tok.lemma_.lower() in (
                 "demand", "insist", "urge", "ask", "agree", "deny", "threaten", "warn", "propose", "request"):
             return c
+    return None
+
+
+_WORKERS = frozenset({"worker", "union", "employee", "miner", "docker", "striker", "driver", "teacher", "nurse",
+                      "doctor", "staff", "trucker", "farmer"})
+
+
+def doer_lemma(verb) -> str | None:
+    """The subject's lemma; for a pronoun in a reported clause, the reporter's ("workers said they would")."""
+    lemma = subject_lemma(verb)
+    if lemma in ("they", "we", "it") and verb.dep_ == "ccomp":
+        return subject_lemma(verb.head)
+    return lemma
+
+
+def reading_by_arguments(token, lemma: str, particle: str | None) -> tuple[str | None, str | None] | None:
+    """The event a verb reports by the company it keeps, where its prepositions, objects or subject
+    decide: "put ... on high alert" (MOBILIZE), "respond with force" (FIGHT), "take to a tribunal"
+    (DISAPPROVE), workers "shut down production" (PROTEST), "sat down with" (CONSULT), "put aid on
+    ice" (SANCTION), "asked for aid" (DEMAND). None where none of these applies; (None, None) where the
+    arguments say the verb reports no event."""
+    preps = {(c.lower_, p.lemma_.lower()) for c in token.children if c.dep_ == "prep" for p in c.children
+             if p.dep_ == "pobj"}
+    if lemma in ("put", "place") and ("on", "alert") in preps:
+        return ("MOBILIZE", "alert")  # "put its frontline units on high alert" (CAMEO 152)
+    if lemma in ("respond", "react", "retaliate") and {("with", "force"), ("with", "attack")} & preps:
+        return ("FIGHT", None)  # "will respond with full military force" (a threat where it is to come)
+    if lemma == "take" and {("to", "court"), ("to", "tribunal"), ("to", "arbitration")} & preps:
+        return ("DISAPPROVE", "sue")  # "would take China to an international tribunal" (CAMEO 115)
+    if lemma in ("shut", "halt", "stop") and {o.lemma_.lower() for o in objects(token)} & {"production", "output", "work"} \
+            and doer_lemma(token) in _WORKERS:
+        return ("PROTEST", "strike")  # workers shutting down production: a strike (CAMEO 143)
+    if lemma == "sit" and particle == "down" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+        return ("CONSULT", None)  # "sat down with Paraguayan counterparts": a meeting (CAMEO 04)
+    if lemma == "put" and any(p.lemma_.lower() in ("hold", "ice") for c in token.children
+                              if c.dep_ == "prep" and c.lower_ == "on" for p in c.children):
+        # "put development aid on ice / on hold": suspended (as "suspend aid", "suspend talks")
+        for obj in objects(token):
+            found = VERB_OBJECT.get(("suspend", obj.lemma_.lower())) or VERB_OBJECT.get(("halt", obj.lemma_.lower()))
+            if found:
+                return found
+        return ("SANCTION", "discontinue") if objects(token) else None
+    if lemma in ("ask", "appeal", "plead") and (
+            any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in token.children) and lemma != "ask"
+            or any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
+            or asked_to_act(token)):
+        # "asked the US for aid", "appealed to Colombo to allow convoys": a request, which the GSR
+        # codes as a demand ("sought refuge" is DEMAND there); "asked whether ..." is a question
+        return ("DEMAND", None)
     return None

@@ -253,14 +253,19 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
                                                                                  "emergency", "siege")},
     # CAMEO 0631 "share intelligence or information": passing it on is cooperation.
     **{(v, o): ("COOPERATE", None) for v in ("share", "pass", "exchange", "provide", "hand")
-       for o in ("intelligence", "information", "data")},
+       for o in ("intelligence", "information", "data", "file", "dossier", "evidence")},
     # CAMEO 166 "Expel or withdraw": diplomats ordered out of a country.
     **{("order out", o): ("SANCTION", "expel") for o in ("diplomat", "ambassador", "envoy", "attache", "official",
                                                          "journalist", "correspondent", "monitor", "observer")},
     # Turning one's guns on people: force against them (read by who is hit, as any attack).
     ("turn", "gun"): ("FIGHT", "firearms"), ("turn", "weapon"): ("FIGHT", "firearms"),
     **{("lift", o): ("RETREAT", "ease") for o in ("sanction", "embargo", "blockade", "boycott")},
-    **{("impose", o): ("SANCTION", None) for o in ("sanction", "embargo")},
+    **{("impose", o): ("SANCTION", None) for o in ("sanction", "embargo", "freeze")},  # "an asset freeze"
+    # Weapons handed in: disarmament (RETREAT, CAMEO 0871 "demobilize armed forces").
+    **{(v, o): ("RETREAT", "disarm") for v in ("hand in", "turn in", "give up", "surrender", "hand over")
+       for o in ("weapon", "arm", "gun", "rifle", "ammunition")},
+    # Aid received is aid given ("families have received food parcels from the WFP").
+    **{("receive", o): ("AID", None) for o in AID_GOODS + ("parcel", "ration", "handout")},
     **{("impose", o): ("COERCE", "curfew") for o in ("curfew",)},
     **{("suspend", o): ("CONCEDE", None) for o in ("strike", "protest", "boycott")},
     # Exchange resumed or expanded is cooperation (COOPERATE: "resume ... mutual material cooperation

@@ -17,11 +17,11 @@ from collections import deque
 from .actors import actor_code, actor_sector
 from .events_actors import subject_token
 from .events_arguments import (
-    asked_to_act,
     carries_aid,
     has_partner,
     headline_verb,
     held_with_another,
+    reading_by_arguments,
     subject_lemma,
     to_peacekeeping,
     verb_complement,
@@ -86,6 +86,8 @@ def _lexical(token) -> tuple[str, str | None] | None:
                 obj = next((p for c in preps if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"), obj)
             for word in (*[c for c in obj.children if c.dep_ in ("compound", "amod", "nmod")], obj):
                 key = (verb, word.lemma_.lower())
+                if key not in VERB_OBJECT and particle in ("back", "in", "into", "through"):
+                    key = (lemma, word.lemma_.lower())  # "allow monitors back into": allow monitors
                 if key in VERB_OBJECT:
                     if VERB_OBJECT[key][0] == "MOBILIZE" and to_peacekeeping(token):
                         return ("AID", "peacekeeping")  # troops sent to a UN force: personnel aid
@@ -105,23 +107,9 @@ def _lexical(token) -> tuple[str, str | None] | None:
             return VERB_PARTICLE[(lemma, particle)]
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in token.children):
             return ("DEMAND", None)  # "called on Turkey to withdraw", "called for a ceasefire"
-        if lemma == "sit" and particle == "down" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
-            return ("CONSULT", None)  # "sat down with Paraguayan counterparts": a meeting (CAMEO 04)
-        if lemma == "put" and any(p.lemma_.lower() in ("hold", "ice") for c in token.children
-                                  if c.dep_ == "prep" and c.lower_ == "on" for p in c.children):
-            # "put development aid on ice / on hold": suspended (as "suspend aid", "suspend talks")
-            for obj in objects(token):
-                found = VERB_OBJECT.get(("suspend", obj.lemma_.lower())) or VERB_OBJECT.get(("halt", obj.lemma_.lower()))
-                if found:
-                    return found
-            return ("SANCTION", "discontinue") if objects(token) else None
-        if lemma in ("ask", "appeal", "plead") and (
-                any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in token.children) and lemma != "ask"
-                or any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
-                or asked_to_act(token)):
-            # "asked the US for aid", "appealed to Colombo to allow convoys": a request, which the GSR
-            # codes as a demand ("sought refuge" is DEMAND there); "asked whether ..." is a question
-            return ("DEMAND", None)
+        found = reading_by_arguments(token, lemma, particle)
+        if found is not None:
+            return found if found[0] else None
         objs = objects(token)
         # Selectional limits of common verbs that report an event only with some arguments:
         # "returned home" is travel, "struck a deal" no strike, "fired the manager" no shooting,
@@ -234,6 +222,9 @@ _FOOD = frozenset({"food", "meal", "water", "nourishment", "solids"})
 # Verbs of what an event did ("halted production", "paralysed the capital"), whose subject is the event.
 _EFFECT_VERBS = frozenset({"halt", "disrupt", "paralyse", "paralyze", "cripple", "shut", "close", "stop",
                            "ground", "delay", "bring", "block", "choke"})
+# Nouns that name a wrong done by another: said of someone, they accuse.
+_WRONGS = frozenset({"violation", "aggression", "provocation", "interference", "atrocity", "outrage", "crime",
+                     "betrayal", "breach", "incursion"})
 _EXCHANGES = frozenset({"trade", "exchange", "flight", "shipping", "traffic", "cooperation", "commerce"})
 _QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "number", "group", "score", "lot", "some",
                          "many", "all", "most", "part", "one", "two", "three", "tonne", "ton", "truckload",
@@ -318,6 +309,15 @@ def _find_triggers(sent) -> list[Trigger]:
                 continue
             consumed.add(tok.i)
             triggers.append(Trigger(tok, _noun_anchor(tok), *found, standalone=True))
+    if not triggers:
+        # "'This is a blatant violation of our sovereignty,' the ministry said": a statement that names
+        # a wrong done to the speaker accuses (CAMEO 11), where the sentence reports no other event
+        for tok in order:
+            if tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX") and any(
+                    t.lemma_.lower() in _WRONGS for c in tok.children if c.dep_ in ("ccomp", "parataxis")
+                    for t in c.subtree):
+                triggers.append(Trigger(tok, tok, "DISAPPROVE", None))
+                break
     return triggers
 
 
