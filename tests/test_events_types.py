@@ -126,7 +126,8 @@ def test_sets_written_apart_from_the_code_each_get_their_event(nlp, name):
     assert sum(g == r["type"] for g, r in zip(got, rows)) / len(rows) >= 0.9
 
 
-@pytest.mark.parametrize("name", ["events_fictional_blind24.jsonl", "events_fictional_blind25.jsonl"])
+@pytest.mark.parametrize("name", ["events_fictional_blind24.jsonl", "events_fictional_blind25.jsonl",
+                                  "events_fictional_blind26.jsonl"])
 def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     """blind24: 72 snippets in the phrasings that trip rule coders (the event several clauses down,
     late or missing agents, nominalisations, idioms, refusals, ultimatums, headline fragments), written
@@ -134,7 +135,8 @@ def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     mostly the small parser's misreadings ("Two suspects wanted over ..." parsed as wanting). blind25:
     72 more (quotations carrying the event, long datelined sentences, "moved to", participles, events
     told by their toll, verbs of saying that are the event, background-then-main): first run 0.861,
-    0.986 after."""
+    0.986 after. blind26: 72 in today's diplomatic news style (summits, calls, sanctions packages, posts
+    on X and Telegram, anonymous officials): first run 0.903, 0.958 after."""
     path = Path(__file__).parent / "data" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     got = [main_type(nlp, r["text"]) for r in rows]
@@ -220,6 +222,11 @@ def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     ("Oil workers said they would shut down production next week unless the government paid them.", "THREATEN"),
     ("Castry said it would take Amsel to an international tribunal if its vessels did not leave.", "THREATEN"),
     ("\u201cThis is a blatant violation of our sovereignty,\u201d the Castry foreign ministry said.", "DISAPPROVE"),
+    ("Castry has handed over four more air-defence systems and 200 missiles to Amsel.", "AID"),
+    ("Castry transferred $5 billion into the central bank of Amsel on Sunday.", "AID"),
+    ("Castry flew a search-and-rescue team, two field hospitals and tonnes of tents to Amsel.", "AID"),
+    ("Bowing to pressure, the minister announced that the government would scrap a planned tax increase.",
+     "CONCEDE"),
     # Legal charges against a person are COERCE; one state charging another with a breach accuses it.
     ("Prosecutors charged the former mayor of Amsel with fraud.", "COERCE"),
     ("Castry charged Amsel with violating the border accord.", "DISAPPROVE"),

@@ -112,7 +112,9 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
             # "will withdraw ... unless", an ultimatum: a threat (CAMEO 139)
             primary.insert(0, _replace(primary[0], "THREATEN", "occurred"))
         elif status in ("planned", "proposed") and _announced(trig):
-            if typ in COOPERATIVE and typ != "AGREE":
+            # ... except a concession: "CONCEDE covers verbal concessions ... including promises of
+            # future concessions" (the government "would scrap" a tax is a concession, not an offer)
+            if typ in COOPERATIVE and typ not in ("AGREE", "CONCEDE"):
                 primary.insert(0, _replace(primary[0], "AGREE", "occurred"))
             elif typ in CONFLICTUAL:
                 primary.insert(0, _replace(primary[0], "THREATEN", "occurred"))

@@ -262,8 +262,15 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{("lift", o): ("RETREAT", "ease") for o in ("sanction", "embargo", "blockade", "boycott")},
     **{("impose", o): ("SANCTION", None) for o in ("sanction", "embargo", "freeze")},  # "an asset freeze"
     # Weapons handed in: disarmament (RETREAT, CAMEO 0871 "demobilize armed forces").
-    **{(v, o): ("RETREAT", "disarm") for v in ("hand in", "turn in", "give up", "surrender", "hand over")
+    **{(v, o): ("RETREAT", "disarm") for v in ("hand in", "turn in", "give up", "surrender")
        for o in ("weapon", "arm", "gun", "rifle", "ammunition")},
+    # Money and arms handed or transferred to another state are aid ("handed over four air-defence
+    # systems to Ukraine", "transferred $5 billion into the central bank").
+    **{(v, o): ("AID", "military") for v in ("hand over", "transfer")
+       for o in ("missile", "system", "tank", "aircraft", "jet", "helicopter", "drone", "ammunition", "shell")},
+    **{(v, o): ("AID", "economic") for v in ("transfer", "deposit", "disburse", "wire")
+       for o in ("billion", "million", "dollar", "fund", "money", "loan", "grant", "tranche")},
+    ("impose", "visa"): ("SANCTION", None),  # "imposed visa bans": a sanction, not a domestic ban
     # Aid received is aid given ("families have received food parcels from the WFP").
     **{("receive", o): ("AID", None) for o in AID_GOODS + ("parcel", "ration", "handout")},
     **{("impose", o): ("COERCE", "curfew") for o in ("curfew",)},

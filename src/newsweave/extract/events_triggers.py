@@ -84,7 +84,8 @@ def _lexical(token) -> tuple[str, str | None] | None:
                 if obj.pos_ == "NUM":  # "gave 20 million in aid", "in" attached to the verb
                     preps += [c for c in token.children if c.lower_ == "in" and c.i == obj.i + 1]
                 obj = next((p for c in preps if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"), obj)
-            for word in (*[c for c in obj.children if c.dep_ in ("compound", "amod", "nmod")], obj):
+            # its modifiers, itself and what is listed with it ("a rescue team, two field hospitals and tents")
+            for word in (*[c for c in obj.children if c.dep_ in ("compound", "amod", "nmod")], obj, *obj.conjuncts):
                 key = (verb, word.lemma_.lower())
                 if key not in VERB_OBJECT and particle in ("back", "in", "into", "through"):
                     key = (lemma, word.lemma_.lower())  # "allow monitors back into": allow monitors
