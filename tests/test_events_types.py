@@ -127,7 +127,7 @@ def test_sets_written_apart_from_the_code_each_get_their_event(nlp, name):
 
 
 @pytest.mark.parametrize("name", ["events_fictional_blind24.jsonl", "events_fictional_blind25.jsonl",
-                                  "events_fictional_blind26.jsonl"])
+                                  "events_fictional_blind26.jsonl", "events_fictional_blind27.jsonl"])
 def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     """blind24: 72 snippets in the phrasings that trip rule coders (the event several clauses down,
     late or missing agents, nominalisations, idioms, refusals, ultimatums, headline fragments), written
@@ -136,7 +136,8 @@ def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     72 more (quotations carrying the event, long datelined sentences, "moved to", participles, events
     told by their toll, verbs of saying that are the event, background-then-main): first run 0.861,
     0.986 after. blind26: 72 in today's diplomatic news style (summits, calls, sanctions packages, posts
-    on X and Telegram, anonymous officials): first run 0.903, 0.958 after."""
+    on X and Telegram, anonymous officials): first run 0.903, 0.958 after. blind27: 70 of the quiet types
+    (INVESTIGATE, COOPERATE, AID, CONCEDE, RETREAT, MOBILIZE, SUPPORT): first run 0.786, 0.957 after."""
     path = Path(__file__).parent / "data" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     got = [main_type(nlp, r["text"]) for r in rows]
@@ -225,6 +226,15 @@ def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     ("Castry has handed over four more air-defence systems and 200 missiles to Amsel.", "AID"),
     ("Castry transferred $5 billion into the central bank of Amsel on Sunday.", "AID"),
     ("Castry flew a search-and-rescue team, two field hospitals and tonnes of tents to Amsel.", "AID"),
+    ("Castry sends inspectors to Amsel border posts over disputed maize shipments", "INVESTIGATE"),
+    ("Castry inspectors made a monitoring visit to dams in Amsel to check compliance with an accord.", "INVESTIGATE"),
+    ("Castry and Amsel have completed a jointly built highway linking their highlands.", "COOPERATE"),
+    ("Castry's delivery of 5,000 tonnes of heating fuel to Amsel was completed on Tuesday.", "AID"),
+    ("Castry waived fines for Amsel workers who had overstayed their visas.", "CONCEDE"),
+    ("Castry promised to cut tariffs on Amsel rice, meeting a key demand.", "CONCEDE"),
+    ("Castry dismantled three artillery batteries along its frontier with Amsel.", "RETREAT"),
+    ("Castry warships held live-fire drills in waters east of Amsel on Wednesday.", "MOBILIZE"),
+    ("Castry's strong endorsement of Amsel's maritime claims drew attention at the forum.", "SUPPORT"),
     ("Bowing to pressure, the minister announced that the government would scrap a planned tax increase.",
      "CONCEDE"),
     # Legal charges against a person are COERCE; one state charging another with a breach accuses it.

@@ -155,6 +155,9 @@ def reading_by_arguments(token, lemma: str, particle: str | None) -> tuple[str |
     if lemma in ("shut", "halt", "stop") and {o.lemma_.lower() for o in objects(token)} & {"production", "output", "work"} \
             and doer_lemma(token) in _WORKERS:
         return ("PROTEST", "strike")  # workers shutting down production: a strike (CAMEO 143)
+    if lemma in ("build", "complete", "open", "launch", "inaugurate", "finish", "construct") and any(
+            c.lower_ in ("joint", "jointly") for o in objects(token) for c in o.subtree):
+        return ("COOPERATE", None)  # "completed a jointly built highway": a joint project (CAMEO 06)
     if lemma == "sit" and particle == "down" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
         return ("CONSULT", None)  # "sat down with Paraguayan counterparts": a meeting (CAMEO 04)
     if lemma == "put" and any(p.lemma_.lower() in ("hold", "ice") for c in token.children

@@ -144,7 +144,8 @@ VERBS: dict[str, tuple[str, str | None]] = {
 # Nouns that name an event ("talks", "a summit", "a hunger strike"); used as the event when they
 # are the object of a light verb ("held talks", "staged a rally") or stand on their own.
 NOUNS: dict[str, tuple[str, str | None]] = {
-    "walkout": ("PROTEST", "strike"),
+    "walkout": ("PROTEST", "strike"), "drill": ("MOBILIZE", "exercise"),
+    "endorsement": ("SUPPORT", None),  # 051 "Praise or endorse"
     # Military exercises are posturing, "a demonstration of military capabilities and readiness"
     # (MOBILIZE); held jointly or with another force they are military cooperation (COOPERATE, CAMEO 062).
     "manoeuvre": ("MOBILIZE", "exercise"), "maneuver": ("MOBILIZE", "exercise"), "wargame": ("MOBILIZE", "exercise"),
@@ -195,7 +196,7 @@ NOUNS: dict[str, tuple[str, str | None]] = {
 # Nouns that only name an event when a light verb carries them ("held talks"), not where they
 # merely appear ("the war in Ukraine", "relations between the two").
 LIGHT_ONLY_NOUNS = frozenset({
-    "ties", "relations", "grant", "exercise", "call", "phone", "session", "conference", "deal",
+    "ties", "relations", "grant", "exercise", "drill", "call", "phone", "session", "conference", "deal",
     "release", "war", "fire", "alert", "emergency", "martial", "treaty", "suit",
     "promise", "offer", "strike", "patrol", "inspector", "refuge", "aid", "assistance", "cooperation",
     "agreement", "accord", "ban", "demand",
@@ -245,9 +246,19 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{(v, "sentence"): ("COERCE", "arrest") for v in ("hand", "hand down", "give", "impose", "pass", "serve")},
     # CAMEO 0832 "Accede to demands for change in policy": a tax, law or rule withdrawn.
     **{(v, o): ("CONCEDE", None) for v in ("scrap", "repeal", "abolish", "rescind", "revoke", "shelve", "drop",
-                                           "withdraw", "reverse", "overturn")
+                                           "withdraw", "reverse", "overturn", "waive", "cut", "lower", "reduce")
        for o in ("tax", "law", "decree", "reform", "policy", "rule", "regulation", "levy", "hike", "bill",
-                 "measure", "fee", "ban", "decision")},
+                 "measure", "fee", "ban", "decision", "demand", "claim", "fine", "tariff", "duty", "penalty")},
+    # Amnesties and pardons offered or announced are concessions (CAMEO 0841 "Accede to demands for
+    # rights"). (Plans dropped are the planned act cancelled, read by the plan's own verb.)
+    **{(v, o): ("CONCEDE", None) for v in ("offer", "announce", "declare", "promise") for o in ("amnesty", "pardon")},
+    # Inspectors sent are an inspection (CAMEO 09); weapons dismantled a de-escalation (RETREAT, 087).
+    **{(v, o): ("INVESTIGATE", None) for v in ("send", "dispatch", "deploy")
+       for o in ("inspector", "investigator", "auditor", "monitor")},
+    **{("dismantle", o): ("RETREAT", "disarm") for o in ("battery", "weapon", "checkpoint", "base", "barricade",
+                                                         "launcher", "fortification", "roadblock", "post")},
+    **{(v, o): ("COOPERATE", None) for v in ("resume", "restart", "restore")
+       for o in ("transit", "freight", "rail", "link", "service")},
     **{("order", o): ("INVESTIGATE", None) for o in ("inquiry", "investigation", "probe", "audit", "inquest")},
     **{(v, o): ("CONCEDE", None) for v in ("lift", "ease", "relax") for o in ("curfew", "ban", "restriction",
                                                                                  "emergency", "siege")},
@@ -443,6 +454,7 @@ PROPERTY = frozenset({"asset", "account", "property", "land", "campus", "buildin
 NOMINALISED = {"suspension": "suspend", "signing": "sign", "lifting": "lift", "withdrawal": "withdraw",
                "release": "release", "expulsion": "expel", "resumption": "resume", "closure": "close",
                "easing": "ease", "relaxation": "relax", "massing": "mass", "deployment": "deploy",
+               "delivery": "deliver",
                "handover": "hand over", "recall": "recall", "imposition": "impose", "ratification": "ratify"}
 
 # Words the manual's lines read around an act of force: who holds a march, which verbs arrest, what

@@ -149,6 +149,9 @@ def _lexical(token) -> tuple[str, str | None] | None:
             if objs and verb in VERBS and lemma not in NOUNS:
                 return VERBS[verb]  # "ratification of a treaty" as "ratify" a treaty
         found = NOUNS.get(lemma) or NOUNS.get(token.lower_)
+        if lemma in ("visit", "mission", "trip", "tour") and {c.lower_ for c in token.children} & {
+                "monitoring", "inspection", "fact-finding", "verification", "investigative"}:
+            return ("INVESTIGATE", None)  # "a monitoring visit to the dams": an inspection (CAMEO 09)
         if lemma == "blockade" and _by_civilians(token):
             return ("PROTEST", "obstruct")  # "a blockade of the highway by truckers": a protest (CAMEO 1413)
         if found and found[0] in COOPERATIVE and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
@@ -226,7 +229,7 @@ _EFFECT_VERBS = frozenset({"halt", "disrupt", "paralyse", "paralyze", "cripple",
 # Nouns that name a wrong done by another: said of someone, they accuse.
 _WRONGS = frozenset({"violation", "aggression", "provocation", "interference", "atrocity", "outrage", "crime",
                      "betrayal", "breach", "incursion"})
-_EXCHANGES = frozenset({"trade", "exchange", "flight", "shipping", "traffic", "cooperation", "commerce"})
+_EXCHANGES = frozenset({"trade", "exchange", "flight", "shipping", "traffic", "cooperation", "commerce", "transit", "freight"})
 _QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "number", "group", "score", "lot", "some",
                          "many", "all", "most", "part", "one", "two", "three", "tonne", "ton", "truckload",
                          "shipment", "consignment", "crate", "load", "batch", "kilogram", "container", "planeload",
@@ -449,6 +452,10 @@ def _verb_triggers(tok, consumed: set[int]) -> list[Trigger]:
         typ, mode = own
         if lemma in ("vow", "swear") and inner is not None and inner[0] not in CONFLICTUAL | {"THREATEN"}:
             typ, mode = "AGREE", None  # vowing to democratise is a promise, vowing to fight a threat
+        if typ == "AGREE" and inner is not None and inner[0] == "CONCEDE":
+            # "promised to cut tariffs on Thai rice": a promised concession is a concession (PLOVER
+            # CONCEDE: "including promises of future concessions")
+            return [Trigger(complement, tok, *inner, status_hint=status)]
         made = [Trigger(tok, tok, typ, mode)]
         if inner is not None and typ in ("AGREE", "THREATEN"):
             made.append(Trigger(complement, complement, *inner, status_hint=status, secondary=True))
