@@ -127,7 +127,8 @@ def test_sets_written_apart_from_the_code_each_get_their_event(nlp, name):
 
 
 @pytest.mark.parametrize("name", ["events_fictional_blind24.jsonl", "events_fictional_blind25.jsonl",
-                                  "events_fictional_blind26.jsonl", "events_fictional_blind27.jsonl"])
+                                  "events_fictional_blind26.jsonl", "events_fictional_blind27.jsonl",
+                                  "events_fictional_blind28.jsonl"])
 def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     """blind24: 72 snippets in the phrasings that trip rule coders (the event several clauses down,
     late or missing agents, nominalisations, idioms, refusals, ultimatums, headline fragments), written
@@ -137,7 +138,9 @@ def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     told by their toll, verbs of saying that are the event, background-then-main): first run 0.861,
     0.986 after. blind26: 72 in today's diplomatic news style (summits, calls, sanctions packages, posts
     on X and Telegram, anonymous officials): first run 0.903, 0.958 after. blind27: 70 of the quiet types
-    (INVESTIGATE, COOPERATE, AID, CONCEDE, RETREAT, MOBILIZE, SUPPORT): first run 0.786, 0.957 after."""
+    (INVESTIGATE, COOPERATE, AID, CONCEDE, RETREAT, MOBILIZE, SUPPORT): first run 0.786, 0.957 after.
+    blind28: 70 verbal events in wire style with near-misses between AGREE, SUPPORT, CONSULT, DEMAND,
+    DISAPPROVE, REJECT and THREATEN: first run 0.943, 0.986 after."""
     path = Path(__file__).parent / "data" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     got = [main_type(nlp, r["text"]) for r in rows]
@@ -234,6 +237,9 @@ def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     ("Castry promised to cut tariffs on Amsel rice, meeting a key demand.", "CONCEDE"),
     ("Castry dismantled three artillery batteries along its frontier with Amsel.", "RETREAT"),
     ("Castry warships held live-fire drills in waters east of Amsel on Wednesday.", "MOBILIZE"),
+    ("Castry has requested emergency food aid from Amsel to cope with a drought.", "DEMAND"),
+    ("Castry warned Amsel on Monday against any expansion of settlements around the city.", "DISAPPROVE"),
+    ("The president said Castry would use force to eject Amsel troops if they were not withdrawn.", "THREATEN"),
     ("Castry's strong endorsement of Amsel's maritime claims drew attention at the forum.", "SUPPORT"),
     ("Bowing to pressure, the minister announced that the government would scrap a planned tax increase.",
      "CONCEDE"),

@@ -156,7 +156,9 @@ def _conditional(trigger: Trigger) -> bool:
         return False
     # ("would take China to a tribunal if ...": a threat of legal action, CAMEO 1312)
     marks = {"unless"} | ({"if"} if trigger.type in CONFLICTUAL or trigger.mode == "sue" else set())
-    for clause in anchor.children:
+    # the condition hangs on the act or on the act it is done for ("would use force to eject ... if")
+    heads = [anchor, *(c for c in anchor.children if c.dep_ == "xcomp")]
+    for clause in (c for h in heads for c in h.children):
         if clause.dep_ == "advcl" and any(c.lower_ in marks for c in clause.children if c.dep_ == "mark"):
             return True
     return False

@@ -146,6 +146,8 @@ def reading_by_arguments(token, lemma: str, particle: str | None) -> tuple[str |
     arguments say the verb reports no event."""
     preps = {(c.lower_, p.lemma_.lower()) for c in token.children if c.dep_ == "prep" for p in c.children
              if p.dep_ == "pobj"}
+    if lemma in ("warn", "caution") and any(p == "against" for p, _ in preps) and verb_complement(token) is None:
+        return ("DISAPPROVE", None)  # "warned Israel against any expansion of settlements" (CAMEO 11)
     if lemma in ("put", "place") and ("on", "alert") in preps:
         return ("MOBILIZE", "alert")  # "put its frontline units on high alert" (CAMEO 152)
     if lemma in ("respond", "react", "retaliate") and {("with", "force"), ("with", "attack")} & preps:

@@ -103,6 +103,7 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "disobey": ("REJECT", None), "snub": ("REJECT", None), "boycott": ("PROTEST", "boycott"),
     # THREATEN (CAMEO 13)
     "threaten": ("THREATEN", None), "warn": ("THREATEN", None), "caution": ("THREATEN", None),
+    "request": ("DEMAND", None),  # "has requested emergency food aid": a request, coded as a demand (GSR)
     "vow": ("THREATEN", None), "swear": ("THREATEN", None),
     # PROTEST (CAMEO 14)
     "protest": ("PROTEST", "demo"), "demonstrate": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"),
@@ -281,7 +282,8 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
        for o in ("missile", "system", "tank", "aircraft", "jet", "helicopter", "drone", "ammunition", "shell")},
     **{(v, o): ("AID", "economic") for v in ("transfer", "deposit", "disburse", "wire")
        for o in ("billion", "million", "dollar", "fund", "money", "loan", "grant", "tranche")},
-    ("impose", "visa"): ("SANCTION", None),  # "imposed visa bans": a sanction, not a domestic ban
+    ("impose", "visa"): ("SANCTION", None),
+    ("use", "force"): ("FIGHT", None),  # "would use force to eject the troops" (a threat where it is to come)  # "imposed visa bans": a sanction, not a domestic ban
     # Aid received is aid given ("families have received food parcels from the WFP").
     **{("receive", o): ("AID", None) for o in AID_GOODS + ("parcel", "ration", "handout")},
     **{("impose", o): ("COERCE", "curfew") for o in ("curfew",)},
