@@ -128,7 +128,7 @@ def test_sets_written_apart_from_the_code_each_get_their_event(nlp, name):
 
 @pytest.mark.parametrize("name", ["events_fictional_blind24.jsonl", "events_fictional_blind25.jsonl",
                                   "events_fictional_blind26.jsonl", "events_fictional_blind27.jsonl",
-                                  "events_fictional_blind28.jsonl"])
+                                  "events_fictional_blind28.jsonl", "events_fictional_blind29.jsonl"])
 def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     """blind24: 72 snippets in the phrasings that trip rule coders (the event several clauses down,
     late or missing agents, nominalisations, idioms, refusals, ultimatums, headline fragments), written
@@ -140,7 +140,9 @@ def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     on X and Telegram, anonymous officials): first run 0.903, 0.958 after. blind27: 70 of the quiet types
     (INVESTIGATE, COOPERATE, AID, CONCEDE, RETREAT, MOBILIZE, SUPPORT): first run 0.786, 0.957 after.
     blind28: 70 verbal events in wire style with near-misses between AGREE, SUPPORT, CONSULT, DEMAND,
-    DISAPPROVE, REJECT and THREATEN: first run 0.943, 0.986 after."""
+    DISAPPROVE, REJECT and THREATEN: first run 0.943, 0.986 after. blind29: 72 in the style of state news
+    agencies and translated statements ("the press service reported", "a criminal case has been opened",
+    "the parties exchanged views"): first run 0.764, 0.958 after."""
     path = Path(__file__).parent / "data" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     got = [main_type(nlp, r["text"]) for r in rows]
@@ -238,6 +240,15 @@ def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     ("Castry dismantled three artillery batteries along its frontier with Amsel.", "RETREAT"),
     ("Castry warships held live-fire drills in waters east of Amsel on Wednesday.", "MOBILIZE"),
     ("Castry has requested emergency food aid from Amsel to cope with a drought.", "DEMAND"),
+    ("The parties exchanged views on regional security during the talks between the two ministers.", "CONSULT"),
+    ("Castry and Amsel carried out an exchange of prisoners of war on Sunday.", "RETREAT"),
+    ("The Investigative Committee of Castry has opened a criminal case against a group of Amsel soldiers.",
+     "INVESTIGATE"),
+    ("In the course of the operation, Castry security forces neutralised nine militants.", "FIGHT"),
+    ("The Castry ministry declared two Amsel embassy employees persona non grata.", "SANCTION"),
+    ("By decision of the ministry, the broadcasting of three Amsel channels has been suspended.", "COERCE"),
+    ("Castry has allocated a grant of 12 million dollars for the restoration of water supply in Amsel.", "AID"),
+    ("The head of state highly appreciated the contribution of Amsel companies to the economy.", "SUPPORT"),
     ("Castry warned Amsel on Monday against any expansion of settlements around the city.", "DISAPPROVE"),
     ("The president said Castry would use force to eject Amsel troops if they were not withdrawn.", "THREATEN"),
     ("Castry's strong endorsement of Amsel's maritime claims drew attention at the forum.", "SUPPORT"),

@@ -148,6 +148,8 @@ def reading_by_arguments(token, lemma: str, particle: str | None) -> tuple[str |
              if p.dep_ == "pobj"}
     if lemma in ("warn", "caution") and any(p == "against" for p, _ in preps) and verb_complement(token) is None:
         return ("DISAPPROVE", None)  # "warned Israel against any expansion of settlements" (CAMEO 11)
+    if lemma == "declare" and any(t.lower_ == "grata" for t in token.subtree):
+        return ("SANCTION", "expel")  # "declared two embassy employees persona non grata" (166)
     if lemma in ("put", "place") and ("on", "alert") in preps:
         return ("MOBILIZE", "alert")  # "put its frontline units on high alert" (CAMEO 152)
     if lemma in ("respond", "react", "retaliate") and {("with", "force"), ("with", "attack")} & preps:

@@ -64,6 +64,8 @@ VERBS: dict[str, tuple[str, str | None]] = {
     # COOPERATE (CAMEO 06): material cooperation, judicial cooperation, sharing intelligence
     "cooperate": ("COOPERATE", None), "share": ("COOPERATE", None), "extradite": ("COOPERATE", None),
     "exchange": ("COOPERATE", None), "trade": ("COOPERATE", None),
+    "appreciate": ("SUPPORT", None),  # "highly appreciated the contribution of ..." (051 "Praise")
+    "bar": ("COERCE", "ban"),  # "barred them from working in the country" (172 "Impose restrictions")
     # AID (CAMEO 07): provide aid, grant asylum
     "aid": ("AID", None), "donate": ("AID", None), "provide": ("AID", None), "supply": ("AID", None), "evacuate": ("AID", None), "fund": ("AID", None),
     "finance": ("AID", None), "lend": ("AID", None), "loan": ("AID", None),
@@ -208,7 +210,7 @@ _FORCES = ("troop", "soldier", "warship", "army", "reinforcement", "tank", "brig
            "unit", "force", "jet", "warplane", "ship", "missile", "artillery", "marine", "paratrooper")
 AID_GOODS = ("aid", "food", "medicine", "good", "supply", "weapon", "arm", "fuel", "relief", "assistance", "vaccine",
               "money", "tent", "blanket", "hospital", "equipment", "water", "grain", "wheat", "rice", "flour",
-              "ration", "medication", "shelter", "generator", "clothing", "clothes", "seed", "fertilizer",
+              "ration", "medication", "shelter", "generator", "clothing", "clothes", "seed", "fertilizer", "cargo",
               "fertiliser")
 
 # (verb lemma, object lemma) -> (type, mode): where the object decides what the verb reports.
@@ -283,7 +285,20 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{(v, o): ("AID", "economic") for v in ("transfer", "deposit", "disburse", "wire")
        for o in ("billion", "million", "dollar", "fund", "money", "loan", "grant", "tranche")},
     ("impose", "visa"): ("SANCTION", None),
-    ("use", "force"): ("FIGHT", None),  # "would use force to eject the troops" (a threat where it is to come)  # "imposed visa bans": a sanction, not a domestic ban
+    ("use", "force"): ("FIGHT", None),
+    # State-agency phrasing: views exchanged are talks, prisoners exchanged released, criminal cases
+    # opened investigations, militants "neutralised" killed in combat, media suspended censored.
+    ("exchange", "view"): ("CONSULT", None), ("exchange", "opinion"): ("CONSULT", None),
+    **{("exchange", o): ("RETREAT", "release") for o in ("prisoner", "detainee", "captive", "hostage")},
+    **{("open", o): ("INVESTIGATE", None) for o in ("case", "proceeding", "proceedings")},
+    **{(v, o): ("FIGHT", None) for v in ("neutralise", "neutralize", "eliminate")
+       for o in ("militant", "terrorist", "fighter", "insurgent", "gunman", "rebel", "saboteur")},
+    **{(v, o): ("COERCE", "censor") for v in ("suspend", "revoke", "cancel", "block")
+       for o in ("broadcasting", "broadcast", "channel", "accreditation", "licence", "license", "publication",
+                 "website", "newspaper")},
+    **{(v, o): ("AID", None) for v in ("allocate", "earmark", "provide", "approve")
+       for o in ("grant", "loan", "aid", "assistance", "credit")},
+    **{(v, "quota"): ("CONCEDE", None) for v in ("cancel", "lift", "abolish", "scrap", "ease", "raise")},  # "would use force to eject the troops" (a threat where it is to come)  # "imposed visa bans": a sanction, not a domestic ban
     # Aid received is aid given ("families have received food parcels from the WFP").
     **{("receive", o): ("AID", None) for o in AID_GOODS + ("parcel", "ration", "handout")},
     **{("impose", o): ("COERCE", "curfew") for o in ("curfew",)},
@@ -456,7 +471,7 @@ PROPERTY = frozenset({"asset", "account", "property", "land", "campus", "buildin
 NOMINALISED = {"suspension": "suspend", "signing": "sign", "lifting": "lift", "withdrawal": "withdraw",
                "release": "release", "expulsion": "expel", "resumption": "resume", "closure": "close",
                "easing": "ease", "relaxation": "relax", "massing": "mass", "deployment": "deploy",
-               "delivery": "deliver",
+               "delivery": "deliver", "exchange": "exchange",
                "handover": "hand over", "recall": "recall", "imposition": "impose", "ratification": "ratify"}
 
 # Words the manual's lines read around an act of force: who holds a march, which verbs arrest, what

@@ -55,7 +55,7 @@ _STATE_ARMED = frozenset({"troop", "army", "soldier", "military", "force", "warp
                           "helicopter", "gunship", "artillery", "tank", "navy", "marine", "battalion", "brigade",
                           "unit", "paratrooper", "commando", "garrison"})
 _ARMED_GROUP = frozenset({"rebel", "militant", "insurgent", "fighter", "guerrilla", "guerilla", "militia",
-                          "militiaman", "militiamen", "jihadist", "separatist", "combatant", "faction"})
+                          "militiaman", "militiamen", "jihadist", "separatist", "combatant", "faction", "formation"})
 _ASSAILANT = frozenset({"gunman", "gunmen", "attacker", "assailant", "kidnapper", "bomber", "abductor",
                         "hijacker", "terrorist", "killer", "man", "men"})
 # Who is harmed: civilians and unarmed people (ASSAULT), armed positions (FIGHT).

@@ -242,7 +242,7 @@ _WEAPONS = frozenset({"rocket", "missile", "shell", "shot", "mortar", "bullet", 
 
 
 # Acts that, done jointly, are material cooperation (CAMEO 06: "a joint operation" of two police forces).
-_JOINT_ACTS = frozenset({"operation", "mission", "venture"})
+_JOINT_ACTS = frozenset({"operation", "mission", "venture", "survey", "study", "project", "research", "programme"})
 
 
 
@@ -380,7 +380,9 @@ def _obligation_demand(verb) -> Trigger | None:
 def _reporting_as_event(tok) -> bool:
     # "declared a ceasefire", "announced a suspension": the reporting verb carries an event noun;
     # "announced their intention to withdraw": it states an intent.
-    return any(_lexical(o) or o.lemma_.lower() in _INTENT_NOUNS for o in objects(tok) if o.pos_ == "NOUN")
+    # "declared two diplomats persona non grata": an expulsion.
+    return any(_lexical(o) or o.lemma_.lower() in _INTENT_NOUNS for o in objects(tok) if o.pos_ == "NOUN") or (
+        tok.lemma_.lower() == "declare" and any(t.lower_ == "grata" for t in tok.subtree))
 
 
 def _uses_force(verb) -> bool:
