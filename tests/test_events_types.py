@@ -128,7 +128,8 @@ def test_sets_written_apart_from_the_code_each_get_their_event(nlp, name):
 
 @pytest.mark.parametrize("name", ["events_fictional_blind24.jsonl", "events_fictional_blind25.jsonl",
                                   "events_fictional_blind26.jsonl", "events_fictional_blind27.jsonl",
-                                  "events_fictional_blind28.jsonl", "events_fictional_blind29.jsonl"])
+                                  "events_fictional_blind28.jsonl", "events_fictional_blind29.jsonl",
+                                  "events_fictional_blind30.jsonl"])
 def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     """blind24: 72 snippets in the phrasings that trip rule coders (the event several clauses down,
     late or missing agents, nominalisations, idioms, refusals, ultimatums, headline fragments), written
@@ -142,7 +143,9 @@ def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     blind28: 70 verbal events in wire style with near-misses between AGREE, SUPPORT, CONSULT, DEMAND,
     DISAPPROVE, REJECT and THREATEN: first run 0.943, 0.986 after. blind29: 72 in the style of state news
     agencies and translated statements ("the press service reported", "a criminal case has been opened",
-    "the parties exchanged views"): first run 0.764, 0.958 after."""
+    "the parties exchanged views"): first run 0.764, 0.958 after. blind30: 72 of the GSR's most frequent
+    types in its own wire style: first run 0.958. (Two concessions to come in blind26 and blind27 were
+    relabelled AGREE, as the GSR codes "is prepared to lift the ban".)"""
     path = Path(__file__).parent / "data" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     got = [main_type(nlp, r["text"]) for r in rows]
@@ -236,7 +239,8 @@ def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     ("Castry and Amsel have completed a jointly built highway linking their highlands.", "COOPERATE"),
     ("Castry's delivery of 5,000 tonnes of heating fuel to Amsel was completed on Tuesday.", "AID"),
     ("Castry waived fines for Amsel workers who had overstayed their visas.", "CONCEDE"),
-    ("Castry promised to cut tariffs on Amsel rice, meeting a key demand.", "CONCEDE"),
+    # A concession to come is an intent, as the GSR codes "is prepared to lift the ban" (AGREE).
+    ("Castry promised to cut tariffs on Amsel rice, meeting a key demand.", "AGREE"),
     ("Castry dismantled three artillery batteries along its frontier with Amsel.", "RETREAT"),
     ("Castry warships held live-fire drills in waters east of Amsel on Wednesday.", "MOBILIZE"),
     ("Castry has requested emergency food aid from Amsel to cope with a drought.", "DEMAND"),
@@ -249,11 +253,12 @@ def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     ("By decision of the ministry, the broadcasting of three Amsel channels has been suspended.", "COERCE"),
     ("Castry has allocated a grant of 12 million dollars for the restoration of water supply in Amsel.", "AID"),
     ("The head of state highly appreciated the contribution of Amsel companies to the economy.", "SUPPORT"),
+    ("The government declared a state of emergency and suspended the right of public assembly.", "COERCE"),
     ("Castry warned Amsel on Monday against any expansion of settlements around the city.", "DISAPPROVE"),
     ("The president said Castry would use force to eject Amsel troops if they were not withdrawn.", "THREATEN"),
     ("Castry's strong endorsement of Amsel's maritime claims drew attention at the forum.", "SUPPORT"),
     ("Bowing to pressure, the minister announced that the government would scrap a planned tax increase.",
-     "CONCEDE"),
+     "AGREE"),
     # Legal charges against a person are COERCE; one state charging another with a breach accuses it.
     ("Prosecutors charged the former mayor of Amsel with fraud.", "COERCE"),
     ("Castry charged Amsel with violating the border accord.", "DISAPPROVE"),

@@ -112,9 +112,9 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
             # "will withdraw ... unless", an ultimatum: a threat (CAMEO 139)
             primary.insert(0, _replace(primary[0], "THREATEN", "occurred"))
         elif status in ("planned", "proposed") and _announced(trig):
-            # ... except a concession: "CONCEDE covers verbal concessions ... including promises of
-            # future concessions" (the government "would scrap" a tax is a concession, not an offer)
-            if typ in COOPERATIVE and typ not in ("AGREE", "CONCEDE"):
+            # (a concession to come too: the GSR records code "is prepared to lift the ban" AGREE, though
+            # the manual's CONCEDE counts "promises of future concessions")
+            if typ in COOPERATIVE and typ != "AGREE":
                 primary.insert(0, _replace(primary[0], "AGREE", "occurred"))
             elif typ in CONFLICTUAL:
                 primary.insert(0, _replace(primary[0], "THREATEN", "occurred"))

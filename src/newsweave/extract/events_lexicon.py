@@ -286,6 +286,9 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
        for o in ("billion", "million", "dollar", "fund", "money", "loan", "grant", "tranche")},
     ("impose", "visa"): ("SANCTION", None),
     ("use", "force"): ("FIGHT", None),
+    # A state of emergency declared, a right of assembly suspended: restrictions (COERCE, CAMEO 172/1724).
+    **{(v, "emergency"): ("COERCE", "restrict") for v in ("declare", "impose", "proclaim")},
+    **{("suspend", o): ("COERCE", "restrict") for o in ("right", "assembly", "freedom", "constitution")},
     # State-agency phrasing: views exchanged are talks, prisoners exchanged released, criminal cases
     # opened investigations, militants "neutralised" killed in combat, media suspended censored.
     ("exchange", "view"): ("CONSULT", None), ("exchange", "opinion"): ("CONSULT", None),

@@ -454,10 +454,6 @@ def _verb_triggers(tok, consumed: set[int]) -> list[Trigger]:
         typ, mode = own
         if lemma in ("vow", "swear") and inner is not None and inner[0] not in CONFLICTUAL | {"THREATEN"}:
             typ, mode = "AGREE", None  # vowing to democratise is a promise, vowing to fight a threat
-        if typ == "AGREE" and inner is not None and inner[0] == "CONCEDE":
-            # "promised to cut tariffs on Thai rice": a promised concession is a concession (PLOVER
-            # CONCEDE: "including promises of future concessions")
-            return [Trigger(complement, tok, *inner, status_hint=status)]
         made = [Trigger(tok, tok, typ, mode)]
         if inner is not None and typ in ("AGREE", "THREATEN"):
             made.append(Trigger(complement, complement, *inner, status_hint=status, secondary=True))
