@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from .names import fold
+
 __all__ = ["SECTORS", "actor_code", "actor_codes", "actor_sector", "country_names"]
 
 SECTORS = ("GOV", "MIL", "COP", "REB", "OPP", "PTY", "LEG", "JUD", "CVL", "REF", "MED", "EDU", "BUS",
@@ -248,10 +250,8 @@ _COMMON_WORDS = frozenset({"north", "south", "east", "west", "central", "centre"
 
 
 def _fold(text: str) -> str:
-    import unicodedata
-
-    text = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().replace("-", " ").split())
+    """Lower case without accents (``names.fold``), hyphens read as spaces: "Trans-Nzoia" = "trans nzoia"."""
+    return " ".join(fold(text).replace("-", " ").split())
 
 
 def _without_admin_word(name: str) -> str:

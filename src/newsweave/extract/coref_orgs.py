@@ -56,10 +56,13 @@ def dominant_organisation_descriptions(doc, out: list[Mention], uf: Chains, head
     article's dominant organisation (see the module docstring). ``head_of`` maps a mention's index to
     its head token's (coreference's ``token_of``)."""
     org = None
+    # How many mentions each chain holds, counted once: a union below only joins a description to the
+    # organisation's chain, so no other description's count changes.
+    members = Counter(uf.find(j) for j in range(len(out)))
     for idx, m in enumerate(out):
         if m.kind != "nominal" or idx not in head_of or uf.find(idx) != idx:
             continue
-        if any(uf.find(j) == idx for j in range(len(out)) if j != idx):
+        if members[idx] > 1:
             continue  # a description some other mention already joined
         head = doc[head_of[idx]]
         if head.lower_ not in ORGANISATION_KINDS or head.tag_ in ("NNS", "NNPS"):

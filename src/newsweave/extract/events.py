@@ -129,7 +129,7 @@ def _refused_ahead(trigger: Trigger) -> bool:
     """"would not hand over power", "will not withdraw": a cooperative act its actor says will not
     happen is a refusal (CAMEO 12), not a retreat that did not take place."""
     verb = trigger.token if trigger.token.pos_ in ("VERB", "AUX") else trigger.anchor
-    return any(c.tag_ == "MD" and c.lower_ in ("will", "would", "wo", "shall", "'ll") for c in verb.children)
+    return any(c.tag_ == "MD" and c.lower_ in FUTURE_AUX | {"would"} for c in verb.children)
 
 
 def _announced(trigger: Trigger) -> bool:

@@ -105,22 +105,21 @@ def place_country(trigger: Trigger, place: str | None) -> str | None:
     """The country (ISO alpha-3) where an event happens: its place's, a country or capital the actor
     tables know or a province of exactly one country ("Cauca" -> COL), else the province or country
     a note gives in parentheses in the event's sentence ("near Boni (Mopti region)")."""
-    if place:
-        found = actor_code(place)
-        if found and found[0] not in ("NGO", "IGO"):
-            return found[0]
-        code = province_code(place)
-        if code:
-            return code
+    code = _country_of(place) if place else None
+    if code:
+        return code
     for m in _PARENTHESIS.finditer(trigger.token.sent.text):
         inner = m.group(1).strip()
-        if not inner[:1].isupper():
-            continue
-        found = actor_code(inner)
-        code = found[0] if found and found[0] not in ("NGO", "IGO") else province_code(inner)
+        code = _country_of(inner) if inner[:1].isupper() else None
         if code:
             return code
     return None
+
+
+def _country_of(name: str) -> str | None:
+    """A country or capital the actor tables know (not a body of no country), else a province's country."""
+    found = actor_code(name)
+    return found[0] if found and found[0] not in ("NGO", "IGO") else province_code(name)
 
 
 def _after_place_preposition(tok) -> bool:

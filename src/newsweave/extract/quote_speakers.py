@@ -22,11 +22,10 @@ from __future__ import annotations
 from ..model import Attribution, Extraction, Mention
 from ..settings import Settings
 from .attribution_quotes import quote_spans
+from .coref_pronouns import FIRST_PERSON
 from .pipeline import stage
 
 __all__ = ["first_person_of_speakers"]
-
-FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 
 
 def _innermost(attributions: list[Attribution], at: int) -> Attribution | None:
