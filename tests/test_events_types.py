@@ -129,7 +129,7 @@ def test_sets_written_apart_from_the_code_each_get_their_event(nlp, name):
 @pytest.mark.parametrize("name", ["events_fictional_blind24.jsonl", "events_fictional_blind25.jsonl",
                                   "events_fictional_blind26.jsonl", "events_fictional_blind27.jsonl",
                                   "events_fictional_blind28.jsonl", "events_fictional_blind29.jsonl",
-                                  "events_fictional_blind30.jsonl"])
+                                  "events_fictional_blind30.jsonl", "events_fictional_blind31.jsonl"])
 def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     """blind24: 72 snippets in the phrasings that trip rule coders (the event several clauses down,
     late or missing agents, nominalisations, idioms, refusals, ultimatums, headline fragments), written
@@ -144,7 +144,11 @@ def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     DISAPPROVE, REJECT and THREATEN: first run 0.943, 0.986 after. blind29: 72 in the style of state news
     agencies and translated statements ("the press service reported", "a criminal case has been opened",
     "the parties exchanged views"): first run 0.764, 0.958 after. blind30: 72 of the GSR's most frequent
-    types in its own wire style: first run 0.958. (Two concessions to come in blind26 and blind27 were
+    types in its own wire style: first run 0.958. blind31: 72 in the style of regional English-language
+    outlets (Nigerian, Kenyan, Indian, Pakistani, Sri Lankan, Philippine, Malaysian, Gulf press; local
+    titles, datelines with agency credits, "registered a case", "placed on high alert", "will meet a
+    befitting response"): first run 0.806, 0.847 after three lines were relabelled to the PLOVER reference
+    (release and resignation RETREAT, apology SUPPORT), 0.986 after the fixes. (Two concessions to come in blind26 and blind27 were
     relabelled AGREE, as the GSR codes "is prepared to lift the ban".)"""
     path = Path(__file__).parent / "data" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

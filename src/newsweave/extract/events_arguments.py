@@ -8,7 +8,7 @@ complement and partners; the lexicon (``events_lexicon``) says what each reading
 
 from __future__ import annotations
 
-from .events_context import by_phone
+from .events_context import FUTURE_AUX, by_phone
 from .events_lexicon import AID_GOODS, REPORTING_VERBS, VERB_OBJECT, VERB_PARTICLE
 from .events_syntax import SUBJECTS, Trigger, objects
 
@@ -150,8 +150,12 @@ def reading_by_arguments(token, lemma: str, particle: str | None) -> tuple[str |
         return ("DISAPPROVE", None)  # "warned Israel against any expansion of settlements" (CAMEO 11)
     if lemma == "declare" and any(t.lower_ == "grata" for t in token.subtree):
         return ("SANCTION", "expel")  # "declared two embassy employees persona non grata" (166)
-    if lemma in ("put", "place") and ("on", "alert") in preps:
+    if lemma in ("put", "place") and any(c.dep_ == "prep" and c.lower_ == "on" and any(
+            t.lemma_.lower() == "alert" for t in c.doc[c.i + 1:c.i + 4]) for c in token.children):
         return ("MOBILIZE", "alert")  # "put its frontline units on high alert" (CAMEO 152)
+    if lemma == "meet" and {o.lemma_.lower() for o in objects(token)} & {"response", "reply", "retaliation"} and any(
+            c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
+        return ("THREATEN", None)  # "any misadventure will meet a befitting response" (CAMEO 138)
     if lemma in ("respond", "react", "retaliate") and {("with", "force"), ("with", "attack")} & preps:
         return ("FIGHT", None)  # "will respond with full military force" (a threat where it is to come)
     if lemma == "take" and {("to", "court"), ("to", "tribunal"), ("to", "arbitration")} & preps:

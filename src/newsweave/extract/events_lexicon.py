@@ -237,7 +237,8 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{("hand over", o): ("COOPERATE", None) for o in ("suspect", "fugitive", "defendant", "accused", "criminal")},
     # Banning trade is an embargo (CAMEO 163), banning a party or a rally a restriction (17).
     **{("ban", o): ("SANCTION", None) for o in ("import", "export", "trade", "flight", "shipment", "sale")},
-    **{("voice", o): ("SUPPORT", None) for o in ("support", "backing", "approval")},
+    **{(v, o): ("SUPPORT", None) for v in ("voice", "express", "reiterate", "reaffirm")
+       for o in ("support", "backing", "approval", "solidarity")},
     **{(v, o): ("DISAPPROVE", None) for v in ("voice", "express") for o in (
         "concern", "opposition", "criticism", "disapproval", "anger", "alarm", "outrage", "dismay")},
     **{("call up", o): ("MOBILIZE", "troops") for o in ("reservist", "reserve", "conscript", "recruit", "troop")},
@@ -266,8 +267,10 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{(v, o): ("CONCEDE", None) for v in ("lift", "ease", "relax") for o in ("curfew", "ban", "restriction",
                                                                                  "emergency", "siege")},
     # CAMEO 0631 "share intelligence or information": passing it on is cooperation.
-    **{(v, o): ("COOPERATE", None) for v in ("share", "pass", "exchange", "provide", "hand")
-       for o in ("intelligence", "information", "data", "file", "dossier", "evidence")},
+    **{(v, o): ("COOPERATE", None) for v in ("share", "pass", "exchange", "provide", "hand", "hand over")
+       for o in ("intelligence", "information", "data", "file", "dossier", "evidence", "record", "document")},
+    # Goods handed over or donated to another are aid (07), not property returned (084).
+    **{(v, o): ("AID", None) for v in ("hand over", "donate") for o in AID_GOODS + ("ambulance", "ventilator")},
     # CAMEO 166 "Expel or withdraw": diplomats ordered out of a country.
     **{("order out", o): ("SANCTION", "expel") for o in ("diplomat", "ambassador", "envoy", "attache", "official",
                                                          "journalist", "correspondent", "monitor", "observer")},
@@ -293,7 +296,8 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     # opened investigations, militants "neutralised" killed in combat, media suspended censored.
     ("exchange", "view"): ("CONSULT", None), ("exchange", "opinion"): ("CONSULT", None),
     **{("exchange", o): ("RETREAT", "release") for o in ("prisoner", "detainee", "captive", "hostage")},
-    **{("open", o): ("INVESTIGATE", None) for o in ("case", "proceeding", "proceedings")},
+    # A criminal case opened or "registered" (Indian and Pakistani police and agencies) is an investigation.
+    **{(v, o): ("INVESTIGATE", None) for v in ("open", "register") for o in ("case", "proceeding", "proceedings")},
     **{(v, o): ("FIGHT", None) for v in ("neutralise", "neutralize", "eliminate")
        for o in ("militant", "terrorist", "fighter", "insurgent", "gunman", "rebel", "saboteur")},
     **{(v, o): ("COERCE", "censor") for v in ("suspend", "revoke", "cancel", "block")
@@ -365,7 +369,8 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{("break", o): ("SANCTION", "withdraw") for o in ("relation", "tie")},
     **{("cut", o): ("SANCTION", "withdraw") for o in ("relation", "tie", "aid", "link")},
     **{("hold", o): ("COERCE", "detain") for o in ("hostage", "prisoner", "refugee", "captive")},
-    **{("order", o): ("MOBILIZE", "police") for o in ("patrol", "troop", "reinforcement")},
+    **{("order", o): ("MOBILIZE", "police") for o in ("patrol", "troop", "reinforcement", "deployment",
+                                                      "mobilisation", "mobilization")},
     **{("grant", o): ("AID", "asylum") for o in ("asylum", "refuge")},
     **{("seek", o): ("DEMAND", None) for o in ("refuge", "asylum")},
     **{("protest", o): ("DISAPPROVE", None) for o in ("decision", "policy", "move")},

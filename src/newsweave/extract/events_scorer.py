@@ -145,7 +145,8 @@ _TERRITORY = frozenset({"town", "city", "village", "area", "territory", "distric
 # Verbs of damage whose subject may be the weapon ("a missile strike destroyed the bridge").
 _DAMAGE = frozenset({"destroy", "damage", "hit", "flatten", "level", "wreck", "demolish", "raze"})
 _MEDIA = frozenset({"newspaper", "station", "radio", "television", "channel", "website", "site", "internet",
-                    "outlet", "paper", "magazine", "broadcaster", "office", "publication", "agency"})
+                    "outlet", "paper", "magazine", "broadcaster", "office", "publication", "agency", "daily",
+                    "weekly", "press"})
 _ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "consul", "embassy", "mission", "observer",
                      "inspector", "peacekeeper", "monitor"})
 # Explosives not incorporated in a heavy weapon (manual, ASSAULT modes: "mines, IEDs, car bombs"); a

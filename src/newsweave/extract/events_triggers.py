@@ -166,7 +166,7 @@ def _lexical(token) -> tuple[str, str | None] | None:
             if "general" in mods:
                 return ("PROTEST", "strike-gen")
         if (found and found[0] in ("MOBILIZE", "INVESTIGATE") or lemma in _JOINT_ACTS) and any(
-                c.lower_ == "joint" for c in token.children if c.dep_ in ("amod", "compound")):
+                c.lower_ in ("joint", "coordinated", "combined") for c in token.children if c.dep_ in ("amod", "compound")):
             return ("COOPERATE", None)  # joint patrols, exercises, inquiries: mutual cooperation (CAMEO 06)
         if found and found[1] == "exercise" and held_with_another(token):
             return ("COOPERATE", None)  # exercises "with the US navy", "Turkish and Israeli warships began"
