@@ -94,3 +94,31 @@ def test_an_event_in_a_province_is_coded_with_its_country(nlp):
     trig = sentence_triggers(sent)[0]
     assert trig.type == "FIGHT"
     assert place_country(trig, event_place(trig)) == "MLI"
+
+
+def test_a_city_named_alone_gives_its_country():
+    from newsweave.actors import city_country
+
+    assert city_country("Quetta") == "PAK" and city_country("KARACHI") == "PAK"
+    assert city_country("Medellin") == "COL" and city_country("Medellín") == "COL"
+    assert city_country("Hyderabad") is None  # India's and Pakistan's: nothing says which
+    assert city_country("Nowhereville") is None and city_country("") is None
+
+
+def test_a_dateline_gives_the_country_of_what_its_sentences_leave_unplaced(nlp):
+    from newsweave.extract.events import doc_events
+    from newsweave.extract.events_context import dateline_country
+    from newsweave.text import dateline_place
+
+    assert dateline_place("ABUJA, Nigeria (NAN) — The Federal Government agreed") == "ABUJA, Nigeria"
+    assert dateline_place("LAGOS, March 4 (Reuters) - Police said") == "LAGOS"
+    assert dateline_place("The government said on Monday") is None
+    assert dateline_country("SANDAKAN, Sabah (Daily Express) — Vessels began") == "MYS"
+    assert dateline_country("QUETTA (APP) — At least 11") == "PAK"
+    # an agency's credit in capitals is no province: "(NAN)" is no Thai "Nan"
+    text = "ABUJA, Nigeria (NAN) — Police arrested 40 protesters outside the governor's office on Monday."
+    main = doc_events(nlp(text))[0]
+    assert main.type == "COERCE" and [a.code for a in main.source] == ["NGA"]
+    # a sentence naming another country is not placed by the dateline
+    text = "WASHINGTON (AP) — Russian troops shelled positions near the river on Monday."
+    assert "USA" not in {a.code for e in doc_events(nlp(text)) for a in e.source + e.target}

@@ -129,7 +129,8 @@ def test_sets_written_apart_from_the_code_each_get_their_event(nlp, name):
 @pytest.mark.parametrize("name", ["events_fictional_blind24.jsonl", "events_fictional_blind25.jsonl",
                                   "events_fictional_blind26.jsonl", "events_fictional_blind27.jsonl",
                                   "events_fictional_blind28.jsonl", "events_fictional_blind29.jsonl",
-                                  "events_fictional_blind30.jsonl", "events_fictional_blind31.jsonl"])
+                                  "events_fictional_blind30.jsonl", "events_fictional_blind31.jsonl",
+                                  "events_fictional_blind32.jsonl"])
 def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     """blind24: 72 snippets in the phrasings that trip rule coders (the event several clauses down,
     late or missing agents, nominalisations, idioms, refusals, ultimatums, headline fragments), written
@@ -148,7 +149,11 @@ def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     outlets (Nigerian, Kenyan, Indian, Pakistani, Sri Lankan, Philippine, Malaysian, Gulf press; local
     titles, datelines with agency credits, "registered a case", "placed on high alert", "will meet a
     befitting response"): first run 0.806, 0.847 after three lines were relabelled to the PLOVER reference
-    (release and resignation RETREAT, apology SUPPORT), 0.986 after the fixes. (Two concessions to come in blind26 and blind27 were
+    (release and resignation RETREAT, apology SUPPORT), 0.986 after the fixes. blind32: 72 of the kinds event
+    datasets are full of (protests, riots, clashes, bombings, raids, arrests, talks) in online-news and
+    local-daily styles, tolls, passives, late actors, local names of forces: first run 0.889, 0.972 after
+    (forces' "artillery and glide bombs" FIGHT, soldiers killed FIGHT, an effigy burnt PROTEST, "set fire to
+    houses" by soldiers ASSAULT, "declared a state of emergency" COERCE, "three days of drills"). (Two concessions to come in blind26 and blind27 were
     relabelled AGREE, as the GSR codes "is prepared to lift the ban".)"""
     path = Path(__file__).parent / "data" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

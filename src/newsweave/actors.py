@@ -24,7 +24,7 @@ from importlib import resources
 
 from .names import fold
 
-__all__ = ["SECTORS", "actor_code", "actor_codes", "actor_sector", "country_names"]
+__all__ = ["SECTORS", "actor_code", "actor_codes", "actor_sector", "city_country", "country_names", "province_code"]
 
 SECTORS = ("GOV", "MIL", "COP", "REB", "OPP", "PTY", "LEG", "JUD", "CVL", "REF", "MED", "EDU", "BUS",
            "JRN", "AGR", "LAB", "REL", "ELI", "SPY")
@@ -293,3 +293,23 @@ def province_code(name: str) -> str | None:
     if not folded:
         return None
     return _provinces().get(folded) or _provinces().get(_without_admin_word(folded))
+
+
+@functools.lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """Folded city name -> ISO alpha-3, from ``data/cities.tsv`` (GeoNames, built by scripts/build_cities.py)."""
+    out = {}
+    text = resources.files("newsweave").joinpath("data", "cities.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            key, code, _ = line.split("\t", 2)
+            out[key] = code
+    return out
+
+
+@functools.lru_cache(maxsize=65536)
+def city_country(name: str) -> str | None:
+    """The country (ISO alpha-3) of a city of 50,000 people or more named alone ("Quetta" -> PAK,
+    "KARACHI" -> PAK), or None where the name is no such city or cities of two countries bear it
+    ("Hyderabad"). A place only: a city named as an actor is no government (unlike a capital)."""
+    return _cities().get(_fold(name)) if name else None

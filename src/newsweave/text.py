@@ -11,7 +11,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["BARE_DATELINE", "WORD", "content_words", "sentence_at", "split_sentences", "without_dateline"]
+__all__ = ["BARE_DATELINE", "WORD", "content_words", "dateline_place", "sentence_at", "split_sentences",
+           "without_dateline"]
 
 # Words that end in a full stop without ending a sentence.
 _ABBREVIATIONS = {
@@ -50,6 +51,24 @@ _PLACE_AND_DATE = r"\A[A-Z][A-Z'.\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?(?:,\
 _DASH = r"\s*(?:—|–|--?|:)\s+"
 BARE_DATELINE = re.compile(_PLACE_AND_DATE + _DASH)
 _DATELINE = re.compile(_PLACE_AND_DATE + r"(?:\s*\(\s*[A-Z][\w.\- ]{1,20}\))?" + _DASH + r"(?=[\"“A-Z])")
+
+
+# The place of an opening dateline, capitals first ("ABUJA, Nigeria", "BOGOTÁ", "SANDAKAN, Sabah"), before
+# an optional date and agency ("LAGOS, March 4 (Reuters) -", "DHAKA (The Daily Star) —").
+_CAPS = "A-ZÀ-ÖØ-Þ"
+_DATELINE_PLACE = re.compile(
+    rf"\A\s*(?P<place>[{_CAPS}][{_CAPS}'.\- ]{{1,40}}(?:,\s*[{_CAPS}][^\W\d_]*(?:[ .\-]+[^\W\d_]+){{0,3}})?)"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\(\s*[^()\n]{1,40}\))?" + _DASH)
+
+
+def dateline_place(text: str) -> str | None:
+    """The place of the dateline ``text`` opens with, as written ("ABUJA, Nigeria (NAN) — The ..." ->
+    "ABUJA, Nigeria"), or None where it opens with none: where the reporter files from."""
+    match = _DATELINE_PLACE.match(text)
+    if match is None:
+        return None
+    place = match["place"].strip(" ,")
+    return place if sum(c.isalpha() for c in place.split(",")[0]) >= 3 else None
 
 
 def without_dateline(sentence: str) -> str:

@@ -54,9 +54,11 @@ from .events_context import (
     FUTURE_AUX,
     by_phone,
     claimed_by,
+    dateline_country,
     event_place,
     event_status,
     event_time,
+    foreign_named,
     place_country,
     status_cue,
 )
@@ -68,12 +70,15 @@ from .pipeline import stage
 __all__ = ["actor_mention", "doc_events", "events_stage", "sentence_events"]
 
 
-def sentence_events(sent, timexes: list[Timex] | None = None, published: str | None = None) -> list[Event]:
+def sentence_events(sent, timexes: list[Timex] | None = None, published: str | None = None,
+                    home: str | None = None) -> list[Event]:
     """The PLOVER events one parsed sentence reports, the main one first.
 
     ``timexes`` are the article's time expressions (``Timex`` with character offsets into the
     ``Doc``'s text); ``published`` is the article date (``YYYY-MM-DD``) used to tell planned events
-    by their date. Both may be empty.
+    by their date. Both may be empty. ``home`` is the country the article is datelined in
+    (``events_context.dateline_country``): where a sentence names no place and no other country,
+    its events happen there, so "the government", "police" or "protesters" are that country's.
     """
     timexes = [t for t in (timexes or []) if sent.start_char <= t.start < sent.end_char]
     evidence = Span(sent.start_char, sent.end_char, sent.text)
@@ -92,6 +97,8 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
             mode = "phone"
         place = event_place(trig)
         located = place_country(trig, place)
+        if located is None and home is not None and not foreign_named(sent, home):
+            located = home
         if not sources and located:
             sources = located_source(trig, located)
         if not targets and typ in DOMESTIC_TYPES:
@@ -177,9 +184,10 @@ def doc_events(doc, timexes: list[Timex] | None = None, published: str | None = 
     bare title ("he", "the president") take the actor code of the name it refers to.
     """
     out: list[Event] = []
+    home = dateline_country(doc.text)
     with chains(mentions):
         for sent in doc.sents:
-            out.extend(sentence_events(sent, timexes, published))
+            out.extend(sentence_events(sent, timexes, published, home))
     _share_one_happening(out)
     return out
 

@@ -354,6 +354,8 @@ def event_targets(trigger: Trigger, sources: list[Actor]) -> list[Actor]:
                 return actors
         if cand.i == tok.i or cand.lemma_.lower() in NOUNS and cand.head.i == tok.i:
             continue  # the event noun itself: its "with" / "against" objects are the targets
+        if cand.dep_ in OBJECTS and cand.left_edge.i <= tok.i <= cand.right_edge.i:
+            continue  # "held a second round of discussions in Islamabad": the phrase holding the event
         actors = [a for a in actors_of(cand) if (a.start, a.end) not in source_spans
                   and not (a.text.lower() in PRONOUNS and a.code in source_codes)]
         if cand.dep_ == "pobj" and cand.head.lower_ == "in":

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ..actors import actor_code, province_code
+from ..actors import actor_code, city_country, province_code
 from ..model import Timex
+from ..text import dateline_place
 from ..plan_words import (
     CANCEL_PARTICLES,
     CANCEL_VERBS,
@@ -110,16 +111,46 @@ def place_country(trigger: Trigger, place: str | None) -> str | None:
         return code
     for m in _PARENTHESIS.finditer(trigger.token.sent.text):
         inner = m.group(1).strip()
-        code = _country_of(inner) if inner[:1].isupper() else None
+        # A name in capitals is an acronym ("(UNITA)"), maybe an agency's credit ("(NAN)", the News Agency
+        # of Nigeria): the actor tables may know it, but it is no province ("Nan", Thailand) nor city.
+        code = (_country_of(inner, places=not inner.isupper())) if inner[:1].isupper() else None
         if code:
             return code
     return None
 
 
-def _country_of(name: str) -> str | None:
-    """A country or capital the actor tables know (not a body of no country), else a province's country."""
+def dateline_country(text: str) -> str | None:
+    """The country (ISO alpha-3) an article is datelined in: its dateline's country or region where it
+    names one ("SANDAKAN, Sabah" -> MYS), else its city's where the actor tables know it ("DHAKA")."""
+    place = dateline_place(text)
+    if place is None:
+        return None
+    for part in reversed([p.strip() for p in place.split(",")]):
+        code = _country_of(part) or (_country_of(part.title()) if part.isupper() else None)
+        if code:
+            return code
+    return None
+
+
+def foreign_named(sent, home: str) -> bool:
+    """Whether a sentence names a country other than ``home`` (as a place, a people or a state):
+    then the dateline says nothing of where its events happen or whose its actors are."""
+    for ent in sent.ents:
+        if ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
+            # provinces and cities only for places, and not in capitals ("(NAN)", an agency's credit)
+            code = _country_of(ent.text, places=ent.label_ in ("GPE", "LOC") and not ent.text.isupper())
+            if code and code != home:
+                return True
+    return False
+
+
+def _country_of(name: str, places: bool = True) -> str | None:
+    """A country or capital the actor tables know (not a body of no country), else (with ``places``) a
+    province's or a city's country."""
     found = actor_code(name)
-    return found[0] if found and found[0] not in ("NGO", "IGO") else province_code(name)
+    if found and found[0] not in ("NGO", "IGO"):
+        return found[0]
+    return (province_code(name) or city_country(name)) if places else None
 
 
 def _after_place_preposition(tok) -> bool:

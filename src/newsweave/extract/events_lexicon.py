@@ -20,6 +20,8 @@ __all__ = [
     "LIGHT_ONLY_NOUNS",
     "LIGHT_VERBS",
     "LIMBS_AND_DEATH",
+    "MATERIAL_PHRASES",
+    "MATERIAL_WORDS",
     "MILITARY_SECTORS",
     "NEGOTIATIONS",
     "NOMINALISED",
@@ -493,3 +495,60 @@ LIMBS_AND_DEATH = frozenset({"death", "hand", "arm", "limb", "leg", "foot", "ear
 # Objects that make "kill" no violence ("killed the bill").
 NOT_VICTIMS = frozenset({"bill", "deal", "plan", "proposal", "idea", "measure", "project", "legislation",
                          "amendment", "program", "programme", "story", "time", "chance", "momentum", "talk"})
+
+
+# The manual's lines between PROTEST, COERCE, ASSAULT and FIGHT (``events_scorer``): words that name the
+# act on their own, whoever does it: (type, mode).
+MATERIAL_WORDS: dict[str, tuple[str, str | None]] = {
+    # ASSAULT modes (manual table 3.11) and CAMEO 18/20
+    "bomb": ("ASSAULT", "explosives"), "bombing": ("ASSAULT", "explosives"), "bomber": ("ASSAULT", "suicide-attack"),
+    "blast": ("ASSAULT", "explosives"), "explosion": ("ASSAULT", "explosives"), "explode": ("ASSAULT", "explosives"),
+    "explosive": ("ASSAULT", "explosives"), "ied": ("ASSAULT", "explosives"), "detonate": ("ASSAULT", "explosives"),
+    "suicide": ("ASSAULT", "suicide-attack"), "abduct": ("ASSAULT", "abduct"), "abduction": ("ASSAULT", "abduct"),
+    "kidnap": ("ASSAULT", "abduct"), "kidnapping": ("ASSAULT", "abduct"), "hijack": ("ASSAULT", "abduct"),
+    "hostage": ("ASSAULT", "abduct"), "snatch": ("ASSAULT", "abduct"), "assassinate": ("ASSAULT", "targeted"),
+    "assassination": ("ASSAULT", "targeted"), "massacre": ("ASSAULT", "targeted"), "behead": ("ASSAULT", "targeted"),
+    "execute": ("ASSAULT", "targeted"), "lynch": ("ASSAULT", "beat"), "rape": ("ASSAULT", "sexual"),
+    "torture": ("ASSAULT", "torture"), "stab": ("ASSAULT", "primitive"), "hack": ("COERCE", "cyber"),
+    # FIGHT: CAMEO 190-196
+    "clash": ("FIGHT", None), "battle": ("FIGHT", None), "fighting": ("FIGHT", None), "fight": ("FIGHT", None),
+    "shell": ("FIGHT", "heavy-weapons"), "shelling": ("FIGHT", "heavy-weapons"), "artillery": ("FIGHT", "heavy-weapons"),
+    "mortar": ("FIGHT", "heavy-weapons"), "airstrike": ("FIGHT", "aerial"), "bombard": ("FIGHT", "heavy-weapons"),
+    "bombardment": ("FIGHT", "heavy-weapons"), "offensive": ("FIGHT", None), "counteroffensive": ("FIGHT", None),
+    "recapture": ("FIGHT", None), "invade": ("FIGHT", None), "invasion": ("FIGHT", None), "skirmish": ("FIGHT", None),
+    "gunbattle": ("FIGHT", "firearms"), "firefight": ("FIGHT", "firearms"), "advance": ("FIGHT", None),
+    "overrun": ("FIGHT", None), "besiege": ("FIGHT", None), "strafe": ("FIGHT", "aerial"),
+    # COERCE modes (manual table 3.10) and CAMEO 17
+    "arrest": ("COERCE", "arrest"), "detain": ("COERCE", "arrest"), "detention": ("COERCE", "arrest"),
+    "custody": ("COERCE", "arrest"), "jail": ("COERCE", "arrest"), "imprison": ("COERCE", "arrest"),
+    "crackdown": ("COERCE", None), "curfew": ("COERCE", "curfew"), "deport": ("COERCE", "deport"),
+    "censor": ("COERCE", "censor"), "disperse": ("COERCE", "restrict"), "teargas": ("COERCE", "restrict"),
+    "confiscate": ("COERCE", "seize"),
+    # PROTEST modes (manual table 3.7) and CAMEO 14
+    "protest": ("PROTEST", "demo"), "protester": ("PROTEST", "demo"), "protestor": ("PROTEST", "demo"),
+    "demonstrate": ("PROTEST", "demo"), "demonstration": ("PROTEST", "demo"), "demonstrator": ("PROTEST", "demo"),
+    "rally": ("PROTEST", "demo"), "march": ("PROTEST", "demo"), "riot": ("PROTEST", "riot"),
+    "rioter": ("PROTEST", "riot"), "rioting": ("PROTEST", "riot"), "loot": ("PROTEST", "riot"),
+    "sit-in": ("PROTEST", "demo"), "picket": ("PROTEST", "demo"), "boycott": ("PROTEST", "boycott"),
+    "strike": ("PROTEST", "strike"), "striker": ("PROTEST", "strike"), "walkout": ("PROTEST", "strike"),
+    "chant": ("PROTEST", "demo"), "rampage": ("PROTEST", "riot"), "stoppage": ("PROTEST", "strike"), "vandalize": ("PROTEST", "vandalize"), "vandalise": ("PROTEST", "vandalize"),
+}
+# (``events_scorer``) Words of a phrase that say the act's type (a verb's particle or object): "take into custody",
+# "take to the streets", "walk off the job", "seize control", "open fire", "set fire".
+MATERIAL_PHRASES: dict[tuple[str, str], tuple[str, str | None]] = {
+    ("take", "custody"): ("COERCE", "arrest"), ("take", "street"): ("PROTEST", "demo"),
+    ("walk", "job"): ("PROTEST", "strike"), ("walk", "out"): ("PROTEST", "strike"),
+    ("take", "control"): ("FIGHT", None), ("seize", "control"): ("FIGHT", None), ("gain", "control"): ("FIGHT", None),
+    ("exchange", "fire"): ("FIGHT", "firearms"), ("trade", "fire"): ("FIGHT", "firearms"),
+    ("return", "fire"): ("FIGHT", "firearms"), ("down", "tool"): ("PROTEST", "strike"), ("round", "up"): ("COERCE", "arrest"),
+    ("crack", "down"): ("COERCE", None), ("blow", "up"): ("ASSAULT", "explosives"),
+    ("go", "strike"): ("PROTEST", "strike"), ("stage", "strike"): ("PROTEST", "strike"),
+    ("block", "road"): ("PROTEST", "obstruct"), ("block", "highway"): ("PROTEST", "obstruct"),
+    ("block", "street"): ("PROTEST", "obstruct"), ("block", "bridge"): ("PROTEST", "obstruct"),
+    ("tear", "gas"): ("COERCE", "restrict"), ("water", "cannon"): ("COERCE", "restrict"),
+    ("rubber", "bullet"): ("COERCE", "restrict"), ("air", "strike"): ("FIGHT", "aerial"),
+    ("missile", "strike"): ("FIGHT", "heavy-weapons"), ("drone", "strike"): ("FIGHT", "drone"),
+    ("use", "gas"): ("COERCE", "restrict"), ("use", "baton"): ("COERCE", "restrict"),
+    ("use", "cannon"): ("COERCE", "restrict"), ("fire", "gas"): ("COERCE", "restrict"),
+    ("hunger", "strike"): ("PROTEST", "hunger"), ("sit", "in"): ("PROTEST", "demo"), ("general", "strike"): ("PROTEST", "strike"),
+}

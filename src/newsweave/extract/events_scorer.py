@@ -36,6 +36,8 @@ from dataclasses import dataclass
 
 from . import events_lexicon as lexicon
 from .events_lexicon import VERBS
+from .events_lexicon import MATERIAL_PHRASES as _PHRASES
+from .events_lexicon import MATERIAL_WORDS as _OWN_TYPE
 from .events_syntax import objects_and_conjuncts
 
 __all__ = ["MATERIAL_CONFLICT", "SCORER_CONFIG", "Reading", "clause_depth", "figurative", "manual_reading", "sentence_words"]
@@ -50,7 +52,8 @@ SCORER_CONFIG = {"clause_step": 1.0, "noun_step": 0.5, "modifier_step": 1.0}
 # Who acts, by role word (lemmas, lower case).
 _CROWD = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "youth", "striker",
                     "marcher", "student", "worker", "resident", "villager", "supporter", "fan", "activist"})
-_POLICE = frozenset({"police", "policeman", "policemen", "officer", "gendarme", "security", "guard", "riot"})
+_POLICE = frozenset({"police", "policeman", "policemen", "officer", "gendarme", "security", "guard", "riot",
+                     "ranger"})  # Pakistan's paramilitary Rangers police Karachi
 _STATE_ARMED = frozenset({"troop", "army", "soldier", "military", "force", "warplane", "jet", "aircraft",
                           "helicopter", "gunship", "artillery", "tank", "navy", "marine", "battalion", "brigade",
                           "unit", "paratrooper", "commando", "garrison"})
@@ -69,41 +72,6 @@ _ARMED_TARGET = frozenset({"position", "line", "base", "checkpoint", "post", "st
                            "garrison", "trench", "outpost", "camp", "enclave", "territory", "front", "airport",
                            "town", "city", "village", "area", "depot"}) | _STATE_ARMED | _ARMED_GROUP
 
-# Words that name the act on their own, whoever does it: (type, mode).
-_OWN_TYPE: dict[str, tuple[str, str | None]] = {
-    # ASSAULT modes (manual table 3.11) and CAMEO 18/20
-    "bomb": ("ASSAULT", "explosives"), "bombing": ("ASSAULT", "explosives"), "bomber": ("ASSAULT", "suicide-attack"),
-    "blast": ("ASSAULT", "explosives"), "explosion": ("ASSAULT", "explosives"), "explode": ("ASSAULT", "explosives"),
-    "explosive": ("ASSAULT", "explosives"), "ied": ("ASSAULT", "explosives"), "detonate": ("ASSAULT", "explosives"),
-    "suicide": ("ASSAULT", "suicide-attack"), "abduct": ("ASSAULT", "abduct"), "abduction": ("ASSAULT", "abduct"),
-    "kidnap": ("ASSAULT", "abduct"), "kidnapping": ("ASSAULT", "abduct"), "hijack": ("ASSAULT", "abduct"),
-    "hostage": ("ASSAULT", "abduct"), "snatch": ("ASSAULT", "abduct"), "assassinate": ("ASSAULT", "targeted"),
-    "assassination": ("ASSAULT", "targeted"), "massacre": ("ASSAULT", "targeted"), "behead": ("ASSAULT", "targeted"),
-    "execute": ("ASSAULT", "targeted"), "lynch": ("ASSAULT", "beat"), "rape": ("ASSAULT", "sexual"),
-    "torture": ("ASSAULT", "torture"), "stab": ("ASSAULT", "primitive"), "hack": ("COERCE", "cyber"),
-    # FIGHT: CAMEO 190-196
-    "clash": ("FIGHT", None), "battle": ("FIGHT", None), "fighting": ("FIGHT", None), "fight": ("FIGHT", None),
-    "shell": ("FIGHT", "heavy-weapons"), "shelling": ("FIGHT", "heavy-weapons"), "artillery": ("FIGHT", "heavy-weapons"),
-    "mortar": ("FIGHT", "heavy-weapons"), "airstrike": ("FIGHT", "aerial"), "bombard": ("FIGHT", "heavy-weapons"),
-    "bombardment": ("FIGHT", "heavy-weapons"), "offensive": ("FIGHT", None), "counteroffensive": ("FIGHT", None),
-    "recapture": ("FIGHT", None), "invade": ("FIGHT", None), "invasion": ("FIGHT", None), "skirmish": ("FIGHT", None),
-    "gunbattle": ("FIGHT", "firearms"), "firefight": ("FIGHT", "firearms"), "advance": ("FIGHT", None),
-    "overrun": ("FIGHT", None), "besiege": ("FIGHT", None), "strafe": ("FIGHT", "aerial"),
-    # COERCE modes (manual table 3.10) and CAMEO 17
-    "arrest": ("COERCE", "arrest"), "detain": ("COERCE", "arrest"), "detention": ("COERCE", "arrest"),
-    "custody": ("COERCE", "arrest"), "jail": ("COERCE", "arrest"), "imprison": ("COERCE", "arrest"),
-    "crackdown": ("COERCE", None), "curfew": ("COERCE", "curfew"), "deport": ("COERCE", "deport"),
-    "censor": ("COERCE", "censor"), "disperse": ("COERCE", "restrict"), "teargas": ("COERCE", "restrict"),
-    "confiscate": ("COERCE", "seize"),
-    # PROTEST modes (manual table 3.7) and CAMEO 14
-    "protest": ("PROTEST", "demo"), "protester": ("PROTEST", "demo"), "protestor": ("PROTEST", "demo"),
-    "demonstrate": ("PROTEST", "demo"), "demonstration": ("PROTEST", "demo"), "demonstrator": ("PROTEST", "demo"),
-    "rally": ("PROTEST", "demo"), "march": ("PROTEST", "demo"), "riot": ("PROTEST", "riot"),
-    "rioter": ("PROTEST", "riot"), "rioting": ("PROTEST", "riot"), "loot": ("PROTEST", "riot"),
-    "sit-in": ("PROTEST", "demo"), "picket": ("PROTEST", "demo"), "boycott": ("PROTEST", "boycott"),
-    "strike": ("PROTEST", "strike"), "striker": ("PROTEST", "strike"), "walkout": ("PROTEST", "strike"),
-    "chant": ("PROTEST", "demo"), "rampage": ("PROTEST", "riot"), "stoppage": ("PROTEST", "strike"), "vandalize": ("PROTEST", "vandalize"), "vandalise": ("PROTEST", "vandalize"),
-}
 # Acts of force whose type depends on who does it to whom.
 _FORCE = frozenset({"kill", "attack", "shoot", "fire", "wound", "injure", "beat", "storm", "hit", "strike", "pound",
                     "blast",
@@ -111,25 +79,6 @@ _FORCE = frozenset({"kill", "attack", "shoot", "fire", "wound", "injure", "beat"
                     "open", "assault", "seize", "capture", "take", "pelt", "stone",
                     # destroying or plundering property: a crowd's riot, gunmen's assault, police repression
                     "ransack", "pillage", "plunder"})
-# Words of a phrase that say the act's type (a verb's particle or object): "take into custody",
-# "take to the streets", "walk off the job", "seize control", "open fire", "set fire".
-_PHRASES: dict[tuple[str, str], tuple[str, str | None]] = {
-    ("take", "custody"): ("COERCE", "arrest"), ("take", "street"): ("PROTEST", "demo"),
-    ("walk", "job"): ("PROTEST", "strike"), ("walk", "out"): ("PROTEST", "strike"),
-    ("take", "control"): ("FIGHT", None), ("seize", "control"): ("FIGHT", None), ("gain", "control"): ("FIGHT", None),
-    ("exchange", "fire"): ("FIGHT", "firearms"), ("trade", "fire"): ("FIGHT", "firearms"),
-    ("return", "fire"): ("FIGHT", "firearms"), ("down", "tool"): ("PROTEST", "strike"), ("round", "up"): ("COERCE", "arrest"),
-    ("crack", "down"): ("COERCE", None), ("blow", "up"): ("ASSAULT", "explosives"),
-    ("go", "strike"): ("PROTEST", "strike"), ("stage", "strike"): ("PROTEST", "strike"),
-    ("block", "road"): ("PROTEST", "obstruct"), ("block", "highway"): ("PROTEST", "obstruct"),
-    ("block", "street"): ("PROTEST", "obstruct"), ("block", "bridge"): ("PROTEST", "obstruct"),
-    ("tear", "gas"): ("COERCE", "restrict"), ("water", "cannon"): ("COERCE", "restrict"),
-    ("rubber", "bullet"): ("COERCE", "restrict"), ("air", "strike"): ("FIGHT", "aerial"),
-    ("missile", "strike"): ("FIGHT", "heavy-weapons"), ("drone", "strike"): ("FIGHT", "drone"),
-    ("use", "gas"): ("COERCE", "restrict"), ("use", "baton"): ("COERCE", "restrict"),
-    ("use", "cannon"): ("COERCE", "restrict"), ("fire", "gas"): ("COERCE", "restrict"),
-    ("hunger", "strike"): ("PROTEST", "hunger"), ("sit", "in"): ("PROTEST", "demo"), ("general", "strike"): ("PROTEST", "strike"),
-}
 # Civilian premises a raid by the state's forces represses (COERCE), not a military objective.
 _PREMISES = frozenset({"office", "home", "house", "headquarters", "newspaper", "station", "radio", "studio",
                        "university", "campus", "church", "mosque", "shop", "residence", "apartment", "printer"})
@@ -152,7 +101,7 @@ _ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "consul", "em
 # Explosives not incorporated in a heavy weapon (manual, ASSAULT modes: "mines, IEDs, car bombs"); a
 # grenade is an infantry weapon, so who throws it at whom decides ("rocket-propelled grenades" on an
 # army base are fighting).
-_UNCONVENTIONAL = frozenset({"bomb", "bombing", "explosive", "ied", "suicide", "landmine"})
+_UNCONVENTIONAL = frozenset({"bomb", "bombing", "explosive", "ied", "suicide", "landmine", "blast"})
 _ONE_SIDED = frozenset({"beat", "torture", "lynch", "rape", "stab"})
 _HEAVY_WEAPONS = frozenset({"artillery", "tank", "warplane", "jet", "aircraft", "helicopter", "gunship", "missile",
                             "rocket", "mortar", "drone"})
@@ -242,7 +191,8 @@ def _victims(verb) -> set[str]:
     for c in verb.children:
         if c.dep_ in ("dobj", "obj", "nsubjpass"):
             out |= _role_words(c)
-        elif c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "into", "upon", "with"):
+        elif c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "into", "upon", "with") or (
+                c.dep_ == "prep" and c.lower_ == "to" and verb.lemma_.lower() == "set"):  # "set fire to houses"
             for p in c.children:
                 if p.dep_ == "pobj":
                     out |= _role_words(p)
@@ -258,8 +208,9 @@ def _by_actors(verb, sentence_words: set[str], doer: set[str] | None = None) -> 
     weapon = means & _HEAVY_WEAPONS
     if doer & _CROWD and not doer & (_POLICE | _STATE_ARMED) and "armed" not in doer:
         return ("PROTEST", "riot")  # a crowd throwing stones, burning cars: a riot ("armed youths" are no crowd)
-    if means & _UNCONVENTIONAL:
-        return ("ASSAULT", "explosives")  # a bomb attack is an assault whoever it hits (CAMEO 183)
+    if means & _UNCONVENTIONAL and not (doer & _STATE_ARMED and means & _HEAVY_WEAPONS):
+        # A bomb attack is an assault whoever it hits (CAMEO 183); not forces' "artillery and glide bombs".
+        return ("ASSAULT", "explosives")
     if doer & _POLICE and (done_to | sentence_words) & _PROTESTERS or doer & _STATE_ARMED and done_to & _PROTESTERS:
         return ("COERCE", "restrict")  # force used against protesters, by the police or the army
     if doer & _POLICE and not done_to & _ARMED_GROUP:
@@ -270,7 +221,8 @@ def _by_actors(verb, sentence_words: set[str], doer: set[str] | None = None) -> 
         # (COERCE: "confiscate property", "destroy property"), not combat.
         return ("COERCE", "seize")
     if verb.lemma_.lower() in ("raid", "storm", "sweep", "surround") and doer & (_POLICE | _STATE_ARMED) and any(
-            c.lemma_.lower() in lexicon.ARRESTS for c in verb.conjuncts) and not sentence_words & lexicon.KILLED:
+            c.lemma_.lower() in lexicon.ARRESTS for c in (*verb.conjuncts, *(k for k in verb.children if k.dep_ == "advcl"))
+    ) and not sentence_words & lexicon.KILLED:
         # "soldiers stormed the village and detained 12 residents": a raid to arrest (COERCE), no assault
         return ("COERCE", "arrest")
     if weapon:
@@ -281,8 +233,9 @@ def _by_actors(verb, sentence_words: set[str], doer: set[str] | None = None) -> 
         return ("ASSAULT", None)
     if done_to & _CIVILIAN and not done_to & (_STATE_ARMED | _ARMED_GROUP):
         return ("ASSAULT", None)
-    if doer & _STATE_ARMED or done_to & _ARMED_GROUP:
-        return ("FIGHT", None)  # armed forces, or force used on an armed group: armed clashes (CAMEO 190)
+    if doer & _STATE_ARMED or done_to & (_ARMED_GROUP | _STATE_ARMED):
+        # armed forces, or force used on an armed group or on soldiers: armed clashes (CAMEO 190)
+        return ("FIGHT", None)
     if doer & _ARMED_GROUP and done_to & _ARMED_TARGET:
         return ("FIGHT", None)
     return ("ASSAULT", None)
@@ -325,6 +278,8 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
             objs = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "obj")}
             if lemma == "open" and "fire" not in objs:
                 return None
+            if lemma in ("burn", "torch") and objs & {"effigy", "flag", "tyre", "tire", "portrait", "poster"}:
+                return ("PROTEST", "demo")  # burning an effigy or a flag is a protest's act, harming no one
             if lemma in ("seize", "capture") and _abducts(tok):
                 return ("ASSAULT", "abduct")  # kidnappers or gunmen seizing a person: an abduction (CAMEO 181)
             if lemma in ("seize", "capture", "take") and objs & _TERRITORY and (

@@ -236,7 +236,10 @@ _QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "number", "g
                          # a group of people sent ("a team of doctors") and sums of money ("20 million marks
                          # in credit"): what the verb acts on is what they count
                          "team", "contingent", "billion", "dollar", "euro", "mark", "franc", "pound", "yen",
-                         "yuan", "rouble", "ruble", "rupee"})
+                         "yuan", "rouble", "ruble", "rupee",
+                         # what a state, a span or a run holds: "declared a state of emergency", "began three
+                         # days of naval drills", "a new round of talks"
+                         "state", "day", "week", "month", "hour", "round", "series", "wave", "spate"})
 _WEAPONS = frozenset({"rocket", "missile", "shell", "shot", "mortar", "bullet", "round", "gun", "artillery",
                       "grenade", "salvo", "weapon", "gas", "warning"})
 
@@ -381,8 +384,10 @@ def _reporting_as_event(tok) -> bool:
     # "declared a ceasefire", "announced a suspension": the reporting verb carries an event noun;
     # "announced their intention to withdraw": it states an intent.
     # "declared two diplomats persona non grata": an expulsion.
+    # "declared a state of emergency": the verb and its object read together.
     return any(_lexical(o) or o.lemma_.lower() in _INTENT_NOUNS for o in objects(tok) if o.pos_ == "NOUN") or (
-        tok.lemma_.lower() == "declare" and any(t.lower_ == "grata" for t in tok.subtree))
+        tok.lemma_.lower() == "declare" and any(t.lower_ == "grata" for t in tok.subtree)) or (
+        tok.lemma_.lower() in ("declare", "proclaim") and bool(objects(tok)) and _lexical(tok) is not None)
 
 
 def _uses_force(verb) -> bool:
@@ -563,6 +568,9 @@ def _verb_triggers_inner(tok, consumed: set[int], status: str | None) -> list[Tr
 
 def _light_noun(verb, consumed: set[int], status: str | None) -> list[Trigger]:
     for obj in objects(verb) + [c for c in verb.children if c.dep_ == "nsubjpass"]:
+        if obj.lemma_.lower() in _QUANTITIES:  # "began three days of drills": the drills
+            obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                        if p.dep_ == "pobj"), obj)
         for word in (obj, *[c for c in obj.children if c.dep_ == "compound"]):
             found = _lexical(word) if word.pos_ in ("NOUN", "PROPN") else None
             if found is None and word.lemma_.lower() in ("call",):
