@@ -110,3 +110,15 @@ def test_a_name_cut_at_a_surname_particle_is_made_whole(nlp):
     doc.ents = [doc.char_span(start, start + len("Ursula von"), label="PERSON"),
                 doc.char_span(text.index("Leyen"), text.index("Leyen") + 5, label="PERSON")]
     assert [m.text for m in entity_mentions(doc)] == ["Ursula von der Leyen"]
+
+
+def test_a_span_with_brackets_or_digits_is_no_person(nlp):
+    """The tagger's PERSON for the "[W]e" of an edited quotation: no one's name has brackets or digits."""
+    from newsweave.extract.entities import entity_mentions
+
+    text = "“[W]e are reminded of the refugees,” Hillary Clinton said."
+    doc = nlp(text)
+    start = text.index("W]e")
+    doc.ents = [doc.char_span(start, start + 3, label="PERSON", alignment_mode="expand"),
+                doc.char_span(text.index("Hillary"), text.index(" said"), label="PERSON")]
+    assert [m.text for m in entity_mentions(doc) if m.label == "PERSON"] == ["Hillary Clinton"]

@@ -279,6 +279,8 @@ def entity_mentions(doc) -> list[Mention]:
         label = ent.label_
         if label == "PERSON" and all(t.lower_ in _TITLE_WORDS or t.is_punct for t in ent):
             continue  # "Honorary" of "Honorary Chairman ... Bill Boerum": a title's word, no one's name
+        if label == "PERSON" and any(c in "[]{}<>" or c.isdigit() for c in ent.text):
+            continue  # "[W]e" of an edited quotation, "3rd": no one's name has brackets or digits
         if label == "PERSON" and _office_before_name(ent):
             continue  # "Charlotte Mayor" of "Charlotte Mayor Jennifer Roberts": a place and an office
         if label == "PERSON" and len(ent) > 1 and ent[-1].text in ORGANISATION_HEADS:
