@@ -83,6 +83,8 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
     timexes = [t for t in (timexes or []) if sent.start_char <= t.start < sent.end_char]
     evidence = Span(sent.start_char, sent.end_char, sent.text)
     triggers = sentence_triggers(sent)
+    # the dateline's country stands for the sentence only where it names no other
+    home = home if home is not None and triggers and not foreign_named(sent, home) else None
     events: list[Event] = []
     for trig in triggers:
         sources = event_sources(trig)
@@ -97,8 +99,7 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
             mode = "phone"
         place = event_place(trig)
         located = place_country(trig, place)
-        if located is None and home is not None and not foreign_named(sent, home):
-            located = home
+        located = located or home
         if not sources and located:
             sources = located_source(trig, located)
         if not targets and typ in DOMESTIC_TYPES:

@@ -13,13 +13,13 @@ from datetime import date, timedelta
 
 from ..actors import actor_code, city_country, province_code
 from ..model import Timex
-from ..text import dateline_place
 from ..plan_words import (
     CANCEL_PARTICLES,
     CANCEL_VERBS,
     POSTPONE_PARTICLES,
     POSTPONE_VERBS,
 )
+from ..text import dateline_place
 from .events_lexicon import REPORTING_VERBS
 from .events_syntax import (
     SUBJECTS,
@@ -126,7 +126,7 @@ def dateline_country(text: str) -> str | None:
     if place is None:
         return None
     for part in reversed([p.strip() for p in place.split(",")]):
-        code = _country_of(part) or (_country_of(part.title()) if part.isupper() else None)
+        code = _country_of(part)  # the tables read "ABUJA" as "Abuja"
         if code:
             return code
     return None

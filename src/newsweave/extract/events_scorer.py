@@ -191,8 +191,8 @@ def _victims(verb) -> set[str]:
     for c in verb.children:
         if c.dep_ in ("dobj", "obj", "nsubjpass"):
             out |= _role_words(c)
-        elif c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "into", "upon", "with") or (
-                c.dep_ == "prep" and c.lower_ == "to" and verb.lemma_.lower() == "set"):  # "set fire to houses"
+        elif c.dep_ == "prep" and (c.lower_ in ("on", "at", "against", "into", "upon", "with")
+                                   or c.lower_ == "to" and verb.lemma_.lower() == "set"):  # "set fire to houses"
             for p in c.children:
                 if p.dep_ == "pobj":
                     out |= _role_words(p)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["OBJECTS", "SUBJECTS", "Trigger", "auxiliaries", "clause_tokens", "is_negated", "objects",
+__all__ = ["OBJECTS", "SUBJECTS", "Trigger", "auxiliaries", "clause_tokens", "counted", "is_negated", "objects",
            "objects_and_conjuncts", "phrase"]
 
 SUBJECTS = ("nsubj", "csubj")
@@ -34,6 +34,12 @@ class Trigger:
 def objects(token) -> list:
     """The direct objects of ``token``."""
     return [c for c in token.children if c.dep_ in OBJECTS]
+
+
+def counted(preps: list, quantity):
+    """What a quantity counts: the object of the first of its prepositions ``preps`` that has one
+    ("thousands of refugees", "20 million in aid"), else the quantity itself."""
+    return next((p for c in preps if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"), quantity)
 
 
 def is_negated(token) -> bool:

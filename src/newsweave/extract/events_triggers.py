@@ -55,6 +55,7 @@ from .events_syntax import (
     Trigger,
     auxiliaries,
     clause_tokens,
+    counted,
     objects,
     phrase,
 )
@@ -83,7 +84,7 @@ def _lexical(token) -> tuple[str, str | None] | None:
                 preps = [c for c in obj.children if c.lower_ in ("of", "in")]
                 if obj.pos_ == "NUM":  # "gave 20 million in aid", "in" attached to the verb
                     preps += [c for c in token.children if c.lower_ == "in" and c.i == obj.i + 1]
-                obj = next((p for c in preps if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"), obj)
+                obj = counted(preps, obj)
             # its modifiers, itself and what is listed with it ("a rescue team, two field hospitals and tents")
             for word in (*[c for c in obj.children if c.dep_ in ("compound", "amod", "nmod")], obj, *obj.conjuncts):
                 key = (verb, word.lemma_.lower())
@@ -240,6 +241,8 @@ _QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "number", "g
                          # what a state, a span or a run holds: "declared a state of emergency", "began three
                          # days of naval drills", "a new round of talks"
                          "state", "day", "week", "month", "hour", "round", "series", "wave", "spate"})
+
+
 _WEAPONS = frozenset({"rocket", "missile", "shell", "shot", "mortar", "bullet", "round", "gun", "artillery",
                       "grenade", "salvo", "weapon", "gas", "warning"})
 
@@ -569,8 +572,7 @@ def _verb_triggers_inner(tok, consumed: set[int], status: str | None) -> list[Tr
 def _light_noun(verb, consumed: set[int], status: str | None) -> list[Trigger]:
     for obj in objects(verb) + [c for c in verb.children if c.dep_ == "nsubjpass"]:
         if obj.lemma_.lower() in _QUANTITIES:  # "began three days of drills": the drills
-            obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                        if p.dep_ == "pobj"), obj)
+            obj = counted([c for c in obj.children if c.lower_ == "of"], obj)
         for word in (obj, *[c for c in obj.children if c.dep_ == "compound"]):
             found = _lexical(word) if word.pos_ in ("NOUN", "PROPN") else None
             if found is None and word.lemma_.lower() in ("call",):
