@@ -98,6 +98,17 @@ def test_title_stated_in_article_resolves(nlp):
 
 
 @pytest.mark.slow
+def test_a_title_stops_at_a_line_break_and_at_another_persons_name(nlp):
+    # The parser reads a headline and the next line's "Actress Dana Holt" as one phrase; the headline's
+    # "longtime lawyer" (Marco Petti's) was Dana Holt's title, and "the lawyer" then her.
+    text = ("Dana Holt checks into rehab at Willow Creek Center, rehires longtime lawyer Marco Petti\n"
+            "Actress Dana Holt entered the clinic on Thursday, her spokesman said.")
+    ms = _resolve(nlp, text)
+    holt = _chain_of(ms, "Dana Holt")
+    assert not any(m.kind == "title" and m.chain == holt and "lawyer" in m.text for m in ms)
+
+
+@pytest.mark.slow
 def test_pronoun_prefers_previous_subject(nlp):
     text = ("The US Trade Representative Alan Brooks met Mr. Olsen on Friday. "
             "He said the deal was close.")

@@ -77,3 +77,38 @@ def test_british_and_american_spellings_are_one_name():
     el.add("a", a, story_id="s1")
     el.add("b", b, story_id="s2")
     assert a[0].entity_id == b[0].entity_id
+
+
+def _nominal(text, start=0):
+    return M(text, "NOMINAL", kind="nominal", start=start)
+
+
+def test_one_common_word_is_the_story_organisation_it_heads():
+    el = EntityLinker()
+    a = [M("Riverton Navy"), M("Riverton Navy", start=40)]
+    b = [_nominal("the navy")]
+    c = [_nominal("the navy")]
+    el.add("a", a, story_id="s1")
+    el.add("b", b, story_id="s1")
+    el.add("c", c, story_id="s2")  # another story: the word alone names no one there
+    assert b[0].entity_id == a[0].entity_id
+    assert c[0].entity_id != a[0].entity_id
+
+
+def test_a_common_word_takes_no_organisation_it_does_not_head_or_one_seen_once():
+    el = EntityLinker()
+    el.add("a", [M("Department of Justice"), M("Department of Justice", start=40),
+                 M("Riverton Harbour Authority", start=80)], story_id="s1")
+    b = [_nominal("justice"), _nominal("the authority", start=20), _nominal("the departments", start=40)]
+    el.add("b", b, story_id="s1")
+    named = {e.name for e in el.entities() if e.type == "ORG"}
+    assert not {el.entity(m.entity_id).name for m in b} & named
+
+
+def test_a_common_word_two_story_organisations_share_is_neither():
+    el = EntityLinker()
+    el.add("a", [M("Riverton Court"), M("Lakeside Court", start=20), M("Riverton Court", start=40),
+                 M("Lakeside Court", start=60)], story_id="s1")
+    b = [_nominal("the court")]
+    el.add("b", b, story_id="s1")
+    assert el.entity(b[0].entity_id).name not in ("Riverton Court", "Lakeside Court")

@@ -106,6 +106,10 @@ def _title_before(doc, name_start_tok, name_end_tok):
     i = name_start_tok - 1
     while i >= 0:
         t = doc[i]
+        if t.is_space or (t.ent_type_ == "PERSON" and not (toks and toks[-1].lower_ in {"'s", "’s"})):
+            # a line break ends a headline; another person's name ("lawyer Shawn Holley Actress
+            # Lindsay Lohan", parsed as one phrase) is no title of this one
+            break
         if t.is_punct or t.pos_ in {"DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM"}:
             if t.lower_ in {"'s", "’s"}:
                 toks.append(t)

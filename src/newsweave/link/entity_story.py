@@ -86,10 +86,10 @@ class StoryLookups(EntityTables):
         return None
 
     def _org_word(self, descs: list[Mention], eid: str) -> bool:
-        """Whether a description is one capitalised word ("the Colts") and ``eid`` an organisation."""
+        """Whether a description is one word ("the Colts", "the navy") and ``eid`` an organisation."""
         raw = [w for w in _WORD.findall(descs[0].text) if w.lower() not in _DETERMINERS]
         label = self._entities[eid].labels.most_common(1)[0][0] if self._entities[eid].labels else ""
-        return len(raw) == 1 and raw[0][:1].isupper() and FAMILY.get(label) == "ORG"
+        return len(raw) == 1 and FAMILY.get(label) == "ORG"
 
     def _story_org_by_last_word(self, words: tuple[str, ...], story: str) -> str | None:
         """The story's one organisation that a name and another share the last word of: "Saints" for
@@ -102,7 +102,7 @@ class StoryLookups(EntityTables):
             if not hits and len(words) == 2:
                 # "Red Sox" of the story's "Boston Red Sox": the name without the city before it
                 hits = {self.canonical(e) for e in self.ids_with_alias_ending(words, in_story)}
-        hits = {e for e in hits if FAMILY.get(self._entities[e].labels.most_common(1)[0][0]) == "ORG"}
+        hits = {e for e in hits if self._is_org(e)}
         return hits.pop() if len(hits) == 1 else None
 
     @staticmethod
@@ -146,8 +146,15 @@ class StoryLookups(EntityTables):
             words = [_spelling(w) for w in _plain_words(m.text) if w not in _DETERMINERS]
             # A capitalised head the tagger did not call a name ("the Colts") is a name all the same.
             capital = bool(raw) and raw[-1][:1].isupper()
-            if not words or (len(words) < 2 and not capital):
-                continue  # one common word ("police", "navy") names too many things
+            if not words:
+                continue
+            if len(words) < 2 and not capital:
+                # One common word ("the navy", "the academy") names too many things in the corpus, but
+                # in a story it is the one organisation whose longer name ends with it ("Indian Navy").
+                hit = self._story_org_of_head(words[-1], in_story)
+                if hit is not None:
+                    return hit
+                continue
             key = " ".join(words)
             for fam in ("ORG", "PLACE", "NORP") + (("PER",) if capital else ()):
                 hit = self._by_key.get(f"{fam}|{key}")
@@ -159,6 +166,27 @@ class StoryLookups(EntityTables):
                 if len(hits) == 1:
                     return hits.pop()
         return None
+
+    def _story_org_of_head(self, word: str, in_story) -> str | None:
+        """The story's one organisation whose name of two words or more has ``word`` for its head ("the
+        navy" of the Indian Navy, "the court" of the Albany County Court; not "justice" of the Department
+        of Justice), named more than once: a name seen once may be a headline the tagger took for one."""
+        if _singular(word) != word:
+            return None  # "the banks" are not the one bank
+        hits = set()
+        for eid in {self.canonical(e) for e in self.ids_with_alias_ending((word,), in_story)}:
+            st = self._entities[eid]
+            if st.mentions < 2 or not self._is_org(eid):
+                continue
+            for a in st.aliases:
+                w = _spelled(a.split(" of ")[0])
+                if len(w) > 1 and w[-1] == word and "/" not in a:
+                    hits.add(eid)
+        return hits.pop() if len(hits) == 1 else None
+
+    def _is_org(self, eid: str) -> bool:
+        labels = self._entities[eid].labels
+        return bool(labels) and FAMILY.get(labels.most_common(1)[0][0]) == "ORG"
 
     def _story_person_by_role(self, story: str, descs: list[Mention], label: str = PERSON,
                               gender: str | None = None) -> str | None:
