@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsweave.link.entities import EntityLinker
 from newsweave.model import Mention
 from newsweave.settings import EntityConfig
@@ -122,3 +124,26 @@ def test_a_span_with_brackets_or_digits_is_no_person(nlp):
     doc.ents = [doc.char_span(start, start + 3, label="PERSON", alignment_mode="expand"),
                 doc.char_span(text.index("Hillary"), text.index(" said"), label="PERSON")]
     assert [m.text for m in entity_mentions(doc) if m.label == "PERSON"] == ["Hillary Clinton"]
+
+
+@pytest.mark.parametrize("text, names", [
+    (("Veltron Corp Launches Folding Phone\nShares of Veltron Corp rose after the company said on Monday that "
+      "its new phone would go on sale in March."), ["Veltron Corp", "Veltron Corp"]),
+    ("Kessler Foods Rampage\nA worker opened fire at a Kessler Foods plant on Friday, police said.",
+     ["Kessler Foods", "Kessler Foods"]),
+])
+def test_a_headline_span_is_cut_to_the_organisation_the_prose_names(nlp, text, names):
+    # The tagger runs a headline's verb into the name ("Veltron Corp Launches"): an entity no one can find.
+    from newsweave.extract.entities import entity_mentions
+
+    assert [m.text for m in entity_mentions(nlp(text)) if m.label == "ORG"] == names
+
+
+def test_a_person_name_where_a_place_is_meant_is_the_place_the_article_names_after_them(nlp):
+    from newsweave.extract.entities import entity_mentions
+
+    text = ("The actress checked into the Eleanor Whitfield Clinic in Palm Grove on Friday. She checked into "
+            "Eleanor Whitfield after a court hearing, and will stay at Eleanor Whitfield for 90 days, her "
+            "lawyer said. Eleanor Whitfield, who founded the clinic, died in 1990.")
+    labels = [(m.start, m.label) for m in entity_mentions(nlp(text)) if m.text == "Eleanor Whitfield"]
+    assert [label for _, label in labels[:2]] == ["ORG", "ORG"]

@@ -112,3 +112,25 @@ def test_a_common_word_two_story_organisations_share_is_neither():
     b = [_nominal("the court")]
     el.add("b", b, story_id="s1")
     assert el.entity(b[0].entity_id).name not in ("Riverton Court", "Lakeside Court")
+
+
+def test_the_opening_of_an_institutions_name_is_that_institution_in_its_story():
+    el = EntityLinker()
+    a = [M("Betty Ford Center")]
+    b = [M("Betty Ford")]
+    c = [M("Riverton")]
+    el.add("a", a, story_id="s1")
+    el.add("b", b, story_id="s1")
+    el.add("c", c, story_id="s2")
+    assert b[0].entity_id == a[0].entity_id
+    el.add("d", [M("Riverton Clinic")], story_id="s3")
+    d = [M("Riverton")]
+    el.add("e", d, story_id="s2")  # the story that never named the clinic
+    assert d[0].entity_id == c[0].entity_id
+
+
+def test_an_opening_two_institutions_share_is_neither():
+    el = EntityLinker()
+    a = [M("Riverton Clinic"), M("Riverton Hospital", start=30), M("Riverton", start=60)]
+    el.add("a", a, story_id="s1")
+    assert a[2].entity_id not in (a[0].entity_id, a[1].entity_id)

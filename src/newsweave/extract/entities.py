@@ -228,6 +228,43 @@ def _one_line(ent):
     return Span(ent.doc, best[0].i, best[-1].i + 1, label=ent.label_)
 
 
+def _prose_names(doc, title_lines: list[tuple[int, int]]) -> dict[tuple[str, ...], str]:
+    """The names other than people's the article's prose writes, as word tuples, with their labels."""
+    return {tuple(t.text for t in e if t.lower_ != "the"): e.label_ for e in doc.ents
+            if e.label_ in ENTITY_LABELS and e.label_ != "PERSON" and not _in_lines(e.start_char, title_lines)}
+
+
+def _prose_name_opening(ent, person_names: set[tuple[str, ...]], prose_names: dict[tuple[str, ...], str],
+                        lower_words: set[str]):
+    """A title-case line's span cut to the name the article's prose writes that it opens with:
+    "Microsoft Launches", "Kraft Shooting" of headlines are Microsoft and Kraft, where the sentences write
+    those names and never the longer span. A name of another kind ("Lohan Checks Into" ORG, "Queens Hit"
+    ORG) is cut to only where a word after it is one the prose writes in lower case ("checks", "hit"):
+    "Creighton Bluejays" is a team named after a place. A span the prose writes whole, or whose other
+    words hold an institution's word ("Clinton Foundation"), stays as it is, and so does a person's
+    (``_headline_name_part`` reads those)."""
+    words = tuple(t.text for t in ent)
+    if ent.label_ == "PERSON" or words in prose_names or words in person_names:
+        return ent
+    family = _FAMILY.get(ent.label_)
+    for n in range(len(words) - 1, 0, -1):
+        label = "PERSON" if words[:n] in person_names else prose_names.get(words[:n])
+        if label is None:
+            continue
+        rest = ent[n:]
+        if any(t.text in ORGANISATION_HEADS for t in rest):
+            return ent
+        if _FAMILY.get(label) != family and family is not None and not any(
+                t.lower_ in lower_words or t.lower_.rstrip("s") in lower_words for t in rest):
+            return ent
+        return Span(ent.doc, ent.start, ent.start + n, label=label)
+    return ent
+
+
+# The labels that name one kind of thing (a headline's WORK_OF_ART or LAW is none: the tagger's guess).
+_FAMILY = {"PERSON": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "NORP": "NORP"}
+
+
 def _people_in_headline(ent, person_names: set[tuple[str, ...]], lower_words: set[str]) -> list[tuple[int, int]]:
     """The prose's person names inside a title-case line's span that is no name itself ("Obama To
     Nominate Regina Benjamin", "Thoughts on Why the Academy Picked Ellen DeGeneres"): the tagger ran a
@@ -255,7 +292,7 @@ def _people_in_headline(ent, person_names: set[tuple[str, ...]], lower_words: se
 def entity_mentions(doc) -> list[Mention]:
     """The named-entity mentions of ``doc`` worth linking, as ``Mention``s of kind ``name``."""
     out = []
-    lower_words = place_words = None
+    lower_words = place_words = prose_names = None
     text_of_doc = None  # read once, where needed: spaCy builds ``doc.text`` anew on each access
     ents = []
     for ent in _with_surname_particles(doc):
@@ -273,6 +310,9 @@ def entity_mentions(doc) -> list[Mention]:
             if inner:
                 ents.extend(Span(doc, a, b, label="PERSON") for a, b in inner)
                 continue
+            if prose_names is None:
+                prose_names = _prose_names(doc, title_lines)
+            ent = _prose_name_opening(ent, person_names, prose_names, lower_words)
         ents.append(ent)
     for ent in ents:
         start, end, text = ent.start_char, ent.end_char, ent.text
@@ -326,7 +366,29 @@ def entity_mentions(doc) -> list[Mention]:
         if not text:
             continue
         out.append(Mention(start=start, end=start + len(text), text=text, label=label, kind="name"))
-    return out
+    return _places_named_after_people(out, text_of_doc if text_of_doc is not None else doc.text)
+
+
+_LOCATIVE = frozenset({"at", "into", "in", "to", "from", "outside", "inside", "leaves", "left", "entered"})
+
+
+def _places_named_after_people(mentions: list[Mention], text: str) -> list[Mention]:
+    """A person's name where a place is meant: "checked into Betty Ford", "left Morningside", in an
+    article that names the Betty Ford Center — a PERSON span after a word of place whose words open the
+    article's longer name of an organisation or place is that organisation or place."""
+    longer = [m for m in mentions if m.label in ("ORG", "FAC", "GPE", "LOC")]
+    if not longer:
+        return mentions
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        before = text[max(0, m.start - 12):m.start].split()
+        if not before or before[-1].lower() not in _LOCATIVE:
+            continue
+        owner = next((o for o in longer if o.text.startswith(m.text + " ")), None)
+        if owner is not None:
+            m.label = owner.label
+    return mentions
 
 
 @stage("newsweave.entities.spacy.v1", requires=("doc.ents",), assigns=("mentions",))

@@ -286,6 +286,10 @@ class EntityLinker(StoryLookups):
             hit = self._story_org_by_last_word(words, story)
             if hit is not None:
                 return hit
+        if fam in ("ORG", "PLACE") and story is not None and self.config.org_short_names:
+            hit = self._story_name_opened(words, story)
+            if hit is not None:
+                return hit
         if self.config.cross_label_surname and len(words) == 1 and story is not None:
             hit = self._story_name_of_other_label(words[0], fam, story)
             if hit is not None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from ..model import Mention
 from ..names import DETERMINERS as _DETERMINERS
+from ..names import ORGANISATION_HEADS, first_name_gender, one_slip_apart
 from ..names import WORD as _WORD
-from ..names import first_name_gender, one_slip_apart
 from ..names import head_of as _head_of
 from ..names import plain_words as _plain_words
 from ..names import singular as _singular
@@ -29,6 +29,11 @@ from .entity_groups import (
     genders_agree,
 )
 from .entity_state import EntityTables
+
+# The words that make a name an institution's or a building's ("Betty Ford" + "Center").
+_INSTITUTIONS = ORGANISATION_HEADS | {"Clinic", "Hospital", "Hotel", "Prison", "Unit", "School", "Academy",
+                                      "Stadium", "Arena", "Court", "Church", "Mosque", "Temple", "Airport",
+                                      "Station", "Museum", "Bank", "Company", "Co", "Group", "Foods", "Plant"}
 
 __all__ = ["HEAD_PREFIX", "StoryLookups"]
 
@@ -166,6 +171,22 @@ class StoryLookups(EntityTables):
                 if len(hits) == 1:
                     return hits.pop()
         return None
+
+    def _story_name_opened(self, words: tuple[str, ...], story: str) -> str | None:
+        """The story's one organisation or place whose longer name opens with ``words`` and goes on with
+        an institution's word: "Betty Ford" of the Betty Ford Center, "Morningside" of Morningside
+        Recovery Center."""
+        n = len(words)
+        hits = set()
+        for eid in dict.fromkeys(self.canonical(e) for e in self._story_people.get(story, ())):
+            st = self._entities[eid]
+            if FAMILY.get(st.labels.most_common(1)[0][0] if st.labels else st.label) not in ("ORG", "PLACE"):
+                continue
+            for a in st.aliases:
+                w = _spelled(a)
+                if len(w) > n and w[:n] == words and any(x.capitalize() in _INSTITUTIONS for x in w[n:]):
+                    hits.add(eid)
+        return hits.pop() if len(hits) == 1 else None
 
     def _story_org_of_head(self, word: str, in_story) -> str | None:
         """The story's one organisation whose name of two words or more has ``word`` for its head ("the
