@@ -94,14 +94,17 @@ def _steady(n, rng, docs, outlets, per_day):
         yield f"a{i}", "\n".join(base), START + timedelta(days=day), rng.choice(outlets)
 
 
-def run(sizes: list[int], feed: str = "steady", per_day: int = 300, config=None) -> list[dict]:
+def run(sizes: list[int], feed: str = "steady", per_day: int = 300, config=None, window: int | None = None) -> list[dict]:
     sys.path.insert(0, str(REPO / "src"))
     from newsweave.link.stories import StoryClusterer, features_from_text
     from newsweave.settings import Settings, StoryConfig
 
     total = max(sizes)
     articles = synthetic_articles(total, feed=feed, per_day=per_day)
-    sc = StoryClusterer(Settings(stories=config or StoryConfig()))
+    settings = Settings(stories=config or StoryConfig())
+    if window is not None:
+        settings = Settings(stories=settings.stories, story_window_days=window)
+    sc = StoryClusterer(settings)
     add_times: list[float] = []
     feat_time = 0.0
     state_time, records = 0.0, 0  # over the last SAVE_EVERY articles
@@ -136,13 +139,14 @@ def main(argv=None) -> int:
     ap.add_argument("--per-day", type=int, default=300, help="articles a day in the steady feed")
     ap.add_argument("--similarity", default="newsweave.stories.learned.v1",
                     help="the story similarity (newsweave.stories.learned.v1 or newsweave.stories.cosine.v1)")
+    ap.add_argument("--window", type=int, default=None, help="story_window_days (default: the settings' own)")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO / "src"))
     from newsweave.settings import StoryConfig
 
     config = StoryConfig(similarity=args.similarity)
     print(f"story config: {json.dumps(config.to_json())}")
-    rows = run(sorted(args.sizes), args.feed, args.per_day, config)
+    rows = run(sorted(args.sizes), args.feed, args.per_day, config, args.window)
     print(f"\nfeed: {args.feed}" + (f", {args.per_day} articles a day" if args.feed == "steady" else ""))
     print("| articles | days | ms per add (last 1,000) | ms per add (mean) | ms features | ms state | records "
           "| stories | live |")

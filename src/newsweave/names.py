@@ -226,6 +226,43 @@ def first_name_gender(word: str) -> str | None:
     return _first_name_table().get(spelling(fold(word)))
 
 
+# The last words of place and building names that open with a given name ("Victoria Station", "Lake
+# Charles" aside): a span ending in one is no person.
+PLACE_HEADS = frozenset({"Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Square", "Park", "Bridge", "Station",
+                         "Airport", "River", "Lake", "Falls", "Bay", "Beach", "Island", "Islands", "Hill", "Hills",
+                         "Valley", "Mountain", "Mount", "County", "City", "Town", "Village", "Harbour", "Harbor",
+                         "Port", "Hall", "Tower", "Stadium", "Arena", "Field", "Gardens", "Palace", "Castle",
+                         "Church", "Cathedral", "Hospital", "School", "Clinic", "Hotel", "Prison", "Museum", "Springs",
+                         "Heights", "Point", "Coast", "Canal", "Forest", "Sound", "Strait", "Gulf", "Sea", "Ocean",
+                         "Township", "Borough", "District", "Parish", "Province", "Region", "Police", "Advisors",
+                         "Advisers", "Group", "Award", "Awards", "Globe", "Prize", "Cup", "Garden", "Camp"})
+# First words of place names that are also given names or look like them ("Mount Cook", "Holy Father").
+_PLACE_OPENINGS = frozenset({"Mt", "St", "Mount", "Lake", "Port", "Fort", "Cape", "Holy", "Saint", "San", "Santa",
+                             "Los", "Las", "New", "North", "South", "East", "West", "Upper", "Lower", "Great",
+                             "Little", "Old", "Royal", "Grand"})
+
+
+_RANKS = frozenset({"chief", "lt", "sgt", "capt", "col", "maj", "officer", "detective", "inspector", "deputy",
+                    "mayor", "coach", "manager", "captain", "police", "sheriff", "pope", "king", "queen", "prince",
+                    "princess", "father", "brother", "sister", "uncle", "aunt", "holy"})
+
+
+def reads_as_person(words: list[str], surnames: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether two or three title-case words read as a person's name whatever the tagger said: a given
+    name first ("Sunday Okafor", tagged a place after the weekday) or a surname the article gives a
+    person last ("Oleksandr Kovalenko" beside "Iryna Kovalenko"), and no place's, building's or
+    institution's word after the first."""
+    # Title case, not capitals ("INS Mysore", "MV Gibe" are ships).
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha()
+                                           and not w[1:].isupper() for w in words):
+        return False
+    if words[0] in _PLACE_OPENINGS or any(w in PLACE_HEADS or w in ORGANISATION_HEADS for w in words[1:]):
+        return False
+    if words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in _RANKS:
+        return False  # "Mr Gates", "Chief Craft": a title and a surname, the linker's to read
+    return first_name_gender(words[0]) is not None or words[-1] in surnames
+
+
 def honorific_gender(text: str) -> str | None:
     """The gender a leading honorific states ("Mrs. Clinton" -> "f"), or None."""
     words = WORD.findall(fold(text))

@@ -8,7 +8,12 @@ import re
 from spacy.tokens import Span
 
 from ..model import Extraction, Mention
-from ..names import ORGANISATION_HEADS, SURNAME_PARTICLES, first_name_gender
+from ..names import (
+    ORGANISATION_HEADS,
+    SURNAME_PARTICLES,
+    first_name_gender,
+    reads_as_person,
+)
 from ..settings import Settings
 from .pipeline import stage
 
@@ -81,7 +86,7 @@ def _prose_lower_words(doc, text: str) -> set[str]:
     return out
 
 
-def _title_case_lines(text: str) -> list[tuple[int, int]]:
+def title_case_lines(text: str) -> list[tuple[int, int]]:
     """The lines written in title case, as headlines and subheadings are ("Clinton Breaks With Obama On
     9/11 Lawsuit Bill."): most of their longer words capitalised. Their capitals say nothing of names."""
     out = []
@@ -92,7 +97,7 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _in_lines(pos: int, lines: list[tuple[int, int]]) -> bool:
+def in_lines(pos: int, lines: list[tuple[int, int]]) -> bool:
     """Whether the character offset ``pos`` lies inside one of ``lines`` (sorted ``(start, end)`` pairs)."""
     k = bisect.bisect_right(lines, (pos, float("inf"))) - 1
     return k >= 0 and pos < lines[k][1]
@@ -104,7 +109,7 @@ def _prose_person_names(doc, title_lines: list[tuple[int, int]]) -> set[tuple[st
     a name of one word only when it is no given name."""
     out = set()
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or _in_lines(ent.start_char, title_lines):
+        if ent.label_ != "PERSON" or in_lines(ent.start_char, title_lines):
             continue
         words = tuple(t.text for t in ent if not t.is_punct and t.text not in _TRAILING)
         if len(words) > 1:
@@ -123,7 +128,7 @@ def _headline_name_part(toks: list, person_names: set[tuple[str, ...]], title_li
     not write is kept whole, and so is any word before the name ("Barack Obama" where the prose says "Obama").
     A given name of the prose's followed by a word the tagger reads as a verb is that given name alone
     ("Hillary Asking Moderator ..." where the prose names Hillary Clinton)."""
-    if len(toks) < 2 or not _in_lines(toks[0].idx, title_lines):
+    if len(toks) < 2 or not in_lines(toks[0].idx, title_lines):
         return toks
     words = [t.text for t in toks]
     keep = max((n for n in range(1, len(words)) if tuple(words[:n]) in person_names), default=0)
@@ -178,7 +183,7 @@ def _common_word_alone(ent, lower_words: set[str], surnames: set[str], title_lin
         return False
     sentence_first = ent.start == ent.sent.start or (before is not None and before.i == ent.sent.start
                                                      and before.is_punct)
-    return sentence_first or _in_lines(ent.start_char, title_lines)
+    return sentence_first or in_lines(ent.start_char, title_lines)
 
 
 def _with_surname_particles(doc) -> list:
@@ -231,7 +236,7 @@ def _one_line(ent):
 def _prose_names(doc, title_lines: list[tuple[int, int]]) -> dict[tuple[str, ...], str]:
     """The names other than people's the article's prose writes, as word tuples, with their labels."""
     return {tuple(t.text for t in e if t.lower_ != "the"): e.label_ for e in doc.ents
-            if e.label_ in ENTITY_LABELS and e.label_ != "PERSON" and not _in_lines(e.start_char, title_lines)}
+            if e.label_ in ENTITY_LABELS and e.label_ != "PERSON" and not in_lines(e.start_char, title_lines)}
 
 
 def _prose_name_opening(ent, person_names: set[tuple[str, ...]], prose_names: dict[tuple[str, ...], str],
@@ -292,7 +297,7 @@ def _people_in_headline(ent, person_names: set[tuple[str, ...]], lower_words: se
 def entity_mentions(doc) -> list[Mention]:
     """The named-entity mentions of ``doc`` worth linking, as ``Mention``s of kind ``name``."""
     out = []
-    lower_words = place_words = prose_names = None
+    lower_words = place_words = prose_names = people_surnames = None
     text_of_doc = None  # read once, where needed: spaCy builds ``doc.text`` anew on each access
     ents = []
     for ent in _with_surname_particles(doc):
@@ -301,8 +306,8 @@ def entity_mentions(doc) -> list[Mention]:
             continue
         if len(ent) > 1 and text_of_doc is None:
             text_of_doc = doc.text
-            title_lines = _title_case_lines(text_of_doc)
-        if len(ent) > 1 and _in_lines(ent.start_char, title_lines):
+            title_lines = title_case_lines(text_of_doc)
+        if len(ent) > 1 and in_lines(ent.start_char, title_lines):
             if lower_words is None:
                 lower_words = _prose_lower_words(doc, text_of_doc)
                 person_names = _prose_person_names(doc, title_lines)
@@ -317,6 +322,15 @@ def entity_mentions(doc) -> list[Mention]:
     for ent in ents:
         start, end, text = ent.start_char, ent.end_char, ent.text
         label = ent.label_
+        if label in ("FAC", "GPE", "LOC", "ORG") and len(ent) > 1 and not in_lines(start, title_lines):
+            # (not in a headline, whose capitals say nothing: "Clinton Camp"); an organisation only where
+            # the article gives a person its last word ("Oleksandr Kovalenko" beside Iryna Kovalenko; not
+            # "Morgan Stanley")
+            if people_surnames is None:
+                people_surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+            if reads_as_person([t.text for t in ent], people_surnames) and (
+                    label != "ORG" or ent[-1].text in people_surnames):
+                label = "PERSON"  # "Sunday Okafor", a place to the tagger for the weekday
         if label == "PERSON" and all(t.lower_ in _TITLE_WORDS or t.is_punct for t in ent):
             continue  # "Honorary" of "Honorary Chairman ... Bill Boerum": a title's word, no one's name
         if label == "PERSON" and any(c in "[]{}<>" or c.isdigit() for c in ent.text):
@@ -329,7 +343,7 @@ def entity_mentions(doc) -> list[Mention]:
         if label == "PERSON" and place_words is None:
             if text_of_doc is None:
                 text_of_doc = doc.text
-                title_lines = _title_case_lines(text_of_doc)
+                title_lines = title_case_lines(text_of_doc)
             if lower_words is None:
                 lower_words = _prose_lower_words(doc, text_of_doc)
                 person_names = _prose_person_names(doc, title_lines)
@@ -340,7 +354,7 @@ def entity_mentions(doc) -> list[Mention]:
         if label == "PERSON" and len(ent) == 1 and _common_word_alone(ent, lower_words, surnames, title_lines):
             continue
         if label == "PERSON" and len(ent) > 1:
-            in_title_line = _in_lines(ent.start_char, title_lines)
+            in_title_line = in_lines(ent.start_char, title_lines)
             toks = _headline_name_part(_person_name_part(ent, lower_words, place_words, in_title_line),
                                        person_names, title_lines)
             if len(toks) == 1 and _common_word_alone(ent.doc[toks[0].i:toks[0].i + 1], lower_words, surnames,

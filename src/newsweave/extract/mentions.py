@@ -17,7 +17,9 @@ coreference can chain pronouns to these mentions.
 from __future__ import annotations
 
 from ..model import NOMINAL_LABEL, Extraction, Mention
+from ..names import reads_as_person
 from ..settings import Settings
+from .entities import in_lines, title_case_lines
 from .pipeline import stage
 
 __all__ = ["NOMINAL_LABEL", "nominal_mentions"]
@@ -48,6 +50,8 @@ def nominal_mentions(doc, existing: list[Mention]) -> list[Mention]:
         for t in ent:
             ent_of[t.i] = ent.label_
     out = []
+    surnames = {m.text.split()[-1] for m in existing if m.label == "PERSON" and m.kind == "name" and " " in m.text}
+    title_lines = title_case_lines(text)
     # spaCy's noun chunks, plus the common nouns its chunker left out ("their trawler sank").
     chunks = list(doc.noun_chunks)  # computed anew on each access: once
     phrases = [(c.root, [t for t in c if t.i <= c.root.i]) for c in chunks]
@@ -85,7 +89,12 @@ def nominal_mentions(doc, existing: list[Mention]) -> list[Mention]:
         start, end = toks[0].idx, head.idx + len(head.text)
         if any(taken[head.idx:end]):
             continue
-        out.append(Mention(start=start, end=end, text=text[start:end], label=NOMINAL_LABEL, kind="nominal"))
+        if (all(t.pos_ == "PROPN" for t in toks) and reads_as_person([t.text for t in toks], surnames)
+                and not in_lines(start, title_lines)):  # a headline's capitals say nothing ("Clinton Camp")
+            # A person's name the tagger left untagged ("Oleksandr Kovalenko"): a name, not a description.
+            out.append(Mention(start=start, end=end, text=text[start:end], label="PERSON", kind="name"))
+        else:
+            out.append(Mention(start=start, end=end, text=text[start:end], label=NOMINAL_LABEL, kind="nominal"))
         taken[start:end] = b"\x01" * (end - start)
     return out
 

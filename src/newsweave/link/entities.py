@@ -13,7 +13,8 @@ numbers of the coreference stage, where it ran) and sets ``entity_id`` on each. 
    story); given names must agree (an initial, a prefix or a
    usual short form) and so must genders (given names, honorifics, pronouns: Donald, Ivanka and Melania
    Trump stay three people); a surname alone is the most-mentioned compatible person of its article,
-   then its story, then of the corpus when one clearly dominates (``_resolve_person``);
+   then its story — never the biggest such entity of the store, but for an article of no story, where
+   the corpus's one clearly dominant person of that surname is taken (``_resolve_person``);
    an acronym ("UN") links to the organisation whose initials it is;
 3. **titles** without a name in the article ("the US President") link through roles learnt from
    articles that wrote the role next to a name ("US President Donald Trump"): a role key is the
@@ -191,8 +192,9 @@ class EntityLinker(StoryLookups):
         A full name is the entity written with that full name, else one with that surname whose given
         names agree ("Bill"/"William", never "Donald"/"Melania") and whose gender agrees; an entity
         known by its surname alone takes a full name only inside its story. A surname alone is the
-        story's most-mentioned compatible person of that surname, else the corpus's one such person
-        (or the one that clearly dominates). The rules for names written under another label or with
+        story's most-mentioned compatible person of that surname; a named person of another story only
+        for an article of no story (the corpus's one such person, or the one that clearly dominates);
+        else the corpus's entity of that surname alone, if any. The rules for names written under another label or with
         a headline's verb follow in ``_resolve_name``.
         """
         in_story = set(self._story_people.get(story, ())) if story is not None else set()
@@ -228,10 +230,14 @@ class EntityLinker(StoryLookups):
         named = sorted((c for c in cands if self._entities[c].first_words - {""}),
                        key=lambda c: -self._entities[c].mentions)
         if len(named) == 1 and self.config.bare_surname_merge and not first_name_gender(words[0]):
-            # The corpus's one named person of this surname: an entity written with the surname alone
-            # (made before the full name was seen, "Obama" of early stories) is that person.
+            # The corpus's one named person of this surname: an entity of this story written with the
+            # surname alone (made before the full name was seen) is that person, where the story names
+            # them too. Not across stories: a footballer "Okafor" is no councillor Daniel Okafor.
             proper = is_proper_name(self._entities[named[0]].name)
+            known = self._entities[named[0]].stories >= self.config.surname_stories
             for c in cands:
+                if not (known or (c in in_story and named[0] in in_story)):
+                    continue
                 if c != named[0] and not self._entities[c].first_words - {""} and proper and genders_agree(
                         self._entities[c].person_gender(), self._entities[named[0]].person_gender()):
                     self._merge(c, named[0])
@@ -240,7 +246,8 @@ class EntityLinker(StoryLookups):
         local = [c for c in cands if c in in_story]
         if local and story is not None:
             return max(local, key=lambda c: (self._story_mentions[story][c], c))
-        if named and (len(named) == 1 or self._entities[named[0]].mentions
+        known = story is None or (named and self._entities[named[0]].stories >= self.config.surname_stories)
+        if named and known and (len(named) == 1 or self._entities[named[0]].mentions
                       >= self.config.surname_dominance * self._entities[named[1]].mentions):
             return named[0]
         bare = [c for c in cands if not self._entities[c].first_words - {""}]
@@ -340,7 +347,11 @@ class EntityLinker(StoryLookups):
             self._story_people[story].append(eid)
             touch(("sp", story))
         if story is not None:
-            self._story_mentions[story][eid] += len(g.mentions)
+            counts = self._story_mentions[story]
+            counts[eid] += len(g.mentions)
+            if counts["+" + eid] == 0 and any(m.kind == "name" and len(_name_words(m.text)) > 1 for m in g.mentions):
+                counts["+" + eid] = 1  # "+id": the story has named it in full (counted once per story)
+                st.stories += 1
             touch(("sm", story))
         for m in g.mentions:
             if m.kind == "name" and m.label == PERSON:
@@ -442,6 +453,7 @@ class EntityLinker(StoryLookups):
         a, b = self._entities[into], self._entities[old]
         a.labels.update(b.labels)
         a.mentions += b.mentions
+        a.stories += b.stories
         self._merged_into[old] = into
         self.history.append({"action": "merged", "entity": into, "from": old})
         self._changes.touch_all([("ent", into), ("merged", old), ("hist", self._history_base + len(self.history) - 1)])

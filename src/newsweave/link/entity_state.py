@@ -49,18 +49,19 @@ class EntityRecord:
     gender: Counter = field(default_factory=Counter)  # "m"/"f" evidence from pronouns and nouns
     name_gender: Counter = field(default_factory=Counter)  # "m"/"f" from given names and honorifics
     written: Counter = field(default_factory=Counter)  # each written name -> times, for the display name
+    stories: int = 0  # stories that named it in full (a person named so in many is called by surname alone)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "label": self.label, "labels": dict(self.labels),
                 "aliases": sorted(self.aliases), "code": self.code, "first_words": sorted(self.first_words),
                 "last_seen": self.last_seen, "mentions": self.mentions, "gender": dict(self.gender),
-                "name_gender": dict(self.name_gender), "written": dict(self.written)}
+                "name_gender": dict(self.name_gender), "written": dict(self.written), "stories": self.stories}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> EntityRecord:
         return cls(d["id"], d["name"], d["label"], Counter(d["labels"]), set(d["aliases"]), d["code"],
                    set(d["first_words"]), d["last_seen"], d["mentions"], Counter(d.get("gender") or {}),
-                   Counter(d.get("name_gender") or {}), Counter(d.get("written") or {}))
+                   Counter(d.get("name_gender") or {}), Counter(d.get("written") or {}), d.get("stories", 0))
 
     def person_gender(self) -> str | None:
         """The gender this person's names state (given names, honorifics), else the one nearly all of
@@ -92,7 +93,7 @@ class EntityTables:
         self._local: dict[str, str] = _Table("local")  # story|label|head word -> id (descriptions, story-scoped)
         self._story_people: dict[str, list[str]] = _Table("sp", list)  # story -> ids mentioned
         self._merged_into: dict[str, str] = _Table("merged")  # entity id -> the entity it was found to be
-        self._story_mentions: dict[str, Counter] = _Table("sm", Counter)  # story -> entity id -> mentions
+        self._story_mentions: dict[str, Counter] = _Table("sm", Counter)  # story -> entity id -> mentions ("+id": named in full there)
         # description head word -> times said of a named person
         self._person_heads: Counter = _Table("head", int, keep_default=False)
         self.history: list[dict[str, Any]] = []  # merges since load, so a store can re-point what it saved
