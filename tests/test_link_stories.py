@@ -81,6 +81,14 @@ def test_state_round_trip_gives_same_next_answer():
     assert again.assignments == sc.assignments
 
 
+def test_a_store_goes_on_with_the_story_window_it_was_built_with():
+    sc = StoryClusterer(Settings(story_window_days=7))
+    sc.add("f1", feats("f1", FLOOD_1, 3))
+    again = StoryClusterer.from_state(json.loads(json.dumps(sc.to_state())), Settings())
+    assert again.settings.story_window_days == 7
+    assert StoryClusterer(Settings()).settings.story_window_days == Settings().story_window_days
+
+
 def test_merge_is_recorded():
     sc = StoryClusterer(Settings(stories=StoryConfig(threshold=1.0)))
     a = sc.add("f1", feats("f1", FLOOD_1, 3))

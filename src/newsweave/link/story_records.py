@@ -29,8 +29,9 @@ def _record_key(key: tuple[str, Any]) -> str:
 
 
 def _settings_of(header: dict[str, Any], settings: Settings | None) -> Settings:
-    """The caller's settings (or the saved window) with the story config the header records."""
-    settings = settings or Settings(story_window_days=header.get("window_days", 7))
+    """The caller's settings with the story window and config the header records: a store goes on with the
+    window it was built with (7 days before 2026-12-07, when the default became 60)."""
+    settings = (settings or Settings()).replace(story_window_days=header.get("window_days", 7))
     if "config" in header:
         # The store's rules, the caller's memory bound.
         config = StoryConfig.from_json(header["config"]).replace(cache_records=settings.stories.cache_records)
