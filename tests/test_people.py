@@ -402,3 +402,31 @@ def test_reads_as_person_needs_a_given_name_or_the_articles_surname_and_no_place
     assert not reads_as_person(["Victoria", "Station"])
     assert not reads_as_person(["Mount", "Cook"])
     assert not reads_as_person(["INS", "Mysore"])
+
+
+def test_names_written_family_name_first_and_hyphenated_are_read_whole():
+    from newsweave.link.entity_groups import name_gender
+    from newsweave.names import spelled
+
+    # "Min-jun" is one given name: Lee Min-jun and Lee Min-ho are two people, and "Lee" is the family name
+    # (no woman's "Lee" of the Census lists).
+    assert spelled("Lee Min-jun") != spelled("Lee Min-ho")
+    assert spelled("Lee Min-jun")[-1] == spelled("Lee")[-1]
+    assert name_gender("Lee Min-jun") is None
+    assert spelled("Chen Weiming") == spelled("Weiming Chen")
+    assert spelled("Park Tae-hoon")[0] == spelled("Taehoon Park")[0]
+    assert spelled("Khalid al-Rashidi") == spelled("Khalid Rashidi") and spelled("Al-Rashidi") == ("rashidi",)
+    assert spelled("pro-Clinton") == spelled("Clinton")
+    assert spelled("Lee Child")[-1] == spelled("Child")[-1]  # an English given name stays one
+
+
+def test_two_koreans_of_one_family_name_stay_apart_and_lee_alone_is_the_one_he_fits():
+    el = EntityLinker()
+    a = [M("Lee Min-jun"), M("Lee Ha-eun", start=30)]
+    el.add("a", a, story_id="s1")
+    el.add("b", [M("Lee Ha-eun", chain=1), M("she", kind="pronoun", chain=1, start=20),
+                 M("her", kind="pronoun", chain=1, start=40)], story_id="s1")
+    c = [M("Lee", chain=1), M("he", kind="pronoun", chain=1, start=10)]
+    el.add("c", c, story_id="s1")
+    assert a[0].entity_id != a[1].entity_id
+    assert c[0].entity_id == a[0].entity_id

@@ -54,6 +54,9 @@ PRONOUNS = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves",
                       "they", "them", "their", "theirs", "themselves", "who", "whom", "whose", "which"})
 # Words keep an inner apostrophe: "O'Brien" is one word, not "O" and "Brien".
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+# The Arabic article before a family name: "al-Rashidi", "Al-Rashidi" and "Rashidi" are one name.
+_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an)-(?=\w)")
+_NAME_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"[’']s\b")
 _DOUBLED = re.compile(r"(.)\1+")
 
@@ -129,11 +132,19 @@ def name_words(text: str) -> tuple[str, ...]:
     after it ("Thompson in", "Chris Ivory on Injured Reserve") are not the name; neither is a
     generational suffix ("Arcade Joseph Comeaux Jr." is "Arcade Joseph Comeaux").
     """
-    raw = WORD.findall(_POSSESSIVE.sub("", text))
-    if any(w[:1].isupper() for w in raw) and any(w[:1].islower() for w in raw):
-        while raw and raw[0][:1].islower() and not (len(raw) > 1 and fold(raw[0]) in SURNAME_PARTICLES):
+    # A hyphenated name is one word: "Min-jun" of "Lee Min-jun" (not "Min", its "jun" taken for a particle:
+    # Lee Min-jun and Lee Min-ho were one key), "Garza-Villarreal".
+    raw = [part for w in _NAME_WORD.findall(_POSSESSIVE.sub("", text))
+           for part in ((w,) if w[:1].isupper() or _ARTICLE.match(w.lower()) else w.split("-"))]
+    # ("pro-Clinton" is "pro" and "Clinton", as before: only a capitalised or "al-" compound is one word)
+
+    def lower(w: str) -> bool:  # "al-Rashidi" is capitalised where it counts
+        return not any(part[:1].isupper() for part in w.split("-"))
+
+    if any(not lower(w) for w in raw) and any(lower(w) for w in raw):
+        while raw and lower(raw[0]) and not (len(raw) > 1 and fold(raw[0]) in SURNAME_PARTICLES):
             raw = raw[1:]  # "html Gary Ross"; not the "von" of "von der Leyen"
-        cut = next((i for i, w in enumerate(raw) if w[:1].islower() and fold(w) not in PARTICLES), len(raw))
+        cut = next((i for i, w in enumerate(raw) if lower(w) and fold(w) not in PARTICLES), len(raw))
         raw = raw[:cut]
         while raw and fold(raw[-1]) in PARTICLES:
             raw = raw[:-1]
@@ -142,7 +153,25 @@ def name_words(text: str) -> tuple[str, ...]:
         words = words[:-1]
     while len(words) > 1 and words[0] in HONORIFICS:
         words = words[1:]
+    if _family_name_first(words):
+        words = words[1:] + words[:1]  # given names first, as every rule here reads a name
     return tuple(words)
+
+
+# Family names written first: Korean ones are also English given names and surnames ("Lee", "Kim"), so
+# they count only before a hyphenated given name ("Lee Min-jun"); Chinese ones before any given name
+# that is no English one ("Chen Weiming"). (A Vietnamese name stays as written: "Nguyen Van Thanh" is
+# "Thanh" for short, as a surname is.)
+_KOREAN_FAMILY = frozenset(["lee", "kim", "park", "choi", "jung", "jeong", "kang", "cho", "yoon", "yun", "jang", "lim", "han", "oh", "seo", "shin", "kwon", "hwang", "ahn", "song", "jeon", "hong", "moon", "yang", "ko", "bae", "baek", "nam", "noh", "ha"])
+_CHINESE_FAMILY = frozenset(["chen", "wang", "zhang", "liu", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "zhu", "hu", "guo", "lin", "gao", "luo", "zheng", "liang", "xie", "tang", "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "du", "ye", "cheng", "wei", "su", "ding", "ren", "shen", "yao", "zhong", "xue", "li"])
+
+
+def _family_name_first(words: list[str]) -> bool:
+    if len(words) == 2 and "-" in words[1]:
+        return words[0] in _KOREAN_FAMILY or words[0] in _CHINESE_FAMILY
+    if len(words) == 2 and words[0] in _CHINESE_FAMILY:
+        return first_name_gender(words[1]) is None and first_name_gender(words[0]) is None
+    return False
 
 
 def surname_joined(words) -> tuple[str, ...]:
@@ -162,7 +191,8 @@ def surname_joined(words) -> tuple[str, ...]:
 def spelled(text: str) -> tuple[str, ...]:
     """The spelling keys of a name's words (``name_words``, the surname's particles joined to it, then
     ``spelling``), computed once per text."""
-    return tuple(spelling(w) for w in surname_joined(name_words(text)))
+    # "Tae-hoon" and "Taehoon", "al-Rashidi" and "Rashidi": one spelling each
+    return tuple(spelling(_ARTICLE.sub("", w).replace("-", "")) for w in surname_joined(name_words(text)))
 
 
 def singular(word: str) -> str:
