@@ -13,8 +13,9 @@ numbers of the coreference stage, where it ran) and sets ``entity_id`` on each. 
    story); given names must agree (an initial, a prefix or a
    usual short form) and so must genders (given names, honorifics, pronouns: Donald, Ivanka and Melania
    Trump stay three people); a surname alone is the most-mentioned compatible person of its article,
-   then its story — never the biggest such entity of the store, but for an article of no story, where
-   the corpus's one clearly dominant person of that surname is taken (``_resolve_person``);
+   then its story — never the biggest such entity of the store, but for an article of no story or a
+   person the news has named in full in several stories, where the corpus's one clearly dominant person
+   of that surname is taken (``_resolve_person``);
    an acronym ("UN") links to the organisation whose initials it is;
 3. **titles** without a name in the article ("the US President") link through roles learnt from
    articles that wrote the role next to a name ("US President Donald Trump"): a role key is the
@@ -193,9 +194,10 @@ class EntityLinker(StoryLookups):
         names agree ("Bill"/"William", never "Donald"/"Melania") and whose gender agrees; an entity
         known by its surname alone takes a full name only inside its story. A surname alone is the
         story's most-mentioned compatible person of that surname; a named person of another story only
-        for an article of no story (the corpus's one such person, or the one that clearly dominates);
-        else the corpus's entity of that surname alone, if any. The rules for names written under another label or with
-        a headline's verb follow in ``_resolve_name``.
+        for an article of no story or a person named in full in ``surname_stories`` stories (the corpus's
+        one such person, or the one that clearly dominates); else the corpus's entity of that surname
+        alone, if any. The rules for names written under another label or with a headline's verb follow
+        in ``_resolve_name``.
         """
         in_story = set(self._story_people.get(story, ())) if story is not None else set()
         key = " ".join(words)
@@ -234,9 +236,9 @@ class EntityLinker(StoryLookups):
             # surname alone (made before the full name was seen) is that person, where the story names
             # them too. Not across stories: a footballer "Okafor" is no councillor Daniel Okafor.
             proper = is_proper_name(self._entities[named[0]].name)
-            known = self._entities[named[0]].stories >= self.config.surname_stories
+            public = self._entities[named[0]].stories >= self.config.surname_stories
             for c in cands:
-                if not (known or (c in in_story and named[0] in in_story)):
+                if not (public or (c in in_story and named[0] in in_story)):
                     continue
                 if c != named[0] and not self._entities[c].first_words - {""} and proper and genders_agree(
                         self._entities[c].person_gender(), self._entities[named[0]].person_gender()):
@@ -246,8 +248,8 @@ class EntityLinker(StoryLookups):
         local = [c for c in cands if c in in_story]
         if local and story is not None:
             return max(local, key=lambda c: (self._story_mentions[story][c], c))
-        known = story is None or (named and self._entities[named[0]].stories >= self.config.surname_stories)
-        if named and known and (len(named) == 1 or self._entities[named[0]].mentions
+        public = story is None or (named and self._entities[named[0]].stories >= self.config.surname_stories)
+        if named and public and (len(named) == 1 or self._entities[named[0]].mentions
                       >= self.config.surname_dominance * self._entities[named[1]].mentions):
             return named[0]
         bare = [c for c in cands if not self._entities[c].first_words - {""}]
