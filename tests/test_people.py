@@ -418,6 +418,7 @@ def test_names_written_family_name_first_and_hyphenated_are_read_whole():
     assert spelled("Khalid al-Rashidi") == spelled("Khalid Rashidi") and spelled("Al-Rashidi") == ("rashidi",)
     assert spelled("pro-Clinton") == spelled("Clinton")
     assert spelled("Lee Child")[-1] == spelled("Child")[-1]  # an English given name stays one
+    assert spelled("Nguyen Van Thanh")[-1] == spelled("Thanh")[-1]  # "Van" a middle name, not Dutch "van"
 
 
 def test_two_koreans_of_one_family_name_stay_apart_and_lee_alone_is_the_one_he_fits():

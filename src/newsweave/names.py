@@ -166,6 +166,10 @@ _KOREAN_FAMILY = frozenset(["lee", "kim", "park", "choi", "jung", "jeong", "kang
 _CHINESE_FAMILY = frozenset(["chen", "wang", "zhang", "liu", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "zhu", "hu", "guo", "lin", "gao", "luo", "zheng", "liang", "xie", "tang", "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "du", "ye", "cheng", "wei", "su", "ding", "ren", "shen", "yao", "zhong", "xue", "li"])
 
 
+_VIETNAMESE_FAMILY = frozenset(["nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui",
+                                "do", "ho", "ngo", "duong", "ly"])
+
+
 def _family_name_first(words: list[str]) -> bool:
     if len(words) == 2 and "-" in words[1]:
         return words[0] in _KOREAN_FAMILY or words[0] in _CHINESE_FAMILY
@@ -179,6 +183,8 @@ def surname_joined(words) -> tuple[str, ...]:
     ("marine", "le", "pen") -> ("marine", "lepen"), ("von", "der", "leyen") -> ("vonderleyen",), so that
     the surname alone and the full name agree on the surname and no particle passes for a given name."""
     n = len(words)
+    if n == 3 and words[0] in _VIETNAMESE_FAMILY and words[1] in ("van", "thi"):
+        return tuple(words)  # "Nguyen Van Thanh" is Thanh for short: "Van" is a middle name, no particle
     k = n - 1
     while k > 0 and words[k - 1] in SURNAME_PARTICLES:
         k -= 1
