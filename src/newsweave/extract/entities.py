@@ -9,6 +9,7 @@ from spacy.tokens import Span
 
 from ..model import Extraction, Mention
 from ..names import (
+    FAMILY,
     ORGANISATION_HEADS,
     SURNAME_PARTICLES,
     first_name_gender,
@@ -251,7 +252,7 @@ def _prose_name_opening(ent, person_names: set[tuple[str, ...]], prose_names: di
     words = tuple(t.text for t in ent)
     if ent.label_ == "PERSON" or words in prose_names or words in person_names:
         return ent
-    family = _FAMILY.get(ent.label_)
+    family = FAMILY.get(ent.label_)
     for n in range(len(words) - 1, 0, -1):
         label = "PERSON" if words[:n] in person_names else prose_names.get(words[:n])
         if label is None:
@@ -259,15 +260,12 @@ def _prose_name_opening(ent, person_names: set[tuple[str, ...]], prose_names: di
         rest = ent[n:]
         if any(t.text in ORGANISATION_HEADS for t in rest):
             return ent
-        if _FAMILY.get(label) != family and family is not None and not any(
+        if FAMILY.get(label) != family and family is not None and not any(
                 t.lower_ in lower_words or t.lower_.rstrip("s") in lower_words for t in rest):
             return ent
         return Span(ent.doc, ent.start, ent.start + n, label=label)
     return ent
 
-
-# The labels that name one kind of thing (a headline's WORK_OF_ART or LAW is none: the tagger's guess).
-_FAMILY = {"PERSON": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "NORP": "NORP"}
 
 
 def _people_in_headline(ent, person_names: set[tuple[str, ...]], lower_words: set[str]) -> list[tuple[int, int]]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..model import DESCRIPTION_KINDS, Mention
 from ..names import (
+    FAMILY,
     first_name_gender,
     first_names_agree,
     honorific_gender,
@@ -29,8 +30,6 @@ __all__ = ["FAMILY", "FAMILY_NOUNS", "GENDERED_NOUNS", "PERSON", "PRONOUN_GENDER
            "group_mentions", "join_descriptions", "name_gender"]
 
 PERSON = "PERSON"
-# Labels that name the same kind of thing for linking: spaCy often calls one place GPE here, LOC there.
-FAMILY = {"PERSON": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "NORP": "NORP"}
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}

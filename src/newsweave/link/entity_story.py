@@ -93,8 +93,7 @@ class StoryLookups(EntityTables):
     def _org_word(self, descs: list[Mention], eid: str) -> bool:
         """Whether a description is one word ("the Colts", "the navy") and ``eid`` an organisation."""
         raw = [w for w in _WORD.findall(descs[0].text) if w.lower() not in _DETERMINERS]
-        label = self._entities[eid].labels.most_common(1)[0][0] if self._entities[eid].labels else ""
-        return len(raw) == 1 and FAMILY.get(label) == "ORG"
+        return len(raw) == 1 and self._is_org(eid)
 
     def _story_org_by_last_word(self, words: tuple[str, ...], story: str) -> str | None:
         """The story's one organisation that a name and another share the last word of: "Saints" for
@@ -179,10 +178,9 @@ class StoryLookups(EntityTables):
         n = len(words)
         hits = set()
         for eid in dict.fromkeys(self.canonical(e) for e in self._story_people.get(story, ())):
-            st = self._entities[eid]
-            if FAMILY.get(st.labels.most_common(1)[0][0] if st.labels else st.label) not in ("ORG", "PLACE"):
+            if self._family_of(eid) not in ("ORG", "PLACE"):
                 continue
-            for a in st.aliases:
+            for a in self._entities[eid].aliases:
                 w = _spelled(a)
                 if len(w) > n and w[:n] == words and any(x.capitalize() in _INSTITUTIONS for x in w[n:]):
                     hits.add(eid)
@@ -205,9 +203,14 @@ class StoryLookups(EntityTables):
                     hits.add(eid)
         return hits.pop() if len(hits) == 1 else None
 
-    def _is_org(self, eid: str) -> bool:
+    def _family_of(self, eid: str) -> str | None:
+        """The kind of thing an entity is (``FAMILY``) by its most common label; None for one of common
+        nouns alone, whose label is no vote."""
         labels = self._entities[eid].labels
-        return bool(labels) and FAMILY.get(labels.most_common(1)[0][0]) == "ORG"
+        return FAMILY.get(labels.most_common(1)[0][0]) if labels else None
+
+    def _is_org(self, eid: str) -> bool:
+        return self._family_of(eid) == "ORG"
 
     def _story_person_by_role(self, story: str, descs: list[Mention], label: str = PERSON,
                               gender: str | None = None) -> str | None:
