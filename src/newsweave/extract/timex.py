@@ -20,7 +20,9 @@ then get ``anchored=False`` and the TIMEX3 unknown form (``XXXX-WXX``, ``XXXX-XX
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date, datetime
+from itertools import pairwise
 
 from ..errors import ExtractError
 from ..model import Extraction, Timex
@@ -80,6 +82,8 @@ def _verb_tense(verb) -> str | None:
         return "FUTURE"
     if any(w in _PAST_AUX for w in words) or verb.tag_ == "VBD":
         return "PAST"
+    if verb.tag_ == "VBG" and aux and aux[0].tag_ == "VBD":
+        return "PAST"  # "kept going until 2 a.m. Friday", "started trading Monday": a past catenative
     if words and words[0] in ("is", "are", "am", "'s", "'re", "’s", "’re") and verb.tag_ == "VBN":
         return "PRESENT"  # passive present: "is expected in December"
     if any(w in _PERFECT_AUX for w in words):
@@ -146,18 +150,35 @@ def clause_verb(doc, start_char: int, end_char: int):
     # precedes: "said on Thursday", "fell on Friday to close at ..."; but "on Thursday said")
     left = right = None
     for i in range(span.start - 1, max(lo, span.start - 14) - 1, -1):
-        if _is_verb(doc[i]) and not _is_aux(doc, i):
+        if _is_verb(doc[i]) and not _is_aux(doc, i) and not _modifies_noun(doc, i):
             left = doc[i]
             break
     for i in range(span.end, min(hi, span.end + 14)):
-        if _is_verb(doc[i]) and not _is_aux(doc, i):
+        if _is_verb(doc[i]) and not _is_aux(doc, i) and not _modifies_noun(doc, i):
             right = doc[i]
             break
+        if doc[i].tag_ == "CC" and i + 1 < hi and _is_verb(doc[i + 1]):
+            break  # "by the end of March and suggested ...": the verb after "and" heads another clause
     if left is not None and right is not None:
         best = left if span.start - left.i <= right.i - span.end + 1 + _LEFT_BIAS else right
     else:
         best = left or right
     return best
+
+
+# participles that work as prepositions ("compared with", "according to") and carry no tense
+_PREPOSITIONAL_PARTICIPLES = frozenset({"compared", "according", "including", "excluding", "regarding",
+                                        "concerning"})
+
+
+def _modifies_noun(doc, i: int) -> bool:
+    """A participle between a determiner or adjective and its noun ("the remaining losses", "public
+    viewing sessions", "the proposed plan") describes the noun; it is no clause's verb."""
+    tok = doc[i]
+    if tok.lower_ in _PREPOSITIONAL_PARTICIPLES:
+        return True
+    return (tok.tag_ in ("VBG", "VBN") and i > 0 and i + 1 < len(doc)
+            and doc[i - 1].tag_ in ("DT", "JJ", "PRP$", "POS", "CD") and doc[i + 1].tag_ in ("NN", "NNS"))
 
 
 def _is_aux(doc, i: int) -> bool:
@@ -186,6 +207,7 @@ class _DocContext:
         self._starts = doc.to_array("IDX").tolist() if doc is not None and len(doc) else []
         self._last: Anchor | None = None
         self._quarter: Anchor | None = None
+        self._day: Anchor | None = None  # the last day the text named
         self._verbs: dict = {}  # (start, end) -> the clause's verb token, asked for by tense and verb
 
     def tag(self, start: int) -> str:
@@ -221,12 +243,18 @@ class _DocContext:
         quarter before the forecasts and comparisons that follow), None when it named none."""
         return self._quarter
 
+    def last_day(self) -> Anchor | None:
+        """The last day the text named, even if a year or month was named after it; else None."""
+        return self._day
+
     def remember(self, value: str) -> None:
         anchor = parse_value(value)
         if anchor is not None:
             self._last = anchor
             if anchor.gran == "quarter" and self._quarter is None:
                 self._quarter = anchor
+            if anchor.gran == "day":
+                self._day = anchor
 
 
 def _as_date(published) -> date | None:
@@ -273,7 +301,22 @@ def find_timexes(doc, published: date | None) -> list[Timex]:
                          value=reading.value, anchored=reading.anchored, mod=reading.mod))
         if reading.type in ("DATE", "TIME") and reading.anchored and reading.remember:
             ctx.remember(reading.value)
+    _clock_on_day(out, text)
     return out
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_CLOCK_VALUE = re.compile(r"(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)(T\d\d:\d\d)")
+
+
+def _clock_on_day(found: list[Timex], text: str) -> None:
+    """"after 8 p.m. on New Year's Eve", "at 10 a.m. on March 3": a clock time is on the day named right
+    after it, which the rules read after the clock (the clock alone took the day the text was on)."""
+    for clock, day in pairwise(found):
+        m = _CLOCK_VALUE.fullmatch(clock.value) if clock.type == "TIME" else None
+        if (m and day.type == "DATE" and _DAY_VALUE.fullmatch(day.value)
+                and re.fullmatch(r",?\s+on\s+", text[clock.end:day.start])):
+            clock.value = day.value + m.group(1)
 
 
 @stage("newsweave.timex.rules.v1", requires=("doc",), assigns=("timexes",),

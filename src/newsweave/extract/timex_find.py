@@ -185,7 +185,7 @@ RULES: list[Rule] = [
        lambda m, ctx: N.read_week_of(_swap(m), ctx)),
     _r("month_year",
        rf"(?P<edge>{EDGE})?(?:(?P<rel>last|this|next|this\s+past|this\s+coming|past|coming)\s+)?(?P<month>{MONTH_STRICT})"
-       rf"(?:(?:\s+of|,)?\s+(?P<year>{YEAR}(?!\d)|{SPOKEN_YEAR})|\s+(?P<rel2>last\s+year|this\s+year|next\s+year))?"
+       rf"(?:(?:\s+of|,)?\s+(?P<year>{YEAR}(?!\d)|{SPOKEN_YEAR})|(?:\s+of)?\s+(?P<rel2>last\s+year|this\s+year|next\s+year))?"
        # "last Oct. 23" is a day (the month_day rule), not last October
        r"(?!\s+(?:[0-3]?\d(?:st|nd|rd|th)?)(?![\d:.,]\d))",
        lambda m, ctx: N.read_month_year(_Merged(m, rel=m["rel"] or m["rel2"]), ctx),
@@ -193,11 +193,13 @@ RULES: list[Rule] = [
        lambda m, ctx: bool(m["rel"] or m["edge"] or m["year"] or m["rel2"]) and m["month"][0].isupper()
        or _g_month_word(m, ctx)),
     _r("decade",
-       rf"(?:the\s+)?(?P<edge>{EDGE})?(?:(?P<digits>(?:1[5-9]|20)\d0|'?\d0)'?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
+       rf"(?:the\s+)?(?P<edge>{EDGE})?(?:(?P<digits>(?:1[5-9]|20)\d0|['’]?\d0)['’]?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
        N.read_decade,
        # "in his 30s" is an age
-       lambda m, ctx: not re.search(r"\b(?:his|her|their|my|your|our|its|early|late|mid)\s+$", m.string[max(0, m.start() - 7):m.start()], re.IGNORECASE)
-       or bool(re.match(r"\d{4}", m["digits"] or ""))),
+       # "a handful of $20s" is banknotes
+       lambda m, ctx: not m.string[max(0, m.start() - 1):m.start()] in ("$", "£", "€") and (
+           not re.search(r"\b(?:his|her|their|my|your|our|its|early|late|mid)\s+$", m.string[max(0, m.start() - 7):m.start()], re.IGNORECASE)
+           or bool(re.match(r"\d{4}", m["digits"] or "")))),
     _r("century",
        rf"(?:the\s+)?(?P<edge>{EDGE})?(?P<ord>{alternation(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century",
        N.read_century),
@@ -218,8 +220,8 @@ RULES: list[Rule] = [
        # "mid-afternoon yesterday" is "yesterday mid-afternoon"
        lambda m, ctx: N.read_deictic_day(_Merged(m, part=m["part"] or m["part0"]), ctx),
        # but "Friday morning today" or "the night today" do not read as one expression
-       lambda m, ctx: not m["part0"] or m["part0"].lower().startswith("mid")
-       or not re.search(r"(?:\bthe|\w+day)\s+$", m.string[max(0, m.start() - 12):m.start()], re.IGNORECASE)),
+       lambda m, ctx: not _in_a_name(m) and (not m["part0"] or m["part0"].lower().startswith("mid")
+       or not re.search(r"(?:\bthe|\w+day)\s+$", m.string[max(0, m.start() - 12):m.start()], re.IGNORECASE))),
     _r("part_of_day",
        rf"(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART})|(?P<rel2>)(?P<part2>overnight|mid[\s-]?afternoon)",
        lambda m, ctx: N.read_part_of_day(_Merged(m, rel=m["rel"] or "this", part=m["part"] or m["part2"]), ctx)),
@@ -232,7 +234,8 @@ RULES: list[Rule] = [
        lambda m, ctx: bool(m["rel"] or m["year"] or m["edge"] or m["edge2"]) or m["season"].lower() in ("summer", "winter")),
     _r("relative_unit",
        rf"(?P<edge>{EDGE}|(?:earlier|later)\s+)?(?P<rel>last|this|next|coming|past|previous|current|this\s+past|this\s+coming"
-       rf"|the\s+(?:past|previous|current|coming|next|latest|last|same))\s+(?P<unit>week|month|year|quarter|weekend|decade|century|fortnight)",
+       # "the previous year" is read from the date the text last named (read_anaphoric)
+       rf"|the\s+(?:past|current|coming|next|latest|last|same))\s+(?P<unit>week|month|year|quarter|weekend|decade|century|fortnight)",
        N.read_relative_unit),
     _r("the_weekend", r"(?P<edge>)(?P<rel>the|this)\s+(?P<unit>weekend)", N.read_relative_unit),
     _r("quarter",
@@ -377,7 +380,18 @@ RULES: list[Rule] = [
 ]
 
 
+def _in_a_name(m: re.Match) -> bool:
+    """Whether a word that is a time only in lower case ("today", "future", "now") is written as part of
+    a name: capitalised after a capitalised word on its line ("USA TODAY", "For Our Future")."""
+    if not m.group(0)[:1].isupper():
+        return False
+    line = m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()]
+    return bool(re.search(r"\b[A-Z][\w&'’-]*(?:\.[A-Z]\.?)*\s+$", line))  # not "Wednesday. Yesterday"
+
+
 def _g_present(m: re.Match, ctx: Context) -> bool:
+    if _in_a_name(m):
+        return False
     word = m.group(0).lower()
     if word == "current":
         # the adjective is PRESENT_REF only when it does not head a longer expression
@@ -396,6 +410,8 @@ def _g_past(m: re.Match, ctx: Context) -> bool:
 
 
 def _g_future(m: re.Match, ctx: Context) -> bool:
+    if _in_a_name(m):
+        return False
     word = m.group(0).lower()
     if word in ("future", "the future"):
         if re.search(r"foreseeable\s+$", m.string[max(0, m.start() - 12):m.start()], re.IGNORECASE):

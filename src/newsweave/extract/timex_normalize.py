@@ -90,6 +90,17 @@ def _with_clock(m: re.Match, reading: Reading) -> Reading:
     return Reading("TIME", f"{reading.value}T{t}", reading.mod, reading.anchored)
 
 
+_AFTER_A_MONTH = re.compile(r"\b[A-Z][a-z]+\.?\s*(?:,|and|or|to|through|until|till|-|–)\s*$")
+
+
+def _month_listed_before(m: re.Match, ctx: Context) -> date | None:
+    """The month just read when this one follows it in a list or range ("March and April"), else None."""
+    ref = ctx.ref()
+    if ref is None or ref.gran != "month" or not _AFTER_A_MONTH.search(m.string[max(0, m.start() - 16):m.start()]):
+        return None
+    return ref.day
+
+
 def read_month_year(m: re.Match, ctx: Context) -> Reading | None:
     month = month_num(m["month"])
     mod = edge_mod(m["edge"])
@@ -115,6 +126,9 @@ def read_month_year(m: re.Match, ctx: Context) -> Reading | None:
         year = year + 1 if month <= ctx.dct.month else year
     elif rel in ("this year", "this", "this coming"):
         pass  # the document's own year
+    elif (first := _month_listed_before(m, ctx)) is not None:
+        # "bookings for March and April", "from May to July": a list or range of months shares its year
+        year = first.year if month >= first.month else first.year + 1
     else:
         year = resolve_year(ctx, m, month, None)
     return Reading("DATE", f"{year:04d}-{month:02d}", mod)
@@ -164,6 +178,11 @@ def read_century(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("DATE", f"{n - 1:02d}", edge_mod(m["edge"]))
 
 
+# "Monday's debate in New York will be his first": the day's event is the subject of a verb to come
+_POSSESSIVE_TO_COME = re.compile(r"['’]s(?:\s+[\w-]+){1,5}?\s+(?:will|is\s+(?:set|scheduled|due|expected)\s+to)\b",
+                                 re.IGNORECASE)
+
+
 def _weekday_date(ctx: Context, m: re.Match, dow: int, rel: str) -> date | None:
     dct = ctx.dct
     if dct is None:
@@ -184,7 +203,7 @@ def _weekday_date(ctx: Context, m: re.Match, dow: int, rel: str) -> date | None:
         return shift(dct, "day", ahead)
     if dow == today:
         return dct
-    if re.match(r"['’]s\b", m.string[m.end():m.end() + 3]):
+    if re.match(r"['’]s\b", m.string[m.end():m.end() + 3]) and not _POSSESSIVE_TO_COME.match(m.string, m.end()):
         # "Wednesday's ruling": a day whose event the text already reports
         return shift(dct, "day", -back)
     direction = tense_direction(ctx, m, present_is_future=True)
@@ -269,6 +288,19 @@ def read_part_of_day(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("TIME", f"{shift(ctx.dct, 'day', n).isoformat()}T{code}")
 
 
+def _entry_stamp(m: re.Match) -> bool:
+    """A clock time that opens its line, alone on it or before a new sentence ("08:45 Queues at
+    Terminal 1 ..."): a live blog's entry stamp."""
+    text = m.string
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:m.start()].strip():
+        return False
+    rest = text[m.end():line_end].strip(" .:-–—()EDTSGMUC\t")
+    return not rest or bool(re.match(r"\s*[-–—:]?\s+[A-Z]", text[m.end():line_end]))
+
+
 def read_clock(m: re.Match, ctx: Context) -> Reading | None:
     t = clock_time(m["clock"])
     if t is None:
@@ -278,11 +310,17 @@ def read_clock(m: re.Match, ctx: Context) -> Reading | None:
     if after and after.group(1).lower() in WEEKDAYS and ctx.dct is not None:
         d = _weekday_date(ctx, m, WEEKDAYS[after.group(1).lower()], "")
         return Reading("TIME", f"{d.isoformat()}T{t}", remember=False)
+    if ctx.dct is not None and _entry_stamp(m):
+        # a live blog's entry stamp is on the day of the page, whatever the entry before it was about
+        return Reading("TIME", f"{ctx.dct.isoformat()}T{t}", remember=False)
     # a bare clock time is on the day the text is talking about, else the article's day
     ref = ctx.ref()
     if ref is None:
         return Reading("TIME", f"XXXX-XX-XXT{t}", anchored=False)
-    day = ref.day if ref.gran == "day" else ctx.dct or ref.day
+    # ("The race was run on Sunday ... a record that had stood since 2011 ... It started at 7 a.m.":
+    # the day the text last named, not the year)
+    last_day = ctx.last_day()
+    day = ref.day if ref.gran == "day" else last_day.day if last_day is not None else ctx.dct or ref.day
     return Reading("TIME", f"{day.isoformat()}T{t}", remember=False)
 
 

@@ -51,6 +51,8 @@ class Context(Protocol):
 
     def quarter(self) -> Anchor | None: ...  # the quarter the article reports on, None if it named none
 
+    def last_day(self) -> Anchor | None: ...  # the last day the text named, None if it named none
+
 
 _MODS = {"early": "START", "late": "END", "mid": "MID", "mid-": "MID", "middle": "MID",
          "beginning": "START", "start": "START", "end": "END", "close": "END"}

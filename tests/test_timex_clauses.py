@@ -1,0 +1,87 @@
+"""Which day a weekday, month or clock time is: read from the clause it belongs to, and the words
+around it (issue 14, item 3). Found by comparing our values with HeidelTime's on unlabelled election
+coverage and on a fictional set written apart from the code (``tests/data/timex_fictional_blind1.jsonl``).
+
+Every sentence here is fictional, written for these tests; the article is dated Friday 2025-10-17.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+FRIDAY = date(2025, 10, 17)
+
+
+def _found(nlp, text):
+    from newsweave.extract.timex import find_timexes
+
+    return [(t.text, t.type, t.value) for t in find_timexes(nlp(text), FRIDAY)]
+
+
+CASES = [
+    # a participle between a determiner and its noun is no clause's verb: the future tense decides
+    ("Commissioners will discuss the remaining losses at 10 a.m. Thursday.",
+     ("10 a.m. Thursday", "TIME", "2025-10-23T10:00")),
+    ("The observatory will hold public viewing sessions on Tuesday.", ("Tuesday", "DATE", "2025-10-21")),
+    # a participle that works as a preposition carries no tense
+    ("Trains will run every ten minutes from August, compared with every 15 minutes now.",
+     ("August", "DATE", "2026-08")),
+    # a verb after "and" heads another clause
+    ("Ministers would declare their intention by the end of March and suggested a vote.",
+     ("the end of March", "DATE", "2026-03")),
+    # a past catenative ("kept going") tells of the past, "until" notwithstanding
+    ("Crowds kept going until nearly 2 a.m. Thursday in defiance of the curfew.",
+     ("2 a.m. Thursday", "TIME", "2025-10-16T02:00")),
+    # a day's event as the subject of a verb to come is to come; as an object, it is the day past
+    ("Monday's debate in Ohio will be his first.", ("Monday", "DATE", "2025-10-20")),
+    ("Unions will look for ways to get around Wednesday's ruling.", ("Wednesday", "DATE", "2025-10-15")),
+    # "of next year" belongs to the month
+    ("Leaders agreed to draft a plan by March of next year.", ("March of next year", "DATE", "2026-03")),
+    # "the previous year" is the year before the one the text last named
+    ("The line carried 41,000 passengers in 2015, up 8 percent from the previous year.",
+     ("the previous year", "DATE", "2014")),
+    # a list or range of months shares its year
+    ("Bookings for December and January were down.", ("January", "DATE", "2025-01")),
+    # a clock time is on the day named right after it
+    ("Services ended after 8 p.m. on New Year's Eve.", ("8 p.m.", "TIME", "2024-12-31T20:00")),
+    # a clock time is on the day the text last named, though a year was named after it
+    ("The marathon was run on Sunday. The record had stood since 2011. The race started at 7 a.m.",
+     ("7 a.m.", "TIME", "2025-10-12T07:00")),
+    # a live blog's entry stamps are on the page's day, whatever the entry before them was about
+    ("Flights will be cancelled tomorrow.\n\n08:45 Queues stretch back to the car park.",
+     ("08:45", "TIME", "2025-10-17T08:45")),
+    ("The debate was on Monday night.\n\n3:25 p.m.\n\nThe candidate defended his posts.",
+     ("3:25 p.m.", "TIME", "2025-10-17T15:25")),
+    # a decade with a curly apostrophe
+    ("After the collapse of the 1980’s market, he bought land.", ("the 1980’s", "DATE", "198")),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", CASES)
+def test_clause_readings(nlp, text, expected):
+    assert expected in _found(nlp, text), _found(nlp, text)
+
+
+NOT_TIME = [
+    # a time word written as part of a name
+    ("A USA TODAY analysis of the filings shows it.", "TODAY"),
+    ("The donor gave $1 million to For Our Future, a campaign group.", "Future"),
+    ("This is VOA Today.", "Today"),
+    # banknotes
+    ("The cashier took a handful of $20s from the till.", "20s"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,words", NOT_TIME)
+def test_not_time(nlp, text, words):
+    assert not [t for t in _found(nlp, text) if words in t[0]], _found(nlp, text)
+
+
+@pytest.mark.slow
+def test_sentence_initial_time_words_stay_times(nlp):
+    found = _found(nlp, "Prices fell on Wednesday. Yesterday, they rose. Now they rise.")
+    assert ("Yesterday", "DATE", "2025-10-16") in found and ("Now", "DATE", "PRESENT_REF") in found
