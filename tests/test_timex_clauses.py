@@ -31,6 +31,18 @@ CASES = [
     # a verb after "and" heads another clause
     ("Ministers would declare their intention by the end of March and suggested a vote.",
      ("the end of March", "DATE", "2026-03")),
+    # a clause that begins after the date ("that he thinks") does not date it
+    ("Telling reporters during a visit to Oslo on Thursday that he thinks the deal is fair, the minister left.",
+     ("Thursday", "DATE", "2025-10-16")),
+    # adverbs and odd spaces between an auxiliary and its verb
+    ("The chamber will most likely vote on the measures on Monday.", ("Monday", "DATE", "2025-10-20")),
+    ("The senator did\u00a0support the idea on Wednesday.", ("Wednesday", "DATE", "2025-10-15")),
+    # an infinitive after the date has no time of its own: the finite verb before it tells
+    ("Staff took advantage of a glitch on Wednesday to access the data.", ("Wednesday", "DATE", "2025-10-15")),
+    # an infinitive after an implicative verb in the past happened then; after a verb of intent, it is to come
+    ("The scandal forced the chairwoman to resign from her post Sunday.", ("Sunday", "DATE", "2025-10-12")),
+    ("The candidate struggled to answer a simple question on Tuesday.", ("Tuesday", "DATE", "2025-10-14")),
+    ("The leaders agreed to meet on Tuesday.", ("Tuesday", "DATE", "2025-10-21")),
     # a past catenative ("kept going") tells of the past, "until" notwithstanding
     ("Crowds kept going until nearly 2 a.m. Thursday in defiance of the curfew.",
      ("2 a.m. Thursday", "TIME", "2025-10-16T02:00")),

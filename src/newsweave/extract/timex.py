@@ -52,8 +52,8 @@ def _aux_words(verb) -> list:
         t = doc[i]
         if _is_verb(t) or t.tag_ == "TO":
             out.append(t)
-        elif t.tag_ not in ("RB", "PRP") and t.lower_ not in ("not", "n't"):
-            break
+        elif t.tag_ not in ("RB", "RBR", "RBS", "PRP", "_SP") and t.lower_ not in ("not", "n't"):
+            break  # ("will most likely vote", "did\u00a0support": adverbs and odd spaces between)
         i -= 1
     return out
 
@@ -77,7 +77,7 @@ def _verb_tense(verb) -> str | None:
         # "had been due to expire Friday", "had been scheduled to close Monday", "had to leave
         # Tuesday": a plan or need told in the past perfect lies before the report (it was kept,
         # or superseded: "was extended to Nov. 16. It had been due to expire Friday")
-        if _governed_by_past_perfect(verb):
+        if _governed_by_past_perfect(verb) or _done_in_the_past(verb):
             return "PAST"
         return "FUTURE"
     if any(w in _PAST_AUX for w in words) or verb.tag_ == "VBD":
@@ -94,6 +94,32 @@ def _verb_tense(verb) -> str | None:
     if verb.tag_ in ("VBZ", "VBP") or any(w in _PRESENT_AUX for w in words):
         return "PRESENT"
     return None
+
+
+# Verbs whose infinitive happened when they did ("forced her to resign Sunday", "struggled to answer
+# a question on Sunday", "was trying to ask him after a March 8 rally"), unlike verbs of intent
+# ("agreed to meet Friday"), whose infinitive is still to come.
+_IMPLICATIVE = frozenset({"force", "compel", "manage", "struggle", "try", "attempt", "fail", "refuse", "decline",
+                          "cause", "dare", "bother", "happen", "begin", "start", "continue", "rush", "hurry",
+                          "neglect", "seem", "appear"})
+
+
+def _done_in_the_past(verb) -> bool:
+    """Whether the infinitive ``verb`` hangs from an implicative verb in the past ("forced X to", "was
+    trying to"): the verb before its "to", past tense or a past progressive, a few words back at most."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].tag_ != "TO":
+        i -= 1
+    for j in range(i - 1, max(-1, i - 5), -1):
+        t = doc[j]
+        if _is_verb(t):
+            if t.lemma_.lower() not in _IMPLICATIVE:
+                return False
+            return t.tag_ == "VBD" or (t.tag_ == "VBG" and j > 0 and doc[j - 1].lower_ in ("was", "were"))
+        if t.tag_ not in ("NNP", "NNPS", "PRP", "NN", "NNS", "DT", "RB"):
+            return False
+    return False
 
 
 def _governed_by_past_perfect(verb) -> bool:
@@ -159,8 +185,14 @@ def clause_verb(doc, start_char: int, end_char: int):
             break
         if doc[i].tag_ == "CC" and i + 1 < hi and _is_verb(doc[i + 1]):
             break  # "by the end of March and suggested ...": the verb after "and" heads another clause
+        if doc[i].tag_ in ("WDT", "WP", "WRB") or (doc[i].lower_ == "that" and doc[i].tag_ in ("IN", "WDT")):
+            break  # "on Friday that he thinks ...": a clause of its own begins
     if left is not None and right is not None:
         best = left if span.start - left.i <= right.i - span.end + 1 + _LEFT_BIAS else right
+        if best is right and right.i > 0 and doc[right.i - 1].tag_ == "TO" and left.tag_ in _FINITE:
+            # "took advantage of a glitch on Wednesday to access ...": an infinitive after the date
+            # has no time of its own; the finite verb before it tells when
+            best = left
     else:
         best = left or right
     return best
@@ -169,6 +201,9 @@ def clause_verb(doc, start_char: int, end_char: int):
 # participles that work as prepositions ("compared with", "according to") and carry no tense
 _PREPOSITIONAL_PARTICIPLES = frozenset({"compared", "according", "including", "excluding", "regarding",
                                         "concerning"})
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _modifies_noun(doc, i: int) -> bool:
