@@ -66,6 +66,10 @@ CASES = [
      ("08:45", "TIME", "2025-10-17T08:45")),
     ("The debate was on Monday night.\n\n3:25 p.m.\n\nThe candidate defended his posts.",
      ("3:25 p.m.", "TIME", "2025-10-17T15:25")),
+    # a range is two expressions, the second of the first one's month and year
+    ("Members voted online from March 1-8 last year.", ("March 1", "DATE", "2025-03-01")),
+    ("Members voted online from March 1-8 last year.", ("8", "DATE", "2025-03-08")),
+    ("The topic was discussed from 2010-2011 in Geneva.", ("2011", "DATE", "2011")),
     # a decade with a curly apostrophe
     ("After the collapse of the 1980’s market, he bought land.", ("the 1980’s", "DATE", "198")),
 ]
@@ -82,6 +86,8 @@ NOT_TIME = [
     ("A USA TODAY analysis of the filings shows it.", "TODAY"),
     ("The donor gave $1 million to For Our Future, a campaign group.", "Future"),
     ("This is VOA Today.", "Today"),
+    # a score is no range of days
+    ("The hosts won 3-1 in May 2-1 on aggregate.", "2"),
     # banknotes
     ("The cashier took a handful of $20s from the till.", "20s"),
 ]

@@ -29,7 +29,7 @@ from ..model import Extraction, Timex
 from ..settings import Settings
 from .pipeline import stage
 from .timex_calendar import Anchor, parse_value
-from .timex_find import find_candidates
+from .timex_find import find_candidates, range_end
 
 __all__ = ["clause_tense", "clause_verb", "find_timexes", "timex_stage"]
 
@@ -334,6 +334,9 @@ def find_timexes(doc, published: date | None) -> list[Timex]:
             continue
         out.append(Timex(start=cand.start, end=cand.end, text=text[cand.start:cand.end], type=reading.type,
                          value=reading.value, anchored=reading.anchored, mod=reading.mod))
+        if (second := range_end(cand, reading.value)) is not None:
+            s, e, value = second
+            out.append(Timex(start=s, end=e, text=text[s:e], type="DATE", value=value))
         if reading.type in ("DATE", "TIME") and reading.anchored and reading.remember:
             ctx.remember(reading.value)
     _clock_on_day(out, text)

@@ -32,7 +32,7 @@ from .timex_lexicon import (
 )
 from .timex_reading import Context, Reading, unit_name
 
-__all__ = ["RULES", "Rule", "find_candidates"]
+__all__ = ["RULES", "Rule", "find_candidates", "range_end"]
 
 Build = Callable[[re.Match, Context], Reading | None]
 Guard = Callable[[re.Match, Context], bool]
@@ -179,6 +179,18 @@ RULES: list[Rule] = [
        rf"(?:,?\s+(?P<year>{YEAR})(?!\d))?",
        lambda m, ctx: N.read_month_day(_swap(m), ctx),
        lambda m, ctx: _g_month_word(_swap(m), ctx) and not re.match(r"\s*(?:%|percent|million|billion|\d)", m.string[m.end():m.end() + 9])),
+    # "March 1-8", "from 2010-2011": TIMEX3 writes a range as two expressions; the rule reads the first,
+    # ``range_end`` the second
+    _r("day_range",
+       rf"(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\s*[-–]\s*(?P<end>[12]\d|3[01]|0?[1-9])(?:,?\s+(?P<year>{YEAR})(?!\d))?",
+       N.read_month_day,
+       lambda m, ctx: m["month"][0].isupper() and int(m["end"]) > int(re.match(r"\d+", m["day"]).group())
+       if m["day"][0].isdigit() else False,
+       lambda m: (m.start(), m.end("day"))),
+    _r("year_range", rf"(?P<year>{YEAR})\s*[-–]\s*(?P<end>{YEAR})",
+       lambda m, ctx: N.read_year(_Merged(m, edge=None), ctx),
+       lambda m, ctx: int(m["end"]) > int(m["year"]),
+       lambda m: (m.start(), m.end("year"))),
     _r("week_of",
        rf"the\s+(?P<unit>week|weekend)\s+of\s+(?:(?P<month>{MONTH})\s+(?P<day>{DAYNUM})|(?:the\s+)?(?P<day2>{DAYNUM})\s+(?:of\s+)?(?P<month2>{MONTH}))"
        rf"(?:,?\s+(?P<year>{YEAR})(?!\d))?",
@@ -460,6 +472,17 @@ def _swap(m: re.Match):
     if m["month"] is None:
         return _Merged(m, {"month": "month2", "day": "day2"}, month=m["month2"], day=m["day2"])
     return m
+
+
+def range_end(cand: "Candidate", value: str) -> tuple[int, int, str] | None:
+    """The second expression of a range the candidate's rule read the first of ("March 1-8": "8",
+    2025-03-08), as (start, end, value) from the first one's value; None for other rules."""
+    m = cand.match
+    if cand.rule.name == "day_range" and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return m.start("end"), m.end("end"), f"{value[:8]}{int(m['end']):02d}"
+    if cand.rule.name == "year_range" and re.fullmatch(r"\d{4}", value):
+        return m.start("end"), m.end("end"), m["end"]
+    return None
 
 
 @dataclass(slots=True)
