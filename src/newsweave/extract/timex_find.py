@@ -474,7 +474,7 @@ def _swap(m: re.Match):
     return m
 
 
-def range_end(cand: "Candidate", value: str) -> tuple[int, int, str] | None:
+def range_end(cand: Candidate, value: str) -> tuple[int, int, str] | None:
     """The second expression of a range the candidate's rule read the first of ("March 1-8": "8",
     2025-03-08), as (start, end, value) from the first one's value; None for other rules."""
     m = cand.match
