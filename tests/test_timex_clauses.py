@@ -7,7 +7,9 @@ Every sentence here is fictional, written for these tests; the article is dated 
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -103,3 +105,26 @@ def test_not_time(nlp, text, words):
 def test_sentence_initial_time_words_stay_times(nlp):
     found = _found(nlp, "Prices fell on Wednesday. Yesterday, they rose. Now they rise.")
     assert ("Yesterday", "DATE", "2025-10-16") in found and ("Now", "DATE", "PRESENT_REF") in found
+
+
+# The fictional set written apart from the code (40 articles, 14 styles; ages, rates and fiscal years
+# relabelled to the dev's conventions before it was scored): value F1 0.930 on first sight, 0.957 after
+# the clause rules above (`newsweave extract tests/data/timex_fictional_blind1.jsonl -o OUT` and
+# ../shared/eval/score.py timex). A change that lowers it by more than 0.01 fails.
+BLIND1_VALUE_F1 = 0.957
+
+
+@pytest.mark.slow
+@pytest.mark.eval
+def test_blind_set_value_f1_holds(nlp):
+    from newsweave.eval import scoring
+    from newsweave.extract.timex import find_timexes
+
+    path = Path(__file__).parent / "data" / "timex_fictional_blind1.jsonl"
+    gold = {r["id"]: r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+    system = {i: {"timexes": [{"start": t.start, "end": t.end, "type": t.type, "value": t.value}
+                              for t in find_timexes(nlp(r["text"]), date.fromisoformat(r["published"]))]}
+              for i, r in gold.items()}
+    value = scoring.timex(gold, system)["value"]["f1"]
+    print(value)
+    assert value >= BLIND1_VALUE_F1 - 0.01, value
