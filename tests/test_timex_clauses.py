@@ -72,6 +72,13 @@ CASES = [
     ("Members voted online from March 1-8 last year.", ("March 1", "DATE", "2025-03-01")),
     ("Members voted online from March 1-8 last year.", ("8", "DATE", "2025-03-08")),
     ("The topic was discussed from 2010-2011 in Geneva.", ("2011", "DATE", "2011")),
+    ("Salmon were seen swimming upstream on October 12 and 13.", ("13", "DATE", "2025-10-13")),
+    # a year before a plural noun is a count ("1990 people"), unless a determiner makes it the year's
+    ("The firm will present its 2024 results next week.", ("2024", "DATE", "2024")),
+    # "were allowed to return" happened then
+    ("Most residents were allowed to return on Sunday evening.", ("Sunday evening", "DATE", "2025-10-12TEV")),
+    # a weekend told in the present on a weekday is the coming one
+    ("The zoo expects large crowds this weekend.", ("this weekend", "DATE", "2025-W42-WE")),
     # a decade with a curly apostrophe
     ("After the collapse of the 1980’s market, he bought land.", ("the 1980’s", "DATE", "198")),
 ]
@@ -88,6 +95,7 @@ NOT_TIME = [
     ("A USA TODAY analysis of the filings shows it.", "TODAY"),
     ("The donor gave $1 million to For Our Future, a campaign group.", "Future"),
     ("This is VOA Today.", "Today"),
+    ("Sales rose on October 12 and 13 percent later.", "13"),
     # a score is no range of days
     ("The hosts won 3-1 in May 2-1 on aggregate.", "2"),
     # banknotes
@@ -107,24 +115,26 @@ def test_sentence_initial_time_words_stay_times(nlp):
     assert ("Yesterday", "DATE", "2025-10-16") in found and ("Now", "DATE", "PRESENT_REF") in found
 
 
-# The fictional set written apart from the code (40 articles, 14 styles; ages, rates and fiscal years
-# relabelled to the dev's conventions before it was scored): value F1 0.930 on first sight, 0.957 after
-# the clause rules above (`newsweave extract tests/data/timex_fictional_blind1.jsonl -o OUT` and
-# ../shared/eval/score.py timex). A change that lowers it by more than 0.01 fails.
-BLIND1_VALUE_F1 = 0.957
+# Fictional sets written apart from the code, scored with ../shared/eval/score.py timex after
+# `newsweave extract FILE -o OUT`. Set 1 (40 articles, 14 styles; ages, rates and fiscal years relabelled
+# to the dev's conventions before it was scored): value F1 0.930 on first sight, 0.957 after the clause
+# rules above. Set 2 (40 wire and Wikinews-style articles, written after those rules): 0.955 on first
+# sight (0.946 with the rules before them), 0.961 after the ranges with "and", "its 2024 results",
+# "were allowed to" and the present-tense weekend. A change that lowers one by more than 0.01 fails.
+BLIND_VALUE_F1 = {"timex_fictional_blind1.jsonl": 0.957, "timex_fictional_blind2.jsonl": 0.961}
 
 
 @pytest.mark.slow
 @pytest.mark.eval
-def test_blind_set_value_f1_holds(nlp):
+@pytest.mark.parametrize("name", sorted(BLIND_VALUE_F1))
+def test_blind_set_value_f1_holds(nlp, name):
     from newsweave.eval import scoring
     from newsweave.extract.timex import find_timexes
 
-    path = Path(__file__).parent / "data" / "timex_fictional_blind1.jsonl"
+    path = Path(__file__).parent / "data" / name
     gold = {r["id"]: r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
     system = {i: {"timexes": [{"start": t.start, "end": t.end, "type": t.type, "value": t.value}
                               for t in find_timexes(nlp(r["text"]), date.fromisoformat(r["published"]))]}
               for i, r in gold.items()}
     value = scoring.timex(gold, system)["value"]["f1"]
-    print(value)
-    assert value >= BLIND1_VALUE_F1 - 0.01, value
+    assert value >= BLIND_VALUE_F1[name] - 0.01, value

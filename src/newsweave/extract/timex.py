@@ -101,7 +101,7 @@ def _verb_tense(verb) -> str | None:
 # ("agreed to meet Friday"), whose infinitive is still to come.
 _IMPLICATIVE = frozenset({"force", "compel", "manage", "struggle", "try", "attempt", "fail", "refuse", "decline",
                           "cause", "dare", "bother", "happen", "begin", "start", "continue", "rush", "hurry",
-                          "neglect", "seem", "appear"})
+                          "neglect", "seem", "appear", "allow", "permit"})
 
 
 def _done_in_the_past(verb) -> bool:
@@ -116,7 +116,8 @@ def _done_in_the_past(verb) -> bool:
         if _is_verb(t):
             if t.lemma_.lower() not in _IMPLICATIVE:
                 return False
-            return t.tag_ == "VBD" or (t.tag_ == "VBG" and j > 0 and doc[j - 1].lower_ in ("was", "were"))
+            # "forced", "was trying", "were allowed"
+            return t.tag_ == "VBD" or (t.tag_ in ("VBG", "VBN") and j > 0 and doc[j - 1].lower_ in ("was", "were"))
         if t.tag_ not in ("NNP", "NNPS", "PRP", "NN", "NNS", "DT", "RB"):
             return False
     return False

@@ -138,8 +138,9 @@ def _g_year(m: re.Match, ctx: Context) -> bool:
     if nxt:
         tag1 = ctx.tag(m.end() + nxt.start(1))
         tag2 = ctx.tag(m.end() + nxt.start(2)) if nxt.group(2) else ""
-        if tag1 == "NNS" or (tag1 in ("JJ", "CD") and tag2 == "NNS"):
-            return False
+        if (tag1 == "NNS" or (tag1 in ("JJ", "CD") and tag2 == "NNS")) and not re.search(
+                r"\b(?:the|its|their|his|her|our)\s+$", text[max(0, m.start() - 7):m.start()], re.IGNORECASE):
+            return False  # but "its 2010 results" is the year's
     return True
 
 
@@ -179,10 +180,11 @@ RULES: list[Rule] = [
        rf"(?:,?\s+(?P<year>{YEAR})(?!\d))?",
        lambda m, ctx: N.read_month_day(_swap(m), ctx),
        lambda m, ctx: _g_month_word(_swap(m), ctx) and not re.match(r"\s*(?:%|percent|million|billion|\d)", m.string[m.end():m.end() + 9])),
-    # "March 1-8", "from 2010-2011": TIMEX3 writes a range as two expressions; the rule reads the first,
+    # "March 1-8", "April 12 and 13", "from 2010-2011": TIMEX3 writes a range as two expressions; the rule reads the first,
     # ``range_end`` the second
     _r("day_range",
-       rf"(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\s*[-–]\s*(?P<end>[12]\d|3[01]|0?[1-9])(?:,?\s+(?P<year>{YEAR})(?!\d))?",
+       rf"(?P<month>{MONTH})\s+(?P<day>{DAYNUM})(?:\s*[-–]\s*|\s+(?:and|to|through)\s+)(?P<end>[12]\d|3[01]|0?[1-9])"
+       rf"(?!\s*(?:%|percent|per\s+cent|million|billion|people|years?|months?|days?|weeks?|hours?)\b)(?:,?\s+(?P<year>{YEAR})(?!\d))?",
        N.read_month_day,
        lambda m, ctx: m["month"][0].isupper() and int(m["end"]) > int(re.match(r"\d+", m["day"]).group())
        if m["day"][0].isdigit() else False,

@@ -355,8 +355,9 @@ def read_relative_unit(m: re.Match, ctx: Context) -> Reading | None:
             return Reading("DATE", X_FORMS["weekend"], mod, anchored=False)
         if rel in ("the", "this"):
             # the weekend just past, unless the article is written on it or the clause looks ahead
-            direction = tense_direction(ctx, m)
             dow = ctx.dct.isoweekday()
+            # "the zoo expects crowds this weekend", told on a weekday, looks ahead
+            direction = tense_direction(ctx, m, present_is_future=dow < 6)
             if direction == "future":
                 step = 1 if dow == 7 else 0
             elif direction == "past":
