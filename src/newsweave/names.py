@@ -80,7 +80,34 @@ def spelling(word: str) -> str:
         w = w[:-2] + "i"
     if len(w) >= 5 and w.endswith(("tre", "bre")):  # British and American: Centre/Center, Theatre/Theater
         w = w[:-2] + "er"
-    return w
+    return _TRANSLITERATED.get(w, w)
+
+
+# Romanisations of common Arabic names whose vowels differ ("Mohammed"/"Muhammad", "Hussein"/"Husain"),
+# which the letter rules above do not join; keys and values after those rules.
+_ARABIC_VARIANTS = {
+    "muhamad": ("mohamed", "mohamad", "muhamed", "mohamad", "mohammad", "mohammed", "muhammed", "mohamud"),
+    "ahmad": ("ahmed",),
+    "husain": ("hussein", "husein", "hussain", "husayn", "hosein", "hossein"),
+    "hasan": ("hassan",),
+    "abdulah": ("abdallah", "abdulla", "abdalla"),
+    "iusuf": ("iousef", "ioussef", "iusef", "iousif", "iossef"),
+    "mahmud": ("mahmoud",),
+    "umar": ("omar",),
+    "usama": ("osama",),
+    "khalid": ("khaled",),
+    "mustafa": ("mostafa", "moustafa"),
+    "ibrahim": ("ebrahim",),
+    "abdul": ("abdel", "abdoul"),
+    "saiid": ("said", "saeed", "saied", "sayed", "saiyid", "sayid"),
+    "iasir": ("iaser", "iasser"),
+    "tarik": ("tarek", "tareq", "tariq"),
+    "rashid": ("rachid", "rasheed"),
+    "hamid": ("hamed",),
+    "faisal": ("faysal", "feisal"),
+    "iasin": ("iaseen", "iassin"),
+}
+_TRANSLITERATED = {_DOUBLED.sub(r"\1", v.replace("y", "i")): k for k, vs in _ARABIC_VARIANTS.items() for v in vs}
 
 
 def one_slip_apart(a: str, b: str) -> bool:
