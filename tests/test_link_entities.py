@@ -23,6 +23,12 @@ def test_name_key_folds_transliteration_and_honorifics():
     assert acronym_of("United Nations") == "un"
 
 
+def test_name_key_leaves_out_a_quoted_nickname():
+    assert name_key("Bongani 'Bongi' Dlamini") == name_key("Bongani Dlamini")
+    assert name_key("Sunday “Sunny” Okafor") == name_key("Sunday Okafor")
+    assert name_key("Conor O'Brien") != name_key("Conor Brien")
+
+
 def test_name_key_folds_arabic_romanisations():
     # the vowels of a romanised Arabic name vary by outlet; the letter rules alone do not join them
     assert name_key("Mohammed al-Balushi") == name_key("Muhammad al-Balushi") == name_key("Mohamed Balushi")

@@ -393,6 +393,17 @@ def test_a_name_the_tagger_calls_a_place_or_leaves_untagged_is_a_person(nlp):
     assert ("Oleksandr Kovalenko", "PERSON") in names[1] and ("Iryna Kovalenko", "PERSON") in names[1]
 
 
+def test_a_name_with_a_quoted_nickname_is_one_person(nlp):
+    # the tagger splits "Bongani 'Bongi' Dlamini" into two people and an organisation ("Dlamini")
+    from newsweave.extract.entities import entity_mentions
+
+    found = [(m.text, m.label) for m in entity_mentions(nlp(
+        "Union leader Bongani 'Bongi' Dlamini said the wage talks at the mine had collapsed."))]
+    assert found == [("Bongani 'Bongi' Dlamini", "PERSON")]
+    # quote marks around a word that is no nickname inside a name are left alone
+    assert ("Britain", "GPE") in [(m.text, m.label) for m in entity_mentions(nlp('He called it "Great" Britain.'))]
+
+
 def test_reads_as_person_needs_a_given_name_or_the_articles_surname_and_no_place_word():
     from newsweave.names import reads_as_person
 

@@ -61,6 +61,7 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an)-(?=\w)")
 _NAME_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"[’']s\b")
+_QUOTED_NICKNAME = re.compile(r"(?<=\w)\s+['\"‘“][^\W\d_][^'\"‘’“”]{0,30}['\"’”](?=\s+\w)")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
@@ -164,7 +165,8 @@ def name_words(text: str) -> tuple[str, ...]:
     """
     # A hyphenated name is one word: "Min-jun" of "Lee Min-jun" (not "Min", its "jun" taken for a particle:
     # Lee Min-jun and Lee Min-ho were one key), "Garza-Villarreal".
-    raw = [part for w in _NAME_WORD.findall(_POSSESSIVE.sub("", text))
+    # A nickname in quote marks inside a name ("Bongani 'Bongi' Dlamini") is no word of the name's.
+    raw = [part for w in _NAME_WORD.findall(_QUOTED_NICKNAME.sub(" ", _POSSESSIVE.sub("", text)))
            for part in ((w,) if w[:1].isupper() or _ARTICLE.match(w.lower()) else w.split("-"))]
     # ("pro-Clinton" is "pro" and "Clinton", as before: only a capitalised or "al-" compound is one word)
 

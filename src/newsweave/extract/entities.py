@@ -211,6 +211,31 @@ def _with_surname_particles(doc) -> list:
     return out
 
 
+# A given name, a nickname in quote marks and a surname: "Bongani 'Bongi' Dlamini", 'Earvin "Magic" Johnson'.
+_QUOTED_NICKNAME = re.compile(r"\b([A-Z][a-z]+) ['\"‘“]([A-Z][a-z]+(?: [A-Z][a-z]+)?)['\"’”] ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+
+
+def _with_quoted_nicknames(doc, ents: list) -> list:
+    """The entities with a name that holds a nickname in quote marks made one person's name: the tagger
+    splits it, often into a person, a nickname and an organisation ("Dlamini"). Only where the first word
+    is a given name or the tagger's person, and not in a headline."""
+    text = doc.text
+    if not any(q in text for q in "'\"‘“"):
+        return ents
+    lines = None
+    for m in _QUOTED_NICKNAME.finditer(text):
+        if not (first_name_gender(m.group(1)) or any(
+                e.label_ == "PERSON" and e.start_char <= m.start() < e.end_char for e in ents)):
+            continue
+        lines = title_case_lines(text) if lines is None else lines
+        if in_lines(m.start(), lines):
+            continue  # a headline's "Mayor Rejects 'Opportunistic' Haddad"
+        span = doc.char_span(m.start(), m.end(), label="PERSON", alignment_mode="expand")
+        if span is not None:
+            ents = [e for e in ents if e.end_char <= m.start() or e.start_char >= m.end()] + [span]
+    return sorted(ents, key=lambda e: e.start_char)
+
+
 def _one_line(ent):
     """A span the tagger ran across a line break ("Regina Benjamin\\nJul", "Gulf of Eden\\nSat Nov 12"):
     a name never crosses a line, so the line's piece with the most words is the name (the first of
@@ -298,7 +323,7 @@ def entity_mentions(doc) -> list[Mention]:
     lower_words = place_words = prose_names = people_surnames = None
     text_of_doc = None  # read once, where needed: spaCy builds ``doc.text`` anew on each access
     ents = []
-    for ent in _with_surname_particles(doc):
+    for ent in _with_quoted_nicknames(doc, _with_surname_particles(doc)):
         ent = _one_line(ent) if ent.label_ in ENTITY_LABELS else None
         if ent is None:
             continue
