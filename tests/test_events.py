@@ -93,6 +93,12 @@ def test_previously_met_occurred(nlp):
         ("Rebels attacked a village in northern Mali.", "ASSAULT", ["MLI"], ["MLI"]),
         ("The Moroccan army withdrew its troops from the disputed zone.", "RETREAT", ["MAR"], []),
         ("Nepal said India must reopen the border crossing.", "DEMAND", ["NPL"], ["IND"]),
+        # where the act's own place is not found, a domestic act happens in the one country its sentence
+        # names ("the streets of Tegucigalpa", "southern Iraq")
+        (("Thousands of opposition supporters poured into the streets of Tegucigalpa on Sunday and marched "
+          "toward the presidential palace."), "PROTEST", ["HND"], []),
+        (("Hundreds of students rallied on Saturday, one of them said, to protest water shortages in "
+          "southern Iraq."), "PROTEST", ["IRQ"], []),
     ],
 )
 def test_main_event_type_and_actor_codes(nlp, text, type_, source, target):

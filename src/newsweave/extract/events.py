@@ -60,6 +60,7 @@ from .events_context import (
     event_time,
     foreign_named,
     place_country,
+    sentence_country,
     status_cue,
 )
 from .events_lexicon import CONFLICTUAL, COOPERATIVE
@@ -99,7 +100,9 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
             mode = "phone"
         place = event_place(trig)
         located = place_country(trig, place)
-        located = located or home
+        # an act a state's people do at home happens in the one country its sentence names, where its
+        # own place is not found ("residents rioted in the northern Nigerian town of ...")
+        located = located or home or (sentence_country(sent) if typ in DOMESTIC_TYPES else None)
         if not sources and located:
             sources = located_source(trig, located)
         if not targets and typ in DOMESTIC_TYPES:
