@@ -53,8 +53,32 @@ def actors_of(tok, exclude: set[int] | None = None) -> list[Actor]:
         found = actor_code(span.text) or chain_code(head.idx, head.idx + len(head.text))
         if found is None:
             continue
+        each = _of_each_country(head, found[1])
+        if len(each) > 1:
+            out.extend(each)  # "the foreign ministers of Chile and Peru": both countries act
+            continue
         out.append(Actor(text=span.text, code=found[0], sector=found[1], start=span.start_char, end=span.end_char))
     return out
+
+
+def _of_each_country(head, sector: str | None) -> list[Actor]:
+    """One actor per country of a coordination after "of" or "from" ("negotiators from Armenia and
+    Azerbaijan", "the governments of South Sudan and Sudan"), with the head's sector."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or not pobj.conjuncts:
+                continue
+            out = []
+            for part in (pobj, *pobj.conjuncts):
+                span = phrase(part)
+                found = actor_code(span.text)
+                if found and found[0] not in {a.code for a in out}:
+                    out.append(Actor(text=span.text, code=found[0], sector=sector or found[1],
+                                     start=span.start_char, end=span.end_char))
+            return out
+    return []
 
 
 # The article's coreference chains, where an earlier stage made them: a pronoun or a title with no
