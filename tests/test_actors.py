@@ -33,6 +33,10 @@ from newsweave.extract.actors import actor_code, actor_codes, country_names
         ("the European Union", ("IGO", None)),
         ("Hamas", ("PSE", "REB")),
         ("Moscow residents", ("RUS", "CVL")),
+        # British and American spellings of a body's name are one name
+        ("the Organisation of African Unity", ("IGO", None)),
+        ("the Organization for the Prohibition of Chemical Weapons", ("IGO", None)),
+        ("the Organisation of American States", ("IGO", None)),
     ],
 )
 def test_actor_codes_from_names_demonyms_capitals_and_titles(text, expected):

@@ -93,6 +93,9 @@ def test_previously_met_occurred(nlp):
         ("Rebels attacked a village in northern Mali.", "ASSAULT", ["MLI"], ["MLI"]),
         ("The Moroccan army withdrew its troops from the disputed zone.", "RETREAT", ["MAR"], []),
         ("Nepal said India must reopen the border crossing.", "DEMAND", ["NPL"], ["IND"]),
+        ("The foreign ministers of Chile and Peru agreed on a fisheries accord in Lima on Friday.", "AGREE",
+         ["CHL", "PER"], []),
+        ("Senior negotiators from Armenia and Azerbaijan met in Geneva on Thursday.", "CONSULT", ["ARM", "AZE"], []),
         # where the act's own place is not found, a domestic act happens in the one country its sentence
         # names ("the streets of Tegucigalpa", "southern Iraq")
         (("Thousands of opposition supporters poured into the streets of Tegucigalpa on Sunday and marched "

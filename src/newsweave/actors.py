@@ -101,7 +101,7 @@ def _tables() -> tuple[re.Pattern[str], dict[str, _Entry], re.Pattern[str], dict
     entries: dict[str, _Entry] = {}
 
     def add(alias: str, code: str, sector: str | None) -> None:
-        alias = alias.strip()
+        alias = _ISATION.sub("ization", alias.strip())  # as _normalise spells the text
         if not alias:
             return
         key = alias.lower()
@@ -149,7 +149,13 @@ def _tables() -> tuple[re.Pattern[str], dict[str, _Entry], re.Pattern[str], dict
 
 def _normalise(text: str) -> str:
     text = text.replace("’", "'").replace("``", '"').replace("''", '"')
+    # British and American spellings: "Organisation of African Unity" is the table's "Organization ..."
+    # (one letter for one, so offsets stay)
+    text = _ISATION.sub("ization", text)
     return " ".join(text.split())
+
+
+_ISATION = re.compile(r"(?<=[a-z])isation")
 
 
 def _matches(text: str) -> list[tuple[int, int, _Entry]]:
