@@ -84,7 +84,10 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
     timexes = [t for t in (timexes or []) if sent.start_char <= t.start < sent.end_char]
     evidence = Span(sent.start_char, sent.end_char, sent.text)
     triggers = sentence_triggers(sent)
-    # the dateline's country stands for the sentence only where it names no other
+    # the dateline's country stands for the sentence only where it names no other; for an official or
+    # a body that names no country of its own ("ISLAMABAD — The foreign minister spoke with his Afghan
+    # counterpart") it is still the one whose official it is
+    dateline = home
     home = home if home is not None and triggers and not foreign_named(sent, home) else None
     events: list[Event] = []
     for trig in triggers:
@@ -103,8 +106,8 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
         # an act a state's people do at home happens in the one country its sentence names, where its
         # own place is not found ("residents rioted in the northern Nigerian town of ...")
         located = located or home or (sentence_country(sent) if typ in DOMESTIC_TYPES else None)
-        if not sources and located:
-            sources = located_source(trig, located)
+        if not sources and (located or dateline):
+            sources = located_source(trig, located or dateline)
         if not targets and typ in DOMESTIC_TYPES:
             targets = located_target(trig, place, located, sources)
         primary = [Event(type=typ, evidence=evidence, source=sources, target=targets, mode=mode,
