@@ -405,6 +405,11 @@ def _modifier_actors(noun) -> list[Actor]:
     return out
 
 
+# Weapons and explosions, no one's name ("a car bomb exploded")
+_INSTRUMENTS = frozenset({"bomb", "explosion", "blast", "device", "mine", "shell", "missile", "rocket", "grenade",
+                          "ied", "explosive", "drone"})
+
+
 def located_source(trigger: Trigger, code: str | None) -> list[Actor]:
     """PLOVER codes a domestic group by where it acts: protesters in Manila are Philippine. ``code``
     is the country of the event's place (``events_context.place_country``)."""
@@ -413,8 +418,10 @@ def located_source(trigger: Trigger, code: str | None) -> list[Actor]:
         return []
     span = phrase(subj)
     sector = actor_sector(span.text)
-    if sector is None:
+    if sector is None and (trigger.type not in DOMESTIC_TYPES or subj.lemma_.lower() in _INSTRUMENTS):
         return []  # only role words ("rebels", "police", "students") say the group is local
+    # (but whoever riots, attacks or fights at home with no country named is of the place: "armed men",
+    # "a mob"; not a weapon: "a car bomb exploded" names no one, and the GSR records leave it uncoded)
     return [Actor(text=span.text, code=code, sector=sector, start=span.start_char, end=span.end_char)]
 
 
