@@ -115,6 +115,12 @@ def test_main_event_type_and_actor_codes(nlp, text, type_, source, target):
         assert _codes(event.target)[: len(target)] == target
 
 
+def test_a_dateline_the_parser_takes_for_the_subject_is_not_the_actor(nlp):
+    # "KARACHI, Pakistan — Police detained ...": the small parser makes "KARACHI" the subject
+    event = _events(nlp, "QUETTA, Pakistan — Police detained 40 opposition workers on Thursday.")[0]
+    assert (event.type, [(a.text, a.code) for a in event.source]) == ("COERCE", [("Police", "PAK")])
+
+
 def test_future_hostile_act_is_a_threat_followed_by_the_planned_act(nlp):
     events = _events(nlp, "Ghana said it would expel the Togolese ambassador unless the border reopened.")
     assert [e.type for e in events[:2]] == ["THREATEN", "SANCTION"]

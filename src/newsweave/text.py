@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["BARE_DATELINE", "WORD", "content_words", "dateline_place", "sentence_at", "split_sentences",
+__all__ = ["BARE_DATELINE", "WORD", "content_words", "dateline_length", "dateline_place", "sentence_at", "split_sentences",
            "without_dateline"]
 
 # Words that end in a full stop without ending a sentence.
@@ -69,6 +69,13 @@ def dateline_place(text: str) -> str | None:
         return None
     place = match["place"].strip(" ,")
     return place if sum(c.isalpha() for c in place.split(",")[0]) >= 3 else None
+
+
+def dateline_length(text: str) -> int:
+    """How many characters the dateline ``text`` opens with takes, dash included ("KARACHI, Pakistan — "
+    -> 20); 0 where it opens with none."""
+    match = _DATELINE_PLACE.match(text)
+    return match.end() if match is not None and dateline_place(text) is not None else 0
 
 
 def without_dateline(sentence: str) -> str:
