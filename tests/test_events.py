@@ -119,6 +119,9 @@ def test_a_dateline_the_parser_takes_for_the_subject_is_not_the_actor(nlp):
     # "KARACHI, Pakistan — Police detained ...": the small parser makes "KARACHI" the subject
     event = _events(nlp, "QUETTA, Pakistan — Police detained 40 opposition workers on Thursday.")[0]
     assert (event.type, [(a.text, a.code) for a in event.source]) == ("COERCE", [("Police", "PAK")])
+    # nor is it part of the subject's phrase ("BEIJING (Reuters) - Pakistan's prime minister" is Pakistani)
+    event = _events(nlp, "BEIJING (Reuters) - Pakistan's prime minister held talks with China's premier on Tuesday.")[0]
+    assert [(a.text, a.code) for a in event.source] == [("Pakistan's prime minister", "PAK")]
 
 
 def test_future_hostile_act_is_a_threat_followed_by_the_planned_act(nlp):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..text import dateline_length
+
 __all__ = ["OBJECTS", "SUBJECTS", "Trigger", "auxiliaries", "clause_tokens", "counted", "is_negated", "objects",
            "objects_and_conjuncts", "phrase"]
 
@@ -69,6 +71,10 @@ def phrase(tok):
         span = span[1:]
     while len(span) > 1 and span[-1].dep_ == "case":  # trailing 's
         span = span[:-1]
+    sent = tok.sent
+    dateline_end = sent.start_char + dateline_length(sent.text) if sent.start_char == 0 else 0
+    while len(span) > 1 and span[0].idx < dateline_end <= tok.idx:
+        span = span[1:]  # "BEIJING (Reuters) - Pakistan's prime minister": the dateline is no part of it
     return span
 
 
