@@ -102,6 +102,9 @@ def test_previously_met_occurred(nlp):
           "toward the presidential palace."), "PROTEST", ["HND"], []),
         (("Hundreds of students rallied on Saturday, one of them said, to protest water shortages in "
           "southern Iraq."), "PROTEST", ["IRQ"], []),
+        # the government an act is aimed at, where the sentence names no other country, is the actor's own
+        ("Opposition parties in Kenya called on the government to set a date for the referendum.", "DEMAND",
+         ["KEN"], ["KEN"]),
         # whoever attacks at home with no country named is of the place; a weapon names no one
         ("Armed men killed 23 villagers in an overnight raid in Algeria's Medea province.", "ASSAULT", ["DZA"], []),
         ("A car bomb exploded outside a police station in the Philippine city of Zamboanga.", "ASSAULT", [], []),

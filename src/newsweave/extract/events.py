@@ -60,6 +60,7 @@ from .events_context import (
     event_time,
     foreign_named,
     place_country,
+    sentence_countries,
     sentence_country,
     status_cue,
 )
@@ -110,6 +111,10 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
             sources = located_source(trig, located or dateline)
         if not targets and typ in DOMESTIC_TYPES:
             targets = located_target(trig, place, located, sources)
+        elif not targets and sources and sentence_countries(sent) <= {a.code for a in sources}:
+            # "Opposition parties in Kenya called on the government": where the sentence names no other
+            # country, the government, party or army an act is aimed at is the actor's own country's
+            targets = located_target(trig, place, None, sources)
         primary = [Event(type=typ, evidence=evidence, source=sources, target=targets, mode=mode,
                          time=time, place=place, status=status, claimed_by=claimed_by(trig, chain_name, full_name))]
         # PLOVER codes an announced future act as the intent it expresses: a cooperative act as

@@ -31,7 +31,7 @@ from .events_syntax import (
 )
 
 __all__ = ["FUTURE_AUX", "HAPPENING", "OBLIGATION_AUX", "by_phone", "claimed_by", "coming_window", "event_place", "event_status",
-           "event_time", "sentence_country", "status_cue"]
+           "event_time", "sentence_countries", "sentence_country", "status_cue"]
 
 _PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "through", "around")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -144,16 +144,22 @@ def foreign_named(sent, home: str) -> bool:
     return False
 
 
-def sentence_country(sent) -> str | None:
-    """The one country a sentence's places and peoples point to ("residents rioted in the northern Nigerian
-    town of Gidan Mallam", "a car bomb outside a hotel near Mogadishu's airport"), None where they name
-    none or more than one: where an event's own place is not found, it happens there."""
+def sentence_countries(sent) -> set[str]:
+    """The countries a sentence's places and peoples point to ("the northern Nigerian town of Gidan
+    Mallam", "Mogadishu's airport")."""
     codes = set()
     for ent in sent.ents:
         if ent.label_ in ("GPE", "NORP", "LOC"):
             code = _country_of(ent.text, places=ent.label_ in ("GPE", "LOC") and not ent.text.isupper())
             if code:
                 codes.add(code)
+    return codes
+
+
+def sentence_country(sent) -> str | None:
+    """The one country a sentence's places and peoples point to, None where they name none or more than
+    one: where an event's own place is not found, it happens there."""
+    codes = sentence_countries(sent)
     return codes.pop() if len(codes) == 1 else None
 
 
