@@ -102,6 +102,9 @@ def test_previously_met_occurred(nlp):
           "toward the presidential palace."), "PROTEST", ["HND"], []),
         (("Hundreds of students rallied on Saturday, one of them said, to protest water shortages in "
           "southern Iraq."), "PROTEST", ["IRQ"], []),
+        # a protest whose place is not found is against the government of the country its sentence names
+        ("Dock workers in Chile began a 48-hour strike on Tuesday over the sale of the port.", "PROTEST",
+         ["CHL"], ["CHL"]),
         # the government an act is aimed at, where the sentence names no other country, is the actor's own
         ("Opposition parties in Kenya called on the government to set a date for the referendum.", "DEMAND",
          ["KEN"], ["KEN"]),

@@ -110,8 +110,9 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
         if not sources and (located or dateline):
             sources = located_source(trig, located or dateline)
         if not targets and typ in DOMESTIC_TYPES:
-            targets = located_target(trig, place, located, sources)
-        elif not targets and sources and sentence_countries(sent) <= {a.code for a in sources}:
+            # (a protest whose place is not found is against the government of the country its sentence names)
+            targets = located_target(trig, place or sentence_countries(sent).get(located), located, sources)
+        elif not targets and sources and set(sentence_countries(sent)) <= {a.code for a in sources}:
             # "Opposition parties in Kenya called on the government": where the sentence names no other
             # country, the government, party or army an act is aimed at is the actor's own country's
             targets = located_target(trig, place, None, sources)

@@ -144,15 +144,15 @@ def foreign_named(sent, home: str) -> bool:
     return False
 
 
-def sentence_countries(sent) -> set[str]:
+def sentence_countries(sent) -> dict[str, str]:
     """The countries a sentence's places and peoples point to ("the northern Nigerian town of Gidan
-    Mallam", "Mogadishu's airport")."""
-    codes = set()
+    Mallam", "Mogadishu's airport"), each with the first name that points to it."""
+    codes: dict[str, str] = {}
     for ent in sent.ents:
         if ent.label_ in ("GPE", "NORP", "LOC"):
             code = _country_of(ent.text, places=ent.label_ in ("GPE", "LOC") and not ent.text.isupper())
             if code:
-                codes.add(code)
+                codes.setdefault(code, ent.text)
     return codes
 
 
@@ -160,7 +160,7 @@ def sentence_country(sent) -> str | None:
     """The one country a sentence's places and peoples point to, None where they name none or more than
     one: where an event's own place is not found, it happens there."""
     codes = sentence_countries(sent)
-    return codes.pop() if len(codes) == 1 else None
+    return next(iter(codes)) if len(codes) == 1 else None
 
 
 def _country_of(name: str, places: bool = True) -> str | None:
