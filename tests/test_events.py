@@ -102,6 +102,11 @@ def test_previously_met_occurred(nlp):
           "toward the presidential palace."), "PROTEST", ["HND"], []),
         (("Hundreds of students rallied on Saturday, one of them said, to protest water shortages in "
           "southern Iraq."), "PROTEST", ["IRQ"], []),
+        # a curfew or an attack with no one named as its target, by an actor it names, is done to the country
+        ("The Algerian authorities lifted a night-time curfew in the capital on Saturday.", "CONCEDE", ["DZA"],
+         ["DZA"]),
+        ("Maoist rebels set off a bomb in a crowded market in western Nepal, killing seven shoppers.", "ASSAULT",
+         ["NPL"], ["NPL"]),
         # a protest whose place is not found is against the government of the country its sentence names
         ("Dock workers in Chile began a 48-hour strike on Tuesday over the sale of the port.", "PROTEST",
          ["CHL"], ["CHL"]),

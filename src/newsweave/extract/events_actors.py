@@ -466,6 +466,8 @@ def located_target(trigger: Trigger, place: str | None, located: str | None, sou
             sector = actor_sector(span.text)
             if sector is not None and actor_code(span.text) is None:
                 return [Actor(text=span.text, code=code, sector=sector, start=span.start_char, end=span.end_char)]
-    if trigger.type == "PROTEST" and located and place:
-        return [Actor(text=place, code=code, sector="GOV")]
+    if located and place and (trigger.type == "PROTEST" or sources):
+        # a protest with no such phrase is against the government of its place; a curfew, a state of
+        # emergency, an attack or a clash with none, by an actor it names, is done to the country's people
+        return [Actor(text=place, code=code, sector="GOV" if trigger.type == "PROTEST" else None)]
     return []
