@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 
+from . import timex_guards as G
 from . import timex_normalize as N
 from . import timex_quarters as Q
 from .timex_calendar import duration_value
@@ -93,57 +94,6 @@ EDGE = r"(?:(?:early|late|mid|the\s+(?:beginning|start|end|middle|close)\s+of(?:
 
 
 
-def _g_month_word(m: re.Match, ctx: Context) -> bool:
-    # "May" and "March" are also a verb and a modal: trust the tagger when it says so.
-    word = m["month"]
-    if word.lower() in ("may", "march"):
-        # lower case is the verb or the noun ("the march"); "March for Life" is a name
-        if not word[0].isupper():
-            return False
-        # "March for Life", "May to December" are names or ranges, but "in March for health reasons"
-        # is the month: a temporal preposition in front settles it
-        if re.match(r"\s+(?:for|of|on|to)\b", m.string[m.end("month"):m.end("month") + 5]) and not re.search(
-                r"\b(?:in|since|until|till|by|before|after|from|through|during|early|late|mid|last|next|this)\s+$",
-                m.string[max(0, m.start("month") - 8):m.start("month")], re.IGNORECASE):
-            return False
-        return ctx.tag(m.start("month")) in ("NNP", "NNPS", "NN")
-    return True
-
-
-def _is_rate(m: re.Match, ctx: Context) -> bool:
-    """"$2 million a year", "700 seats a week", "24 hours a day": a rate, not a stretch of time."""
-    if (m["num"] or "").lower() not in ("a", "an") or (m["pre"] or "").strip():
-        return False
-    # the word before is an amount or a count ("$12", "400 cars", "$2 million")
-    lo = max(0, m.start() - 30)
-    prev = re.search(r"(\S+)\s*$", m.string[lo:m.start()])
-    if prev is None:
-        return False
-    return bool(re.fullmatch(r"[$£€¥]\d[\d,.]*", prev.group(1))) or ctx.tag(lo + prev.start(1)) in ("CD", "NNS", "NN")
-
-
-def _g_year(m: re.Match, ctx: Context) -> bool:
-    # A bare four-digit number is a year only where it reads as one; "1990 people" is a count.
-    if m["lead"] or m["tail"]:
-        return True
-    text = m.string
-    before = text[max(0, m.start() - 2): m.start()]
-    after = text[m.end(): m.end() + 12]
-    if re.match(r"\s*(?:%|percent|\.\d|,\d|\d|-\d)", after) or re.search(r"[$£€#]\s?$|\d[.,]$", before):
-        return False
-    if ctx.tag(m.start("year")) not in ("CD", "NNP", "NN", "JJ"):
-        return False
-    # "1990 other people": a count of something, not a year
-    nxt = re.match(r"\s+(\w+)(?:\s+(\w+))?", text[m.end(): m.end() + 40])
-    if nxt:
-        tag1 = ctx.tag(m.end() + nxt.start(1))
-        tag2 = ctx.tag(m.end() + nxt.start(2)) if nxt.group(2) else ""
-        if (tag1 == "NNS" or (tag1 in ("JJ", "CD") and tag2 == "NNS")) and not re.search(
-                r"\b(?:the|its|their|his|her|our)\s+$", text[max(0, m.start() - 7):m.start()], re.IGNORECASE):
-            return False  # but "its 2010 results" is the year's
-    return True
-
-
 # ----------------------------------------------------------------------------- the rules
 def _r(name: str, pattern: str, build: Build, guard: Guard | None = None, bounds=None) -> Rule:
     return Rule(name, re.compile(_B + "(?:" + pattern + ")" + _E, re.IGNORECASE), build, guard, bounds)
@@ -179,7 +129,7 @@ RULES: list[Rule] = [
        rf"(?:(?P<clock>{_CLOCK}),?\s+)?(?:(?:{WEEKDAY}),?\s+)?(?:(?P<month>{MONTH})\s+(?P<day>{DAYNUM})|(?:the\s+)?(?P<day2>{DAYNUM})\s+(?:of\s+)?(?P<month2>{MONTH}))"
        rf"(?:,?\s+(?P<year>{YEAR})(?!\d))?",
        lambda m, ctx: N.read_month_day(_swap(m), ctx),
-       lambda m, ctx: _g_month_word(_swap(m), ctx) and not re.match(r"\s*(?:%|percent|million|billion|\d)", m.string[m.end():m.end() + 9])),
+       lambda m, ctx: G.month_word_is_month(_swap(m), ctx) and not re.match(r"\s*(?:%|percent|million|billion|\d)", m.string[m.end():m.end() + 9])),
     # "March 1-8", "April 12 and 13", "from 2010-2011": TIMEX3 writes a range as two expressions; the rule reads the first,
     # ``range_end`` the second
     _r("day_range",
@@ -205,7 +155,7 @@ RULES: list[Rule] = [
        lambda m, ctx: N.read_month_year(_Merged(m, rel=m["rel"] or m["rel2"]), ctx),
        # "last May", "early March": the words around settle that it is the month
        lambda m, ctx: bool(m["rel"] or m["edge"] or m["year"] or m["rel2"]) and m["month"][0].isupper()
-       or _g_month_word(m, ctx)),
+       or G.month_word_is_month(m, ctx)),
     _r("decade",
        rf"(?:the\s+)?(?P<edge>{EDGE})?(?:(?P<digits>(?:1[5-9]|20)\d0|['’]?\d0)['’]?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
        N.read_decade,
@@ -219,7 +169,7 @@ RULES: list[Rule] = [
        N.read_century),
     _r("year",
        rf"(?P<lead>(?:the\s+)?(?:calendar|fiscal|fiscal\s+year|the\s+year)\s+|the\s+(?={YEAR}\s+(?:period|season|year)\b))?(?P<edge>{EDGE})?(?P<year>{YEAR})(?!\d)(?P<tail>\s+(?:period|season|year|and\s+beyond|or\s+later))?",
-       N.read_year, _g_year),
+       N.read_year, G.reads_as_year),
     _r("fiscal_year",
        r"(?:the\s+)?(?P<rel>(?:current|last|previous|next|coming|latest|same)\s+)?fiscal(?:\s+year)?\s+(?P<year>\d{4}|'?\d\d)"
        r"|(?:the\s+|its\s+)(?P<rel2>(?:current|last|previous|next|coming|latest|same)\s+)?fiscal\s+year",
@@ -234,7 +184,7 @@ RULES: list[Rule] = [
        # "mid-afternoon yesterday" is "yesterday mid-afternoon"
        lambda m, ctx: N.read_deictic_day(_Merged(m, part=m["part"] or m["part0"]), ctx),
        # but "Friday morning today" or "the night today" do not read as one expression
-       lambda m, ctx: not _in_a_name(m) and (not m["part0"] or m["part0"].lower().startswith("mid")
+       lambda m, ctx: not G.in_a_name(m) and (not m["part0"] or m["part0"].lower().startswith("mid")
        or not re.search(r"(?:\bthe|\w+day)\s+$", m.string[max(0, m.start() - 12):m.start()], re.IGNORECASE))),
     _r("part_of_day",
        rf"(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART})|(?P<rel2>)(?P<part2>overnight|mid[\s-]?afternoon)",
@@ -296,7 +246,7 @@ RULES: list[Rule] = [
        lambda m, ctx: not (m["num"].lower() in ("a", "an", "some") and m["unit"].lower() in ("second", "quarter"))
        and not re.match(r"(?:-|\s+)old\b", m.string[m.end():m.end() + 5])
        and not (re.fullmatch(r"1[5-9]\d\d|20\d\d", m["num"]) and m["unit"].lower() in ("quarter", "year"))
-       and not _is_rate(m, ctx),
+       and not G.is_rate(m, ctx),
        _adjectival_bounds),
     _r("the_year",
        r"(?:the\s+)(?:(?P<rel>full|entire|whole|current|fiscal)\s+)?(?P<unit>year|week)(?!['’]s)(?P<ended>\s+(?:ended|ending|to\s+date))?",
@@ -338,15 +288,15 @@ RULES: list[Rule] = [
     _r("present",
        r"(?:right\s+)?now|currently|current|nowadays|these\s+days|at\s+present|presently|at\s+the\s+moment|this\s+(?:crucial\s+)?moment",
        N.read_present,
-       lambda m, ctx: _g_present(m, ctx)),
+       lambda m, ctx: G.present_word(m, ctx)),
     _r("past",
        r"(?:more\s+|most\s+)?recently|the\s+past|lately|the\s+other\s+day|then[\s-]+current",
        N.read_past,
-       lambda m, ctx: _g_past(m, ctx)),
+       lambda m, ctx: G.past_word(m, ctx)),
     _r("future",
        r"(?:the\s+)?(?:near\s+|distant\s+)?future|as\s+soon\s+as\s+possible|the\s+(?:near|short)\s+term|a\s+later\s+date|in\s+due\s+course",
        N.read_future,
-       lambda m, ctx: _g_future(m, ctx)),
+       lambda m, ctx: G.future_word(m, ctx)),
     _r("anaphoric",
        r"(?P<rel>that|the\s+same|that\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding|the\s+prior|earlier\s+that|later\s+that)"
        r"\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night)(?P<after>\s+(?:before|after))?",
@@ -392,52 +342,6 @@ RULES: list[Rule] = [
        rf"(?:,?\s+(?P<year>{YEAR}))?",
        N.read_holiday),
 ]
-
-
-def _in_a_name(m: re.Match) -> bool:
-    """Whether a word that is a time only in lower case ("today", "future", "now") is written as part of
-    a name: capitalised after a capitalised word on its line ("USA TODAY", "For Our Future")."""
-    if not m.group(0)[:1].isupper():
-        return False
-    line = m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()]
-    return bool(re.search(r"\b[A-Z][\w&'’-]*(?:\.[A-Z]\.?)*\s+$", line))  # not "Wednesday. Yesterday"
-
-
-def _g_present(m: re.Match, ctx: Context) -> bool:
-    if _in_a_name(m):
-        return False
-    word = m.group(0).lower()
-    if word == "current":
-        # the adjective is PRESENT_REF only when it does not head a longer expression
-        # ("the current quarter") and does not mean electricity or a flow
-        tag = ctx.tag(m.start())
-        return tag == "JJ" and not re.match(r"\s+(?:account|assets|liabilities|events|affairs|issue|prices)",
-                                            m.string[m.end():m.end() + 14], re.IGNORECASE)
-    return True
-
-
-def _g_past(m: re.Match, ctx: Context) -> bool:
-    word = m.group(0).lower()
-    if word == "recent":
-        return ctx.tag(m.start()) == "JJ"
-    return True
-
-
-def _g_future(m: re.Match, ctx: Context) -> bool:
-    if _in_a_name(m):
-        return False
-    word = m.group(0).lower()
-    if word in ("future", "the future"):
-        if re.search(r"foreseeable\s+$", m.string[max(0, m.start() - 12):m.start()], re.IGNORECASE):
-            return False
-        # the time to come ("the future", "its future.") rather than an adjective ("future earnings")
-        return word == "the future" or bool(
-            re.match(r"\s*(?:[.,;:)'\"]|$|\s+(?:of|for|and|is|was|will|as|in)\b)", m.string[m.end():m.end() + 8]))
-    if word in ("shortly",):
-        return True
-    if word.endswith("term"):
-        return word.startswith("the")
-    return True
 
 
 class _Merged:
