@@ -33,6 +33,10 @@ from newsweave.extract.actors import actor_code, actor_codes, country_names
         ("the European Union", ("IGO", None)),
         ("Hamas", ("PSE", "REB")),
         ("Moscow residents", ("RUS", "CVL")),
+        # armed groups and forces news names without their country
+        ("Tatmadaw troops", ("MMR", "MIL")),
+        ("M23 rebels", ("COD", "REB")),
+        ("Greek Cypriot leaders", ("CYP", "GOV")),
         # British and American spellings of a body's name are one name
         ("the Organisation of African Unity", ("IGO", None)),
         ("the Organization for the Prohibition of Chemical Weapons", ("IGO", None)),
