@@ -126,6 +126,17 @@ def test_main_event_type_and_actor_codes(nlp, text, type_, source, target):
         assert _codes(event.target)[: len(target)] == target
 
 
+def test_who_does_an_act_of_force_decides_its_type_past_datelines_and_passives(nlp):
+    # the police's raid of a home is COERCE, not the dateline's ("KAMPALA ... raided": an assault)
+    event = _events(nlp, "KAMPALA, Uganda — Police raided the home of an opposition figure before dawn on Friday "
+                         "and arrested 14 of his aides.")[0]
+    assert event.type == "COERCE"
+    # injuries told in the passive, done by a crowd rampaging in the "as" clause: a riot
+    event = _events(nlp, "At least 30 people were injured in the city on Sunday night as supporters of the "
+                         "defeated candidate rampaged through the centre, hurling stones at shops.")[0]
+    assert event.type == "PROTEST"
+
+
 def test_a_dateline_the_parser_takes_for_the_subject_is_not_the_actor(nlp):
     # "KARACHI, Pakistan — Police detained ...": the small parser makes "KARACHI" the subject
     event = _events(nlp, "QUETTA, Pakistan — Police detained 40 opposition workers on Thursday.")[0]

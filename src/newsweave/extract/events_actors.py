@@ -16,10 +16,9 @@ import contextlib
 import contextvars
 
 from ..model import Actor, Mention
-from ..text import dateline_length
 from .actors import actor_code, actor_sector
 from .events_lexicon import NOUNS
-from .events_syntax import OBJECTS, SUBJECTS, Trigger, objects, phrase
+from .events_syntax import OBJECTS, SUBJECTS, Trigger, objects, past_dateline, phrase
 
 __all__ = ["PRONOUNS", "actor_mention", "actors_of", "chain_code", "chain_name", "chains", "event_sources",
            "event_targets", "full_name", "located_source", "subject_token", "the_two"]
@@ -242,24 +241,13 @@ _STATIVE_PASSIVES = frozenset({"commit", "engage", "prepare", "determine", "sche
 
 
 
-def _past_dateline(tok):
-    """The token itself, or where the parser took a dateline for the subject ("KARACHI, Pakistan —
-    Paramilitary Rangers raided"), the first noun after the dateline hanging from it; None if none."""
-    sent = tok.sent
-    end = sent.start_char + dateline_length(sent.text)
-    if tok.idx >= end:
-        return tok
-    after = [t for t in tok.subtree if t.idx >= end and t.pos_ in ("NOUN", "PROPN") and t.head.idx < end]
-    return after[0] if after else None
-
-
 def subject_token(verb):
     """The subject of ``verb``, borrowed from the verb it depends on for xcomp, conj and relcl."""
     tok = verb
     for _ in range(6):
         for c in tok.children:
             if c.dep_ in SUBJECTS or (c.dep_ == "nsubjpass" and tok.lemma_.lower() in _STATIVE_PASSIVES):
-                c = _past_dateline(c)
+                c = past_dateline(c)
                 if c is not None:
                     return c
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):

@@ -38,7 +38,7 @@ from . import events_lexicon as lexicon
 from .events_lexicon import VERBS
 from .events_lexicon import MATERIAL_PHRASES as _PHRASES
 from .events_lexicon import MATERIAL_WORDS as _OWN_TYPE
-from .events_syntax import objects_and_conjuncts
+from .events_syntax import objects_and_conjuncts, past_dateline
 
 __all__ = ["MATERIAL_CONFLICT", "SCORER_CONFIG", "Reading", "clause_depth", "figurative", "manual_reading", "sentence_words"]
 
@@ -172,8 +172,8 @@ def _subject(verb):
             if c.dep_ == "agent":
                 return next((p for p in c.children if p.dep_ == "pobj"), None)
         for c in cur.children:
-            if c.dep_ == "nsubj":
-                return c
+            if c.dep_ == "nsubj" and past_dateline(c) is not None:
+                return past_dateline(c)  # not the dateline the parser took for it
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur:
             cur = cur.head
             continue
@@ -203,6 +203,11 @@ def _by_actors(verb, sentence_words: set[str], doer: set[str] | None = None) -> 
     """The type of an act of force from who does it to whom (the manual's lines); ``doer`` where the
     caller knows better than the subject (an attack noun's own "insurgent", "rebels'")."""
     doer = _role_words(_subject(verb)) if doer is None else doer
+    if not doer and _subject(verb) is None:
+        # "30 people were injured as supporters rampaged through the centre": a passive that names no doer
+        # is done by whoever acts in the clause that says how it came about
+        doer = next((words for c in verb.children if c.dep_ == "advcl"
+                     for words in [_role_words(_subject(c))] if words), set())
     done_to = _victims(verb)
     means = _lemmas(verb.subtree) | doer
     weapon = means & _HEAVY_WEAPONS

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..text import dateline_length
 
 __all__ = ["OBJECTS", "SUBJECTS", "Trigger", "auxiliaries", "clause_tokens", "counted", "is_negated", "objects",
-           "objects_and_conjuncts", "phrase"]
+           "objects_and_conjuncts", "past_dateline", "phrase"]
 
 SUBJECTS = ("nsubj", "csubj")
 OBJECTS = ("dobj", "obj")
@@ -76,6 +76,17 @@ def phrase(tok):
     while len(span) > 1 and span[0].idx < dateline_end <= tok.idx:
         span = span[1:]  # "BEIJING (Reuters) - Pakistan's prime minister": the dateline is no part of it
     return span
+
+
+def past_dateline(tok):
+    """The token itself, or where the parser took a dateline for the subject ("KARACHI, Pakistan —
+    Paramilitary Rangers raided"), the first noun after the dateline hanging from it; None if none."""
+    sent = tok.sent
+    end = sent.start_char + dateline_length(sent.text)
+    if tok.idx >= end:
+        return tok
+    after = [t for t in tok.subtree if t.idx >= end and t.pos_ in ("NOUN", "PROPN") and t.head.idx < end]
+    return after[0] if after else None
 
 
 def clause_tokens(tok) -> list:
