@@ -61,7 +61,6 @@ from .events_context import (
     foreign_named,
     place_country,
     sentence_countries,
-    sentence_country,
     status_cue,
 )
 from .events_lexicon import CONFLICTUAL, COOPERATIVE
@@ -90,6 +89,7 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
     # counterpart") it is still the one whose official it is
     dateline = home
     home = home if home is not None and triggers and not foreign_named(sent, home) else None
+    countries = sentence_countries(sent) if triggers else {}
     events: list[Event] = []
     for trig in triggers:
         sources = event_sources(trig)
@@ -106,13 +106,14 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
         located = place_country(trig, place)
         # an act a state's people do at home happens in the one country its sentence names, where its
         # own place is not found ("residents rioted in the northern Nigerian town of ...")
-        located = located or home or (sentence_country(sent) if typ in DOMESTIC_TYPES else None)
+        one_country = next(iter(countries)) if len(countries) == 1 else None
+        located = located or home or (one_country if typ in DOMESTIC_TYPES else None)
         if not sources and (located or dateline):
             sources = located_source(trig, located or dateline)
         if not targets and typ in DOMESTIC_TYPES:
             # (a protest whose place is not found is against the government of the country its sentence names)
-            targets = located_target(trig, place or sentence_countries(sent).get(located), located, sources)
-        elif not targets and sources and set(sentence_countries(sent)) <= {a.code for a in sources}:
+            targets = located_target(trig, place or countries.get(located), located, sources)
+        elif not targets and sources and set(countries) <= {a.code for a in sources}:
             # "Opposition parties in Kenya called on the government": where the sentence names no other
             # country, the government, party or army an act is aimed at is the actor's own country's
             targets = located_target(trig, place, None, sources)

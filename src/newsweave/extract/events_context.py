@@ -31,7 +31,7 @@ from .events_syntax import (
 )
 
 __all__ = ["FUTURE_AUX", "HAPPENING", "OBLIGATION_AUX", "by_phone", "claimed_by", "coming_window", "event_place", "event_status",
-           "event_time", "sentence_countries", "sentence_country", "status_cue"]
+           "event_time", "sentence_countries", "status_cue"]
 
 _PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "through", "around")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -146,7 +146,8 @@ def foreign_named(sent, home: str) -> bool:
 
 def sentence_countries(sent) -> dict[str, str]:
     """The countries a sentence's places and peoples point to ("the northern Nigerian town of Gidan
-    Mallam", "Mogadishu's airport"), each with the first name that points to it."""
+    Mallam", "Mogadishu's airport"), each with the first name that points to it: where an event's own
+    place is not found and they name one country, it happens there."""
     codes: dict[str, str] = {}
     for ent in sent.ents:
         if ent.label_ in ("GPE", "NORP", "LOC"):
@@ -154,13 +155,6 @@ def sentence_countries(sent) -> dict[str, str]:
             if code:
                 codes.setdefault(code, ent.text)
     return codes
-
-
-def sentence_country(sent) -> str | None:
-    """The one country a sentence's places and peoples point to, None where they name none or more than
-    one: where an event's own place is not found, it happens there."""
-    codes = sentence_countries(sent)
-    return next(iter(codes)) if len(codes) == 1 else None
 
 
 def _country_of(name: str, places: bool = True) -> str | None:

@@ -172,8 +172,8 @@ def _subject(verb):
             if c.dep_ == "agent":
                 return next((p for p in c.children if p.dep_ == "pobj"), None)
         for c in cur.children:
-            if c.dep_ == "nsubj" and past_dateline(c) is not None:
-                return past_dateline(c)  # not the dateline the parser took for it
+            if c.dep_ == "nsubj" and (subject := past_dateline(c)) is not None:
+                return subject  # not the dateline the parser took for it
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur:
             cur = cur.head
             continue
