@@ -404,6 +404,11 @@ def test_a_name_with_a_quoted_nickname_is_one_person(nlp):
     assert ("Britain", "GPE") in [(m.text, m.label) for m in entity_mentions(nlp('He called it "Great" Britain.'))]
 
 
+def test_a_quoted_nickname_is_no_part_of_the_display_name():
+    assert display_name(Counter({'Marcia "Cia" Price': 1, "Price": 2})) == "Marcia Price"
+    assert display_name(Counter({"Bongani 'Bongi' Dlamini": 2, "Dlamini": 3})) == "Bongani Dlamini"
+
+
 def test_reads_as_person_needs_a_given_name_or_the_articles_surname_and_no_place_word():
     from newsweave.names import reads_as_person
 

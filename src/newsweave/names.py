@@ -22,7 +22,7 @@ __all__ = ["DETERMINERS", "FAMILY", "HONORIFICS", "ORGANISATION_HEADS", "PARTICL
            "SURNAME_PARTICLES", "WORD", "first_name_gender",
            "first_names_agree", "fold",
            "head_of", "honorific_gender", "is_proper_name", "last_word", "name_words", "plain_words",
-           "reads_as_person", "singular", "spelled", "spelling", "surname_joined", "words_of"]
+           "reads_as_person", "singular", "spelled", "spelling", "surname_joined", "without_nickname", "words_of"]
 
 
 # Enough for the distinct names and descriptions of a large batch; an evicted entry is recomputed.
@@ -152,6 +152,11 @@ def plain_words(text: str) -> tuple[str, ...]:
     while len(words) > 1 and words[0] in HONORIFICS:
         words = words[1:]
     return tuple(words)
+
+
+def without_nickname(name: str) -> str:
+    """A written name without a nickname in quote marks inside it: 'Marcia "Cia" Price' -> "Marcia Price"."""
+    return " ".join(_QUOTED_NICKNAME.sub(" ", name).split())
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..names import HONORIFICS, fold, is_proper_name, name_words, spelled
+from ..names import (
+    HONORIFICS,
+    fold,
+    is_proper_name,
+    name_words,
+    spelled,
+    without_nickname,
+)
 from .entity_roles import TITLE_HEADS
 
 __all__ = ["acronym_of", "display_name", "is_acronym", "name_key", "without_title"]
@@ -51,7 +58,7 @@ def display_name(counts: Counter, common_words=frozenset()) -> str | None:
         return None
     bare: Counter = Counter()
     for name, n in counts.items():
-        bare[without_title(name)] += n
+        bare[without_nickname(without_title(name))] += n  # shown as 'Marcia Price', not 'Marcia "Cia" Price'
     counts = bare
     return max(counts, key=score)
 
