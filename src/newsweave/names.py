@@ -85,9 +85,10 @@ def spelling(word: str) -> str:
 
 
 # Romanisations of common Arabic names whose vowels differ ("Mohammed"/"Muhammad", "Hussein"/"Husain"),
-# which the letter rules above do not join; keys and values after those rules.
+# which the letter rules above do not join. Keys are spellings after those rules (y -> i, doubled letters
+# single); the variants are read through the same two rules when the table is built.
 _ARABIC_VARIANTS = {
-    "muhamad": ("mohamed", "mohamad", "muhamed", "mohamad", "mohammad", "mohammed", "muhammed", "mohamud"),
+    "muhamad": ("mohamed", "mohamad", "muhamed", "mohammad", "mohammed", "muhammed", "mohamud"),
     "ahmad": ("ahmed",),
     "husain": ("hussein", "husein", "hussain", "husayn", "hosein", "hossein"),
     "hasan": ("hassan",),
