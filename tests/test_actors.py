@@ -68,6 +68,12 @@ def test_pro_and_ethnic_modifiers_do_not_decide_the_code():
     assert actor_code("ethnic Serb villagers in Kosovo")[0] == "XKX"
 
 
+def test_a_region_of_the_americas_is_no_united_states():
+    assert actor_codes("blocked the Pan-American Highway near the town") == []
+    assert actor_codes("Latin American and South American leaders") == []
+    assert actor_code("American troops") == ("USA", "MIL")
+
+
 def test_named_body_without_a_country_is_an_ngo():
     assert actor_code("the Regional Water Forum") == ("NGO", None)
 

@@ -70,6 +70,15 @@ def test_possible_talks_are_proposed_with_place(nlp):
     assert _codes(event.source) == ["ETH", "EGY"] and event.target == []
 
 
+def test_a_place_unknown_to_the_tables_takes_the_country_its_phrase_names(nlp):
+    # the village is nobody's table entry; "the southern Castrian village of" is not needed for a known
+    # country: "Lebanese" says it
+    event = _events(nlp, "Israeli warplanes struck weapons depots near the southern Lebanese village of Ain Harouf "
+                         "overnight, Lebanon's state news agency reported on Thursday.")[0]
+    assert event.type == "FIGHT" and "Ain Harouf" in event.place
+    assert _codes(event.source) == ["ISR"] and _codes(event.target) == ["LBN"]
+
+
 def test_previously_met_occurred(nlp):
     event = _events(nlp, "The two foreign ministers previously met in Geneva in March.")[0]
     assert (event.type, event.status, event.place) == ("CONSULT", "occurred", "Geneva")

@@ -130,7 +130,8 @@ def test_sets_written_apart_from_the_code_each_get_their_event(nlp, name):
                                   "events_fictional_blind26.jsonl", "events_fictional_blind27.jsonl",
                                   "events_fictional_blind28.jsonl", "events_fictional_blind29.jsonl",
                                   "events_fictional_blind30.jsonl", "events_fictional_blind31.jsonl",
-                                  "events_fictional_blind32.jsonl", "events_fictional_blind33.jsonl"])
+                                  "events_fictional_blind32.jsonl", "events_fictional_blind33.jsonl",
+                                  "events_fictional_blind34.jsonl"])
 def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     """blind24: 72 snippets in the phrasings that trip rule coders (the event several clauses down,
     late or missing agents, nominalisations, idioms, refusals, ultimatums, headline fragments), written
@@ -157,7 +158,11 @@ def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     fourth session): 60 more of those kinds, written after all the above: first run 0.867 against the labels as
     written, 0.917 after three lines were relabelled to the CAMEO -> PLOVER table before any change (signing
     SUPPORT, 057; sanctions imposed COERCE, 163; the writer had been told to code signing AGREE), 0.967 after
-    the police raid behind a dateline and the passive told by its crowd. (Two concessions to come in blind26 and blind27 were
+    the police raid behind a dateline and the passive told by its crowd. blind34 (2026-12-07, fifth session): 72 of
+    the GSR's types from the manual's lines in monitoring-service style, 60 countries, written after all the above:
+    first run 0.944 (one with no event: "established diplomatic relations"), source codes 59 of 72, target 54 of
+    72; not fixed on but for two actor readings (the "Pan-American Highway" is no US, "near the southern Lebanese
+    village of ..." is a place). (Two concessions to come in blind26 and blind27 were
     relabelled AGREE, as the GSR codes "is prepared to lift the ban".)"""
     path = Path(__file__).parent / "data" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -156,6 +156,8 @@ def _normalise(text: str) -> str:
 
 
 _ISATION = re.compile(r"(?<=[a-z])isation")
+# Words before "America(n)" that make it a region of the Americas.
+_AMERICAS = ("latin ", "south ", "north ", "central ", "meso")
 
 
 def _matches(text: str) -> list[tuple[int, int, _Entry]]:
@@ -170,9 +172,11 @@ def _matches(text: str) -> list[tuple[int, int, _Entry]]:
             # Names are capitalised in running text: "turkey", "chad", "china" in lower case are
             # not the countries.
             continue
-        before = text[max(0, m.start(1) - 7):m.start(1)].lower()
-        if before.endswith(("pro-", "anti-")):
-            continue  # "pro-Iranian Hizbollah" is not Iran
+        before = text[max(0, m.start(1) - 8):m.start(1)].lower()
+        if before.endswith(("pro-", "anti-", "pan-")):
+            continue  # "pro-Iranian Hizbollah" is not Iran, the "Pan-American Highway" not the US
+        if found.lower().startswith("america") and before.endswith(_AMERICAS):
+            continue  # "Latin American", "South American" name a region, not the United States
         out.append((m.start(1), m.end(1), entry))
     # An ethnic group is coded by the country it lives in when the phrase names one ("ethnic
     # Albanian guerrillas operating in Macedonia"), else by its own country.

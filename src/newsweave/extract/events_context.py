@@ -95,8 +95,33 @@ def event_place(trigger: Trigger) -> str | None:
                 continue
         else:
             continue
+        framed = _place_frame(tok)
+        if framed is not None and _country_of(text) is None:
+            # "near the southern Lebanese village of Ain Harouf": the village is unknown to the tables,
+            # the phrase that frames it says its country
+            frame, name = framed
+            text = doc[frame.left_edge.i:max(tok.i, name.i) + 1].text
         return text[4:] if text.lower().startswith("the ") else text
     return None
+
+
+# Common nouns that frame a place's name ("the town of ...", "the Venezuelan port of ...").
+_PLACE_NOUNS = frozenset({"town", "village", "city", "port", "province", "region", "district", "state",
+                          "county", "capital", "area", "island", "municipality", "settlement", "hamlet",
+                          "neighbourhood", "neighborhood", "suburb", "camp", "oasis"})
+
+
+def _place_frame(tok):
+    """The place noun of "<prep> the (southern) Lebanese village of NAME" and NAME's head word, when
+    ``tok`` is in NAME; else None."""
+    head, hops = tok, 0
+    while head.dep_ in ("compound", "appos", "conj") and hops < 4:
+        head, hops = head.head, hops + 1
+    of = head.head
+    if head.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() not in _PLACE_NOUNS:
+        return None
+    frame = of.head
+    return (frame, head) if frame.dep_ == "pobj" and frame.head.lower_ in _PLACE_PREPS else None
 
 
 _PARENTHESIS = re.compile(r"\(([^()]{2,60})\)")
@@ -172,7 +197,7 @@ def _after_place_preposition(tok) -> bool:
     # location, Budapest, Hungary").
     while head.dep_ in ("appos", "conj", "compound") and hops < 4:
         head, hops = head.head, hops + 1
-    return head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS
+    return head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS or _place_frame(tok) is not None
 
 
 def status_cue(verb) -> str | None:
