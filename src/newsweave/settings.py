@@ -58,6 +58,12 @@ class StoryConfig:
     threshold: float | None = None
     entity_weight: float = 0.0  # cosine only: share of the name cosine in the similarity
     merge_threshold: float = 1.0  # story-to-story centroid similarity at which two stories merge (1: never)
+    # The learned similarity's odds are multiplied by near_odds for two articles published at most
+    # near_days apart: its weights come from ECB+, which has no dates, and whose look-alike events of one
+    # topic lie months or years apart; in a dated feed, outlets telling one event in their own words
+    # within days are what a story is (0: off, as in stores built before 2026-12-07).
+    near_days: int = 4
+    near_odds: float = 3.5
     # Inverse document frequency is softened (raised to this power): it is learnt online from the articles
     # seen so far, so early on it is noisy, and the word weights below already favour names, numbers and
     # the lead.
@@ -94,9 +100,12 @@ class StoryConfig:
                      "min_split", "cache_records"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"stories.{name} must be at least 1, got {getattr(self, name)}")
-        for name in ("idf_power", "proper_boost", "number_boost", "trigger_boost", "lead_chars", "lead_boost"):
+        for name in ("idf_power", "proper_boost", "number_boost", "trigger_boost", "lead_chars", "lead_boost",
+                     "near_days"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"stories.{name} must be 0 or more, got {getattr(self, name)}")
+        if self.near_odds < 1:
+            raise ConfigError(f"stories.near_odds must be 1 or more, got {self.near_odds}")
 
     def replace(self, **changes) -> StoryConfig:
         """A copy with some values changed (validated again)."""

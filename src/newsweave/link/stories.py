@@ -171,7 +171,7 @@ class StoryClusterer(StorySplits, StoryRecords):
         best_sim = 0.0
         try:
             for sid in candidates:
-                sims = self._member_sims(key, names, side, self._stories[sid])
+                sims = self._member_sims(key, names, side, self._stories[sid], features.published)
                 sim = float(sims.max()) if len(sims) else 0.0
                 if sim > best_sim:
                     best_id, best_sim, best_sims = sid, sim, sims
@@ -294,9 +294,10 @@ class StoryClusterer(StorySplits, StoryRecords):
             row = self._name_rows[key] = self._row({"\x00" + n: v for n, v in names.items()})
         return row
 
-    def _member_sims(self, key: str, names: dict[str, float], side: PairSide | None, st: StoryState) -> np.ndarray:
+    def _member_sims(self, key: str, names: dict[str, float], side: PairSide | None, st: StoryState,
+                     when: date | None = None) -> np.ndarray:
         """The loaded article's similarity to each of ``st``'s recent members (the article ``key``'s words
-        must be in the buffer: ``_load``)."""
+        must be in the buffer: ``_load``); ``when`` is its date, which the learned similarity reads."""
         if not st.rows:
             return np.zeros(0)
         if st.packed is None and self.model is None:
@@ -326,14 +327,30 @@ class StoryClusterer(StorySplits, StoryRecords):
             finally:
                 for r in loaded:
                     self._buf[r[0]] = 0.0
-            return self.model.probability(pair_features(
+            return self._near_in_time(self.model.probability(pair_features(
                 sims, name_sims, named & bool(names), title_shared, title_sizes + len(side.title),
-                numbers_shared, numbered & bool(side.numbers), *person_overlaps(names, [n for _, n in st.recent])))
+                numbers_shared, numbered & bool(side.numbers), *person_overlaps(names, [n for _, n in st.recent]))),
+                when, st.recent_keys)
         if names and self.entity_weight:
             name_sims = np.array([dot(names, n) if n else 0.0 for _, n in st.recent])
             has = np.array([bool(n) for _, n in st.recent])
             sims = np.where(has, (1 - self.entity_weight) * sims + self.entity_weight * name_sims, sims)
         return sims
+
+    def _near_in_time(self, probs: np.ndarray, when: date | None, keys: list[str]) -> np.ndarray:
+        """``probs`` with the odds of members published within ``near_days`` of ``when`` multiplied by
+        ``near_odds`` (see ``StoryConfig``): a function of the pair's two dates, so a link scored at a join
+        and one a split scores again agree."""
+        days, odds = self.config.near_days, self.config.near_odds
+        if not days or odds == 1 or when is None:
+            return probs
+        near = np.array([(d := self._meta.get(k, (None,))[0]) is not None and abs((when - d).days) <= days
+                         for k in keys], dtype=bool)
+        if not near.any():
+            return probs
+        p = np.clip(probs, 1e-12, 1 - 1e-12)
+        shifted = odds * p / (1 - p)
+        return np.where(near, shifted / (1 + shifted), probs)
 
     def _centroid_sim(self, words, names, st: StoryState) -> float:
         # The centroid's norm is kept up to date on join, so this is one pass over the article's words.

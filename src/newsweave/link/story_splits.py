@@ -122,7 +122,7 @@ class StorySplits:
                 try:
                     side = (self._side(keys[j], words, self._meta.get(keys[j], (None, "", None))[1])
                             if self.model is not None else None)
-                    sims = self._member_sims(keys[j], names, side, st)[:j]
+                    sims = self._member_sims(keys[j], names, side, st, self._meta.get(keys[j], (None,))[0])[:j]
                 finally:
                     self._buf[row[0]] = 0.0
                 st.links[keys[j]] = {keys[i] for i in np.nonzero(sims >= self.threshold)[0].tolist()}
