@@ -55,6 +55,19 @@ def test_name_variants_keep_people_apart_and_take_a_surname_tagged_org():
     assert roots[6] == roots[5] != roots[0]
 
 
+def test_two_descriptions_in_lower_case_are_not_one_thing_for_their_words():
+    # "al-Suwaidi, an Emirati businessman" ... "Belkacem is a businessman": two men, each with his own
+    # description; a capitalised word the tagger left to the nominal stage is a name all the same.
+    out = [Mention(0, 11, "businessman", "NOMINAL", kind="nominal"), Mention(50, 61, "businessman", "NOMINAL", kind="nominal"),
+           Mention(100, 112, "Bernard Osei", "PERSON"), Mention(150, 154, "Osei", "NOMINAL", kind="nominal")]
+    uf = Chains()
+    for _ in out:
+        uf.add()
+    join_name_variants(out, uf, {})
+    assert uf.find(0) != uf.find(1)
+    assert uf.find(3) == uf.find(2)
+
+
 def test_best_name_is_longest_name_in_chain():
     ms = [Mention(0, 5, "Smith", "PERSON", chain=1), Mention(10, 20, "John Smith", "PERSON", chain=1),
           Mention(30, 32, "he", "PERSON", kind="pronoun", chain=1)]

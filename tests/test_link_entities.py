@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
 from newsweave.link.entities import EntityLinker, acronym_of, name_key
+from newsweave.link.entity_ages import ages_agree, birth_years
 from newsweave.model import Mention
 
 
@@ -383,3 +385,28 @@ def test_a_surname_one_slip_of_the_pen_away_is_the_story_person():
     e = [M("Osbornes")]  # "the Osbornes": a family, not a slip
     el.add("e", e, story_id="s1")
     assert e[0].entity_id != a[2].entity_id
+
+
+def test_ages_stated_beside_one_name_tell_two_people():
+    # A council official of 58 and an aid worker of 34 share a common name; an article that states
+    # no age joins the latest of them, a later age-stated one its own.
+    el = EntityLinker()
+    t1 = "Fatima Hassan, 58, Harwick City Council's emergency planning manager, said the dock was safe."
+    t2 = "Fatima Hassan, a 34-year-old British national, was freed on Saturday."
+    t3 = "The 34-year-old aid worker Fatima Hassan flew home."
+    a, b, c = [M("Fatima Hassan")], [M("Fatima Hassan")], [M("Fatima Hassan", start=t3.index("Fatima"))]
+    el.add("a", a, story_id="s1", published=date(2026, 9, 10), text=t1)
+    el.add("b", b, story_id="s2", published=date(2026, 9, 20), text=t2)
+    el.add("c", c, story_id="s2", published=date(2026, 9, 21), text=t3)
+    assert a[0].entity_id != b[0].entity_id
+    assert b[0].entity_id == c[0].entity_id
+    assert el.entity(b[0].entity_id) is not None
+
+
+def test_birth_years_read_only_ages():
+    text = "John Mitchell, 67, who chairs the trust. Ann Vale, 58 percent of voters. Tom Reyes (41) spoke."
+    at = {n: text.index(n) for n in ("John Mitchell", "Ann Vale", "Tom Reyes")}
+    assert birth_years(text, [M("John Mitchell", start=at["John Mitchell"])], 2026) == (1958, 1959)
+    assert birth_years(text, [M("Ann Vale", start=at["Ann Vale"])], 2026) is None
+    assert birth_years(text, [M("Tom Reyes", start=at["Tom Reyes"])], 2026) == (1984, 1985)
+    assert ages_agree((1958, 1959), (1959, 1960)) and not ages_agree((1958, 1959), (1991, 1992))

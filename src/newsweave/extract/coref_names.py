@@ -181,10 +181,13 @@ def join_name_variants(out: list[Mention], uf: Chains, gender: dict[int, str]) -
         size[uf.find(k)] = size.get(uf.find(k), 0) + 1
     earlier: dict[tuple[str, object], list[int]] = {}  # key -> earlier mentions holding it, in order
     for i, m in enumerate(out):
-        if m.kind == "title":
+        if m.kind == "title" or m.kind == "nominal" and not m.text[:1].isupper():
             # A title is joined to its own name where it is written ("rival Barack Obama"); read as a
             # name, "rival" or "President" would join every person the article gives that title
             # ("then-rival Barack Obama" ... "rival Hillary Clinton" were one chain, and her "she" his).
+            # Nor are two descriptions in lower case one thing for their words: "al-Suwaidi, an Emirati
+            # businessman" and "Belkacem is a businessman" are two men (a capitalised one is a name the
+            # tagger missed: "Osei").
             continue
         wi = words[i]
         best, best_key = None, None

@@ -49,6 +49,7 @@ from ..names import last_word as _last_word
 from ..names import name_words as _name_words
 from ..names import spelled as _spelled
 from ..names import words_of as _words_of
+from .entity_ages import ages_agree, birth_years, join_born
 from .entity_groups import (
     FAMILY,
     GENDERED_NOUNS,
@@ -116,19 +117,23 @@ class EntityLinker(StoryLookups):
         # Full names first, so that a surname or title in the same article finds them.
         groups.sort(key=lambda g: (g.name is None, -(len(_name_words(g.name.text)) if g.name else 0)))
         for g in groups:
-            eid = self._resolve(g, story_id, when)
+            born = (birth_years(text, [m for m in g.mentions if m.kind == "name"], published.year if published else None)
+                    if g.label == PERSON and g.name is not None else None)
+            eid = self._resolve(g, story_id, when, born)
             for m in g.mentions:
                 m.entity_id = eid
             self._learn(eid, g, story_id, when, text)
+            if born is not None:
+                self._entities[eid].born = join_born(self._entities[eid].born, born)
         return [m.entity_id for m in mentions]
 
     # -- resolving ------------------------------------------------------------------------------
-    def _resolve(self, g: MentionGroup, story: str | None, when: str | None) -> str:
+    def _resolve(self, g: MentionGroup, story: str | None, when: str | None, born: tuple[int, int] | None = None) -> str:
         if g.name is not None:
             # A new name is a new entity even when its chain carries a title someone else held before.
             # the one-word names the article calls this person by ("Ellis" of "Ryan Ellis")
             alone = frozenset(w[0] for w in (_spelled(x.text) for x in g.mentions if x.kind == "name") if len(w) == 1)
-            return (self._resolve_name(g.name, story, group_gender(g), alone=alone)
+            return (self._resolve_name(g.name, story, group_gender(g), alone=alone, born=born)
                     or self._create(g.name.text, g.name.label))
         titles = [m for m in g.mentions if m.kind == "title"]
         for m in titles:
@@ -187,7 +192,8 @@ class EntityLinker(StoryLookups):
         return self._create(first.text, g.label)
 
     def _resolve_person(self, m: Mention, words: tuple[str, ...], story: str | None,
-                        gender: str | None, alone: frozenset[str] = frozenset()) -> str | None:
+                        gender: str | None, alone: frozenset[str] = frozenset(),
+                        born: tuple[int, int] | None = None) -> str | None:
         """The entity of a person's name, where nothing contradicts it.
 
         A full name is the entity written with that full name, else one with that surname whose given
@@ -203,7 +209,8 @@ class EntityLinker(StoryLookups):
         key = " ".join(words)
 
         def fits(c: str) -> bool:
-            return genders_agree(gender, self._entities[c].person_gender())
+            # gender and the ages stated ("Fatima Hassan, 58" is no "Fatima Hassan, a 34-year-old")
+            return genders_agree(gender, self._entities[c].person_gender()) and ages_agree(born, self._entities[c].born)
 
         if len(words) > 1:
             same = [c for c in self._by_key.get(f"PER|{key}", ()) if fits(c)]
@@ -224,8 +231,9 @@ class EntityLinker(StoryLookups):
                 # A headline's word after a known surname ("Clinton Breaks", "Obama Speech") is no
                 # given name and surname: the name is the surname alone. Not where the article calls
                 # the person by that second word alone: "Ryan Ellis" ... "Ellis" is no Ryan.
-                return self._resolve_person(m, words[:1], story, gender)
-            return self._resolve_name(m, story, gender, person=True) or self._story_person_misspelled(words, story, gender)
+                return self._resolve_person(m, words[:1], story, gender, born=born)
+            return self._of_age(self._resolve_name(m, story, gender, person=True)
+                                or self._story_person_misspelled(words, story, gender), born)
         cands = dict.fromkeys(self.canonical(c) for c in (*self._by_surname.get(words[0], ()),
                                                           *self._by_key.get(f"PER|{key}", ())))
         cands = [c for c in cands if fits(c) and self._entities[c].label == PERSON]
@@ -241,7 +249,8 @@ class EntityLinker(StoryLookups):
                 if not (public or (c in in_story and named[0] in in_story)):
                     continue
                 if c != named[0] and not self._entities[c].first_words - {""} and proper and genders_agree(
-                        self._entities[c].person_gender(), self._entities[named[0]].person_gender()):
+                        self._entities[c].person_gender(), self._entities[named[0]].person_gender()) and ages_agree(
+                        self._entities[c].born, self._entities[named[0]].born):
                     self._merge(c, named[0])
             cands = list(dict.fromkeys(self.canonical(c) for c in cands))
             in_story = {self.canonical(e) for e in in_story}
@@ -257,17 +266,23 @@ class EntityLinker(StoryLookups):
             return max(bare, key=lambda c: self._entities[c].mentions)  # the corpus's "Obama" of no given name
         if named:
             return None  # Barack or Michelle: nothing says which
-        return self._resolve_name(m, story, gender, person=True) or self._story_person_misspelled(words, story, gender)
+        return self._of_age(self._resolve_name(m, story, gender, person=True)
+                            or self._story_person_misspelled(words, story, gender), born)
+
+    def _of_age(self, eid: str | None, born: tuple[int, int] | None) -> str | None:
+        """``eid`` unless the ages stated of it and of the name being resolved tell two people."""
+        return eid if eid is None or ages_agree(born, self._entities[eid].born) else None
 
     def _resolve_name(self, m: Mention, story: str | None, gender: str | None = None,
-                      person: bool = False, alone: frozenset[str] = frozenset()) -> str | None:
+                      person: bool = False, alone: frozenset[str] = frozenset(),
+                      born: tuple[int, int] | None = None) -> str | None:
         words = _spelled(m.text)
         if not words:
             return None
         fam = FAMILY.get(m.label, m.label)
         key = " ".join(words)
         if fam == "PER" and not person:
-            return self._resolve_person(m, words, story, gender, alone)
+            return self._resolve_person(m, words, story, gender, alone, born)
         same = self._by_key.get(f"{fam}|{key}")
         if same:
             return same[-1]
@@ -456,6 +471,8 @@ class EntityLinker(StoryLookups):
         a.labels.update(b.labels)
         a.mentions += b.mentions
         a.stories += b.stories
+        if ages_agree(a.born, b.born):
+            a.born = join_born(a.born, b.born)
         self._merged_into[old] = into
         self.history.append({"action": "merged", "entity": into, "from": old})
         self._changes.touch_all([("ent", into), ("merged", old), ("hist", self._history_base + len(self.history) - 1)])
