@@ -258,3 +258,14 @@ def test_no_organisation_is_read_where_none_dominates_or_comes_first(nlp, text):
     chains = _chains_with_nominals(nlp, text)
     assert not any(("CNN" in c or "Microsoft" in c) and any(w.endswith(("firm", "company")) for w in c)
                    for c in chains), chains
+
+
+@pytest.mark.slow
+def test_a_surname_under_a_title_takes_the_person_given_that_title(nlp):
+    # Two unrelated Dizons in one report: "Captain Dizon" is the one the article called captain.
+    text = ("Able seaman Arnel Dizon, 27, was pronounced dead at the scene. Arnel Dizon had joined the ship in May. "
+            "The master, Captain Rodel Dizon, "
+            "remained aboard with two officers. \"Captain Dizon's decision to stay saved the ship,\" MacLeod said.")
+    ms = _resolve(nlp, text)
+    assert _chain_of(ms, "Dizon", text.index("Captain Dizon")) == _chain_of(ms, "Rodel Dizon")
+    assert _chain_of(ms, "Arnel Dizon") != _chain_of(ms, "Rodel Dizon")

@@ -90,7 +90,7 @@ _ROLE_PROPN = {
     "president", "minister", "secretary", "chancellor", "senator", "governor", "mayor", "leader",
     "chairman", "chairwoman", "ambassador", "spokesman", "spokeswoman", "premier", "king", "queen",
     "prince", "general", "director", "speaker", "aide", "envoy", "adviser", "advisor", "candidate",
-    "nominee", "chief", "commissioner", "judge", "prosecutor", "attorney",
+    "nominee", "chief", "commissioner", "judge", "prosecutor", "attorney", "captain",
 }
 
 
@@ -150,6 +150,7 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
     gender: dict[int, str] = {}  # mention index -> gender evidence
     token_of: dict[int, int] = {}  # mention index -> head token index
     roles: dict[tuple[str, frozenset[str]], int] = {}  # stated role -> mention index holding it
+    title_heads: dict[int, str] = {}  # name mention index -> the head of the title written before it
     poss_roles: dict[tuple[str, int], int] = {}  # (role noun, owner mention index) -> holder
 
     def add(m: Mention, head_tok: int | None) -> int:
@@ -192,6 +193,8 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
                     gender[idx] = HONORIFIC_GENDER[first]
                 role = _role_of(title) if title else None
                 if role is not None:
+                    title_heads[idx] = role[0]
+                if role is not None:
                     # cut what follows the role noun ("aide Yury" when NER split the name)
                     title = [t for t in title if t.i <= max(x.i for x in title if x.lemma_.lower() == role[0])]
                 if title and role is not None:
@@ -214,7 +217,7 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
                             poss_roles[(role[0], uf.find(name_idx_by_tok[owner[0].i]))] = idx
 
     # Name variants join one chain: "Donald Trump" ... "Trump" ... "Mr. Trump".
-    join_name_variants(out, uf, gender)
+    join_name_variants(out, uf, gender, title_heads)
 
     # Titles and descriptions: "the US President", "the Russian leader", "Putin's top aide".
     # A nominal mention the nominal stage made of the phrase ("Russian President") is that phrase.

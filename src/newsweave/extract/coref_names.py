@@ -160,12 +160,15 @@ def _keys_sought(words: list[str], acronym: str) -> list[tuple[str, object]]:
     return keys
 
 
-def join_name_variants(out: list[Mention], uf: Chains, gender: dict[int, str]) -> None:
+def join_name_variants(out: list[Mention], uf: Chains, gender: dict[int, str],
+                       titles: dict[int, str] | None = None) -> None:
     """Join name variants in one chain (a later short form joins the earlier long one), only where
     nothing in the chain contradicts: Melania Trump does not join the chain of "Donald Trump" ...
     "Trump", and a bare "Trump" joins the article's most-named compatible Trump so far.
 
-    ``gender`` (mention index -> gender evidence) gains what given names say. Each name is compared
+    ``gender`` (mention index -> gender evidence) gains what given names say; ``titles`` (mention index
+    -> the head of the title written before it) lets "Captain Dizon" take the person written "Captain
+    Rodel Dizon" where the article names two Dizons. Each name is compared
     only with the earlier names that share a key with it (see ``_keys_sought``), not with every
     earlier mention: the same chains, in time linear in the names rather than quadratic.
     """
@@ -180,6 +183,9 @@ def join_name_variants(out: list[Mention], uf: Chains, gender: dict[int, str]) -
     for k in range(len(out)):
         size[uf.find(k)] = size.get(uf.find(k), 0) + 1
     earlier: dict[tuple[str, object], list[int]] = {}  # key -> earlier mentions holding it, in order
+    titled: dict[int, set[str]] = {}  # chain root -> the titles written before its names
+    for k, head in (titles or {}).items():
+        titled.setdefault(uf.find(k), set()).add(head)
     for i, m in enumerate(out):
         if m.kind == "title" or m.kind == "nominal" and not m.text[:1].isupper():
             # A title is joined to its own name where it is written ("rival Barack Obama"); read as a
@@ -193,6 +199,10 @@ def join_name_variants(out: list[Mention], uf: Chains, gender: dict[int, str]) -
         best, best_key = None, None
         acronym = _acronym(wi) if len(wi) > 1 else ""
         candidates = sorted({j for key in _keys_sought(wi, acronym) for j in earlier.get(key, ())}) if wi else ()
+        if titles and i in titles and len(wi) == 1:
+            # a surname under a title is the person the article gave that title, where one was
+            same_title = [j for j in candidates if titles[i] in titled.get(uf.find(j), ())]
+            candidates = same_title or candidates
         for j in candidates:
             mj = out[j]
             wj = words[j]
@@ -223,6 +233,10 @@ def join_name_variants(out: list[Mention], uf: Chains, gender: dict[int, str]) -
                 m.label = "PERSON"
             root_before, root_i = uf.find(best), uf.find(i)
             uf.union(best, i)
+            if titled and root_before != root_i:
+                joined = titled.pop(root_before, set()) | titled.pop(root_i, set())
+                if joined:
+                    titled[uf.find(i)] = joined
             if root_before != root_i:
                 size[uf.find(i)] = size.pop(root_before, 1) + size.pop(root_i, 1)
             if best in gender and i not in gender:
