@@ -79,6 +79,20 @@ def test_a_place_unknown_to_the_tables_takes_the_country_its_phrase_names(nlp):
     assert _codes(event.source) == ["ISR"] and _codes(event.target) == ["LBN"]
 
 
+def test_coercion_told_without_its_doer_is_the_states_where_it_happens(nlp):
+    event = _events(nlp, "A 24-hour curfew was imposed on the Castrian town of Velmor on Saturday, officials said."
+                    .replace("Castrian", "Bangladeshi"))[0]
+    assert event.type == "COERCE" and _codes(event.source) == ["BGD"] and event.source[0].sector == "GOV"
+    # a doer named keeps its own code: no state is read into "by gunmen"
+    event = _events(nlp, "Five activists were arrested by masked gunmen in Velmor on Monday.")[0]
+    assert event.source == [] or _codes(event.source) != ["BGD"]
+
+
+def test_a_city_before_a_body_gives_its_country(nlp):
+    event = _events(nlp, "The extradition request was turned down by a Johannesburg court on Thursday.")[0]
+    assert event.type == "REJECT" and _codes(event.source) == ["ZAF"]
+
+
 def test_previously_met_occurred(nlp):
     event = _events(nlp, "The two foreign ministers previously met in Geneva in March.")[0]
     assert (event.type, event.status, event.place) == ("CONSULT", "occurred", "Geneva")

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Event, Extraction, Mention, Span, Timex
+from ..model import Actor, Event, Extraction, Mention, Span, Timex
 from ..settings import Settings
 from ..timex3 import is_window
 from .events_actors import (
@@ -43,6 +43,7 @@ from .events_actors import (
     actor_mention,
     chain_name,
     chains,
+    doer_unstated,
     event_sources,
     event_targets,
     full_name,
@@ -110,6 +111,10 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
         located = located or home or (one_country if typ in DOMESTIC_TYPES else None)
         if not sources and (located or dateline):
             sources = located_source(trig, located or dateline)
+        if not sources and typ == "COERCE" and located and doer_unstated(trig):
+            # an arrest, a curfew or an expulsion told without its doer ("a curfew was imposed on the
+            # Bangladeshi town of ...") is the state's where it happens: coercion is the authorities' act
+            sources = [Actor(text=countries.get(located) or place or located, code=located, sector="GOV")]
         if not targets and typ in DOMESTIC_TYPES:
             # (a protest whose place is not found is against the government of the country its sentence names)
             targets = located_target(trig, place or countries.get(located), located, sources)

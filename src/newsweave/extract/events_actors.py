@@ -16,6 +16,7 @@ import contextlib
 import contextvars
 
 from ..model import Actor, Mention
+from ..actors import city_country
 from .actors import actor_code, actor_sector
 from .events_lexicon import NOUNS
 from .events_syntax import OBJECTS, SUBJECTS, Trigger, objects, past_dateline, phrase
@@ -50,7 +51,7 @@ def actors_of(tok, exclude: set[int] | None = None) -> list[Actor]:
                     out.append(Actor(text=mod.text, code=found[0], sector=found[1], start=mod.idx,
                                      end=mod.idx + len(mod.text)))
             continue
-        found = actor_code(span.text) or chain_code(head.idx, head.idx + len(head.text))
+        found = actor_code(span.text) or chain_code(head.idx, head.idx + len(head.text)) or _city_modifier(head, span)
         if found is None:
             continue
         each = _of_each_country(head, found[1])
@@ -59,6 +60,17 @@ def actors_of(tok, exclude: set[int] | None = None) -> list[Actor]:
             continue
         out.append(Actor(text=span.text, code=found[0], sector=found[1], start=span.start_char, end=span.end_char))
     return out
+
+
+def _city_modifier(head, span) -> tuple[str, str | None] | None:
+    """The country of a city named before a body's or a group's noun ("a Johannesburg court", "Lagos
+    police"), with the sector the phrase's words give; a city is no government of its own."""
+    for c in head.children:
+        if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < head.i and c.text[:1].isupper():
+            code = city_country(c.text)
+            if code:
+                return code, actor_sector(span.text)
+    return None
 
 
 def _of_each_country(head, sector: str | None) -> list[Actor]:
@@ -410,6 +422,17 @@ def _modifier_actors(noun) -> list[Actor]:
 # Weapons and explosions, no one's name ("a car bomb exploded")
 _INSTRUMENTS = frozenset({"bomb", "explosion", "blast", "device", "mine", "shell", "missile", "rocket", "grenade",
                           "ied", "explosive", "drone"})
+
+
+def doer_unstated(trigger: Trigger) -> bool:
+    """Whether the event's clause is a passive with no "by" phrase ("were arrested", "a curfew was imposed")."""
+    anchor = trigger.anchor
+    if trigger.standalone:
+        # "a curfew was imposed": the event noun is the passive's subject
+        tok = trigger.token
+        return tok.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.head.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in anchor.children) and not any(
+        c.dep_ == "agent" for c in anchor.children)
 
 
 def located_source(trigger: Trigger, code: str | None) -> list[Actor]:

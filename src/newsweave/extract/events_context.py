@@ -84,18 +84,19 @@ def event_place(trigger: Trigger) -> str | None:
         if tok.pos_ != "PROPN" or not _after_place_preposition(tok):
             continue
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        framed = _place_frame(tok)
         if ent is not None and ent.label_ in _PLACE_LABELS:
             text = ent.text
-        elif ent is None or ent.label_ not in ("ORG", "NORP"):
+        elif ent is None or ent.label_ not in ("ORG", "NORP") or framed is not None:
             # The small model misses or mislabels many places ("in northern Mali" as PERSON): a
-            # country or capital name from the actor tables is a place all the same.
+            # country or capital name from the actor tables is a place all the same, and so is a name
+            # a place noun frames, whatever the tagger called it ("the town of Velmor")
             words = [t for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i]
             text = doc[words[0].i:tok.i + 1].text if words else tok.text
-            if actor_code(text) is None or text[:1].islower():
+            if (actor_code(text) is None and framed is None) or text[:1].islower():
                 continue
         else:
             continue
-        framed = _place_frame(tok)
         if framed is not None and _country_of(text) is None:
             # "near the southern Lebanese village of Ain Harouf": the village is unknown to the tables,
             # the phrase that frames it says its country
@@ -121,7 +122,8 @@ def _place_frame(tok):
     if head.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() not in _PLACE_NOUNS:
         return None
     frame = of.head
-    return (frame, head) if frame.dep_ == "pobj" and frame.head.lower_ in _PLACE_PREPS else None
+    # ("a curfew was imposed on the Bangladeshi town of ...": "on" a town is a place, as "in" one)
+    return (frame, head) if frame.dep_ == "pobj" and frame.head.lower_ in (*_PLACE_PREPS, "on") else None
 
 
 _PARENTHESIS = re.compile(r"\(([^()]{2,60})\)")
