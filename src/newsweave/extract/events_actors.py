@@ -15,8 +15,8 @@ from __future__ import annotations
 import contextlib
 import contextvars
 
-from ..model import Actor, Mention
 from ..actors import city_country
+from ..model import Actor, Mention
 from .actors import actor_code, actor_sector
 from .events_lexicon import NOUNS
 from .events_syntax import OBJECTS, SUBJECTS, Trigger, objects, past_dateline, phrase
