@@ -93,6 +93,12 @@ def test_a_city_before_a_body_gives_its_country(nlp):
     assert event.type == "REJECT" and _codes(event.source) == ["ZAF"]
 
 
+def test_a_lead_in_the_past_perfect_sets_the_scene(nlp):
+    events = _events(nlp, "Talks had stalled for months over fishing quotas. On Friday, Chile and Peru said they had "
+                          "agreed to extend their fisheries accord for five years.")
+    assert events[0].type == "AGREE" and _codes(events[0].source) == ["CHL", "PER"]
+
+
 def test_previously_met_occurred(nlp):
     event = _events(nlp, "The two foreign ministers previously met in Geneva in March.")[0]
     assert (event.type, event.status, event.place) == ("CONSULT", "occurred", "Geneva")

@@ -205,10 +205,21 @@ def doc_events(doc, timexes: list[Timex] | None = None, published: str | None = 
     out: list[Event] = []
     home = dateline_country(doc.text)
     with chains(mentions):
-        for sent in doc.sents:
-            out.extend(sentence_events(sent, timexes, published, home))
+        per_sentence = [(sent, sentence_events(sent, timexes, published, home)) for sent in doc.sents]
+    if len(per_sentence) > 1 and _background(per_sentence[0][0]) and any(ev for _, ev in per_sentence[1:]):
+        # "Talks had stalled for months over quotas. On Friday, the two said they had agreed ...": a
+        # lead told in the past perfect sets the scene; the news is what follows it
+        per_sentence = per_sentence[1:] + per_sentence[:1]
+    for _, events in per_sentence:
+        out.extend(events)
     _share_one_happening(out)
     return out
+
+
+def _background(sent) -> bool:
+    """Whether a sentence's main verb is in the past perfect ("had stalled", "had been held")."""
+    root = sent.root
+    return root.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in root.children)
 
 
 def _share_one_happening(events: list[Event]) -> None:

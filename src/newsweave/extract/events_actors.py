@@ -21,7 +21,7 @@ from .actors import actor_code, actor_sector
 from .events_lexicon import NOUNS
 from .events_syntax import OBJECTS, SUBJECTS, Trigger, objects, past_dateline, phrase
 
-__all__ = ["PRONOUNS", "actor_mention", "actors_of", "chain_code", "chain_name", "chains", "event_sources",
+__all__ = ["PRONOUNS", "actor_mention", "actors_of", "chain_code", "chain_name", "chains", "doer_unstated", "event_sources",
            "event_targets", "full_name", "located_source", "subject_token", "the_two"]
 
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them", "his", "her", "you",
