@@ -31,6 +31,13 @@ def test_name_key_leaves_out_a_quoted_nickname():
     assert name_key("Conor O'Brien") != name_key("Conor Brien")
 
 
+def test_name_key_folds_german_spellings_of_slavic_names():
+    assert name_key("Tatjana Kornilowa") == name_key("Tatyana Kornilova")
+    assert name_key("Jewgeni Kornilow") == name_key("Yevgeny Kornilov")
+    assert name_key("Juri Uschakow") != name_key("Yuri Ushakov")  # "sch" is left alone (see names.spelling)
+    assert name_key("Jan Novak") != name_key("Ian Novak") and name_key("Jun Park") != name_key("Yun Park")
+
+
 def test_name_key_folds_arabic_romanisations():
     # the vowels of a romanised Arabic name vary by outlet; the letter rules alone do not join them
     assert name_key("Mohammed al-Balushi") == name_key("Muhammad al-Balushi") == name_key("Mohamed Balushi")

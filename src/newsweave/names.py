@@ -63,6 +63,7 @@ _NAME_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"[’']s\b")
 _QUOTED_NICKNAME = re.compile(r"(?<=\w)\s+['\"‘“][^\W\d_][^'\"‘’“”]{0,30}['\"’”](?=\s+\w)")
 _DOUBLED = re.compile(r"(.)\1+")
+_J_AS_Y = re.compile(r"(?:(?<=[bcdfgklmnprstvz])j(?=[aeiou])|^j(?=[eu]))")
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -76,6 +77,11 @@ def fold(text: str) -> str:
 def spelling(word: str) -> str:
     """One word's transliteration-insensitive spelling: Yury/Yuri, Zelenskyy/Zelensky, Aleksey/Alexei."""
     w = word.replace("’", "").replace("'", "").replace("x", "ks").replace("y", "i").replace("w", "v")
+    # German and Polish spellings of Slavic names: a "j" after a consonant or opening "je"/"ju" is the
+    # English "y" (Tatjana, Jewgeni, Juri); not "Jan" (no "Ian") nor "Jose". ("tsch" for "ch" was tried:
+    # "Klitschko" then lost its misspelling "Klistchko", one slip apart no more.)
+    if len(w) >= 4:  # not the Korean "Jun" and "Yun"
+        w = _J_AS_Y.sub("i", w)
     w = _DOUBLED.sub(r"\1", w)  # doubled letters: Zelenskii -> zelenski
     if w.endswith("ei"):  # Sergei/Sergey -> sergi (after y -> i)
         w = w[:-2] + "i"
