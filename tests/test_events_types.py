@@ -21,6 +21,7 @@ def main_type(nlp, text: str) -> str | None:
 
 @pytest.mark.parametrize(("text", "type_"), [
     ("Norvel shipped 200 tonnes of grain to the drought-stricken north of Castry.", "AID"),
+    ("Amsel and Castry established diplomatic relations for the first time on Tuesday.", "SUPPORT"),  # CAMEO 054
     ("The charity flew three planeloads of blankets and tents into the flooded valley.", "AID"),
     ("The regional fund approved a new credit line to the port authority of Amsel.", "AID"),
     ("The Castrian army pulled its artillery back from the river on Sunday.", "RETREAT"),

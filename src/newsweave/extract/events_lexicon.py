@@ -361,6 +361,8 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{(v, o): ("SANCTION", "discontinue") for v in ("cut off", "halt", "stop") for o in (
         "gas", "oil", "fuel", "supply", "aid", "funding", "credit", "export", "shipment", "delivery", "assistance")},
     **{("break off", o): ("SANCTION", "withdraw") for o in ("relation", "tie", "talk", "negotiation", "contact")},
+    # CAMEO 054 "Grant diplomatic recognition": two states establishing relations recognise each other.
+    **{("establish", o): ("SUPPORT", None) for o in ("relation", "tie")},
     **{("call off", o): ("CONCEDE", None) for o in ("strike", "protest", "boycott", "demonstration", "walkout",
                                                     "sit-in", "march", "rally", "blockade", "stoppage")},
     **{("end", o): ("CONCEDE", None) for o in ("strike", "protest", "boycott", "curfew")},
