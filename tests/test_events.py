@@ -99,6 +99,16 @@ def test_a_lead_in_the_past_perfect_sets_the_scene(nlp):
     assert events[0].type == "AGREE" and _codes(events[0].source) == ["CHL", "PER"]
 
 
+def test_an_attack_takes_the_doer_a_later_sentence_says_claimed_it(nlp):
+    events = _events(nlp, "Nine people were killed when a car bomb exploded outside a market in Somalia on Friday. "
+                          "Al-Shabaab later claimed the attack in a statement.")
+    assert events[0].type == "ASSAULT" and _codes(events[0].source) == ["SOM"]
+    # a blamed group whose words name no country is of the country the attack was done to
+    events = _events(nlp, "At least 22 civilians were hacked to death overnight at a displacement site in Congo's "
+                          "Ituri province. Local leaders blamed Velmor militiamen.")
+    assert events[0].type == "ASSAULT" and _codes(events[0].source) == ["COD"]
+
+
 def test_previously_met_occurred(nlp):
     event = _events(nlp, "The two foreign ministers previously met in Geneva in March.")[0]
     assert (event.type, event.status, event.place) == ("CONSULT", "occurred", "Geneva")

@@ -43,6 +43,7 @@ from .events_actors import (
     actor_mention,
     chain_name,
     chains,
+    claimed_doers,
     doer_unstated,
     event_sources,
     event_targets,
@@ -206,6 +207,7 @@ def doc_events(doc, timexes: list[Timex] | None = None, published: str | None = 
     home = dateline_country(doc.text)
     with chains(mentions):
         per_sentence = [(sent, sentence_events(sent, timexes, published, home)) for sent in doc.sents]
+        _doers_told_after(per_sentence)
     if len(per_sentence) > 1 and _background(per_sentence[0][0]) and any(ev for _, ev in per_sentence[1:]):
         # "Talks had stalled for months over quotas. On Friday, the two said they had agreed ...": a
         # lead told in the past perfect sets the scene; the news is what follows it
@@ -214,6 +216,30 @@ def doc_events(doc, timexes: list[Timex] | None = None, published: str | None = 
         out.extend(events)
     _share_one_happening(out)
     return out
+
+
+# Acts whose doer news often names only later, in a claim or a blame.
+_CLAIMABLE = frozenset({"ASSAULT", "FIGHT"})
+
+
+def _doers_told_after(per_sentence: list) -> None:
+    """An attack told without its doer takes the one a next sentence says claimed it or was blamed for it
+    ("... a car bomb exploded outside the market. Al-Shabaab later claimed the attack"); a doer whose
+    words name no country ("CODECO militiamen") is of the country the attack was done to."""
+    for k, (_, events) in enumerate(per_sentence):
+        open_ = [e for e in events if e.type in _CLAIMABLE and not e.source]
+        if not open_:
+            continue
+        for sent, _ in per_sentence[k + 1:k + 3]:
+            doers = claimed_doers(sent)
+            if not doers:
+                continue
+            for e in open_:
+                targets = {a.code for a in e.target if a.code}
+                coded = [a if a.code else Actor(text=a.text, code=next(iter(targets)), sector=sector, start=a.start, end=a.end)
+                         for a, sector in doers if a.code or len(targets) == 1]
+                e.source = coded
+            break
 
 
 def _background(sent) -> bool:

@@ -21,7 +21,7 @@ from .actors import actor_code, actor_sector
 from .events_lexicon import NOUNS
 from .events_syntax import OBJECTS, SUBJECTS, Trigger, objects, past_dateline, phrase
 
-__all__ = ["PRONOUNS", "actor_mention", "actors_of", "chain_code", "chain_name", "chains", "doer_unstated", "event_sources",
+__all__ = ["PRONOUNS", "actor_mention", "actors_of", "chain_code", "chain_name", "chains", "claimed_doers", "doer_unstated", "event_sources",
            "event_targets", "full_name", "located_source", "subject_token", "the_two"]
 
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them", "his", "her", "you",
@@ -422,6 +422,42 @@ def _modifier_actors(noun) -> list[Actor]:
 # Weapons and explosions, no one's name ("a car bomb exploded")
 _INSTRUMENTS = frozenset({"bomb", "explosion", "blast", "device", "mine", "shell", "missile", "rocket", "grenade",
                           "ied", "explosive", "drone"})
+
+
+# What a claim of responsibility or a blame names the doer of ("claimed the attack", "claimed
+# responsibility for the bombing").
+_CLAIMED = frozenset({"attack", "attacks", "bombing", "bombings", "killing", "killings", "responsibility", "assault",
+                      "blast", "raid", "abduction", "kidnapping", "ambush", "shooting", "massacre", "strike"})
+
+
+def claimed_doers(sent) -> list[tuple[Actor, str | None]]:
+    """Who a sentence says did a violent act told before it: the subject of "claimed (responsibility for)
+    the attack", the object of "blamed" (or of "blamed it on"), the object of "attributed the killing to".
+    Each with the sector its words give, coded where its words name a country or a known group."""
+    out = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma == "claim" and any(c.dep_ == "dobj" and c.lower_ in _CLAIMED for c in tok.children):
+            heads = [c for c in tok.children if c.dep_ == "nsubj"]
+        elif lemma == "blame":
+            on = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children if p.dep_ == "pobj"]
+            heads = on or [c for c in tok.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+        elif lemma == "attribute":
+            heads = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+        else:
+            continue
+        for head in heads:
+            if head.pos_ == "PRON":
+                continue
+            found = actors_of(head)
+            if found:
+                out.extend((a, a.sector) for a in found)
+            else:
+                span = phrase(head)
+                sector = actor_sector(span.text)
+                if sector is not None:
+                    out.append((Actor(text=span.text, sector=sector, start=span.start_char, end=span.end_char), sector))
+    return out
 
 
 def doer_unstated(trigger: Trigger) -> bool:
