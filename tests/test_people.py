@@ -447,3 +447,29 @@ def test_two_koreans_of_one_family_name_stay_apart_and_lee_alone_is_the_one_he_f
     el.add("c", c, story_id="s1")
     assert a[0].entity_id != a[1].entity_id
     assert c[0].entity_id == a[0].entity_id
+
+
+def test_a_generational_suffix_tells_father_and_son_apart():
+    el = EntityLinker()
+    a, b = [M("Samuel Adeyemi Sr.")], [M("Samuel Adeyemi Jr.")]
+    el.add("a", a, story_id="s1")
+    el.add("b", b, story_id="s1")
+    assert a[0].entity_id != b[0].entity_id
+    c = [M("Samuel Adeyemi Sr.")]
+    el.add("c", c, story_id="s2")
+    assert c[0].entity_id == a[0].entity_id
+
+
+@pytest.mark.slow
+def test_a_broadcast_transcripts_speakers_are_their_own_people(nlp):
+    # The small tagger reads speakers in capitals as common nouns; each speaker is one person of its own.
+    text = ("HELEN MARSH, ANCHOR: The toll has risen to 61. Our correspondent Diego Sandoval is in the town.\n\n"
+            "DIEGO SANDOVAL, CORRESPONDENT: Helen, behind me is what is left of the church.\n\n"
+            "MARSH: What do the rescuers need?\n\n"
+            "SANDOVAL: Machines, water and time.\n\n"
+            "POSTED: this line is a rubric.")
+    ms, _ = _chains(nlp, text)
+    chain = {m.text: m.chain for m in ms if m.kind == "name"}
+    assert chain["HELEN MARSH"] == chain["MARSH"] != chain["DIEGO SANDOVAL"]
+    assert chain["DIEGO SANDOVAL"] == chain["SANDOVAL"] == chain["Diego Sandoval"]
+    assert "POSTED" not in chain

@@ -85,14 +85,19 @@ def test_a_store_built_before_dates_weighed_goes_on_without_them():
 
 
 @pytest.mark.eval
-def test_the_multi_outlet_people_set_no_worse_than_measured(shared_dir):
+@pytest.mark.parametrize(("name", "mixed", "p", "r"), [("people_fictional_blind3", 0.10, 0.95, 0.77),
+                                                      ("people_fictional_blind4", 0.17, 0.96, 0.76)])
+def test_the_multi_outlet_people_sets_no_worse_than_measured(shared_dir, name, mixed, p, r):
     # people_fictional_blind3 (2026-12-07, fifth session): five outlets' habits — nicknames, initials,
     # transliterations, a maiden name — and traps: one full name for two people of unrelated stories,
     # family members of one surname. First run 16.3% of person mentions in mixed entities (P 0.945,
     # R 0.781); after the ages stated beside a name and lower-case descriptions kept apart 9.7%
-    # (P 0.959, R 0.784). What still mixes is listed in benchmarks/RESULTS.md; this holds the line.
+    # (P 0.959, R 0.784). people_fictional_blind4 (same session, written after those rules): a broadcaster's
+    # transcripts with speakers in capitals, fathers and sons "Sr."/"Jr.", Spanish double surnames, Vietnamese
+    # names: first run 20.6% (P 0.914, R 0.678), 16.2% after transcript speakers and suffixes (P 0.963, R 0.770).
+    # What still mixes is listed in benchmarks/RESULTS.md; this holds the line.
     people = _bench("people_eval")
-    rows = people.load(DATA / "people_fictional_blind3.jsonl")
+    rows = people.load(DATA / f"{name}.jsonl")
     figures, _ = people.score(rows, people.extract(rows))
-    assert figures["mixed_mention_share"] <= 0.10, figures
-    assert figures["bcubed"]["p"] >= 0.95 and figures["bcubed"]["r"] >= 0.77, figures
+    assert figures["mixed_mention_share"] <= mixed, figures
+    assert figures["bcubed"]["p"] >= p and figures["bcubed"]["r"] >= r, figures

@@ -33,6 +33,13 @@ HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", 
 PARTICLES = frozenset({"of", "the", "and", "for", "de", "du", "des", "van", "von", "der", "den", "da", "di",
                        "del", "della", "la", "le", "y", "al", "el", "bin", "ibn", "ben", "&"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def generation(text: str) -> str | None:
+    """The generational suffix a name is written with ("Samuel Adeyemi Sr." -> "sr"), else None."""
+    words = text.split()
+    last = words[-1].lower().rstrip(".,") if words else ""
+    return last if last in SUFFIXES and len(words) > 1 else None
 # Particles that belong to the surname after them: "Marine Le Pen" is then "Le Pen", "Ursula von der Leyen"
 # "von der Leyen", "Robert De Niro" "De Niro" — never a given name "Le" or "von" beside "Marine" or "Ursula".
 SURNAME_PARTICLES = frozenset({"de", "du", "des", "da", "di", "del", "della", "der", "den", "la", "le", "lo",

@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Mention
-from ..names import first_name_gender, first_names_agree, spelling, surname_joined
+from ..names import (
+    first_name_gender,
+    first_names_agree,
+    generation,
+    spelling,
+    surname_joined,
+)
 
 __all__ = ["HONORIFIC_GENDER", "Chains", "Person", "join_name_variants", "join_split_names", "name_words",
            "same_name"]
@@ -96,10 +102,13 @@ class Person:
     surnames: set[str] = field(default_factory=set)
     gender: str | None = None
     names: int = 0
+    suffix: str | None = None  # "jr", "sr", "iii": Samuel Adeyemi Sr. is not Samuel Adeyemi Jr.
 
-    def admits(self, words: list[str], gender: str | None) -> bool:
+    def admits(self, words: list[str], gender: str | None, suffix: str | None = None) -> bool:
         """Whether a name (its words, and the gender its given name or honorific states) can be this person's."""
         if gender and self.gender and gender != self.gender:
+            return False
+        if suffix and self.suffix and suffix != self.suffix:
             return False
         if len(words) > 1:
             if self.surnames and words[-1] not in self.surnames:
@@ -112,8 +121,9 @@ class Person:
             return all(first_names_agree(spelling(words[0]), spelling(g)) for g in self.given)
         return True
 
-    def add(self, words: list[str], gender: str | None) -> None:
+    def add(self, words: list[str], gender: str | None, suffix: str | None = None) -> None:
         self.names += 1
+        self.suffix = self.suffix or suffix
         if len(words) > 1:
             self.given.add(words[0])
             self.surnames.add(words[-1])
@@ -222,7 +232,7 @@ def join_name_variants(out: list[Mention], uf: Chains, gender: dict[int, str],
                 best = j
                 break
             person = people.get(uf.find(j))
-            if person is not None and not person.admits(wi, gender.get(i)):
+            if person is not None and not person.admits(wi, gender.get(i), generation(m.text)):
                 continue
             # the most-mentioned compatible person so far; the later one among equals
             key = (size.get(uf.find(j), 1), j)
@@ -245,7 +255,7 @@ def join_name_variants(out: list[Mention], uf: Chains, gender: dict[int, str],
         else:
             person = Person()
         if m.label == "PERSON" and m.kind == "name":
-            person.add(wi, gender.get(i))
+            person.add(wi, gender.get(i), generation(m.text))
             people[uf.find(i)] = person
         if wi:
             for key in _keys_held(wi, acronym):

@@ -403,7 +403,38 @@ def entity_mentions(doc) -> list[Mention]:
         if not text:
             continue
         out.append(Mention(start=start, end=start + len(text), text=text, label=label, kind="name"))
-    return _places_named_after_people(out, text_of_doc if text_of_doc is not None else doc.text)
+    text_of_doc = text_of_doc if text_of_doc is not None else doc.text
+    return _with_transcript_speakers(_places_named_after_people(out, text_of_doc), text_of_doc)
+
+
+# A broadcast transcript's turn: a line opening with a speaker in capitals, a role after a comma, a colon
+# ("HELEN MARSH, ANCHOR: ...", "SANDOVAL: ...", "WOLF BLITZER, CNN HOST: ...").
+_SPEAKER_TURN = re.compile(r"^[\"“]?((?:[A-Z][A-Z'’.\-]*[A-Z.] ){0,3}[A-Z][A-Z'’\-]*[A-Z])(?:, [^:\n]{1,60})?:\s", re.MULTILINE)
+_NOT_SPEAKERS = frozenset({"UPDATE", "UPDATED", "BREAKING", "NOTE", "CORRECTION", "WATCH", "READ", "RELATED", "EDITOR",
+                           "CLARIFICATION", "WARNING", "SOURCE", "SOURCES", "PHOTO", "VIDEO", "MORE", "THREAD", "LIVE",
+                           "ANALYSIS", "OPINION", "EXCLUSIVE", "Q", "A", "UNIDENTIFIED", "UNKNOWN", "CROWD", "ANNOUNCER"})
+
+
+def _with_transcript_speakers(mentions: list[Mention], text: str) -> list[Mention]:
+    """``mentions`` with a person's name for each speaker a transcript's turns open with, in capitals: the
+    small tagger reads "DIEGO SANDOVAL" and "MARSH" as common nouns, and the stages after it then took
+    every speaker of a broadcast for one another."""
+    turns = [m for m in _SPEAKER_TURN.finditer(text)
+             if m.group(1).split()[0].rstrip(".") not in _NOT_SPEAKERS and len(m.group(1)) >= 3]
+    if len(turns) < 2:
+        return mentions  # one capitalised line before a colon is a rubric ("POSTED:", "MUST SEE:"), no transcript
+    # A turn's speaker is a person where a role follows a full name ("HELEN MARSH, ANCHOR:"), where the prose
+    # names that person ("Diego Sandoval" ... "DIEGO SANDOVAL:"), or where it is the surname of such a speaker.
+    people = {w for m in mentions if m.label == "PERSON" for w in (m.text.lower(), m.text.split()[-1].lower())}
+    named = {m.group(1).lower() for m in turns if (len(m.group(1).split()) > 1 and m.group(0).rstrip().endswith(":")
+                                                   and "," in m.group(0)) or m.group(1).lower() in people}
+    surnames = {n.split()[-1] for n in named}
+    found = [Mention(start=m.start(1), end=m.end(1), text=m.group(1), label="PERSON", kind="name") for m in turns
+             if m.group(1).lower() in named or m.group(1).lower() in surnames]
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(m.start < f.end and f.start < m.end for f in found)]
+    return sorted(kept + found, key=lambda m: (m.start, -m.end))
 
 
 _LOCATIVE = frozenset({"at", "into", "in", "to", "from", "outside", "inside", "leaves", "left", "entered"})

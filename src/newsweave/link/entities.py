@@ -44,7 +44,7 @@ from datetime import date
 from typing import Any
 
 from ..model import DESCRIPTION_KINDS, NOMINAL_LABEL, Entity, Mention
-from ..names import first_name_gender, is_proper_name
+from ..names import first_name_gender, generation, is_proper_name
 from ..names import last_word as _last_word
 from ..names import name_words as _name_words
 from ..names import spelled as _spelled
@@ -119,21 +119,25 @@ class EntityLinker(StoryLookups):
         for g in groups:
             born = (birth_years(text, [m for m in g.mentions if m.kind == "name"], published.year if published else None)
                     if g.label == PERSON and g.name is not None else None)
-            eid = self._resolve(g, story_id, when, born)
+            suffix = next((s for s in (generation(m.text) for m in g.mentions if m.kind == "name") if s), None)
+            eid = self._resolve(g, story_id, when, born, suffix)
             for m in g.mentions:
                 m.entity_id = eid
             self._learn(eid, g, story_id, when, text)
             if born is not None:
                 self._entities[eid].born = join_born(self._entities[eid].born, born)
+            if suffix is not None and g.label == PERSON:
+                self._entities[eid].suffix = self._entities[eid].suffix or suffix
         return [m.entity_id for m in mentions]
 
     # -- resolving ------------------------------------------------------------------------------
-    def _resolve(self, g: MentionGroup, story: str | None, when: str | None, born: tuple[int, int] | None = None) -> str:
+    def _resolve(self, g: MentionGroup, story: str | None, when: str | None, born: tuple[int, int] | None = None,
+                 suffix: str | None = None) -> str:
         if g.name is not None:
             # A new name is a new entity even when its chain carries a title someone else held before.
             # the one-word names the article calls this person by ("Ellis" of "Ryan Ellis")
             alone = frozenset(w[0] for w in (_spelled(x.text) for x in g.mentions if x.kind == "name") if len(w) == 1)
-            return (self._resolve_name(g.name, story, group_gender(g), alone=alone, born=born)
+            return (self._resolve_name(g.name, story, group_gender(g), alone=alone, born=born, suffix=suffix)
                     or self._create(g.name.text, g.name.label))
         titles = [m for m in g.mentions if m.kind == "title"]
         for m in titles:
@@ -193,7 +197,7 @@ class EntityLinker(StoryLookups):
 
     def _resolve_person(self, m: Mention, words: tuple[str, ...], story: str | None,
                         gender: str | None, alone: frozenset[str] = frozenset(),
-                        born: tuple[int, int] | None = None) -> str | None:
+                        born: tuple[int, int] | None = None, suffix: str | None = None) -> str | None:
         """The entity of a person's name, where nothing contradicts it.
 
         A full name is the entity written with that full name, else one with that surname whose given
@@ -210,7 +214,9 @@ class EntityLinker(StoryLookups):
 
         def fits(c: str) -> bool:
             # gender and the ages stated ("Fatima Hassan, 58" is no "Fatima Hassan, a 34-year-old")
-            return genders_agree(gender, self._entities[c].person_gender()) and ages_agree(born, self._entities[c].born)
+            e = self._entities[c]
+            return (genders_agree(gender, e.person_gender()) and ages_agree(born, e.born)
+                    and not (suffix and e.suffix and suffix != e.suffix))  # Samuel Adeyemi Sr. is no Jr.
 
         if len(words) > 1:
             same = [c for c in self._by_key.get(f"PER|{key}", ()) if fits(c)]
@@ -232,8 +238,8 @@ class EntityLinker(StoryLookups):
                 # given name and surname: the name is the surname alone. Not where the article calls
                 # the person by that second word alone: "Ryan Ellis" ... "Ellis" is no Ryan.
                 return self._resolve_person(m, words[:1], story, gender, born=born)
-            return self._of_age(self._resolve_name(m, story, gender, person=True)
-                                or self._story_person_misspelled(words, story, gender), born)
+            return self._compatible(self._resolve_name(m, story, gender, person=True)
+                                    or self._story_person_misspelled(words, story, gender), born, suffix)
         cands = dict.fromkeys(self.canonical(c) for c in (*self._by_surname.get(words[0], ()),
                                                           *self._by_key.get(f"PER|{key}", ())))
         cands = [c for c in cands if fits(c) and self._entities[c].label == PERSON]
@@ -266,23 +272,27 @@ class EntityLinker(StoryLookups):
             return max(bare, key=lambda c: self._entities[c].mentions)  # the corpus's "Obama" of no given name
         if named:
             return None  # Barack or Michelle: nothing says which
-        return self._of_age(self._resolve_name(m, story, gender, person=True)
-                            or self._story_person_misspelled(words, story, gender), born)
+        return self._compatible(self._resolve_name(m, story, gender, person=True)
+                                or self._story_person_misspelled(words, story, gender), born, suffix)
 
-    def _of_age(self, eid: str | None, born: tuple[int, int] | None) -> str | None:
-        """``eid`` unless the ages stated of it and of the name being resolved tell two people."""
-        return eid if eid is None or ages_agree(born, self._entities[eid].born) else None
+    def _compatible(self, eid: str | None, born: tuple[int, int] | None, suffix: str | None) -> str | None:
+        """``eid`` unless the ages stated of it and of the name being resolved, or their generational
+        suffixes ("Sr." and "Jr."), tell two people."""
+        if eid is None:
+            return None
+        e = self._entities[eid]
+        return eid if ages_agree(born, e.born) and not (suffix and e.suffix and suffix != e.suffix) else None
 
     def _resolve_name(self, m: Mention, story: str | None, gender: str | None = None,
                       person: bool = False, alone: frozenset[str] = frozenset(),
-                      born: tuple[int, int] | None = None) -> str | None:
+                      born: tuple[int, int] | None = None, suffix: str | None = None) -> str | None:
         words = _spelled(m.text)
         if not words:
             return None
         fam = FAMILY.get(m.label, m.label)
         key = " ".join(words)
         if fam == "PER" and not person:
-            return self._resolve_person(m, words, story, gender, alone, born)
+            return self._resolve_person(m, words, story, gender, alone, born, suffix)
         same = self._by_key.get(f"{fam}|{key}")
         if same:
             return same[-1]

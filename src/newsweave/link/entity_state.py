@@ -51,20 +51,21 @@ class EntityRecord:
     written: Counter = field(default_factory=Counter)  # each written name -> times, for the display name
     stories: int = 0  # stories that named it in full (a person named so in many is called by surname alone)
     born: tuple | None = None  # years of birth the ages stated beside its name allow (``entity_ages``)
+    suffix: str | None = None  # the generational suffix written with its name ("jr", "sr", "iii")
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "label": self.label, "labels": dict(self.labels),
                 "aliases": sorted(self.aliases), "code": self.code, "first_words": sorted(self.first_words),
                 "last_seen": self.last_seen, "mentions": self.mentions, "gender": dict(self.gender),
                 "name_gender": dict(self.name_gender), "written": dict(self.written), "stories": self.stories,
-                "born": list(self.born) if self.born else None}
+                "born": list(self.born) if self.born else None, "suffix": self.suffix}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> EntityRecord:
         return cls(d["id"], d["name"], d["label"], Counter(d["labels"]), set(d["aliases"]), d["code"],
                    set(d["first_words"]), d["last_seen"], d["mentions"], Counter(d.get("gender") or {}),
                    Counter(d.get("name_gender") or {}), Counter(d.get("written") or {}), d.get("stories", 0),
-                   tuple(d["born"]) if d.get("born") else None)
+                   tuple(d["born"]) if d.get("born") else None, d.get("suffix"))
 
     def person_gender(self) -> str | None:
         """The gender this person's names state (given names, honorifics), else the one nearly all of
