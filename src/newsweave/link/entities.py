@@ -483,6 +483,7 @@ class EntityLinker(StoryLookups):
         a.stories += b.stories
         if ages_agree(a.born, b.born):
             a.born = join_born(a.born, b.born)
+        a.suffix = a.suffix or b.suffix
         self._merged_into[old] = into
         self.history.append({"action": "merged", "entity": into, "from": old})
         self._changes.touch_all([("ent", into), ("merged", old), ("hist", self._history_base + len(self.history) - 1)])
