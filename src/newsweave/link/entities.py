@@ -12,7 +12,8 @@ numbers of the coreference stage, where it ran) and sets ``entity_id`` on each. 
    across two different surnames: Trump and Putin can not meet; a surname-only entity only inside its
    story); given names must agree (an initial, a prefix or a
    usual short form) and so must genders (given names, honorifics, pronouns: Donald, Ivanka and Melania
-   Trump stay three people); a surname alone is the most-mentioned compatible person of its article,
+   Trump stay three people), the ages stated beside the name ("Fatima Hassan, 58" is no "Fatima Hassan, a
+   34-year-old"; ``link/entity_ages.py``) and generational suffixes ("Sr." is no "Jr."); a surname alone is the most-mentioned compatible person of its article,
    then its story — never the biggest such entity of the store, but for an article of no story or a
    person the news has named in full in several stories, where the corpus's one clearly dominant person
    of that surname is taken (``_resolve_person``);
