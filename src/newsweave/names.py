@@ -20,7 +20,7 @@ from importlib import resources
 
 __all__ = ["DETERMINERS", "FAMILY", "HONORIFICS", "ORGANISATION_HEADS", "PARTICLES", "PLACE_HEADS", "PRONOUNS",
            "SURNAME_PARTICLES", "WORD", "first_name_gender",
-           "first_names_agree", "fold",
+           "first_names_agree", "fold", "generation",
            "head_of", "honorific_gender", "is_proper_name", "last_word", "name_words", "plain_words",
            "reads_as_person", "singular", "spelled", "spelling", "surname_joined", "without_nickname", "words_of"]
 
@@ -33,13 +33,6 @@ HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", 
 PARTICLES = frozenset({"of", "the", "and", "for", "de", "du", "des", "van", "von", "der", "den", "da", "di",
                        "del", "della", "la", "le", "y", "al", "el", "bin", "ibn", "ben", "&"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
-def generation(text: str) -> str | None:
-    """The generational suffix a name is written with ("Samuel Adeyemi Sr." -> "sr"), else None."""
-    words = text.split()
-    last = words[-1].lower().rstrip(".,") if words else ""
-    return last if last in SUFFIXES and len(words) > 1 else None
 # Particles that belong to the surname after them: "Marine Le Pen" is then "Le Pen", "Ursula von der Leyen"
 # "von der Leyen", "Robert De Niro" "De Niro" — never a given name "Le" or "von" beside "Marine" or "Ursula".
 SURNAME_PARTICLES = frozenset({"de", "du", "des", "da", "di", "del", "della", "der", "den", "la", "le", "lo",
@@ -71,6 +64,13 @@ _POSSESSIVE = re.compile(r"[’']s\b")
 _QUOTED_NICKNAME = re.compile(r"(?<=\w)\s+['\"‘“][^\W\d_][^'\"‘’“”]{0,30}['\"’”](?=\s+\w)")
 _DOUBLED = re.compile(r"(.)\1+")
 _J_AS_Y = re.compile(r"(?:(?<=[bcdfgklmnprstvz])j(?=[aeiou])|^j(?=[eu]))")
+
+
+def generation(text: str) -> str | None:
+    """The generational suffix a name is written with ("Samuel Adeyemi Sr." -> "sr"), else None."""
+    words = text.split()
+    last = words[-1].lower().rstrip(".,") if words else ""
+    return last if last in SUFFIXES and len(words) > 1 else None
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

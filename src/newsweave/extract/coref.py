@@ -194,7 +194,6 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
                 role = _role_of(title) if title else None
                 if role is not None:
                     title_heads[idx] = role[0]
-                if role is not None:
                     # cut what follows the role noun ("aide Yury" when NER split the name)
                     title = [t for t in title if t.i <= max(x.i for x in title if x.lemma_.lower() == role[0])]
                 if title and role is not None:

@@ -21,8 +21,9 @@ from .actors import actor_code, actor_sector
 from .events_lexicon import NOUNS
 from .events_syntax import OBJECTS, SUBJECTS, Trigger, objects, past_dateline, phrase
 
-__all__ = ["PRONOUNS", "actor_mention", "actors_of", "chain_code", "chain_name", "chains", "claimed_doers", "doer_unstated", "event_sources",
-           "event_targets", "full_name", "located_source", "subject_token", "the_two"]
+__all__ = ["PRONOUNS", "actor_mention", "actors_of", "chain_code", "chain_name", "chains", "claimed_doers",
+           "doer_unstated", "event_sources", "event_targets", "full_name", "located_source", "subject_token",
+           "the_two"]
 
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them", "his", "her", "you",
                       "who", "which", "that", "both", "this"})
@@ -441,7 +442,7 @@ def claimed_doers(sent) -> list[tuple[Actor, str | None]]:
             heads = [c for c in tok.children if c.dep_ == "nsubj"]
         elif lemma == "blame":
             on = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children if p.dep_ == "pobj"]
-            heads = on or [c for c in tok.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+            heads = on or [c for c in tok.children if c.dep_ == "dobj"]
         elif lemma == "attribute":
             heads = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
         else:

@@ -81,10 +81,12 @@ def event_place(trigger: Trigger) -> str | None:
     doc = trigger.token.doc
     clause = {t.i for t in _event_clause(trigger)}
     for tok in sorted((doc[i] for i in clause), key=lambda t: t.i):
-        if tok.pos_ != "PROPN" or not _after_place_preposition(tok):
+        if tok.pos_ != "PROPN":
+            continue
+        framed = _place_frame(tok)
+        if framed is None and not _after_place_preposition(tok):
             continue
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-        framed = _place_frame(tok)
         if ent is not None and ent.label_ in _PLACE_LABELS:
             text = ent.text
         elif ent is None or ent.label_ not in ("ORG", "NORP") or framed is not None:
@@ -115,9 +117,7 @@ _PLACE_NOUNS = frozenset({"town", "village", "city", "port", "province", "region
 def _place_frame(tok):
     """The place noun of "<prep> the (southern) Lebanese village of NAME" and NAME's head word, when
     ``tok`` is in NAME; else None."""
-    head, hops = tok, 0
-    while head.dep_ in ("compound", "appos", "conj") and hops < 4:
-        head, hops = head.head, hops + 1
+    head = _name_phrase_head(tok)
     of = head.head
     if head.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() not in _PLACE_NOUNS:
         return None
@@ -193,13 +193,18 @@ def _country_of(name: str, places: bool = True) -> str | None:
     return (province_code(name) or city_country(name)) if places else None
 
 
-def _after_place_preposition(tok) -> bool:
+def _name_phrase_head(tok):
+    """The word a name hangs in its phrase by: climbed through appositions, conjuncts and compounds
+    ("in an agreed upon location, Budapest, Hungary"), four steps at most."""
     head, hops = tok, 0
-    # Climb from a name to its preposition through appositions and compounds ("in an agreed upon
-    # location, Budapest, Hungary").
     while head.dep_ in ("appos", "conj", "compound") and hops < 4:
         head, hops = head.head, hops + 1
-    return head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS or _place_frame(tok) is not None
+    return head
+
+
+def _after_place_preposition(tok) -> bool:
+    head = _name_phrase_head(tok)
+    return head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS
 
 
 def status_cue(verb) -> str | None:
