@@ -410,6 +410,52 @@ def test_ages_stated_beside_one_name_tell_two_people():
     assert el.entity(b[0].entity_id) is not None
 
 
+def _two_okafors():
+    """A footballer of 24 (story s1) and a seismologist (s2) of one name; s2 states his age, 58, late."""
+    football = ("Harbourside football club's captain {} pleaded with the striker Marco Vidal to stay, after "
+                "Almenara offered twelve million pounds for him. The midfielder told supporters at the training "
+                "ground that the team's league season depended on keeping its goalscorer. Harbourside sit ninth "
+                "in the table and play Portbury Rovers at home on Saturday.")
+    quake = ("Aftershocks shook the Huarcaya valley again as rescuers searched collapsed adobe houses for "
+             "survivors of the magnitude 7.1 earthquake. {} of the Global Seismic Observatory said the fault "
+             "could produce more strong tremors for weeks. The regional government opened shelters for 4,000 "
+             "families, and tents, water and blankets arrived by road from Cusco.")
+    texts = [football.format("Daniel Okafor, 24,"), quake.format("Daniel Okafor"),
+             quake.format("Daniel Okafor, 58,"), football.format("Daniel Okafor"), quake.format("Dr. Okafor")]
+    stories = ["s1", "s2", "s2", "s1", "s2"]
+    days = [date(2026, 3, d) for d in (1, 10, 12, 25, 14)]
+    mentions = [[M(n, start=t.index(n))] for t, n in zip(texts, ["Daniel Okafor"] * 4 + ["Okafor"])]
+    return texts, stories, days, mentions
+
+
+def test_a_merge_a_later_stated_age_contradicts_is_undone():
+    el = EntityLinker()
+    texts, stories, days, mentions = _two_okafors()
+    ids = []
+    for i, (t, s, d, ms) in enumerate(zip(texts, stories, days, mentions)):
+        el.add(str(i), ms, story_id=s, published=d, text=t)
+        ids.append(ms[0].entity_id)
+    assert ids[1] == ids[0]  # nothing yet told them apart: one full name is one person
+    assert ids[2] != ids[0]  # the age, 58, tells the seismologist from the footballer of 24 ...
+    assert el.history[-1] == {"action": "split", "entity": ids[2], "from": ids[0], "story": "s2"}
+    assert ids[3] == ids[0] and ids[4] == ids[2]  # ... and each story keeps its own Daniel Okafor after
+    assert el.entity(ids[0]) is not None and el.entity(ids[2]) is not None
+
+
+def test_link_batch_moves_the_earlier_mentions_of_an_undone_merge():
+    from newsweave.link import link_batch
+    from newsweave.model import Article, Extraction
+
+    texts, _, days, mentions = _two_okafors()
+    exs = [Extraction(article=Article(text=t, published=d, id=i), mentions=ms)
+           for i, (t, d, ms) in enumerate(zip(texts, days, mentions))]
+    result = link_batch(exs)
+    assert sorted(result.story_members.values()) == [["0", "3"], ["1", "2", "4"]]
+    # The seismologist's first article had joined the footballer; the batch's output has moved it.
+    ids = [ex.mentions[0].entity_id for ex in exs]
+    assert ids[0] == ids[3] and ids[1] == ids[2] == ids[4] and ids[0] != ids[1]
+
+
 def test_birth_years_read_only_ages():
     text = "John Mitchell, 67, who chairs the trust. Ann Vale, 58 percent of voters. Tom Reyes (41) spoke."
     at = {n: text.index(n) for n in ("John Mitchell", "Ann Vale", "Tom Reyes")}
@@ -417,3 +463,28 @@ def test_birth_years_read_only_ages():
     assert birth_years(text, [M("Ann Vale", start=at["Ann Vale"])], 2026) is None
     assert birth_years(text, [M("Tom Reyes", start=at["Tom Reyes"])], 2026) == (1984, 1985)
     assert ages_agree((1958, 1959), (1959, 1960)) and not ages_agree((1958, 1959), (1991, 1992))
+
+
+@pytest.mark.slow
+def test_a_processed_store_re_points_the_mentions_of_an_undone_merge(tmp_path):
+    """The same five articles through the real pipeline and store, in two runs: the seismologist's first
+    article, stored with the footballer's entity, is re-pointed in SQLite once his age is read."""
+    from newsweave.jobs import ingest_articles, process_store
+    from newsweave.model import Article
+    from newsweave.store import Store
+
+    texts, _, days, _ = _two_okafors()
+    arts = [Article(text=t, published=d, outlet="Test Wire", title=t.split(".")[0][:50]) for t, d in zip(texts, days)]
+    order = sorted(range(5), key=lambda i: days[i])
+    with Store(tmp_path / "okafor.db") as store:
+        ids = {}
+        for run in (order[:2], order[2:]):  # the split comes in the second run, over stored rows
+            ingest_articles(store, [arts[i] for i in run])
+            process_store(store)
+        for i, t in enumerate(texts):
+            ids[i] = {e for (e,) in store.db.execute(
+                "SELECT m.entity_id FROM mentions m JOIN articles a ON a.id = m.article_id "
+                "WHERE a.text = ? AND m.text LIKE '%Okafor'", (t,))}
+    assert all(len(v) == 1 for v in ids.values()), ids
+    footballer, seismologist = ids[0], ids[1]
+    assert footballer == ids[3] and seismologist == ids[2] == ids[4] and footballer != seismologist

@@ -143,6 +143,9 @@ def store_linked(store: Store, linker, aid: int, ex: Extraction, touched: set[st
         store.split_story(old_id, new_id, moved)
         touched.update((old_id, new_id))
         store.add_story_history(new_id, "split", {"story": new_id, "from": old_id, "articles": moved})
+    for new_id, old_id, articles in linker.entity_splits:
+        # A merge this article contradicts is undone: the story's earlier mentions of it move.
+        store.split_entity(old_id, new_id, articles)
     store.assign_story(aid, decision.story_id)
     touched.add(decision.story_id)
     if decision.copy_of is not None:

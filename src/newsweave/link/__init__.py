@@ -72,8 +72,19 @@ def link_batch(extractions: list[Extraction], settings: Settings | None = None) 
         else:
             ex.story_id = clusterer.add(key, features_for(ex, key, clusterer.config))
     # Entities after stories, so that descriptions are scoped by the story they belong to.
+    done: list[Extraction] = []
     for key, _, ex in keyed:
+        seen = len(linker.history)
         linker.add(key, ex.mentions, story_id=ex.story_id, published=ex.article.published, text=ex.article.text)
+        for h in linker.history[seen:]:
+            if h.get("action") == "split":
+                # A merge the article contradicts is undone: the story's earlier mentions go with it.
+                for earlier in done:
+                    if earlier.story_id == h["story"]:
+                        for m in earlier.mentions:
+                            if m.entity_id is not None and linker.canonical(m.entity_id) == h["from"]:
+                                m.entity_id = h["entity"]
+        done.append(ex)
     # Entities saw each article's story as it was when the article came (as `process` does); a later
     # split can have moved the article since, so the output carries its story at the end.
     for key, _, ex in keyed:

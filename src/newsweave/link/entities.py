@@ -122,11 +122,15 @@ class EntityLinker(StoryLookups):
                     if g.label == PERSON and g.name is not None else None)
             suffix = next((s for s in (generation(m.text) for m in g.mentions if m.kind == "name") if s), None)
             eid = self._resolve(g, story_id, when, born, suffix)
+            if born is not None and story_id is not None:
+                self._split_contradicted(g, eid, story_id, born)
             for m in g.mentions:
                 m.entity_id = eid
             self._learn(eid, g, story_id, when, text)
             if born is not None:
-                self._entities[eid].born = join_born(self._entities[eid].born, born)
+                st = self._entities[eid]
+                st.born_in = st.born_in if st.born is not None else story_id
+                st.born = join_born(st.born, born)
             if suffix is not None and g.label == PERSON:
                 self._entities[eid].suffix = self._entities[eid].suffix or suffix
         return [m.entity_id for m in mentions]
@@ -222,7 +226,8 @@ class EntityLinker(StoryLookups):
         if len(words) > 1:
             same = [c for c in self._by_key.get(f"PER|{key}", ()) if fits(c)]
             if same:
-                return same[-1]
+                # Two people of this name (told apart by their ages): the one this story has named.
+                return ([c for c in same if c in in_story] or same)[-1]
             ok = []
             for c in self._by_surname.get(words[-1], ()):
                 given = self._entities[c].first_words - {""}
@@ -477,6 +482,40 @@ class EntityLinker(StoryLookups):
                     if code and code[1] == "GOV":
                         st.code = code[0]
 
+    def _split_contradicted(self, g: MentionGroup, eid: str, story: str, born: tuple[int, int]) -> None:
+        """Undo a merge the article's stated age contradicts: an entity of this full name that the story's
+        earlier articles joined, but whose age another story stated and this one contradicts, was two
+        people. The story's part of it ("Daniel Okafor" the seismologist, joined to the footballer of
+        that name, 24, until an article gave the seismologist's age, 58) becomes ``eid``'s."""
+        in_story = self._story_people.get(story, ())
+        for m in g.mentions:
+            words = _spelled(m.text) if m.kind == "name" else ()
+            if len(words) < 2:
+                continue
+            for c in dict.fromkeys(map(self.canonical, self._by_key.get(f"PER|{' '.join(words)}", ()))):
+                e = self._entities[c]
+                if c != eid and c in in_story and e.born_in not in (None, story) and not ages_agree(born, e.born):
+                    self._move_story_part(c, eid, story)
+
+    def _move_story_part(self, old: str, new: str, story: str) -> None:
+        """What ``story`` said of entity ``old`` is entity ``new``'s (the store re-points that story's mentions)."""
+        counts = self._story_mentions[story]
+        n = counts.pop(old, 0)
+        counts[new] += n
+        a, b = self._entities[old], self._entities[new]
+        a.mentions -= n
+        b.mentions += n
+        if counts.pop("+" + old, 0):
+            a.stories -= 1
+            if not counts["+" + new]:
+                counts["+" + new] = 1
+                b.stories += 1
+        people = self._story_people[story]
+        people[:] = [new if p == old else p for p in people if p != new or old not in people]
+        self.history.append({"action": "split", "entity": new, "from": old, "story": story})
+        self._changes.touch_all([("ent", old), ("ent", new), ("sm", story), ("sp", story),
+                                 ("hist", self._history_base + len(self.history) - 1)])
+
     def _merge(self, old: str, into: str) -> None:
         a, b = self._entities[into], self._entities[old]
         a.labels.update(b.labels)
@@ -485,6 +524,7 @@ class EntityLinker(StoryLookups):
         if ages_agree(a.born, b.born):
             a.born = join_born(a.born, b.born)
         a.suffix = a.suffix or b.suffix
+        a.born_in = a.born_in or b.born_in
         self._merged_into[old] = into
         self.history.append({"action": "merged", "entity": into, "from": old})
         self._changes.touch_all([("ent", into), ("merged", old), ("hist", self._history_base + len(self.history) - 1)])

@@ -7,7 +7,7 @@ state, ``state_changes``/``from_records`` for the records an article touched (th
 ``key:<family|spelling>`` (ids written with that name), ``sur:<surname>``, ``acr:<initials>``,
 ``role:<role key>`` (the role's latest holder), ``local:<story|head>`` (the story's entity for a
 description word), ``sp:<story>`` (the story's entity ids in order), ``sm:<story>`` (mentions per
-entity in the story), ``merged:<id>`` (the entity it was merged into), ``hist:<seq>`` (one merge
+entity in the story), ``merged:<id>`` (the entity it was merged into), ``hist:<seq>`` (one merge or split
 record) and ``head:<word>`` (times a description word was said of a named person).
 
 A linker read from a store (``EntityTables.lazy``) loads nothing but the header at start-up: each
@@ -52,20 +52,22 @@ class EntityRecord:
     stories: int = 0  # stories that named it in full (a person named so in many is called by surname alone)
     born: tuple | None = None  # years of birth the ages stated beside its name allow (``entity_ages``)
     suffix: str | None = None  # the generational suffix written with its name ("jr", "sr", "iii")
+    born_in: str | None = None  # the story whose article first stated its age (a later contradiction elsewhere splits)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "label": self.label, "labels": dict(self.labels),
                 "aliases": sorted(self.aliases), "code": self.code, "first_words": sorted(self.first_words),
                 "last_seen": self.last_seen, "mentions": self.mentions, "gender": dict(self.gender),
                 "name_gender": dict(self.name_gender), "written": dict(self.written), "stories": self.stories,
-                "born": list(self.born) if self.born else None, "suffix": self.suffix}
+                "born": list(self.born) if self.born else None, "suffix": self.suffix,
+                "born_in": self.born_in}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> EntityRecord:
         return cls(d["id"], d["name"], d["label"], Counter(d["labels"]), set(d["aliases"]), d["code"],
                    set(d["first_words"]), d["last_seen"], d["mentions"], Counter(d.get("gender") or {}),
                    Counter(d.get("name_gender") or {}), Counter(d.get("written") or {}), d.get("stories", 0),
-                   tuple(d["born"]) if d.get("born") else None, d.get("suffix"))
+                   tuple(d["born"]) if d.get("born") else None, d.get("suffix"), d.get("born_in"))
 
     def person_gender(self) -> str | None:
         """The gender this person's names state (given names, honorifics), else the one nearly all of

@@ -47,6 +47,8 @@ class OnlineLinker:
         self._touched_entities: set[str] = set()
         self.merges: list[tuple[str, str, str]] = []  # (kind, into, from) of the last add
         self.splits: list[tuple[str, str, list[int]]] = []  # (new story, from story, its articles) of the last add
+        # (new entity, from entity, the story's earlier articles) of the last add: a merge undone
+        self.entity_splits: list[tuple[str, str, list[int]]] = []
 
     @classmethod
     def from_store(cls, store, settings: Settings) -> OnlineLinker:
@@ -99,6 +101,9 @@ class OnlineLinker:
                         if h.get("action") == "merged"]
         self.splits = [(h["story"], h["from"], [int(k) for k in h["articles"]])
                        for h in story_changes if h.get("action") == "split"]
+        self.entity_splits = [(h["entity"], h["from"], [int(k) for k in self.stories.members(h["story"]) if k != key])
+                              for h in self.entities.history[seen_entities:] if h.get("action") == "split"]
+        self._touched_entities.update(old for _, old, _ in self.entity_splits)
         sync_linked_ids(ex)
         ex.story_id = story_id
         decision = LinkDecision(story_id=story_id, history=history)

@@ -382,6 +382,16 @@ class Store:
             db.execute("UPDATE attributions SET speaker_entity_id = ? WHERE speaker_entity_id = ?", (into, other))
             db.execute("DELETE FROM entities WHERE id = ?", (other,))
 
+    def split_entity(self, entity_id: str, new_id: str, article_ids: Iterable[int]) -> None:
+        """Point the mentions and speakers of entity ``entity_id`` in ``article_ids`` at entity ``new_id`` (the
+        linker undid a merge that a later article contradicted)."""
+        ids = [int(a) for a in article_ids]
+        with self.atomic() as db:
+            db.executemany("UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND article_id = ?",
+                           ((new_id, entity_id, a) for a in ids))
+            db.executemany("UPDATE attributions SET speaker_entity_id = ? WHERE speaker_entity_id = ? AND article_id = ?",
+                           ((new_id, entity_id, a) for a in ids))
+
     def load_state(self, name: str) -> dict | None:
         row = self.db.execute("SELECT state FROM link_state WHERE name = ?", (name,)).fetchone()
         return json.loads(row[0]) if row else None
