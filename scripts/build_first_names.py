@@ -5,8 +5,9 @@
 
 The Census lists give, for each first name, the share of men (``dist.male.first``) and of women
 (``dist.female.first``) who bear it. A name goes into the table with ``m`` or ``f`` when one share is
-at least ``RATIO`` times the other; names common to both (Jordan, Kelly, Terry) stay out, so the
-linker never splits one person on a name that tells nothing. The entity linker and the merge checker
+at least ``RATIO`` times the other; names common to both (Jordan, Kelly, Terry, Robin) are written with
+``-``, so that no spelling they share with a one-gender name ("robin" with "robyn", "terry" with
+"terri") takes that name's gender: the linker never splits one person on a name that tells nothing. The entity linker and the merge checker
 read the table; nothing reads the Census files at run time.
 """
 
@@ -50,7 +51,10 @@ def build(census_dir: Path) -> list[tuple[str, str]]:
             rows.append((name, "m"))
         elif f >= RATIO * m:
             rows.append((name, "f"))
-    return rows
+        else:
+            rows.append((name, "-"))  # worn by both: its spelling key ("robin" = "robyn") tells no gender
+    rows += [(name, "-") for name in sorted(ELSEWHERE_OTHER_GENDER)]
+    return sorted(rows)
 
 
 def main(argv=None) -> int:
@@ -66,7 +70,7 @@ def main(argv=None) -> int:
             sys.exit("build_first_names: install the Census lists first (pip install names==0.3.0) or pass --census DIR")
         census = Path(names.__file__).parent
     rows = build(census)
-    header = ("# First names and the gender nearly all their bearers have (m/f), from the 1990 US Census\n"
+    header = ("# First names and the gender nearly all their bearers have (m/f; - for both), from the 1990 US Census\n"
               "# first-name lists (public domain); built by scripts/build_first_names.py.\n")
     OUT.write_text(header + "".join(f"{n}\t{g}\n" for n, g in rows), encoding="utf-8")
     print(f"{len(rows)} names written to {OUT.relative_to(ROOT)}")

@@ -456,6 +456,17 @@ def test_link_batch_moves_the_earlier_mentions_of_an_undone_merge():
     assert ids[0] == ids[3] and ids[1] == ids[2] == ids[4] and ids[0] != ids[1]
 
 
+def test_one_full_name_of_another_story_and_another_gender_is_another_person():
+    # A batsman "Robin Ashworth" (he) and, in an unrelated story, a headteacher of that name (she): Robin
+    # is a name men and women bear, so only the pronouns tell; inside one story they would join.
+    el = EntityLinker()
+    a = [M("Robin Ashworth", chain=1), M("he", kind="pronoun", chain=1, start=30), M("his", kind="pronoun", chain=1, start=40)]
+    b = [M("Robin Ashworth", chain=1), M("she", kind="pronoun", chain=1, start=30)]
+    el.add("a", a, story_id="cricket")
+    el.add("b", b, story_id="floods")
+    assert a[0].entity_id != b[0].entity_id
+
+
 def test_birth_years_read_only_ages():
     text = "John Mitchell, 67, who chairs the trust. Ann Vale, 58 percent of voters. Tom Reyes (41) spoke."
     at = {n: text.index(n) for n in ("John Mitchell", "Ann Vale", "Tom Reyes")}
@@ -463,6 +474,8 @@ def test_birth_years_read_only_ages():
     assert birth_years(text, [M("Ann Vale", start=at["Ann Vale"])], 2026) is None
     assert birth_years(text, [M("Tom Reyes", start=at["Tom Reyes"])], 2026) == (1984, 1985)
     assert ages_agree((1958, 1959), (1959, 1960)) and not ages_agree((1958, 1959), (1991, 1992))
+    text = "The SEC charged Michael Brennan, the 27-year-old founder of Lumora."
+    assert birth_years(text, [M("Michael Brennan", start=text.index("Michael"))], 2024) == (1996, 1997)
 
 
 @pytest.mark.slow

@@ -290,7 +290,8 @@ def _nickname_keys() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _first_name_table() -> dict[str, str]:
-    """Spelling key of a given name -> its gender; a key two names of different genders share is left out."""
+    """Spelling key of a given name -> its gender; a key two names of different genders share, or a name worn
+    by both ("-": Robin, whose key is Robyn's), is left out."""
     table: dict[str, str] = {}
     clash = set()
     text = resources.files("newsweave").joinpath("data/first_names.tsv").read_text(encoding="utf-8")
@@ -298,7 +299,7 @@ def _first_name_table() -> dict[str, str]:
         if line and not line.startswith("#"):
             name, _, gender = line.partition("\t")
             key = spelling(name)
-            if table.get(key, gender) != gender:
+            if table.get(key, gender) != gender or gender == "-":
                 clash.add(key)
             table[key] = gender
     for key in clash:

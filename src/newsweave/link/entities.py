@@ -118,7 +118,10 @@ class EntityLinker(StoryLookups):
         # Full names first, so that a surname or title in the same article finds them.
         groups.sort(key=lambda g: (g.name is None, -(len(_name_words(g.name.text)) if g.name else 0)))
         for g in groups:
-            born = (birth_years(text, [m for m in g.mentions if m.kind == "name"], published.year if published else None)
+            # the name's mentions, and its surname where the tagger took it for a common noun ("Ashworth, 34,")
+            written = [m for m in g.mentions if m.kind == "name" or m.kind == "nominal" and g.name is not None
+                       and m.text[:1].isupper() and _spelled(m.text) == _spelled(g.name.text)[-1:]]
+            born = (birth_years(text, written, published.year if published else None)
                     if g.label == PERSON and g.name is not None else None)
             suffix = next((s for s in (generation(m.text) for m in g.mentions if m.kind == "name") if s), None)
             eid = self._resolve(g, story_id, when, born, suffix)
@@ -245,7 +248,7 @@ class EntityLinker(StoryLookups):
                 # the person by that second word alone: "Ryan Ellis" ... "Ellis" is no Ryan.
                 return self._resolve_person(m, words[:1], story, gender, born=born)
             return self._compatible(self._resolve_name(m, story, gender, person=True)
-                                    or self._story_person_misspelled(words, story, gender), born, suffix)
+                                    or self._story_person_misspelled(words, story, gender), born, suffix, gender, story)
         cands = dict.fromkeys(self.canonical(c) for c in (*self._by_surname.get(words[0], ()),
                                                           *self._by_key.get(f"PER|{key}", ())))
         cands = [c for c in cands if fits(c) and self._entities[c].label == PERSON]
@@ -279,14 +282,18 @@ class EntityLinker(StoryLookups):
         if named:
             return None  # Barack or Michelle: nothing says which
         return self._compatible(self._resolve_name(m, story, gender, person=True)
-                                or self._story_person_misspelled(words, story, gender), born, suffix)
+                                or self._story_person_misspelled(words, story, gender), born, suffix, gender, story)
 
-    def _compatible(self, eid: str | None, born: tuple[int, int] | None, suffix: str | None) -> str | None:
-        """``eid`` unless the ages stated of it and of the name being resolved, or their generational
-        suffixes ("Sr." and "Jr."), tell two people."""
+    def _compatible(self, eid: str | None, born: tuple[int, int] | None, suffix: str | None,
+                    gender: str | None = None, story: str | None = None) -> str | None:
+        """``eid`` unless the ages stated of it and of the name being resolved, their generational
+        suffixes ("Sr." and "Jr.") or, for a person of another story, their genders tell two people."""
         if eid is None:
             return None
         e = self._entities[eid]
+        if e.label == PERSON and eid not in self._story_people.get(story, ()) and not genders_agree(
+                gender, e.person_gender()):
+            return None  # "Robin Ashworth" the batsman ("he") is no headteacher "Robin Ashworth" ("she")
         return eid if ages_agree(born, e.born) and not (suffix and e.suffix and suffix != e.suffix) else None
 
     def _resolve_name(self, m: Mention, story: str | None, gender: str | None = None,

@@ -5,7 +5,7 @@ Two people of one common name in unrelated stories — a council official of 58 
 age stated on a date gives a year of birth within two years (a birthday may or may not have passed);
 two ranges that do not meet are two people. Nothing else is read: an age not stated is no evidence.
 
-Read right after a name: "Name, 58," / "Name, 58." / "Name (58)" / "Name, a 34-year-old ..." /
+Read right after a name: "Name, 58," / "Name, 58." / "Name (58)" / "Name, a (the) 34-year-old ..." /
 "Name, 67, who ..."; right before: "58-year-old Name", "the 34-year-old aid worker Name". A number
 followed by a unit or a noun ("Name, 58 percent", "Name, 3 goals") is no age.
 """
@@ -19,7 +19,7 @@ from ..model import Mention
 __all__ = ["ages_agree", "birth_years", "join_born"]
 
 # After a name: ", 58," or ", 58." or " (58)" or ", a 34-year-old".
-_AFTER = re.compile(r"^(?:,\s*(?:an?\s+)?(\d{1,3})(?:-year-old\b|\s*[,.;)]|\s+(?:who|and|said|is|was|of|from)\b)"
+_AFTER = re.compile(r"^(?:,\s*(?:an?\s+|the\s+)?(\d{1,3})(?:-year-old\b|\s*[,.;)]|\s+(?:who|and|said|is|was|of|from)\b)"
                     r"|\s*\((\d{1,3})\))")
 # Before a name: "58-year-old Name", "the 34-year-old aid worker Name" (up to three words between).
 _BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+(?:[a-z][\w'-]*\s+){0,3}$")
