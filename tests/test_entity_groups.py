@@ -34,3 +34,15 @@ def test_without_describes_the_description_stays_apart_and_the_linker_reads_no_p
     later = [Mention(start=0, end=13, text="The beekeeper", label="NOMINAL", kind="nominal")]
     el.add("b", later, story_id="s1")
     assert later[0].entity_id == name.entity_id
+
+
+def test_father_and_son_of_one_name_stay_two_groups():
+    # Coreference keeps "Walter Pruitt Sr." and "his son, Walter Pruitt Jr." apart; their names' one
+    # spelling key must not join them again, nor join "Pruitt Jr." to the father.
+    text = "Walter Pruitt Sr. backs the firm. His son, Walter Pruitt Jr., runs it. Pruitt Jr. declined to comment."
+    ms = [Mention(start=(s := text.index(n, at)), end=s + len(n), text=n, label="PERSON", chain=c)
+          for n, at, c in (("Walter Pruitt Sr.", 0, 1), ("Walter Pruitt Jr.", 20, 2), ("Pruitt Jr.", 60, 3))]
+    groups = group_mentions(ms)
+    assert len(groups) == 2
+    son = next(g for g in groups if any(m.text == "Walter Pruitt Jr." for m in g.mentions))
+    assert {m.text for m in son.mentions} == {"Walter Pruitt Jr.", "Pruitt Jr."}

@@ -19,6 +19,7 @@ from ..names import (
     FAMILY,
     first_name_gender,
     first_names_agree,
+    generation,
     honorific_gender,
     name_words,
     spelled,
@@ -70,6 +71,13 @@ def group_gender(g: MentionGroup) -> str | None:
         if n >= 0.8 * sum(said.values()):
             return top
     return None
+
+
+def generations_agree(g: MentionGroup, h: MentionGroup) -> bool:
+    """Whether two groups' names carry no different generational suffixes ("Walter Pruitt Sr." is no
+    "Walter Pruitt Jr." though their names are one spelling)."""
+    a, b = ({generation(m.text) for m in x.mentions if m.kind == "name"} - {None} for x in (g, h))
+    return not (a and b and a != b)
 
 
 def genders_agree(a: str | None, b: str | None) -> bool:
@@ -133,7 +141,8 @@ def group_mentions(mentions: list[Mention], *, cross_label_surname: bool = True,
             # name whose gender nothing contradicts ("Obama" ... "she" is not Barack Obama).
             gender = group_gender(g)
             fits = [h for h in merged if h.name.label == PERSON and len(hw := spelled(h.name.text)) > 1
-                    and words[0] in (hw[-1], given(hw)) and genders_agree(gender, group_gender(h))]
+                    and words[0] in (hw[-1], given(hw)) and genders_agree(gender, group_gender(h))
+                    and generations_agree(g, h)]
             if fits:
                 max(fits, key=lambda h: len(h.mentions)).mentions.extend(g.mentions)
                 continue
@@ -155,8 +164,8 @@ def group_mentions(mentions: list[Mention], *, cross_label_surname: bool = True,
                     home = h
                     break
                 continue
-            if words == hw and (fam != "PER" or len(words) > 1 or genders_agree(group_gender(g),
-                                                                               group_gender(h))):
+            if words == hw and generations_agree(g, h) and (fam != "PER" or len(words) > 1 or genders_agree(
+                    group_gender(g), group_gender(h))):
                 home = h
                 break
         if home is None:
