@@ -174,7 +174,34 @@ def test_hard_phrasings_written_apart_from_the_code(nlp, name):
     assert sum(g == r["type"] for g, r in zip(got, rows)) / len(rows) >= 0.9
 
 
+def test_wire_copy_of_the_nineties_written_apart_from_the_code(nlp):
+    """blind36 (2026-12-07, sixth session): 80 one- or two-sentence snippets of every PLOVER type in the style
+    of 1990s-2000s agency copy (the style of the GSR records), written apart from the code. First run 0.775
+    (8 with no event; source codes 58 of 80, target 49): words of killing and naval force the lists lacked
+    ("slaughtered", "sank"), warships as armed forces, "refused all food" as a hunger strike, diplomats "ordered to
+    leave" as an expulsion, a bombing by government aircraft as air force, "told X that it must" as a demand.
+    0.8625 after (source 63, target 52). Still missed: cooperation told without a cooperation word (gas flowing
+    again, joint landing exercises one "took part" in, names and photographs "passed"), an aid plane that
+    "landed carrying" tents, and the writer's own lines (a declared truce CONCEDE, a promised pull-out
+    CONCEDE, observers barred REJECT) where the lexicon follows the CAMEO -> PLOVER table."""
+    path = Path(__file__).parent / "data" / "events_fictional_blind36.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    got = [main_type(nlp, r["text"]) for r in rows]
+    assert got.count(None) <= 4
+    assert sum(g == r["type"] for g, r in zip(got, rows)) / len(rows) >= 0.85
+
+
 @pytest.mark.parametrize(("text", "type_"), [
+    # Killing and naval force the lists once lacked; the state's warships are armed forces.
+    ("Militiamen slaughtered eleven herders and their families near Castry overnight.", "ASSAULT"),
+    ("A Castry gunboat sank an Amsel fishing trawler off the disputed reef.", "FIGHT"),
+    # A bombing by the state's aircraft is air force (CAMEO 195), as "aircraft bombed" is.
+    ("The bombing of insurgent bases near Amsel by government warplanes went on for a third day.", "FIGHT"),
+    # Refusing food is a hunger strike, whatever purpose follows; diplomats ordered to leave are expelled.
+    ("Twelve detainees have refused all food for a week to demand a trial.", "PROTEST"),
+    ("Castry ordered two Amsel diplomats to leave within 48 hours.", "SANCTION"),
+    # What a state is told it must do is demanded of it, "it" being the one told.
+    ("Amsel told Castry on Friday that it must withdraw its troops from the border zone.", "DEMAND"),
     # An act with a type of its own done "in protest" is that act (CAMEO 161), not a demonstration.
     ("Amsel recalled its ambassador from Castry in protest at the arrest of two of its citizens.", "SANCTION"),
     ("Farmers parked their tractors across the bridge in protest at the new quotas.", "PROTEST"),

@@ -15,6 +15,7 @@ __all__ = [
     "CONFLICTUAL",
     "CONTROL_VERBS",
     "COOPERATIVE",
+    "EXPELLED",
     "HOLDERS",
     "KILLED",
     "LIGHT_ONLY_NOUNS",
@@ -139,11 +140,13 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "hijack": ("ASSAULT", "abduct"), "execute": ("ASSAULT", None), "murder": ("ASSAULT", None),
     "injure": ("ASSAULT", None), "lynch": ("ASSAULT", None), "explode": ("ASSAULT", "explosives"),
     "rape": ("ASSAULT", "sexual"), "slay": ("ASSAULT", None), "gun": ("ASSAULT", "firearms"),
+    "slaughter": ("ASSAULT", "massacre"), "butcher": ("ASSAULT", "massacre"), "maim": ("ASSAULT", None),
     # FIGHT (CAMEO 19)
     "fight": ("FIGHT", None), "clash": ("FIGHT", None), "shell": ("FIGHT", "heavy-weapons"),
     "battle": ("FIGHT", None), "invade": ("FIGHT", None), "capture": ("FIGHT", None),
     "bombard": ("FIGHT", "heavy-weapons"), "fire": ("FIGHT", "firearms"), "storm": ("FIGHT", None),
     "airstrike": ("FIGHT", "heavy-weapons"), "strafe": ("FIGHT", "heavy-weapons"),
+    "sink": ("FIGHT", None),  # a ship sunk (CAMEO 190); who sinks what is read by the manual's lines
 }
 
 # Nouns that name an event ("talks", "a summit", "a hunger strike"); used as the event when they
@@ -215,6 +218,10 @@ AID_GOODS = ("aid", "food", "medicine", "good", "supply", "weapon", "arm", "fuel
               "ration", "medication", "shelter", "generator", "clothing", "clothes", "seed", "fertilizer", "cargo",
               "fertiliser")
 
+# Who a state orders out of its territory (CAMEO 166 "Expel or withdraw"), diplomats above all.
+EXPELLED = frozenset({"diplomat", "ambassador", "envoy", "attache", "official", "journalist", "correspondent",
+                      "monitor", "observer", "staff", "inspector"})
+
 # (verb lemma, object lemma) -> (type, mode): where the object decides what the verb reports.
 VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{("withdraw", o): ("SANCTION", "expel") for o in (
@@ -270,12 +277,12 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
                                                                                  "emergency", "siege")},
     # CAMEO 0631 "share intelligence or information": passing it on is cooperation.
     **{(v, o): ("COOPERATE", None) for v in ("share", "pass", "exchange", "provide", "hand", "hand over")
-       for o in ("intelligence", "information", "data", "file", "dossier", "evidence", "record", "document")},
+       for o in ("intelligence", "information", "data", "file", "dossier", "evidence", "record", "document",
+                 "name", "photograph", "list", "detail", "fingerprint")},
     # Goods handed over or donated to another are aid (07), not property returned (084).
     **{(v, o): ("AID", None) for v in ("hand over", "donate") for o in AID_GOODS + ("ambulance", "ventilator")},
     # CAMEO 166 "Expel or withdraw": diplomats ordered out of a country.
-    **{("order out", o): ("SANCTION", "expel") for o in ("diplomat", "ambassador", "envoy", "attache", "official",
-                                                         "journalist", "correspondent", "monitor", "observer")},
+    **{("order out", o): ("SANCTION", "expel") for o in EXPELLED},
     # Turning one's guns on people: force against them (read by who is hit, as any attack).
     ("turn", "gun"): ("FIGHT", "firearms"), ("turn", "weapon"): ("FIGHT", "firearms"),
     **{("lift", o): ("RETREAT", "ease") for o in ("sanction", "embargo", "blockade", "boycott")},
@@ -351,7 +358,8 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{("cut", o): ("SANCTION", "discontinue") for o in ("funding", "assistance", "support", "cooperation")},
     **{("give", o): ("AID", None) for o in ("asylum", "weapon", "arm", "food", "assistance", "credit")},
     **{("allow", o): ("RETREAT", "access") for o in ("access", "entry", "inspector", "observer", "aid", "delivery",
-                                                     "peacekeeper", "convoy", "monitor", "return")},
+                                                     "peacekeeper", "convoy", "monitor", "return", "doctor", "medic",
+                                                     "journalist", "reporter", "investigator")},
     **{("admit", o): ("RETREAT", "access") for o in ("refugee", "inspector", "observer", "monitor")},
     **{(v, o): ("FIGHT", "firearms") for v in ("exchange", "trade", "return") for o in ("fire", "gunfire", "shot")},
     **{(v, o): ("COERCE", "restrict") for v in ("cut off", "cut", "shut down", "block")
@@ -510,6 +518,7 @@ MATERIAL_WORDS: dict[str, tuple[str, str | None]] = {
     "kidnap": ("ASSAULT", "abduct"), "kidnapping": ("ASSAULT", "abduct"), "hijack": ("ASSAULT", "abduct"),
     "hostage": ("ASSAULT", "abduct"), "snatch": ("ASSAULT", "abduct"), "assassinate": ("ASSAULT", "targeted"),
     "assassination": ("ASSAULT", "targeted"), "massacre": ("ASSAULT", "targeted"), "behead": ("ASSAULT", "targeted"),
+    "slaughter": ("ASSAULT", "targeted"),
     "execute": ("ASSAULT", "targeted"), "lynch": ("ASSAULT", "beat"), "rape": ("ASSAULT", "sexual"),
     "torture": ("ASSAULT", "torture"), "stab": ("ASSAULT", "primitive"), "hack": ("COERCE", "cyber"),
     # FIGHT: CAMEO 190-196

@@ -56,7 +56,8 @@ _POLICE = frozenset({"police", "policeman", "policemen", "officer", "gendarme", 
                      "ranger"})  # Pakistan's paramilitary Rangers police Karachi
 _STATE_ARMED = frozenset({"troop", "army", "soldier", "military", "force", "warplane", "jet", "aircraft",
                           "helicopter", "gunship", "artillery", "tank", "navy", "marine", "battalion", "brigade",
-                          "unit", "paratrooper", "commando", "garrison"})
+                          "unit", "paratrooper", "commando", "garrison",
+                          "warship", "frigate", "destroyer", "gunboat", "submarine", "corvette", "cruiser"})
 _ARMED_GROUP = frozenset({"rebel", "militant", "insurgent", "fighter", "guerrilla", "guerilla", "militia",
                           "militiaman", "militiamen", "jihadist", "separatist", "combatant", "faction", "formation"})
 _ASSAILANT = frozenset({"gunman", "gunmen", "attacker", "assailant", "kidnapper", "bomber", "abductor",
@@ -78,7 +79,7 @@ _FORCE = frozenset({"kill", "attack", "shoot", "fire", "wound", "injure", "beat"
                     "target", "raid", "ambush", "gun", "murder", "slay", "torch", "burn", "hurl", "throw",
                     "open", "assault", "seize", "capture", "take", "pelt", "stone",
                     # destroying or plundering property: a crowd's riot, gunmen's assault, police repression
-                    "ransack", "pillage", "plunder"})
+                    "ransack", "pillage", "plunder", "sink"})
 # Civilian premises a raid by the state's forces represses (COERCE), not a military objective.
 _PREMISES = frozenset({"office", "home", "house", "headquarters", "newspaper", "station", "radio", "studio",
                        "university", "campus", "church", "mosque", "shop", "residence", "apartment", "printer"})
@@ -331,6 +332,8 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
             p.lemma_.lower() in _MEDIA for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
             for p in c.subtree):
         return ("COERCE", "censor")  # "the closure of the last independent channel" (manual: censor)
+    if lemma in ("bombing", "bombardment") and tok.pos_ == "NOUN" and _attackers(tok) & _STATE_ARMED:
+        return ("FIGHT", "aerial")  # "the bombing of rebel positions by government aircraft" (CAMEO 195), as the verb
     if lemma in ("attack", "raid", "ambush", "assault") and tok.pos_ in ("NOUN", "PROPN"):
         own = _attackers(tok)
         if own:

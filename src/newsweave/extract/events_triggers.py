@@ -32,6 +32,7 @@ from .events_lexicon import (
     CONFLICTUAL,
     CONTROL_VERBS,
     COOPERATIVE,
+    EXPELLED,
     LIGHT_ONLY_NOUNS,
     LIGHT_VERBS,
     MILITARY_SECTORS,
@@ -209,7 +210,7 @@ def _spoken_act(verb, lemma: str, particle: str | None) -> tuple[str | None, str
     if lemma == "rule" and particle == "out" and negated and any(
             o.lemma_.lower() in _FORCE_ACTS or any(c.lemma_.lower() == "military" for c in o.children) for o in objs):
         return ("THREATEN", None)  # "did not rule out military action": a threat of force (138)
-    if lemma == "refuse" and any(o.lemma_.lower() in _FOOD and not list(o.children) for o in objs):
+    if lemma == "refuse" and any(o.lemma_.lower() in _FOOD and all(c.dep_ == "det" for c in o.children) for o in objs):
         return ("PROTEST", "strike-hun")  # prisoners who "refused food": a hunger strike (1422)
     return None
 
@@ -222,7 +223,6 @@ _CRITICIZED = frozenset({"reform", "plan", "budget", "policy", "decision", "bill
 _FORCE_ACTS = frozenset({"action", "force", "strike", "attack", "invasion", "intervention", "war", "retaliation",
                          "operation", "offensive", "incursion"})
 _FOOD = frozenset({"food", "meal", "water", "nourishment", "solids"})
-
 
 # Verbs of what an event did ("halted production", "paralysed the capital"), whose subject is the event.
 _EFFECT_VERBS = frozenset({"halt", "disrupt", "paralyse", "paralyze", "cripple", "shut", "close", "stop",
@@ -242,19 +242,13 @@ _QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "number", "g
                          # days of naval drills", "a new round of talks"
                          "state", "day", "week", "month", "hour", "round", "series", "wave", "spate"})
 
-
 _WEAPONS = frozenset({"rocket", "missile", "shell", "shot", "mortar", "bullet", "round", "gun", "artillery",
                       "grenade", "salvo", "weapon", "gas", "warning"})
-
 
 # Acts that, done jointly, are material cooperation (CAMEO 06: "a joint operation" of two police forces).
 _JOINT_ACTS = frozenset({"operation", "mission", "venture", "survey", "study", "project", "research", "programme"})
 
-
-
-
 _LEGAL = frozenset({"prosecutor", "police", "court", "judge", "authority", "magistrate", "prosecution"})
-
 
 _INSPECTORS = frozenset({"inspector", "monitor", "investigator", "observer", "auditor", "examiner"})
 
@@ -377,6 +371,8 @@ def _obligation_demand(verb) -> Trigger | None:
         if clause.dep_ != "ccomp" or not (auxiliaries(clause) & OBLIGATION_AUX):
             continue
         subj = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+        if subj is not None and subj.lower_ in ("it", "they"):  # "told North Korea that it must": the one told
+            subj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"), None)
         if subj is None or subj.pos_ == "PRON" or speaker is None:
             continue
         return Trigger(clause, verb, "DEMAND", None, source_tok=speaker, target_tok=subj)
@@ -441,9 +437,8 @@ def _verb_triggers(tok, consumed: set[int]) -> list[Trigger]:
     intent = _stated_intent(tok, consumed)
     if intent:
         return intent
-
-
-    if control and complement is not None:
+    if control and complement is not None and not (lemma in ("refuse", "decline") and objects(tok)):
+        # (an object and a "to" clause after refusing is a purpose: "refused all food to press for ...")
         kind, status = control
         inner = _lexical(complement)
         consumed.add(complement.i)
@@ -457,6 +452,9 @@ def _verb_triggers(tok, consumed: set[int]) -> list[Trigger]:
         own = _lexical(tok) or VERBS.get(lemma)
         if lemma in ("fail", "refuse", "decline"):
             own = ("REJECT", None)  # failing or refusing to agree is a rejection (CAMEO 12)
+        if lemma == "order" and complement.lemma_.lower() in ("leave", "quit", "depart") and any(
+                o.lemma_.lower() in EXPELLED for o in objects(tok)):
+            own = ("SANCTION", "expel")  # diplomats ordered to leave: an expulsion (CAMEO 166)
         if own is None:
             return []
         typ, mode = own
