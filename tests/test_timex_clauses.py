@@ -81,6 +81,14 @@ CASES = [
     ("The zoo expects large crowds this weekend.", ("this weekend", "DATE", "2025-W42-WE")),
     # a decade with a curly apostrophe
     ("After the collapse of the 1980’s market, he bought land.", ("the 1980’s", "DATE", "198")),
+    # (sixth session, from timex_fictional_blind3) a date something is set for is to come; a day told in
+    # the present is a schedule
+    ("The judge set sentencing for Jan. 23.", ("Jan. 23", "DATE", "2026-01-23")),
+    ("The next round of talks begins in Baku on July 11.", ("July 11", "DATE", "2026-07-11")),
+    # a modal perfect looks back, its "have" being no verb of its own
+    ("A smaller tremor on Saturday may have been a foreshock.", ("Saturday", "DATE", "2025-10-11")),
+    # a clock time told in the present or future is not on a day gone by
+    ("He has been out since Sept. 29. First pitch is at 5:07 p.m.", ("5:07 p.m.", "TIME", "2025-10-17T17:07")),
 ]
 
 
@@ -88,6 +96,21 @@ CASES = [
 @pytest.mark.parametrize("text,expected", CASES)
 def test_clause_readings(nlp, text, expected):
     assert expected in _found(nlp, text), _found(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    # In a January article, a quarter told in the past that has not begun this year is last year's; a
+    # clause after a comma and "though", or a participle after a comma, does not date what precedes it.
+    ("Output had slowed sharply in the third quarter.", ("the third quarter", "DATE", "2024-Q3")),
+    ("The economy grew in the fourth quarter, though most expect a slowdown.", ("the fourth quarter", "DATE", "2024-Q4")),
+    ("Orvik reported Thursday a rise in fourth-quarter profit, beating forecasts.", ("fourth-quarter", "DATE", "2024-Q4")),
+])
+def test_quarters_told_in_january(nlp, text, expected):
+    from newsweave.extract.timex import find_timexes
+
+    found = [(t.text, t.type, t.value) for t in find_timexes(nlp(text), date(2025, 1, 22))]
+    assert expected in found, found
 
 
 NOT_TIME = [
@@ -121,7 +144,11 @@ def test_sentence_initial_time_words_stay_times(nlp):
 # rules above. Set 2 (40 wire and Wikinews-style articles, written after those rules): 0.955 on first
 # sight (0.946 with the rules before them), 0.961 after the ranges with "and", "its 2024 results",
 # "were allowed to" and the present-tense weekend. A change that lowers one by more than 0.01 fails.
-BLIND_VALUE_F1 = {"timex_fictional_blind1.jsonl": 0.957, "timex_fictional_blind2.jsonl": 0.961}
+# Set 3 (40 articles of 1995-2024 in MEANTIME and TempEval styles, written in the sixth session after all
+# of it): 0.943 on first sight, 0.959 after the quarter, clause, "set for", modal-perfect, present-schedule
+# and clock-time rules above (the rest is mostly the writer's spans: possessives and "about" inside).
+BLIND_VALUE_F1 = {"timex_fictional_blind1.jsonl": 0.957, "timex_fictional_blind2.jsonl": 0.961,
+                  "timex_fictional_blind3.jsonl": 0.959}
 
 
 @pytest.mark.slow

@@ -188,11 +188,17 @@ def clause_verb(doc, start_char: int, end_char: int):
             break  # "by the end of March and suggested ...": the verb after "and" heads another clause
         if doc[i].tag_ in ("WDT", "WP", "WRB") or (doc[i].lower_ == "that" and doc[i].tag_ in ("IN", "WDT")):
             break  # "on Friday that he thinks ...": a clause of its own begins
+        if doc[i].dep_ == "mark" and i > span.end and doc[i - 1].is_punct:
+            break  # "in the fourth quarter, though most expect ...": so does one after a comma
     if left is not None and right is not None:
         best = left if span.start - left.i <= right.i - span.end + 1 + _LEFT_BIAS else right
         if best is right and right.i > 0 and doc[right.i - 1].tag_ == "TO" and left.tag_ in _FINITE:
             # "took advantage of a glitch on Wednesday to access ...": an infinitive after the date
             # has no time of its own; the finite verb before it tells when
+            best = left
+        if best is right and right.tag_ == "VBG" and left.tag_ in _FINITE and doc[right.i - 1].is_punct:
+            # "a rise in fourth-quarter profit, beating forecasts": a participle after a comma has no
+            # tense of its own; the finite verb before the date tells when
             best = left
     else:
         best = left or right
@@ -220,7 +226,7 @@ def _modifies_noun(doc, i: int) -> bool:
 def _is_aux(doc, i: int) -> bool:
     """An auxiliary directly before another verb ("will meet", "has said") is not the clause's verb."""
     tok = doc[i]
-    if tok.tag_ not in ("MD", "VBZ", "VBP", "VBD") or tok.lower_ not in (
+    if tok.tag_ not in ("MD", "VBZ", "VBP", "VBD", "VB") or tok.lower_ not in (  # VB: "may have been"
         _FUTURE_AUX | _PAST_AUX | _PRESENT_AUX | _PERFECT_AUX | {"would", "could", "may", "might", "should",
                                                                  "can", "must", "be", "been"}
     ):

@@ -321,6 +321,8 @@ def read_clock(m: re.Match, ctx: Context) -> Reading | None:
     # the day the text last named, not the year)
     last_day = ctx.last_day()
     day = ref.day if ref.gran == "day" else last_day.day if last_day is not None else ctx.dct or ref.day
+    if ctx.dct is not None and day < ctx.dct and ctx.tense(m.start(), m.end()) in ("PRESENT", "FUTURE"):
+        day = ctx.dct  # "will hold a call at 2 p.m.", "First pitch is at 5:07 p.m.": not on a day gone by
     return Reading("TIME", f"{day.isoformat()}T{t}", remember=False)
 
 

@@ -41,11 +41,19 @@ def _quarter_year(m: re.Match, ctx: Context) -> int | None:
         year += 1
     elif m["unit"].lower() == "quarter" and ctx.tense(m.start(), m.end()) == "PAST":
         # "announced a drop in profits for the fourth quarter" in January: what is told in the past
-        # of a quarter that has not begun is the one of the same name just ended, last year's
+        # of a quarter that has not begun is last year's of that name ("output slowed in the third
+        # quarter"), but for a plan told in the past ("said it planned a sale in the third quarter")
         q = ORDINALS.get(m["ord"].lower())
-        if q is not None and 1 <= q <= 4 and fmt(shift(ctx.dct, "quarter", -1), "quarter") == f"{year - 1:04d}-Q{q}":
+        just_ended = fmt(shift(ctx.dct, "quarter", -1), "quarter") == f"{year - 1:04d}-Q{q}"
+        if q is not None and 1 <= q <= 4 and (just_ended or q > (ctx.dct.month - 1) // 3 + 1 and not _PLANS.match(
+                ctx.verb(m.start(), m.end()))):
             year -= 1
     return year
+
+
+# Verbs of a plan or forecast: told in the past, what they are about can still lie ahead.
+_PLANS = re.compile(r"(?:plan|expect|intend|schedul|aim|forecast|project|predict|target|hope|want|slat|set|"
+                    r"estimat|anticipat|budget|see|guid)", re.IGNORECASE)
 
 
 def read_quarter(m: re.Match, ctx: Context) -> Reading | None:

@@ -131,6 +131,8 @@ def resolve_year(ctx: Context, m: re.Match, month: int, day: int | None) -> int 
         direction = "future"  # but "had filed by Wednesday" stays past
     elif direction != "future" and points_ahead(ctx, m):
         direction = "future"
+    elif direction is None and day and ctx.tense(m.start(), m.end()) == "PRESENT":
+        direction = "future"  # "the talks begin on Nov. 11": a day told in the present is a schedule
 
     def when(year: int) -> date:
         return date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
@@ -179,7 +181,12 @@ def points_ahead(ctx: Context, m: re.Match) -> bool:
     before = m.string[max(0, m.start() - 60):m.start()]
     if _STRONG_FUTURE_CUE.search(before) or _MOVED_TO.search(before):
         return True
-    return ctx.verb(m.start(), m.end()) in _SCHEDULING_VERBS
+    verb = ctx.verb(m.start(), m.end())
+    # "set sentencing for Jan. 23": a date something is set for is to come, as a scheduled one is
+    return verb in _SCHEDULING_VERBS or verb == "set" and bool(_SET_FOR.search(before))
+
+
+_SET_FOR = re.compile(r"\bfor\s+(?:\S+\s+)?$", re.IGNORECASE)
 
 
 def clock_time(text: str) -> str | None:
