@@ -136,3 +136,23 @@ def test_a_dateline_gives_the_country_of_what_its_sentences_leave_unplaced(nlp):
     # a sentence naming another country is not placed by the dateline
     text = "WASHINGTON (AP) — Russian troops shelled positions near the river on Monday."
     assert "USA" not in {a.code for e in doc_events(nlp(text)) for a in e.source + e.target}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "source", "place"), [
+    # a passive's "by" phrase whose words name no country acts where the act happens, and a place noun
+    # set beside the name ("the Chechen capital Grozny") frames it as "the town of ..." does
+    ("Four Danish engineers were abducted by armed men in the Chechen capital Grozny on Saturday.", "RUS", "Grozny"),
+    # a bomb "blamed on" a group: the group did it
+    ("A car bomb blamed on separatist guerrillas killed a retired colonel in central Madrid on Wednesday.", "ESP", "Madrid"),
+    # an event noun's "by" phrase names its doer
+    ("The shelling of rebel positions by Sudanese government artillery continued on Sunday.", "SDN", None),
+    # with no place found, gunmen whose words name no country are of the country attacked
+    ("The mayor of the Colombian town of Rio Claro was shot dead on Friday by gunmen.", "COL", None),
+])
+def test_doers_whose_words_name_no_country(nlp, text, source, place):
+    from newsweave.extract.events import doc_events
+
+    main = doc_events(nlp(text))[0]
+    assert [a.code for a in main.source] == [source], main
+    assert place is None or main.place == place

@@ -112,6 +112,10 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
         located = located or home or (one_country if typ in DOMESTIC_TYPES else None)
         if not sources and (located or dateline):
             sources = located_source(trig, located or dateline)
+        if not sources and typ in _CLAIMABLE and len(done_to := {a.code for a in targets if a.code}) == 1:
+            # "the mayor of the Colombian town of ... was shot dead by gunmen": with no place found, armed
+            # men whose words name no country are of the country attacked (as a claimant, below)
+            sources = located_source(trig, done_to.pop())
         if not sources and typ == "COERCE" and located and doer_unstated(trig):
             # an arrest, a curfew or an expulsion told without its doer ("a curfew was imposed on the
             # Bangladeshi town of ...") is the state's where it happens: coercion is the authorities' act

@@ -19,7 +19,7 @@ from ..actors import city_country
 from ..model import Actor, Mention
 from .actors import actor_code, actor_sector
 from .events_lexicon import NOUNS
-from .events_syntax import OBJECTS, SUBJECTS, Trigger, objects, past_dateline, phrase
+from .events_syntax import OBJECTS, SUBJECTS, Trigger, noun_doers, objects, past_dateline, phrase
 
 __all__ = ["PRONOUNS", "actor_mention", "actors_of", "chain_code", "chain_name", "chains", "claimed_doers",
            "doer_unstated", "event_sources", "event_targets", "full_name", "located_source", "subject_token",
@@ -331,6 +331,8 @@ def event_sources(trigger: Trigger) -> list[Actor]:
 
 
 def _noun_participants(noun) -> list[Actor]:
+    """Who an event noun names as doing it: "talks between X and Y", "the bombing ... by government
+    aircraft", "a Russian offensive", "the Putin-Trump summit"."""
     out: list[Actor] = []
     for c in noun.children:
         if c.dep_ == "prep" and (c.lower_ == "between" or c.lower_ == "of" and NOUNS.get(noun.lemma_.lower(), ("",))[0] == "CONSULT"):
@@ -341,6 +343,8 @@ def _noun_participants(noun) -> list[Actor]:
             found = actor_code(c.text)
             if found:
                 out.append(Actor(text=c.text, code=found[0], sector=found[1], start=c.idx, end=c.idx + len(c.text)))
+    for p in noun_doers(noun):
+        out.extend(actors_of(p))
     return out
 
 
@@ -417,6 +421,8 @@ def _modifier_actors(noun) -> list[Actor]:
             found = actor_code(phrase(c).text) or actor_code(c.text)
             if found:
                 out.append(Actor(text=c.text, code=found[0], sector=found[1], start=c.idx, end=c.idx + len(c.text)))
+    for p in noun_doers(noun):
+        out.extend(actors_of(p))
     return out
 
 
@@ -473,9 +479,16 @@ def doer_unstated(trigger: Trigger) -> bool:
 
 
 def located_source(trigger: Trigger, code: str | None) -> list[Actor]:
-    """PLOVER codes a domestic group by where it acts: protesters in Manila are Philippine. ``code``
-    is the country of the event's place (``events_context.place_country``)."""
+    """PLOVER codes a domestic group by where it acts: protesters in Manila are Philippine, armed men who
+    abduct in Grozny Russian. ``code`` is the country of the event's place (``events_context.place_country``)."""
     subj = subject_token(trigger.anchor)
+    if subj is None:  # a passive's "by" phrase: "abducted by armed men in Grozny"
+        subj = next((p for c in trigger.anchor.children if c.dep_ == "agent" for p in c.children
+                     if p.dep_ == "pobj"), None)
+    if subj is not None and subj.lemma_.lower() in _INSTRUMENTS:  # "a car bomb blamed on Basque separatists"
+        subj = next((p for c in subj.children if c.dep_ == "acl" and c.lemma_.lower() in ("blame", "plant", "claim")
+                     for pr in c.children if pr.dep_ in ("prep", "agent") and pr.lower_ in ("on", "by")
+                     for p in pr.children if p.dep_ == "pobj"), subj)
     if subj is None or code is None or subj.pos_ == "PRON" or subj.lemma_.lower() in NOUNS:
         return []
     span = phrase(subj)

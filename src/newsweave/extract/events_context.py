@@ -87,15 +87,25 @@ def event_place(trigger: Trigger) -> str | None:
         if framed is None and not _after_place_preposition(tok):
             continue
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-        if ent is not None and ent.label_ in _PLACE_LABELS:
-            text = ent.text
-        elif ent is None or ent.label_ not in ("ORG", "NORP") or framed is not None:
+        if framed is not None:
+            # A name a place noun frames is a place, whatever the tagger called it ("the town of Velmor"):
+            # the whole name ("Ain Harouf"), not the words of a place noun it governs ("Chechen capital")
+            frame, name = framed
+            inside = {t.i for t in frame.subtree} if frame.head.i == name.i else set()
+            words = [t for t in name.subtree if t.pos_ == "PROPN" and t.i not in inside]
+            text = doc[words[0].i:words[-1].i + 1].text if words else tok.text
+            if text[:1].islower():
+                continue
+        elif ent is not None and ent.label_ in _PLACE_LABELS:
+            nouns = [t.i for t in ent if t.lemma_.lower() in _PLACE_NOUNS and t.i < ent.end - 1]
+            # the name after a place noun the tagger took in ("the Chechen capital Grozny": Grozny)
+            text = doc[nouns[-1] + 1:ent.end].text if nouns else ent.text
+        elif ent is None or ent.label_ not in ("ORG", "NORP"):
             # The small model misses or mislabels many places ("in northern Mali" as PERSON): a
-            # country or capital name from the actor tables is a place all the same, and so is a name
-            # a place noun frames, whatever the tagger called it ("the town of Velmor")
+            # country or capital name from the actor tables is a place all the same
             words = [t for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i]
             text = doc[words[0].i:tok.i + 1].text if words else tok.text
-            if (actor_code(text) is None and framed is None) or text[:1].islower():
+            if actor_code(text) is None or text[:1].islower():
                 continue
         else:
             continue
@@ -115,9 +125,14 @@ _PLACE_NOUNS = frozenset({"town", "village", "city", "port", "province", "region
 
 
 def _place_frame(tok):
-    """The place noun of "<prep> the (southern) Lebanese village of NAME" and NAME's head word, when
-    ``tok`` is in NAME; else None."""
+    """The place noun of "<prep> the (southern) Lebanese village of NAME" (or "<prep> the Chechen capital
+    NAME") and NAME's head word, when ``tok`` is in NAME; else None."""
     head = _name_phrase_head(tok)
+    beside = next((c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in _PLACE_NOUNS), None)
+    if beside is None and head.i != tok.i and head.lemma_.lower() in _PLACE_NOUNS:
+        beside = head
+    if beside is not None and _after_place_preposition(tok):
+        return beside, tok  # "in the Chechen capital Grozny": the name set beside its place noun
     of = head.head
     if head.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() not in _PLACE_NOUNS:
         return None

@@ -38,7 +38,7 @@ from . import events_lexicon as lexicon
 from .events_lexicon import VERBS
 from .events_lexicon import MATERIAL_PHRASES as _PHRASES
 from .events_lexicon import MATERIAL_WORDS as _OWN_TYPE
-from .events_syntax import objects_and_conjuncts, past_dateline
+from .events_syntax import noun_doers, objects_and_conjuncts, past_dateline
 
 __all__ = ["MATERIAL_CONFLICT", "SCORER_CONFIG", "Reading", "clause_depth", "figurative", "manual_reading", "sentence_words"]
 
@@ -360,8 +360,7 @@ def _attackers(noun) -> set[str]:
     for c in noun.children:
         if c.dep_ in ("compound", "amod", "poss", "nmod"):
             words |= _role_words(c)
-        elif c.dep_ == "prep" and c.lower_ == "by":
-            words |= {w for p in c.children if p.dep_ == "pobj" for w in _role_words(p)}
+    words |= {w for p in noun_doers(noun) for w in _role_words(p)}
     return words if words & (_ARMED_GROUP | _STATE_ARMED | _ASSAILANT | _POLICE | _CROWD) else set()
 
 

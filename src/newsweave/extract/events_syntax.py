@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from ..text import dateline_length
 
-__all__ = ["OBJECTS", "SUBJECTS", "Trigger", "auxiliaries", "clause_tokens", "counted", "is_negated", "objects",
-           "objects_and_conjuncts", "past_dateline", "phrase"]
+__all__ = ["OBJECTS", "SUBJECTS", "Trigger", "auxiliaries", "clause_tokens", "counted", "is_negated", "noun_doers",
+           "objects", "objects_and_conjuncts", "past_dateline", "phrase"]
 
 SUBJECTS = ("nsubj", "csubj")
 OBJECTS = ("dobj", "obj")
@@ -109,3 +109,12 @@ def objects_and_conjuncts(tok) -> set[str]:
                 out.add(w.lemma_.lower())
                 out.update(k.lemma_.lower() for k in w.conjuncts)
     return out
+
+
+def noun_doers(noun) -> list:
+    """The "by" objects of an event noun: "the bombing ... by government aircraft", also where the parse
+    hangs the "by" on the noun's "of" object ("the shelling of rebel positions by the army")."""
+    holders = [noun, *(p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                       if p.dep_ == "pobj")]
+    return [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "by"
+            for p in c.children if p.dep_ == "pobj"]
