@@ -19,7 +19,15 @@ from ..actors import city_country
 from ..model import Actor, Mention
 from .actors import actor_code, actor_sector
 from .events_lexicon import NOUNS
-from .events_syntax import OBJECTS, SUBJECTS, Trigger, noun_doers, objects, past_dateline, phrase
+from .events_syntax import (
+    OBJECTS,
+    SUBJECTS,
+    Trigger,
+    noun_doers,
+    objects,
+    past_dateline,
+    phrase,
+)
 
 __all__ = ["PRONOUNS", "actor_mention", "actors_of", "chain_code", "chain_name", "chains", "claimed_doers",
            "doer_unstated", "event_sources", "event_targets", "full_name", "located_source", "subject_token",
