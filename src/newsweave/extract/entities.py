@@ -189,7 +189,8 @@ def _common_word_alone(ent, lower_words: set[str], surnames: set[str], title_lin
 
 def _with_surname_particles(doc) -> list:
     """``doc.ents`` with a person's name the tagger cut at a surname particle made whole again: "Ursula
-    von" + "Leyen" is "Ursula von der Leyen" (the particles lower case, the surname capitalised)."""
+    von" + "Leyen" is "Ursula von der Leyen" (the particles lower case, the surname capitalised); so is
+    one cut at the hyphen of a double-barrelled surname ("Kate Delgado" + "-Price")."""
     ents = list(doc.ents)
     out = []
     k = 0
@@ -207,6 +208,13 @@ def _with_surname_particles(doc) -> list:
                     end = max(end, ents[k].end)  # the surname the tagger took for a name of its own
                     k += 1
                 ent = Span(doc, ent.start, end, label="PERSON")
+            j = ent.end
+            if (j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+                    and doc[j + 1].is_title and doc[j + 1].is_alpha):
+                # a double-barrelled surname the tagger cut at its hyphen: "Kate Delgado" + "-Price"
+                while k < len(ents) and ents[k].start <= j + 1:
+                    k += 1
+                ent = Span(doc, ent.start, j + 2, label="PERSON")
         out.append(ent)
     return out
 
