@@ -191,7 +191,37 @@ def test_wire_copy_of_the_nineties_written_apart_from_the_code(nlp):
     assert sum(g == r["type"] for g, r in zip(got, rows)) / len(rows) >= 0.85
 
 
+def test_the_five_types_of_unseen_snippets_written_apart_from_the_code(nlp):
+    """blind37 (2026-12-07, sixth session): 75 snippets of 2015-2026 news worldwide, 15 each of PROTEST, FIGHT,
+    ASSAULT, COERCE and AGREE (the types of the held-out snippets), with background events, late doers and the
+    manual's confusable pairs. First run 0.853 (source 48 of 75, target 44): police killing protesters read
+    as an assault where the parse hangs the "when" clause on the date, "gathered ..., waving flags and demanding"
+    as a demand, cars "set ablaze" with no one named, "filled Rustaveli Avenue", an air force destroying a base
+    read as property destroyed, work "suspended" by a blockade as a sanction, NGOs closed. 0.947 after (source
+    50, target 45). Still missed: a landing ship "struck" (read as an assault, the ship not being known as
+    military), boulders across a "mining corridor", and two signed declarations the writer coded AGREE where
+    the CAMEO -> PLOVER table has signing as SUPPORT (057)."""
+    path = Path(__file__).parent / "data" / "events_fictional_blind37.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    got = [main_type(nlp, r["text"]) for r in rows]
+    assert got.count(None) <= 1
+    assert sum(g == r["type"] for g, r in zip(got, rows)) / len(rows) >= 0.92
+
+
 @pytest.mark.parametrize(("text", "type_"), [
+    # Force on protesters is repression, also where a "when" clause tells it after a passive killing.
+    ("Two students were killed in Castry on Friday when police fired live rounds at crowds protesting the vote.", "COERCE"),
+    # A gathering whose participle's conjunct dissents is a rally; a crowd filling an avenue too.
+    ("Hundreds of people gathered outside the Amsel embassy, waving banners and demanding an apology.", "PROTEST"),
+    ("Thousands of people filled Liberty Avenue outside the parliament on Sunday night.", "PROTEST"),
+    # Cars and bins burnt with no one named: rioting; a state's closing of organisations restricts them.
+    ("Cars and bins were set ablaze in the northern suburbs of Castry for a second night.", "PROTEST"),
+    ("The interior ministry ordered the closure of forty charities and two opposition parties.", "COERCE"),
+    # Force on a military objective is fighting; work suspended by a blockade is no sanction.
+    ("Government jets destroyed a rebel supply depot near Amsel, the air force said.", "FIGHT"),
+    ("Work at the port remained suspended after dockers blocked the access road.", "PROTEST"),
+    # A vessel struck is force; a deal struck is an agreement.
+    ("A patrol vessel was struck by a missile off the coast of Castry overnight.", "FIGHT"),
     # Killing and naval force the lists once lacked; the state's warships are armed forces.
     ("Militiamen slaughtered eleven herders and their families near Castry overnight.", "ASSAULT"),
     ("A Castry gunboat sank an Amsel fishing trawler off the disputed reef.", "FIGHT"),

@@ -97,7 +97,7 @@ def event_place(trigger: Trigger) -> str | None:
             if text[:1].islower():
                 continue
         elif ent is not None and ent.label_ in _PLACE_LABELS:
-            nouns = [t.i for t in ent if t.lemma_.lower() in _PLACE_NOUNS and t.i < ent.end - 1]
+            nouns = [t.i for t in ent if t.lemma_.lower() in _PLACE_NOUNS and t.text.islower() and t.i < ent.end - 1]
             # the name after a place noun the tagger took in ("the Chechen capital Grozny": Grozny)
             text = doc[nouns[-1] + 1:ent.end].text if nouns else ent.text
         elif ent is None or ent.label_ not in ("ORG", "NORP"):
@@ -128,8 +128,10 @@ def _place_frame(tok):
     """The place noun of "<prep> the (southern) Lebanese village of NAME" (or "<prep> the Chechen capital
     NAME") and NAME's head word, when ``tok`` is in NAME; else None."""
     head = _name_phrase_head(tok)
-    beside = next((c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in _PLACE_NOUNS), None)
-    if beside is None and head.i != tok.i and head.lemma_.lower() in _PLACE_NOUNS:
+    # (a lower-case place noun: "Port" of "Port Elsin" is the name's own word)
+    beside = next((c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in _PLACE_NOUNS
+                   and c.text.islower()), None)
+    if beside is None and head.i != tok.i and head.lemma_.lower() in _PLACE_NOUNS and head.text.islower():
         beside = head
     if beside is not None and _after_place_preposition(tok):
         return beside, tok  # "in the Chechen capital Grozny": the name set beside its place noun

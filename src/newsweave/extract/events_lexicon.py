@@ -319,6 +319,9 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{("receive", o): ("AID", None) for o in AID_GOODS + ("parcel", "ration", "handout")},
     **{("impose", o): ("COERCE", "curfew") for o in ("curfew",)},
     **{("suspend", o): ("CONCEDE", None) for o in ("strike", "protest", "boycott")},
+    # Work or traffic suspended is what an event did ("production remained suspended after workers blocked
+    # the highway"), no sanction of its own: (None, None) reads no event there.
+    **{("suspend", o): (None, None) for o in ("production", "work", "operation", "trading", "class", "traffic")},
     # Exchange resumed or expanded is cooperation (COOPERATE: "resume ... mutual material cooperation
     # or exchange").
     **{(v, o): ("COOPERATE", None) for v in ("resume", "restart", "restore", "expand")

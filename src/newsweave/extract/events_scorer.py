@@ -85,7 +85,19 @@ _PREMISES = frozenset({"office", "home", "house", "headquarters", "newspaper", "
                        "university", "campus", "church", "mosque", "shop", "residence", "apartment", "printer"})
 _CUE_WEAPONS = frozenset({"strike", "airstrike", "shell", "shelling", "bombardment", "bomb", "missile", "rocket",
                           "mortar", "drone", "blast", "explosion", "shellfire", "artillery", "raid", "attack"})
-_CLOSURES = frozenset({"closure", "shutdown", "closing", "suspension", "ban"})
+_CLOSURES = frozenset({"closure", "shutdown", "closing", "suspension", "ban", "dissolution"})
+# Military objectives (CAMEO 19: force used on them is fighting), and the streets a crowd fills.
+_MILITARY_OBJECTIVES = frozenset({"base", "position", "checkpoint", "bunker", "convoy", "depot", "outpost", "stronghold",
+                                  "trench", "garrison", "barracks", "headquarters", "artillery", "battery", "launcher"})
+_STRUCK_NOT_HIT = frozenset({"deal", "agreement", "accord", "compromise", "bargain", "balance", "pact", "settlement",
+                             "understanding", "chord", "note", "tone", "blow", "match", "name", "record"})
+_THOROUGHFARES = frozenset({"street", "avenue", "square", "boulevard", "road", "plaza"})
+# What a street's rioters burn and wreck (no one's weapon, no armed target).
+_STREET_PROPERTY = frozenset({"car", "vehicle", "bin", "dustbin", "tyre", "tire", "shop", "store", "barricade",
+                              "kiosk", "scooter", "motorbike"})
+# Bodies a state closes or dissolves to restrict political freedoms (CAMEO 172), as it closes the media.
+_BODIES = frozenset({"organisation", "organization", "ngo", "party", "charity", "association", "union",
+                     "movement", "group", "foundation", "society", "league"})
 _ARMS = frozenset({"ammunition", "bullet", "round", "force", "weapon", "gun", "firearm", "rifle", "fire"})
 _PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "crowd", "rioter", "marcher", "student",
                          "striker", "mob", "mourner"})
@@ -207,13 +219,19 @@ def _by_actors(verb, sentence_words: set[str], doer: set[str] | None = None) -> 
     if not doer and _subject(verb) is None:
         # "30 people were injured as supporters rampaged through the centre": a passive that names no doer
         # is done by whoever acts in the clause that says how it came about
-        doer = next((words for c in verb.children if c.dep_ == "advcl"
-                     for words in [_role_words(_subject(c))] if words), set())
+        # ("... were killed on Friday when security forces fired on crowds": the parse may hang the
+        # "when" clause on the date)
+        how = [c for c in verb.children if c.dep_ == "advcl"] + [t for t in verb.subtree if t.dep_ == "relcl" and any(
+            k.lower_ in ("when", "as") and k.dep_ in ("advmod", "mark") for k in t.children)]
+        doer = next((words for c in how for words in [_role_words(_subject(c))] if words), set())
     done_to = _victims(verb)
     means = _lemmas(verb.subtree) | doer
     weapon = means & _HEAVY_WEAPONS
     if doer & _CROWD and not doer & (_POLICE | _STATE_ARMED) and "armed" not in doer:
-        return ("PROTEST", "riot")  # a crowd throwing stones, burning cars: a riot ("armed youths" are no crowd)
+        return ("PROTEST", "riot")
+    burnt = {t.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass") for t in (c, *c.conjuncts)}
+    if not doer and burnt and burnt <= _STREET_PROPERTY:
+        return ("PROTEST", "riot")  # "cars and bins were set ablaze" night after night, no one named: rioting  # a crowd throwing stones, burning cars: a riot ("armed youths" are no crowd)
     if means & _UNCONVENTIONAL and not (doer & _STATE_ARMED and means & _HEAVY_WEAPONS):
         # A bomb attack is an assault whoever it hits (CAMEO 183); not forces' "artillery and glide bombs".
         return ("ASSAULT", "explosives")
@@ -263,11 +281,18 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
         if lemma in _GATHER and any(c.lower_ == "behind" for c in tok.children if c.dep_ in ("prep", "prt")):
             return None  # "rallied behind the minister": endorsing her (SUPPORT 051), no protest
         subj = _subject(tok)
+        # "a landing ship was struck": no labour strike (but "a deal was struck" is no blow either)
+        passive = any(c.dep_ == "nsubjpass" and c.lemma_.lower() not in _STRUCK_NOT_HIT for c in tok.children)
         if lemma in _DAMAGE and subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in _CUE_WEAPONS:
             found = _word_reading(subj, sentence_words)  # "a missile strike destroyed the bridge": the strike
             if found is not None and found[0] in MATERIAL_CONFLICT:
                 return found
         objs_ = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        if lemma in _DAMAGE and {o.lemma_.lower() for o in objs_} & _MILITARY_OBJECTIVES:
+            return ("FIGHT", None)  # "the air force destroyed an insurgent logistics base": force on a military objective
+        if lemma in ("fill", "throng", "pack", "jam") and {o.lemma_.lower() for o in objs_} & _THOROUGHFARES and (
+                _role_words(_subject(tok)) & (_CROWD | {"people", "thousand", "hundred", "tens"})):
+            return ("PROTEST", "demo")  # "tens of thousands of people filled Rustaveli Avenue outside Parliament"
         if lemma in _TAKERS and _to_custody(tok):
             return ("COERCE", "arrest")  # "hauled off to police stations", "taken to jail": detention (CAMEO 173)
         if lemma in ("order", "decree") and objs_:
@@ -278,7 +303,8 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
         if lemma in ("use", "employ") and {o.lemma_.lower() for o in objs_} & _ARMS and any(
                 c.dep_ == "prep" and c.lower_ in ("against", "on") for c in tok.children):
             return _by_actors(tok, sentence_words)  # "used live ammunition against crowds"
-        if lemma == "set" and any(c.lemma_.lower() == "fire" for c in tok.children if c.dep_ in ("dobj", "obj")):
+        if lemma == "set" and any(c.lemma_.lower() == "fire" and c.dep_ in ("dobj", "obj") or c.lower_ in ("ablaze", "alight")
+                                  for c in tok.children):
             return _by_actors(tok, sentence_words)  # arson: who sets fire to what decides (riot, assault)
         if lemma in ("open", "take", "seize", "capture", "hurl", "throw", "burn", "torch", "strike", "hit"):
             objs = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "obj")}
@@ -295,10 +321,10 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
                 return None  # seizing property is COERCE; the trigger rules code it
             if lemma in ("hurl", "throw") and not objs & {"stone", "rock", "brick", "bottle", "grenade", "petrol"}:
                 return None
-            if lemma in ("strike", "hit") and not _subject(tok):
+            if lemma in ("strike", "hit") and not _subject(tok) and not passive:
                 return None
         if lemma in _FORCE:
-            if lemma == "strike" and not (_role_words(_subject(tok)) & (
+            if lemma == "strike" and not passive and not (_role_words(_subject(tok)) & (
                     _STATE_ARMED | _ARMED_GROUP | _ASSAILANT | _UNCONVENTIONAL | _HEAVY_WEAPONS)):
                 # Workers who strike; "struck a deal" is no strike, and a bomb that strikes is no protest.
                 return None if any(c.dep_ in ("dobj", "obj") for c in tok.children) else _OWN_TYPE.get(lemma)
@@ -326,12 +352,15 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
     if lemma in _COMBAT_WORDS and _crowd_fights(tok):
         return ("PROTEST", "riot")  # "protesters clashed with police": a riot (CAMEO 145), not combat
     if lemma in _GATHER and tok.pos_ == "VERB" and any(
-            c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _DISSENT for c in tok.children):
+            k.lemma_.lower() in _DISSENT for c in tok.children if c.dep_ in ("advcl", "xcomp") for k in (c, *c.conjuncts)):
         return ("PROTEST", "demo")  # "gathered outside the embassy to denounce": rally to protest (CAMEO 141)
     if lemma in _CLOSURES and tok.pos_ == "NOUN" and any(
             p.lemma_.lower() in _MEDIA for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
             for p in c.subtree):
         return ("COERCE", "censor")  # "the closure of the last independent channel" (manual: censor)
+    if lemma in _CLOSURES and tok.pos_ == "NOUN" and any(
+            p.lemma_.lower() in _BODIES for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children):
+        return ("COERCE", "restrict")  # "ordered the closure of 212 non-governmental organisations" (CAMEO 172)
     if lemma in ("bombing", "bombardment") and tok.pos_ == "NOUN" and _attackers(tok) & _STATE_ARMED:
         return ("FIGHT", "aerial")  # "the bombing of rebel positions by government aircraft" (CAMEO 195), as the verb
     if lemma in ("attack", "raid", "ambush", "assault") and tok.pos_ in ("NOUN", "PROPN"):
@@ -503,7 +532,7 @@ def figurative(tok, sentence_words: set[str], reading: str | None = None) -> boo
 _CUE_LEMMAS = frozenset(_OWN_TYPE) | _FORCE | {w for pair in _PHRASES for w in pair} | {
     "shut", "close", "expel", "deport", "charge", "push", "drive", "force", "chase", "hack", "attack", "raid",
     "ambush", "assault", "bomb", "explode", "detonate", "set", "occupy", "order", "decree", "use", "employ",
-    "come", "move", "roll", "sweep"} | _TAKERS | _GATHER | _DAMAGE | _CLOSURES
+    "come", "move", "roll", "sweep", "fill", "throng", "pack", "jam"} | _TAKERS | _GATHER | _DAMAGE | _CLOSURES
 
 
 def manual_reading(sent, words: set[str] | None = None) -> Reading | None:

@@ -94,7 +94,7 @@ def _lexical(token) -> tuple[str, str | None] | None:
                 if key in VERB_OBJECT:
                     if VERB_OBJECT[key][0] == "MOBILIZE" and to_peacekeeping(token):
                         return ("AID", "peacekeeping")  # troops sent to a UN force: personnel aid
-                    return VERB_OBJECT[key]
+                    return VERB_OBJECT[key] if VERB_OBJECT[key][0] else None
         if particle is not None:
             # "walked out of peace talks", "pulled out of Lebanon": the particle's "of" object decides
             preps = [c for c in token.children if c.dep_ in ("prep", "prt")]
