@@ -467,6 +467,20 @@ def test_one_full_name_of_another_story_and_another_gender_is_another_person():
     assert a[0].entity_id != b[0].entity_id
 
 
+def test_one_full_name_of_another_story_and_another_trade_is_another_person():
+    # A prosecutor "Alex Moreno" and, months later in an unrelated story, an intensive-care nurse of that
+    # name: the trades' families (law, medicine) do not meet. A trade of one family joins ("the lawyer").
+    el = EntityLinker()
+    a = [M("Chief Deputy District Attorney", kind="title", chain=1), M("Alex Moreno", chain=1, start=31)]
+    b = [M("Alex Moreno", chain=1), M("intensive care nurse", kind="nominal", chain=1, start=13)]
+    c = [M("Alex Moreno", chain=1), M("the veteran lawyer", kind="nominal", chain=1, start=13)]
+    el.add("a", a, story_id="fraud trial")
+    el.add("b", b, story_id="nurses strike")
+    el.add("c", c, story_id="appeal")
+    assert a[1].entity_id != b[0].entity_id
+    assert c[0].entity_id == a[1].entity_id
+
+
 def test_birth_years_read_only_ages():
     text = "John Mitchell, 67, who chairs the trust. Ann Vale, 58 percent of voters. Tom Reyes (41) spoke."
     at = {n: text.index(n) for n in ("John Mitchell", "Ann Vale", "Tom Reyes")}

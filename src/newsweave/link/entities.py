@@ -67,8 +67,10 @@ from .entity_groups import (
 )
 from .entity_roles import actor_code, role_key, title_before
 from .entity_state import EntityRecord
+from .entity_stated import NOTHING, Stated
 from .entity_story import HEAD_PREFIX as _HEAD_PREFIX
 from .entity_story import StoryLookups
+from .entity_trades import trades_of
 from .names import acronym_of, display_name, name_key
 from .names import is_acronym as _is_acronym
 
@@ -121,31 +123,26 @@ class EntityLinker(StoryLookups):
             # the name's mentions, and its surname where the tagger took it for a common noun ("Ashworth, 34,")
             written = [m for m in g.mentions if m.kind == "name" or m.kind == "nominal" and g.name is not None
                        and m.text[:1].isupper() and _spelled(m.text) == _spelled(g.name.text)[-1:]]
-            born = (birth_years(text, written, published.year if published else None)
-                    if g.label == PERSON and g.name is not None else None)
-            suffix = next((s for s in (generation(m.text) for m in g.mentions if m.kind == "name") if s), None)
-            eid = self._resolve(g, story_id, when, born, suffix)
-            if born is not None and story_id is not None:
-                self._split_contradicted(g, eid, story_id, born)
+            person = g.label == PERSON and g.name is not None
+            stated = Stated(born=birth_years(text, written, published.year if published else None) if person else None,
+                            suffix=next((s for s in (generation(m.text) for m in g.mentions if m.kind == "name") if s), None),
+                            trades=trades_of(g.mentions) if person else frozenset())
+            eid = self._resolve(g, story_id, when, stated)
+            if stated.born is not None and story_id is not None:
+                self._split_contradicted(g, eid, story_id, stated.born)
             for m in g.mentions:
                 m.entity_id = eid
             self._learn(eid, g, story_id, when, text)
-            if born is not None:
-                st = self._entities[eid]
-                st.born_in = st.born_in if st.born is not None else story_id
-                st.born = join_born(st.born, born)
-            if suffix is not None and g.label == PERSON:
-                self._entities[eid].suffix = self._entities[eid].suffix or suffix
+            stated.record(self._entities[eid], story_id, g.label == PERSON)
         return [m.entity_id for m in mentions]
 
     # -- resolving ------------------------------------------------------------------------------
-    def _resolve(self, g: MentionGroup, story: str | None, when: str | None, born: tuple[int, int] | None = None,
-                 suffix: str | None = None) -> str:
+    def _resolve(self, g: MentionGroup, story: str | None, when: str | None, stated: Stated = NOTHING) -> str:
         if g.name is not None:
             # A new name is a new entity even when its chain carries a title someone else held before.
             # the one-word names the article calls this person by ("Ellis" of "Ryan Ellis")
             alone = frozenset(w[0] for w in (_spelled(x.text) for x in g.mentions if x.kind == "name") if len(w) == 1)
-            return (self._resolve_name(g.name, story, group_gender(g), alone=alone, born=born, suffix=suffix)
+            return (self._resolve_name(g.name, story, group_gender(g), alone=alone, stated=stated)
                     or self._create(g.name.text, g.name.label))
         titles = [m for m in g.mentions if m.kind == "title"]
         for m in titles:
@@ -205,7 +202,7 @@ class EntityLinker(StoryLookups):
 
     def _resolve_person(self, m: Mention, words: tuple[str, ...], story: str | None,
                         gender: str | None, alone: frozenset[str] = frozenset(),
-                        born: tuple[int, int] | None = None, suffix: str | None = None) -> str | None:
+                        stated: Stated = NOTHING) -> str | None:
         """The entity of a person's name, where nothing contradicts it.
 
         A full name is the entity written with that full name, else one with that surname whose given
@@ -221,10 +218,10 @@ class EntityLinker(StoryLookups):
         key = " ".join(words)
 
         def fits(c: str) -> bool:
-            # gender and the ages stated ("Fatima Hassan, 58" is no "Fatima Hassan, a 34-year-old")
+            # gender, and the ages, suffix and (for a person of another story) trades stated
             e = self._entities[c]
-            return (genders_agree(gender, e.person_gender()) and ages_agree(born, e.born)
-                    and not (suffix and e.suffix and suffix != e.suffix))  # Samuel Adeyemi Sr. is no Jr.
+            return (genders_agree(gender, e.person_gender()) and stated.fits(e)
+                    and (c in in_story or stated.fits_elsewhere(e)))
 
         if len(words) > 1:
             same = [c for c in self._by_key.get(f"PER|{key}", ()) if fits(c)]
@@ -246,9 +243,9 @@ class EntityLinker(StoryLookups):
                 # A headline's word after a known surname ("Clinton Breaks", "Obama Speech") is no
                 # given name and surname: the name is the surname alone. Not where the article calls
                 # the person by that second word alone: "Ryan Ellis" ... "Ellis" is no Ryan.
-                return self._resolve_person(m, words[:1], story, gender, born=born)
+                return self._resolve_person(m, words[:1], story, gender, stated=Stated(born=stated.born))
             return self._compatible(self._resolve_name(m, story, gender, person=True)
-                                    or self._story_person_misspelled(words, story, gender), born, suffix, gender, story)
+                                    or self._story_person_misspelled(words, story, gender), stated, gender, story)
         cands = dict.fromkeys(self.canonical(c) for c in (*self._by_surname.get(words[0], ()),
                                                           *self._by_key.get(f"PER|{key}", ())))
         cands = [c for c in cands if fits(c) and self._entities[c].label == PERSON]
@@ -282,30 +279,30 @@ class EntityLinker(StoryLookups):
         if named:
             return None  # Barack or Michelle: nothing says which
         return self._compatible(self._resolve_name(m, story, gender, person=True)
-                                or self._story_person_misspelled(words, story, gender), born, suffix, gender, story)
+                                or self._story_person_misspelled(words, story, gender), stated, gender, story)
 
-    def _compatible(self, eid: str | None, born: tuple[int, int] | None, suffix: str | None,
-                    gender: str | None = None, story: str | None = None) -> str | None:
-        """``eid`` unless the ages stated of it and of the name being resolved, their generational
-        suffixes ("Sr." and "Jr.") or, for a person of another story, their genders tell two people."""
+    def _compatible(self, eid: str | None, stated: Stated, gender: str | None = None,
+                    story: str | None = None) -> str | None:
+        """``eid`` unless what is stated of it and of the name being resolved (ages, generational
+        suffixes) or, for a person of another story, their genders or trades tell two people."""
         if eid is None:
             return None
         e = self._entities[eid]
-        if e.label == PERSON and eid not in self._story_people.get(story, ()) and not genders_agree(
-                gender, e.person_gender()):
+        if e.label == PERSON and eid not in self._story_people.get(story, ()) and not (genders_agree(
+                gender, e.person_gender()) and stated.fits_elsewhere(e)):
             return None  # "Robin Ashworth" the batsman ("he") is no headteacher "Robin Ashworth" ("she")
-        return eid if ages_agree(born, e.born) and not (suffix and e.suffix and suffix != e.suffix) else None
+        return eid if stated.fits(e) else None
 
     def _resolve_name(self, m: Mention, story: str | None, gender: str | None = None,
                       person: bool = False, alone: frozenset[str] = frozenset(),
-                      born: tuple[int, int] | None = None, suffix: str | None = None) -> str | None:
+                      stated: Stated = NOTHING) -> str | None:
         words = _spelled(m.text)
         if not words:
             return None
         fam = FAMILY.get(m.label, m.label)
         key = " ".join(words)
         if fam == "PER" and not person:
-            return self._resolve_person(m, words, story, gender, alone, born, suffix)
+            return self._resolve_person(m, words, story, gender, alone, stated)
         same = self._by_key.get(f"{fam}|{key}")
         if same:
             return same[-1]
@@ -532,6 +529,7 @@ class EntityLinker(StoryLookups):
             a.born = join_born(a.born, b.born)
         a.suffix = a.suffix or b.suffix
         a.born_in = a.born_in or b.born_in
+        a.trades |= b.trades
         self._merged_into[old] = into
         self.history.append({"action": "merged", "entity": into, "from": old})
         self._changes.touch_all([("ent", into), ("merged", old), ("hist", self._history_base + len(self.history) - 1)])

@@ -1,0 +1,49 @@
+"""What an article states of a person beside the name, and whether an entity can bear it.
+
+Three statements tell two people of one full name apart (issue 12: "a merge needs evidence; what
+contradicts it keeps them apart"): the years of birth the ages stated allow (``entity_ages``), a
+generational suffix ("Sr." is no "Jr."), and the trades its descriptions give (``entity_trades``, read
+only against an entity of another story: inside one story a second trade word is more often the same
+person's). ``Stated`` carries the three together from ``EntityLinker.add`` through the resolving rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .entity_ages import ages_agree, join_born
+from .entity_state import EntityRecord
+from .entity_trades import trades_agree
+
+__all__ = ["NOTHING", "Stated"]
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """The birth years an article's stated ages allow, its generational suffix and trade families."""
+
+    born: tuple[int, int] | None = None
+    suffix: str | None = None
+    trades: frozenset = frozenset()
+
+    def fits(self, e: EntityRecord) -> bool:
+        """Whether the ages and suffix stated can be entity ``e``'s ("Fatima Hassan, 58" is no "Fatima
+        Hassan, a 34-year-old"; Samuel Adeyemi Sr. is no Jr.)."""
+        return ages_agree(self.born, e.born) and not (self.suffix and e.suffix and self.suffix != e.suffix)
+
+    def fits_elsewhere(self, e: EntityRecord) -> bool:
+        """Whether the trades stated can be those of ``e``, an entity of another story (a prosecutor
+        there is no intensive-care nurse here)."""
+        return trades_agree(self.trades, e.trades)
+
+    def record(self, e: EntityRecord, story: str | None, person: bool) -> None:
+        """Keep what was stated on the entity the name was linked to."""
+        if self.born is not None:
+            e.born_in = e.born_in if e.born is not None else story
+            e.born = join_born(e.born, self.born)
+        if self.suffix is not None and person:
+            e.suffix = e.suffix or self.suffix
+        e.trades |= self.trades
+
+
+NOTHING = Stated()

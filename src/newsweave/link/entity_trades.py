@@ -1,0 +1,57 @@
+"""The trade a description or title gives a person ("the sprinter", "Architect Nadia Haddad"), read as
+evidence that two people of one full name are two people.
+
+Issue 12 counts "different roles at the same time" among what tells two people apart. A public figure's
+offices change from story to story (a senator becomes a minister, a party leader a candidate), so
+offices say nothing here; a person's trade rarely changes within months, and trades fall into families
+that do not overlap: a sprinter is no architect, a prosecutor no intensive-care nurse. Words of one
+family ("lawyer", "attorney", "judge"; "footballer", "coach") stay compatible, since careers move inside
+a family. Only the family of a description's head word is read; a word the table does not list is no
+evidence.
+"""
+
+from __future__ import annotations
+
+from ..model import DESCRIPTION_KINDS, Mention
+from ..names import head_of
+
+__all__ = ["TRADES", "trades_agree", "trades_of"]
+
+_FAMILIES = {
+    "sport": ("footballer", "goalkeeper", "striker", "midfielder", "defender", "winger", "sprinter", "athlete",
+              "runner", "cricketer", "batsman", "bowler", "opener", "swimmer", "boxer", "cyclist", "jockey",
+              "golfer", "tennis", "coach", "skipper", "referee", "wrestler", "gymnast"),
+    "law": ("judge", "prosecutor", "lawyer", "attorney", "barrister", "solicitor", "magistrate", "counsel", "justice"),
+    "medicine": ("nurse", "doctor", "surgeon", "physician", "paramedic", "midwife", "pharmacist", "dentist",
+                 "psychiatrist", "anaesthetist", "anesthetist", "gp"),
+    "science": ("seismologist", "scientist", "physicist", "chemist", "biologist", "geologist", "researcher",
+                "epidemiologist", "astronomer", "volcanologist", "climatologist", "economist", "professor"),
+    "school": ("teacher", "headteacher", "headmaster", "headmistress", "lecturer"),
+    "design": ("architect", "designer", "engineer"),
+    "arts": ("actor", "actress", "singer", "musician", "rapper", "novelist", "writer", "poet", "painter",
+             "artist", "filmmaker", "dancer", "comedian"),
+    "kitchen": ("chef", "cook", "baker", "restaurateur"),
+    "land": ("farmer", "fisherman", "fishermen", "rancher", "grower", "shepherd"),
+    "press": ("journalist", "reporter", "correspondent", "editor", "photographer", "columnist", "presenter",
+              "anchor"),
+    "force": ("detective", "constable", "sergeant", "inspector", "soldier", "sheriff", "firefighter", "pilot"),
+    "faith": ("priest", "imam", "rabbi", "bishop", "pastor", "vicar", "monk", "nun"),
+    "trade": ("electrician", "plumber", "carpenter", "mechanic", "apprentice", "miner", "welder"),
+}
+TRADES: dict[str, str] = {word: family for family, words in _FAMILIES.items() for word in words}
+
+
+def trades_of(mentions: list[Mention]) -> frozenset[str]:
+    """The trade families the titles and descriptions of one person's mentions in an article state."""
+    out = set()
+    for m in mentions:
+        if m.kind == "title" or m.kind in DESCRIPTION_KINDS:
+            family = TRADES.get(head_of(m.text) or "")
+            if family:
+                out.add(family)
+    return frozenset(out)
+
+
+def trades_agree(a, b) -> bool:
+    """Whether two sets of trade families can be one person's (either unknown, or one family shared)."""
+    return not a or not b or bool(set(a) & set(b))
