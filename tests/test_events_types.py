@@ -209,6 +209,11 @@ def test_the_five_types_of_unseen_snippets_written_apart_from_the_code(nlp):
 
 
 @pytest.mark.parametrize(("text", "type_"), [
+    # A report noun's clause is no reported speech to look through: the investigation is the news; a
+    # closure "was ordered" as one that a ministry ordered (blind38, 80 snippets in the GSR records'
+    # proportions and style, written apart from the code: first run 0.9625, 0.9875 after these two).
+    ("A UN team began investigating reports that soldiers had massacred villagers near Castry in May.", "INVESTIGATE"),
+    ("The closure of the opposition weekly Amsel Voice was ordered on Monday by the information ministry.", "COERCE"),
     # Force on protesters is repression, also where a "when" clause tells it after a passive killing.
     ("Two students were killed in Castry on Friday when police fired live rounds at crowds protesting the vote.", "COERCE"),
     # A gathering whose participle's conjunct dissents is a rally; a crowd filling an avenue too.

@@ -140,7 +140,9 @@ def clause_depth(tok) -> float:
     for _ in range(40):
         if cur.head is cur:
             break
-        if cur.dep_ in _CLAUSE_DEPS and not (cur.dep_ == "ccomp" and cur.head.lemma_.lower() in _REPORTING):
+        # (a reporting verb's clause is looked through, not a report noun's: "investigating reports that ...")
+        if cur.dep_ in _CLAUSE_DEPS and not (cur.dep_ == "ccomp" and cur.head.lemma_.lower() in _REPORTING
+                                             and cur.head.dep_ not in ("dobj", "obj", "pobj", "nsubj", "nsubjpass")):
             depth += SCORER_CONFIG["clause_step"]
         elif cur.dep_ in _MODIFIER_DEPS:
             depth += SCORER_CONFIG["modifier_step"]
@@ -295,6 +297,7 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
             return ("PROTEST", "demo")  # "tens of thousands of people filled Rustaveli Avenue outside Parliament"
         if lemma in _TAKERS and _to_custody(tok):
             return ("COERCE", "arrest")  # "hauled off to police stations", "taken to jail": detention (CAMEO 173)
+        objs_ += [c for c in tok.children if c.dep_ == "nsubjpass" and lemma in ("order", "decree")]  # "was ordered"
         if lemma in ("order", "decree") and objs_:
             # A government ordering an arrest, a curfew, a channel's closure: the order is the act.
             found = _word_reading(objs_[0], sentence_words)
