@@ -73,7 +73,8 @@ def _verb_tense(verb) -> str | None:
                                                                   "can", "must", "'d") for w in words + [verb.lower_]):
             return "FUTURE"
         return "FUTURE"
-    if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in aux):
+    if (verb.tag_ == "VB" or verb.tag_ == "VBN" and "be" in words) and any(a.tag_ == "TO" for a in aux):
+        # (and a passive infinitive: "is due to be completed in September")
         # "had been due to expire Friday", "had been scheduled to close Monday", "had to leave
         # Tuesday": a plan or need told in the past perfect lies before the report (it was kept,
         # or superseded: "was extended to Nov. 16. It had been due to expire Friday")
@@ -250,6 +251,7 @@ class _DocContext:
         self._last: Anchor | None = None
         self._quarter: Anchor | None = None
         self._day: Anchor | None = None  # the last day the text named
+        self._day_at: int | None = None  # where it was named (character offset)
         self._verbs: dict = {}  # (start, end) -> the clause's verb token, asked for by tense and verb
 
     def tag(self, start: int) -> str:
@@ -289,14 +291,18 @@ class _DocContext:
         """The last day the text named, even if a year or month was named after it; else None."""
         return self._day
 
-    def remember(self, value: str) -> None:
+    def last_day_at(self) -> int | None:
+        """Where the text named ``last_day`` (a character offset), None if it named none."""
+        return self._day_at
+
+    def remember(self, value: str, at: int | None = None) -> None:
         anchor = parse_value(value)
         if anchor is not None:
             self._last = anchor
             if anchor.gran == "quarter" and self._quarter is None:
                 self._quarter = anchor
             if anchor.gran == "day":
-                self._day = anchor
+                self._day, self._day_at = anchor, at
 
 
 def _as_date(published) -> date | None:
@@ -345,7 +351,7 @@ def find_timexes(doc, published: date | None) -> list[Timex]:
             s, e, value = second
             out.append(Timex(start=s, end=e, text=text[s:e], type="DATE", value=value))
         if reading.type in ("DATE", "TIME") and reading.anchored and reading.remember:
-            ctx.remember(reading.value)
+            ctx.remember(reading.value, cand.start)
     _clock_on_day(out, text)
     return out
 

@@ -33,6 +33,7 @@ from .timex_reading import (
     FUTURE_CUE,
     Context,
     Reading,
+    clock_day,
     clock_time,
     edge_mod,
     month_num,
@@ -313,16 +314,9 @@ def read_clock(m: re.Match, ctx: Context) -> Reading | None:
     if ctx.dct is not None and _entry_stamp(m):
         # a live blog's entry stamp is on the day of the page, whatever the entry before it was about
         return Reading("TIME", f"{ctx.dct.isoformat()}T{t}", remember=False)
-    # a bare clock time is on the day the text is talking about, else the article's day
-    ref = ctx.ref()
-    if ref is None:
+    day = clock_day(ctx, m)
+    if day is None:
         return Reading("TIME", f"XXXX-XX-XXT{t}", anchored=False)
-    # ("The race was run on Sunday ... a record that had stood since 2011 ... It started at 7 a.m.":
-    # the day the text last named, not the year)
-    last_day = ctx.last_day()
-    day = ref.day if ref.gran == "day" else last_day.day if last_day is not None else ctx.dct or ref.day
-    if ctx.dct is not None and day < ctx.dct and ctx.tense(m.start(), m.end()) in ("PRESENT", "FUTURE"):
-        day = ctx.dct  # "will hold a call at 2 p.m.", "First pitch is at 5:07 p.m.": not on a day gone by
     return Reading("TIME", f"{day.isoformat()}T{t}", remember=False)
 
 
@@ -464,7 +458,9 @@ def read_duration(m: re.Match, ctx: Context) -> Reading | None:
            "up to": "EQUAL_OR_LESS", "within": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
            "under": "LESS_THAN"}.get(re.sub(r"\s+", " ", (m["approx"] or "").lower()).strip())
     before = m.string[max(0, m.start() - 4):m.start()]
-    if (re.search(r"(?<![\w-])in\s+$", before, re.IGNORECASE) and not (m["pre"] or "").strip() and n is not None and n == int(n) and ctx.dct is not None
+    counted = re.search(r"\btime\s+in\s+$", m.string[max(0, m.start() - 9):m.start()], re.IGNORECASE)
+    if (not counted and re.search(r"(?<![\w-])in\s+$", before, re.IGNORECASE) and not (m["pre"] or "").strip()
+            and n is not None and n == int(n) and ctx.dct is not None
             and unit in ("day", "week", "month", "year") and ctx.tense(m.start(), m.end()) == "FUTURE"):
         # "will travel in two weeks": the point two weeks from now
         return Reading("DATE", fmt(shift(ctx.dct, unit, int(n)), unit))

@@ -45,8 +45,9 @@ def _quarter_year(m: re.Match, ctx: Context) -> int | None:
         # quarter"), but for a plan told in the past ("said it planned a sale in the third quarter")
         q = ORDINALS.get(m["ord"].lower())
         just_ended = fmt(shift(ctx.dct, "quarter", -1), "quarter") == f"{year - 1:04d}-Q{q}"
-        if q is not None and 1 <= q <= 4 and (just_ended or q > (ctx.dct.month - 1) // 3 + 1 and not _PLANS.match(
-                ctx.verb(m.start(), m.end()))):
+        fiscal = "fiscal" in m.string[max(0, m.start() - 10):m.end()].lower()  # a fiscal quarter is no calendar one
+        if q is not None and 1 <= q <= 4 and (just_ended or q > (ctx.dct.month - 1) // 3 + 1 and not fiscal
+                                              and not _PLANS.match(ctx.verb(m.start(), m.end()))):
             year -= 1
     return year
 

@@ -19,7 +19,7 @@ from typing import Protocol
 from .timex_calendar import X_FORMS, Anchor, fmt, shift
 from .timex_lexicon import MONTHS
 
-__all__ = ["FUTURE_CUE", "Context", "Reading", "clock_time", "edge_mod", "month_num", "points_ahead", "relative",
+__all__ = ["FUTURE_CUE", "Context", "Reading", "clock_day", "clock_time", "edge_mod", "month_num", "points_ahead", "relative",
            "resolve_year", "spoken_year", "tense_direction", "unanchored", "unit_name", "year_number"]
 
 
@@ -52,6 +52,8 @@ class Context(Protocol):
     def quarter(self) -> Anchor | None: ...  # the quarter the article reports on, None if it named none
 
     def last_day(self) -> Anchor | None: ...  # the last day the text named, None if it named none
+
+    def last_day_at(self) -> int | None: ...  # where the text named it (a character offset)
 
 
 _MODS = {"early": "START", "late": "END", "mid": "MID", "mid-": "MID", "middle": "MID",
@@ -182,10 +184,12 @@ def points_ahead(ctx: Context, m: re.Match) -> bool:
     if _STRONG_FUTURE_CUE.search(before) or _MOVED_TO.search(before):
         return True
     verb = ctx.verb(m.start(), m.end())
-    # "set sentencing for Jan. 23": a date something is set for is to come, as a scheduled one is
-    return verb in _SCHEDULING_VERBS or verb == "set" and bool(_SET_FOR.search(before))
+    # "set sentencing for Jan. 23", "called a strike for Thursday": a date something is set for is to come,
+    # as a scheduled one is
+    return verb in _SCHEDULING_VERBS or verb in _SET_FOR_VERBS and bool(_SET_FOR.search(before))
 
 
+_SET_FOR_VERBS = frozenset({"set", "sets", "called", "calls", "call", "fixed", "booked", "convened", "summoned"})
 _SET_FOR = re.compile(r"\bfor\s+(?:\S+\s+)?$", re.IGNORECASE)
 
 
@@ -228,3 +232,26 @@ def spoken_year(text: str) -> int:
         return century
     return century + _SPOKEN_TENS[words[1]] + (_SPOKEN_ONES.get(words[2], 0) if len(words) > 2 else 0)
 
+
+
+_CLOCK_REACH = 7  # days: how far from the article's date a day named in another sentence can be a clock time's
+
+
+def clock_day(ctx: Context, m: re.Match) -> date | None:
+    """The day of a bare clock time: the day the text is talking about, else the article's (None when the
+    article has no date). ("The race was run on Sunday ... a record that had stood since 2011 ... It started
+    at 7 a.m.": the day the text last named, not the year.)"""
+    ref = ctx.ref()
+    if ref is None:
+        return None
+    last_day = ctx.last_day()
+    day = ref.day if ref.gran == "day" else last_day.day if last_day is not None else ctx.dct or ref.day
+    if ctx.dct is not None and day < ctx.dct and ctx.tense(m.start(), m.end()) in ("PRESENT", "FUTURE"):
+        day = ctx.dct  # "will hold a call at 2 p.m.", "First pitch is at 5:07 p.m.": not on a day gone by
+    at = ctx.last_day_at()
+    if ctx.dct is not None and abs((day - ctx.dct).days) > _CLOCK_REACH and (
+            at is None or re.search(r"[.!?]\s", m.string[at:m.start()])):
+        # a day named in another sentence far from the article's date is a period's end or a background
+        # date ("the three months to September 30. ... released at 4:05 p.m."), not the clock time's day
+        day = ctx.dct
+    return day
