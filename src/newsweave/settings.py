@@ -64,6 +64,11 @@ class StoryConfig:
     # within days are what a story is (0: off, as in stores built before 2026-12-07).
     near_days: int = 4
     near_odds: float = 3.5
+    # ... and by far_odds (at most 1) for two published more than far_days apart (0: off): a story's late
+    # follow-up must resemble it more than a follow-up of the same week, so that a company's next launch
+    # or a minister's next affair months on is a story of its own while a trial's verdict joins its trial.
+    far_days: int = 0
+    far_odds: float = 1.0
     # Inverse document frequency is softened (raised to this power): it is learnt online from the articles
     # seen so far, so early on it is noisy, and the word weights below already favour names, numbers and
     # the lead.
@@ -101,11 +106,13 @@ class StoryConfig:
             if getattr(self, name) < 1:
                 raise ConfigError(f"stories.{name} must be at least 1, got {getattr(self, name)}")
         for name in ("idf_power", "proper_boost", "number_boost", "trigger_boost", "lead_chars", "lead_boost",
-                     "near_days"):
+                     "near_days", "far_days"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"stories.{name} must be 0 or more, got {getattr(self, name)}")
         if self.near_odds < 1:
             raise ConfigError(f"stories.near_odds must be 1 or more, got {self.near_odds}")
+        if not 0 < self.far_odds <= 1:
+            raise ConfigError(f"stories.far_odds must be above 0 and at most 1, got {self.far_odds}")
 
     def replace(self, **changes) -> StoryConfig:
         """A copy with some values changed (validated again)."""

@@ -315,7 +315,8 @@ def event_sources(trigger: Trigger) -> list[Actor]:
     anchor = trigger.anchor
     if trigger.source_tok is not None:
         return actors_of(trigger.source_tok)
-    agent = [gc for c in anchor.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
+    agent = [gc for c in anchor.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"
+             and gc.i != trigger.token.i]  # ("brought to a standstill by a general strike": the event itself)
     if agent:
         return actors_of(agent[0])
     if trigger.standalone or (trigger.token != anchor and trigger.token.dep_ in ("nsubj", "nsubjpass")):
@@ -338,12 +339,17 @@ def event_sources(trigger: Trigger) -> list[Actor]:
     return actors_of(subj)
 
 
+# Event nouns of an act with no object, whose "of" names who does it ("the resignation of the minister").
+_DONE_BY_ITS_OF = frozenset({"resignation", "arrival", "departure", "defection", "walkout", "surrender"})
+
+
 def _noun_participants(noun) -> list[Actor]:
     """Who an event noun names as doing it: "talks between X and Y", "the bombing ... by government
     aircraft", "a Russian offensive", "the Putin-Trump summit"."""
     out: list[Actor] = []
     for c in noun.children:
-        if c.dep_ == "prep" and (c.lower_ == "between" or c.lower_ == "of" and NOUNS.get(noun.lemma_.lower(), ("",))[0] == "CONSULT"):
+        if c.dep_ == "prep" and (c.lower_ == "between" or c.lower_ == "of" and (
+                NOUNS.get(noun.lemma_.lower(), ("",))[0] == "CONSULT" or noun.lemma_.lower() in _DONE_BY_ITS_OF)):
             for p in c.children:
                 if p.dep_ == "pobj":
                     out.extend(actors_of(p) or the_two(p))
@@ -493,6 +499,9 @@ def located_source(trigger: Trigger, code: str | None) -> list[Actor]:
     if subj is None:  # a passive's "by" phrase: "abducted by armed men in Grozny"
         subj = next((p for c in trigger.anchor.children if c.dep_ == "agent" for p in c.children
                      if p.dep_ == "pobj"), None)
+    if subj is None:  # "two guards were killed when a car bomb planted by ... exploded": the bomb of the "when" clause
+        subj = next((s for c in trigger.anchor.children if c.dep_ == "advcl" for s in [subject_token(c)]
+                     if s is not None and s.lemma_.lower() in _INSTRUMENTS), None)
     if subj is not None and subj.lemma_.lower() in _INSTRUMENTS:  # "a car bomb blamed on Basque separatists"
         subj = next((p for c in subj.children if c.dep_ == "acl" and c.lemma_.lower() in ("blame", "plant", "claim")
                      for pr in c.children if pr.dep_ in ("prep", "agent") and pr.lower_ in ("on", "by")

@@ -113,8 +113,10 @@ def objects_and_conjuncts(tok) -> set[str]:
 
 def noun_doers(noun) -> list:
     """The "by" objects of an event noun: "the bombing ... by government aircraft", also where the parse
-    hangs the "by" on the noun's "of" object ("the shelling of rebel positions by the army")."""
+    hangs the "by" on the noun's "of" object ("the shelling of rebel positions by the army") or on a
+    participle after it ("a general strike called by opposition parties", "a bomb planted by ...")."""
     holders = [noun, *(p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                        if p.dep_ == "pobj")]
-    return [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "by"
+    holders += [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    return [p for h in holders for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
             for p in c.children if p.dep_ == "pobj"]

@@ -339,18 +339,24 @@ class StoryClusterer(StorySplits, StoryRecords):
 
     def _near_in_time(self, probs: np.ndarray, when: date | None, keys: list[str]) -> np.ndarray:
         """``probs`` with the odds of members published within ``near_days`` of ``when`` multiplied by
-        ``near_odds`` (see ``StoryConfig``): a function of the pair's two dates, so a link scored at a join
-        and one a split scores again agree."""
+        ``near_odds``, of those more than ``far_days`` away by ``far_odds`` (see ``StoryConfig``): a function
+        of the pair's two dates, so a link scored at a join and one a split scores again agree."""
         days, odds = self.config.near_days, self.config.near_odds
-        if not days or odds == 1 or when is None:
+        far, far_odds = self.config.far_days, self.config.far_odds
+        if (not days or odds == 1) and (not far or far_odds == 1) or when is None:
             return probs
-        near = np.array([(d := self._meta.get(k, (None,))[0]) is not None and abs((when - d).days) <= days
-                         for k in keys], dtype=bool)
-        if not near.any():
+        gaps = np.array([abs((when - d).days) if (d := self._meta.get(k, (None,))[0]) is not None else -1
+                         for k in keys])
+        scale = np.ones(len(keys))
+        if days and odds != 1:
+            scale[(gaps >= 0) & (gaps <= days)] = odds
+        if far and far_odds != 1:
+            scale[gaps > far] = far_odds
+        if (scale == 1).all():
             return probs
         p = np.clip(probs, 1e-12, 1 - 1e-12)
-        shifted = odds * p / (1 - p)
-        return np.where(near, shifted / (1 + shifted), probs)
+        shifted = scale * p / (1 - p)
+        return shifted / (1 + shifted)
 
     def _centroid_sim(self, words, names, st: StoryState) -> float:
         # The centroid's norm is kept up to date on join, so this is one pass over the article's words.

@@ -34,8 +34,8 @@ def _settings_of(header: dict[str, Any], settings: Settings | None) -> Settings:
     settings = (settings or Settings()).replace(story_window_days=header.get("window_days", 7))
     if "config" in header:
         # The store's rules, the caller's memory bound.
-        # (a config saved before near_days existed knew no dates in its similarity)
-        config = StoryConfig.from_json({"near_days": 0, **header["config"]}).replace(
+        # (a config saved before near_days and far_days existed knew no dates in its similarity)
+        config = StoryConfig.from_json({"near_days": 0, "far_days": 0, **header["config"]}).replace(
             cache_records=settings.stories.cache_records)
     else:  # saved before the config section: the word cosine with the saved thresholds
         config = StoryConfig(similarity="newsweave.stories.cosine.v1", threshold=header["threshold"],
