@@ -32,7 +32,7 @@ def test_a_story_stays_open_for_follow_ups_weeks_later():
 
 @pytest.mark.eval
 @pytest.mark.parametrize("name", ["stories_fictional_blind1", "people_fictional_blind1", "stories_fictional_blind3",
-                                  "stories_fictional_blind4"])
+                                  "stories_fictional_blind4", "stories_fictional_blind5", "people_fictional_blind6"])
 def test_stories_beat_the_tfidf_batch_peer_on_dated_streams(shared_dir, name):
     streams, people = _bench("story_stream_eval"), _bench("people_eval")
     rows = people.load(DATA / f"{name}.jsonl")
@@ -70,8 +70,26 @@ def test_articles_days_apart_weigh_the_learned_similarity_up_weeks_apart_not():
     odds = Settings().stories.near_odds
     assert got[0] == pytest.approx(odds * 0.3 / 0.7 / (1 + odds * 0.3 / 0.7)) and got[0] >= 0.6
     assert got[1] == pytest.approx(0.3)
-    off = StoryClusterer(Settings().replace(stories=Settings().stories.replace(near_days=0)))
+    off = StoryClusterer(Settings().replace(stories=Settings().stories.replace(near_days=0, far_days=0)))
     assert off._near_in_time(np.array([0.3]), d, ["near"])[0] == pytest.approx(0.3)
+
+
+def test_a_member_months_away_must_resemble_the_article_more():
+    # A company's next launch two months on is a story of its own unless it resembles the last one more
+    # than a same-week follow-up must: the odds of members published over far_days apart are scaled down.
+    import numpy as np
+
+    from newsweave.link.stories import StoryClusterer
+    from newsweave.link.story_features import features_from_text
+
+    sc = StoryClusterer(Settings())
+    d = date(2026, 5, 20)
+    for key, when in (("weeks", date(2026, 4, 29)), ("months", date(2026, 2, 1))):
+        sc.add(key, features_from_text(key, f"Article {key} about a takeover bid.", published=when))
+    got = sc._near_in_time(np.array([0.5, 0.5]), d, ["weeks", "months"])
+    far = Settings().stories.far_odds
+    assert Settings().stories.far_days < (d - date(2026, 2, 1)).days and far < 1
+    assert got[0] == pytest.approx(0.5) and got[1] == pytest.approx(far / (1 + far))
 
 
 def test_a_store_built_before_dates_weighed_goes_on_without_them():
@@ -81,12 +99,16 @@ def test_a_store_built_before_dates_weighed_goes_on_without_them():
     old = Settings().stories.to_json()
     del old["near_days"], old["near_odds"]
     assert _settings_of({"config": old, "window_days": 60}, None).stories.near_days == 0
+    del old["far_days"], old["far_odds"]
+    assert _settings_of({"config": old, "window_days": 60}, None).stories.far_days == 0
     assert _settings_of({"config": Settings().stories.to_json(), "window_days": 60}, None).stories.near_days == 4
 
 
 @pytest.mark.eval
 @pytest.mark.parametrize(("name", "mixed", "p", "r"), [("people_fictional_blind3", 0.10, 0.95, 0.77),
-                                                      ("people_fictional_blind4", 0.17, 0.96, 0.76)])
+                                                      ("people_fictional_blind4", 0.15, 0.96, 0.76),
+                                                      ("people_fictional_blind5", 0.09, 0.96, 0.84),
+                                                      ("people_fictional_blind6", 0.07, 0.97, 0.88)])
 def test_the_multi_outlet_people_sets_no_worse_than_measured(shared_dir, name, mixed, p, r):
     # people_fictional_blind3 (2026-12-07, fifth session): five outlets' habits — nicknames, initials,
     # transliterations, a maiden name — and traps: one full name for two people of unrelated stories,
@@ -95,6 +117,9 @@ def test_the_multi_outlet_people_sets_no_worse_than_measured(shared_dir, name, m
     # (P 0.959, R 0.784). people_fictional_blind4 (same session, written after those rules): a broadcaster's
     # transcripts with speakers in capitals, fathers and sons "Sr."/"Jr.", Spanish double surnames, Vietnamese
     # names: first run 20.6% (P 0.914, R 0.678), 16.2% after transcript speakers and suffixes (P 0.963, R 0.770).
+    # Sixth session: set 4 13.9% (a merge a later age contradicts undone); sets 5 and 6, written apart from
+    # the code (same full names in unrelated stories, a senator and a detective of one surname, nicknames,
+    # double-barrelled and married names): first run 22.2% and 20.1%, 7.7% and 6.1% after.
     # What still mixes is listed in benchmarks/RESULTS.md; this holds the line.
     people = _bench("people_eval")
     rows = people.load(DATA / f"{name}.jsonl")
