@@ -54,39 +54,37 @@ def test_no_person_entity_mixes_two_people_of_the_fictional_set(shared_dir):
     assert figures["bcubed"]["p"] >= 0.99 and figures["bcubed"]["r"] >= 0.85, figures
 
 
-def test_articles_days_apart_weigh_the_learned_similarity_up_weeks_apart_not():
-    # ECB+'s look-alike events of one topic lie months apart and undated: in a dated feed two outlets'
-    # accounts within days are likelier one story, by the odds StoryConfig.near_odds says.
+def _time_weighed(members: dict[str, date], on: date, probs: list[float], settings: Settings | None = None):
+    """The learned similarities ``probs`` to members published on the dates given, as weighed for an
+    article of ``on`` (StoryClusterer._near_in_time)."""
     import numpy as np
 
     from newsweave.link.stories import StoryClusterer
     from newsweave.link.story_features import features_from_text
 
-    sc = StoryClusterer(Settings())
-    d = date(2026, 3, 4)
-    for key, when in (("near", date(2026, 3, 2)), ("far", date(2026, 2, 1))):
+    sc = StoryClusterer(settings or Settings())
+    for key, when in members.items():
         sc.add(key, features_from_text(key, f"Article {key} about a ferry fire.", published=when))
-    got = sc._near_in_time(np.array([0.3, 0.3]), d, ["near", "far"])
+    return sc._near_in_time(np.array(probs), on, list(members))
+
+
+def test_articles_days_apart_weigh_the_learned_similarity_up_weeks_apart_not():
+    # ECB+'s look-alike events of one topic lie months apart and undated: in a dated feed two outlets'
+    # accounts within days are likelier one story, by the odds StoryConfig.near_odds says.
+    d = date(2026, 3, 4)
+    got = _time_weighed({"near": date(2026, 3, 2), "far": date(2026, 2, 1)}, d, [0.3, 0.3])
     odds = Settings().stories.near_odds
     assert got[0] == pytest.approx(odds * 0.3 / 0.7 / (1 + odds * 0.3 / 0.7)) and got[0] >= 0.6
     assert got[1] == pytest.approx(0.3)
-    off = StoryClusterer(Settings().replace(stories=Settings().stories.replace(near_days=0, far_days=0)))
-    assert off._near_in_time(np.array([0.3]), d, ["near"])[0] == pytest.approx(0.3)
+    off = Settings().replace(stories=Settings().stories.replace(near_days=0, far_days=0))
+    assert _time_weighed({"near": date(2026, 3, 2)}, d, [0.3], off)[0] == pytest.approx(0.3)
 
 
 def test_a_member_months_away_must_resemble_the_article_more():
     # A company's next launch two months on is a story of its own unless it resembles the last one more
     # than a same-week follow-up must: the odds of members published over far_days apart are scaled down.
-    import numpy as np
-
-    from newsweave.link.stories import StoryClusterer
-    from newsweave.link.story_features import features_from_text
-
-    sc = StoryClusterer(Settings())
     d = date(2026, 5, 20)
-    for key, when in (("weeks", date(2026, 4, 29)), ("months", date(2026, 2, 1))):
-        sc.add(key, features_from_text(key, f"Article {key} about a takeover bid.", published=when))
-    got = sc._near_in_time(np.array([0.5, 0.5]), d, ["weeks", "months"])
+    got = _time_weighed({"weeks": date(2026, 4, 29), "months": date(2026, 2, 1)}, d, [0.5, 0.5])
     far = Settings().stories.far_odds
     assert Settings().stories.far_days < (d - date(2026, 2, 1)).days and far < 1
     assert got[0] == pytest.approx(0.5) and got[1] == pytest.approx(far / (1 + far))
