@@ -156,3 +156,21 @@ def test_doers_whose_words_name_no_country(nlp, text, source, place):
     main = doc_events(nlp(text))[0]
     assert [a.code for a in main.source] == [source], main
     assert place is None or main.place == place
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "type_", "source", "target"), [
+    # a stated intent is to or against whom the act it states would be
+    ("Pyongyang is ready to resume talks with Seoul on family reunions, the news agency said.", "AGREE", "PRK", "KOR"),
+    ("Amsel renewed its demand that Pakistan hand over 20 suspects wanted for the attacks.", "DEMAND", None, "PAK"),
+    # "their country" is the state of whoever said so
+    ("Ecuadorean officials said on Tuesday that their country had agreed to sell electricity to Peru.",
+     "AGREE", "ECU", "PER"),
+])
+def test_who_a_stated_intent_or_demand_concerns(nlp, text, type_, source, target):
+    from newsweave.extract.events import doc_events
+
+    main = next(e for e in doc_events(nlp(text)) if e.type == type_)
+    if source is not None:
+        assert {a.code for a in main.source} >= ({source} if source else set()), main
+    assert target in {a.code for a in main.target} if target else True, main

@@ -93,6 +93,7 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
     home = home if home is not None and triggers and not foreign_named(sent, home) else None
     countries = sentence_countries(sent) if triggers else {}
     events: list[Event] = []
+    intents: list = []  # (trigger, event) of stated intents whose act may follow in their clause
     for trig in triggers:
         sources = event_sources(trig)
         targets = event_targets(trig, sources)
@@ -152,6 +153,14 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
         # Beside the sentence's main event, an event with no coded actor, place or date is rarely a
         # political event ("... as the court ended its term"): PLOVER codes events between actors.
         main = not events
+        for held, act in intents:
+            if held.anchor.i < trig.token.i <= held.anchor.right_edge.i and trig.token.i in {t.i for t in held.anchor.subtree}:
+                # "Pyongyang is ready to resume talks with Seoul", "the Brigade threatened to blow up pipelines":
+                # a stated intent is to or against whom the act it states would be
+                act.source = act.source or primary[-1].source
+                act.target = act.target or primary[-1].target
+        if primary[0].type in ("AGREE", "THREATEN") and not (primary[0].source and primary[0].target):
+            intents.append((trig, primary[0]))
         events.extend(e for e in primary if main or e.source or e.target or e.place or e.time)
     return events
 

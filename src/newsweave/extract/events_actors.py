@@ -334,11 +334,17 @@ def event_sources(trigger: Trigger) -> list[Actor]:
         if resolved is None:
             return actors_of(subj)  # through the coreference chains, where there are any
         subj = resolved
+    elif subj.lemma_.lower() in _OWN_STATE and not actors_of(subj) and any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children):
+        # "Ecuadorean officials said their country had agreed": the state of the one who said so
+        subj = _resolve_pronoun(subj) or subj
     if subj.i == trigger.token.i:  # the event noun is the subject ("the meeting will take place")
         return _noun_participants(trigger.token)
     return actors_of(subj)
 
 
+# What a possessive pronoun's speaker stands for as a state ("their country", "its government").
+_OWN_STATE = frozenset({"country", "government", "nation", "state", "administration", "authorities"})
 # Event nouns of an act with no object, whose "of" names who does it ("the resignation of the minister").
 _DONE_BY_ITS_OF = frozenset({"resignation", "arrival", "departure", "defection", "walkout", "surrender"})
 
@@ -396,6 +402,9 @@ def event_targets(trigger: Trigger, sources: list[Actor]) -> list[Actor]:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS + ("of",):
                 candidates.extend(p for p in c.children if p.dep_ == "pobj")
+            if c.dep_ in ("acl", "ccomp", "relcl") and trigger.type in ("DEMAND", "THREATEN", "AGREE"):
+                # "renewed its demand that Pakistan hand over ...": who is to act is whom it is made of
+                candidates.extend(gc for gc in c.children if gc.dep_ in SUBJECTS and gc.pos_ != "PRON")
     source_codes = {a.code for a in sources}
     # Objects first, then "against / with / to ..." objects, and "in X" last (usually the place).
     rank = {p: i for i, p in enumerate(("against", "with", "to", "on", "toward", "towards", "upon", "at", "from",
