@@ -208,7 +208,32 @@ def test_the_five_types_of_unseen_snippets_written_apart_from_the_code(nlp):
     assert sum(g == r["type"] for g, r in zip(got, rows)) / len(rows) >= 0.92
 
 
+def test_aggregator_and_liveblog_snippets_written_apart_from_the_code(nlp):
+    """blind39 (2026-12-07, sixth session): 75 snippets, 15 each of PROTEST, FIGHT, ASSAULT, COERCE, AGREE, in
+    glued-headline, liveblog, quote-led, numbers-first and idiom-heavy styles: first run 0.787 (source 53 of 75,
+    target 53), 0.893 after the readings listed with the cases below (source 57, target 58). Four of the eight
+    left are signings the writer coded AGREE (SUPPORT, 057, in the table and the GSR records)."""
+    path = Path(__file__).parent / "data" / "events_fictional_blind39.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    got = [main_type(nlp, r["text"]) for r in rows]
+    assert got.count(None) <= 1
+    assert sum(g == r["type"] for g, r in zip(got, rows)) / len(rows) >= 0.88
+
+
 @pytest.mark.parametrize(("text", "type_"), [
+    # (blind39: 75 snippets of the five types in aggregator, liveblog, quote-led and idiom-heavy styles, written
+    # apart from the code: first run 0.787, 0.893 after; four of the eight left are signings the writer coded
+    # AGREE, SUPPORT under the CAMEO -> PLOVER table.) Assaults launched on positions, counted or not, are fighting;
+    # "backed by artillery" endorses no one; a strike "called by" operators is a stoppage; protesters who gather,
+    # and crowds that pour out to demand, protest; "picked up by plainclothes officers" is an arrest, and so is a
+    # court ordering a journalist "held"; immigration agents raiding a plant and detaining workers coerce.
+    ("Castry forces launched at least 40 assaults on Amsel positions overnight, backed by artillery.", "FIGHT"),
+    ("Towns ground to a halt as a strike called by bus operators over fuel prices entered its second day.", "PROTEST"),
+    ("Protesters again gathered outside the parliament in Castry on Monday night, waving flags.", "PROTEST"),
+    ("Thousands of workers poured out of factories on Wednesday to demand a higher minimum wage.", "PROTEST"),
+    ("The blogger was picked up by plainclothes officers outside her home in Castry on Saturday.", "COERCE"),
+    ("A court in Amsel ordered a local reporter held in pre-trial detention for two months.", "COERCE"),
+    ("Immigration agents raided a meatpacking plant in Castry and detained 84 workers.", "COERCE"),
     # A report noun's clause is no reported speech to look through: the investigation is the news; a
     # closure "was ordered" as one that a ministry ordered (blind38, 80 snippets in the GSR records'
     # proportions and style, written apart from the code: first run 0.9625, 0.9875 after these two).

@@ -183,4 +183,18 @@ def reading_by_arguments(token, lemma: str, particle: str | None) -> tuple[str |
         # "asked the US for aid", "appealed to Colombo to allow convoys": a request, which the GSR
         # codes as a demand ("sought refuge" is DEMAND there); "asked whether ..." is a question
         return ("DEMAND", None)
+    agents = {p.lemma_.lower() for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"}
+    if lemma == "back" and agents & _ARMS_AND_FORCES:
+        return (None, None)  # "assaults backed by artillery and glide bombs": no endorsement (051)
+    if lemma == "pick" and particle == "up" and (agents | {doer_lemma(token)}) & _LAW_ENFORCERS:
+        return ("COERCE", "arrest")  # "picked up by plainclothes officers" (CAMEO 173)
+    if lemma == "order" and any(c.dep_ in ("oprd", "acl", "xcomp", "ccomp") and c.lemma_.lower() in _HELD
+                                for o in objects(token) for c in (*o.children, *token.children)):
+        return ("COERCE", "detain")  # "a court ordered a journalist held in pre-trial detention"
     return None
+
+
+_ARMS_AND_FORCES = frozenset({"artillery", "bomb", "tank", "aircraft", "jet", "drone", "missile", "rocket", "troop",
+                              "helicopter", "gunship", "warplane", "mortar", "armour", "armor"})
+_LAW_ENFORCERS = frozenset({"officer", "police", "policeman", "agent", "force", "security", "soldier", "man"})
+_HELD = frozenset({"hold", "detain", "jail", "remand", "imprison", "keep"})

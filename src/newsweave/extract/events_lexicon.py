@@ -12,6 +12,7 @@ from __future__ import annotations
 __all__ = [
     "AID_GOODS",
     "ARRESTS",
+    "BODIES",
     "CONFLICTUAL",
     "CONTROL_VERBS",
     "COOPERATIVE",
@@ -23,6 +24,7 @@ __all__ = [
     "LIMBS_AND_DEATH",
     "MATERIAL_PHRASES",
     "MATERIAL_WORDS",
+    "MILITARY_OBJECTIVES",
     "MILITARY_SECTORS",
     "NEGOTIATIONS",
     "NOMINALISED",
@@ -30,6 +32,9 @@ __all__ = [
     "NOUNS",
     "PROPERTY",
     "REPORTING_VERBS",
+    "STREET_PROPERTY",
+    "STRUCK_NOT_HIT",
+    "THOROUGHFARES",
     "VERBS",
     "VERB_OBJECT",
     "VERB_PARTICLE",
@@ -193,6 +198,7 @@ NOUNS: dict[str, tuple[str, str | None]] = {
     "occupation": ("COERCE", "seize"), "detention": ("COERCE", "detain"), "raid": ("COERCE", None),
     "martial": ("COERCE", "martial-law"), "emergency": ("COERCE", "martial-law"),
     "attack": ("ASSAULT", None), "bombing": ("ASSAULT", "explosives"), "assassination": ("ASSAULT", "assassinate"),
+    "assault": ("ASSAULT", None),  # "launched 40 assaults on Ukrainian positions": who on whom decides (FIGHT)
     "massacre": ("ASSAULT", "massacre"), "killing": ("ASSAULT", None), "ambush": ("ASSAULT", None),
     "torture": ("ASSAULT", "torture"), "cleansing": ("FIGHT", "other"),
     "fighting": ("FIGHT", None), "clash": ("FIGHT", None), "battle": ("FIGHT", None), "offensive": ("FIGHT", None),
@@ -566,3 +572,17 @@ MATERIAL_PHRASES: dict[tuple[str, str], tuple[str, str | None]] = {
     ("use", "cannon"): ("COERCE", "restrict"), ("fire", "gas"): ("COERCE", "restrict"),
     ("hunger", "strike"): ("PROTEST", "hunger"), ("sit", "in"): ("PROTEST", "demo"), ("general", "strike"): ("PROTEST", "strike"),
 }
+
+# Words the manual's lines read around acts of force and protest (``events_scorer``).
+# Military objectives (CAMEO 19: force used on them is fighting), and the streets a crowd fills.
+MILITARY_OBJECTIVES = frozenset({"base", "position", "checkpoint", "bunker", "convoy", "depot", "outpost", "stronghold",
+                                 "trench", "garrison", "barracks", "headquarters", "artillery", "battery", "launcher"})
+STRUCK_NOT_HIT = frozenset({"deal", "agreement", "accord", "compromise", "bargain", "balance", "pact", "settlement",
+                            "understanding", "chord", "note", "tone", "blow", "match", "name", "record"})
+THOROUGHFARES = frozenset({"street", "avenue", "square", "boulevard", "road", "plaza"})
+# What a street's rioters burn and wreck (no one's weapon, no armed target).
+STREET_PROPERTY = frozenset({"car", "vehicle", "bin", "dustbin", "tyre", "tire", "shop", "store", "barricade",
+                             "kiosk", "scooter", "motorbike"})
+# Bodies a state closes or dissolves to restrict political freedoms (CAMEO 172), as it closes the media.
+BODIES = frozenset({"organisation", "organization", "ngo", "party", "charity", "association", "union",
+                    "movement", "group", "foundation", "society", "league"})

@@ -53,7 +53,7 @@ SCORER_CONFIG = {"clause_step": 1.0, "noun_step": 0.5, "modifier_step": 1.0}
 _CROWD = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "youth", "striker",
                     "marcher", "student", "worker", "resident", "villager", "supporter", "fan", "activist"})
 _POLICE = frozenset({"police", "policeman", "policemen", "officer", "gendarme", "security", "guard", "riot",
-                     "ranger"})  # Pakistan's paramilitary Rangers police Karachi
+                     "ranger", "agent"})  # Pakistan's paramilitary Rangers police Karachi; immigration agents
 _STATE_ARMED = frozenset({"troop", "army", "soldier", "military", "force", "warplane", "jet", "aircraft",
                           "helicopter", "gunship", "artillery", "tank", "navy", "marine", "battalion", "brigade",
                           "unit", "paratrooper", "commando", "garrison",
@@ -86,18 +86,6 @@ _PREMISES = frozenset({"office", "home", "house", "headquarters", "newspaper", "
 _CUE_WEAPONS = frozenset({"strike", "airstrike", "shell", "shelling", "bombardment", "bomb", "missile", "rocket",
                           "mortar", "drone", "blast", "explosion", "shellfire", "artillery", "raid", "attack"})
 _CLOSURES = frozenset({"closure", "shutdown", "closing", "suspension", "ban", "dissolution"})
-# Military objectives (CAMEO 19: force used on them is fighting), and the streets a crowd fills.
-_MILITARY_OBJECTIVES = frozenset({"base", "position", "checkpoint", "bunker", "convoy", "depot", "outpost", "stronghold",
-                                  "trench", "garrison", "barracks", "headquarters", "artillery", "battery", "launcher"})
-_STRUCK_NOT_HIT = frozenset({"deal", "agreement", "accord", "compromise", "bargain", "balance", "pact", "settlement",
-                             "understanding", "chord", "note", "tone", "blow", "match", "name", "record"})
-_THOROUGHFARES = frozenset({"street", "avenue", "square", "boulevard", "road", "plaza"})
-# What a street's rioters burn and wreck (no one's weapon, no armed target).
-_STREET_PROPERTY = frozenset({"car", "vehicle", "bin", "dustbin", "tyre", "tire", "shop", "store", "barricade",
-                              "kiosk", "scooter", "motorbike"})
-# Bodies a state closes or dissolves to restrict political freedoms (CAMEO 172), as it closes the media.
-_BODIES = frozenset({"organisation", "organization", "ngo", "party", "charity", "association", "union",
-                     "movement", "group", "foundation", "society", "league"})
 _ARMS = frozenset({"ammunition", "bullet", "round", "force", "weapon", "gun", "firearm", "rifle", "fire"})
 _PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "crowd", "rioter", "marcher", "student",
                          "striker", "mob", "mourner"})
@@ -232,7 +220,7 @@ def _by_actors(verb, sentence_words: set[str], doer: set[str] | None = None) -> 
     if doer & _CROWD and not doer & (_POLICE | _STATE_ARMED) and "armed" not in doer:
         return ("PROTEST", "riot")
     burnt = {t.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass") for t in (c, *c.conjuncts)}
-    if not doer and burnt and burnt <= _STREET_PROPERTY:
+    if not doer and burnt and burnt <= lexicon.STREET_PROPERTY:
         return ("PROTEST", "riot")  # "cars and bins were set ablaze" night after night, no one named: rioting  # a crowd throwing stones, burning cars: a riot ("armed youths" are no crowd)
     if means & _UNCONVENTIONAL and not (doer & _STATE_ARMED and means & _HEAVY_WEAPONS):
         # A bomb attack is an assault whoever it hits (CAMEO 183); not forces' "artillery and glide bombs".
@@ -284,15 +272,15 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
             return None  # "rallied behind the minister": endorsing her (SUPPORT 051), no protest
         subj = _subject(tok)
         # "a landing ship was struck": no labour strike (but "a deal was struck" is no blow either)
-        passive = any(c.dep_ == "nsubjpass" and c.lemma_.lower() not in _STRUCK_NOT_HIT for c in tok.children)
+        passive = any(c.dep_ == "nsubjpass" and c.lemma_.lower() not in lexicon.STRUCK_NOT_HIT for c in tok.children)
         if lemma in _DAMAGE and subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in _CUE_WEAPONS:
             found = _word_reading(subj, sentence_words)  # "a missile strike destroyed the bridge": the strike
             if found is not None and found[0] in MATERIAL_CONFLICT:
                 return found
         objs_ = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-        if lemma in _DAMAGE and {o.lemma_.lower() for o in objs_} & _MILITARY_OBJECTIVES:
+        if lemma in _DAMAGE and {o.lemma_.lower() for o in objs_} & lexicon.MILITARY_OBJECTIVES:
             return ("FIGHT", None)  # "the air force destroyed an insurgent logistics base": force on a military objective
-        if lemma in ("fill", "throng", "pack", "jam") and {o.lemma_.lower() for o in objs_} & _THOROUGHFARES and (
+        if lemma in ("fill", "throng", "pack", "jam") and {o.lemma_.lower() for o in objs_} & lexicon.THOROUGHFARES and (
                 _role_words(_subject(tok)) & (_CROWD | {"people", "thousand", "hundred", "tens"})):
             return ("PROTEST", "demo")  # "tens of thousands of people filled Rustaveli Avenue outside Parliament"
         if lemma in _TAKERS and _to_custody(tok):
@@ -357,12 +345,15 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
     if lemma in _GATHER and tok.pos_ == "VERB" and any(
             k.lemma_.lower() in _DISSENT for c in tok.children if c.dep_ in ("advcl", "xcomp") for k in (c, *c.conjuncts)):
         return ("PROTEST", "demo")  # "gathered outside the embassy to denounce": rally to protest (CAMEO 141)
+    if lemma in _GATHER - {"pour", "stream", "flood", "spill"} and tok.pos_ == "VERB" and {
+            w.removesuffix("s") for w in _role_words(_subject(tok))} & _PROTESTERS:
+        return ("PROTEST", "demo")  # "protesters again gathered outside parliament"
     if lemma in _CLOSURES and tok.pos_ == "NOUN" and any(
             p.lemma_.lower() in _MEDIA for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
             for p in c.subtree):
         return ("COERCE", "censor")  # "the closure of the last independent channel" (manual: censor)
     if lemma in _CLOSURES and tok.pos_ == "NOUN" and any(
-            p.lemma_.lower() in _BODIES for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children):
+            p.lemma_.lower() in lexicon.BODIES for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children):
         return ("COERCE", "restrict")  # "ordered the closure of 212 non-governmental organisations" (CAMEO 172)
     if lemma in ("bombing", "bombardment") and tok.pos_ == "NOUN" and _attackers(tok) & _STATE_ARMED:
         return ("FIGHT", "aerial")  # "the bombing of rebel positions by government aircraft" (CAMEO 195), as the verb
@@ -380,9 +371,10 @@ _PEOPLE = frozenset({"engineer", "contractor", "missionary", "nurse", "driver", 
                      "crew", "foreigner", "national", "citizen", "employee", "trader", "merchant", "person",
                      "pupil", "schoolgirl", "schoolboy", "son", "daughter", "wife", "husband", "volunteer"})
 _COMBAT_WORDS = frozenset({"clash", "fight", "fighting", "battle", "skirmish"})
-_GATHER = frozenset({"gather", "assemble", "converge", "congregate", "mass", "rally", "march", "parade"})
+_GATHER = frozenset({"gather", "assemble", "converge", "congregate", "mass", "rally", "march", "parade", "pour", "stream",
+                     "flood", "spill"})
 _DISSENT = frozenset({"protest", "denounce", "condemn", "demand", "oppose", "decry", "criticize", "criticise",
-                      "demonstrate", "mourn", "commemorate", "reject", "call", "press", "urge"})
+                      "demonstrate", "mourn", "commemorate", "reject", "call", "press", "urge", "chant"})
 
 
 def _attackers(noun) -> set[str]:
@@ -526,6 +518,9 @@ def figurative(tok, sentence_words: set[str], reading: str | None = None) -> boo
         return False  # "held a peaceful march", "staged a rally": nobody holds a march figuratively
     if lemma == "strike" and any(c.lower_ in ("hunger", "general") for c in tok.children if c.dep_ in ("compound", "amod")):
         return False  # a hunger strike, a general strike: protests whatever else the sentence says
+    if lemma == "strike" and tok.pos_ == "NOUN" and any(c.dep_ == "acl" and c.lemma_.lower() in ("call", "stage", "organise",
+                                                                                               "organize") for c in tok.children):
+        return False  # "a strike called by transport operators": a stoppage, not an air strike
     if lemma == "seize" and objects_and_conjuncts(tok) & lexicon.PROPERTY:
         return False  # "seized its campus and bank accounts": confiscating property (COERCE), whoever's
     context = _PROTEST_CONTEXT if (reading or _OWN_TYPE.get(lemma, ("",))[0]) == "PROTEST" else _VIOLENCE_CONTEXT
@@ -555,8 +550,8 @@ def manual_reading(sent, words: set[str] | None = None) -> Reading | None:
             continue
         if tok.lemma_.lower() not in _CUE_LEMMAS and not (any_verb and tok.pos_ == "VERB"):
             continue
-        if tok.ent_type_ or tok.pos_ == "PROPN":
-            continue  # "March 3", "Bomb Street": names and dates are no acts
+        if tok.ent_type_ not in _COUNTED or tok.pos_ == "PROPN":
+            continue  # "March 3", "Bomb Street": names and dates are no acts ("40 assaults" the tagger's PERCENT is one)
         if tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound"):
             continue  # "coal-fired power plants"
         if _place_of_custody(tok):  # "prisoners at a jail near Cairo": where they are, not an arrest
@@ -570,6 +565,9 @@ def manual_reading(sent, words: set[str] | None = None) -> Reading | None:
         if best is None or depth < best.depth:
             best = Reading(found[0], found[1], tok, depth)
     return best
+
+
+_COUNTED = frozenset({"", "CARDINAL", "PERCENT", "QUANTITY", "MONEY", "ORDINAL"})  # entity types of counts, not names
 
 
 def _place_of_custody(tok) -> bool:

@@ -254,9 +254,11 @@ _INSPECTORS = frozenset({"inspector", "monitor", "investigator", "observer", "au
 
 
 def _by_civilians(noun) -> bool:
-    """Whether a noun's "by" phrase names civilians, workers or traders ("by Chilean truckers")."""
-    return any(actor_sector(phrase(p).text) in ("CVL", "LAB", "AGR", "BUS", "EDU", "OPP")
-               for c in noun.subtree if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj")
+    """Whether a noun's "by" phrase, or its verb's subject, names civilians, workers or traders ("by Chilean
+    truckers", "communities kept up blockades")."""
+    doers = [p for c in noun.subtree if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    doers += [c for c in noun.head.children if c.dep_ in SUBJECTS] if noun.dep_ in ("dobj", "obj") else []
+    return any(actor_sector(phrase(p).text) in ("CVL", "LAB", "AGR", "BUS", "EDU", "OPP") for p in doers)
 
 
 def _find_triggers(sent) -> list[Trigger]:
