@@ -106,7 +106,8 @@ def test_a_store_built_before_dates_weighed_goes_on_without_them():
 @pytest.mark.parametrize(("name", "mixed", "p", "r"), [("people_fictional_blind3", 0.10, 0.95, 0.77),
                                                       ("people_fictional_blind4", 0.15, 0.96, 0.76),
                                                       ("people_fictional_blind5", 0.09, 0.96, 0.84),
-                                                      ("people_fictional_blind6", 0.07, 0.97, 0.88)])
+                                                      ("people_fictional_blind6", 0.07, 0.97, 0.88),
+                                                      ("people_fictional_blind7", 0.06, 0.97, 0.82)])
 def test_the_multi_outlet_people_sets_no_worse_than_measured(shared_dir, name, mixed, p, r):
     # people_fictional_blind3 (2026-12-07, fifth session): five outlets' habits — nicknames, initials,
     # transliterations, a maiden name — and traps: one full name for two people of unrelated stories,
@@ -117,7 +118,8 @@ def test_the_multi_outlet_people_sets_no_worse_than_measured(shared_dir, name, m
     # names: first run 20.6% (P 0.914, R 0.678), 16.2% after transcript speakers and suffixes (P 0.963, R 0.770).
     # Sixth session: set 4 13.9% (a merge a later age contradicts undone); sets 5 and 6, written apart from
     # the code (same full names in unrelated stories, a senator and a detective of one surname, nicknames,
-    # double-barrelled and married names): first run 22.2% and 20.1%, 7.7% and 6.1% after.
+    # double-barrelled and married names): first run 22.2% and 20.1%, 7.7% and 6.1% after. Set 7 (African,
+    # South Asian and Middle Eastern names, written after all of it and not fixed on): first run 5.7%.
     # What still mixes is listed in benchmarks/RESULTS.md; this holds the line.
     people = _bench("people_eval")
     rows = people.load(DATA / f"{name}.jsonl")
