@@ -46,3 +46,16 @@ def test_father_and_son_of_one_name_stay_two_groups():
     assert len(groups) == 2
     son = next(g for g in groups if any(m.text == "Walter Pruitt Jr." for m in g.mentions))
     assert {m.text for m in son.mentions} == {"Walter Pruitt Jr.", "Pruitt Jr."}
+
+
+def test_an_article_s_name_alone_beside_its_jr_is_the_father():
+    # "Chief Adebayo Ogundipe ... His son, Adebayo Ogundipe Jr." in two chains (the tagger even called the
+    # son an organisation): one spelling key, two people, in the groups and in the linker.
+    text = "Chief Adebayo Ogundipe founded the bank. His son, Adebayo Ogundipe Jr., ran it."
+    father = Mention(start=6, end=22, text="Adebayo Ogundipe", label="PERSON", chain=1)
+    son = Mention(start=text.index("Adebayo Ogundipe Jr."), end=text.index("Adebayo Ogundipe Jr.") + 20,
+                  text="Adebayo Ogundipe Jr.", label="ORG", chain=2)
+    assert len(group_mentions([father, son])) == 2
+    el = EntityLinker()
+    el.add("a", [father, son], story_id="bank", text=text)
+    assert father.entity_id != son.entity_id

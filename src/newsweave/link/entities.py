@@ -119,6 +119,7 @@ class EntityLinker(StoryLookups):
         groups = join_descriptions(groups)
         # Full names first, so that a surname or title in the same article finds them.
         groups.sort(key=lambda g: (g.name is None, -(len(_name_words(g.name.text)) if g.name else 0)))
+        suffix_of: dict[str, str | None] = {}  # entity -> the suffix its name has in this article
         for g in groups:
             # the name's mentions, and its surname where the tagger took it for a common noun ("Ashworth, 34,")
             written = [m for m in g.mentions if m.kind == "name" or m.kind == "nominal" and g.name is not None
@@ -128,6 +129,12 @@ class EntityLinker(StoryLookups):
                             suffix=next((s for s in (generation(m.text) for m in g.mentions if m.kind == "name") if s), None),
                             trades=trades_of(g.mentions) if person else frozenset())
             eid = self._resolve(g, story_id, when, stated)
+            if g.name is not None and suffix_of.get(eid, stated.suffix) != stated.suffix:
+                # the article's "Adebayo Ogundipe" beside its "Adebayo Ogundipe Jr.": two people, whichever
+                # the name alone would have found
+                eid = self._create(g.name.text, g.name.label)
+            if g.name is not None:
+                suffix_of[eid] = stated.suffix
             if stated.born is not None and story_id is not None:
                 self._split_contradicted(g, eid, story_id, stated.born)
             for m in g.mentions:

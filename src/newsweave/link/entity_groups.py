@@ -73,11 +73,12 @@ def group_gender(g: MentionGroup) -> str | None:
     return None
 
 
-def generations_agree(g: MentionGroup, h: MentionGroup) -> bool:
+def generations_agree(g: MentionGroup, h: MentionGroup, strict: bool = False) -> bool:
     """Whether two groups' names carry no different generational suffixes ("Walter Pruitt Sr." is no
-    "Walter Pruitt Jr." though their names are one spelling)."""
+    "Walter Pruitt Jr." though their names are one spelling); ``strict``: nor does one carry a suffix the
+    other's full name lacks (an article's "Adebayo Ogundipe" beside its "Adebayo Ogundipe Jr.")."""
     a, b = ({generation(m.text) for m in x.mentions if m.kind == "name"} - {None} for x in (g, h))
-    return not (a and b and a != b)
+    return a == b if strict else not (a and b and a != b)
 
 
 def genders_agree(a: str | None, b: str | None) -> bool:
@@ -164,7 +165,7 @@ def group_mentions(mentions: list[Mention], *, cross_label_surname: bool = True,
                     home = h
                     break
                 continue
-            if words == hw and generations_agree(g, h) and (fam != "PER" or len(words) > 1 or genders_agree(
+            if words == hw and generations_agree(g, h, strict=len(words) > 1) and (fam != "PER" or len(words) > 1 or genders_agree(
                     group_gender(g), group_gender(h))):
                 home = h
                 break
@@ -177,8 +178,11 @@ def group_mentions(mentions: list[Mention], *, cross_label_surname: bool = True,
 
 def _split_chain(ms: list[Mention]) -> list[MentionGroup]:
     """One group per person a chain names: a rule-based chain that took in two different surnames
-    ("Subryan" ... "Chohan") is split, its other mentions staying with the most-named person."""
+    ("Subryan" ... "Chohan") is split, its other mentions staying with the most-named person; so is one
+    that took in a father and his son of one name ("Adebayo Ogundipe ... His son, Adebayo Ogundipe Jr."),
+    where the chain names a family tie."""
     people: list[list[Mention]] = []
+    kin = any(m.kind != "name" and (m.text.lower().split() or [""])[-1] in FAMILY_NOUNS for m in ms)
     for m in sorted((m for m in ms if m.kind == "name" and m.label == PERSON and name_words(m.text)),
                     key=lambda m: -len(name_words(m.text))):
         words = spelled(m.text)
@@ -186,7 +190,8 @@ def _split_chain(ms: list[Mention]) -> list[MentionGroup]:
             pw = spelled(p[0].text)
             if pw[-1] == words[-1] and (len(words) == 1 or first_name_fits(words[:-1], {given(pw)}
                                                                            if len(pw) > 1 else set())) \
-                    and genders_agree(name_gender(m.text), name_gender(p[0].text)):
+                    and genders_agree(name_gender(m.text), name_gender(p[0].text)) and not (
+                    kin and len(words) > 1 and generation(m.text) != generation(p[0].text)):
                 p.append(m)
                 break
         else:
