@@ -149,6 +149,11 @@ def test_a_dateline_gives_the_country_of_what_its_sentences_leave_unplaced(nlp):
     ("The shelling of rebel positions by Sudanese government artillery continued on Sunday.", "SDN", None),
     # with no place found, gunmen whose words name no country are of the country attacked
     ("The mayor of the Colombian town of Rio Claro was shot dead on Friday by gunmen.", "COL", None),
+    # a "when" clause's bomber did the killing; a doer the same sentence blames did it
+    ("At least 19 people were killed when a suicide bomber blew himself up in a market in Peshawar on Friday.",
+     "PAK", None),
+    ("Eight Kenyan passengers were killed when their bus hit a roadside bomb, police said, blaming Ugandan rebels.",
+     "UGA", None),
 ])
 def test_doers_whose_words_name_no_country(nlp, text, source, place):
     from newsweave.extract.events import doc_events

@@ -236,14 +236,15 @@ _CLAIMABLE = frozenset({"ASSAULT", "FIGHT"})
 
 
 def _doers_told_after(per_sentence: list) -> None:
-    """An attack told without its doer takes the one a next sentence says claimed it or was blamed for it
-    ("... a car bomb exploded outside the market. Al-Shabaab later claimed the attack"); a doer whose
-    words name no country ("CODECO militiamen") is of the country the attack was done to."""
+    """An attack told without its doer takes the one its own sentence or a next one says claimed it or was
+    blamed for it ("... a car bomb exploded outside the market. Al-Shabaab later claimed the attack", "...,
+    police said, blaming al-Shabaab militants"); a doer whose words name no country ("CODECO militiamen") is
+    of the country the attack was done to."""
     for k, (_, events) in enumerate(per_sentence):
         open_ = [e for e in events if e.type in _CLAIMABLE and not e.source]
         if not open_:
             continue
-        for sent, _ in per_sentence[k + 1:k + 3]:
+        for sent, _ in per_sentence[k:k + 3]:
             doers = claimed_doers(sent)
             if not doers:
                 continue

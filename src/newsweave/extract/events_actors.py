@@ -450,6 +450,9 @@ def _modifier_actors(noun) -> list[Actor]:
 
 
 # Weapons and explosions, no one's name ("a car bomb exploded")
+# Who a "when" clause names as doing the act ("... were killed when a suicide bomber blew himself up").
+_ASSAILANTS = frozenset({"bomber", "gunman", "gunmen", "attacker", "assailant", "militant", "insurgent", "rebel",
+                         "fighter", "jihadist", "militiaman", "militiamen", "kidnapper", "sniper"})
 _INSTRUMENTS = frozenset({"bomb", "explosion", "blast", "device", "mine", "shell", "missile", "rocket", "grenade",
                           "ied", "explosive", "drone"})
 
@@ -509,8 +512,8 @@ def located_source(trigger: Trigger, code: str | None) -> list[Actor]:
         subj = next((p for c in trigger.anchor.children if c.dep_ == "agent" for p in c.children
                      if p.dep_ == "pobj"), None)
     if subj is None:  # "two guards were killed when a car bomb planted by ... exploded": the bomb of the "when" clause
-        subj = next((s for c in trigger.anchor.children if c.dep_ == "advcl" for s in [subject_token(c)]
-                     if s is not None and s.lemma_.lower() in _INSTRUMENTS), None)
+        subj = next((s for v in (trigger.anchor, *trigger.anchor.conjuncts) for c in v.children if c.dep_ == "advcl"
+                     for s in [subject_token(c)] if s is not None and s.lemma_.lower() in _INSTRUMENTS | _ASSAILANTS), None)
     if subj is not None and subj.lemma_.lower() in _INSTRUMENTS:  # "a car bomb blamed on Basque separatists"
         subj = next((p for c in subj.children if c.dep_ == "acl" and c.lemma_.lower() in ("blame", "plant", "claim")
                      for pr in c.children if pr.dep_ in ("prep", "agent") and pr.lower_ in ("on", "by")

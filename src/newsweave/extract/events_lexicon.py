@@ -449,6 +449,7 @@ LIGHT_VERBS = frozenset({
     "announce", "impose", "reach", "sign", "give", "pay", "file", "engage", "complete", "plan", "schedule",
     "arrange", "propose", "seek", "speed", "accelerate", "step", "press", "initiate", "finish", "attend",
     "get", "use", "do", "undertake", "convene", "receive",  "reiterate", "repeat", "renew", "voice",
+    "observe",  # "traders observed a strike", "observed a ceasefire"
 })
 
 # Verbs that report speech: the event is in what they report; their subject is who claims it.
