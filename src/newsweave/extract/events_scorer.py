@@ -218,10 +218,10 @@ def _by_actors(verb, sentence_words: set[str], doer: set[str] | None = None) -> 
     means = _lemmas(verb.subtree) | doer
     weapon = means & _HEAVY_WEAPONS
     if doer & _CROWD and not doer & (_POLICE | _STATE_ARMED) and "armed" not in doer:
-        return ("PROTEST", "riot")
+        return ("PROTEST", "riot")  # a crowd throwing stones, burning cars: a riot ("armed youths" are no crowd)
     burnt = {t.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass") for t in (c, *c.conjuncts)}
     if not doer and burnt and burnt <= lexicon.STREET_PROPERTY:
-        return ("PROTEST", "riot")  # "cars and bins were set ablaze" night after night, no one named: rioting  # a crowd throwing stones, burning cars: a riot ("armed youths" are no crowd)
+        return ("PROTEST", "riot")  # "cars and bins were set ablaze" night after night, no one named: rioting
     if means & _UNCONVENTIONAL and not (doer & _STATE_ARMED and means & _HEAVY_WEAPONS):
         # A bomb attack is an assault whoever it hits (CAMEO 183); not forces' "artillery and glide bombs".
         return ("ASSAULT", "explosives")
