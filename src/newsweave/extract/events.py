@@ -154,7 +154,7 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
         # political event ("... as the court ended its term"): PLOVER codes events between actors.
         main = not events
         for held, act in intents:
-            if held.anchor.i < trig.token.i <= held.anchor.right_edge.i and trig.token.i in {t.i for t in held.anchor.subtree}:
+            if held.anchor.i < trig.token.i and held.anchor.is_ancestor(trig.token):
                 # "Pyongyang is ready to resume talks with Seoul", "the Brigade threatened to blow up pipelines":
                 # a stated intent is to or against whom the act it states would be
                 act.source = act.source or primary[-1].source
