@@ -7,11 +7,13 @@ import json
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from newsweave.extract.events import doc_events, sentence_events
+from newsweave.extract.timex import find_timexes
 from newsweave.model import Timex
 
 pytestmark = pytest.mark.slow
@@ -97,6 +99,17 @@ def test_a_lead_in_the_past_perfect_sets_the_scene(nlp):
     events = _events(nlp, "Talks had stalled for months over fishing quotas. On Friday, Chile and Peru said they had "
                           "agreed to extend their fisheries accord for five years.")
     assert events[0].type == "AGREE" and _codes(events[0].source) == ["CHL", "PER"]
+
+
+def test_a_background_paragraph_gives_way_to_the_news_told_on_its_day(nlp):
+    text = ("Relations between the two parties of Velmor have been tense since the 2021 electoral reform. Talks "
+            "between them broke down in May. On Tuesday, the opposition boycotted the opening session of parliament "
+            "in protest.")
+    doc = nlp(text)
+    assert doc_events(doc, find_timexes(doc, date(2030, 1, 4)), "2030-01-04")[0].type == "PROTEST"
+    # a lead in the present perfect with no day told after it is the news itself
+    doc = nlp("Kenya has signed a ceasefire agreement with the rebels. The deal follows five weeks of fighting.")
+    assert doc_events(doc, find_timexes(doc, date(2030, 1, 4)), "2030-01-04")[0].type != "FIGHT"
 
 
 def test_an_attack_takes_the_doer_a_later_sentence_says_claimed_it(nlp):

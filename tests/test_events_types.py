@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 
 from newsweave.extract.events import doc_events
+from newsweave.extract.timex import find_timexes
 
 pytestmark = pytest.mark.slow
 
 
 def main_type(nlp, text: str) -> str | None:
-    events = doc_events(nlp(text), [], None)
+    doc = nlp(text)
+    events = doc_events(doc, find_timexes(doc, None), None)  # with the time expressions, as `extract` runs it
     return events[0].type if events else None
 
 
@@ -204,9 +206,16 @@ def test_hard_phrasings_written_apart_from_the_code(nlp, name):
 #   quote-led, numbers-first and idiom-heavy styles: first run 0.787 (source 53 of 75, target 53), 0.893 after the
 #   readings listed with the cases below (source 57, target 58). Four of the eight left are signings the writer
 #   coded AGREE (SUPPORT, 057, in the table and the GSR records).
+# - blind40: 75 snippets, 15 each of PROTEST, FIGHT, ASSAULT, COERCE, AGREE, as translated regional press, press
+#   releases, NGO and UN situation reports, ticker briefs, and paragraphs that tell background first. First run
+#   0.787 (source 26 of 75, target 29, the writer's sector codes cut to countries): seven of the sixteen misses
+#   took a background event ("Relations have been tense since 2019 ...", "Since 2013, attacks have cut ...") for
+#   the news told after it on its day ("On Tuesday the opposition boycotted ..."). 0.88 after (source 29,
+#   target 31). Three of the nine left are signings the writer coded AGREE (SUPPORT, 057).
 @pytest.mark.parametrize(("name", "no_event", "floor"), [("events_fictional_blind36.jsonl", 4, 0.85),
                                                          ("events_fictional_blind37.jsonl", 1, 0.92),
-                                                         ("events_fictional_blind39.jsonl", 1, 0.88)])
+                                                         ("events_fictional_blind39.jsonl", 1, 0.88),
+                                                         ("events_fictional_blind40.jsonl", 0, 0.86)])
 def test_sixth_session_sets_written_apart_from_the_code(nlp, name, no_event, floor):
     rows = _snippets(name)
     got = [main_type(nlp, r["text"]) for r in rows]

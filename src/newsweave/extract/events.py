@@ -33,6 +33,7 @@ This module assembles the events of a sentence and a document; the triggers are 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..model import Actor, Event, Extraction, Mention, Span, Timex
@@ -221,10 +222,7 @@ def doc_events(doc, timexes: list[Timex] | None = None, published: str | None = 
     with chains(mentions):
         per_sentence = [(sent, sentence_events(sent, timexes, published, home)) for sent in doc.sents]
         _doers_told_after(per_sentence)
-    if len(per_sentence) > 1 and _background(per_sentence[0][0]) and any(ev for _, ev in per_sentence[1:]):
-        # "Talks had stalled for months over quotas. On Friday, the two said they had agreed ...": a
-        # lead told in the past perfect sets the scene; the news is what follows it
-        per_sentence = per_sentence[1:] + per_sentence[:1]
+    per_sentence = _news_first(per_sentence, timexes or [])
     for _, events in per_sentence:
         out.extend(events)
     _share_one_happening(out)
@@ -256,10 +254,42 @@ def _doers_told_after(per_sentence: list) -> None:
             break
 
 
-def _background(sent) -> bool:
-    """Whether a sentence's main verb is in the past perfect ("had stalled", "had been held")."""
+def _news_first(per_sentence: list, timexes: list[Timex]) -> list:
+    """The sentences in the order their events are news: a lead that sets the scene goes after the news.
+
+    "Talks had stalled for months over quotas. On Friday, the two said they had agreed ...": a lead told
+    in the past perfect sets the scene, and the news is what follows it. A lead in the present perfect
+    ("Relations have been tense since 2019 ...", "Since 2013, attacks have cut the region in two") sets
+    the scene too where the news comes after it told on its day ("On Tuesday the opposition boycotted
+    ..."): then every sentence before that day's goes after the news, none of them told on a day.
+    """
+    if len(per_sentence) < 2 or not _background(per_sentence[0][0], present=True):
+        return per_sentence
+    days = [k for k, (sent, _) in enumerate(per_sentence) if _told_on_a_day(sent, timexes)]
+    if days and days[0] > 0 and any(ev for _, ev in per_sentence[days[0]:]):
+        k = days[0]
+        return per_sentence[k:] + per_sentence[:k]
+    if _background(per_sentence[0][0]) and any(ev for _, ev in per_sentence[1:]):
+        return per_sentence[1:] + per_sentence[:1]
+    return per_sentence
+
+
+def _background(sent, present: bool = False) -> bool:
+    """Whether a sentence's main verb is in the past perfect ("had stalled", "had been held"), or with
+    ``present``, in the present perfect too ("have been tense", "has simmered")."""
     root = sent.root
-    return root.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in root.children)
+    aux = ("had", "'d", "has", "have", "'s", "'ve") if present else ("had", "'d")
+    return root.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in aux for c in root.children)
+
+
+# a day's value, or a weekday's where the article has no date to anchor it to ("XXXX-WXX-2")
+_DAY = re.compile(r"((\d{4}|XXXX)-(\d{2}|XX)-(\d{2}|XX)|XXXX-WXX-[1-7])(T.*)?")
+
+
+def _told_on_a_day(sent, timexes: list[Timex]) -> bool:
+    """Whether the sentence dates something to a day ("on Tuesday", "yesterday", "on 14 November")."""
+    start, end = sent.start_char, sent.end_char
+    return any(start <= t.start < end and t.type in ("DATE", "TIME") and _DAY.fullmatch(t.value) for t in timexes)
 
 
 def _share_one_happening(events: list[Event]) -> None:
