@@ -458,7 +458,10 @@ def read_duration(m: re.Match, ctx: Context) -> Reading | None:
            "up to": "EQUAL_OR_LESS", "within": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
            "under": "LESS_THAN"}.get(re.sub(r"\s+", " ", (m["approx"] or "").lower()).strip())
     before = m.string[max(0, m.start() - 4):m.start()]
-    counted = re.search(r"\btime\s+in\s+$", m.string[max(0, m.start() - 9):m.start()], re.IGNORECASE)
+    # "the second time in three years", "his first title in 18 months", "the biggest gain in two years":
+    # a count or a record over a stretch, not a point to come
+    counted = re.search(rf"\b(?:time|(?:{_RECORD_WORDS})(?:\s+[\w-]+)?)\s+in\s+$", m.string[max(0, m.start() - 40):m.start()],
+                        re.IGNORECASE)
     if (not counted and re.search(r"(?<![\w-])in\s+$", before, re.IGNORECASE) and not (m["pre"] or "").strip()
             and n is not None and n == int(n) and ctx.dct is not None
             and unit in ("day", "week", "month", "year") and ctx.tense(m.start(), m.end()) == "FUTURE"):
@@ -529,6 +532,10 @@ def read_anaphoric(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("DATE", coarse, remember=False)
     gran = unit
     return Reading("DATE", fmt(shift(ref.day, unit, step), gran))
+
+
+_RECORD_WORDS = ("first|only|biggest|largest|highest|lowest|smallest|worst|best|strongest|weakest|fastest|slowest|"
+                 "longest|deepest|sharpest|steepest")
 
 
 _FINER = {"day": ("week", "month", "quarter", "half", "year", "century"),

@@ -181,7 +181,7 @@ def points_ahead(ctx: Context, m: re.Match) -> bool:
     """Whether the words around a weekday or date put it after the report whatever the clause's
     tense: a "soonest" cue, a postponement's new date, or a scheduling verb."""
     before = m.string[max(0, m.start() - 60):m.start()]
-    if _STRONG_FUTURE_CUE.search(before) or _MOVED_TO.search(before):
+    if _STRONG_FUTURE_CUE.search(before) or _MOVED_TO.search(before) or _BEGINNING.search(before):
         return True
     verb = ctx.verb(m.start(), m.end())
     # "set sentencing for Jan. 23", "called a strike for Thursday": a date something is set for is to come,
@@ -189,6 +189,8 @@ def points_ahead(ctx: Context, m: re.Match) -> bool:
     return verb in _SCHEDULING_VERBS or verb in _SET_FOR_VERBS and bool(_SET_FOR.search(before))
 
 
+# "three days of mourning, beginning on Sunday", "testing starting Tuesday": a stretch announced from its first day
+_BEGINNING = re.compile(r"\b(?:beginning|starting)\s+(?:on\s+|from\s+)?$", re.IGNORECASE)
 _SET_FOR_VERBS = frozenset({"set", "sets", "called", "calls", "call", "fixed", "booked", "convened", "summoned"})
 _SET_FOR = re.compile(r"\bfor\s+(?:\S+\s+)?$", re.IGNORECASE)
 
