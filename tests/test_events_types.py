@@ -212,10 +212,15 @@ def test_hard_phrasings_written_apart_from_the_code(nlp, name):
 #   took a background event ("Relations have been tense since 2019 ...", "Since 2013, attacks have cut ...") for
 #   the news told after it on its day ("On Tuesday the opposition boycotted ..."). 0.88 after (source 29,
 #   target 31). Three of the nine left are signings the writer coded AGREE (SUPPORT, 057).
+# - blind41 (eighth session): 75 snippets, 15 each of the five types, in local TV copy, court reporting, wire
+#   flashes, communiques, live-blog entries, nominalisations and uncommon verbs. First run 0.853 (source 49 of 75,
+#   target 42); 0.907 after the four readings below (target 44). Of the seven left, three are signings the writer
+#   coded AGREE (SUPPORT, 057), one a sanction the writer's brief put under COERCE.
 @pytest.mark.parametrize(("name", "no_event", "floor"), [("events_fictional_blind36.jsonl", 4, 0.85),
                                                          ("events_fictional_blind37.jsonl", 1, 0.92),
                                                          ("events_fictional_blind39.jsonl", 1, 0.88),
-                                                         ("events_fictional_blind40.jsonl", 0, 0.86)])
+                                                         ("events_fictional_blind40.jsonl", 0, 0.86),
+                                                         ("events_fictional_blind41.jsonl", 0, 0.89)])
 def test_sixth_session_sets_written_apart_from_the_code(nlp, name, no_event, floor):
     rows = _snippets(name)
     got = [main_type(nlp, r["text"]) for r in rows]
@@ -224,6 +229,16 @@ def test_sixth_session_sets_written_apart_from_the_code(nlp, name, no_event, flo
 
 
 @pytest.mark.parametrize(("text", "type_"), [
+    # (blind41, fictional cases of its four readings.) Marching "to reject" a mine is a protest whoever
+    # marches; an order whose object or clause is a detention, a dissolution or an expulsion is that act; what an
+    # event "drew" or "sparked" comes after the event.
+    ("Campesinos from two provinces marched on Monday to the Plaza Mayor of Sandor to reject a new copper mine.",
+     "PROTEST"),
+    ("A court in Castry on Tuesday ordered the liquidation of the rights group Memoria Norte.", "COERCE"),
+    ("Prosecutors in Castry ordered on Sunday that nine activists be detained for 15 days.", "COERCE"),
+    ("Amsel on Thursday ordered the expulsion of 12 Castrian diplomats.", "SANCTION"),
+    ("The arrest of the reporter Ilse Varn in a dawn raid on Tuesday drew swift condemnation from press groups.",
+     "COERCE"),
     # (blind39: 75 snippets of the five types in aggregator, liveblog, quote-led and idiom-heavy styles, written
     # apart from the code: first run 0.787, 0.893 after; four of the eight left are signings the writer coded
     # AGREE, SUPPORT under the CAMEO -> PLOVER table.) Assaults launched on positions, counted or not, are fighting;

@@ -19,6 +19,7 @@ __all__ = [
     "headline_verb",
     "held_with_another",
     "reading_by_arguments",
+    "spoken_act",
     "subject_lemma",
     "to_peacekeeping",
     "verb_complement",
@@ -198,3 +199,48 @@ _ARMS_AND_FORCES = frozenset({"artillery", "bomb", "tank", "aircraft", "jet", "d
                               "helicopter", "gunship", "warplane", "mortar", "armour", "armor"})
 _LAW_ENFORCERS = frozenset({"officer", "police", "policeman", "agent", "force", "security", "soldier", "man"})
 _HELD = frozenset({"hold", "detain", "jail", "remand", "imprison", "keep"})
+
+
+def spoken_act(verb, lemma: str, particle: str | None) -> tuple[str | None, str | None] | None:
+    """Idioms whose type is set by the verb with a preposition or a negation (CAMEO lines named
+    below); ``(None, None)`` when the idiom reports no event of its own, None when it is no idiom."""
+    preps = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
+    if particle is not None:
+        preps.update({c.lower_: c for p in verb.children if p.lower_ == particle for c in p.children
+                      if c.dep_ == "prep"})
+    objs = objects(verb)
+    if lemma == "hit" and (particle == "back" or any(c.lower_ == "back" for c in verb.children if c.dep_ == "advmod")):
+        # "hits back at Dorvane over a ban": a retort, criticism (111); "hit back with air strikes"
+        # is force, read by the manual's lines
+        return ("DISAPPROVE", None) if "at" in preps and "with" not in preps else (None, None)
+    if lemma == "take" and any(c.lower_ == "task" and c.dep_ in ("xcomp", "pobj", "advcl") for c in verb.subtree):
+        return ("DISAPPROVE", None)  # "took the ministry to task over ...": a rebuke (111)
+    if lemma in ("comb", "scour", "search") and "for" in preps:
+        return ("INVESTIGATE", None)  # "inspectors combed the site for traces of nerve agent": a search (09)
+    if lemma == "shake" and "on" in preps and any(o.lemma_.lower() == "hand" for o in objs):
+        return ("AGREE", None)  # "shook hands on a deal": agreeing (03), not the deal's act
+    support = preps.get("in")
+    if support is not None and any(c.dep_ == "pobj" and c.lemma_.lower() in ("support", "favour", "favor")
+                                   for c in support.children):
+        return ("SUPPORT", None)  # "came out in support of a bid": endorsing it (051)
+    if lemma == "blast" and objs and "into" not in preps and "onto" not in preps and (
+            objs[0].lemma_.lower() in _CRITICIZED or objs[0].ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            or "as" in preps or "over" in preps or "for" in preps):
+        return ("DISAPPROVE", None)  # "blasted the budget", "blasted X as reckless": criticism (111)
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    if lemma == "rule" and particle == "out" and negated and any(
+            o.lemma_.lower() in _FORCE_ACTS or any(c.lemma_.lower() == "military" for c in o.children) for o in objs):
+        return ("THREATEN", None)  # "did not rule out military action": a threat of force (138)
+    if lemma == "refuse" and any(o.lemma_.lower() in _FOOD and all(c.dep_ == "det" for c in o.children) for o in objs):
+        return ("PROTEST", "strike-hun")  # prisoners who "refused food": a hunger strike (1422)
+    return None
+
+
+# What criticism is aimed at when "blasted" is no explosion.
+_CRITICIZED = frozenset({"reform", "plan", "budget", "policy", "decision", "bill", "law", "proposal", "government",
+                         "move", "ruling", "report", "handling", "response", "deal", "verdict", "minister",
+                         "measure", "scheme", "tax", "cut", "leadership", "administration", "opposition", "remark",
+                         "comment", "statement", "approach", "strategy", "regime", "agreement", "idea"})
+_FORCE_ACTS = frozenset({"action", "force", "strike", "attack", "invasion", "intervention", "war", "retaliation",
+                         "operation", "offensive", "incursion"})
+_FOOD = frozenset({"food", "meal", "water", "nourishment", "solids"})

@@ -85,7 +85,7 @@ _PREMISES = frozenset({"office", "home", "house", "headquarters", "newspaper", "
                        "university", "campus", "church", "mosque", "shop", "residence", "apartment", "printer"})
 _CUE_WEAPONS = frozenset({"strike", "airstrike", "shell", "shelling", "bombardment", "bomb", "missile", "rocket",
                           "mortar", "drone", "blast", "explosion", "shellfire", "artillery", "raid", "attack"})
-_CLOSURES = frozenset({"closure", "shutdown", "closing", "suspension", "ban", "dissolution"})
+_CLOSURES = frozenset({"closure", "shutdown", "closing", "suspension", "ban", "dissolution", "liquidation"})
 _ARMS = frozenset({"ammunition", "bullet", "round", "force", "weapon", "gun", "firearm", "rifle", "fire"})
 _PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "crowd", "rioter", "marcher", "student",
                          "striker", "mob", "mourner"})
@@ -286,6 +286,8 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
         if lemma in _TAKERS and _to_custody(tok):
             return ("COERCE", "arrest")  # "hauled off to police stations", "taken to jail": detention (CAMEO 173)
         objs_ += [c for c in tok.children if c.dep_ == "nsubjpass" and lemma in ("order", "decree")]  # "was ordered"
+        # "ordered that 14 activists be detained", "ordered police to disperse the crowd"
+        objs_ += [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and lemma in ("order", "decree")]
         if lemma in ("order", "decree") and objs_:
             # A government ordering an arrest, a curfew, a channel's closure: the order is the act.
             found = _word_reading(objs_[0], sentence_words)
@@ -342,8 +344,7 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
             return ("PROTEST", "demo")  # "poured into the streets", "took to the streets"
     if lemma in _COMBAT_WORDS and _crowd_fights(tok):
         return ("PROTEST", "riot")  # "protesters clashed with police": a riot (CAMEO 145), not combat
-    if lemma in _GATHER and tok.pos_ == "VERB" and any(
-            k.lemma_.lower() in _DISSENT for c in tok.children if c.dep_ in ("advcl", "xcomp") for k in (c, *c.conjuncts)):
+    if lemma in _GATHER and tok.pos_ == "VERB" and _to_dissent(tok):
         return ("PROTEST", "demo")  # "gathered outside the embassy to denounce": rally to protest (CAMEO 141)
     if lemma in _GATHER - {"pour", "stream", "flood", "spill"} and tok.pos_ == "VERB" and {
             w.removesuffix("s") for w in _role_words(_subject(tok))} & _PROTESTERS:
@@ -353,7 +354,7 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
             for p in c.subtree):
         return ("COERCE", "censor")  # "the closure of the last independent channel" (manual: censor)
     if lemma in _CLOSURES and tok.pos_ == "NOUN" and any(
-            p.lemma_.lower() in lexicon.BODIES for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children):
+            p.lemma_.lower() in lexicon.BODIES for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.subtree):
         return ("COERCE", "restrict")  # "ordered the closure of 212 non-governmental organisations" (CAMEO 172)
     if lemma in ("bombing", "bombardment") and tok.pos_ == "NOUN" and _attackers(tok) & _STATE_ARMED:
         return ("FIGHT", "aerial")  # "the bombing of rebel positions by government aircraft" (CAMEO 195), as the verb
@@ -375,6 +376,12 @@ _GATHER = frozenset({"gather", "assemble", "converge", "congregate", "mass", "ra
                      "flood", "spill"})
 _DISSENT = frozenset({"protest", "denounce", "condemn", "demand", "oppose", "decry", "criticize", "criticise",
                       "demonstrate", "mourn", "commemorate", "reject", "call", "press", "urge", "chant"})
+
+
+def _to_dissent(tok) -> bool:
+    """Whether a verb's purpose clause voices dissent ("marched to the square to reject the mine")."""
+    return any(k.lemma_.lower() in _DISSENT for c in tok.children if c.dep_ in ("advcl", "xcomp")
+               for k in (c, *c.conjuncts))
 
 
 def _attackers(noun) -> set[str]:
@@ -523,7 +530,10 @@ def figurative(tok, sentence_words: set[str], reading: str | None = None) -> boo
         return False  # "a strike called by transport operators": a stoppage, not an air strike
     if lemma == "seize" and objects_and_conjuncts(tok) & lexicon.PROPERTY:
         return False  # "seized its campus and bank accounts": confiscating property (COERCE), whoever's
-    context = _PROTEST_CONTEXT if (reading or _OWN_TYPE.get(lemma, ("",))[0]) == "PROTEST" else _VIOLENCE_CONTEXT
+    protest = (reading or _OWN_TYPE.get(lemma, ("",))[0]) == "PROTEST"
+    if protest and tok.pos_ == "VERB" and _to_dissent(tok):
+        return False  # people who march "to reject" a mine protest, whatever the sentence calls them
+    context = _PROTEST_CONTEXT if protest else _VIOLENCE_CONTEXT
     return not (sentence_words - {tok.lemma_.lower(), tok.lower_}) & context
 
 

@@ -22,6 +22,7 @@ from .events_arguments import (
     headline_verb,
     held_with_another,
     reading_by_arguments,
+    spoken_act,
     subject_lemma,
     to_peacekeeping,
     verb_complement,
@@ -63,6 +64,8 @@ from .events_syntax import (
 
 __all__ = ["sentence_triggers"]
 
+# Verbs whose subject caused what their object names ("sparked protests", "drew condemnation").
+_DRAWS = frozenset({"draw", "spark", "trigger", "prompt", "provoke", "ignite", "fuel", "unleash"})
 _MILITARY_FORCE = frozenset({"attack", "kill", "wound", "bomb", "shoot", "injure", "ambush", "explode", "gun"})
 
 
@@ -103,7 +106,7 @@ def _lexical(token) -> tuple[str, str | None] | None:
                     for obj in prep.children:
                         if obj.dep_ == "pobj" and (verb, obj.lemma_.lower()) in VERB_OBJECT:
                             return VERB_OBJECT[(verb, obj.lemma_.lower())]
-        spoken = _spoken_act(token, lemma, particle)
+        spoken = spoken_act(token, lemma, particle)
         if spoken is not None:
             return spoken if spoken[0] else None
         if particle is not None and (lemma, particle) in VERB_PARTICLE:
@@ -114,6 +117,11 @@ def _lexical(token) -> tuple[str, str | None] | None:
         if found is not None:
             return found if found[0] else None
         objs = objects(token)
+        if lemma in ("order", "decree"):
+            # "ordered the expulsion of 45 diplomats": an order that is the sanction or coercion it names
+            ordered = next((r for o in objs if o.pos_ == "NOUN" and (r := _lexical(o)) is not None), None)
+            if ordered is not None and ordered[0] in ("COERCE", "SANCTION"):
+                return ordered
         # Selectional limits of common verbs that report an event only with some arguments:
         # "returned home" is travel, "struck a deal" no strike, "fired the manager" no shooting,
         # "talked about taxes" no consultation.
@@ -180,50 +188,6 @@ def _lexical(token) -> tuple[str, str | None] | None:
     return None
 
 
-def _spoken_act(verb, lemma: str, particle: str | None) -> tuple[str | None, str | None] | None:
-    """Idioms whose type is set by the verb with a preposition or a negation (CAMEO lines named
-    below); ``(None, None)`` when the idiom reports no event of its own, None when it is no idiom."""
-    preps = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
-    if particle is not None:
-        preps.update({c.lower_: c for p in verb.children if p.lower_ == particle for c in p.children
-                      if c.dep_ == "prep"})
-    objs = objects(verb)
-    if lemma == "hit" and (particle == "back" or any(c.lower_ == "back" for c in verb.children if c.dep_ == "advmod")):
-        # "hits back at Dorvane over a ban": a retort, criticism (111); "hit back with air strikes"
-        # is force, read by the manual's lines
-        return ("DISAPPROVE", None) if "at" in preps and "with" not in preps else (None, None)
-    if lemma == "take" and any(c.lower_ == "task" and c.dep_ in ("xcomp", "pobj", "advcl") for c in verb.subtree):
-        return ("DISAPPROVE", None)  # "took the ministry to task over ...": a rebuke (111)
-    if lemma in ("comb", "scour", "search") and "for" in preps:
-        return ("INVESTIGATE", None)  # "inspectors combed the site for traces of nerve agent": a search (09)
-    if lemma == "shake" and "on" in preps and any(o.lemma_.lower() == "hand" for o in objs):
-        return ("AGREE", None)  # "shook hands on a deal": agreeing (03), not the deal's act
-    support = preps.get("in")
-    if support is not None and any(c.dep_ == "pobj" and c.lemma_.lower() in ("support", "favour", "favor")
-                                   for c in support.children):
-        return ("SUPPORT", None)  # "came out in support of a bid": endorsing it (051)
-    if lemma == "blast" and objs and "into" not in preps and "onto" not in preps and (
-            objs[0].lemma_.lower() in _CRITICIZED or objs[0].ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-            or "as" in preps or "over" in preps or "for" in preps):
-        return ("DISAPPROVE", None)  # "blasted the budget", "blasted X as reckless": criticism (111)
-    negated = any(c.dep_ == "neg" for c in verb.children)
-    if lemma == "rule" and particle == "out" and negated and any(
-            o.lemma_.lower() in _FORCE_ACTS or any(c.lemma_.lower() == "military" for c in o.children) for o in objs):
-        return ("THREATEN", None)  # "did not rule out military action": a threat of force (138)
-    if lemma == "refuse" and any(o.lemma_.lower() in _FOOD and all(c.dep_ == "det" for c in o.children) for o in objs):
-        return ("PROTEST", "strike-hun")  # prisoners who "refused food": a hunger strike (1422)
-    return None
-
-
-# What criticism is aimed at when "blasted" is no explosion.
-_CRITICIZED = frozenset({"reform", "plan", "budget", "policy", "decision", "bill", "law", "proposal", "government",
-                         "move", "ruling", "report", "handling", "response", "deal", "verdict", "minister",
-                         "measure", "scheme", "tax", "cut", "leadership", "administration", "opposition", "remark",
-                         "comment", "statement", "approach", "strategy", "regime", "agreement", "idea"})
-_FORCE_ACTS = frozenset({"action", "force", "strike", "attack", "invasion", "intervention", "war", "retaliation",
-                         "operation", "offensive", "incursion"})
-_FOOD = frozenset({"food", "meal", "water", "nourishment", "solids"})
-
 # Verbs of what an event did ("halted production", "paralysed the capital"), whose subject is the event.
 _EFFECT_VERBS = frozenset({"halt", "disrupt", "paralyse", "paralyze", "cripple", "shut", "close", "stop",
                            "ground", "delay", "bring", "block", "choke"})
@@ -275,7 +239,9 @@ def _find_triggers(sent) -> list[Trigger]:
         order.append(tok)
         # Clausal complements of the root come before its nominal dependents, so that the event a
         # reporting verb reports is found before nouns in its attribution ("a newspaper said").
-        kids = sorted(tok.children, key=lambda c: (c.dep_ not in ("ccomp", "xcomp", "conj", "dobj", "advcl"), c.i))
+        # A cause comes before what it drew ("the arrest ... drew swift condemnation": the arrest is the news).
+        cause = "nsubj" if tok.lemma_.lower() in _DRAWS else None
+        kids = sorted(tok.children, key=lambda c: (c.dep_ != cause, c.dep_ not in ("ccomp", "xcomp", "conj", "dobj", "advcl"), c.i))
         queue.extend(kids)
 
     consumed: set[int] = set()
