@@ -140,11 +140,15 @@ def main(argv=None) -> int:
     ap.add_argument("--similarity", default="newsweave.stories.learned.v1",
                     help="the story similarity (newsweave.stories.learned.v1 or newsweave.stories.cosine.v1)")
     ap.add_argument("--window", type=int, default=None, help="story_window_days (default: the settings' own)")
+    ap.add_argument("--recall-days", type=int, default=None,
+                    help="stories.recall_days, how long a story past the window stays held (default: the config's)")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO / "src"))
     from newsweave.settings import StoryConfig
 
     config = StoryConfig(similarity=args.similarity)
+    if args.recall_days is not None:
+        config = config.replace(recall_days=args.recall_days)
     print(f"story config: {json.dumps(config.to_json())}")
     rows = run(sorted(args.sizes), args.feed, args.per_day, config, args.window)
     print(f"\nfeed: {args.feed}" + (f", {args.per_day} articles a day" if args.feed == "steady" else ""))

@@ -45,7 +45,8 @@ def _feed_stories(sc: StoryClusterer, feed, start: int, end: int) -> list[str]:
 @pytest.mark.parametrize("merge_threshold", [1.0, 0.5])
 def test_a_store_backed_clusterer_clusters_as_the_whole_one(tmp_path, merge_threshold):
     feed = _synthetic_feed(480, days=90, topics=60)
-    settings = Settings(story_window_days=3, stories=StoryConfig(merge_threshold=merge_threshold))
+    # (no reach by recall: the window alone retires the feed's stories, which is what start-up is held to)
+    settings = Settings(story_window_days=3, stories=StoryConfig(merge_threshold=merge_threshold, recall_days=0))
     # A memory bound of one record: the store-backed clusterer forgets all it read after every save.
     small = settings.replace(stories=settings.stories.replace(cache_records=1))
     store = Store(tmp_path / "s.db")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -14,6 +15,7 @@ from newsweave.link.stories import (
     cluster_stories,
     features_from_text,
 )
+from newsweave.link.story_features import recalled_months
 from newsweave.settings import Settings, StoryConfig
 
 FLOOD_1 = ("Floods in the river valley of Tarnow forced three thousand residents from their homes on Monday "
@@ -182,8 +184,37 @@ def test_one_article_changes_a_bounded_number_of_records():
     assert sizes[2999] < 2 * sizes[300]
 
 
+def test_a_story_past_the_window_is_joined_by_a_follow_up_that_names_its_month():
+    settings = Settings(story_window_days=2, stories=StoryConfig(recall_days=60))
+
+    def flood_story() -> tuple[StoryClusterer, str]:
+        sc = StoryClusterer(settings)
+        a = sc.add("f1", feats("f1", FLOOD_1, 1, ["Tarnow", "Vistek"]))
+        assert sc.add("f2", feats("f2", FLOOD_2, 2, ["Tarnow", "Vistek"])) == a
+        return sc, a
+
+    later = features_from_text("f3", FLOOD_2, published=date(2025, 4, 20), names=["Vistek", "Tarnow"])
+    sc, a = flood_story()
+    assert sc.add("f3", later) != a  # past the window and naming no month of the flood: news of its own
+    sc, a = flood_story()
+    # "the floods in March": a follow-up recalls when its story happened
+    assert sc.add("f3", replace(later, recalls=frozenset({"2025-03"}))) == a
+    assert sc.story(a).last == date(2025, 4, 20)
+    # recall_days after its last article a story retires: no recall reaches it
+    gone = features_from_text("f4", FLOOD_2, published=date(2025, 6, 30), names=["Vistek", "Tarnow"])
+    assert sc.add("f4", replace(gone, recalls=frozenset({"2025-03", "2025-04"}))) != a
+    assert sc.live_stories() == 1
+
+
+def test_a_follow_up_recalls_the_months_its_time_values_name():
+    published = date(2025, 10, 17)
+    assert recalled_months(["2025-02-24", "2025-06", "2025-10-16", "2025", "2025-W07", "2026-01", None],
+                           published) == {"2025-02", "2025-06"}
+    assert recalled_months(["2025-02-24"], None) == frozenset()
+
+
 def test_stories_out_of_the_window_retire_for_good():
-    sc = StoryClusterer(Settings(story_window_days=2))
+    sc = StoryClusterer(Settings(story_window_days=2, stories=StoryConfig(recall_days=0)))
     a = sc.add("f1", feats("f1", FLOOD_1, 1, ["Tarnow", "Vistek"]))
     assert sc.add("f2", feats("f2", FLOOD_2, 2, ["Tarnow", "Vistek"])) == a
     sc.state_changes()

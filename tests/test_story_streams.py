@@ -32,7 +32,10 @@ def test_a_story_stays_open_for_follow_ups_weeks_later():
 
 @pytest.mark.eval
 @pytest.mark.parametrize("name", ["stories_fictional_blind1", "people_fictional_blind1", "stories_fictional_blind3",
-                                  "stories_fictional_blind4", "stories_fictional_blind5", "people_fictional_blind6"])
+                                  "stories_fictional_blind4", "stories_fictional_blind5", "people_fictional_blind6",
+                                  # arcs of up to a year beside look-alikes (eighth session): below the peer
+                                  # before a follow-up naming its story's month reached past the window
+                                  "stories_fictional_blind7", "stories_fictional_blind8"])
 def test_stories_beat_the_tfidf_batch_peer_on_dated_streams(shared_dir, name):
     streams, people = _bench("story_stream_eval"), _bench("people_eval")
     rows = people.load(DATA / f"{name}.jsonl")
@@ -99,6 +102,8 @@ def test_a_store_built_before_dates_weighed_goes_on_without_them():
     assert _settings_of({"config": old, "window_days": 60}, None).stories.near_days == 0
     del old["far_days"], old["far_odds"]
     assert _settings_of({"config": old, "window_days": 60}, None).stories.far_days == 0
+    del old["recall_days"]
+    assert _settings_of({"config": old, "window_days": 60}, None).stories.recall_days == 0
     assert _settings_of({"config": Settings().stories.to_json(), "window_days": 60}, None).stories.near_days == 4
 
 

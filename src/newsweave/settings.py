@@ -71,6 +71,12 @@ class StoryConfig:
     # benchmarks/RESULTS.md; stores built before keep 0, off)
     far_days: int = 45
     far_odds: float = 0.6
+    # A story out of the time window is joined, for recall_days after its last article, by an article that
+    # names one of the story's months ("the crash in February", "last June's flood"): a follow-up months on
+    # recalls when its story happened, where a look-alike of the same kind is news of its own (0: off).
+    # (400 days, chosen on the dated streams written apart from the code: benchmarks/RESULTS.md; stores
+    # built before keep 0, off)
+    recall_days: int = 400
     # Inverse document frequency is softened (raised to this power): it is learnt online from the articles
     # seen so far, so early on it is noisy, and the word weights below already favour names, numbers and
     # the lead.
@@ -108,7 +114,7 @@ class StoryConfig:
             if getattr(self, name) < 1:
                 raise ConfigError(f"stories.{name} must be at least 1, got {getattr(self, name)}")
         for name in ("idf_power", "proper_boost", "number_boost", "trigger_boost", "lead_chars", "lead_boost",
-                     "near_days", "far_days"):
+                     "near_days", "far_days", "recall_days"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"stories.{name} must be 0 or more, got {getattr(self, name)}")
         if self.near_odds < 1:

@@ -5,7 +5,9 @@ An article is described by ``ArticleFeatures`` (``link/story_features.py``): wei
 apart by their dates and counts), the names it mentions, its date and title. ``StoryClusterer.add`` then
 
 1. retrieves candidate stories through an inverted index over the article's most telling words and
-   names, restricted to stories active within ``settings.story_window_days`` of the article's date;
+   names, restricted to stories active within ``settings.story_window_days`` of the article's date,
+   or, for ``recall_days``, stories of a month the article's time expressions name ("the crash in
+   February": a follow-up months on says when its story happened, a look-alike is news of its own);
 2. scores the closest candidates (by centroid) member by member against each of a story's latest
    ``recent_members`` articles, and joins the story of the closest member if that similarity reaches the
    threshold, or starts a story. The similarity is named in the config: ``learned.v1`` (default), a
@@ -15,8 +17,8 @@ apart by their dates and counts), the names it mentions, its date and title. ``S
 
 Every knob is in ``StoryConfig`` (``settings.stories``); a clusterer records its config in its saved
 header. Each story keeps at most ``max_story_terms`` centroid terms and ``recent_members`` member
-vectors, and a story whose newest article is older than the time window (counted back from the latest
-article date seen) **retires**: it leaves the index and drops its vectors, and no later article joins
+vectors, and a story whose newest article is older than the time window and ``recall_days`` (counted
+back from the latest article date seen) **retires**: it leaves the index and drops its vectors, and no later article joins
 it. So the cost of one ``add``, and what the clusterer holds beyond the article-to-story map, depend on
 the stories of the window, not on the corpus. Articles without a date are compared with every live
 story (undated stories never retire: a corpus without dates is a corpus of one time slice).
@@ -49,6 +51,7 @@ from .story_features import (
     dot,
     features_for,
     features_from_text,
+    months_between,
     prune,
     top,
     unit,
@@ -161,7 +164,7 @@ class StoryClusterer(StorySplits, StoryRecords):
         words, names = self.observe(features)
         side = self._side(key, words, features.title) if self.model is not None else None
         best_id, best_sims = None, None
-        candidates = self._candidates(words, names, features.published)
+        candidates = self._candidates(words, names, features.published, features.recalls)
         if len(candidates) > self.config.shortlist:
             # Member-by-member comparison is the costly part: only the stories whose centroids are
             # closest get it, so one add costs the same however large the stories grow.
@@ -369,7 +372,8 @@ class StoryClusterer(StorySplits, StoryRecords):
             return text_sim
         return (1 - self.entity_weight) * text_sim + self.entity_weight * dot(names, st.names) / st.norms[2]
 
-    def _candidates(self, words: dict[str, float], names: dict[str, float], when: date | None) -> list[str]:
+    def _candidates(self, words: dict[str, float], names: dict[str, float], when: date | None,
+                    recalls: frozenset[str] = frozenset()) -> list[str]:
         n = self.config.query_terms
         query = top(words.items(), n)
         query += top((("\x00" + k, v) for k, v in names.items()), n // 2)
@@ -384,7 +388,7 @@ class StoryClusterer(StorySplits, StoryRecords):
         for sid, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
             st = self._stories[sid]
             if (when is not None and st.last is not None and st.first is not None
-                    and (when - st.last > window or st.first - when > window)):
+                    and (when - st.last > window and not _recalled(recalls, st) or st.first - when > window)):
                 continue
             out.append(sid)
             if len(out) >= self.config.max_candidates:
@@ -478,7 +482,8 @@ class StoryClusterer(StorySplits, StoryRecords):
                 del self._postings[t]
 
     def _advance_clock(self, when: date | None) -> None:
-        """Retire the stories whose last article is older than the window (measured from the latest date).
+        """Retire the stories whose last article is older than the window and the reach of a recall
+        (``recall_days``), measured from the latest date.
 
         A retired story leaves the index and drops its vectors: no later article can join it, so what
         one ``add`` costs and what the clusterer holds per story depend on the stories of the window,
@@ -489,7 +494,8 @@ class StoryClusterer(StorySplits, StoryRecords):
         if self._latest is None or when > self._latest:
             self._latest = when
         # min(): an article dated in the first days of year 1 has no horizon before it (date.min)
-        horizon = self._latest - timedelta(days=min(self.settings.story_window_days, self._latest.toordinal() - 1))
+        reach = max(self.settings.story_window_days, self.config.recall_days)
+        horizon = self._latest - timedelta(days=min(reach, self._latest.toordinal() - 1))
         while self._expiry and self._expiry[0][0] < horizon:
             last, sid = heapq.heappop(self._expiry)
             # Only what is held: every live story is, and a store-backed clusterer need not read back a
@@ -508,6 +514,11 @@ class StoryClusterer(StorySplits, StoryRecords):
         st.rows, st.packed, st.links = [], None, None
         st.retired = True
         self._changes.touch(("story", st.id))
+
+
+def _recalled(recalls: frozenset[str], st: StoryState) -> bool:
+    """Whether an article names a month of the story's (which the window no longer reaches on its own)."""
+    return bool(recalls) and not recalls.isdisjoint(months_between(st.first, st.last))
 
 
 def _pack(rows: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

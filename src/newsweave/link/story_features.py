@@ -9,7 +9,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..model import Extraction
 
 __all__ = ["ArticleFeatures", "StoryState", "cosine", "dot", "features_for", "features_from_text", "meta_of",
-           "prune", "top", "unit"]
+           "months_between", "prune", "recalled_months", "top", "unit"]
 
 _WEIGHT = itemgetter(1)
 
@@ -39,16 +39,39 @@ class ArticleFeatures:
     published: date | None = None
     title: str = ""
     outlet: str | None = None
+    recalls: frozenset[str] = frozenset()  # earlier months ("YYYY-MM") its time expressions name
 
     def to_json(self) -> dict[str, Any]:
         return {"key": self.key, "terms": self.terms, "names": self.names,
                 "published": self.published.isoformat() if self.published else None,
-                "title": self.title, "outlet": self.outlet}
+                "title": self.title, "outlet": self.outlet, "recalls": sorted(self.recalls)}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> ArticleFeatures:
         pub = date.fromisoformat(d["published"]) if d.get("published") else None
-        return cls(d["key"], dict(d["terms"]), dict(d.get("names") or {}), pub, d.get("title") or "", d.get("outlet"))
+        return cls(d["key"], dict(d["terms"]), dict(d.get("names") or {}), pub, d.get("title") or "", d.get("outlet"),
+                   frozenset(d.get("recalls") or ()))
+
+
+_MONTH = re.compile(r"(\d{4})-(\d{2})(?:$|-)")
+
+
+def recalled_months(values: Iterable[str | None], published: date | None) -> frozenset[str]:
+    """The months before ``published``'s own that time values name at a month's or a day's precision
+    ("in February" = 2025-02, "on June 14" = 2025-06-14): when a follow-up says its story happened. A
+    year ("last year") or a week says too little to tell one story's months from another's."""
+    if published is None:
+        return frozenset()
+    own = f"{published.year:04d}-{published.month:02d}"
+    return frozenset(m.group(0)[:7] for v in values if v and (m := _MONTH.match(v)) and m.group(0)[:7] < own)
+
+
+def months_between(first: date, last: date) -> Iterable[str]:
+    """Every month ("YYYY-MM") from ``first``'s to ``last``'s, both included."""
+    y, m = first.year, first.month
+    while (y, m) <= (last.year, last.month):
+        yield f"{y:04d}-{m:02d}"
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
 
 
 def _name_key(text: str) -> str:
@@ -104,9 +127,10 @@ def features_for(extraction: Extraction, key: str | None = None, config: StoryCo
     names = [m.text for m in extraction.mentions if m.kind == "name" and m.label in _NAME_LABELS]
     persons = [m.text for m in extraction.mentions if m.kind == "name" and m.label == "PERSON"]
     words = extraction.story_words
+    recalls = recalled_months((t.value for t in extraction.timexes), art.published)
     if words is None:
-        return features_from_text(key, art.text, title=art.title, published=art.published,
-                                  outlet=art.outlet, names=names, persons=persons)
+        return replace(features_from_text(key, art.text, title=art.title, published=art.published,
+                                          outlet=art.outlet, names=names, persons=persons), recalls=recalls)
     terms: Counter[str] = Counter()
     lead = config.lead_chars
     boost = {"NUM": config.number_boost, "PROPN": config.proper_boost}
@@ -124,7 +148,7 @@ def features_for(extraction: Extraction, key: str | None = None, config: StoryCo
             if w.lower() not in STOP_WORDS:
                 terms[w.lower()] += 1
     return ArticleFeatures(key, dict(terms), name_counts(names, persons), art.published, title_of(art.text, art.title),
-                           art.outlet)
+                           art.outlet, recalls)
 
 
 @dataclass(slots=True)

@@ -34,8 +34,8 @@ def _settings_of(header: dict[str, Any], settings: Settings | None) -> Settings:
     settings = (settings or Settings()).replace(story_window_days=header.get("window_days", 7))
     if "config" in header:
         # The store's rules, the caller's memory bound.
-        # (a config saved before near_days and far_days existed knew no dates in its similarity)
-        config = StoryConfig.from_json({"near_days": 0, "far_days": 0, **header["config"]}).replace(
+        # (a config saved before near_days, far_days and recall_days existed knew no dates in its similarity)
+        config = StoryConfig.from_json({"near_days": 0, "far_days": 0, "recall_days": 0, **header["config"]}).replace(
             cache_records=settings.stories.cache_records)
     else:  # saved before the config section: the word cosine with the saved thresholds
         config = StoryConfig(similarity="newsweave.stories.cosine.v1", threshold=header["threshold"],
@@ -185,7 +185,7 @@ class StoryRecords:
         ``load(key)`` gives the stored record under ``key`` (``None`` when there is none);
         ``records(family, where)`` gives the ``(key, record)`` pairs of one family, filtered as
         ``Store.load_records`` filters them. Start-up reads the live stories (those not retired: their
-        newest article is within ``story_window_days`` of the newest article seen), their members'
+        newest article is within ``story_window_days``, or ``recall_days``, of the newest article seen), their members'
         story records and their recent members' vectors; document frequencies, the story of any other
         article, a retired story (which a late copy joins) and the history are read when first asked for,
         and forgotten after a save once more than ``stories.cache_records`` are held. In all it
