@@ -21,6 +21,7 @@ from itertools import chain
 from . import timex_guards as G
 from . import timex_normalize as N
 from . import timex_quarters as Q
+from . import timex_stretches as S
 from .timex_calendar import duration_value
 from .timex_lexicon import (
     MONTHS,
@@ -243,7 +244,7 @@ RULES: list[Rule] = [
        rf"(?P<pre>{APPROX})(?P<num>{NUM})[\s-]+(?:(?:more|additional|full|long|straight|consecutive|trading|business|calendar)[\s-]+)?"
        rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+(?:so|more|longer))?",
        # "a minute and a half" is "1 1/2 minutes" (PT1M30S), not a minute
-       lambda m, ctx: N.read_duration(_Merged(m, num=_and_a_half(m["num"])) if m["half"] else m, ctx),
+       lambda m, ctx: S.read_duration(_Merged(m, num=_and_a_half(m["num"])) if m["half"] else m, ctx),
        lambda m, ctx: not (m["num"].lower() in ("a", "an", "some") and m["unit"].lower() in ("second", "quarter"))
        and not re.match(r"(?:-|\s+)old\b", m.string[m.end():m.end() + 5])
        and not (re.fullmatch(r"1[5-9]\d\d|20\d\d", m["num"]) and m["unit"].lower() in ("quarter", "year"))
@@ -259,13 +260,13 @@ RULES: list[Rule] = [
        Q.read_year_quarter),
     _r("duration_the",
        rf"(?P<pre>(?:the|its|their)\s+(?:(?:past|last|next|first|final|previous|coming|following|latest|remaining|full|entire|whole|initial)\s+)?)(?P<num>)(?P<unit>{UNIT_SING})(?!['’]s)",
-       lambda m, ctx: N.read_duration(_Merged(m, num=None, approx=None), ctx),
+       lambda m, ctx: S.read_duration(_Merged(m, num=None, approx=None), ctx),
        lambda m, ctx: m["unit"].lower() in ("year", "decade", "century")
        and bool(re.search(r"past|last|next|first|full|entire|whole|coming", m["pre"] or "", re.IGNORECASE))),
     _r("vague_plural",
        r"(?:(?:the|these|those)\s+)?(?:(?:recent|coming|past|last|next|previous|ensuing|following|early|few)\s+)?(?P<unit>years|months|weeks|days|decades|centuries|quarters)"
        r"(?:\s+(?:ahead|to\s+come))?",
-       N.read_vague_plural,
+       S.read_vague_plural,
        lambda m, ctx: bool(re.match(r"(?:(?:the|these|those)\s+)?(?:recent|coming|past|ensuing|few)", m.group(0), re.IGNORECASE))
        or bool(re.search(r"(?:\bfor|\bin|\bwithin|\bover|\bafter|\bthan|\btook|\btake|\blast(?:ed)?)\s+$", m.string[max(0, m.start() - 10):m.start()], re.IGNORECASE)),
        lambda m: (re.match(r"(?:(?:the|these|those)\s+)?", m.group(0), re.IGNORECASE).end() + m.start(), m.end())),
@@ -274,14 +275,14 @@ RULES: list[Rule] = [
     _r("vague_stretch", r"some\s+time|a\s+while|an?\s+(?:(?:fairly|very|rather)\s+)?(?:lengthy|extended)\s+period",
        lambda m, ctx: Reading("DURATION", "PXX"),
        lambda m, ctx: bool(re.search(r"\b(?:for|after)\s+$", m.string[max(0, m.start() - 7):m.start()], re.IGNORECASE))),
-    _r("set_adverb", r"(?P<word>daily|weekly|monthly|yearly|annually|hourly|quarterly|nightly)", N.read_set_adverb,
+    _r("set_adverb", r"(?P<word>daily|weekly|monthly|yearly|annually|hourly|quarterly|nightly)", S.read_set_adverb,
        # only the adverb ("is printed daily"); "daily volume", "the party daily" are not times
        lambda m, ctx: (ctx.tag(m.start()) == "RB" or ctx.tag(m.start()) == "JJ" and m["word"].lower() in ("daily", "weekly", "hourly", "nightly"))
        and m["word"].lower() != "annually"),
     _r("set_every",
        rf"(?:every|each|per)\s+(?:(?:other|single)\s+)?(?P<num>(?:two|three|four|five|six|\d+)\s+)?(?P<what>{UNIT_SING}s?|{WEEKDAY}|{MONTH_STRICT}|{SEASON}|morning|evening|night)"
        rf"|(?P<num2>)(?:once|twice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each)\s+(?P<what2>{UNIT_SING})",
-       lambda m, ctx: N.read_set_every(_Merged(m, what=m["what"] or m["what2"], num=m["num"]), ctx),
+       lambda m, ctx: S.read_set_every(_Merged(m, what=m["what"] or m["what2"], num=m["num"]), ctx),
        lambda m, ctx: not (m.group(0).lower().startswith("per") and ((m["what"] or "").lower().endswith("s")
                                                                      or _after_a_measure(m, ctx)))),
     _r("plural_weekday", rf"(?P<dow>{WEEKDAY})(?:s(?:\s+(?P<part>{PART})s?)?|\s+(?P<part2>{PART})s)",
