@@ -229,7 +229,7 @@ RULES: list[Rule] = [
        r"(?:(?:the|this|that)\s+(?:(?:latest|current|most\s+recent|recent|same|comparable|corresponding|fiscal)\s+){0,3}"
        r"(?:(?:year[-\s](?:ago|earlier))\s+)?|last\s+year['’]s\s+)(?:quarter|period)"
        # "the quarter a year ago", "the corresponding period last year": one expression, a year back
-       r"(?:\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)(?![-\w]))?",
+       r"(?:\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|(?:of|in)\s+(?P<ofy>(?:19|20)\d\d))(?![-\w]))?",
        Q.read_bare_quarter,
        lambda m, ctx: "period" not in m.group(0).lower()
        or bool(re.search(r"year[-\s](?:ago|earlier)|latest|comparable|same|corresponding|last\s+year",
@@ -248,13 +248,18 @@ RULES: list[Rule] = [
        lambda m, ctx: not (m["num"].lower() in ("a", "an", "some") and m["unit"].lower() in ("second", "quarter"))
        and not re.match(r"(?:-|\s+)old\b", m.string[m.end():m.end() + 5])
        and not (re.fullmatch(r"1[5-9]\d\d|20\d\d", m["num"]) and m["unit"].lower() in ("quarter", "year"))
-       and not G.is_rate(m, ctx),
+       and not G.is_rate(m, ctx) and not G.a_fraction(m),
        _adjectival_bounds),
     _r("the_year",
        r"(?:the\s+)(?:(?P<rel>full|entire|whole|current|fiscal)\s+)?(?P<unit>year|week)(?!['’]s)(?P<ended>\s+(?:ended|ending|to\s+date))?",
        Q.read_the_unit,
        lambda m, ctx: not re.match(r"\s*(?:-|\d)", m.string[m.end():m.end() + 3]),
        lambda m: (m.start(), m.end("unit"))),
+    # "the April-June quarter", "the July-September period": a quarter named by its months
+    _r("month_span_quarter",
+       rf"the\s+(?P<m1>{MONTH})\s*[-–]\s*(?P<m2>{MONTH})\s+(?:quarter|period)(?:\s+of\s+(?P<fy>{YEAR}))?",
+       lambda m, ctx: Q.read_quarter(_Merged(m, ord=q, unit="quarter", year=None, yrel=None), ctx)
+       if (q := Q.quarter_of_months(m["m1"], m["m2"])) else None),
     _r("the_year_quarter",
        rf"the\s+(?P<year>{YEAR})\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?P<unit>quarter|period|half)",
        Q.read_year_quarter),

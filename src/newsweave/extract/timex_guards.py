@@ -43,6 +43,12 @@ def is_rate(m: re.Match, ctx: Context) -> bool:
     return bool(re.fullmatch(r"[$£€¥]\d[\d,.]*", prev.group(1))) or ctx.tag(lo + prev.start(1)) in ("CD", "NNS", "NN")
 
 
+def a_fraction(m: re.Match) -> bool:
+    """"three quarters of a percentage point", "a half of one percent": a share of something, not time."""
+    return m["unit"].lower() in ("quarter", "quarters") and bool(re.match(r"\s+of\s+(?:an?|one|the)\b",
+                                                                           m.string[m.end():m.end() + 8]))
+
+
 def reads_as_year(m: re.Match, ctx: Context) -> bool:
     # A bare four-digit number is a year only where it reads as one; "1990 people" is a count.
     if m["lead"] or m["tail"]:
@@ -54,8 +60,9 @@ def reads_as_year(m: re.Match, ctx: Context) -> bool:
         return False
     if ctx.tag(m.start("year")) not in ("CD", "NNP", "NN", "JJ"):
         return False
-    # "1990 other people": a count of something, not a year
-    nxt = re.match(r"\s+(\w+)(?:\s+(\w+))?", text[m.end(): m.end() + 40])
+    # "1990 other people": a count of something, not a year (the words after it on its line: a headline's
+    # "since 2000" is not counting the "German shares" that open the text under it)
+    nxt = re.match(r"[ \t]+(\w+)(?:[ \t]+(\w+))?", text[m.end(): m.end() + 40])
     if nxt:
         tag1 = ctx.tag(m.end() + nxt.start(1))
         tag2 = ctx.tag(m.end() + nxt.start(2)) if nxt.group(2) else ""

@@ -31,6 +31,7 @@ from .timex_lexicon import (
 )
 from .timex_reading import (
     FUTURE_CUE,
+    PLAN_VERBS,
     Context,
     Reading,
     clock_day,
@@ -393,8 +394,10 @@ def read_season(m: re.Match, ctx: Context) -> Reading | None:
     elif rel in ("this coming", "coming"):
         if season_month <= ctx.dct.month or current == code:
             year += 1
-    elif rel not in ("this",):
+    elif rel not in ("this",) and current != code:  # ("survive the winter" told in December: this one)
         direction = tense_direction(ctx, m)
+        if direction == "past" and PLAN_VERBS.match(ctx.verb(m.start(), m.end())):
+            direction = "future"  # "expected one more cut in the spring": what was expected lies ahead
         if direction == "past" and season_month > ctx.dct.month + 1:
             year -= 1
         elif direction == "future" and season_month < ctx.dct.month - 1:

@@ -15,10 +15,18 @@ from datetime import date
 
 from .timex_calendar import duration_value, fmt, shift
 from .timex_lexicon import MONTHS, ORDINALS
-from .timex_reading import Context, Reading, relative, unanchored, year_number
+from .timex_reading import (
+    PLAN_VERBS,
+    Context,
+    Reading,
+    month_num,
+    relative,
+    unanchored,
+    year_number,
+)
 
-__all__ = ["read_bare_quarter", "read_fiscal_year", "read_quarter", "read_the_unit", "read_year_ago_adj",
-           "read_year_quarter"]
+__all__ = ["quarter_of_months", "read_bare_quarter", "read_fiscal_year", "read_quarter", "read_the_unit",
+           "read_year_ago_adj", "read_year_quarter"]
 
 
 def _quarter_year(m: re.Match, ctx: Context) -> int | None:
@@ -47,14 +55,9 @@ def _quarter_year(m: re.Match, ctx: Context) -> int | None:
         just_ended = fmt(shift(ctx.dct, "quarter", -1), "quarter") == f"{year - 1:04d}-Q{q}"
         fiscal = "fiscal" in m.string[max(0, m.start() - 10):m.end()].lower()  # a fiscal quarter is no calendar one
         if q is not None and 1 <= q <= 4 and (just_ended or q > (ctx.dct.month - 1) // 3 + 1 and not fiscal
-                                              and not _PLANS.match(ctx.verb(m.start(), m.end()))):
+                                              and not PLAN_VERBS.match(ctx.verb(m.start(), m.end()))):
             year -= 1
     return year
-
-
-# Verbs of a plan or forecast: told in the past, what they are about can still lie ahead.
-_PLANS = re.compile(r"(?:plan|expect|intend|schedul|aim|forecast|project|predict|target|hope|want|slat|set|"
-                    r"estimat|anticipat|budget|see|guid)", re.IGNORECASE)
 
 
 def read_quarter(m: re.Match, ctx: Context) -> Reading | None:
@@ -111,7 +114,10 @@ def read_bare_quarter(m: re.Match, ctx: Context) -> Reading | None:
         if re.search(r"year[-\s](?:ago|earlier)|last\s+year", words):
             return Reading("DATE", fmt(shift(ended, "year", -1), "quarter"), remember=False)
         return Reading("DATE", fmt(ended, "quarter"))
-    if ref is not None and ref.gran == "quarter" and "latest" not in words:
+    gran = "quarter"
+    if ref is not None and ref.gran == "half" and words.rstrip().split()[-1] != "quarter":
+        base, gran = ref.day, "half"  # "in the first half, against ... in the same period last year"
+    elif ref is not None and ref.gran == "quarter" and "latest" not in words:
         base = ref.day
     else:
         # the quarter the report is about, else the last one to have ended
@@ -119,10 +125,21 @@ def read_bare_quarter(m: re.Match, ctx: Context) -> Reading | None:
         base = topic.day if topic is not None else _last_quarter(ctx)
     if base is None:
         return Reading("DATE", "XXXX-QX", anchored=False)
+    if m["ofy"]:  # "the same period of 2007": the period of that name in the year named
+        return Reading("DATE", fmt(base.replace(year=int(m["ofy"]), day=1), gran), remember=False)
     if re.search(r"year[-\s](?:ago|earlier)|last\s+year", words):
         base = shift(base, "year", -1)
-        return Reading("DATE", fmt(base, "quarter"), remember=False)
-    return Reading("DATE", fmt(base, "quarter"))
+        return Reading("DATE", fmt(base, gran), remember=False)
+    return Reading("DATE", fmt(base, gran))
+
+
+def quarter_of_months(first: str, last: str) -> str | None:
+    """The ordinal of the calendar quarter that runs from month ``first`` to ``last`` ("April", "June":
+    "second"), None for months that make no quarter ("January-August")."""
+    a, b = month_num(first), month_num(last)
+    if a % 3 != 1 or b != a + 2:
+        return None
+    return ("first", "second", "third", "fourth")[a // 3]
 
 
 def read_year_ago_adj(m: re.Match, ctx: Context) -> Reading | None:

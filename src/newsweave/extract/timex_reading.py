@@ -19,7 +19,7 @@ from typing import Protocol
 from .timex_calendar import X_FORMS, Anchor, fmt, shift
 from .timex_lexicon import MONTHS
 
-__all__ = ["FUTURE_CUE", "Context", "Reading", "clock_day", "clock_time", "edge_mod", "month_num", "points_ahead", "relative",
+__all__ = ["FUTURE_CUE", "PLAN_VERBS", "Context", "Reading", "clock_day", "clock_time", "edge_mod", "month_num", "points_ahead", "relative",
            "resolve_year", "spoken_year", "tense_direction", "unanchored", "unit_name", "year_number"]
 
 
@@ -175,6 +175,11 @@ _MOVED_TO = re.compile(r"\b(?:postpon|delay|extend|defer|adjourn|reschedul|put\s
 # though the scheduling is told in the past ("planned" is left out: "the government planned to pay
 # on Friday" as often tells of a plan already carried out)
 _SCHEDULING_VERBS = frozenset({"scheduled", "schedules", "schedule", "scheduling", "slated", "rescheduled"})
+
+
+# Verbs of a plan or forecast: told in the past, what they are about can still lie ahead.
+PLAN_VERBS = re.compile(r"(?:plan|expect|intend|schedul|aim|forecast|project|predict|target|hope|want|slat|set|"
+                        r"estimat|anticipat|budget|see|guid)", re.IGNORECASE)
 
 
 def points_ahead(ctx: Context, m: re.Match) -> bool:
