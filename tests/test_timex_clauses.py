@@ -110,6 +110,8 @@ CASES = [
     ("It lost $2 million in the third quarter, against a profit in the same period of 2024.",
      ("the same period of 2024", "DATE", "2024-Q3")),
     ("Analysts said they expected one more cut in the spring.", ("the spring", "DATE", "2026-SP")),
+    # a day "last year" is one expression, in that year (from a trial report of stories_fictional_blind8)
+    ("He entered the cafe on the evening of December 9 last year.", ("December 9 last year", "DATE", "2024-12-09")),
     # a headline's year is not counting the words that open the text under it
     ("Shares close at highest level since 2000\n\nGerman shares closed higher.", ("2000", "DATE", "2000")),
 ]

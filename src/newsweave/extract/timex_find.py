@@ -128,7 +128,8 @@ RULES: list[Rule] = [
        N.read_numeric_date),
     _r("month_day",
        rf"(?:(?P<clock>{_CLOCK}),?\s+)?(?:(?:{WEEKDAY}),?\s+)?(?:(?P<month>{MONTH})\s+(?P<day>{DAYNUM})|(?:the\s+)?(?P<day2>{DAYNUM})\s+(?:of\s+)?(?P<month2>{MONTH}))"
-       rf"(?:,?\s+(?P<year>{YEAR})(?!\d))?",
+       # "December 9 last year": one expression, the day in the year named
+       rf"(?:,?\s+(?P<year>{YEAR})(?!\d)|\s+(?P<yrel>last|this|next)\s+year(?![-\w'’]))?",
        lambda m, ctx: N.read_month_day(_swap(m), ctx),
        lambda m, ctx: G.month_word_is_month(_swap(m), ctx) and not re.match(r"\s*(?:%|percent|million|billion|\d)", m.string[m.end():m.end() + 9])),
     # "March 1-8", "April 12 and 13", "from 2010-2011": TIMEX3 writes a range as two expressions; the rule reads the first,

@@ -56,8 +56,11 @@ def read_month_day(m: re.Match, ctx: Context) -> Reading | None:
     month = month_num(m["month"])
     day_word = m["day"].lower()
     day = ORDINALS[day_word] if day_word in ORDINALS else int(re.match(r"\d+", day_word).group())
+    rel = m["yrel"] if "yrel" in m.re.groupindex else None
     if m["year"]:
         year = year_number(m["year"])
+    elif rel and ctx.dct is not None:
+        year = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[rel.lower()]
     else:
         year = resolve_year(ctx, m, month, day)
         if year is None:
