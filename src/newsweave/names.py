@@ -125,10 +125,21 @@ _ARABIC_VARIANTS = {
 _TRANSLITERATED = {_DOUBLED.sub(r"\1", v.replace("y", "i")): k for k, vs in _ARABIC_VARIANTS.items() for v in vs}
 
 
+def _gender_pair(a: str, b: str) -> bool:
+    """Whether two spellings are one name's masculine and feminine forms, not a slip of the pen: a final
+    "o" for "a" (Juancho/Juancha, Francisco/Francisca) or an added final "a" (Daniel/Daniela,
+    Ivanov/Ivanova) — a brother and a sister, a husband and a wife."""
+    a, b = a.lower(), b.lower()
+    if len(a) == len(b):
+        return a[:-1] == b[:-1] and {a[-1:], b[-1:]} == {"a", "o"}
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return long_ == short + "a"
+
+
 def one_slip_apart(a: str, b: str) -> bool:
     """Whether two different spellings differ by one slip of the pen: a letter left out, added, changed,
     or two neighbours swapped ("Klitschko"/"Klistchko", "Rait"/"Raite")."""
-    if a == b or abs(len(a) - len(b)) > 1:
+    if a == b or abs(len(a) - len(b)) > 1 or _gender_pair(a, b):
         return False
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
