@@ -168,6 +168,10 @@ def test_previously_met_occurred(nlp):
         # whoever attacks at home with no country named is of the place; a weapon names no one
         ("Armed men killed 23 villagers in an overnight raid in Algeria's Medea province.", "ASSAULT", ["DZA"], []),
         ("A car bomb exploded outside a police station in the Philippine city of Zamboanga.", "ASSAULT", [], []),
+        # a protest that names no protesters is by the people of where it happens (eighth session)
+        ("Riots broke out in several districts of Lima overnight after a rise in bus fares.", "PROTEST", ["PER"], []),
+        ("Rallies were staged outside parliament in Tbilisi on Thursday as thousands denounced a draft law.",
+         "PROTEST", ["GEO"], []),
     ],
 )
 def test_main_event_type_and_actor_codes(nlp, text, type_, source, target):

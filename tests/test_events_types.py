@@ -216,11 +216,15 @@ def test_hard_phrasings_written_apart_from_the_code(nlp, name):
 #   flashes, communiques, live-blog entries, nominalisations and uncommon verbs. First run 0.853 (source 49 of 75,
 #   target 42); 0.907 after the four readings below (target 44). Of the seven left, three are signings the writer
 #   coded AGREE (SUPPORT, 057), one a sanction the writer's brief put under COERCE.
+# - blind42 (eighth session, written after every rule of the session): 75 snippets of the five types as bulletins,
+#   agency briefs, rights groups' statements and features. First sight 0.933 (source 46 of 75, target 44), the same
+#   with the code the session began with; not fixed on.
 @pytest.mark.parametrize(("name", "no_event", "floor"), [("events_fictional_blind36.jsonl", 4, 0.85),
                                                          ("events_fictional_blind37.jsonl", 1, 0.92),
                                                          ("events_fictional_blind39.jsonl", 1, 0.88),
                                                          ("events_fictional_blind40.jsonl", 0, 0.86),
-                                                         ("events_fictional_blind41.jsonl", 0, 0.89)])
+                                                         ("events_fictional_blind41.jsonl", 0, 0.89),
+                                                         ("events_fictional_blind42.jsonl", 0, 0.92)])
 def test_sixth_session_sets_written_apart_from_the_code(nlp, name, no_event, floor):
     rows = _snippets(name)
     got = [main_type(nlp, r["text"]) for r in rows]

@@ -113,7 +113,7 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
         one_country = next(iter(countries)) if len(countries) == 1 else None
         located = located or home or (one_country if typ in DOMESTIC_TYPES else None)
         if not sources and (located or dateline):
-            sources = located_source(trig, located or dateline)
+            sources = located_source(trig, located or dateline, place or countries.get(located or dateline))
         if not sources and typ in _CLAIMABLE and len(done_to := {a.code for a in targets if a.code}) == 1:
             # "the mayor of the Colombian town of ... was shot dead by gunmen": with no place found, armed
             # men whose words name no country are of the country attacked (as a claimant, below)

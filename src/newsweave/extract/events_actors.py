@@ -504,10 +504,16 @@ def doer_unstated(trigger: Trigger) -> bool:
         c.dep_ == "agent" for c in anchor.children)
 
 
-def located_source(trigger: Trigger, code: str | None) -> list[Actor]:
+def located_source(trigger: Trigger, code: str | None, place: str | None = None) -> list[Actor]:
     """PLOVER codes a domestic group by where it acts: protesters in Manila are Philippine, armed men who
-    abduct in Grozny Russian. ``code`` is the country of the event's place (``events_context.place_country``)."""
+    abduct in Grozny Russian. ``code`` is the country of the event's place (``events_context.place_country``),
+    ``place`` the place as the sentence names it."""
     subj = subject_token(trigger.anchor)
+    if trigger.type == "PROTEST" and code is not None and (subj is None or subj.lemma_.lower() in NOUNS):
+        # "Riots broke out in Dakar", "Rallies were staged in Tbilisi", "a demonstration took place in
+        # Whitehall": a protest that names no protesters is by the people of where it happens (the GSR's
+        # "Demonstrators in Baghdad": Baghdad, IRQ)
+        return [Actor(text=place or code, code=code, sector="CVL")]
     if subj is None:  # a passive's "by" phrase: "abducted by armed men in Grozny"
         subj = next((p for c in trigger.anchor.children if c.dep_ == "agent" for p in c.children
                      if p.dep_ == "pobj"), None)
