@@ -170,6 +170,8 @@ def test_previously_met_occurred(nlp):
         ("A car bomb exploded outside a police station in the Philippine city of Zamboanga.", "ASSAULT", [], []),
         # a protest that names no protesters is by the people of where it happens (eighth session)
         ("Riots broke out in several districts of Lima overnight after a rise in bus fares.", "PROTEST", ["PER"], []),
+        # the verb that says a noun's event happens says where ("broke out in Dakar", a name tagged as a person)
+        ("Riots broke out in Dakar overnight after the jailing of an opposition figure.", "PROTEST", ["SEN"], []),
         ("Rallies were staged outside parliament in Tbilisi on Thursday as thousands denounced a draft law.",
          "PROTEST", ["GEO"], []),
     ],

@@ -48,7 +48,9 @@ _PAST_MODIFIERS = frozenset({"previous", "last", "recent", "earlier", "past", "f
 
 # Verbs that say a noun event happens ("the meeting took place / will be held / begins").
 HAPPENING = frozenset({"hold", "place", "take", "happen", "occur", "schedule", "plan", "set", "expect",
-                       "begin", "start", "go", "convene", "open", "resume", "last", "end", "be"})
+                       "begin", "start", "go", "convene", "open", "resume", "last", "end", "be",
+                       # "riots broke out in Dakar", "fighting erupted in the north", "protests spread to Lyon"
+                       "break", "erupt", "flare", "spread"})
 
 
 # Verbs whose "with" object is how something begins ("talks will open with a dinner"): the object
