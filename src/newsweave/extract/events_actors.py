@@ -449,10 +449,10 @@ def _modifier_actors(noun) -> list[Actor]:
     return out
 
 
-# Weapons and explosions, no one's name ("a car bomb exploded")
 # Who a "when" clause names as doing the act ("... were killed when a suicide bomber blew himself up").
 _ASSAILANTS = frozenset({"bomber", "gunman", "gunmen", "attacker", "assailant", "militant", "insurgent", "rebel",
                          "fighter", "jihadist", "militiaman", "militiamen", "kidnapper", "sniper"})
+# Weapons and explosions, no one's name ("a car bomb exploded")
 _INSTRUMENTS = frozenset({"bomb", "explosion", "blast", "device", "mine", "shell", "missile", "rocket", "grenade",
                           "ied", "explosive", "drone"})
 

@@ -285,12 +285,12 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
             return ("PROTEST", "demo")  # "tens of thousands of people filled Rustaveli Avenue outside Parliament"
         if lemma in _TAKERS and _to_custody(tok):
             return ("COERCE", "arrest")  # "hauled off to police stations", "taken to jail": detention (CAMEO 173)
-        objs_ += [c for c in tok.children if c.dep_ == "nsubjpass" and lemma in ("order", "decree")]  # "was ordered"
-        # "ordered that 14 activists be detained", "ordered police to disperse the crowd"
-        objs_ += [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and lemma in ("order", "decree")]
-        if lemma in ("order", "decree") and objs_:
-            # A government ordering an arrest, a curfew, a channel's closure: the order is the act.
-            found = _word_reading(objs_[0], sentence_words)
+        if lemma in ("order", "decree"):
+            # A government ordering an arrest, a curfew, a channel's closure: the order is the act ("was
+            # ordered"; "ordered that 14 activists be detained", "ordered police to disperse the crowd").
+            ordered = objs_ + [c for c in tok.children if c.dep_ == "nsubjpass"]
+            ordered += [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+            found = _word_reading(ordered[0], sentence_words) if ordered else None
             if found is not None and found[0] == "COERCE":
                 return found
         if lemma in ("use", "employ") and {o.lemma_.lower() for o in objs_} & _ARMS and any(

@@ -198,7 +198,7 @@ RULES: list[Rule] = [
        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}(?!\d)|{SPOKEN_YEAR}))?",
        lambda m, ctx: N.read_season(_Merged(m, edge=m["edge"] or m["edge2"]), ctx),
        lambda m, ctx: (bool(m["rel"] or m["year"] or m["edge"] or m["edge2"]) or m["season"].lower() in ("summer", "winter"))
-       and not _a_fall(m)),
+       and not G.a_fall(m)),
     _r("relative_unit",
        rf"(?P<edge>{EDGE}|(?:earlier|later)\s+)?(?P<rel>last|this|next|coming|past|previous|current|this\s+past|this\s+coming"
        # "the previous year" is read from the date the text last named (read_anaphoric)
@@ -290,7 +290,7 @@ RULES: list[Rule] = [
        rf"|(?P<num2>)(?:once|twice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each)\s+(?P<what2>{UNIT_SING})",
        lambda m, ctx: S.read_set_every(_Merged(m, what=m["what"] or m["what2"], num=m["num"]), ctx),
        lambda m, ctx: not (m.group(0).lower().startswith("per") and ((m["what"] or "").lower().endswith("s")
-                                                                     or _after_a_measure(m, ctx)))),
+                                                                     or G.after_a_measure(m, ctx)))),
     _r("plural_weekday", rf"(?P<dow>{WEEKDAY})(?:s(?:\s+(?P<part>{PART})s?)?|\s+(?P<part2>{PART})s)",
        lambda m, ctx: Reading("SET", f"XXXX-WXX-{WEEKDAYS[m['dow'].lower()]}"
                               + (f"T{PARTS_OF_DAY[(m['part'] or m['part2']).lower()]}" if m["part"] or m["part2"] else ""))),
@@ -532,16 +532,3 @@ def find_candidates(text: str, ctx: Context) -> list[Candidate]:
     chosen.sort(key=lambda c: c.start)
     return chosen
 
-
-def _a_fall(m: re.Match) -> bool:
-    """"The fall is good news", "the fall in prices", "the fall of the regime": a drop or a collapse, no
-    season (a season's "the fall" stands alone or before a year)."""
-    return (m["season"].lower() == "fall" and (m["rel"] or "").lower() == "the" and not (m["year"] or m["edge"] or m["edge2"])
-            and bool(re.match(r"\s+(?:in|of|is|was|has|had|came|comes|would|will)\b", m.string[m.end():], re.IGNORECASE)))
-
-
-def _after_a_measure(m: re.Match, ctx) -> bool:
-    """"250 kilometres per hour", "15 million instructions per second": a rate of a measure, not a set of
-    times (TimeBank leaves it untagged)."""
-    before = re.search(r"(\w+)\s+$", m.string[max(0, m.start() - 30):m.start()])
-    return before is not None and ctx.tag(m.start() - len(before.group(0))) in ("NN", "NNS")

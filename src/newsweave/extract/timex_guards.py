@@ -10,8 +10,8 @@ import re
 
 from .timex_reading import Context
 
-__all__ = ["future_word", "in_a_name", "is_rate", "month_word_is_month", "past_word", "present_word",
-           "reads_as_year"]
+__all__ = ["a_fall", "a_fraction", "after_a_measure", "future_word", "in_a_name", "is_rate", "month_word_is_month",
+           "past_word", "present_word", "reads_as_year"]
 
 
 def month_word_is_month(m: re.Match, ctx: Context) -> bool:
@@ -47,6 +47,20 @@ def a_fraction(m: re.Match) -> bool:
     """"three quarters of a percentage point", "a half of one percent": a share of something, not time."""
     return m["unit"].lower() in ("quarter", "quarters") and bool(re.match(r"\s+of\s+(?:an?|one|the)\b",
                                                                            m.string[m.end():m.end() + 8]))
+
+
+def a_fall(m: re.Match) -> bool:
+    """"The fall is good news", "the fall in prices", "the fall of the regime": a drop or a collapse, no
+    season (a season's "the fall" stands alone or before a year)."""
+    return (m["season"].lower() == "fall" and (m["rel"] or "").lower() == "the" and not (m["year"] or m["edge"] or m["edge2"])
+            and bool(re.match(r"\s+(?:in|of|is|was|has|had|came|comes|would|will)\b", m.string[m.end():], re.IGNORECASE)))
+
+
+def after_a_measure(m: re.Match, ctx: Context) -> bool:
+    """"250 kilometres per hour", "15 million instructions per second": a rate of a measure, not a set of
+    times (TimeBank leaves it untagged)."""
+    before = re.search(r"(\w+)\s+$", m.string[max(0, m.start() - 30):m.start()])
+    return before is not None and ctx.tag(m.start() - len(before.group(0))) in ("NN", "NNS")
 
 
 def reads_as_year(m: re.Match, ctx: Context) -> bool:

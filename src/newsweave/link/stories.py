@@ -51,7 +51,6 @@ from .story_features import (
     dot,
     features_for,
     features_from_text,
-    months_between,
     prune,
     top,
     unit,
@@ -517,8 +516,10 @@ class StoryClusterer(StorySplits, StoryRecords):
 
 
 def _recalled(recalls: frozenset[str], st: StoryState) -> bool:
-    """Whether an article names a month of the story's (which the window no longer reaches on its own)."""
-    return bool(recalls) and not recalls.isdisjoint(months_between(st.first, st.last))
+    """Whether an article names a month of the story's (which the window no longer reaches on its own);
+    months written "YYYY-MM" sort as they fall."""
+    first, last = f"{st.first:%Y-%m}", f"{st.last:%Y-%m}"
+    return any(first <= month <= last for month in recalls)
 
 
 def _pack(rows: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

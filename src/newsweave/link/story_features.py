@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..model import Extraction
 
 __all__ = ["ArticleFeatures", "StoryState", "cosine", "dot", "features_for", "features_from_text", "meta_of",
-           "months_between", "prune", "recalled_months", "top", "unit"]
+           "prune", "recalled_months", "top", "unit"]
 
 _WEIGHT = itemgetter(1)
 
@@ -64,14 +64,6 @@ def recalled_months(values: Iterable[str | None], published: date | None) -> fro
         return frozenset()
     own = f"{published.year:04d}-{published.month:02d}"
     return frozenset(m.group(0)[:7] for v in values if v and (m := _MONTH.match(v)) and m.group(0)[:7] < own)
-
-
-def months_between(first: date, last: date) -> Iterable[str]:
-    """Every month ("YYYY-MM") from ``first``'s to ``last``'s, both included."""
-    y, m = first.year, first.month
-    while (y, m) <= (last.year, last.month):
-        yield f"{y:04d}-{m:02d}"
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
 
 
 def _name_key(text: str) -> str:
