@@ -12,10 +12,10 @@ from __future__ import annotations
 __all__ = [
     "AID_GOODS",
     "ARRESTS",
-    "BODIES",
     "CONFLICTUAL",
     "CONTROL_VERBS",
     "COOPERATIVE",
+    "DEPORTED",
     "EXPELLED",
     "HOLDERS",
     "KILLED",
@@ -24,7 +24,6 @@ __all__ = [
     "LIMBS_AND_DEATH",
     "MATERIAL_PHRASES",
     "MATERIAL_WORDS",
-    "MILITARY_OBJECTIVES",
     "MILITARY_SECTORS",
     "NEGOTIATIONS",
     "NOMINALISED",
@@ -32,9 +31,9 @@ __all__ = [
     "NOUNS",
     "PROPERTY",
     "REPORTING_VERBS",
-    "STREET_PROPERTY",
-    "STRUCK_NOT_HIT",
-    "THOROUGHFARES",
+    "SIGNED_DEALS",
+    "SIGN_VERBS",
+    "TIES",
     "VERBS",
     "VERB_OBJECT",
     "VERB_PARTICLE",
@@ -192,7 +191,7 @@ NOUNS: dict[str, tuple[str, str | None]] = {
     "mobilization": ("MOBILIZE", "troops"), "deployment": ("MOBILIZE", "troops"), "patrol": ("MOBILIZE", "police"),
     "alert": ("MOBILIZE", "troops"),
     "sanction": ("SANCTION", None), "suspension": ("SANCTION", None), "embargo": ("SANCTION", None),
-    "expulsion": ("SANCTION", "expel"), "deportation": ("COERCE", "deport"),
+    "expulsion": ("SANCTION", "expel"), "deportation": ("COERCE", "deport"), "confiscation": ("COERCE", "seize"),
     "arrest": ("COERCE", "arrest"), "curfew": ("COERCE", "curfew"), "ban": ("COERCE", "ban"),
     "crackdown": ("COERCE", None), "blockade": ("COERCE", "restrict"), "restriction": ("COERCE", "restrict"),
     "occupation": ("COERCE", "seize"), "detention": ("COERCE", "detain"), "raid": ("COERCE", None),
@@ -225,8 +224,21 @@ AID_GOODS = ("aid", "food", "medicine", "good", "supply", "weapon", "arm", "fuel
               "fertiliser")
 
 # Who a state orders out of its territory (CAMEO 166 "Expel or withdraw"), diplomats above all.
-EXPELLED = frozenset({"diplomat", "ambassador", "envoy", "attache", "official", "journalist", "correspondent",
-                      "monitor", "observer", "staff", "inspector"})
+EXPELLED = frozenset({"diplomat", "ambassador", "envoy", "attache", "official", "monitor", "observer", "staff",
+                      "inspector", "peacekeeper"})
+# People expelled one by one: the manual's exception to SANCTION, "Expulsions or deportations of
+# individuals - typically a legal matter - are coded as COERCE" (CAMEO 174).
+DEPORTED = frozenset({"journalist", "correspondent", "reporter", "activist", "migrant", "refugee", "worker",
+                      "national", "citizen", "student", "missionary", "priest", "cleric", "dissident", "foreigner",
+                      "tourist", "blogger", "academic", "preacher", "imam", "lawyer", "businessman"})
+
+# Verbs that put a deal on paper, and the deals (``VERB_OBJECT``); the words of a deal that opens or
+# improves relations ("a treaty of friendship", "an accord on diplomatic ties"), which the manual puts
+# under SUPPORT (057, "initiation of diplomatic ties").
+SIGN_VERBS = ("sign", "ink", "initial", "conclude", "hammer out", "thrash out")
+SIGNED_DEALS = ("agreement", "accord", "treaty", "deal", "pact", "memorandum", "truce", "ceasefire", "cease-fire",
+                "armistice", "settlement")
+TIES = frozenset({"friendship", "relation", "tie", "diplomatic", "partnership", "amity", "recognition"})
 
 # (verb lemma, object lemma) -> (type, mode): where the object decides what the verb reports.
 VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
@@ -289,6 +301,8 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{(v, o): ("AID", None) for v in ("hand over", "donate") for o in AID_GOODS + ("ambulance", "ventilator")},
     # CAMEO 166 "Expel or withdraw": diplomats ordered out of a country.
     **{("order out", o): ("SANCTION", "expel") for o in EXPELLED},
+    **{(v, o): ("COERCE", "deport") for v in ("expel", "order out", "deport", "kick out", "throw out")
+       for o in DEPORTED},
     # Turning one's guns on people: force against them (read by who is hit, as any attack).
     ("turn", "gun"): ("FIGHT", "firearms"), ("turn", "weapon"): ("FIGHT", "firearms"),
     **{("lift", o): ("RETREAT", "ease") for o in ("sanction", "embargo", "blockade", "boycott")},
@@ -407,9 +421,11 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{("cancel", o): ("CONCEDE", None) for o in ("restriction", "ban", "curfew", "measure", "sanction")},
     **{(v, o): ("AGREE", None) for v in ("reach", "strike", "clinch", "seal") for o in (
         "agreement", "accord", "deal", "settlement", "compromise", "understanding", "consensus", "bargain")},
-    **{("sign", o): ("SUPPORT", None) for o in ("agreement", "accord", "treaty", "deal", "pact", "declaration",
-                                                "memorandum", "protocol", "charter", "communique", "convention",
-                                                "truce", "ceasefire", "cease-fire", "armistice")},
+    # Signing the text of a deal is agreeing to it (03): the parties commit to what it settles. The
+    # manual's SUPPORT line ("ratify, sign, or finalize an agreement or treaty", CAMEO 057) keeps
+    # ratifying, signing a declaration or charter, and a treaty of friendship or ties (``ties_signed``).
+    **{(v, o): ("AGREE", None) for v in SIGN_VERBS for o in SIGNED_DEALS},
+    **{("sign", o): ("SUPPORT", None) for o in ("declaration", "protocol", "charter", "communique", "convention")},
     **{("give", o): ("AID", None) for o in ("grant", "aid", "loan", "money")},
     **{("restore", o): ("SUPPORT", None) for o in ("relation", "tie")},
     **{("carry", o): ("ASSAULT", None) for o in ("attack", "bombing", "assassination")},
@@ -493,7 +509,8 @@ PROPERTY = frozenset({"asset", "account", "property", "land", "campus", "buildin
                        "passport", "vessel", "ship", "boat", "trawler", "goods", "cargo", "shipment", "consignment",
                        "newspaper", "farm", "house", "home", "fund", "money", "cash", "vehicle", "car", "truck",
                        "licence", "license", "archive", "document", "computer", "broadcaster", "station", "plant",
-                       "factory", "mine", "company", "business", "headquarters", "bank"})
+                       "factory", "mine", "company", "business", "headquarters", "bank", "press", "transmitter",
+                       "publication", "copy", "warehouse", "shop", "store"})
 
 # Nouns of an act and their verb: "the suspension of the strike" is the strike suspended (CONCEDE),
 # "the signing of a treaty" the treaty signed (SUPPORT); the verb and the "of" object decide as they
@@ -502,7 +519,8 @@ NOMINALISED = {"suspension": "suspend", "signing": "sign", "lifting": "lift", "w
                "release": "release", "expulsion": "expel", "resumption": "resume", "closure": "close",
                "easing": "ease", "relaxation": "relax", "massing": "mass", "deployment": "deploy",
                "delivery": "deliver", "exchange": "exchange",
-               "handover": "hand over", "recall": "recall", "imposition": "impose", "ratification": "ratify"}
+               "handover": "hand over", "recall": "recall", "imposition": "impose", "ratification": "ratify",
+               "conclusion": "conclude"}
 
 # Words the manual's lines read around an act of force: who holds a march, which verbs arrest, what
 # says people died, what talks are walked out of, what is hacked off.
@@ -573,17 +591,3 @@ MATERIAL_PHRASES: dict[tuple[str, str], tuple[str, str | None]] = {
     ("use", "cannon"): ("COERCE", "restrict"), ("fire", "gas"): ("COERCE", "restrict"),
     ("hunger", "strike"): ("PROTEST", "hunger"), ("sit", "in"): ("PROTEST", "demo"), ("general", "strike"): ("PROTEST", "strike"),
 }
-
-# Words the manual's lines read around acts of force and protest (``events_scorer``).
-# Military objectives (CAMEO 19: force used on them is fighting), and the streets a crowd fills.
-MILITARY_OBJECTIVES = frozenset({"base", "position", "checkpoint", "bunker", "convoy", "depot", "outpost", "stronghold",
-                                 "trench", "garrison", "barracks", "headquarters", "artillery", "battery", "launcher"})
-STRUCK_NOT_HIT = frozenset({"deal", "agreement", "accord", "compromise", "bargain", "balance", "pact", "settlement",
-                            "understanding", "chord", "note", "tone", "blow", "match", "name", "record"})
-THOROUGHFARES = frozenset({"street", "avenue", "square", "boulevard", "road", "plaza"})
-# What a street's rioters burn and wreck (no one's weapon, no armed target).
-STREET_PROPERTY = frozenset({"car", "vehicle", "bin", "dustbin", "tyre", "tire", "shop", "store", "barricade",
-                             "kiosk", "scooter", "motorbike"})
-# Bodies a state closes or dissolves to restrict political freedoms (CAMEO 172), as it closes the media.
-BODIES = frozenset({"organisation", "organization", "ngo", "party", "charity", "association", "union",
-                    "movement", "group", "foundation", "society", "league"})

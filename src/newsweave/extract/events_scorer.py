@@ -1,8 +1,7 @@
 """The PLOVER manual's lines between protest, repression, assault and fighting, as a sentence scorer.
 
-The trigger rules of ``newsweave.extract.events`` read one word at a time ("killed" -> ASSAULT).
-The manual draws the lines between the four material-conflict types by who acts on whom and with
-what, which one word cannot tell:
+The trigger rules of ``newsweave.extract.events`` read one word at a time ("killed" -> ASSAULT). The manual
+draws the lines between the four material-conflict types by who acts on whom and with what:
 
 - FIGHT: conventional military force: air strikes, shelling, armed clashes, taking territory
   (CAMEO 19, "Use conventional military force", 190-196);
@@ -35,10 +34,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import events_lexicon as lexicon
-from .events_lexicon import VERBS
+from . import events_roles as roles
 from .events_lexicon import MATERIAL_PHRASES as _PHRASES
 from .events_lexicon import MATERIAL_WORDS as _OWN_TYPE
-from .events_syntax import noun_doers, objects_and_conjuncts, past_dateline
+from .events_lexicon import VERBS
+from .events_syntax import (
+    into_the_air,
+    is_passive,
+    left_a_place,
+    noun_doers,
+    objects_and_conjuncts,
+    past_dateline,
+)
 
 __all__ = ["MATERIAL_CONFLICT", "SCORER_CONFIG", "Reading", "clause_depth", "figurative", "manual_reading", "sentence_words"]
 
@@ -48,30 +55,6 @@ MATERIAL_CONFLICT = frozenset({"PROTEST", "COERCE", "ASSAULT", "FIGHT"})
 # adds ``clause_step``; an event noun (not a verb) adds ``noun_step``, so that "condemned the
 # bombing" stays a condemnation while "took to the streets" is a protest.
 SCORER_CONFIG = {"clause_step": 1.0, "noun_step": 0.5, "modifier_step": 1.0}
-
-# Who acts, by role word (lemmas, lower case).
-_CROWD = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "youth", "striker",
-                    "marcher", "student", "worker", "resident", "villager", "supporter", "fan", "activist"})
-_POLICE = frozenset({"police", "policeman", "policemen", "officer", "gendarme", "security", "guard", "riot",
-                     "ranger", "agent"})  # Pakistan's paramilitary Rangers police Karachi; immigration agents
-_STATE_ARMED = frozenset({"troop", "army", "soldier", "military", "force", "warplane", "jet", "aircraft",
-                          "helicopter", "gunship", "artillery", "tank", "navy", "marine", "battalion", "brigade",
-                          "unit", "paratrooper", "commando", "garrison",
-                          "warship", "frigate", "destroyer", "gunboat", "submarine", "corvette", "cruiser"})
-_ARMED_GROUP = frozenset({"rebel", "militant", "insurgent", "fighter", "guerrilla", "guerilla", "militia",
-                          "militiaman", "militiamen", "jihadist", "separatist", "combatant", "faction", "formation"})
-_ASSAILANT = frozenset({"gunman", "gunmen", "attacker", "assailant", "kidnapper", "bomber", "abductor",
-                        "hijacker", "terrorist", "killer", "man", "men"})
-# Who is harmed: civilians and unarmed people (ASSAULT), armed positions (FIGHT).
-_CIVILIAN = frozenset({"civilian", "villager", "farmer", "journalist", "reporter", "woman", "child", "worshipper",
-                       "passenger", "pilgrim", "student", "people", "family", "resident", "shopper", "tourist",
-                       "businessman", "teacher", "doctor", "worker", "wedding", "market", "school", "mosque",
-                       "church", "bus", "camp", "hospital", "home", "house", "village", "man", "boy", "girl",
-                       "official", "judge", "politician", "mayor", "candidate", "priest", "nun", "detainee",
-                       "prisoner", "hostage", "adviser", "advisor", "aid", "refugee"})
-_ARMED_TARGET = frozenset({"position", "line", "base", "checkpoint", "post", "stronghold", "bunker", "convoy",
-                           "garrison", "trench", "outpost", "camp", "enclave", "territory", "front", "airport",
-                           "town", "city", "village", "area", "depot"}) | _STATE_ARMED | _ARMED_GROUP
 
 # Acts of force whose type depends on who does it to whom.
 _FORCE = frozenset({"kill", "attack", "shoot", "fire", "wound", "injure", "beat", "storm", "hit", "strike", "pound",
@@ -217,24 +200,24 @@ def _by_actors(verb, sentence_words: set[str], doer: set[str] | None = None) -> 
     done_to = _victims(verb)
     means = _lemmas(verb.subtree) | doer
     weapon = means & _HEAVY_WEAPONS
-    if doer & _CROWD and not doer & (_POLICE | _STATE_ARMED) and "armed" not in doer:
+    if doer & roles.CROWD and not doer & (roles.POLICE | roles.STATE_ARMED) and "armed" not in doer:
         return ("PROTEST", "riot")  # a crowd throwing stones, burning cars: a riot ("armed youths" are no crowd)
     burnt = {t.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass") for t in (c, *c.conjuncts)}
-    if not doer and burnt and burnt <= lexicon.STREET_PROPERTY:
+    if not doer and burnt and burnt <= roles.STREET_PROPERTY:
         return ("PROTEST", "riot")  # "cars and bins were set ablaze" night after night, no one named: rioting
-    if means & _UNCONVENTIONAL and not (doer & _STATE_ARMED and means & _HEAVY_WEAPONS):
+    if means & _UNCONVENTIONAL and not (doer & roles.STATE_ARMED and means & _HEAVY_WEAPONS):
         # A bomb attack is an assault whoever it hits (CAMEO 183); not forces' "artillery and glide bombs".
         return ("ASSAULT", "explosives")
-    if doer & _POLICE and (done_to | sentence_words) & _PROTESTERS or doer & _STATE_ARMED and done_to & _PROTESTERS:
+    if doer & roles.POLICE and (done_to | sentence_words) & _PROTESTERS or doer & roles.STATE_ARMED and done_to & _PROTESTERS:
         return ("COERCE", "restrict")  # force used against protesters, by the police or the army
-    if doer & _POLICE and not done_to & _ARMED_GROUP:
+    if doer & roles.POLICE and not done_to & roles.ARMED_GROUP:
         return ("COERCE", "restrict")
-    if verb.lemma_.lower() in ("raid", "storm") and doer & (_POLICE | _STATE_ARMED) and (
-            done_to & _PREMISES and not done_to & (_ARMED_GROUP | _STATE_ARMED)):
+    if verb.lemma_.lower() in ("raid", "storm") and doer & (roles.POLICE | roles.STATE_ARMED) and (
+            done_to & _PREMISES and not done_to & (roles.ARMED_GROUP | roles.STATE_ARMED)):
         # Raiding offices, homes or newspapers is repression of civilians and their property
         # (COERCE: "confiscate property", "destroy property"), not combat.
         return ("COERCE", "seize")
-    if verb.lemma_.lower() in ("raid", "storm", "sweep", "surround") and doer & (_POLICE | _STATE_ARMED) and any(
+    if verb.lemma_.lower() in ("raid", "storm", "sweep", "surround") and doer & (roles.POLICE | roles.STATE_ARMED) and any(
             c.lemma_.lower() in lexicon.ARRESTS for c in (*verb.conjuncts, *(k for k in verb.children if k.dep_ == "advcl"))
     ) and not sentence_words & lexicon.KILLED:
         # "soldiers stormed the village and detained 12 residents": a raid to arrest (COERCE), no assault
@@ -243,14 +226,14 @@ def _by_actors(verb, sentence_words: set[str], doer: set[str] | None = None) -> 
         return ("FIGHT", "heavy-weapons")  # artillery, aircraft, tanks: conventional force (CAMEO 194-195)
     if verb.lemma_.lower() in _ONE_SIDED and not any(c.dep_ == "prt" and c.lower_ == "back" for c in verb.children):
         return ("ASSAULT", "beat")  # beating, torture: physical assault whoever does it (CAMEO 182)
-    if doer & _ASSAILANT and not doer & (_STATE_ARMED | _ARMED_GROUP):
+    if doer & roles.ASSAILANT and not doer & (roles.STATE_ARMED | roles.ARMED_GROUP):
         return ("ASSAULT", None)
-    if done_to & _CIVILIAN and not done_to & (_STATE_ARMED | _ARMED_GROUP):
+    if done_to & roles.CIVILIAN and not done_to & (roles.STATE_ARMED | roles.ARMED_GROUP):
         return ("ASSAULT", None)
-    if doer & _STATE_ARMED or done_to & (_ARMED_GROUP | _STATE_ARMED):
+    if doer & roles.STATE_ARMED or done_to & (roles.ARMED_GROUP | roles.STATE_ARMED):
         # armed forces, or force used on an armed group or on soldiers: armed clashes (CAMEO 190)
         return ("FIGHT", None)
-    if doer & _ARMED_GROUP and done_to & _ARMED_TARGET:
+    if doer & roles.ARMED_GROUP and done_to & roles.ARMED_TARGET:
         return ("FIGHT", None)
     return ("ASSAULT", None)
 
@@ -259,8 +242,9 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
     lemma = tok.lemma_.lower()
     kids = {c.lemma_.lower() for c in tok.children}
     kids |= {p.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "dobj", "prt") for p in c.children}
-    if lemma == "walk" and _lemmas(t for c in tok.children if c.dep_ in ("prep", "prt") for t in c.subtree) & lexicon.NEGOTIATIONS:
-        return None  # "walked out of peace talks": halting negotiations (SANCTION), no strike
+    if lemma == "walk" and (left_a_place(tok) or _lemmas(
+            t for c in tok.children if c.dep_ in ("prep", "prt") for t in c.subtree) & lexicon.NEGOTIATIONS):
+        return None  # "walked out of peace talks" (SANCTION) or "of his house": no strike
     for other in kids:
         for pair in ((lemma, other), (other, lemma)):
             if pair in _PHRASES:
@@ -268,20 +252,21 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
     if tok.dep_ == "compound" and (lemma, tok.head.lemma_.lower()) in _PHRASES:
         return None  # read at the head ("air strike", "tear gas")
     if tok.pos_ in ("VERB", "AUX"):
-        if lemma in _GATHER and any(c.lower_ == "behind" for c in tok.children if c.dep_ in ("prep", "prt")):
-            return None  # "rallied behind the minister": endorsing her (SUPPORT 051), no protest
+        if lemma in _GATHER and (is_passive(tok) or any(c.lower_ == "behind" for c in tok.children if c.dep_ in ("prep", "prt"))) or into_the_air(tok):
+            return None  # "rallied behind the minister" (SUPPORT 051), hostages "marched into the jungle by
+        # gunmen", shots "fired into the air": no protest, no force used on anyone
         subj = _subject(tok)
         # "a landing ship was struck": no labour strike (but "a deal was struck" is no blow either)
-        passive = any(c.dep_ == "nsubjpass" and c.lemma_.lower() not in lexicon.STRUCK_NOT_HIT for c in tok.children)
+        passive = any(c.dep_ == "nsubjpass" and c.lemma_.lower() not in roles.STRUCK_NOT_HIT for c in tok.children)
         if lemma in _DAMAGE and subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in _CUE_WEAPONS:
             found = _word_reading(subj, sentence_words)  # "a missile strike destroyed the bridge": the strike
             if found is not None and found[0] in MATERIAL_CONFLICT:
                 return found
         objs_ = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-        if lemma in _DAMAGE and {o.lemma_.lower() for o in objs_} & lexicon.MILITARY_OBJECTIVES:
+        if lemma in _DAMAGE and {o.lemma_.lower() for o in objs_} & roles.MILITARY_OBJECTIVES:
             return ("FIGHT", None)  # "the air force destroyed an insurgent logistics base": force on a military objective
-        if lemma in ("fill", "throng", "pack", "jam") and {o.lemma_.lower() for o in objs_} & lexicon.THOROUGHFARES and (
-                _role_words(_subject(tok)) & (_CROWD | {"people", "thousand", "hundred", "tens"})):
+        if lemma in ("fill", "throng", "pack", "jam") and {o.lemma_.lower() for o in objs_} & roles.THOROUGHFARES and (
+                _role_words(_subject(tok)) & (roles.CROWD | {"people", "thousand", "hundred", "tens"})):
             return ("PROTEST", "demo")  # "tens of thousands of people filled Rustaveli Avenue outside Parliament"
         if lemma in _TAKERS and _to_custody(tok):
             return ("COERCE", "arrest")  # "hauled off to police stations", "taken to jail": detention (CAMEO 173)
@@ -308,9 +293,9 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
             if lemma in ("seize", "capture") and _abducts(tok):
                 return ("ASSAULT", "abduct")  # kidnappers or gunmen seizing a person: an abduction (CAMEO 181)
             if lemma in ("seize", "capture", "take") and objs & _TERRITORY and (
-                    not _role_words(_subject(tok)) & (_CROWD | _POLICE)):
+                    not _role_words(_subject(tok)) & (roles.CROWD | roles.POLICE)):
                 return ("FIGHT", None)  # taking territory (the manual's FIGHT)
-            if lemma in ("seize", "capture", "take") and not objs & _ARMED_TARGET:
+            if lemma in ("seize", "capture", "take") and not objs & roles.ARMED_TARGET:
                 return None  # seizing property is COERCE; the trigger rules code it
             if lemma in ("hurl", "throw") and not objs & {"stone", "rock", "brick", "bottle", "grenade", "petrol"}:
                 return None
@@ -318,13 +303,13 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
                 return None
         if lemma in _FORCE:
             if lemma == "strike" and not passive and not (_role_words(_subject(tok)) & (
-                    _STATE_ARMED | _ARMED_GROUP | _ASSAILANT | _UNCONVENTIONAL | _HEAVY_WEAPONS)):
+                    roles.STATE_ARMED | roles.ARMED_GROUP | roles.ASSAILANT | _UNCONVENTIONAL | _HEAVY_WEAPONS)):
                 # Workers who strike; "struck a deal" is no strike, and a bomb that strikes is no protest.
                 return None if any(c.dep_ in ("dobj", "obj") for c in tok.children) else _OWN_TYPE.get(lemma)
-            if lemma in ("bomb",) and _role_words(_subject(tok)) & _STATE_ARMED:
+            if lemma in ("bomb",) and _role_words(_subject(tok)) & roles.STATE_ARMED:
                 return ("FIGHT", "aerial")  # aerial bombing by armed forces: CAMEO 195
             return _by_actors(tok, sentence_words)
-        if lemma in ("bomb", "explode", "detonate") and _role_words(_subject(tok)) & _STATE_ARMED:
+        if lemma in ("bomb", "explode", "detonate") and _role_words(_subject(tok)) & roles.STATE_ARMED:
             return ("FIGHT", "aerial")
         reading = _coerce_or_fight(tok, lemma) or _under_attack(tok)
         if reading is not None:
@@ -337,10 +322,10 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
         if lemma == "hack":
             # Hacking computers is a cyber attack (COERCE 'cyber'); hacking people to death is an assault.
             # So is hacking off limbs ("hacked off the hands of villagers").
-            return ("ASSAULT", "primitive") if _victims(tok) & _CIVILIAN or kids & lexicon.LIMBS_AND_DEATH else (
+            return ("ASSAULT", "primitive") if _victims(tok) & roles.CIVILIAN or kids & lexicon.LIMBS_AND_DEATH else (
                 "COERCE", "cyber")
         if any(p.lemma_.lower() == "street" for c in tok.children if c.dep_ == "prep" for p in c.children) and (
-                _role_words(_subject(tok)) & _CROWD or lemma in ("pour", "flood", "spill", "fill", "go")):
+                _role_words(_subject(tok)) & roles.CROWD or lemma in ("pour", "flood", "spill", "fill", "go")):
             return ("PROTEST", "demo")  # "poured into the streets", "took to the streets"
     if lemma in _COMBAT_WORDS and _crowd_fights(tok):
         return ("PROTEST", "riot")  # "protesters clashed with police": a riot (CAMEO 145), not combat
@@ -354,9 +339,9 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
             for p in c.subtree):
         return ("COERCE", "censor")  # "the closure of the last independent channel" (manual: censor)
     if lemma in _CLOSURES and tok.pos_ == "NOUN" and any(
-            p.lemma_.lower() in lexicon.BODIES for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.subtree):
+            p.lemma_.lower() in roles.BODIES for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.subtree):
         return ("COERCE", "restrict")  # "ordered the closure of 212 non-governmental organisations" (CAMEO 172)
-    if lemma in ("bombing", "bombardment") and tok.pos_ == "NOUN" and _attackers(tok) & _STATE_ARMED:
+    if lemma in ("bombing", "bombardment") and tok.pos_ == "NOUN" and _attackers(tok) & roles.STATE_ARMED:
         return ("FIGHT", "aerial")  # "the bombing of rebel positions by government aircraft" (CAMEO 195), as the verb
     if lemma in ("attack", "raid", "ambush", "assault") and tok.pos_ in ("NOUN", "PROPN"):
         own = _attackers(tok)
@@ -392,15 +377,15 @@ def _attackers(noun) -> set[str]:
         if c.dep_ in ("compound", "amod", "poss", "nmod"):
             words |= _role_words(c)
     words |= {w for p in noun_doers(noun) for w in _role_words(p)}
-    return words if words & (_ARMED_GROUP | _STATE_ARMED | _ASSAILANT | _POLICE | _CROWD) else set()
+    return words if words & (roles.ARMED_GROUP | roles.STATE_ARMED | roles.ASSAILANT | roles.POLICE | roles.CROWD) else set()
 
 
 def _abducts(verb) -> bool:
     """Assailants or an armed group (not the police or the army: an arrest) take a person."""
     doer = _role_words(_subject(verb))
     taken = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]  # "aid workers were seized by"
-    people = any(c.ent_type_ == "PERSON" or _role_words(c) & (_CIVILIAN - _PREMISES | _PEOPLE) for c in taken)
-    return people and bool(doer & (_ASSAILANT | _ARMED_GROUP)) and not doer & (_POLICE | _STATE_ARMED)
+    people = any(c.ent_type_ == "PERSON" or _role_words(c) & (roles.CIVILIAN - _PREMISES | _PEOPLE) for c in taken)
+    return people and bool(doer & (roles.ASSAILANT | roles.ARMED_GROUP)) and not doer & (roles.POLICE | roles.STATE_ARMED)
 
 
 def _crowd_fights(tok) -> bool:
@@ -411,11 +396,11 @@ def _crowd_fights(tok) -> bool:
             sides |= {w for p in c.children if p.dep_ == "pobj" for w in _role_words(p)}
         elif c.dep_ in ("compound", "amod", "nmod"):
             sides |= _role_words(c)
-    crowd = _CROWD - {"resident", "villager", "worker", "supporter"}
+    crowd = roles.CROWD - {"resident", "villager", "worker", "supporter"}
     # "rioters clashed with security forces" is a riot as "with police" is (145): the state's forces
     # facing a crowd do not make it combat; an armed group among the sides does ("militants and troops")
-    police_side = sides & {"security", "riot"} or not sides & (_STATE_ARMED - {"force"})
-    return bool(sides & (crowd | {"protest"})) and not sides & _ARMED_GROUP and bool(police_side)
+    police_side = sides & {"security", "riot"} or not sides & (roles.STATE_ARMED - {"force"})
+    return bool(sides & (crowd | {"protest"})) and not sides & roles.ARMED_GROUP and bool(police_side)
 
 
 # Verbs that move a person somewhere; to a jail or a police station, they detain (CAMEO 173).
@@ -446,9 +431,9 @@ def _under_attack(verb) -> tuple[str, str | None] | None:
     means = _lemmas(under[0].subtree)
     if means & _UNCONVENTIONAL:
         return ("ASSAULT", "explosives")
-    if target & _ARMED_TARGET or target & {"vehicle", "patrol", "ship", "vessel", "aircraft"} or means & _HEAVY_WEAPONS:
+    if target & roles.ARMED_TARGET or target & {"vehicle", "patrol", "ship", "vessel", "aircraft"} or means & _HEAVY_WEAPONS:
         return ("FIGHT", "heavy-weapons" if means & _HEAVY_WEAPONS else None)
-    if target & _CIVILIAN:
+    if target & roles.CIVILIAN:
         return ("ASSAULT", None)
     return ("FIGHT", None)
 
@@ -463,21 +448,21 @@ def _coerce_or_fight(verb, lemma: str) -> tuple[str, str | None] | None:
     objs = _victims(verb)
     doer = _role_words(_subject(verb))
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod")}
-    if lemma == "occupy" and doer & _CROWD and not doer & (_POLICE | _STATE_ARMED | _ARMED_GROUP):
+    if lemma == "occupy" and doer & roles.CROWD and not doer & (roles.POLICE | roles.STATE_ARMED | roles.ARMED_GROUP):
         return ("PROTEST", "obstruct")  # a crowd occupying a building or a square: a protest, not a seizure
     if lemma in ("shut", "close") and objs & _MEDIA:
         return ("COERCE", "censor")
     if lemma in ("expel", "deport") and objs and not objs & _ENVOYS:
         return ("COERCE", "deport")  # expelling individuals; expelling diplomats is SANCTION
-    if lemma == "charge" and doer & _POLICE and objs & _CROWD | objs & {"protester", "demonstrator", "crowd"}:
+    if lemma == "charge" and doer & roles.POLICE and objs & roles.CROWD | objs & {"protester", "demonstrator", "crowd"}:
         return ("COERCE", "restrict")
     if lemma in ("push", "move", "roll", "sweep", "storm", "advance") and "into" in particles and (
-            objs & _TERRITORY | objs & {"centre", "center", "suburb", "outskirts"}) and doer & (_STATE_ARMED | _ARMED_GROUP):
+            objs & _TERRITORY | objs & {"centre", "center", "suburb", "outskirts"}) and doer & (roles.STATE_ARMED | roles.ARMED_GROUP):
         return ("FIGHT", None)  # armed units pushing into a town: taking territory (CAMEO 190)
     if lemma in ("push", "drive", "force", "chase") and particles & {"out", "back", "from"}:
-        if doer & (_STATE_ARMED | _ARMED_GROUP):
+        if doer & (roles.STATE_ARMED | roles.ARMED_GROUP):
             return ("FIGHT", None)
-        if doer & _POLICE:
+        if doer & roles.POLICE:
             return ("COERCE", "restrict")
     return None
 
@@ -495,13 +480,13 @@ _SELF_EVIDENT = frozenset({
 # What shows that the other words name violence or protest: armed or police actors, weapons, victims,
 # casualties, a crowd in the street. Without it "a legal battle", "shares rallied", "the fight against
 # inflation", "targeting voters", "fired the employees", "burning coal" are no events.
-_VIOLENCE_CONTEXT = (_STATE_ARMED | _ARMED_GROUP | _POLICE | _ASSAILANT - {"man", "men"} | _HEAVY_WEAPONS | _UNCONVENTIONAL
+_VIOLENCE_CONTEXT = (roles.STATE_ARMED | roles.ARMED_GROUP | roles.POLICE | roles.ASSAILANT - {"man", "men"} | _HEAVY_WEAPONS | _UNCONVENTIONAL
                      | _SELF_EVIDENT - {"in", "gas", "cannon", "bullet", "shell"}
                      | {"armed", "dead", "death", "casualty", "war", "weapon", "gun", "gunfire", "rifle", "troops",
                         "ceasefire", "civilian", "unrest", "violence", "masked", "stone", "rock", "grenade",
                         # what fighting does to people: "the fighting has displaced 20,000"
                         "displace", "displaced", "flee", "frontline", "front-line"})
-_PROTEST_CONTEXT = _VIOLENCE_CONTEXT | _CROWD | {
+_PROTEST_CONTEXT = _VIOLENCE_CONTEXT | roles.CROWD | {
     "street", "square", "thousand", "hundred", "dozen", "tens", "union", "employee", "teacher", "driver", "doctor",
     "nurse", "farmer", "miner", "pensioner", "opposition", "slogan", "banner", "placard", "wage", "pay", "pension",
     "shopkeeper", "trader", "merchant", "shutter", "association", "docker", "trucker", "staff"}
@@ -519,6 +504,8 @@ def figurative(tok, sentence_words: set[str], reading: str | None = None) -> boo
     if lemma in ("kill", "murder", "execute") and {c.lemma_.lower() for c in tok.children
                                                     if c.dep_ in ("dobj", "obj", "nsubjpass")} & lexicon.NOT_VICTIMS:
         return True
+    if lemma == "shell" and tok.pos_ == "NOUN" and any(c.lower_ == "of" for c in tok.children):
+        return True  # "the blackened shell of the revenue office": what a fire left, no artillery
     if lemma not in _AMBIGUOUS:
         return False
     if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in lexicon.HOLDERS:
@@ -594,7 +581,7 @@ def _victim_of_force(tok) -> bool:
         head = head.head
     if tok.dep_ in ("dobj", "obj", "nsubjpass", "pobj") and head.pos_ in ("VERB", "AUX"):
         lemma = head.lemma_.lower()
-        if _role_words(_subject(head)) & _POLICE:
+        if _role_words(_subject(head)) & roles.POLICE:
             return True
         return lemma in _FORCE or _OWN_TYPE.get(lemma, ("",))[0] == "COERCE" or lemma in ("fire", "use")
     return False

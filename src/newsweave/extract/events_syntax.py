@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from ..text import dateline_length
 
-__all__ = ["OBJECTS", "SUBJECTS", "Trigger", "auxiliaries", "clause_tokens", "counted", "is_negated", "noun_doers",
-           "objects", "objects_and_conjuncts", "past_dateline", "phrase"]
+__all__ = ["OBJECTS", "SUBJECTS", "Trigger", "auxiliaries", "clause_tokens", "counted", "into_the_air", "is_negated", "is_passive",
+           "left_a_place", "noun_doers", "objects", "objects_and_conjuncts", "past_dateline", "phrase"]
 
 SUBJECTS = ("nsubj", "csubj")
 OBJECTS = ("dobj", "obj")
@@ -120,3 +120,25 @@ def noun_doers(noun) -> list:
     holders += [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     return [p for h in holders for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
             for p in c.children if p.dep_ == "pobj"]
+
+
+def into_the_air(verb) -> bool:
+    """Whether shots or rounds go "into the air": fired in celebration or warning, at no one."""
+    return any(c.dep_ == "prep" and c.lower_ in ("into", "in") and any(
+        o.lemma_.lower() in ("air", "sky") for o in c.children) for c in verb.children)
+
+
+# Places one simply leaves: walking out of them is no walkout (workplaces, talks and meetings are).
+_PLACES_LEFT = frozenset({"house", "home", "room", "flat", "apartment", "car", "hotel", "restaurant", "hospital",
+                          "prison", "jail", "cell", "church", "mosque", "door", "bar", "shop", "store", "vehicle"})
+
+
+def left_a_place(verb) -> bool:
+    """Whether a verb's "of" phrase names a place one simply leaves ("walked out of his house")."""
+    return any(o.lemma_.lower() in _PLACES_LEFT for p in verb.subtree if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj")
+
+
+def is_passive(verb) -> bool:
+    """Whether a verb is in the passive ("were marched", "being marched ... by armed men")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)

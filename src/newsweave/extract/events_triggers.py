@@ -33,6 +33,7 @@ from .events_lexicon import (
     CONFLICTUAL,
     CONTROL_VERBS,
     COOPERATIVE,
+    DEPORTED,
     EXPELLED,
     LIGHT_ONLY_NOUNS,
     LIGHT_VERBS,
@@ -40,6 +41,8 @@ from .events_lexicon import (
     NOMINALISED,
     NOUNS,
     REPORTING_VERBS,
+    SIGN_VERBS,
+    TIES,
     VERB_OBJECT,
     VERB_PARTICLE,
     VERBS,
@@ -58,6 +61,9 @@ from .events_syntax import (
     auxiliaries,
     clause_tokens,
     counted,
+    into_the_air,
+    is_passive,
+    left_a_place,
     objects,
     phrase,
 )
@@ -95,6 +101,8 @@ def _lexical(token) -> tuple[str, str | None] | None:
                 if key not in VERB_OBJECT and particle in ("back", "in", "into", "through"):
                     key = (lemma, word.lemma_.lower())  # "allow monitors back into": allow monitors
                 if key in VERB_OBJECT:
+                    if VERB_OBJECT[key][0] == "AGREE" and verb in SIGN_VERBS and ties_signed(obj):
+                        return ("SUPPORT", None)  # "signed a treaty of friendship" (057)
                     if VERB_OBJECT[key][0] == "MOBILIZE" and to_peacekeeping(token):
                         return ("AID", "peacekeeping")  # troops sent to a UN force: personnel aid
                     return VERB_OBJECT[key] if VERB_OBJECT[key][0] else None
@@ -129,6 +137,14 @@ def _lexical(token) -> tuple[str, str | None] | None:
             return None
         if lemma in ("strike", "demonstrate", "march", "rally") and objs:
             return None  # "struck a deal", "demonstrated his commitment", "rallied support"
+        if lemma == "march" and is_passive(token):
+            return None  # hostages "being marched into the jungle by armed men": driven, not protesting
+        if lemma == "thank" and not subject_lemma(token) and {o.lower_ for o in objs} <= {"you"}:
+            return None  # "Thank you, Kofi": a courtesy of the exchange, no praise reported
+        if lemma == "fire" and into_the_air(token):
+            return None  # shots "fired into the air" in celebration or warning hit no one
+        if lemma == "walk" and particle == "out" and left_a_place(token):
+            return None  # "walked out of his house": leaving, not a walkout
         if lemma == "block" and objs:
             return ("REJECT", None)  # blocking a road is in VERB_OBJECT; blocking a bill is rejecting it
         if lemma == "fire" and objs and not {o.lemma_.lower() for o in objs} & _WEAPONS:
@@ -155,6 +171,8 @@ def _lexical(token) -> tuple[str, str | None] | None:
                     for o in p.children if o.dep_ == "pobj"]
             for obj in objs:
                 if (verb, obj.lemma_.lower()) in VERB_OBJECT:
+                    if verb in SIGN_VERBS and ties_signed(obj):
+                        return ("SUPPORT", None)  # "the signing of a friendship treaty" (057)
                     return VERB_OBJECT[(verb, obj.lemma_.lower())]
             if objs and verb in VERBS and lemma not in NOUNS:
                 return VERBS[verb]  # "ratification of a treaty" as "ratify" a treaty
@@ -215,6 +233,12 @@ _JOINT_ACTS = frozenset({"operation", "mission", "venture", "survey", "study", "
 _LEGAL = frozenset({"prosecutor", "police", "court", "judge", "authority", "magistrate", "prosecution"})
 
 _INSPECTORS = frozenset({"inspector", "monitor", "investigator", "observer", "auditor", "examiner"})
+
+
+def ties_signed(deal) -> bool:
+    """Whether a signed deal opens or improves relations ("a treaty of friendship and cooperation", "an
+    accord on diplomatic ties"): the manual's SUPPORT (057), where a deal that settles something is AGREE."""
+    return any(t.lemma_.lower() in TIES for t in deal.subtree if t is not deal)
 
 
 def _by_civilians(noun) -> bool:
@@ -420,9 +444,12 @@ def _verb_triggers(tok, consumed: set[int]) -> list[Trigger]:
         own = _lexical(tok) or VERBS.get(lemma)
         if lemma in ("fail", "refuse", "decline"):
             own = ("REJECT", None)  # failing or refusing to agree is a rejection (CAMEO 12)
-        if lemma == "order" and complement.lemma_.lower() in ("leave", "quit", "depart") and any(
-                o.lemma_.lower() in EXPELLED for o in objects(tok)):
-            own = ("SANCTION", "expel")  # diplomats ordered to leave: an expulsion (CAMEO 166)
+        if lemma == "order" and complement.lemma_.lower() in ("leave", "quit", "depart"):
+            ordered = {o.lemma_.lower() for o in objects(tok)}
+            if ordered & EXPELLED:
+                own = ("SANCTION", "expel")  # diplomats ordered to leave: an expulsion (CAMEO 166)
+            elif ordered & DEPORTED:
+                own = ("COERCE", "deport")  # journalists ordered to leave: individuals expelled (174)
         if own is None:
             return []
         typ, mode = own
@@ -560,5 +587,7 @@ def _source_sector(verb) -> str | None:
 
 def sentence_triggers(sent) -> list[Trigger]:
     """The event words of a parsed sentence, the main event first, its type decided by the manual's
-    lines where they apply."""
+    lines where they apply. A question reports nothing: "Were rebel fighters killed?" asks."""
+    if sent.text.rstrip().endswith("?"):
+        return []
     return _with_manual_reading(sent, _find_triggers(sent))

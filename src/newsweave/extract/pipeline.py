@@ -23,7 +23,7 @@ from ..model import Article, Extraction
 from ..settings import Settings
 from .nlp import load_model
 
-__all__ = ["ArticleFault", "StageFailed", "StageSpec", "stage", "registered_stages", "get_stage", "Pipeline"]
+__all__ = ["ArticleFault", "Pipeline", "StageFailed", "StageSpec", "get_stage", "registered_stages", "stage"]
 
 StageFunc = Callable[[Extraction, Settings], None]
 
