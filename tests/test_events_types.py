@@ -221,7 +221,7 @@ def test_hard_phrasings_written_apart_from_the_code(nlp, name):
 #   with the code the session began with; not fixed on.
 # - blind43 (ninth session): 75 snippets of the five types as radio transcripts, Q&A excerpts, timelines, press
 #   releases and aftermath reports. First sight 0.733 (source 32 of 75, target 25); 0.92 after the readings in
-#   test_ninth_session_readings. Signing a deal is now AGREE (03) but for a treaty of friendship or ties (057):
+#   tests/test_events_held_out_styles.py. Signing a deal is now AGREE (03) but for a treaty of friendship or ties (057):
 #   every writer of the five held-out types coded signings AGREE (sets 39-43); the older sets' writers, briefed
 #   with the manual's SUPPORT line, coded them SUPPORT, and lost them (sets 5-36, 14 snippets).
 @pytest.mark.parametrize(("name", "no_event", "floor"), [("events_fictional_blind36.jsonl", 4, 0.85),
@@ -229,8 +229,7 @@ def test_hard_phrasings_written_apart_from_the_code(nlp, name):
                                                          ("events_fictional_blind39.jsonl", 1, 0.93),
                                                          ("events_fictional_blind40.jsonl", 0, 0.90),
                                                          ("events_fictional_blind41.jsonl", 0, 0.93),
-                                                         ("events_fictional_blind42.jsonl", 0, 0.92),
-                                                         ("events_fictional_blind43.jsonl", 0, 0.90)])
+                                                         ("events_fictional_blind42.jsonl", 0, 0.92)])
 def test_sixth_session_sets_written_apart_from_the_code(nlp, name, no_event, floor):
     rows = _snippets(name)
     got = [main_type(nlp, r["text"]) for r in rows]
@@ -564,27 +563,5 @@ def test_idioms_of_mixed_types(nlp, text, type_):
     """blind18's lines: initialling or signing an accord agrees (03; a treaty of friendship signed is 057), taking to task rebukes
     (111), a motion shot down is rejected (12), standing ready to attack threatens (138), aid handed out (07),
     combing or searching a place for something investigates (09), handing back returns (084)."""
-    got = main_type(nlp, text)
-    assert got != type_[1:] if type_.startswith("!") else got == type_, (text, got)
-
-
-@pytest.mark.parametrize(("text", "type_"), [
-    ("The government of Castry and the Eastern Brigades inked a peace accord in Halm on Sunday.", "AGREE"),
-    ("After three years of negotiations, Amsel and Castry hammered out a free trade agreement on Thursday.", "AGREE"),
-    ("The conclusion of a prisoner-exchange agreement between Amsel and Castry was announced on Thursday.", "AGREE"),
-    ("Castry ordered the expulsion of three Amselian correspondents on Wednesday.", "COERCE"),
-    ("The printing presses of the daily Norte were seized by national guardsmen on Monday.", "COERCE"),
-    ("The blackened shell of the revenue office is all that remains of Wednesday night's rioting in Halm.", "PROTEST"),
-    ("On the morning of 6 February we walked out of his house in Sandor.", "!PROTEST"),
-    ("The hijacking ended with six tourists being marched into the jungle by armed men.", "!PROTEST"),
-    ("Fighters fired into the air in celebration in the Waterside market of Halm.", "!ASSAULT"),
-    ("Thank you, Kofi.", "!SUPPORT"),
-    ("Q: Were rebel fighters killed in the strikes near Halm?", "!ASSAULT"),
-])
-def test_ninth_session_readings(nlp, text, type_):
-    """blind43's lines: a deal inked, hammered out or concluded is agreed (03); individuals expelled are
-    coerced (174, the manual's exception to SANCTION); presses seized are property confiscated; the "shell"
-    of a building is no artillery; walking out of a house is no walkout, people marched by armed men do not
-    protest, shots fired into the air hit no one, "thank you" praises no one, and a question reports nothing."""
     got = main_type(nlp, text)
     assert got != type_[1:] if type_.startswith("!") else got == type_, (text, got)

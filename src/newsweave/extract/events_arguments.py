@@ -9,11 +9,15 @@ complement and partners; the lexicon (``events_lexicon``) says what each reading
 from __future__ import annotations
 
 from .events_context import FUTURE_AUX, by_phone
-from .events_lexicon import AID_GOODS, REPORTING_VERBS, VERB_OBJECT, VERB_PARTICLE
+from .events_lexicon import AID_GOODS, REPORTING_VERBS, TIES, VERB_OBJECT, VERB_PARTICLE
+from .events_roles import BODIES
 from .events_syntax import SUBJECTS, Trigger, objects
 
 __all__ = [
+    "BANS",
+    "RECALLED",
     "asked_to_act",
+    "bodies_of",
     "carries_aid",
     "has_partner",
     "headline_verb",
@@ -21,6 +25,7 @@ __all__ = [
     "reading_by_arguments",
     "spoken_act",
     "subject_lemma",
+    "ties_signed",
     "to_peacekeeping",
     "verb_complement",
     "verb_particle",
@@ -244,3 +249,21 @@ _CRITICIZED = frozenset({"reform", "plan", "budget", "policy", "decision", "bill
 _FORCE_ACTS = frozenset({"action", "force", "strike", "attack", "invasion", "intervention", "war", "retaliation",
                          "operation", "offensive", "incursion"})
 _FOOD = frozenset({"food", "meal", "water", "nourishment", "solids"})
+
+
+# Who is recalled in a withdrawal (CAMEO 161, 1661) besides envoys; verbs that ban or suspend a body.
+RECALLED = frozenset({"troop", "force", "soldier", "contingent", "mission", "delegation", "negotiator", "team"})
+BANS = frozenset({"suspend", "ban", "dissolve", "outlaw", "proscribe", "deregister", "shut", "close"})
+
+
+def bodies_of(objs) -> bool:
+    """Whether the objects are organisations or parties, or the operations or licences of some."""
+    return any(o.lemma_.lower() in BODIES or any(p.lemma_.lower() in BODIES for c in o.children
+                                                  if c.dep_ == "prep" and c.lower_ == "of" for p in c.subtree)
+               for o in objs)
+
+
+def ties_signed(deal) -> bool:
+    """Whether a signed deal opens or improves relations ("a treaty of friendship and cooperation", "an
+    accord on diplomatic ties"): the manual's SUPPORT (057), where a deal that settles something is AGREE."""
+    return any(t.lemma_.lower() in TIES for t in deal.subtree if t is not deal)

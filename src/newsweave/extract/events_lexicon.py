@@ -201,7 +201,7 @@ NOUNS: dict[str, tuple[str, str | None]] = {
     "massacre": ("ASSAULT", "massacre"), "killing": ("ASSAULT", None), "ambush": ("ASSAULT", None),
     "torture": ("ASSAULT", "torture"), "cleansing": ("FIGHT", "other"),
     "fighting": ("FIGHT", None), "clash": ("FIGHT", None), "battle": ("FIGHT", None), "offensive": ("FIGHT", None),
-    "invasion": ("FIGHT", None), "shelling": ("FIGHT", "heavy-weapons"), "airstrike": ("FIGHT", "heavy-weapons"),
+    "combat": ("FIGHT", None), "invasion": ("FIGHT", None), "shelling": ("FIGHT", "heavy-weapons"), "airstrike": ("FIGHT", "heavy-weapons"),
     "fire": ("FIGHT", "heavy-weapons"), "gunbattle": ("FIGHT", "firearms"), "war": ("FIGHT", None),
     "hostilities": ("FIGHT", None),  # the plural only: armed hostilities (CAMEO 190), not "hostility to"
 }
@@ -301,6 +301,8 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{(v, o): ("AID", None) for v in ("hand over", "donate") for o in AID_GOODS + ("ambulance", "ventilator")},
     # CAMEO 166 "Expel or withdraw": diplomats ordered out of a country.
     **{("order out", o): ("SANCTION", "expel") for o in EXPELLED},
+    # Land taken over from its owner (the manual's COERCE: "confiscate property"; CAMEO 1712).
+    **{("take over", o): ("COERCE", "seize") for o in ("estate", "farm", "ranch", "plantation", "land", "homestead")},
     **{(v, o): ("COERCE", "deport") for v in ("expel", "order out", "deport", "kick out", "throw out")
        for o in DEPORTED},
     # Turning one's guns on people: force against them (read by who is hit, as any attack).
@@ -410,6 +412,8 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{("seek", o): ("DEMAND", None) for o in ("refuge", "asylum")},
     **{("protest", o): ("DISAPPROVE", None) for o in ("decision", "policy", "move")},
     **{("block", o): ("PROTEST", "obstruct") for o in ("road", "street", "highway", "bridge", "entrance", "crossing",
+                                                       "expressway", "freeway", "route", "avenue", "artery", "lane",
+                                                       "intersection", "roundabout", "track",
                                                        "railway", "rail", "motorway", "junction", "port", "runway",
                                                        "gate", "square")},
     # CAMEO 17 "Impose restrictions": a curfew or lockdown imposed or enforced.
@@ -429,7 +433,8 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{("give", o): ("AID", None) for o in ("grant", "aid", "loan", "money")},
     **{("restore", o): ("SUPPORT", None) for o in ("relation", "tie")},
     **{("carry", o): ("ASSAULT", None) for o in ("attack", "bombing", "assassination")},
-    **{("launch", o): ("FIGHT", "heavy-weapons") for o in ("artillery", "rocket", "missile", "airstrike", "offensive")},
+    **{("launch", o): ("FIGHT", "heavy-weapons") for o in ("artillery", "rocket", "missile", "airstrike", "offensive",
+                                                           "drone")},
 }
 
 # Verb + particle ("call off", "blow up", "crack down", "hand over", "pull out").
@@ -551,7 +556,7 @@ MATERIAL_WORDS: dict[str, tuple[str, str | None]] = {
     "torture": ("ASSAULT", "torture"), "stab": ("ASSAULT", "primitive"), "hack": ("COERCE", "cyber"),
     # FIGHT: CAMEO 190-196
     "clash": ("FIGHT", None), "battle": ("FIGHT", None), "fighting": ("FIGHT", None), "fight": ("FIGHT", None),
-    "shell": ("FIGHT", "heavy-weapons"), "shelling": ("FIGHT", "heavy-weapons"), "artillery": ("FIGHT", "heavy-weapons"),
+    "combat": ("FIGHT", None), "shell": ("FIGHT", "heavy-weapons"), "shelling": ("FIGHT", "heavy-weapons"), "artillery": ("FIGHT", "heavy-weapons"),
     "mortar": ("FIGHT", "heavy-weapons"), "airstrike": ("FIGHT", "aerial"), "bombard": ("FIGHT", "heavy-weapons"),
     "bombardment": ("FIGHT", "heavy-weapons"), "offensive": ("FIGHT", None), "counteroffensive": ("FIGHT", None),
     "recapture": ("FIGHT", None), "invade": ("FIGHT", None), "invasion": ("FIGHT", None), "skirmish": ("FIGHT", None),

@@ -8,7 +8,7 @@ Lemmas, lower case; written from the manual's definitions and mode tables, nothi
 from __future__ import annotations
 
 __all__ = ["ARMED_GROUP", "ARMED_TARGET", "ASSAILANT", "BODIES", "CIVILIAN", "CROWD", "MILITARY_OBJECTIVES", "POLICE",
-           "STATE_ARMED", "STREET_PROPERTY", "STRUCK_NOT_HIT", "THOROUGHFARES"]
+           "SAT_IN", "STATE_ARMED", "STREET_PROPERTY", "STRUCK_NOT_HIT", "THOROUGHFARES", "TORTURE"]
 
 # Who acts, by role word (lemmas, lower case).
 CROWD = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "youth", "striker",
@@ -32,11 +32,13 @@ CIVILIAN = frozenset({"civilian", "villager", "farmer", "journalist", "reporter"
                       "prisoner", "hostage", "adviser", "advisor", "aid", "refugee"})
 ARMED_TARGET = frozenset({"position", "line", "base", "checkpoint", "post", "stronghold", "bunker", "convoy",
                           "garrison", "trench", "outpost", "camp", "enclave", "territory", "front", "airport",
-                          "town", "city", "village", "area", "depot"}) | STATE_ARMED | ARMED_GROUP
+                          "town", "city", "village", "area", "depot", "airbase", "airfield", "hangar",
+                          "barracks"}) | STATE_ARMED | ARMED_GROUP
 
 # Military objectives (CAMEO 19: force used on them is fighting), and the streets a crowd fills.
 MILITARY_OBJECTIVES = frozenset({"base", "position", "checkpoint", "bunker", "convoy", "depot", "outpost", "stronghold",
-                                 "trench", "garrison", "barracks", "headquarters", "artillery", "battery", "launcher"})
+                                 "trench", "garrison", "barracks", "headquarters", "artillery", "battery", "launcher",
+                                 "airbase", "airfield", "hangar"})
 STRUCK_NOT_HIT = frozenset({"deal", "agreement", "accord", "compromise", "bargain", "balance", "pact", "settlement",
                             "understanding", "chord", "note", "tone", "blow", "match", "name", "record"})
 THOROUGHFARES = frozenset({"street", "avenue", "square", "boulevard", "road", "plaza"})
@@ -46,3 +48,8 @@ STREET_PROPERTY = frozenset({"car", "vehicle", "bin", "dustbin", "tyre", "tire",
 # Bodies a state closes or dissolves to restrict political freedoms (CAMEO 172), as it closes the media.
 BODIES = frozenset({"organisation", "organization", "ngo", "party", "charity", "association", "union",
                     "movement", "group", "foundation", "society", "league"})
+# What the manual's ASSAULT calls torture, whoever does it ("beat him with cables ... electric shocks").
+TORTURE = frozenset({"torture", "electrocute", "waterboard", "shock"})
+# Premises people occupy to protest ("occupied the lobby of the ministry"), which troops take otherwise.
+SAT_IN = frozenset({"lobby", "courtyard", "hall", "ministry", "office", "building", "campus", "headquarters",
+                     "embassy", "parliament", "chamber", "factory", "plant", "school", "university", "cathedral"})

@@ -45,6 +45,8 @@ from .events_syntax import (
     noun_doers,
     objects_and_conjuncts,
     past_dateline,
+    strikes_on_a_place,
+    to_death,
 )
 
 __all__ = ["MATERIAL_CONFLICT", "SCORER_CONFIG", "Reading", "clause_depth", "figurative", "manual_reading", "sentence_words"]
@@ -200,6 +202,8 @@ def _by_actors(verb, sentence_words: set[str], doer: set[str] | None = None) -> 
     done_to = _victims(verb)
     means = _lemmas(verb.subtree) | doer
     weapon = means & _HEAVY_WEAPONS
+    if means & roles.TORTURE or doer & roles.CROWD and to_death(verb):
+        return ("ASSAULT", "torture" if means & roles.TORTURE else "beat")  # torture in a cell, a mob's lynching
     if doer & roles.CROWD and not doer & (roles.POLICE | roles.STATE_ARMED) and "armed" not in doer:
         return ("PROTEST", "riot")  # a crowd throwing stones, burning cars: a riot ("armed youths" are no crowd)
     burnt = {t.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass") for t in (c, *c.conjuncts)}
@@ -327,6 +331,8 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
         if any(p.lemma_.lower() == "street" for c in tok.children if c.dep_ == "prep" for p in c.children) and (
                 _role_words(_subject(tok)) & roles.CROWD or lemma in ("pour", "flood", "spill", "fill", "go")):
             return ("PROTEST", "demo")  # "poured into the streets", "took to the streets"
+    if lemma == "strike" and tok.pos_ == "NOUN" and strikes_on_a_place(tok):
+        return ("FIGHT", "heavy-weapons")  # "our jets carried out strikes on the camps"
     if lemma in _COMBAT_WORDS and _crowd_fights(tok):
         return ("PROTEST", "riot")  # "protesters clashed with police": a riot (CAMEO 145), not combat
     if lemma in _GATHER and tok.pos_ == "VERB" and _to_dissent(tok):
@@ -448,8 +454,11 @@ def _coerce_or_fight(verb, lemma: str) -> tuple[str, str | None] | None:
     objs = _victims(verb)
     doer = _role_words(_subject(verb))
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod")}
-    if lemma == "occupy" and doer & roles.CROWD and not doer & (roles.POLICE | roles.STATE_ARMED | roles.ARMED_GROUP):
-        return ("PROTEST", "obstruct")  # a crowd occupying a building or a square: a protest, not a seizure
+    subject = _subject(verb)
+    if lemma == "occupy" and not doer & (roles.POLICE | roles.STATE_ARMED | roles.ARMED_GROUP | roles.ASSAILANT) and (
+            doer & roles.CROWD or objs & roles.SAT_IN and subject is not None and subject.pos_ == "NOUN"):
+        # a crowd occupying a building or a square, teachers a courtyard: a protest, not a seizure
+        return ("PROTEST", "obstruct")
     if lemma in ("shut", "close") and objs & _MEDIA:
         return ("COERCE", "censor")
     if lemma in ("expel", "deport") and objs and not objs & _ENVOYS:

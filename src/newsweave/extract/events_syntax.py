@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from ..text import dateline_length
 
 __all__ = ["OBJECTS", "SUBJECTS", "Trigger", "auxiliaries", "clause_tokens", "counted", "into_the_air", "is_negated", "is_passive",
-           "left_a_place", "noun_doers", "objects", "objects_and_conjuncts", "past_dateline", "phrase"]
+           "left_a_place", "noun_doers", "objects", "objects_and_conjuncts", "past_dateline", "phrase", "strikes_on_a_place",
+           "to_death"]
 
 SUBJECTS = ("nsubj", "csubj")
 OBJECTS = ("dobj", "obj")
@@ -142,3 +143,17 @@ def left_a_place(verb) -> bool:
 def is_passive(verb) -> bool:
     """Whether a verb is in the passive ("were marched", "being marched ... by armed men")."""
     return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
+
+
+def strikes_on_a_place(noun) -> bool:
+    """Whether strikes are made "on" a place ("carried out strikes on the camps"): attacks, where a
+    labour strike is "on" a day or none at all."""
+    held = [noun, noun.head] if noun.dep_ in ("dobj", "obj") else [noun]
+    return any(c.dep_ == "prep" and c.lower_ == "on" and any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
+                                                             for p in c.children) for h in held for c in h.children)
+
+
+def to_death(verb) -> bool:
+    """ "beaten to death", "lynched": force that kills the one it is done to."""
+    return verb.lemma_.lower() == "lynch" or any(c.dep_ == "prep" and c.lower_ == "to" and any(
+        p.lemma_.lower() == "death" for p in c.children) for c in verb.children)

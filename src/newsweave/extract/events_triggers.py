@@ -17,6 +17,9 @@ from collections import deque
 from .actors import actor_code, actor_sector
 from .events_actors import subject_token
 from .events_arguments import (
+    BANS,
+    RECALLED,
+    bodies_of,
     carries_aid,
     has_partner,
     headline_verb,
@@ -24,6 +27,7 @@ from .events_arguments import (
     reading_by_arguments,
     spoken_act,
     subject_lemma,
+    ties_signed,
     to_peacekeeping,
     verb_complement,
     verb_particle,
@@ -42,7 +46,6 @@ from .events_lexicon import (
     NOUNS,
     REPORTING_VERBS,
     SIGN_VERBS,
-    TIES,
     VERB_OBJECT,
     VERB_PARTICLE,
     VERBS,
@@ -66,6 +69,7 @@ from .events_syntax import (
     left_a_place,
     objects,
     phrase,
+    strikes_on_a_place,
 )
 
 __all__ = ["sentence_triggers"]
@@ -86,6 +90,8 @@ def _lexical(token) -> tuple[str, str | None] | None:
         # ("call off a summit") reports no event itself: the summit is the event, cancelled.
         # "The bloc voiced concern over ...": a verb parsed as a modifier of the noun after it
         # governs that noun
+        if lemma in BANS and bodies_of(objects(token) + [c for c in token.children if c.dep_ == "nsubjpass"]):
+            return ("COERCE", "restrict")  # "suspended the operations of 23 civil-society organisations" (172)
         taken = [token.head] if token.dep_ == "amod" and token.head.i == token.i + 1 else []
         for obj in objects(token) + [c for c in token.children if c.dep_ == "nsubjpass"] + taken:
             if obj.pos_ == "NUM" or obj.lemma_.lower() in _QUANTITIES:
@@ -139,6 +145,8 @@ def _lexical(token) -> tuple[str, str | None] | None:
             return None  # "struck a deal", "demonstrated his commitment", "rallied support"
         if lemma == "march" and is_passive(token):
             return None  # hostages "being marched into the jungle by armed men": driven, not protesting
+        if lemma == "recall" and not {o.lemma_.lower() for o in objs} & (EXPELLED | RECALLED):
+            return None  # "recalls Bishnu Adhikari", "recalled 310,000 cars": no envoy withdrawn (161)
         if lemma == "thank" and not subject_lemma(token) and {o.lower_ for o in objs} <= {"you"}:
             return None  # "Thank you, Kofi": a courtesy of the exchange, no praise reported
         if lemma == "fire" and into_the_air(token):
@@ -193,6 +201,8 @@ def _lexical(token) -> tuple[str, str | None] | None:
                 return ("PROTEST", "strike-hun")
             if "general" in mods:
                 return ("PROTEST", "strike-gen")
+            if strikes_on_a_place(token):
+                return ("FIGHT", "heavy-weapons")  # "strikes on the Tumbun Kura camps": attacks, no stoppage
         if (found and found[0] in ("MOBILIZE", "INVESTIGATE") or lemma in _JOINT_ACTS) and any(
                 c.lower_ in ("joint", "coordinated", "combined") for c in token.children if c.dep_ in ("amod", "compound")):
             return ("COOPERATE", None)  # joint patrols, exercises, inquiries: mutual cooperation (CAMEO 06)
@@ -222,7 +232,9 @@ _QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "number", "g
                          "yuan", "rouble", "ruble", "rupee",
                          # what a state, a span or a run holds: "declared a state of emergency", "began three
                          # days of naval drills", "a new round of talks"
-                         "state", "day", "week", "month", "hour", "round", "series", "wave", "spate"})
+                         "state", "day", "week", "month", "hour", "round", "series", "wave", "spate",
+                         # a volley of weapons: "launched a swarm of drones at the airbase"
+                         "swarm", "salvo", "barrage", "volley", "hail"})
 
 _WEAPONS = frozenset({"rocket", "missile", "shell", "shot", "mortar", "bullet", "round", "gun", "artillery",
                       "grenade", "salvo", "weapon", "gas", "warning"})
@@ -233,12 +245,6 @@ _JOINT_ACTS = frozenset({"operation", "mission", "venture", "survey", "study", "
 _LEGAL = frozenset({"prosecutor", "police", "court", "judge", "authority", "magistrate", "prosecution"})
 
 _INSPECTORS = frozenset({"inspector", "monitor", "investigator", "observer", "auditor", "examiner"})
-
-
-def ties_signed(deal) -> bool:
-    """Whether a signed deal opens or improves relations ("a treaty of friendship and cooperation", "an
-    accord on diplomatic ties"): the manual's SUPPORT (057), where a deal that settles something is AGREE."""
-    return any(t.lemma_.lower() in TIES for t in deal.subtree if t is not deal)
 
 
 def _by_civilians(noun) -> bool:

@@ -1,0 +1,79 @@
+"""The five held-out types (PROTEST, FIGHT, ASSAULT, COERCE, AGREE) in styles news coders rarely see, on
+fictional snippet sets written apart from the code (tests/data/events_fictional_blind43/44.jsonl) and
+on our own fictional sentences for each reading they taught."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from test_events_types import main_type
+
+pytestmark = pytest.mark.slow
+
+
+def _top1(nlp, name: str) -> float:
+    rows = [json.loads(line) for line in (Path(__file__).parent / "data" / name).read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    return sum(main_type(nlp, r["text"]) == r["type"] for r in rows) / len(rows)
+
+
+# Ninth session (2026-12-07), 75 snippets each, 15 per type:
+# - blind43: radio transcripts, Q&A excerpts, timelines, press releases, aftermath reports. First sight 0.733,
+#   0.92 after its readings (the first block below).
+# - blind44: one-line headlines, features with the event in the third sentence, "BREAKING:" posts, translated
+#   English, business and sports metaphors around the event. First sight 0.84 (with blind43's readings), 0.973
+#   after its own (the second block).
+@pytest.mark.parametrize(("name", "floor"), [("events_fictional_blind43.jsonl", 0.90),
+                                             ("events_fictional_blind44.jsonl", 0.95)])
+def test_sets_in_unusual_styles(nlp, name, floor):
+    assert _top1(nlp, name) >= floor
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("The government of Castry and the Eastern Brigades inked a peace accord in Halm on Sunday.", "AGREE"),
+    ("After three years of negotiations, Amsel and Castry hammered out a free trade agreement on Thursday.", "AGREE"),
+    ("The conclusion of a prisoner-exchange agreement between Amsel and Castry was announced on Thursday.", "AGREE"),
+    ("Castry ordered the expulsion of three Amselian correspondents on Wednesday.", "COERCE"),
+    ("The printing presses of the daily Norte were seized by national guardsmen on Monday.", "COERCE"),
+    ("The blackened shell of the revenue office is all that remains of Wednesday night's rioting in Halm.", "PROTEST"),
+    ("On the morning of 6 February we walked out of his house in Sandor.", "!PROTEST"),
+    ("The hijacking ended with six tourists being marched into the jungle by armed men.", "!PROTEST"),
+    ("Fighters fired into the air in celebration in the Waterside market of Halm.", "!ASSAULT"),
+    ("Thank you, Kofi.", "!SUPPORT"),
+    ("Q: Were rebel fighters killed in the strikes near Halm?", "!ASSAULT"),
+])
+def test_blind43_readings(nlp, text, type_):
+    """blind43's lines: a deal inked, hammered out or concluded is agreed (03); individuals expelled are
+    coerced (174, the manual's exception to SANCTION); presses seized are property confiscated; the "shell"
+    of a building is no artillery; walking out of a house is no walkout, people marched by armed men do not
+    protest, shots fired into the air hit no one, "thank you" praises no one, and a question reports nothing."""
+    got = main_type(nlp, text)
+    assert got != type_[1:] if type_.startswith("!") else got == type_, (text, got)
+
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Youths blocked the Orile expressway with burning tyres on Tuesday, demanding lower food prices.", "PROTEST"),
+    ("Dozens of contract teachers have occupied the courtyard of the regional academy in Sandor since Sunday.",
+     "PROTEST"),
+    ("Our jets carried out sustained strikes on the rebel camps near Halm from dawn, the air commodore said.", "FIGHT"),
+    ("Rebel forces say they launched a swarm of drones at the military airbase in Halm on Sunday.", "FIGHT"),
+    ("The troops of the Ninth Brigade entered in combat with a front of the guerrilla on Tuesday night.", "FIGHT"),
+    ("Officers at the district police station beat him with cables and gave him electric shocks for three nights.",
+     "ASSAULT"),
+    ("A cattle trader was beaten to death by a mob outside Sandor on Saturday, police said.", "ASSAULT"),
+    ("The NGO Bureau has suspended the operations of 23 civil-society organisations with immediate effect.", "COERCE"),
+    ("War veterans accompanied by police took over the farmer's citrus estate outside Halm on Friday.", "COERCE"),
+    ("'He was crying,' recalls Amsel Varn, one of the government negotiators.", "!SANCTION"),
+])
+def test_blind44_readings(nlp, text, type_):
+    """blind44's lines: a road blocked by civilians is a protest whatever the road is called, and so is a
+    courtyard or a lobby occupied by people who are no armed force; strikes "on" a place are attacks; a swarm
+    of drones launched is the drones; "entered in combat" is fighting; torture and a mob's killing are
+    assaults whoever does them; suspending organisations restricts them (172); land taken over is property
+    seized; a witness who "recalls" withdraws no envoy."""
+    got = main_type(nlp, text)
+    assert got != type_[1:] if type_.startswith("!") else got == type_, (text, got)
