@@ -68,6 +68,20 @@ def test_two_descriptions_in_lower_case_are_not_one_thing_for_their_words():
     assert uf.find(3) == uf.find(2)
 
 
+def test_an_untagged_mr_is_the_husband_and_keeps_what_his_chain_says():
+    # "Mark Hollings ... Claire Hollings ... Mr Hollings owns 60 per cent ... Mrs Hollings said": the tagger left
+    # "Mr Hollings" to the nominal stage; its honorific says which Hollings, and the wife's name after it
+    # still finds her chain, not his.
+    out = [Mention(0, 13, "Mark Hollings", "PERSON"), Mention(50, 65, "Claire Hollings", "PERSON"),
+           Mention(100, 111, "Mr Hollings", "NOMINAL", kind="nominal"), Mention(150, 162, "Mrs Hollings", "PERSON")]
+    uf = Chains()
+    for _ in out:
+        uf.add()
+    join_name_variants(out, uf, {3: "f"})
+    assert uf.find(2) == uf.find(0) != uf.find(1)
+    assert uf.find(3) == uf.find(1)
+
+
 def test_best_name_is_longest_name_in_chain():
     ms = [Mention(0, 5, "Smith", "PERSON", chain=1), Mention(10, 20, "John Smith", "PERSON", chain=1),
           Mention(30, 32, "he", "PERSON", kind="pronoun", chain=1)]

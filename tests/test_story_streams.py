@@ -113,7 +113,8 @@ def test_a_store_built_before_dates_weighed_goes_on_without_them():
                                                       ("people_fictional_blind5", 0.09, 0.96, 0.84),
                                                       ("people_fictional_blind6", 0.07, 0.97, 0.88),
                                                       ("people_fictional_blind7", 0.06, 0.97, 0.81),
-                                                      ("people_fictional_blind8", 0.035, 0.985, 0.85)])
+                                                      ("people_fictional_blind8", 0.035, 0.985, 0.85),
+                                                      ("people_fictional_blind9", 0.035, 0.98, 0.75)])
 def test_the_multi_outlet_people_sets_no_worse_than_measured(shared_dir, name, mixed, p, r):
     # people_fictional_blind3 (2026-12-07, fifth session): five outlets' habits — nicknames, initials,
     # transliterations, a maiden name — and traps: one full name for two people of unrelated stories,
@@ -128,6 +129,9 @@ def test_the_multi_outlet_people_sets_no_worse_than_measured(shared_dir, name, m
     # South Asian and Middle Eastern names, written after all of it and not fixed on): first run 5.7%.
     # Set 8 (seventh session, not fixed on: European, Latin American and East Asian names, double surnames,
     # family-name-first order, three pairs of one full name): first run 3.6% (P 0.987, R 0.857).
+    # Set 9 (ninth session: Nigerian, Egyptian, Ukrainian, Chinese, Indian, Kenyan, Chilean, British and Turkish
+    # families, twins, transliterations, a maiden name): first run 6.1% (P 0.980, R 0.757); 3.1% after an
+    # untagged "Mr Hollings" took his honorific's gender in coreference (he had joined his wife).
     # What still mixes is listed in benchmarks/RESULTS.md; this holds the line.
     people = _bench("people_eval")
     rows = people.load(DATA / f"{name}.jsonl")

@@ -188,6 +188,11 @@ def join_name_variants(out: list[Mention], uf: Chains, gender: dict[int, str],
             g = first_name_gender(words[i][0])
             if g:
                 gender[i] = g
+        elif m.kind == "nominal" and i not in gender and len(words[i]) == 1:
+            # "Mr Hollings" the tagger left untagged: the honorific says which Hollings (not his wife)
+            g = HONORIFIC_GENDER.get(m.text.split()[0].lower())
+            if g:
+                gender[i] = g
     people: dict[int, Person] = {}  # chain root -> what its names say of the person
     size: dict[int, int] = {}  # chain root -> mentions in the chain so far (names and their titles)
     for k in range(len(out)):
@@ -257,6 +262,8 @@ def join_name_variants(out: list[Mention], uf: Chains, gender: dict[int, str],
         if m.label == "PERSON" and m.kind == "name":
             person.add(wi, gender.get(i), generation(m.text))
             people[uf.find(i)] = person
+        elif best is not None:
+            people[uf.find(i)] = person  # a joined "Mr Hollings" keeps what the chain's names said
         if wi:
             for key in _keys_held(wi, acronym):
                 earlier.setdefault(key, []).append(i)
