@@ -15,7 +15,7 @@ from newsweave.link.stories import (
     cluster_stories,
     features_from_text,
 )
-from newsweave.link.story_features import recalled_months
+from newsweave.link.story_features import recalled_months, tells_a_recurrence
 from newsweave.settings import Settings, StoryConfig
 
 FLOOD_1 = ("Floods in the river valley of Tarnow forced three thousand residents from their homes on Monday "
@@ -211,6 +211,16 @@ def test_a_follow_up_recalls_the_months_its_time_values_name():
     assert recalled_months(["2025-02-24", "2025-06", "2025-10-16", "2025", "2025-W07", "2026-01", None],
                            published) == {"2025-02", "2025-06"}
     assert recalled_months(["2025-02-24"], None) == frozenset()
+
+
+def test_a_follow_up_that_tells_its_event_as_one_more_recalls_no_story():
+    # "last June's" strike is the other strike when the headline says "again", "second", "this time"
+    assert tells_a_recurrence("Dockworkers strike again at Brennick, this time over automated cranes", "")
+    assert tells_a_recurrence("Pellmont Bank hit by second data breach", "")
+    assert tells_a_recurrence("Port fire", "Another fire broke out at the docks of Port Halden on Monday.")
+    assert not tells_a_recurrence("Strike enters second week at Brennick", "")
+    assert not tells_a_recurrence("Trial opens for signalman over Sorrel Junction crash",
+                                  "The trial of a signalman accused over the collision on June 28 last year opened.")
 
 
 def test_stories_out_of_the_window_retire_for_good():

@@ -66,6 +66,18 @@ def recalled_months(values: Iterable[str | None], published: date | None) -> fro
     return frozenset(m.group(0)[:7] for v in values if v and (m := _MONTH.match(v)) and m.group(0)[:7] < own)
 
 
+# Words by which a headline or lead tells its event as one more of its kind ("strike again", "a second data
+# breach", "this time over cranes"): the earlier month it names is the other event's, not its story's.
+_RECURRENCE = re.compile(r"\b(?:again|another|anew|once more|this time|yet more|(?:second|third|fourth|fifth)"
+                         r"(?! (?:day|week|month|year|round|half|quarter|straight|consecutive|largest|biggest)s?\b))\b",
+                         re.IGNORECASE)
+
+
+def tells_a_recurrence(title: str, text: str, lead: int = 300) -> bool:
+    """Whether the headline or the lead's first ``lead`` characters tell the event as a recurrence."""
+    return bool(_RECURRENCE.search(title) or _RECURRENCE.search(text[:lead]))
+
+
 def _name_key(text: str) -> str:
     text = text.lower().replace("’s", "").replace("'s", "")
     return " ".join(re.findall(r"\w+", text))
@@ -120,6 +132,8 @@ def features_for(extraction: Extraction, key: str | None = None, config: StoryCo
     persons = [m.text for m in extraction.mentions if m.kind == "name" and m.label == "PERSON"]
     words = extraction.story_words
     recalls = recalled_months((t.value for t in extraction.timexes), art.published)
+    if recalls and tells_a_recurrence(title_of(art.text, art.title), art.text):
+        recalls = frozenset()  # "Dockworkers strike again ..., this time over cranes": last June's was another
     if words is None:
         return replace(features_from_text(key, art.text, title=art.title, published=art.published,
                                           outlet=art.outlet, names=names, persons=persons), recalls=recalls)
