@@ -26,8 +26,12 @@ def _top1(nlp, name: str) -> float:
 # - blind44: one-line headlines, features with the event in the third sentence, "BREAKING:" posts, translated
 #   English, business and sports metaphors around the event. First sight 0.84 (with blind43's readings), 0.973
 #   after its own (the second block).
+# - blind45: local radio read aloud, court judgments, parliamentary questions, police statements, wire flashes,
+#   exile media, sports and business pages. First sight 0.84 (with the readings of 43 and 44), 0.96 after its
+#   own (the third block).
 @pytest.mark.parametrize(("name", "floor"), [("events_fictional_blind43.jsonl", 0.90),
-                                             ("events_fictional_blind44.jsonl", 0.95)])
+                                             ("events_fictional_blind44.jsonl", 0.95),
+                                             ("events_fictional_blind45.jsonl", 0.94)])
 def test_sets_in_unusual_styles(nlp, name, floor):
     assert _top1(nlp, name) >= floor
 
@@ -75,5 +79,28 @@ def test_blind44_readings(nlp, text, type_):
     of drones launched is the drones; "entered in combat" is fighting; torture and a mob's killing are
     assaults whoever does them; suspending organisations restricts them (172); land taken over is property
     seized; a witness who "recalls" withdraws no envoy."""
+    got = main_type(nlp, text)
+    assert got != type_[1:] if type_.startswith("!") else got == type_, (text, got)
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("The Chamber found that the accused led militiamen to the church at Halm and ordered them to kill those inside.",
+     "ASSAULT"),
+    ("The telecommunications regulator ordered Radio Norte off the air at midnight on Sunday.", "COERCE"),
+    ("Officials ordered the closure of the liberal monthly Sandor Review on Monday.", "COERCE"),
+    ("Armed men seized 17 guests from a beach resort near Halm and carried them off by speedboat.", "ASSAULT"),
+    ("After hours of shelling, infantry stormed the trenches of the 4th Battalion on Gradina hill.", "FIGHT"),
+    ("Armed individuals travelling in two vehicles entered the clinic at Sandor and discharged firearms against "
+     "the persons present.", "ASSAULT"),
+    ("The league fixture in Halm was called off on Sunday after gunmen ambushed the team bus.", "ASSAULT"),
+    ("Some 350 persons assembled outside the mine offices to express opposition to the expansion.", "PROTEST"),
+    ("The junta put pen to paper on a deal with Castry to build the dam on Tuesday.", "AGREE"),
+])
+def test_blind45_readings(nlp, text, type_):
+    """blind45's lines: an order whose clause or object is a killing, a closure or taking a channel off the air
+    is that act; armed men seizing guests abduct them; infantry storming trenches fight (and positions "subjected
+    to" mortar fire are fought over); gunmen "travelling in" vehicles visit no one and firearms "discharged against" people assault them;
+    a fixture "called off" demands nothing; assembling "to express opposition" protests; "put pen to paper on a
+    deal" signs it."""
     got = main_type(nlp, text)
     assert got != type_[1:] if type_.startswith("!") else got == type_, (text, got)

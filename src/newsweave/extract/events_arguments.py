@@ -22,6 +22,7 @@ __all__ = [
     "has_partner",
     "headline_verb",
     "held_with_another",
+    "pen_to_paper",
     "reading_by_arguments",
     "spoken_act",
     "subject_lemma",
@@ -267,3 +268,9 @@ def ties_signed(deal) -> bool:
     """Whether a signed deal opens or improves relations ("a treaty of friendship and cooperation", "an
     accord on diplomatic ties"): the manual's SUPPORT (057), where a deal that settles something is AGREE."""
     return any(t.lemma_.lower() in TIES for t in deal.subtree if t is not deal)
+
+
+def pen_to_paper(verb) -> tuple[str, str | None] | None:
+    """ "put pen to paper on a deal": signing it (AGREE, as ``SIGN_VERBS``)."""
+    deals = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children if p.dep_ == "pobj"]
+    return VERB_OBJECT.get(("sign", deals[0].lemma_.lower())) if deals else None

@@ -11,23 +11,17 @@ from __future__ import annotations
 
 __all__ = [
     "AID_GOODS",
-    "ARRESTS",
     "CONFLICTUAL",
     "CONTROL_VERBS",
     "COOPERATIVE",
     "DEPORTED",
     "EXPELLED",
-    "HOLDERS",
-    "KILLED",
     "LIGHT_ONLY_NOUNS",
     "LIGHT_VERBS",
-    "LIMBS_AND_DEATH",
     "MATERIAL_PHRASES",
     "MATERIAL_WORDS",
     "MILITARY_SECTORS",
-    "NEGOTIATIONS",
     "NOMINALISED",
-    "NOT_VICTIMS",
     "NOUNS",
     "PROPERTY",
     "REPORTING_VERBS",
@@ -527,19 +521,6 @@ NOMINALISED = {"suspension": "suspend", "signing": "sign", "lifting": "lift", "w
                "handover": "hand over", "recall": "recall", "imposition": "impose", "ratification": "ratify",
                "conclusion": "conclude"}
 
-# Words the manual's lines read around an act of force: who holds a march, which verbs arrest, what
-# says people died, what talks are walked out of, what is hacked off.
-HOLDERS = frozenset({"hold", "stage", "organise", "organize", "lead", "join", "call", "mount", "launch"})
-ARRESTS = frozenset({"arrest", "detain", "round", "apprehend"})
-KILLED = frozenset({"kill", "dead", "death", "shoot", "wound", "injure", "fatality", "casualty"})
-NEGOTIATIONS = frozenset({"talk", "negotiation", "meeting", "session", "conference", "summit", "discussion"})
-LIMBS_AND_DEATH = frozenset({"death", "hand", "arm", "limb", "leg", "foot", "ear", "nose", "finger"})
-
-# Objects that make "kill" no violence ("killed the bill").
-NOT_VICTIMS = frozenset({"bill", "deal", "plan", "proposal", "idea", "measure", "project", "legislation",
-                         "amendment", "program", "programme", "story", "time", "chance", "momentum", "talk"})
-
-
 # The manual's lines between PROTEST, COERCE, ASSAULT and FIGHT (``events_scorer``): words that name the
 # act on their own, whoever does it: (type, mode).
 MATERIAL_WORDS: dict[str, tuple[str, str | None]] = {
@@ -594,5 +575,8 @@ MATERIAL_PHRASES: dict[tuple[str, str], tuple[str, str | None]] = {
     ("missile", "strike"): ("FIGHT", "heavy-weapons"), ("drone", "strike"): ("FIGHT", "drone"),
     ("use", "gas"): ("COERCE", "restrict"), ("use", "baton"): ("COERCE", "restrict"),
     ("use", "cannon"): ("COERCE", "restrict"), ("fire", "gas"): ("COERCE", "restrict"),
+    # "subjected the positions to mortar and artillery fire"
+    **{("subject", w): ("FIGHT", "heavy-weapons") for w in ("fire", "shelling", "bombardment", "mortar", "artillery")},
+    ("discharge", "firearm"): ("ASSAULT", "firearms"), ("discharge", "weapon"): ("ASSAULT", "firearms"),
     ("hunger", "strike"): ("PROTEST", "hunger"), ("sit", "in"): ("PROTEST", "demo"), ("general", "strike"): ("PROTEST", "strike"),
 }

@@ -1,14 +1,17 @@
 """Who acts on whom in an act of force or protest, by role word, and the words around such acts that
-the PLOVER manual's lines read (``events_scorer``): crowds, police, the state's armed forces, armed
-groups, assailants, civilians, armed targets, military objectives, streets, bodies a state dissolves.
+the PLOVER manual's lines read (``events_scorer``, ``events_triggers``): crowds, police, the state's
+armed forces, armed groups, assailants, civilians, armed targets, military objectives, streets, bodies a
+state dissolves, media it shuts, envoys it expels, what a protest's purpose voices, what says people died.
 
 Lemmas, lower case; written from the manual's definitions and mode tables, nothing fitted.
 """
 
 from __future__ import annotations
 
-__all__ = ["ARMED_GROUP", "ARMED_TARGET", "ASSAILANT", "BODIES", "CIVILIAN", "CROWD", "MILITARY_OBJECTIVES", "POLICE",
-           "SAT_IN", "STATE_ARMED", "STREET_PROPERTY", "STRUCK_NOT_HIT", "THOROUGHFARES", "TORTURE"]
+__all__ = ["ARMED_GROUP", "ARMED_TARGET", "ARRESTS", "ASSAILANT", "BODIES", "CIVILIAN", "CROWD", "DISSENT", "ENVOYS",
+           "EXCHANGES", "GRIEVANCES", "HOLDERS", "INSPECTORS", "JOINT_ACTS", "KILLED", "LEGAL", "LIMBS_AND_DEATH",
+           "MEDIA", "MILITARY_OBJECTIVES", "NEGOTIATIONS", "NOT_VICTIMS", "PEOPLE", "POLICE", "SAT_IN", "STATE_ARMED",
+           "STREET_PROPERTY", "STRUCK_NOT_HIT", "THOROUGHFARES", "TORTURE", "WRONGS"]
 
 # Who acts, by role word (lemmas, lower case).
 CROWD = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "youth", "striker",
@@ -18,7 +21,8 @@ POLICE = frozenset({"police", "policeman", "policemen", "officer", "gendarme", "
 STATE_ARMED = frozenset({"troop", "army", "soldier", "military", "force", "warplane", "jet", "aircraft",
                          "helicopter", "gunship", "artillery", "tank", "navy", "marine", "battalion", "brigade",
                          "unit", "paratrooper", "commando", "garrison",
-                         "warship", "frigate", "destroyer", "gunboat", "submarine", "corvette", "cruiser"})
+                         "warship", "frigate", "destroyer", "gunboat", "submarine", "corvette", "cruiser",
+                         "infantry", "infantryman", "regiment", "platoon", "squadron"})
 ARMED_GROUP = frozenset({"rebel", "militant", "insurgent", "fighter", "guerrilla", "guerilla", "militia",
                          "militiaman", "militiamen", "jihadist", "separatist", "combatant", "faction", "formation"})
 ASSAILANT = frozenset({"gunman", "gunmen", "attacker", "assailant", "kidnapper", "bomber", "abductor",
@@ -53,3 +57,39 @@ TORTURE = frozenset({"torture", "electrocute", "waterboard", "shock"})
 # Premises people occupy to protest ("occupied the lobby of the ministry"), which troops take otherwise.
 SAT_IN = frozenset({"lobby", "courtyard", "hall", "ministry", "office", "building", "campus", "headquarters",
                      "embassy", "parliament", "chamber", "factory", "plant", "school", "university", "cathedral"})
+
+# Words the manual's lines read around an act of force: who holds a march, which verbs arrest, what
+# says people died, what talks are walked out of, what is hacked off.
+HOLDERS = frozenset({"hold", "stage", "organise", "organize", "lead", "join", "call", "mount", "launch"})
+ARRESTS = frozenset({"arrest", "detain", "round", "apprehend"})
+KILLED = frozenset({"kill", "dead", "death", "shoot", "wound", "injure", "fatality", "casualty"})
+NEGOTIATIONS = frozenset({"talk", "negotiation", "meeting", "session", "conference", "summit", "discussion"})
+LIMBS_AND_DEATH = frozenset({"death", "hand", "arm", "limb", "leg", "foot", "ear", "nose", "finger"})
+
+# Objects that make "kill" no violence ("killed the bill").
+NOT_VICTIMS = frozenset({"bill", "deal", "plan", "proposal", "idea", "measure", "project", "legislation",
+                         "amendment", "program", "programme", "story", "time", "chance", "momentum", "talk"})
+# What a state shuts or takes off the air (censorship), and who leaves in an expulsion of envoys (SANCTION).
+MEDIA = frozenset({"newspaper", "station", "radio", "television", "channel", "website", "site", "internet",
+                   "outlet", "paper", "magazine", "broadcaster", "office", "publication", "agency", "daily",
+                   "weekly", "press", "monthly", "journal", "tabloid", "portal", "newsletter"})
+ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "consul", "embassy", "mission", "observer",
+                    "inspector", "peacekeeper", "monitor"})
+# Who is taken in an abduction, beside the civilians: people named by what they do or where they are from.
+PEOPLE = frozenset({"engineer", "contractor", "missionary", "nurse", "driver", "fisherman", "fishermen", "sailor",
+                    "crew", "foreigner", "national", "citizen", "employee", "trader", "merchant", "person",
+                    "pupil", "schoolgirl", "schoolboy", "son", "daughter", "wife", "husband", "volunteer", "guest",
+                    "visitor", "holidaymaker", "backpacker", "staff"})
+# What a gathering's purpose clause voices when it dissents ("to express opposition to", "to reject").
+GRIEVANCES = frozenset({"opposition", "anger", "outrage", "discontent", "dissent", "frustration", "displeasure"})
+DISSENT = frozenset({"protest", "denounce", "condemn", "demand", "oppose", "decry", "criticize", "criticise",
+                     "demonstrate", "mourn", "commemorate", "reject", "call", "press", "urge", "chant"})
+# Acts that, done jointly, are material cooperation (CAMEO 06: "a joint operation" of two police forces).
+JOINT_ACTS = frozenset({"operation", "mission", "venture", "survey", "study", "project", "research", "programme"})
+# Who charges someone (an arrest, COERCE), and who inspects on a visit (INVESTIGATE).
+LEGAL = frozenset({"prosecutor", "police", "court", "judge", "authority", "magistrate", "prosecution"})
+INSPECTORS = frozenset({"inspector", "monitor", "investigator", "observer", "auditor", "examiner"})
+# Nouns that name a wrong done by another: said of someone, they accuse.
+WRONGS = frozenset({"violation", "aggression", "provocation", "interference", "atrocity", "outrage", "crime",
+                    "betrayal", "breach", "incursion"})
+EXCHANGES = frozenset({"trade", "exchange", "flight", "shipping", "traffic", "cooperation", "commerce", "transit", "freight"})

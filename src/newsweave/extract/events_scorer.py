@@ -79,11 +79,6 @@ _TERRITORY = frozenset({"town", "city", "village", "area", "territory", "distric
                         "ridge", "airport", "base", "position", "stronghold", "outpost", "crossing", "port", "bridge"})
 # Verbs of damage whose subject may be the weapon ("a missile strike destroyed the bridge").
 _DAMAGE = frozenset({"destroy", "damage", "hit", "flatten", "level", "wreck", "demolish", "raze"})
-_MEDIA = frozenset({"newspaper", "station", "radio", "television", "channel", "website", "site", "internet",
-                    "outlet", "paper", "magazine", "broadcaster", "office", "publication", "agency", "daily",
-                    "weekly", "press"})
-_ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "consul", "embassy", "mission", "observer",
-                     "inspector", "peacekeeper", "monitor"})
 # Explosives not incorporated in a heavy weapon (manual, ASSAULT modes: "mines, IEDs, car bombs"); a
 # grenade is an infantry weapon, so who throws it at whom decides ("rocket-propelled grenades" on an
 # army base are fighting).
@@ -222,8 +217,8 @@ def _by_actors(verb, sentence_words: set[str], doer: set[str] | None = None) -> 
         # (COERCE: "confiscate property", "destroy property"), not combat.
         return ("COERCE", "seize")
     if verb.lemma_.lower() in ("raid", "storm", "sweep", "surround") and doer & (roles.POLICE | roles.STATE_ARMED) and any(
-            c.lemma_.lower() in lexicon.ARRESTS for c in (*verb.conjuncts, *(k for k in verb.children if k.dep_ == "advcl"))
-    ) and not sentence_words & lexicon.KILLED:
+            c.lemma_.lower() in roles.ARRESTS for c in (*verb.conjuncts, *(k for k in verb.children if k.dep_ == "advcl"))
+    ) and not sentence_words & roles.KILLED:
         # "soldiers stormed the village and detained 12 residents": a raid to arrest (COERCE), no assault
         return ("COERCE", "arrest")
     if weapon:
@@ -247,7 +242,7 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
     kids = {c.lemma_.lower() for c in tok.children}
     kids |= {p.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "dobj", "prt") for p in c.children}
     if lemma == "walk" and (left_a_place(tok) or _lemmas(
-            t for c in tok.children if c.dep_ in ("prep", "prt") for t in c.subtree) & lexicon.NEGOTIATIONS):
+            t for c in tok.children if c.dep_ in ("prep", "prt") for t in c.subtree) & roles.NEGOTIATIONS):
         return None  # "walked out of peace talks" (SANCTION) or "of his house": no strike
     for other in kids:
         for pair in ((lemma, other), (other, lemma)):
@@ -279,8 +274,11 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
             # ordered"; "ordered that 14 activists be detained", "ordered police to disperse the crowd").
             ordered = objs_ + [c for c in tok.children if c.dep_ == "nsubjpass"]
             ordered += [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
-            found = _word_reading(ordered[0], sentence_words) if ordered else None
-            if found is not None and found[0] == "COERCE":
+            if any(c.lower_ == "off" and any(p.lemma_.lower() == "air" for p in c.children) for c in tok.children):
+                return ("COERCE", "censor")  # "ordered Televisora del Llano off the air"
+            # the first of them that names an act ("ordered them to kill those inside": the killing)
+            found = next((r for o in ordered if (r := _word_reading(o, sentence_words)) is not None), None)
+            if found is not None and found[0] in MATERIAL_CONFLICT - {"PROTEST"}:
                 return found
         if lemma in ("use", "employ") and {o.lemma_.lower() for o in objs_} & _ARMS and any(
                 c.dep_ == "prep" and c.lower_ in ("against", "on") for c in tok.children):
@@ -326,7 +324,7 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
         if lemma == "hack":
             # Hacking computers is a cyber attack (COERCE 'cyber'); hacking people to death is an assault.
             # So is hacking off limbs ("hacked off the hands of villagers").
-            return ("ASSAULT", "primitive") if _victims(tok) & roles.CIVILIAN or kids & lexicon.LIMBS_AND_DEATH else (
+            return ("ASSAULT", "primitive") if _victims(tok) & roles.CIVILIAN or kids & roles.LIMBS_AND_DEATH else (
                 "COERCE", "cyber")
         if any(p.lemma_.lower() == "street" for c in tok.children if c.dep_ == "prep" for p in c.children) and (
                 _role_words(_subject(tok)) & roles.CROWD or lemma in ("pour", "flood", "spill", "fill", "go")):
@@ -341,7 +339,7 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
             w.removesuffix("s") for w in _role_words(_subject(tok))} & _PROTESTERS:
         return ("PROTEST", "demo")  # "protesters again gathered outside parliament"
     if lemma in _CLOSURES and tok.pos_ == "NOUN" and any(
-            p.lemma_.lower() in _MEDIA for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+            p.lemma_.lower() in roles.MEDIA for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
             for p in c.subtree):
         return ("COERCE", "censor")  # "the closure of the last independent channel" (manual: censor)
     if lemma in _CLOSURES and tok.pos_ == "NOUN" and any(
@@ -358,21 +356,17 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
     return _OWN_TYPE.get(lemma)
 
 
-# Who is taken in an abduction, beside the civilians: people named by what they do or where they are from.
-_PEOPLE = frozenset({"engineer", "contractor", "missionary", "nurse", "driver", "fisherman", "fishermen", "sailor",
-                     "crew", "foreigner", "national", "citizen", "employee", "trader", "merchant", "person",
-                     "pupil", "schoolgirl", "schoolboy", "son", "daughter", "wife", "husband", "volunteer"})
 _COMBAT_WORDS = frozenset({"clash", "fight", "fighting", "battle", "skirmish"})
 _GATHER = frozenset({"gather", "assemble", "converge", "congregate", "mass", "rally", "march", "parade", "pour", "stream",
                      "flood", "spill"})
-_DISSENT = frozenset({"protest", "denounce", "condemn", "demand", "oppose", "decry", "criticize", "criticise",
-                      "demonstrate", "mourn", "commemorate", "reject", "call", "press", "urge", "chant"})
 
 
 def _to_dissent(tok) -> bool:
-    """Whether a verb's purpose clause voices dissent ("marched to the square to reject the mine")."""
-    return any(k.lemma_.lower() in _DISSENT for c in tok.children if c.dep_ in ("advcl", "xcomp")
-               for k in (c, *c.conjuncts))
+    """Whether a verb's purpose clause voices dissent ("marched to the square to reject the mine",
+    "assembled ... to express opposition to the expansion")."""
+    return any(k.lemma_.lower() in roles.DISSENT or k.lemma_.lower() in ("express", "voice") and _lemmas(
+        o for o in k.children if o.dep_ in ("dobj", "obj")) & roles.GRIEVANCES for c in tok.children
+        if c.dep_ in ("advcl", "xcomp") for k in (c, *c.conjuncts))
 
 
 def _attackers(noun) -> set[str]:
@@ -390,7 +384,7 @@ def _abducts(verb) -> bool:
     """Assailants or an armed group (not the police or the army: an arrest) take a person."""
     doer = _role_words(_subject(verb))
     taken = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]  # "aid workers were seized by"
-    people = any(c.ent_type_ == "PERSON" or _role_words(c) & (roles.CIVILIAN - _PREMISES | _PEOPLE) for c in taken)
+    people = any(c.ent_type_ == "PERSON" or _role_words(c) & (roles.CIVILIAN - _PREMISES | roles.PEOPLE) for c in taken)
     return people and bool(doer & (roles.ASSAILANT | roles.ARMED_GROUP)) and not doer & (roles.POLICE | roles.STATE_ARMED)
 
 
@@ -459,9 +453,9 @@ def _coerce_or_fight(verb, lemma: str) -> tuple[str, str | None] | None:
             doer & roles.CROWD or objs & roles.SAT_IN and subject is not None and subject.pos_ == "NOUN"):
         # a crowd occupying a building or a square, teachers a courtyard: a protest, not a seizure
         return ("PROTEST", "obstruct")
-    if lemma in ("shut", "close") and objs & _MEDIA:
+    if lemma in ("shut", "close") and objs & roles.MEDIA:
         return ("COERCE", "censor")
-    if lemma in ("expel", "deport") and objs and not objs & _ENVOYS:
+    if lemma in ("expel", "deport") and objs and not objs & roles.ENVOYS:
         return ("COERCE", "deport")  # expelling individuals; expelling diplomats is SANCTION
     if lemma == "charge" and doer & roles.POLICE and objs & roles.CROWD | objs & {"protester", "demonstrator", "crowd"}:
         return ("COERCE", "restrict")
@@ -511,13 +505,13 @@ def figurative(tok, sentence_words: set[str], reading: str | None = None) -> boo
     somewhere else in its sentence."""
     lemma = tok.lemma_.lower()
     if lemma in ("kill", "murder", "execute") and {c.lemma_.lower() for c in tok.children
-                                                    if c.dep_ in ("dobj", "obj", "nsubjpass")} & lexicon.NOT_VICTIMS:
+                                                    if c.dep_ in ("dobj", "obj", "nsubjpass")} & roles.NOT_VICTIMS:
         return True
     if lemma == "shell" and tok.pos_ == "NOUN" and any(c.lower_ == "of" for c in tok.children):
         return True  # "the blackened shell of the revenue office": what a fire left, no artillery
     if lemma not in _AMBIGUOUS:
         return False
-    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in lexicon.HOLDERS:
+    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in roles.HOLDERS:
         return False  # "held a peaceful march", "staged a rally": nobody holds a march figuratively
     if lemma == "strike" and any(c.lower_ in ("hunger", "general") for c in tok.children if c.dep_ in ("compound", "amod")):
         return False  # a hunger strike, a general strike: protests whatever else the sentence says

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import deque
 
+from . import events_roles as roles
 from .actors import actor_code, actor_sector
 from .events_actors import subject_token
 from .events_arguments import (
@@ -24,6 +25,7 @@ from .events_arguments import (
     has_partner,
     headline_verb,
     held_with_another,
+    pen_to_paper,
     reading_by_arguments,
     spoken_act,
     subject_lemma,
@@ -125,7 +127,8 @@ def _lexical(token) -> tuple[str, str | None] | None:
             return spoken if spoken[0] else None
         if particle is not None and (lemma, particle) in VERB_PARTICLE:
             return VERB_PARTICLE[(lemma, particle)]
-        if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in token.children):
+        if lemma == "call" and particle != "off" and any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon")
+                                                         for c in token.children):
             return ("DEMAND", None)  # "called on Turkey to withdraw", "called for a ceasefire"
         found = reading_by_arguments(token, lemma, particle)
         if found is not None:
@@ -147,6 +150,10 @@ def _lexical(token) -> tuple[str, str | None] | None:
             return None  # hostages "being marched into the jungle by armed men": driven, not protesting
         if lemma == "recall" and not {o.lemma_.lower() for o in objs} & (EXPELLED | RECALLED):
             return None  # "recalls Bishnu Adhikari", "recalled 310,000 cars": no envoy withdrawn (161)
+        if lemma == "travel" and token.dep_ == "acl" or lemma == "call" and particle == "off":
+            return None  # "gunmen travelling in two vehicles" visit no one; a fixture "called off" is no demand
+        if lemma == "put" and {o.lemma_.lower() for o in objs} == {"pen"}:
+            return pen_to_paper(token)
         if lemma == "thank" and not subject_lemma(token) and {o.lower_ for o in objs} <= {"you"}:
             return None  # "Thank you, Kofi": a courtesy of the exchange, no praise reported
         if lemma == "fire" and into_the_air(token):
@@ -158,7 +165,7 @@ def _lexical(token) -> tuple[str, str | None] | None:
         if lemma == "fire" and objs and not {o.lemma_.lower() for o in objs} & _WEAPONS:
             return None
         if lemma == "charge" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children) and (
-                any(c.dep_ == "nsubjpass" for c in token.children) or subject_lemma(token) in _LEGAL):
+                any(c.dep_ == "nsubjpass" for c in token.children) or subject_lemma(token) in roles.LEGAL):
             return ("COERCE", "arrest")  # "charged with treason": legal action against a person (COERCE)
         if lemma in ("slam", "blast") and any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in token.children):
             return None  # "rockets slammed into a building": an impact, no criticism (the manual's lines read it)
@@ -166,7 +173,7 @@ def _lexical(token) -> tuple[str, str | None] | None:
             return None
         if lemma == "huddle":
             return ("CONSULT", None)  # "huddled with the prime minister": a meeting (CAMEO 04)
-        if lemma in ("visit", "tour") and subject_lemma(token) in _INSPECTORS:
+        if lemma in ("visit", "tour") and subject_lemma(token) in roles.INSPECTORS:
             return ("INVESTIGATE", None)  # inspectors visiting a site inspect it (CAMEO 09), no consultation
         if lemma in ("reach", "arrive", "enter", "cross", "land") and carries_aid(token):
             return ("AID", None)  # "a convoy carrying food reached the city": aid delivered (CAMEO 07)
@@ -203,7 +210,7 @@ def _lexical(token) -> tuple[str, str | None] | None:
                 return ("PROTEST", "strike-gen")
             if strikes_on_a_place(token):
                 return ("FIGHT", "heavy-weapons")  # "strikes on the Tumbun Kura camps": attacks, no stoppage
-        if (found and found[0] in ("MOBILIZE", "INVESTIGATE") or lemma in _JOINT_ACTS) and any(
+        if (found and found[0] in ("MOBILIZE", "INVESTIGATE") or lemma in roles.JOINT_ACTS) and any(
                 c.lower_ in ("joint", "coordinated", "combined") for c in token.children if c.dep_ in ("amod", "compound")):
             return ("COOPERATE", None)  # joint patrols, exercises, inquiries: mutual cooperation (CAMEO 06)
         if found and found[1] == "exercise" and held_with_another(token):
@@ -219,10 +226,6 @@ def _lexical(token) -> tuple[str, str | None] | None:
 # Verbs of what an event did ("halted production", "paralysed the capital"), whose subject is the event.
 _EFFECT_VERBS = frozenset({"halt", "disrupt", "paralyse", "paralyze", "cripple", "shut", "close", "stop",
                            "ground", "delay", "bring", "block", "choke"})
-# Nouns that name a wrong done by another: said of someone, they accuse.
-_WRONGS = frozenset({"violation", "aggression", "provocation", "interference", "atrocity", "outrage", "crime",
-                     "betrayal", "breach", "incursion"})
-_EXCHANGES = frozenset({"trade", "exchange", "flight", "shipping", "traffic", "cooperation", "commerce", "transit", "freight"})
 _QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "number", "group", "score", "lot", "some",
                          "many", "all", "most", "part", "one", "two", "three", "tonne", "ton", "truckload",
                          "shipment", "consignment", "crate", "load", "batch", "kilogram", "container", "planeload",
@@ -239,12 +242,8 @@ _QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "number", "g
 _WEAPONS = frozenset({"rocket", "missile", "shell", "shot", "mortar", "bullet", "round", "gun", "artillery",
                       "grenade", "salvo", "weapon", "gas", "warning"})
 
-# Acts that, done jointly, are material cooperation (CAMEO 06: "a joint operation" of two police forces).
-_JOINT_ACTS = frozenset({"operation", "mission", "venture", "survey", "study", "project", "research", "programme"})
 
-_LEGAL = frozenset({"prosecutor", "police", "court", "judge", "authority", "magistrate", "prosecution"})
 
-_INSPECTORS = frozenset({"inspector", "monitor", "investigator", "observer", "auditor", "examiner"})
 
 
 def _by_civilians(noun) -> bool:
@@ -316,7 +315,7 @@ def _find_triggers(sent) -> list[Trigger]:
         # a wrong done to the speaker accuses (CAMEO 11), where the sentence reports no other event
         for tok in order:
             if tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX") and any(
-                    t.lemma_.lower() in _WRONGS for c in tok.children if c.dep_ in ("ccomp", "parataxis")
+                    t.lemma_.lower() in roles.WRONGS for c in tok.children if c.dep_ in ("ccomp", "parataxis")
                     for t in c.subtree):
                 triggers.append(Trigger(tok, tok, "DISAPPROVE", None))
                 break
@@ -485,7 +484,7 @@ def _verb_triggers(tok, consumed: set[int]) -> list[Trigger]:
             return [Trigger(subj, tok, *named, standalone=True)]
     if lemma in ("resume", "restart") and not objects(tok):
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subj is not None and subj.lemma_.lower() in _EXCHANGES:
+        if subj is not None and subj.lemma_.lower() in roles.EXCHANGES:
             # "trade between China and Mongolia resumed": resumed exchange is cooperation (PLOVER
             # COOPERATE: "initiate, resume, improve, or expand mutual material cooperation or exchange")
             consumed.add(subj.i)
