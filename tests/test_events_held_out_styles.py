@@ -29,9 +29,12 @@ def _top1(nlp, name: str) -> float:
 # - blind45: local radio read aloud, court judgments, parliamentary questions, police statements, wire flashes,
 #   exile media, sports and business pages. First sight 0.84 (with the readings of 43 and 44), 0.96 after its
 #   own (the third block).
+# - blind46: plain mainstream wire copy (Reuters, AP, AFP, BBC, Xinhua, The Hindu styles). First sight 0.92 (with
+#   the readings of 43-45), 0.987 after its own (the fourth block).
 @pytest.mark.parametrize(("name", "floor"), [("events_fictional_blind43.jsonl", 0.90),
                                              ("events_fictional_blind44.jsonl", 0.95),
-                                             ("events_fictional_blind45.jsonl", 0.94)])
+                                             ("events_fictional_blind45.jsonl", 0.94),
+                                             ("events_fictional_blind46.jsonl", 0.96)])
 def test_sets_in_unusual_styles(nlp, name, floor):
     assert _top1(nlp, name) >= floor
 
@@ -102,5 +105,21 @@ def test_blind45_readings(nlp, text, type_):
     to" mortar fire are fought over); gunmen "travelling in" vehicles visit no one and firearms "discharged against" people assault them;
     a fixture "called off" demands nothing; assembling "to express opposition" protests; "put pen to paper on a
     deal" signs it."""
+    got = main_type(nlp, text)
+    assert got != type_[1:] if type_.startswith("!") else got == type_, (text, got)
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Hooded youths hurled petrol bombs at riot police and set rubbish bins ablaze in Halm late on Monday.", "PROTEST"),
+    ("Castrian army helicopter gunships strafed rebel positions around Halm-Nord in Sandor province on November 7, "
+     "2012, as government troops tried to dislodge fighters from hills overlooking the main road.", "FIGHT"),
+    ("Armed men seized three schoolteachers from a village school near Halm and escaped by speedboat.", "ASSAULT"),
+    ("The communications regulator blocked access to the independent news website Norte on Friday.", "COERCE"),
+    ("Troops raided the village of Sandor before dawn, searching homes and arresting 14 people.", "COERCE"),
+])
+def test_blind46_readings(nlp, text, type_):
+    """blind46's lines: youths throwing petrol bombs at police riot; a past-tense verb the parse made a
+    modifier keeps its subject ("gunships strafed rebel positions"); armed men seizing schoolteachers
+    abduct them; blocking access to a news website censors it; a raid to search and arrest is no assault."""
     got = main_type(nlp, text)
     assert got != type_[1:] if type_.startswith("!") else got == type_, (text, got)

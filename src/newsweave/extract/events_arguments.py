@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from .events_context import FUTURE_AUX, by_phone
 from .events_lexicon import AID_GOODS, REPORTING_VERBS, TIES, VERB_OBJECT, VERB_PARTICLE
-from .events_roles import BODIES
+from .events_roles import BODIES, MEDIA
 from .events_syntax import SUBJECTS, Trigger, objects
 
 __all__ = [
     "BANS",
     "RECALLED",
     "asked_to_act",
+    "blocks_media",
     "bodies_of",
     "carries_aid",
     "has_partner",
@@ -274,3 +275,10 @@ def pen_to_paper(verb) -> tuple[str, str | None] | None:
     """ "put pen to paper on a deal": signing it (AGREE, as ``SIGN_VERBS``)."""
     deals = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children if p.dep_ == "pobj"]
     return VERB_OBJECT.get(("sign", deals[0].lemma_.lower())) if deals else None
+
+
+def blocks_media(objs) -> bool:
+    """Whether what is blocked is a medium, or access to one ("blocked access to the news website")."""
+    return any(o.lemma_.lower() in MEDIA or o.lemma_.lower() == "access" and any(
+        p.lemma_.lower() in MEDIA for c in o.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children)
+        for o in objs)

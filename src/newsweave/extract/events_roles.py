@@ -8,10 +8,11 @@ Lemmas, lower case; written from the manual's definitions and mode tables, nothi
 
 from __future__ import annotations
 
-__all__ = ["ARMED_GROUP", "ARMED_TARGET", "ARRESTS", "ASSAILANT", "BODIES", "CIVILIAN", "CROWD", "DISSENT", "ENVOYS",
-           "EXCHANGES", "GRIEVANCES", "HOLDERS", "INSPECTORS", "JOINT_ACTS", "KILLED", "LEGAL", "LIMBS_AND_DEATH",
-           "MEDIA", "MILITARY_OBJECTIVES", "NEGOTIATIONS", "NOT_VICTIMS", "PEOPLE", "POLICE", "SAT_IN", "STATE_ARMED",
-           "STREET_PROPERTY", "STRUCK_NOT_HIT", "THOROUGHFARES", "TORTURE", "WRONGS"]
+__all__ = ["ARMED_GROUP", "ARMED_TARGET", "ARRESTS", "ASSAILANT", "BODIES", "CIVILIAN", "CROWD", "DISSENT",
+           "EFFECT_VERBS", "ENVOYS", "EXCHANGES", "GRIEVANCES", "HOLDERS", "INSPECTORS", "JOINT_ACTS", "KILLED",
+           "LEGAL", "LIMBS_AND_DEATH", "MEDIA", "MILITARY_OBJECTIVES", "NEGOTIATIONS", "NOT_VICTIMS", "PEOPLE",
+           "POLICE", "QUANTITIES", "SAT_IN", "STATE_ARMED", "STREET_PROPERTY", "STRUCK_NOT_HIT", "THOROUGHFARES",
+           "TORTURE", "WEAPONS", "WRONGS"]
 
 # Who acts, by role word (lemmas, lower case).
 CROWD = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "youth", "striker",
@@ -79,7 +80,7 @@ ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "consul", "emb
 PEOPLE = frozenset({"engineer", "contractor", "missionary", "nurse", "driver", "fisherman", "fishermen", "sailor",
                     "crew", "foreigner", "national", "citizen", "employee", "trader", "merchant", "person",
                     "pupil", "schoolgirl", "schoolboy", "son", "daughter", "wife", "husband", "volunteer", "guest",
-                    "visitor", "holidaymaker", "backpacker", "staff"})
+                    "visitor", "holidaymaker", "backpacker", "staff", "schoolteacher", "schoolchild"})
 # What a gathering's purpose clause voices when it dissents ("to express opposition to", "to reject").
 GRIEVANCES = frozenset({"opposition", "anger", "outrage", "discontent", "dissent", "frustration", "displeasure"})
 DISSENT = frozenset({"protest", "denounce", "condemn", "demand", "oppose", "decry", "criticize", "criticise",
@@ -92,4 +93,24 @@ INSPECTORS = frozenset({"inspector", "monitor", "investigator", "observer", "aud
 # Nouns that name a wrong done by another: said of someone, they accuse.
 WRONGS = frozenset({"violation", "aggression", "provocation", "interference", "atrocity", "outrage", "crime",
                     "betrayal", "breach", "incursion"})
+# What is traded or flown, which a state halts or resumes (SANCTION, COOPERATE).
 EXCHANGES = frozenset({"trade", "exchange", "flight", "shipping", "traffic", "cooperation", "commerce", "transit", "freight"})
+# Words that count what a verb acts on ("holding thousands of refugees"): the object is what they count.
+QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "number", "group", "score", "lot", "some",
+                        "many", "all", "most", "part", "one", "two", "three", "tonne", "ton", "truckload",
+                        "shipment", "consignment", "crate", "load", "batch", "kilogram", "container", "planeload",
+                        # a group of people sent ("a team of doctors") and sums of money ("20 million marks
+                        # in credit"): what the verb acts on is what they count
+                        "team", "contingent", "billion", "dollar", "euro", "mark", "franc", "pound", "yen",
+                        "yuan", "rouble", "ruble", "rupee",
+                        # what a state, a span or a run holds: "declared a state of emergency", "began three
+                        # days of naval drills", "a new round of talks"
+                        "state", "day", "week", "month", "hour", "round", "series", "wave", "spate",
+                        # a volley of weapons: "launched a swarm of drones at the airbase"
+                        "swarm", "salvo", "barrage", "volley", "hail"})
+# What is "fired" when firing is force ("fired the manager" is none).
+WEAPONS = frozenset({"rocket", "missile", "shell", "shot", "mortar", "bullet", "round", "gun", "artillery",
+                     "grenade", "salvo", "weapon", "gas", "warning"})
+# Verbs of what an event did ("halted production", "paralysed the capital"), whose subject is the event.
+EFFECT_VERBS = frozenset({"halt", "disrupt", "paralyse", "paralyze", "cripple", "shut", "close", "stop",
+                          "ground", "delay", "bring", "block", "choke"})

@@ -217,7 +217,8 @@ def _by_actors(verb, sentence_words: set[str], doer: set[str] | None = None) -> 
         # (COERCE: "confiscate property", "destroy property"), not combat.
         return ("COERCE", "seize")
     if verb.lemma_.lower() in ("raid", "storm", "sweep", "surround") and doer & (roles.POLICE | roles.STATE_ARMED) and any(
-            c.lemma_.lower() in roles.ARRESTS for c in (*verb.conjuncts, *(k for k in verb.children if k.dep_ == "advcl"))
+            c.lemma_.lower() in roles.ARRESTS for k in (*verb.conjuncts, *(k for k in verb.children if k.dep_ == "advcl"))
+            for c in (k, *k.conjuncts)  # "raided the village, searching homes and arresting 14"
     ) and not sentence_words & roles.KILLED:
         # "soldiers stormed the village and detained 12 residents": a raid to arrest (COERCE), no assault
         return ("COERCE", "arrest")
@@ -299,7 +300,8 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
                 return ("FIGHT", None)  # taking territory (the manual's FIGHT)
             if lemma in ("seize", "capture", "take") and not objs & roles.ARMED_TARGET:
                 return None  # seizing property is COERCE; the trigger rules code it
-            if lemma in ("hurl", "throw") and not objs & {"stone", "rock", "brick", "bottle", "grenade", "petrol"}:
+            if lemma in ("hurl", "throw") and not objects_and_conjuncts(tok) & {"stone", "rock", "brick", "bottle", "grenade",
+                                                                              "petrol"}:  # "petrol bombs"
                 return None
             if lemma in ("strike", "hit") and not _subject(tok) and not passive:
                 return None

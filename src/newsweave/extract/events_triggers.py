@@ -20,6 +20,7 @@ from .events_actors import subject_token
 from .events_arguments import (
     BANS,
     RECALLED,
+    blocks_media,
     bodies_of,
     carries_aid,
     has_partner,
@@ -96,7 +97,7 @@ def _lexical(token) -> tuple[str, str | None] | None:
             return ("COERCE", "restrict")  # "suspended the operations of 23 civil-society organisations" (172)
         taken = [token.head] if token.dep_ == "amod" and token.head.i == token.i + 1 else []
         for obj in objects(token) + [c for c in token.children if c.dep_ == "nsubjpass"] + taken:
-            if obj.pos_ == "NUM" or obj.lemma_.lower() in _QUANTITIES:
+            if obj.pos_ == "NUM" or obj.lemma_.lower() in roles.QUANTITIES:
                 # "holding thousands of refugees", "gave 50 million in aid": the object is what the
                 # quantity counts
                 preps = [c for c in obj.children if c.lower_ in ("of", "in")]
@@ -160,9 +161,11 @@ def _lexical(token) -> tuple[str, str | None] | None:
             return None  # shots "fired into the air" in celebration or warning hit no one
         if lemma == "walk" and particle == "out" and left_a_place(token):
             return None  # "walked out of his house": leaving, not a walkout
+        if lemma == "block" and blocks_media(objs):
+            return ("COERCE", "censor")  # "blocked access to the independent news website"
         if lemma == "block" and objs:
             return ("REJECT", None)  # blocking a road is in VERB_OBJECT; blocking a bill is rejecting it
-        if lemma == "fire" and objs and not {o.lemma_.lower() for o in objs} & _WEAPONS:
+        if lemma == "fire" and objs and not {o.lemma_.lower() for o in objs} & roles.WEAPONS:
             return None
         if lemma == "charge" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children) and (
                 any(c.dep_ == "nsubjpass" for c in token.children) or subject_lemma(token) in roles.LEGAL):
@@ -223,24 +226,7 @@ def _lexical(token) -> tuple[str, str | None] | None:
     return None
 
 
-# Verbs of what an event did ("halted production", "paralysed the capital"), whose subject is the event.
-_EFFECT_VERBS = frozenset({"halt", "disrupt", "paralyse", "paralyze", "cripple", "shut", "close", "stop",
-                           "ground", "delay", "bring", "block", "choke"})
-_QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "number", "group", "score", "lot", "some",
-                         "many", "all", "most", "part", "one", "two", "three", "tonne", "ton", "truckload",
-                         "shipment", "consignment", "crate", "load", "batch", "kilogram", "container", "planeload",
-                         # a group of people sent ("a team of doctors") and sums of money ("20 million marks
-                         # in credit"): what the verb acts on is what they count
-                         "team", "contingent", "billion", "dollar", "euro", "mark", "franc", "pound", "yen",
-                         "yuan", "rouble", "ruble", "rupee",
-                         # what a state, a span or a run holds: "declared a state of emergency", "began three
-                         # days of naval drills", "a new round of talks"
-                         "state", "day", "week", "month", "hour", "round", "series", "wave", "spate",
-                         # a volley of weapons: "launched a swarm of drones at the airbase"
-                         "swarm", "salvo", "barrage", "volley", "hail"})
 
-_WEAPONS = frozenset({"rocket", "missile", "shell", "shot", "mortar", "bullet", "round", "gun", "artillery",
-                      "grenade", "salvo", "weapon", "gas", "warning"})
 
 
 
@@ -293,8 +279,10 @@ def _find_triggers(sent) -> list[Trigger]:
                 triggers.extend(_intent_triggers(tok, inner))
                 continue
         if is_verb:
-            if tok.dep_ in ("amod", "compound"):
-                continue  # "Syrian-backed militia", "alleged war crimes": a modifier, not an event
+            if tok.dep_ in ("amod", "compound") and not (tok.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in tok.children)):
+                # "Syrian-backed militia", "alleged war crimes": a modifier, not an event (but "gunships
+                # strafed rebel positions", parsed as a noun phrase, keeps its subject and its verb)
+                continue
             made = _verb_triggers(tok, consumed)
             for trig in made:
                 if trig.token == trig.anchor:
@@ -472,7 +460,7 @@ def _verb_triggers(tok, consumed: set[int]) -> list[Trigger]:
         nouns = _light_noun(tok, consumed, status)
         if nouns:
             return nouns
-    if lemma in _EFFECT_VERBS:
+    if lemma in roles.EFFECT_VERBS:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is None:  # "traffic was paralysed by a blockade of the highway"
             subj = next((p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
@@ -569,7 +557,7 @@ def _verb_triggers_inner(tok, consumed: set[int], status: str | None) -> list[Tr
 
 def _light_noun(verb, consumed: set[int], status: str | None) -> list[Trigger]:
     for obj in objects(verb) + [c for c in verb.children if c.dep_ == "nsubjpass"]:
-        if obj.lemma_.lower() in _QUANTITIES:  # "began three days of drills": the drills
+        if obj.lemma_.lower() in roles.QUANTITIES:  # "began three days of drills": the drills
             obj = counted([c for c in obj.children if c.lower_ == "of"], obj)
         for word in (obj, *[c for c in obj.children if c.dep_ == "compound"]):
             found = _lexical(word) if word.pos_ in ("NOUN", "PROPN") else None
