@@ -34,7 +34,11 @@ def _top1(nlp, name: str) -> float:
 @pytest.mark.parametrize(("name", "floor"), [("events_fictional_blind43.jsonl", 0.90),
                                              ("events_fictional_blind44.jsonl", 0.95),
                                              ("events_fictional_blind45.jsonl", 0.94),
-                                             ("events_fictional_blind46.jsonl", 0.96)])
+                                             ("events_fictional_blind46.jsonl", 0.96),
+                                             # blind47: regional dailies' idioms, UN situation reports,
+                                             # retrospectives, the main event second; written after every
+                                             # reading above and not fixed on: first sight 0.893
+                                             ("events_fictional_blind47.jsonl", 0.88)])
 def test_sets_in_unusual_styles(nlp, name, floor):
     assert _top1(nlp, name) >= floor
 

@@ -133,6 +133,14 @@ CASES = [
     # "the 2024 quarter": that year's edition of the quarter the report is about
     ("Net rose 5% in the third quarter. The results were published on Oct. 14. In the 2024 quarter, net fell.",
      "the 2024 quarter", "DATE", "2024-Q3"),
+    # one duration of several units, each after the last smaller (time set 7)
+    ("He won the stage after five hours and 12 minutes in the saddle.", "five hours and 12 minutes", "DURATION",
+     "PT5H12M"),
+    ("She won the marathon in 2 hours, 25 minutes, 40 seconds.", "2 hours, 25 minutes, 40 seconds", "DURATION",
+     "PT2H25M40S"),
+    ("I trained in the mountains every weekend.", "every weekend", "SET", "XXXX-WXX-WE"),
+    ("The kids go there every afternoon.", "every afternoon", "SET", "XXXX-XX-XXTAF"),
+    ("Like most starters, he pitches every fifth day.", "every fifth day", "SET", "P5D"),
 ]
 
 

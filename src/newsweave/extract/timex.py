@@ -353,7 +353,7 @@ def find_timexes(doc, published: date | None) -> list[Timex]:
         if reading.type in ("DATE", "TIME") and reading.anchored and reading.remember:
             ctx.remember(reading.value, cand.start)
     _clock_on_day(out, text)
-    return out
+    return _compound_durations(out, text)
 
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
@@ -368,6 +368,35 @@ def _clock_on_day(found: list[Timex], text: str) -> None:
         if (m and day.type == "DATE" and _DAY_VALUE.fullmatch(day.value)
                 and re.fullmatch(r",?\s+on\s+", text[clock.end:day.start])):
             clock.value = day.value + m.group(1)
+
+
+_DURATION_PARTS = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
+_PART_UNITS = ("Y", "M", "W", "D", "H", "TM", "S")
+
+
+def _duration_parts(value: str) -> list[int | None] | None:
+    m = _DURATION_PARTS.fullmatch(value)
+    return [int(g) if g else None for g in m.groups()] if m and value not in ("P", "PT") else None
+
+
+def _compound_durations(found: list[Timex], text: str) -> list[Timex]:
+    """"five hours and 12 minutes", "2 hours, 8 minutes, 14 seconds": one duration of several units, each
+    after the last smaller (TIMEX3 writes it PT5H12M); the rules read each unit alone."""
+    out: list[Timex] = []
+    for t in found:
+        prev = out[-1] if out else None
+        a = _duration_parts(prev.value) if prev is not None and prev.type == "DURATION" == t.type else None
+        b = _duration_parts(t.value) if a is not None else None
+        if (a is not None and b is not None and re.fullmatch(r",?\s+(?:and\s+)?|,\s*", text[prev.end:t.start])
+                and max(i for i, v in enumerate(a) if v is not None) < min(i for i, v in enumerate(b) if v is not None)):
+            parts = [x if x is not None else y for x, y in zip(a, b, strict=True)]
+            date_part = "".join(f"{v}{u}" for v, u in zip(parts[:4], _PART_UNITS[:4], strict=True) if v is not None)
+            time_part = "".join(f"{v}{u[-1]}" for v, u in zip(parts[4:], _PART_UNITS[4:], strict=True) if v is not None)
+            prev.value = "P" + date_part + ("T" + time_part if time_part else "")
+            prev.end, prev.text = t.end, text[prev.start:t.end]
+            continue
+        out.append(t)
+    return out
 
 
 @stage("newsweave.timex.rules.v1", requires=("doc",), assigns=("timexes",),

@@ -286,7 +286,7 @@ RULES: list[Rule] = [
        lambda m, ctx: (ctx.tag(m.start()) == "RB" or ctx.tag(m.start()) == "JJ" and m["word"].lower() in ("daily", "weekly", "hourly", "nightly"))
        and m["word"].lower() != "annually"),
     _r("set_every",
-       rf"(?:every|each|per)\s+(?:(?:other|single)\s+)?(?P<num>(?:two|three|four|five|six|\d+)\s+)?(?P<what>{UNIT_SING}s?|{WEEKDAY}|{MONTH_STRICT}|{SEASON}|morning|evening|night)"
+       rf"(?:every|each|per)\s+(?:(?:other|single)\s+)?(?P<num>(?:two|three|four|five|six|\d+|second|third|fourth|fifth|sixth|seventh|tenth)\s+)?(?P<what>{UNIT_SING}s?|{WEEKDAY}|{MONTH_STRICT}|{SEASON}|morning|afternoon|evening|night)"
        rf"|(?P<num2>)(?:once|twice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each)\s+(?P<what2>{UNIT_SING})",
        lambda m, ctx: S.read_set_every(_Merged(m, what=m["what"] or m["what2"], num=m["num"]), ctx),
        lambda m, ctx: not (m.group(0).lower().startswith("per") and ((m["what"] or "").lower().endswith("s")

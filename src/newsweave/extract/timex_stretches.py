@@ -8,7 +8,14 @@ from __future__ import annotations
 import re
 
 from .timex_calendar import duration_value, fmt, shift
-from .timex_lexicon import MONTHS, PARTS_OF_DAY, SEASONS, WEEKDAYS, number_value
+from .timex_lexicon import (
+    MONTHS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    WEEKDAYS,
+    number_value,
+)
 from .timex_reading import Context, Reading, month_num, unit_name
 
 __all__ = ["read_duration", "read_set_adverb", "read_set_every", "read_vague_plural"]
@@ -67,7 +74,8 @@ def read_set_adverb(m: re.Match, ctx: Context) -> Reading | None:
 
 def read_set_every(m: re.Match, ctx: Context) -> Reading | None:
     what = m["what"].lower()
-    n = number_value(m["num"]) if m["num"] else 1
+    # "every fifth day" is every five days
+    n = (ORDINALS.get(m["num"].strip().lower()) or number_value(m["num"])) if m["num"] else 1
     if what.rstrip("s") in WEEKDAYS or what in WEEKDAYS:
         return Reading("SET", f"XXXX-WXX-{WEEKDAYS[what.rstrip('s') if what not in WEEKDAYS else what]}")
     if what.rstrip(".") in MONTHS:
@@ -77,6 +85,8 @@ def read_set_every(m: re.Match, ctx: Context) -> Reading | None:
     if what in PARTS_OF_DAY:
         return Reading("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[what]}")  # "every morning"
     unit = unit_name(what)
+    if unit == "weekend":
+        return Reading("SET", "XXXX-WXX-WE")  # "every weekend": the weekends, not two days
     if unit == "quarter":
         return Reading("SET", "P1Q" if n == 1 else f"P{int(n or 1)}Q")
     return Reading("SET", duration_value(n if n else None, unit))
