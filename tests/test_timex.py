@@ -141,6 +141,8 @@ CASES = [
     ("I trained in the mountains every weekend.", "every weekend", "SET", "XXXX-WXX-WE"),
     ("The kids go there every afternoon.", "every afternoon", "SET", "XXXX-XX-XXTAF"),
     ("Like most starters, he pitches every fifth day.", "every fifth day", "SET", "P5D"),
+    # "every fortnight" raised KeyError and took the article's whole time stage with it
+    ("The committee meets every fortnight.", "every fortnight", "SET", "P2W"),
 ]
 
 

@@ -338,10 +338,11 @@ def find_timexes(doc, published: date | None) -> list[Timex]:
     for cand in find_candidates(text, ctx):
         try:
             reading = cand.rule.build(cand.match, ctx)
-        except (ValueError, OverflowError):
+        except (ValueError, OverflowError, LookupError):
             # A date outside the years 1-9999 ("in 9000 years", "tomorrow" on 9999-12-31): the
-            # calendar raises OutOfCalendar, date() itself ValueError. The expression gets no value;
-            # the rest of the article is read as usual.
+            # calendar raises OutOfCalendar, date() itself ValueError; a unit a reading has no letter
+            # for raised KeyError ("every fortnight", before it had one). The expression gets no
+            # value; the rest of the article is read as usual, not lost with it.
             continue
         if reading is None:
             continue

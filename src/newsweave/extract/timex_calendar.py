@@ -132,6 +132,8 @@ def duration_value(n: float | None, unit: str) -> str:
         unit, n = "year", (n * 100 if n is not None else None)
     elif unit == "weekend":
         unit, n = "day", (n * 2 if n is not None else None)
+    elif unit == "fortnight":
+        unit, n = "week", (n * 2 if n is not None else None)  # "every fortnight": P2W
     letter = _LETTER[unit]
     if n is None:
         return f"{prefix}X{letter}"
