@@ -82,6 +82,13 @@ def test_an_untagged_mr_is_the_husband_and_keeps_what_his_chain_says():
     assert uf.find(3) == uf.find(1)
 
 
+def test_a_given_name_the_tagger_took_for_a_place_joins_the_surname(nlp):
+    # "Fergal" GPE + "Furlong" PERSON: no table knows a place "Fergal"; "Moscow" stays a place
+    text = "Meath property developer Fergal Furlong has been found guilty. Furlong showed no reaction."
+    ms = _resolve(nlp, text)
+    assert any(m.text == "Fergal Furlong" for m in ms), [(m.text, m.label) for m in ms]
+
+
 def test_best_name_is_longest_name_in_chain():
     ms = [Mention(0, 5, "Smith", "PERSON", chain=1), Mention(10, 20, "John Smith", "PERSON", chain=1),
           Mention(30, 32, "he", "PERSON", kind="pronoun", chain=1)]

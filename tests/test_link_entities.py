@@ -442,6 +442,24 @@ def test_a_merge_a_later_stated_age_contradicts_is_undone():
     assert el.entity(ids[0]) is not None and el.entity(ids[2]) is not None
 
 
+def test_a_merge_a_later_stated_trade_contradicts_is_undone():
+    # "Judge Claire Donnelly" of a fraud trial (s1), then a flood story's "Claire Donnelly" (s2) with nothing
+    # said of her, then its "dairy farmer Claire Donnelly": a judge is no dairy farmer (trade families).
+    el = EntityLinker()
+    arts = [("s1", [M("Judge", kind="title", chain=1), M("Claire Donnelly", chain=1, start=6)]),
+            ("s2", [M("Claire Donnelly", chain=1)]),
+            ("s2", [M("dairy farmer", label="NOMINAL", kind="nominal", chain=1), M("Claire Donnelly", chain=1, start=13)]),
+            ("s1", [M("Claire Donnelly", chain=1)])]
+    ids = []
+    for i, (story, ms) in enumerate(arts):
+        el.add(str(i), ms, story_id=story, published=date(2026, 5, 1 + i))
+        ids.append(next(m.entity_id for m in ms if m.kind == "name"))
+    assert ids[1] == ids[0]  # one full name, nothing yet told them apart
+    assert ids[2] != ids[0]
+    assert el.history[-1] == {"action": "split", "entity": ids[2], "from": ids[0], "story": "s2"}
+    assert ids[3] == ids[0]  # the judge's story keeps the judge
+
+
 def test_link_batch_moves_the_earlier_mentions_of_an_undone_merge():
     from newsweave.link import link_batch
     from newsweave.model import Article, Extraction

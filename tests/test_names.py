@@ -20,3 +20,12 @@ def test_one_slip_of_the_pen(a, b):
 ])
 def test_no_slip(a, b):
     assert not one_slip_apart(a, b) and not one_slip_apart(b, a)
+
+
+def test_a_lower_case_van_is_a_surname_particle_and_a_capital_one_may_be_a_given_name():
+    from newsweave.names import spelled, surname_joined
+
+    assert surname_joined(("van", "dalen"), "van Dalen") == ("vandalen",)
+    assert surname_joined(("van", "dalen"), "Mrs van Dalen") == ("vandalen",)
+    assert surname_joined(("van", "jones"), "Van Jones") == ("van", "jones")
+    assert spelled("Fleur van Dalen")[-1] == spelled("van Dalen")[-1]

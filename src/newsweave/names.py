@@ -240,11 +240,15 @@ def _family_name_first(words: list[str]) -> bool:
     return False
 
 
-def surname_joined(words) -> tuple[str, ...]:
+def surname_joined(words, written: str = "") -> tuple[str, ...]:
     """A name's lower-case words with the surname's particles written into it as one word:
     ("marine", "le", "pen") -> ("marine", "lepen"), ("von", "der", "leyen") -> ("vonderleyen",), so that
-    the surname alone and the full name agree on the surname and no particle passes for a given name."""
+    the surname alone and the full name agree on the surname and no particle passes for a given name.
+    ``written``, the name as written, tells "van Dalen" (a surname: the particle in lower case) from
+    "Van Jones" (a given name)."""
     n = len(words)
+    if n == 2 and words[0] in _GIVEN_TOO and re.search(rf"(?<!\w){words[0]}\b", written):
+        return ("".join(words),)
     if n == 3 and words[0] in _VIETNAMESE_FAMILY and words[1] in ("van", "thi"):
         return tuple(words)  # "Nguyen Van Thanh" is Thanh for short: "Van" is a middle name, no particle
     k = n - 1
@@ -260,7 +264,7 @@ def spelled(text: str) -> tuple[str, ...]:
     """The spelling keys of a name's words (``name_words``, the surname's particles joined to it, then
     ``spelling``), computed once per text."""
     # "Tae-hoon" and "Taehoon", "al-Rashidi" and "Rashidi": one spelling each
-    return tuple(spelling(_ARTICLE.sub("", w).replace("-", "")) for w in surname_joined(name_words(text)))
+    return tuple(spelling(_ARTICLE.sub("", w).replace("-", "")) for w in surname_joined(name_words(text), text))
 
 
 def singular(word: str) -> str:

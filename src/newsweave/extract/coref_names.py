@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..actors import actor_code
 from ..model import Mention
 from ..names import (
     first_name_gender,
@@ -70,7 +71,8 @@ def name_words(text: str) -> list[str]:
     # A word of dots alone ("...") would leave an empty name word, which no name comparison can use.
     kept = [w.rstrip(".") for w in words if w not in {"jr", "jr.", "sr", "sr."} and w.rstrip(".")] or [
         w for w in words if w.rstrip(".")]
-    return list(surname_joined(kept))  # "Le Pen" is the surname of "Marine Le Pen"
+    # "Le Pen" is the surname of "Marine Le Pen"; "van Dalen" (not "Van Jones") a surname alone
+    return list(surname_joined(kept, text))
 
 
 def _acronym(words: list[str]) -> str:
@@ -138,7 +140,11 @@ def join_split_names(doc, names: list[Mention]) -> list[Mention]:
     for m in names:
         prev = out[-1] if out else None
         if (prev is not None and m.label == "PERSON" and m.kind == "name" and prev.kind == "name"
-                and prev.label not in {"GPE", "NORP", "LOC", "PERSON"} and prev.end + 1 == m.start
+                and (prev.label not in {"GPE", "NORP", "LOC", "PERSON"}
+                     # "Fergal" GPE + "Furlong" PERSON: a given name the tagger took for a place no
+                     # table knows ("Moscow", "Paris" before a name stay places)
+                     or prev.label == "GPE" and actor_code(prev.text) is None)
+                and prev.end + 1 == m.start
                 and doc.text[prev.end] == " " and prev.text[:1].isupper() and not prev.text.isupper()):
             span = doc.char_span(prev.start, prev.end)
             target = doc.char_span(m.start, m.end)

@@ -137,6 +137,8 @@ class EntityLinker(StoryLookups):
                 suffix_of[eid] = stated.suffix
             if stated.born is not None and story_id is not None:
                 self._split_contradicted(g, eid, story_id, stated.born)
+            if stated.trades and person and story_id is not None:
+                eid = self._split_on_trades(g, eid, story_id, stated)
             for m in g.mentions:
                 m.entity_id = eid
             self._learn(eid, g, story_id, when, text)
@@ -508,6 +510,22 @@ class EntityLinker(StoryLookups):
                 if c != eid and c in in_story and e.born_in not in (None, story) and not ages_agree(born, e.born):
                     self._move_story_part(c, eid, story)
 
+    def _split_on_trades(self, g: MentionGroup, eid: str, story: str, stated: Stated) -> str:
+        """The entity for a name whose trade this article states: ``eid``, unless another story stated a
+        trade of ``eid`` that this one contradicts — one full name joined across stories before either
+        said what the person does ("Claire Donnelly" the judge, then the dairy farmer). Then this story's
+        part of ``eid`` becomes a new person's, as a contradicted age splits (``_split_contradicted``)."""
+        e = self._entities[eid]
+        if e.label != PERSON or e.trades_in in (None, story) or stated.fits_elsewhere(e):
+            return eid
+        new = self._create(g.name.text, g.name.label)
+        self._move_story_part(eid, new, story)
+        if e.born_in == story:
+            # the age this story stated was the new person's ("Daniel Okafor, 24" the footballer)
+            self._entities[new].born, self._entities[new].born_in = e.born, story
+            e.born, e.born_in = None, None
+        return new
+
     def _move_story_part(self, old: str, new: str, story: str) -> None:
         """What ``story`` said of entity ``old`` is entity ``new``'s (the store re-points that story's mentions)."""
         counts = self._story_mentions[story]
@@ -536,6 +554,7 @@ class EntityLinker(StoryLookups):
             a.born = join_born(a.born, b.born)
         a.suffix = a.suffix or b.suffix
         a.born_in = a.born_in or b.born_in
+        a.trades_in = a.trades_in or b.trades_in
         a.trades |= b.trades
         self._merged_into[old] = into
         self.history.append({"action": "merged", "entity": into, "from": old})

@@ -53,7 +53,7 @@ def given(words) -> str:
 
 def name_gender(text: str) -> str | None:
     """The gender a written person name states: its honorific, else its given name."""
-    words = surname_joined(name_words(text))  # "von der Leyen" has no given name "von"
+    words = surname_joined(name_words(text), text)  # "von der Leyen" has no given name "von"
     return honorific_gender(text) or (first_name_gender(given(words)) if len(words) > 1 else None)
 
 

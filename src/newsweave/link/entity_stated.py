@@ -43,6 +43,8 @@ class Stated:
             e.born = join_born(e.born, self.born)
         if self.suffix is not None and person:
             e.suffix = e.suffix or self.suffix
+        if self.trades and person:
+            e.trades_in = e.trades_in if e.trades else story
         e.trades |= self.trades
 
 
