@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from test_events_types import main_type
 
 pytestmark = pytest.mark.slow
@@ -97,8 +96,8 @@ def test_blind44_readings(nlp, text, type_):
     ("Officials ordered the closure of the liberal monthly Sandor Review on Monday.", "COERCE"),
     ("Armed men seized 17 guests from a beach resort near Halm and carried them off by speedboat.", "ASSAULT"),
     ("After hours of shelling, infantry stormed the trenches of the 4th Battalion on Gradina hill.", "FIGHT"),
-    ("Armed individuals travelling in two vehicles entered the clinic at Sandor and discharged firearms against "
-     "the persons present.", "ASSAULT"),
+    (("Armed individuals travelling in two vehicles entered the clinic at Sandor and discharged firearms against "
+     "the persons present."), "ASSAULT"),
     ("The league fixture in Halm was called off on Sunday after gunmen ambushed the team bus.", "ASSAULT"),
     ("Some 350 persons assembled outside the mine offices to express opposition to the expansion.", "PROTEST"),
     ("The junta put pen to paper on a deal with Castry to build the dam on Tuesday.", "AGREE"),
@@ -115,8 +114,8 @@ def test_blind45_readings(nlp, text, type_):
 
 @pytest.mark.parametrize(("text", "type_"), [
     ("Hooded youths hurled petrol bombs at riot police and set rubbish bins ablaze in Halm late on Monday.", "PROTEST"),
-    ("Castrian army helicopter gunships strafed rebel positions around Halm-Nord in Sandor province on November 7, "
-     "2012, as government troops tried to dislodge fighters from hills overlooking the main road.", "FIGHT"),
+    (("Castrian army helicopter gunships strafed rebel positions around Halm-Nord in Sandor province on November 7, "
+     "2012, as government troops tried to dislodge fighters from hills overlooking the main road."), "FIGHT"),
     ("Armed men seized three schoolteachers from a village school near Halm and escaped by speedboat.", "ASSAULT"),
     ("The communications regulator blocked access to the independent news website Norte on Friday.", "COERCE"),
     ("Troops raided the village of Sandor before dawn, searching homes and arresting 14 people.", "COERCE"),
