@@ -141,6 +141,12 @@ CASES = [
     ("I trained in the mountains every weekend.", "every weekend", "SET", "XXXX-WXX-WE"),
     ("The kids go there every afternoon.", "every afternoon", "SET", "XXXX-XX-XXTAF"),
     ("Like most starters, he pitches every fifth day.", "every fifth day", "SET", "P5D"),
+    # the clause a weekday belongs to (time set 8): not a hyphenated adjective's participle, nor a participle
+    # after a comma; a bare verb after "and" shares the modal of the verb before it
+    ("The minister is expected to visit the worst-hit areas on Sunday.", "Sunday", "DATE", "2025-10-19"),
+    ("A cold front should bring thunderstorms to the north-west on Saturday, with temperatures falling.", "Saturday", "DATE",
+     "2025-10-18"),
+    ("The players would rest and return to training on Wednesday.", "Wednesday", "DATE", "2025-10-22"),
     # "every fortnight" raised KeyError and took the article's whole time stage with it
     ("The committee meets every fortnight.", "every fortnight", "SET", "P2W"),
 ]

@@ -94,6 +94,12 @@ def _verb_tense(verb) -> str | None:
         return None
     if verb.tag_ in ("VBZ", "VBP") or any(w in _PRESENT_AUX for w in words):
         return "PRESENT"
+    if verb.tag_ == "VB" and not words and verb.i > 1 and verb.doc[verb.i - 1].tag_ == "CC":
+        # "would rest today and return to training on Wednesday": a bare verb after "and" shares the
+        # auxiliary of the verb it is joined to
+        joined = next((t for t in reversed(verb.doc[max(0, verb.i - 8):verb.i - 1]) if _is_verb(t)), None)
+        if joined is not None and joined.tag_ in ("VB", "VBN", "VBG"):
+            return _verb_tense(joined)
     return None
 
 
@@ -197,9 +203,11 @@ def clause_verb(doc, start_char: int, end_char: int):
             # "took advantage of a glitch on Wednesday to access ...": an infinitive after the date
             # has no time of its own; the finite verb before it tells when
             best = left
-        if best is right and right.tag_ == "VBG" and left.tag_ in _FINITE and doc[right.i - 1].is_punct:
-            # "a rise in fourth-quarter profit, beating forecasts": a participle after a comma has no
-            # tense of its own; the finite verb before the date tells when
+        if best is right and right.tag_ == "VBG" and (left.tag_ in _FINITE or _verb_tense(left) is not None) and (
+                doc[right.i - 1].is_punct or any(doc[k].text == "," for k in range(span.end, right.i))):
+            # "a rise in fourth-quarter profit, beating forecasts", "should bring storms on Saturday, with
+            # temperatures falling": a participle after a comma has no tense of its own; the verb before
+            # the date tells when
             best = left
     else:
         best = left or right
@@ -221,7 +229,8 @@ def _modifies_noun(doc, i: int) -> bool:
     if tok.lower_ in _PREPOSITIONAL_PARTICIPLES:
         return True
     return (tok.tag_ in ("VBG", "VBN") and i > 0 and i + 1 < len(doc)
-            and doc[i - 1].tag_ in ("DT", "JJ", "PRP$", "POS", "CD") and doc[i + 1].tag_ in ("NN", "NNS"))
+            # (and the second half of a hyphenated adjective: "the worst-hit areas", "war-torn towns")
+            and doc[i - 1].tag_ in ("DT", "JJ", "PRP$", "POS", "CD", "HYPH") and doc[i + 1].tag_ in ("NN", "NNS"))
 
 
 def _is_aux(doc, i: int) -> bool:
