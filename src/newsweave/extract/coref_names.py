@@ -143,7 +143,8 @@ def join_split_names(doc, names: list[Mention]) -> list[Mention]:
                 and (prev.label not in {"GPE", "NORP", "LOC", "PERSON"}
                      # "Fergal" GPE + "Furlong" PERSON: a given name the tagger took for a place no
                      # table knows ("Moscow", "Paris" before a name stay places)
-                     or prev.label == "GPE" and actor_code(prev.text) is None)
+                     or prev.label == "GPE" and prev.text.isalpha() and prev.text.lower() not in _HONORIFICS
+                     and actor_code(prev.text) is None)  # ("Del." of "state Del. Marcia Price" is a title)
                 and prev.end + 1 == m.start
                 and doc.text[prev.end] == " " and prev.text[:1].isupper() and not prev.text.isupper()):
             span = doc.char_span(prev.start, prev.end)
