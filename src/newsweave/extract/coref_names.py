@@ -17,6 +17,7 @@ from ..names import (
     first_name_gender,
     first_names_agree,
     generation,
+    honorific_gender,
     spelling,
     surname_joined,
 )
@@ -197,7 +198,7 @@ def join_name_variants(out: list[Mention], uf: Chains, gender: dict[int, str],
                 gender[i] = g
         elif m.kind == "nominal" and i not in gender and len(words[i]) == 1:
             # "Mr Hollings" the tagger left untagged: the honorific says which Hollings (not his wife)
-            g = HONORIFIC_GENDER.get(m.text.split()[0].lower())
+            g = honorific_gender(m.text)
             if g:
                 gender[i] = g
     people: dict[int, Person] = {}  # chain root -> what its names say of the person

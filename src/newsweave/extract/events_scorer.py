@@ -197,8 +197,10 @@ def _by_actors(verb, sentence_words: set[str], doer: set[str] | None = None) -> 
     done_to = _victims(verb)
     means = _lemmas(verb.subtree) | doer
     weapon = means & _HEAVY_WEAPONS
-    if means & roles.TORTURE or doer & roles.CROWD and to_death(verb):
-        return ("ASSAULT", "torture" if means & roles.TORTURE else "beat")  # torture in a cell, a mob's lynching
+    if means & roles.TORTURE:
+        return ("ASSAULT", "torture")  # torture in a cell, whoever does it
+    if doer & roles.CROWD and to_death(verb):
+        return ("ASSAULT", "beat")  # a mob's lynching
     if doer & roles.CROWD and not doer & (roles.POLICE | roles.STATE_ARMED) and "armed" not in doer:
         return ("PROTEST", "riot")  # a crowd throwing stones, burning cars: a riot ("armed youths" are no crowd)
     burnt = {t.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass") for t in (c, *c.conjuncts)}
@@ -252,9 +254,11 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
     if tok.dep_ == "compound" and (lemma, tok.head.lemma_.lower()) in _PHRASES:
         return None  # read at the head ("air strike", "tear gas")
     if tok.pos_ in ("VERB", "AUX"):
-        if lemma in _GATHER and (is_passive(tok) or any(c.lower_ == "behind" for c in tok.children if c.dep_ in ("prep", "prt"))) or into_the_air(tok):
-            return None  # "rallied behind the minister" (SUPPORT 051), hostages "marched into the jungle by
-        # gunmen", shots "fired into the air": no protest, no force used on anyone
+        if lemma in _GATHER and (is_passive(tok) or any(c.lower_ == "behind" for c in tok.children
+                                                        if c.dep_ in ("prep", "prt"))):
+            return None  # "rallied behind the minister" (SUPPORT 051), hostages "marched into the jungle": no protest
+        if into_the_air(tok):
+            return None  # shots "fired into the air": no force used on anyone
         subj = _subject(tok)
         # "a landing ship was struck": no labour strike (but "a deal was struck" is no blow either)
         passive = any(c.dep_ == "nsubjpass" and c.lemma_.lower() not in roles.STRUCK_NOT_HIT for c in tok.children)
@@ -448,9 +452,9 @@ def _coerce_or_fight(verb, lemma: str) -> tuple[str, str | None] | None:
     table 3.10 and 3.13.2: shutting media, expelling individuals, a police charge; CAMEO 190:
     driving forces out of a place)."""
     objs = _victims(verb)
-    doer = _role_words(_subject(verb))
-    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod")}
     subject = _subject(verb)
+    doer = _role_words(subject)
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod")}
     if lemma == "occupy" and not doer & (roles.POLICE | roles.STATE_ARMED | roles.ARMED_GROUP | roles.ASSAILANT) and (
             doer & roles.CROWD or objs & roles.SAT_IN and subject is not None and subject.pos_ == "NOUN"):
         # a crowd occupying a building or a square, teachers a courtyard: a protest, not a seizure

@@ -93,10 +93,11 @@ def _lexical(token) -> tuple[str, str | None] | None:
         # ("call off a summit") reports no event itself: the summit is the event, cancelled.
         # "The bloc voiced concern over ...": a verb parsed as a modifier of the noun after it
         # governs that noun
-        if lemma in BANS and bodies_of(objects(token) + [c for c in token.children if c.dep_ == "nsubjpass"]):
+        acted_on = objects(token) + [c for c in token.children if c.dep_ == "nsubjpass"]
+        if lemma in BANS and bodies_of(acted_on):
             return ("COERCE", "restrict")  # "suspended the operations of 23 civil-society organisations" (172)
         taken = [token.head] if token.dep_ == "amod" and token.head.i == token.i + 1 else []
-        for obj in objects(token) + [c for c in token.children if c.dep_ == "nsubjpass"] + taken:
+        for obj in acted_on + taken:
             if obj.pos_ == "NUM" or obj.lemma_.lower() in roles.QUANTITIES:
                 # "holding thousands of refugees", "gave 50 million in aid": the object is what the
                 # quantity counts
@@ -130,7 +131,9 @@ def _lexical(token) -> tuple[str, str | None] | None:
             return VERB_PARTICLE[(lemma, particle)]
         if lemma == "call" and particle != "off" and any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon")
                                                          for c in token.children):
-            return ("DEMAND", None)  # "called on Turkey to withdraw", "called for a ceasefire"
+            # "called on Turkey to withdraw", "called for a ceasefire"; a fixture "called off on 3 March"
+            # demands nothing (and "call" alone is no event)
+            return ("DEMAND", None)
         found = reading_by_arguments(token, lemma, particle)
         if found is not None:
             return found if found[0] else None
@@ -151,8 +154,8 @@ def _lexical(token) -> tuple[str, str | None] | None:
             return None  # hostages "being marched into the jungle by armed men": driven, not protesting
         if lemma == "recall" and not {o.lemma_.lower() for o in objs} & (EXPELLED | RECALLED):
             return None  # "recalls Bishnu Adhikari", "recalled 310,000 cars": no envoy withdrawn (161)
-        if lemma == "travel" and token.dep_ == "acl" or lemma == "call" and particle == "off":
-            return None  # "gunmen travelling in two vehicles" visit no one; a fixture "called off" is no demand
+        if lemma == "travel" and token.dep_ == "acl":
+            return None  # "gunmen travelling in two vehicles" visit no one
         if lemma == "put" and {o.lemma_.lower() for o in objs} == {"pen"}:
             return pen_to_paper(token)
         if lemma == "thank" and not subject_lemma(token) and {o.lower_ for o in objs} <= {"you"}:
