@@ -137,6 +137,8 @@ def test_previously_met_occurred(nlp):
         ("France rejected a Turkish proposal for a ceasefire.", "REJECT", ["FRA"], ["TUR"]),
         ("Mexico demanded that the United States return the stolen artifacts.", "DEMAND", ["MEX"], ["USA"]),
         ("Poland expelled two Russian diplomats on Friday.", "SANCTION", ["POL"], ["RUS"]),
+        # officials and staff of another state are envoys whichever verb orders them out (one list)
+        ("Kenya expelled two Ugandan officials on Monday.", "SANCTION", ["KEN"], ["UGA"]),
         ("The UN Security Council imposed sanctions on North Korea.", "SANCTION", ["IGO"], ["PRK"]),
         ("Hungary's prime minister praised the Chinese president.", "SUPPORT", ["HUN"], ["CHN"]),
         ("Iran threatened to close its embassy in Norway.", "THREATEN", ["IRN"], []),

@@ -18,10 +18,10 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["DETERMINERS", "FAMILY", "HONORIFICS", "ORGANISATION_HEADS", "PARTICLES", "PLACE_HEADS", "PRONOUNS",
+__all__ = ["DETERMINERS", "FAMILY", "GENDERED_HONORIFICS", "HONORIFICS", "ORGANISATION_HEADS", "PARTICLES", "PLACE_HEADS", "PRONOUNS",
            "SURNAME_PARTICLES", "WORD", "first_name_gender",
            "first_names_agree", "fold", "generation",
-           "head_of", "honorific_gender", "is_proper_name", "last_word", "name_words", "plain_words",
+           "head_of", "honorific_gender", "honorific_word_gender", "is_proper_name", "last_word", "name_words", "plain_words",
            "reads_as_person", "singular", "spelled", "spelling", "surname_joined", "without_nickname", "words_of"]
 
 
@@ -280,6 +280,7 @@ def singular(word: str) -> str:
 # Honorifics that state a gender ("Mr. Trump" is not Melania Trump).
 _HONORIFIC_GENDER = {"mr": "m", "mister": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f",
                      "madam": "f", "lady": "f", "dame": "f"}
+GENDERED_HONORIFICS = frozenset(_HONORIFIC_GENDER)
 # Short forms of given names that share no prefix with the full form (a prefix, "Tim"/"Timothy", is
 # matched by rule), as written; compared through their spelling keys.
 _NICKNAMES = {
@@ -370,6 +371,12 @@ def honorific_gender(text: str) -> str | None:
     """The gender a leading honorific states ("Mrs. Clinton" -> "f"), or None."""
     words = WORD.findall(fold(text))
     return _HONORIFIC_GENDER.get(words[0]) if len(words) > 1 else None
+
+
+def honorific_word_gender(word: str) -> str | None:
+    """The gender one honorific word states, written with or without its dot ("Mrs." -> "f"), or None."""
+    return _HONORIFIC_GENDER.get(word.lower().rstrip("."))
+
 
 
 def _full_given(word: str) -> str:

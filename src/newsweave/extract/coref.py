@@ -39,9 +39,10 @@ quotations they are read against) in ``coref_pronouns``.
 from __future__ import annotations
 
 from ..model import Extraction, Mention
+from ..names import honorific_word_gender
 from ..settings import Settings
 from .coref_identity import identity_statements
-from .coref_names import HONORIFIC_GENDER, Chains, join_name_variants, join_split_names
+from .coref_names import Chains, join_name_variants, join_split_names
 from .coref_orgs import dominant_organisation_descriptions
 from .coref_pronouns import (
     FIRST_PERSON,
@@ -186,11 +187,10 @@ def resolve_coreference(doc, mentions: list[Mention]) -> list[Mention]:
             if m.label == "PERSON":
                 title = _title_before(doc, span.start, span.end)
                 before = doc[span.start - 1] if span.start > 0 else None
-                if before is not None and before.lower_ in HONORIFIC_GENDER:
-                    gender[idx] = HONORIFIC_GENDER[before.lower_]
-                first = span[0].lower_
-                if first in HONORIFIC_GENDER:
-                    gender[idx] = HONORIFIC_GENDER[first]
+                said = honorific_word_gender(before.text) if before is not None else None
+                said = honorific_word_gender(span[0].text) or said
+                if said is not None:
+                    gender[idx] = said
                 role = _role_of(title) if title else None
                 if role is not None:
                     title_heads[idx] = role[0]

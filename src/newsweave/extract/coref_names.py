@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..actors import actor_code
 from ..model import Mention
 from ..names import (
+    GENDERED_HONORIFICS,
     first_name_gender,
     first_names_agree,
     generation,
@@ -22,15 +23,12 @@ from ..names import (
     surname_joined,
 )
 
-__all__ = ["HONORIFIC_GENDER", "Chains", "Person", "join_name_variants", "join_split_names", "name_words",
+__all__ = ["Chains", "Person", "join_name_variants", "join_split_names", "name_words",
            "same_name"]
 
-# Words before a surname that are honorifics, not part of the name; they also tell gender.
-HONORIFIC_GENDER = {
-    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
-    "miss": "f", "madam": "f", "lady": "f", "dame": "f",
-}
-_HONORIFICS = set(HONORIFIC_GENDER) | {
+# Words before a surname that are honorifics, not part of the name, with or without their dot; the
+# gendered ones ("Mr", "Madam") come from ``names``, which also reads the gender they tell.
+_HONORIFICS = {w + dot for w in GENDERED_HONORIFICS for dot in ("", ".")} | {
     "dr", "dr.", "prof", "prof.", "gov", "gov.", "sen", "sen.", "rep", "rep.", "gen", "gen.",
     "president", "senator", "governor", "minister", "secretary", "judge", "justice", "rev", "rev.",
 }

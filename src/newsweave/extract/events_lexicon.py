@@ -9,13 +9,13 @@ it. Not fitted to any evaluation set.
 
 from __future__ import annotations
 
+from .events_roles import DEPORTED, ENVOYS
+
 __all__ = [
     "AID_GOODS",
     "CONFLICTUAL",
     "CONTROL_VERBS",
     "COOPERATIVE",
-    "DEPORTED",
-    "EXPELLED",
     "LIGHT_ONLY_NOUNS",
     "LIGHT_VERBS",
     "MATERIAL_PHRASES",
@@ -217,14 +217,6 @@ AID_GOODS = ("aid", "food", "medicine", "good", "supply", "weapon", "arm", "fuel
               "ration", "medication", "shelter", "generator", "clothing", "clothes", "seed", "fertilizer", "cargo",
               "fertiliser")
 
-# Who a state orders out of its territory (CAMEO 166 "Expel or withdraw"), diplomats above all.
-EXPELLED = frozenset({"diplomat", "ambassador", "envoy", "attache", "official", "monitor", "observer", "staff",
-                      "inspector", "peacekeeper"})
-# People expelled one by one: the manual's exception to SANCTION, "Expulsions or deportations of
-# individuals - typically a legal matter - are coded as COERCE" (CAMEO 174).
-DEPORTED = frozenset({"journalist", "correspondent", "reporter", "activist", "migrant", "refugee", "worker",
-                      "national", "citizen", "student", "missionary", "priest", "cleric", "dissident", "foreigner",
-                      "tourist", "blogger", "academic", "preacher", "imam", "lawyer", "businessman"})
 
 # Verbs that put a deal on paper, and the deals (``VERB_OBJECT``); the words of a deal that opens or
 # improves relations ("a treaty of friendship", "an accord on diplomatic ties"), which the manual puts
@@ -294,7 +286,7 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     # Goods handed over or donated to another are aid (07), not property returned (084).
     **{(v, o): ("AID", None) for v in ("hand over", "donate") for o in AID_GOODS + ("ambulance", "ventilator")},
     # CAMEO 166 "Expel or withdraw": diplomats ordered out of a country.
-    **{("order out", o): ("SANCTION", "expel") for o in EXPELLED},
+    **{("order out", o): ("SANCTION", "expel") for o in ENVOYS},
     # Land taken over from its owner (the manual's COERCE: "confiscate property"; CAMEO 1712).
     **{("take over", o): ("COERCE", "seize") for o in ("estate", "farm", "ranch", "plantation", "land", "homestead")},
     **{(v, o): ("COERCE", "deport") for v in ("expel", "order out", "deport", "kick out", "throw out")

@@ -1,18 +1,18 @@
 """Who acts on whom in an act of force or protest, by role word, and the words around such acts that
 the PLOVER manual's lines read (``events_scorer``, ``events_triggers``): crowds, police, the state's
 armed forces, armed groups, assailants, civilians, armed targets, military objectives, streets, bodies a
-state dissolves, media it shuts, envoys it expels, what a protest's purpose voices, what says people died.
+state dissolves, media it shuts, envoys and individuals it expels, what a protest's purpose voices, what says people died.
 
 Lemmas, lower case; written from the manual's definitions and mode tables, nothing fitted.
 """
 
 from __future__ import annotations
 
-__all__ = ["ARMED_GROUP", "ARMED_TARGET", "ARRESTS", "ASSAILANT", "BODIES", "CIVILIAN", "CROWD", "DISSENT",
+__all__ = ["ARMED_GROUP", "ARMED_TARGET", "ARRESTS", "ASSAILANT", "BODIES", "CIVILIAN", "CROWD", "DEPORTED", "DISSENT",
            "EFFECT_VERBS", "ENVOYS", "EXCHANGES", "GRIEVANCES", "HOLDERS", "INSPECTORS", "JOINT_ACTS", "KILLED",
            "LEGAL", "LIMBS_AND_DEATH", "MEDIA", "MILITARY_OBJECTIVES", "NEGOTIATIONS", "NOT_VICTIMS", "PEOPLE",
            "POLICE", "QUANTITIES", "SAT_IN", "STATE_ARMED", "STREET_PROPERTY", "STRUCK_NOT_HIT", "THOROUGHFARES",
-           "TORTURE", "WEAPONS", "WRONGS"]
+           "TORTURE", "WEAPONS", "WRONGS", "expulsion"]
 
 # Who acts, by role word (lemmas, lower case).
 CROWD = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "youth", "striker",
@@ -74,8 +74,14 @@ NOT_VICTIMS = frozenset({"bill", "deal", "plan", "proposal", "idea", "measure", 
 MEDIA = frozenset({"newspaper", "station", "radio", "television", "channel", "website", "site", "internet",
                    "outlet", "paper", "magazine", "broadcaster", "office", "publication", "agency", "daily",
                    "weekly", "press", "monthly", "journal", "tabloid", "portal", "newsletter"})
+# Who a state orders out of its territory as a state's act (CAMEO 166 "Expel or withdraw": SANCTION),
+# diplomats above all, and the people expelled one by one: the manual's exception to SANCTION,
+# "Expulsions or deportations of individuals - typically a legal matter - are coded as COERCE" (CAMEO 174).
 ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "consul", "embassy", "mission", "observer",
-                    "inspector", "peacekeeper", "monitor"})
+                    "inspector", "peacekeeper", "monitor", "official", "staff"})
+DEPORTED = frozenset({"journalist", "correspondent", "reporter", "activist", "migrant", "refugee", "worker",
+                      "national", "citizen", "student", "missionary", "priest", "cleric", "dissident", "foreigner",
+                      "tourist", "blogger", "academic", "preacher", "imam", "lawyer", "businessman"})
 # Who is taken in an abduction, beside the civilians: people named by what they do or where they are from.
 PEOPLE = frozenset({"engineer", "contractor", "missionary", "nurse", "driver", "fisherman", "fishermen", "sailor",
                     "crew", "foreigner", "national", "citizen", "employee", "trader", "merchant", "person",
@@ -114,3 +120,13 @@ WEAPONS = frozenset({"rocket", "missile", "shell", "shot", "mortar", "bullet", "
 # Verbs of what an event did ("halted production", "paralysed the capital"), whose subject is the event.
 EFFECT_VERBS = frozenset({"halt", "disrupt", "paralyse", "paralyze", "cripple", "shut", "close", "stop",
                           "ground", "delay", "bring", "block", "choke"})
+
+
+def expulsion(ordered: set[str]) -> tuple[str, str] | None:
+    """What ordering these people out of a country is (lemmas of who is ordered): envoys, a SANCTION
+    (CAMEO 166); individuals, COERCE (174); anyone else (troops told to leave a town), no expulsion."""
+    if ordered & ENVOYS:
+        return ("SANCTION", "expel")
+    if ordered & DEPORTED:
+        return ("COERCE", "deport")
+    return None

@@ -461,8 +461,9 @@ def _coerce_or_fight(verb, lemma: str) -> tuple[str, str | None] | None:
         return ("PROTEST", "obstruct")
     if lemma in ("shut", "close") and objs & roles.MEDIA:
         return ("COERCE", "censor")
-    if lemma in ("expel", "deport") and objs and not objs & roles.ENVOYS:
-        return ("COERCE", "deport")  # expelling individuals; expelling diplomats is SANCTION
+    if lemma in ("expel", "deport") and objs:
+        # expelling diplomats is SANCTION, anyone else is expelled as an individual (COERCE, CAMEO 174)
+        return roles.expulsion(objs) or ("COERCE", "deport")
     if lemma == "charge" and doer & roles.POLICE and objs & roles.CROWD | objs & {"protester", "demonstrator", "crowd"}:
         return ("COERCE", "restrict")
     if lemma in ("push", "move", "roll", "sweep", "storm", "advance") and "into" in particles and (

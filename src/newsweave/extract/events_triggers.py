@@ -40,8 +40,6 @@ from .events_lexicon import (
     CONFLICTUAL,
     CONTROL_VERBS,
     COOPERATIVE,
-    DEPORTED,
-    EXPELLED,
     LIGHT_ONLY_NOUNS,
     LIGHT_VERBS,
     MILITARY_SECTORS,
@@ -152,7 +150,7 @@ def _lexical(token) -> tuple[str, str | None] | None:
             return None  # "struck a deal", "demonstrated his commitment", "rallied support"
         if lemma == "march" and is_passive(token):
             return None  # hostages "being marched into the jungle by armed men": driven, not protesting
-        if lemma == "recall" and not {o.lemma_.lower() for o in objs} & (EXPELLED | RECALLED):
+        if lemma == "recall" and not {o.lemma_.lower() for o in objs} & (roles.ENVOYS | RECALLED):
             return None  # "recalls Bishnu Adhikari", "recalled 310,000 cars": no envoy withdrawn (161)
         if lemma == "travel" and token.dep_ == "acl":
             return None  # "gunmen travelling in two vehicles" visit no one
@@ -441,11 +439,8 @@ def _verb_triggers(tok, consumed: set[int]) -> list[Trigger]:
         if lemma in ("fail", "refuse", "decline"):
             own = ("REJECT", None)  # failing or refusing to agree is a rejection (CAMEO 12)
         if lemma == "order" and complement.lemma_.lower() in ("leave", "quit", "depart"):
-            ordered = {o.lemma_.lower() for o in objects(tok)}
-            if ordered & EXPELLED:
-                own = ("SANCTION", "expel")  # diplomats ordered to leave: an expulsion (CAMEO 166)
-            elif ordered & DEPORTED:
-                own = ("COERCE", "deport")  # journalists ordered to leave: individuals expelled (174)
+            # diplomats ordered to leave: an expulsion (166); journalists: individuals expelled (174)
+            own = roles.expulsion({o.lemma_.lower() for o in objects(tok)}) or own
         if own is None:
             return []
         typ, mode = own
