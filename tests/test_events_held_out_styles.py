@@ -101,6 +101,8 @@ def test_blind44_readings(nlp, text, type_):
     ("The league fixture in Halm was called off on Sunday after gunmen ambushed the team bus.", "ASSAULT"),
     ("Some 350 persons assembled outside the mine offices to express opposition to the expansion.", "PROTEST"),
     ("The junta put pen to paper on a deal with Castry to build the dam on Tuesday.", "AGREE"),
+    # a treaty of friendship put on paper is SUPPORT, as one "signed" is (057)
+    ("Castry and Veltria put pen to paper on a treaty of friendship and cooperation on Tuesday.", "SUPPORT"),
 ])
 def test_blind45_readings(nlp, text, type_):
     """blind45's lines: an order whose clause or object is a killing, a closure or taking a channel off the air

@@ -272,9 +272,13 @@ def ties_signed(deal) -> bool:
 
 
 def pen_to_paper(verb) -> tuple[str, str | None] | None:
-    """ "put pen to paper on a deal": signing it (AGREE, as ``SIGN_VERBS``)."""
+    """ "put pen to paper on a deal": signing it (AGREE, as ``SIGN_VERBS``; SUPPORT for a treaty of
+    friendship, as ``ties_signed`` reads "signed" one)."""
     deals = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children if p.dep_ == "pobj"]
-    return VERB_OBJECT.get(("sign", deals[0].lemma_.lower())) if deals else None
+    signing = VERB_OBJECT.get(("sign", deals[0].lemma_.lower())) if deals else None
+    if signing is not None and signing[0] == "AGREE" and ties_signed(deals[0]):
+        return ("SUPPORT", None)
+    return signing
 
 
 def blocks_media(objs) -> bool:
