@@ -204,3 +204,10 @@ def test_blind_set_value_f1_holds(nlp, name):
               for i, r in gold.items()}
     value = scoring.timex(gold, system)["value"]["f1"]
     assert value >= BLIND_VALUE_F1[name] - 0.01, value
+
+
+def test_an_adverb_between_will_and_its_verb_keeps_the_future(nlp):
+    # "will next update investors in January" (a September article): next January
+    from newsweave.extract.timex import find_timexes
+    doc = nlp("The company will next update investors in January.")
+    assert [t.value for t in find_timexes(doc, date(2006, 9, 19))] == ["2007-01"]

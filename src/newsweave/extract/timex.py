@@ -52,8 +52,9 @@ def _aux_words(verb) -> list:
         t = doc[i]
         if _is_verb(t) or t.tag_ == "TO":
             out.append(t)
-        elif t.tag_ not in ("RB", "RBR", "RBS", "PRP", "_SP") and t.lower_ not in ("not", "n't"):
-            break  # ("will most likely vote", "did\u00a0support": adverbs and odd spaces between)
+        elif t.tag_ not in ("RB", "RBR", "RBS", "PRP", "_SP") and t.lower_ not in ("not", "n't") and not (
+                t.dep_ == "advmod" and t.head.i == verb.i):
+            break  # ("will most likely vote", "did\u00a0support", "will next update": adverbs and odd spaces between)
         i -= 1
     return out
 
