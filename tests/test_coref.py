@@ -82,6 +82,33 @@ def test_an_untagged_mr_is_the_husband_and_keeps_what_his_chain_says():
     assert uf.find(3) == uf.find(1)
 
 
+def test_among_equals_a_surname_is_whoever_the_article_already_called_so():
+    # "Daniel Okafor ... Okafor said ... Chioma Okafor ... said Mrs Okafor ... Okafor disputes": the bare
+    # surname is the coach it already named so, not his wife named last; a second "Mrs Santos" is the
+    # mother called so before, not the daughter named in between.
+    out = [Mention(0, 13, "Daniel Okafor", "PERSON"), Mention(40, 46, "Okafor", "PERSON"),
+           Mention(80, 93, "Chioma Okafor", "PERSON"), Mention(120, 130, "Mrs Okafor", "PERSON"),
+           Mention(160, 166, "Okafor", "PERSON")]
+    uf = Chains()
+    for _ in out:
+        uf.add()
+    join_name_variants(out, uf, {3: "f"})
+    assert uf.find(1) == uf.find(0) == uf.find(4) != uf.find(2) == uf.find(3)
+    out = [Mention(0, 12, "Maria Santos", "PERSON"), Mention(40, 50, "Mrs Santos", "PERSON"),
+           Mention(80, 90, "Joy Santos", "PERSON"), Mention(120, 130, "Mrs Santos", "PERSON")]
+    uf = Chains()
+    for _ in out:
+        uf.add()
+    join_name_variants(out, uf, {1: "f", 3: "f"})
+    assert uf.find(3) == uf.find(1) == uf.find(0) != uf.find(2)
+
+
+def test_a_name_cut_at_its_nickname_closing_mark_is_one_name(nlp):
+    text = 'Rep. Robert C. "Bobby" Scott opened his yard. Scott said he was pleased.'
+    ms = _resolve(nlp, text)
+    assert any(m.text == 'Robert C. "Bobby" Scott' for m in ms), [(m.text, m.label) for m in ms]
+
+
 def test_a_given_name_the_tagger_took_for_a_place_joins_the_surname(nlp):
     # "Fergal" GPE + "Furlong" PERSON: no table knows a place "Fergal"; "Moscow" stays a place
     text = "Meath property developer Fergal Furlong has been found guilty. Furlong showed no reaction."

@@ -35,6 +35,8 @@ def test_given_names_and_their_gender():
     assert first_name_gender("Jordan") is None  # borne by men and women alike
     # ... and so are Robin and Terry, though their spelling keys are Robyn's and Terri's
     assert first_name_gender("Robin") is None and first_name_gender("Terry") is None
+    # a name the lists write as written is read as listed, though its spelling key is a woman's name too
+    assert [first_name_gender(n) for n in ("Daniel", "Danielle", "Danny", "Ian", "Barry")] == ["m", "f", "m", "m", "m"]
     agree = [("Bill", "William"), ("Tim", "Timothy"), ("J", "John"), ("Yuri", "Yury")]
     differ = [("Donald", "Melania"), ("Donald", "Ivanka"), ("Ivana", "Ivanka"), ("Tim", "Lamont")]
     assert all(first_names_agree(spelling(a.lower()), spelling(b.lower())) for a, b in agree)

@@ -123,12 +123,13 @@ def test_a_store_built_before_dates_weighed_goes_on_without_them():
 @pytest.mark.eval
 @pytest.mark.parametrize(("name", "mixed", "p", "r"), [("people_fictional_blind3", 0.10, 0.95, 0.77),
                                                       ("people_fictional_blind4", 0.15, 0.96, 0.76),
-                                                      ("people_fictional_blind5", 0.105, 0.96, 0.84),
+                                                      ("people_fictional_blind5", 0.08, 0.97, 0.84),
                                                       ("people_fictional_blind6", 0.07, 0.97, 0.88),
                                                       ("people_fictional_blind7", 0.06, 0.97, 0.81),
-                                                      ("people_fictional_blind8", 0.035, 0.985, 0.85),
-                                                      ("people_fictional_blind9", 0.035, 0.98, 0.75),
-                                                      ("people_fictional_blind10", 0.09, 0.965, 0.83)])
+                                                      ("people_fictional_blind8", 0.01, 0.995, 0.85),
+                                                      ("people_fictional_blind9", 0.01, 0.995, 0.75),
+                                                      ("people_fictional_blind10", 0.075, 0.97, 0.83),
+                                                      ("people_fictional_blind11", 0.14, 0.935, 0.79)])
 def test_the_multi_outlet_people_sets_no_worse_than_measured(shared_dir, name, mixed, p, r):
     # people_fictional_blind3 (2026-12-07, fifth session): five outlets' habits — nicknames, initials,
     # transliterations, a maiden name — and traps: one full name for two people of unrelated stories,
@@ -151,6 +152,13 @@ def test_the_multi_outlet_people_sets_no_worse_than_measured(shared_dir, name, m
     # 8.75% after a lower-case "van" read as a surname particle, "Fergal" GPE + "Furlong" read as one name,
     # and a merge a later stated trade contradicts undone. Set 5's pin rose from 0.09 to 0.105 with the
     # second: its sprinter "Nadia Haddad", once tagged ORG, now meets the architect's full name.
+    # Tenth session: set 11 (Ukrainian, Russian, Nigerian, Irish, Spanish, Chinese, Indonesian, Icelandic,
+    # Emirati, Canadian and Vietnamese families; three full names borne by two people of two countries;
+    # maiden and married names): first run 22.1% (P 0.914, R 0.792). After a Census given name read as
+    # listed ("Daniel" is a man's name, though its spelling key is Danielle's too), the countries an
+    # article names told against one full name of another story, a surname among equals given to the
+    # person already called so, "Dr" read as a trade, and an ORG-tagged name held to a person's rules:
+    # 13.2% (P 0.940, R 0.795); sets 5 (7.4%), 8 (0%), 9 (0%) and 10 (7.0%) tightened with them.
     # What still mixes is listed in benchmarks/RESULTS.md; this holds the line.
     people = _bench("people_eval")
     rows = people.load(DATA / f"{name}.jsonl")

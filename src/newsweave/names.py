@@ -323,10 +323,21 @@ def _first_name_table() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _first_names_as_listed() -> dict[str, str]:
+    """Given name as the Census lists write it -> "m", "f" or "-" (worn by both)."""
+    text = resources.files("newsweave").joinpath("data/first_names.tsv").read_text(encoding="utf-8")
+    return dict(line.partition("\t")[::2] for line in text.splitlines() if line and not line.startswith("#"))
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def first_name_gender(word: str) -> str | None:
     """``"m"``/``"f"`` when nearly everyone with this given name is a man/woman (Census lists), else None.
-    ``word`` may be written ("Melania") or a spelling key ("viliam")."""
+    ``word`` may be written ("Melania") or a spelling key ("viliam"). A name the lists write as it is
+    written is read as listed: "Daniel" is a man's name though its spelling key is also Danielle's."""
+    listed = _first_names_as_listed().get(fold(word))
+    if listed is not None:
+        return listed if listed in ("m", "f") else None
     return _first_name_table().get(spelling(fold(word)))
 
 

@@ -153,8 +153,19 @@ def join_split_names(doc, names: list[Mention]) -> list[Mention]:
                 out[-1] = Mention(start=prev.start, end=m.end, text=doc.text[prev.start:m.end], label="PERSON",
                                   kind="name")
                 continue
+        if (prev is not None and m.label == "PERSON" == prev.label and m.kind == "name" == prev.kind
+                and _open_nickname(prev.text) and re.fullmatch(r'["”]\s', doc.text[prev.end:m.start])):
+            # 'Robert C. "Bobby' + 'Scott': the tagger cut the name at its nickname's closing mark
+            out[-1] = Mention(start=prev.start, end=m.end, text=doc.text[prev.start:m.end], label="PERSON",
+                              kind="name")
+            continue
         out.append(m)
     return out
+
+
+def _open_nickname(text: str) -> bool:
+    """Whether a name ends in a nickname whose quote mark is opened and not closed ('Robert C. "Bobby')."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
 def _keys_held(words: list[str], acronym: str) -> list[tuple[str, object]]:
@@ -217,6 +228,7 @@ def join_name_variants(out: list[Mention], uf: Chains, gender: dict[int, str],
             # tagger missed: "Osei").
             continue
         wi = words[i]
+        written = " ".join(m.text.lower().split())
         best, best_key = None, None
         acronym = _acronym(wi) if len(wi) > 1 else ""
         candidates = sorted({j for key in _keys_sought(wi, acronym) for j in earlier.get(key, ())}) if wi else ()
@@ -224,6 +236,8 @@ def join_name_variants(out: list[Mention], uf: Chains, gender: dict[int, str],
             # a surname under a title is the person the article gave that title, where one was
             same_title = [j for j in candidates if titles[i] in titled.get(uf.find(j), ())]
             candidates = same_title or candidates
+        # the chains the article has already called by this very form ("Okafor" alone, "Mrs Santos")
+        called_so = {uf.find(k) for k in candidates if " ".join(out[k].text.lower().split()) == written}
         for j in candidates:
             mj = out[j]
             wj = words[j]
@@ -246,7 +260,9 @@ def join_name_variants(out: list[Mention], uf: Chains, gender: dict[int, str],
             if person is not None and not person.admits(wi, gender.get(i), generation(m.text)):
                 continue
             # the most-mentioned compatible person so far; the later one among equals
-            key = (size.get(uf.find(j), 1), j)
+            # among equals, the person the article has already called so ("Okafor said" of the coach,
+            # before "said Mrs Okafor" of his wife), then the later one
+            key = (size.get(uf.find(j), 1), uf.find(j) in called_so, j)
             if best_key is None or key > best_key:
                 best, best_key = j, key
         if best is not None:

@@ -65,6 +65,7 @@ from .entity_groups import (
     join_descriptions,
     name_gender,
 )
+from .entity_places import countries_of
 from .entity_roles import actor_code, role_key, title_before
 from .entity_state import EntityRecord
 from .entity_stated import NOTHING, Stated
@@ -120,6 +121,7 @@ class EntityLinker(StoryLookups):
         # Full names first, so that a surname or title in the same article finds them.
         groups.sort(key=lambda g: (g.name is None, -(len(_name_words(g.name.text)) if g.name else 0)))
         suffix_of: dict[str, str | None] = {}  # entity -> the suffix its name has in this article
+        places = countries_of(mentions)
         for g in groups:
             # the name's mentions, and its surname where the tagger took it for a common noun ("Ashworth, 34,")
             written = [m for m in g.mentions if m.kind == "name" or m.kind == "nominal" and g.name is not None
@@ -127,7 +129,9 @@ class EntityLinker(StoryLookups):
             person = g.label == PERSON and g.name is not None
             stated = Stated(born=birth_years(text, written, published.year if published else None) if person else None,
                             suffix=next((s for s in (generation(m.text) for m in g.mentions if m.kind == "name") if s), None),
-                            trades=trades_of(g.mentions) if person else frozenset())
+                            # read for a name of any label: a person's name the tagger made an ORG
+                            trades=trades_of(g.mentions, text) if g.name is not None else frozenset(),
+                            places=places if g.name is not None else frozenset())
             eid = self._resolve(g, story_id, when, stated)
             if g.name is not None and suffix_of.get(eid, stated.suffix) != stated.suffix:
                 # the article's "Adebayo Ogundipe" beside its "Adebayo Ogundipe Jr.": two people, whichever
@@ -137,8 +141,8 @@ class EntityLinker(StoryLookups):
                 suffix_of[eid] = stated.suffix
             if stated.born is not None and story_id is not None:
                 self._split_contradicted(g, eid, story_id, stated.born)
-            if stated.trades and person and story_id is not None:
-                eid = self._split_on_trades(g, eid, story_id, stated)
+            if (stated.trades or stated.places) and person and story_id is not None:
+                eid = self._split_on_stated(g, eid, story_id, stated)
             for m in g.mentions:
                 m.entity_id = eid
             self._learn(eid, g, story_id, when, text)
@@ -302,6 +306,13 @@ class EntityLinker(StoryLookups):
             return None  # "Robin Ashworth" the batsman ("he") is no headteacher "Robin Ashworth" ("she")
         return eid if stated.fits(e) else None
 
+    def _told_apart(self, eid: str, fam: str, stated: Stated, story: str | None) -> bool:
+        """Whether a name written under another label than PERSON is told apart from person ``eid`` of
+        another story by what its article states (a sprinter's name the tagger made an ORG is no
+        architect of that name in a Montreal story); a PERSON name's own rules read this themselves."""
+        return (fam != "PER" and self._entities[self.canonical(eid)].label == PERSON
+                and self._compatible(eid, stated, story=story) is None)
+
     def _resolve_name(self, m: Mention, story: str | None, gender: str | None = None,
                       person: bool = False, alone: frozenset[str] = frozenset(),
                       stated: Stated = NOTHING) -> str | None:
@@ -313,7 +324,7 @@ class EntityLinker(StoryLookups):
         if fam == "PER" and not person:
             return self._resolve_person(m, words, story, gender, alone, stated)
         same = self._by_key.get(f"{fam}|{key}")
-        if same:
+        if same and not self._told_apart(same[-1], fam, stated, story):
             return same[-1]
         if fam != "PER" and _is_acronym(m.text):
             hit = self._by_acronym.get(key)
@@ -323,7 +334,7 @@ class EntityLinker(StoryLookups):
         if len(words) > 1:
             for other in ("PER", "ORG", "PLACE", "NORP"):
                 hit = self._by_key.get(f"{other}|{key}")
-                if hit:
+                if hit and not self._told_apart(hit[-1], fam, stated, story):
                     return hit[-1]
         if fam != "PER" and len(words) == 1:
             hit = self._by_acronym.get(key)
@@ -510,13 +521,14 @@ class EntityLinker(StoryLookups):
                 if c != eid and c in in_story and e.born_in not in (None, story) and not ages_agree(born, e.born):
                     self._move_story_part(c, eid, story)
 
-    def _split_on_trades(self, g: MentionGroup, eid: str, story: str, stated: Stated) -> str:
-        """The entity for a name whose trade this article states: ``eid``, unless another story stated a
-        trade of ``eid`` that this one contradicts — one full name joined across stories before either
-        said what the person does ("Claire Donnelly" the judge, then the dairy farmer). Then this story's
-        part of ``eid`` becomes a new person's, as a contradicted age splits (``_split_contradicted``)."""
+    def _split_on_stated(self, g: MentionGroup, eid: str, story: str, stated: Stated) -> str:
+        """The entity for a name whose trade or countries this article states: ``eid``, unless another
+        story stated a trade or countries of ``eid`` that this one contradicts — one full name joined
+        across stories before either said what the person does or where ("Claire Donnelly" the judge,
+        then the dairy farmer; "Michael Brennan" of a Dublin party, then of a Markham council). Then this
+        story's part of ``eid`` becomes a new person's, as a contradicted age splits (``_split_contradicted``)."""
         e = self._entities[eid]
-        if e.label != PERSON or e.trades_in in (None, story) or stated.fits_elsewhere(e):
+        if e.label != PERSON or not stated.contradicts_elsewhere(e, story):
             return eid
         new = self._create(g.name.text, g.name.label)
         self._move_story_part(eid, new, story)
@@ -556,6 +568,8 @@ class EntityLinker(StoryLookups):
         a.born_in = a.born_in or b.born_in
         a.trades_in = a.trades_in or b.trades_in
         a.trades |= b.trades
+        a.places |= b.places
+        a.places_in = a.places_in or b.places_in
         self._merged_into[old] = into
         self.history.append({"action": "merged", "entity": into, "from": old})
         self._changes.touch_all([("ent", into), ("merged", old), ("hist", self._history_base + len(self.history) - 1)])

@@ -55,6 +55,8 @@ class EntityRecord:
     born_in: str | None = None  # the story whose article first stated its age (a later contradiction elsewhere splits)
     trades: set = field(default_factory=set)  # trade families its descriptions gave ("law", "sport"; ``entity_trades``)
     trades_in: str | None = None  # the story whose article first stated a trade (as ``born_in`` for ages)
+    places: set = field(default_factory=set)  # countries its articles name (ISO alpha-3; ``entity_places``)
+    places_in: str | None = None  # the story whose article first named a country (as ``trades_in``)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "label": self.label, "labels": dict(self.labels),
@@ -62,7 +64,8 @@ class EntityRecord:
                 "last_seen": self.last_seen, "mentions": self.mentions, "gender": dict(self.gender),
                 "name_gender": dict(self.name_gender), "written": dict(self.written), "stories": self.stories,
                 "born": list(self.born) if self.born else None, "suffix": self.suffix,
-                "born_in": self.born_in, "trades": sorted(self.trades), "trades_in": self.trades_in}
+                "born_in": self.born_in, "trades": sorted(self.trades), "trades_in": self.trades_in,
+                "places": sorted(self.places), "places_in": self.places_in}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> EntityRecord:
@@ -70,7 +73,8 @@ class EntityRecord:
                    set(d["first_words"]), d["last_seen"], d["mentions"], Counter(d.get("gender") or {}),
                    Counter(d.get("name_gender") or {}), Counter(d.get("written") or {}), d.get("stories", 0),
                    tuple(d["born"]) if d.get("born") else None, d.get("suffix"), d.get("born_in"),
-                   set(d.get("trades") or ()), d.get("trades_in"))
+                   set(d.get("trades") or ()), d.get("trades_in"), set(d.get("places") or ()),
+                   d.get("places_in"))
 
     def person_gender(self) -> str | None:
         """The gender this person's names state (given names, honorifics), else the one nearly all of

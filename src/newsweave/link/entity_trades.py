@@ -12,10 +12,12 @@ evidence.
 
 from __future__ import annotations
 
+import re
+
 from ..model import DESCRIPTION_KINDS, Mention
 from ..names import head_of
 
-__all__ = ["TRADES", "trades_agree", "trades_of"]
+__all__ = ["TRADES", "TRAVELLING", "trades_agree", "trades_of"]
 
 _FAMILIES = {
     "sport": ("footballer", "goalkeeper", "striker", "midfielder", "defender", "winger", "sprinter", "athlete",
@@ -37,18 +39,37 @@ _FAMILIES = {
     "force": ("detective", "constable", "sergeant", "inspector", "soldier", "sheriff", "firefighter", "pilot"),
     "faith": ("priest", "imam", "rabbi", "bishop", "pastor", "vicar", "monk", "nun"),
     "trade": ("electrician", "plumber", "carpenter", "mechanic", "apprentice", "miner", "welder"),
+    "finance": ("accountant", "auditor", "banker", "stockbroker", "actuary", "bookkeeper"),
 }
+# The families whose work takes them abroad, whose stories name other countries than their home's
+# (``entity_places`` reads no evidence from a country for them).
+TRAVELLING = frozenset({"press", "sport"})
 TRADES: dict[str, str] = {word: family for family, words in _FAMILIES.items() for word in words}
+# A title that names no one family but rules others out: "Dr" is a physician's, a scientist's or a
+# scholar's — or a television doctor's ("Dr Sanjay Gupta", a medical correspondent) — never a striker's
+# (a name's families meet another's if any one of them does).
+_LEARNED = ("medicine", "science", "school", "press")
+_TITLE_FAMILIES = {"dr": _LEARNED, "prof": _LEARNED, "professor": _LEARNED}
 
 
-def trades_of(mentions: list[Mention]) -> frozenset[str]:
-    """The trade families the titles and descriptions of one person's mentions in an article state."""
+_TITLE_BEFORE = re.compile(r"\b(dr|prof)\.?\s+$", re.IGNORECASE)
+
+
+def trades_of(mentions: list[Mention], text: str | None = None) -> frozenset[str]:
+    """The trade families the titles and descriptions of one person's mentions in an article state, and
+    a "Dr" or "Prof" written right before a name (``text``, the article) that no title mention holds."""
     out = set()
     for m in mentions:
+        if m.kind == "name" and text and m.start <= len(text):
+            before = _TITLE_BEFORE.search(text[max(0, m.start - 8):m.start])
+            if before:
+                out.update(_TITLE_FAMILIES[before.group(1).lower()])
         if m.kind == "title" or m.kind in DESCRIPTION_KINDS:
-            family = TRADES.get(head_of(m.text) or "")
-            if family:
-                out.add(family)
+            head = (head_of(m.text) or "").rstrip(".")
+            if head in _TITLE_FAMILIES:
+                out.update(_TITLE_FAMILIES[head])
+            elif head in TRADES:
+                out.add(TRADES[head])
     return frozenset(out)
 
 
