@@ -37,7 +37,12 @@ def _top1(nlp, name: str) -> float:
                                              # blind47: regional dailies' idioms, UN situation reports,
                                              # retrospectives, the main event second; written after every
                                              # reading above and not fixed on: first sight 0.893
-                                             ("events_fictional_blind47.jsonl", 0.88)])
+                                             ("events_fictional_blind47.jsonl", 0.88),
+                                             # tenth session, blind48: metro and sports desks, business
+                                             # press, Latin American, Lusophone, South-East Asian and Pacific
+                                             # copy, fact-checks, round-ups, obituaries, idioms; first sight
+                                             # 0.827, 0.867 after the last block's readings
+                                             ("events_fictional_blind48.jsonl", 0.85)])
 def test_sets_in_unusual_styles(nlp, name, floor):
     assert _top1(nlp, name) >= floor
 
@@ -128,3 +133,26 @@ def test_blind46_readings(nlp, text, type_):
     abduct them; blocking access to a news website censors it; a raid to search and arrest is no assault."""
     got = main_type(nlp, text)
     assert got != type_[1:] if type_.startswith("!") else got == type_, (text, got)
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("But the news of the week was in Halm, where several hundred cane growers rallied outside government "
+     "buildings on Friday, demanding the government guarantee a higher price.", "PROTEST"),
+    ("Gunmen on motorcycles mowed down five people outside a market stall in Halm late on Saturday.", "ASSAULT"),
+    ("Castrian security forces put down an attempted opposition march in Halm on Wednesday.", "COERCE"),
+    # what the text says did not happen comes after what it reports as done
+    ("The Castrian army denied on Friday that its jets had bombed a monastery near Halm where villagers were "
+     "sheltering. Residents said two bombs hit the monastery compound on Thursday night as families slept.",
+     "ASSAULT"),
+])
+def test_blind48_readings(nlp, text, type_):
+    """blind48's lines: a demand told as a participle beside a rally is the rally's purpose; "mowed down"
+    people are killed; a march "put down" meets force; a denied act comes after a reported one."""
+    got = main_type(nlp, text)
+    assert got != type_[1:] if type_.startswith("!") else got == type_, (text, got)
+
+
+def test_no_arrests_is_an_arrest_told_as_not_made(nlp):
+    from newsweave.extract.events import doc_events
+    doc = nlp("No arrests have been made.")
+    assert [(e.type, e.status) for e in doc_events(doc, [], None)] == [("COERCE", "denied")]

@@ -67,7 +67,7 @@ from .events_context import (
     status_cue,
 )
 from .events_lexicon import CONFLICTUAL, COOPERATIVE
-from .events_syntax import Trigger, auxiliaries, is_negated
+from .events_syntax import Trigger, auxiliaries, is_negated, under_no
 from .events_triggers import sentence_triggers
 from .pipeline import stage
 
@@ -141,6 +141,10 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
                                                  or _refused_ahead(trig)):
             # "will not accept", "did not agree": a refusal (CAMEO 12)
             primary = [_replace(primary[0], "REJECT", "occurred")]
+        elif status == "occurred" and under_no(trig.token) and typ != "REJECT":
+            # "No arrests have been made": told as not done, as "did not arrest" is ("No talks with
+            # rebels, says junta" is a refusal, read so by the triggers)
+            primary = [_replace(primary[0], typ, "denied")]
         elif _conditional(trig) and typ not in ("THREATEN", "DEMAND"):
             # "will withdraw ... unless", an ultimatum: a threat (CAMEO 139)
             primary.insert(0, _replace(primary[0], "THREATEN", "occurred"))
@@ -226,7 +230,9 @@ def doc_events(doc, timexes: list[Timex] | None = None, published: str | None = 
     for _, events in per_sentence:
         out.extend(events)
     _share_one_happening(out)
-    return out
+    # what the text says did not happen ("shareholders were not consulted", "no arrests have been made")
+    # is kept, as denied, after every event it reports as happening or to happen
+    return sorted(out, key=lambda e: e.status == "denied")
 
 
 # Acts whose doer news often names only later, in a claim or a blame.

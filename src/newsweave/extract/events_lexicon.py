@@ -287,6 +287,9 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{(v, o): ("AID", None) for v in ("hand over", "donate") for o in AID_GOODS + ("ambulance", "ventilator")},
     # CAMEO 166 "Expel or withdraw": diplomats ordered out of a country.
     **{("order out", o): ("SANCTION", "expel") for o in ENVOYS},
+    # CAMEO 175 "violent repression": a protest or revolt "put down" is force against it
+    **{("put down", o): ("COERCE", "restrict") for o in ("protest", "march", "rally", "demonstration", "riot",
+                                                         "revolt", "uprising", "rebellion", "mutiny", "unrest")},
     # Land taken over from its owner (the manual's COERCE: "confiscate property"; CAMEO 1712).
     **{("take over", o): ("COERCE", "seize") for o in ("estate", "farm", "ranch", "plantation", "land", "homestead")},
     **{(v, o): ("COERCE", "deport") for v in ("expel", "order out", "deport", "kick out", "throw out")
@@ -442,6 +445,7 @@ VERB_PARTICLE: dict[tuple[str, str], tuple[str, str | None]] = {
     ("give", "in"): ("CONCEDE", None),  # 08: "gave in to demands by coca growers"
     ("brush", "aside"): ("REJECT", None), ("shrug", "off"): ("REJECT", None),  # 12: a call, an appeal
     ("break", "up"): ("COERCE", "restrict"),  # police breaking up a rally: force against protesters
+    ("mow", "down"): ("ASSAULT", "firearms"),  # "mowed down five people": killing, read by who and whom as "shot"
     ("shuttle", "between"): ("CONSULT", "mediate"),  # 045 "Engage in mediation": shuttle diplomacy
     ("team", "up"): ("COOPERATE", None),  # 06: acting together
     ("sign", "off"): ("AGREE", None),  # 03: "signed off on the pay offer"

@@ -13,7 +13,7 @@ from ..text import dateline_length
 
 __all__ = ["OBJECTS", "SUBJECTS", "Trigger", "auxiliaries", "clause_tokens", "counted", "into_the_air", "is_negated", "is_passive",
            "left_a_place", "noun_doers", "objects", "objects_and_conjuncts", "past_dateline", "phrase", "strikes_on_a_place",
-           "to_death"]
+           "to_death", "under_no"]
 
 SUBJECTS = ("nsubj", "csubj")
 OBJECTS = ("dobj", "obj")
@@ -48,6 +48,11 @@ def counted(preps: list, quantity):
 def is_negated(token) -> bool:
     """True when ``token`` has a negation of its own ("did not attack")."""
     return any(c.dep_ == "neg" for c in token.children)
+
+
+def under_no(token) -> bool:
+    """Whether a noun is under "no" ("no arrests", "No talks with rebels")."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
 def auxiliaries(token) -> set[str]:

@@ -71,6 +71,7 @@ from .events_syntax import (
     objects,
     phrase,
     strikes_on_a_place,
+    under_no,
 )
 
 __all__ = ["sentence_triggers"]
@@ -201,7 +202,7 @@ def _lexical(token) -> tuple[str, str | None] | None:
             return ("INVESTIGATE", None)  # "a monitoring visit to the dams": an inspection (CAMEO 09)
         if lemma == "blockade" and _by_civilians(token):
             return ("PROTEST", "obstruct")  # "a blockade of the highway by truckers": a protest (CAMEO 1413)
-        if found and found[0] in COOPERATIVE and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        if found and found[0] in COOPERATIVE and under_no(token):
             return ("REJECT", None)  # "No talks with rebels, says junta": a refusal (CAMEO 125)
         if found and lemma in ("strike",):
             # "hunger strike", "general strike" are protests; "air strike" is fighting.
@@ -333,8 +334,12 @@ def _with_manual_reading(sent, triggers: list[Trigger]) -> list[Trigger]:
         # clause; a material-conflict main event is retyped by a reading at least as near.
         # The reading of the main event's own word is a finer reading of it ("expelled three
         # journalists" is a deportation, "police charged the crowd" no accusation).
-        if reading.depth > depth or reading.depth == depth and main.type not in MATERIAL_CONFLICT and (
-                reading.token not in (main.token, main.anchor)):
+        # A demand told as a participle beside a protest ("rallied outside parliament, demanding ...")
+        # is the protest's purpose: the protest is the event.
+        purpose = (main.type == "DEMAND" and main.token.tag_ == "VBG" and reading.type == "PROTEST"
+                   and reading.depth <= depth + 1)
+        if not purpose and (reading.depth > depth or reading.depth == depth and main.type not in MATERIAL_CONFLICT
+                            and reading.token not in (main.token, main.anchor)):
             return triggers
     for i, trig in enumerate(triggers):
         if reading.token in (trig.token, trig.anchor) and not trig.secondary:
