@@ -136,13 +136,13 @@ def test_blind46_readings(nlp, text, type_):
 
 
 @pytest.mark.parametrize(("text", "type_"), [
-    ("But the news of the week was in Halm, where several hundred cane growers rallied outside government "
-     "buildings on Friday, demanding the government guarantee a higher price.", "PROTEST"),
+    (("But the news of the week was in Halm, where several hundred cane growers rallied outside government "
+      "buildings on Friday, demanding the government guarantee a higher price."), "PROTEST"),
     ("Gunmen on motorcycles mowed down five people outside a market stall in Halm late on Saturday.", "ASSAULT"),
     ("Castrian security forces put down an attempted opposition march in Halm on Wednesday.", "COERCE"),
     # what the text says did not happen comes after what it reports as done
-    ("The Castrian army denied on Friday that its jets had bombed a monastery near Halm where villagers were "
-     "sheltering. Residents said two bombs hit the monastery compound on Thursday night as families slept.",
+    (("The Castrian army denied on Friday that its jets had bombed a monastery near Halm where villagers were "
+      "sheltering. Residents said two bombs hit the monastery compound on Thursday night as families slept."),
      "ASSAULT"),
 ])
 def test_blind48_readings(nlp, text, type_):
