@@ -15,6 +15,15 @@ from newsweave.extract.entities import entity_mentions
 from newsweave.model import Mention
 
 
+def _variants_joined(out: list[Mention], gender: dict[int, str]) -> Chains:
+    """The chains ``join_name_variants`` makes of names each in a chain of its own."""
+    uf = Chains()
+    for _ in out:
+        uf.add()
+    join_name_variants(out, uf, gender)
+    return uf
+
+
 def test_name_words_drop_honorifics():
     assert name_words("Mr. Smith") == ["smith"]
     assert name_words("Jane Doe") == ["jane", "doe"]
@@ -29,10 +38,7 @@ def test_same_name_variants():
 def _variant_roots(names):
     """Join fictional (text, label) names the way coreference does; the chain root of each."""
     out = [Mention(i * 100, i * 100 + len(text), text, label) for i, (text, label) in enumerate(names)]
-    uf = Chains()
-    for _ in out:
-        uf.add()
-    join_name_variants(out, uf, {})
+    uf = _variants_joined(out, {})
     return [uf.find(i) for i in range(len(out))], out
 
 
@@ -60,10 +66,7 @@ def test_two_descriptions_in_lower_case_are_not_one_thing_for_their_words():
     # description; a capitalised word the tagger left to the nominal stage is a name all the same.
     out = [Mention(0, 11, "businessman", "NOMINAL", kind="nominal"), Mention(50, 61, "businessman", "NOMINAL", kind="nominal"),
            Mention(100, 112, "Bernard Osei", "PERSON"), Mention(150, 154, "Osei", "NOMINAL", kind="nominal")]
-    uf = Chains()
-    for _ in out:
-        uf.add()
-    join_name_variants(out, uf, {})
+    uf = _variants_joined(out, {})
     assert uf.find(0) != uf.find(1)
     assert uf.find(3) == uf.find(2)
 
@@ -74,10 +77,7 @@ def test_an_untagged_mr_is_the_husband_and_keeps_what_his_chain_says():
     # still finds her chain, not his.
     out = [Mention(0, 13, "Mark Hollings", "PERSON"), Mention(50, 65, "Claire Hollings", "PERSON"),
            Mention(100, 111, "Mr Hollings", "NOMINAL", kind="nominal"), Mention(150, 162, "Mrs Hollings", "PERSON")]
-    uf = Chains()
-    for _ in out:
-        uf.add()
-    join_name_variants(out, uf, {3: "f"})
+    uf = _variants_joined(out, {3: "f"})
     assert uf.find(2) == uf.find(0) != uf.find(1)
     assert uf.find(3) == uf.find(1)
 
@@ -89,18 +89,20 @@ def test_among_equals_a_surname_is_whoever_the_article_already_called_so():
     out = [Mention(0, 13, "Daniel Okafor", "PERSON"), Mention(40, 46, "Okafor", "PERSON"),
            Mention(80, 93, "Chioma Okafor", "PERSON"), Mention(120, 130, "Mrs Okafor", "PERSON"),
            Mention(160, 166, "Okafor", "PERSON")]
-    uf = Chains()
-    for _ in out:
-        uf.add()
-    join_name_variants(out, uf, {3: "f"})
+    uf = _variants_joined(out, {3: "f"})
     assert uf.find(1) == uf.find(0) == uf.find(4) != uf.find(2) == uf.find(3)
     out = [Mention(0, 12, "Maria Santos", "PERSON"), Mention(40, 50, "Mrs Santos", "PERSON"),
            Mention(80, 90, "Joy Santos", "PERSON"), Mention(120, 130, "Mrs Santos", "PERSON")]
-    uf = Chains()
-    for _ in out:
-        uf.add()
-    join_name_variants(out, uf, {1: "f", 3: "f"})
+    uf = _variants_joined(out, {1: "f", 3: "f"})
     assert uf.find(3) == uf.find(1) == uf.find(0) != uf.find(2)
+
+
+def test_a_family_name_written_first_is_the_surname_a_title_takes():
+    # "Zhang Weiming ... Mr Zhang ... his daughter, Zhang Meiling ... Ms Zhang": Mr Zhang is Zhang Weiming
+    out = [Mention(0, 13, "Zhang Weiming", "PERSON"), Mention(40, 48, "Mr Zhang", "PERSON"),
+           Mention(80, 93, "Zhang Meiling", "PERSON"), Mention(120, 128, "Ms Zhang", "PERSON")]
+    uf = _variants_joined(out, {1: "m", 3: "f"})
+    assert uf.find(1) == uf.find(0) != uf.find(2) == uf.find(3)
 
 
 def test_a_name_cut_at_its_nickname_closing_mark_is_one_name(nlp):

@@ -21,7 +21,7 @@ from importlib import resources
 __all__ = ["DETERMINERS", "FAMILY", "GENDERED_HONORIFICS", "HONORIFICS", "ORGANISATION_HEADS", "PARTICLES", "PLACE_HEADS", "PRONOUNS",
            "SURNAME_PARTICLES", "WORD", "first_name_gender",
            "first_names_agree", "fold", "generation",
-           "head_of", "honorific_gender", "honorific_word_gender", "is_proper_name", "last_word", "name_words", "plain_words",
+           "given_first", "head_of", "honorific_gender", "honorific_word_gender", "is_proper_name", "last_word", "name_words", "plain_words",
            "reads_as_person", "singular", "spelled", "spelling", "surname_joined", "without_nickname", "words_of"]
 
 
@@ -215,9 +215,13 @@ def name_words(text: str) -> tuple[str, ...]:
         words = words[:-1]
     while len(words) > 1 and words[0] in HONORIFICS:
         words = words[1:]
-    if _family_name_first(words):
-        words = words[1:] + words[:1]  # given names first, as every rule here reads a name
-    return tuple(words)
+    return tuple(given_first(words))
+
+
+def given_first(words: list[str]) -> list[str]:
+    """A name's folded words with a family name written first moved last ("zhang wei" -> "wei zhang"),
+    as every rule that compares names reads them."""
+    return words[1:] + words[:1] if _family_name_first(words) else words
 
 
 # Family names written first: Korean ones are also English given names and surnames ("Lee", "Kim"), so

@@ -18,6 +18,7 @@ from ..names import (
     first_name_gender,
     first_names_agree,
     generation,
+    given_first,
     honorific_gender,
     spelling,
     surname_joined,
@@ -71,7 +72,7 @@ def name_words(text: str) -> list[str]:
     kept = [w.rstrip(".") for w in words if w not in {"jr", "jr.", "sr", "sr."} and w.rstrip(".")] or [
         w for w in words if w.rstrip(".")]
     # "Le Pen" is the surname of "Marine Le Pen"; "van Dalen" (not "Van Jones") a surname alone
-    return list(surname_joined(kept, text))
+    return list(surname_joined(given_first(kept), text))  # "Zhang Wei" is Mr Zhang, as "Wei Zhang"
 
 
 def _acronym(words: list[str]) -> str:
