@@ -602,3 +602,15 @@ def test_a_person_name_tagged_org_is_told_apart_as_a_person_name_is():
     el.add("a", a, story_id="housing")
     el.add("b", b, story_id="athletics")
     assert b[0].entity_id != a[0].entity_id
+
+
+def test_a_dr_is_no_traveller_whose_countries_say_nothing():
+    # "Dr Priya Nair" of a Leicester surgery and a Kerala lawyer "Priya Nair": the "Dr" allows a
+    # television doctor's press, but that is no travelling trade; the countries tell them apart.
+    el = EntityLinker()
+    a_text = "Dr Priya Nair, a GP in Leicester."
+    a = [M("Priya Nair", chain=1, start=3), M("Leicester", label="GPE", start=a_text.index("Leicester"))]
+    b = [M("Priya Nair", chain=1), M("Kerala", label="GPE", start=40)]
+    el.add("a", a, story_id="surgery", text=a_text)
+    el.add("b", b, story_id="court")
+    assert b[0].entity_id != a[0].entity_id

@@ -129,7 +129,8 @@ def test_a_store_built_before_dates_weighed_goes_on_without_them():
                                                       ("people_fictional_blind8", 0.01, 0.995, 0.85),
                                                       ("people_fictional_blind9", 0.01, 0.995, 0.75),
                                                       ("people_fictional_blind10", 0.075, 0.97, 0.83),
-                                                      ("people_fictional_blind11", 0.115, 0.945, 0.79)])
+                                                      ("people_fictional_blind11", 0.115, 0.945, 0.79),
+                                                      ("people_fictional_blind12", 0.105, 0.96, 0.85)])
 def test_the_multi_outlet_people_sets_no_worse_than_measured(shared_dir, name, mixed, p, r):
     # people_fictional_blind3 (2026-12-07, fifth session): five outlets' habits — nicknames, initials,
     # transliterations, a maiden name — and traps: one full name for two people of unrelated stories,
@@ -160,6 +161,9 @@ def test_the_multi_outlet_people_sets_no_worse_than_measured(shared_dir, name, m
     # person already called so, "Dr" read as a trade, and an ORG-tagged name held to a person's rules:
     # 13.2% (P 0.940, R 0.795), and 10.7% (P 0.950, R 0.803) once coreference too reads a family name written
     # first ("Zhang Weiming" is Mr Zhang); sets 5 (7.4%), 8 (0%), 9 (0%) and 10 (7.0%) tightened with them.
+    # Set 12 (US, British, Indian, South African, Brazilian, German, Japanese and Australian stories in plain
+    # wire style, written while those rules were made and scored once they were): first run 11.4% (the code
+    # of the session's start: 17.0%); 9.7% after a "Dr" no longer counted as a travelling trade.
     # What still mixes is listed in benchmarks/RESULTS.md; this holds the line.
     people = _bench("people_eval")
     rows = people.load(DATA / f"{name}.jsonl")

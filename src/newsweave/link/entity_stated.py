@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .entity_ages import ages_agree, join_born
 from .entity_places import places_agree
 from .entity_state import EntityRecord
-from .entity_trades import TRAVELLING, trades_agree
+from .entity_trades import trades_agree, travels
 
 __all__ = ["NOTHING", "Stated"]
 
@@ -47,8 +47,7 @@ class Stated:
 
     def _places_fit(self, e: EntityRecord) -> bool:
         # a correspondent files from one country after another, an athlete plays abroad
-        travels = bool(TRAVELLING & (self.trades | e.trades))
-        return travels or places_agree(self.places, e.places)
+        return travels(self.trades) or travels(e.trades) or places_agree(self.places, e.places)
 
     def record(self, e: EntityRecord, story: str | None, person: bool) -> None:
         """Keep what was stated on the entity the name was linked to."""

@@ -17,7 +17,7 @@ import re
 from ..model import DESCRIPTION_KINDS, Mention
 from ..names import head_of
 
-__all__ = ["TRADES", "TRAVELLING", "trades_agree", "trades_of"]
+__all__ = ["TRADES", "TRAVELLING", "trades_agree", "trades_of", "travels"]
 
 _FAMILIES = {
     "sport": ("footballer", "goalkeeper", "striker", "midfielder", "defender", "winger", "sprinter", "athlete",
@@ -44,6 +44,12 @@ _FAMILIES = {
 # The families whose work takes them abroad, whose stories name other countries than their home's
 # (``entity_places`` reads no evidence from a country for them).
 TRAVELLING = frozenset({"press", "sport"})
+
+
+def travels(families) -> bool:
+    """Whether the trade families stated of a person say they work abroad: a travelling family, not
+    only as one of the families a "Dr" allows (a Kerala lawyer is no Leicester "Dr Priya Nair")."""
+    return bool(TRAVELLING & set(families)) and not set(_LEARNED) <= set(families)
 TRADES: dict[str, str] = {word: family for family, words in _FAMILIES.items() for word in words}
 # A title that names no one family but rules others out: "Dr" is a physician's, a scientist's or a
 # scholar's — or a television doctor's ("Dr Sanjay Gupta", a medical correspondent) — never a striker's
