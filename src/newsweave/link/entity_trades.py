@@ -41,6 +41,14 @@ _FAMILIES = {
     "trade": ("electrician", "plumber", "carpenter", "mechanic", "apprentice", "miner", "welder"),
     "finance": ("accountant", "auditor", "banker", "stockbroker", "actuary", "bookkeeper"),
 }
+TRADES: dict[str, str] = {word: family for family, words in _FAMILIES.items() for word in words}
+# A title that names no one family but rules others out: "Dr" is a physician's, a scientist's or a
+# scholar's — or a television doctor's ("Dr Sanjay Gupta", a medical correspondent) — never a striker's
+# (a name's families meet another's if any one of them does).
+_LEARNED = ("medicine", "science", "school", "press")
+_TITLE_FAMILIES = {"dr": _LEARNED, "prof": _LEARNED, "professor": _LEARNED}
+_TITLE_BEFORE = re.compile(r"\b(dr|prof)\.?\s+$", re.IGNORECASE)
+
 # The families whose work takes them abroad, whose stories name other countries than their home's
 # (``entity_places`` reads no evidence from a country for them).
 TRAVELLING = frozenset({"press", "sport"})
@@ -50,15 +58,6 @@ def travels(families) -> bool:
     """Whether the trade families stated of a person say they work abroad: a travelling family, not
     only as one of the families a "Dr" allows (a Kerala lawyer is no Leicester "Dr Priya Nair")."""
     return bool(TRAVELLING & set(families)) and not set(_LEARNED) <= set(families)
-TRADES: dict[str, str] = {word: family for family, words in _FAMILIES.items() for word in words}
-# A title that names no one family but rules others out: "Dr" is a physician's, a scientist's or a
-# scholar's — or a television doctor's ("Dr Sanjay Gupta", a medical correspondent) — never a striker's
-# (a name's families meet another's if any one of them does).
-_LEARNED = ("medicine", "science", "school", "press")
-_TITLE_FAMILIES = {"dr": _LEARNED, "prof": _LEARNED, "professor": _LEARNED}
-
-
-_TITLE_BEFORE = re.compile(r"\b(dr|prof)\.?\s+$", re.IGNORECASE)
 
 
 def trades_of(mentions: list[Mention], text: str | None = None) -> frozenset[str]:
