@@ -16,6 +16,14 @@ def M(text, label="PERSON", kind="name", chain=None, start=0):
     return Mention(start=start, end=start + len(text), text=text, label=label, kind=kind, chain=chain)
 
 
+def _linked(*articles) -> EntityLinker:
+    """One linker fed the articles in order, each (mentions, story) or (mentions, story, text)."""
+    el = EntityLinker()
+    for i, (ms, story, *text) in enumerate(articles):
+        el.add(str(i), ms, story_id=story, text=text[0] if text else None)
+    return el
+
+
 def test_name_key_folds_transliteration_and_honorifics():
     assert name_key("Yuri Ushakov") == name_key("Yury Ushakov")
     assert name_key("Volodymyr Zelensky") == name_key("Volodymyr Zelenskyy")
@@ -488,13 +496,10 @@ def test_one_full_name_of_another_story_and_another_gender_is_another_person():
 def test_one_full_name_of_another_story_and_another_trade_is_another_person():
     # A prosecutor "Alex Moreno" and, months later in an unrelated story, an intensive-care nurse of that
     # name: the trades' families (law, medicine) do not meet. A trade of one family joins ("the lawyer").
-    el = EntityLinker()
     a = [M("Chief Deputy District Attorney", kind="title", chain=1), M("Alex Moreno", chain=1, start=31)]
     b = [M("Alex Moreno", chain=1), M("intensive care nurse", kind="nominal", chain=1, start=13)]
     c = [M("Alex Moreno", chain=1), M("the veteran lawyer", kind="nominal", chain=1, start=13)]
-    el.add("a", a, story_id="fraud trial")
-    el.add("b", b, story_id="nurses strike")
-    el.add("c", c, story_id="appeal")
+    _linked((a, "fraud trial"), (b, "nurses strike"), (c, "appeal"))
     assert a[1].entity_id != b[0].entity_id
     assert c[0].entity_id == a[1].entity_id
 
@@ -538,26 +543,21 @@ def test_a_processed_store_re_points_the_mentions_of_an_undone_merge(tmp_path):
 def test_one_full_name_of_another_story_in_another_country_is_another_person():
     # A Dublin party organiser "Michael Brennan" and, in an unrelated story, a councillor of that name in
     # Markham, Ontario: the two articles' countries do not meet. In a third story set in Cork they do.
-    el = EntityLinker()
     a = [M("Michael Brennan", chain=1), M("Dublin", label="GPE", start=40)]
     b = [M("Michael Brennan", chain=1), M("Markham", label="GPE", start=40)]
     c = [M("Michael Brennan", chain=1), M("Cork", label="GPE", start=40)]
-    el.add("a", a, story_id="by-election")
-    el.add("b", b, story_id="council vote")
-    el.add("c", c, story_id="party conference")
+    _linked((a, "by-election"), (b, "council vote"), (c, "party conference"))
     assert a[0].entity_id != b[0].entity_id
     assert c[0].entity_id == a[0].entity_id
 
 
 def test_a_nationality_alone_and_a_travelling_trade_are_no_evidence_of_place():
     # "a Moroccan-born chef" names no place where the story is; a correspondent files from abroad.
-    el = EntityLinker()
     a = [M("Eleanor Whitcombe", chain=1), M("Leeds", label="GPE", start=40)]
     b = [M("Eleanor Whitcombe", chain=1), M("Moroccan", label="NORP", start=40)]
     c = [M("Helen Marsh", chain=2), M("correspondent", kind="nominal", chain=2, start=13), M("Lima", label="GPE", start=40)]
     d = [M("Helen Marsh", chain=2), M("Madrid", label="GPE", start=40)]
-    for key, ms, story in (("a", a, "s1"), ("b", b, "s2"), ("c", c, "s3"), ("d", d, "s4")):
-        el.add(key, ms, story_id=story)
+    _linked((a, "s1"), (b, "s2"), (c, "s3"), (d, "s4"))
     assert b[0].entity_id == a[0].entity_id
     assert d[0].entity_id == c[0].entity_id
 
@@ -565,14 +565,11 @@ def test_a_nationality_alone_and_a_travelling_trade_are_no_evidence_of_place():
 def test_a_merge_a_later_named_country_contradicts_is_undone():
     # The Markham story's first article names no place, so its "Michael Brennan" joins the Dublin one;
     # its second names Markham (Canada): that story's part becomes another person's.
-    el = EntityLinker()
-    arts = [("s1", [M("Michael Brennan", chain=1), M("Dublin", label="GPE", start=40)]),
-            ("s2", [M("Michael Brennan", chain=1)]),
-            ("s2", [M("Michael Brennan", chain=1), M("Markham", label="GPE", start=40)])]
-    ids = []
-    for i, (story, ms) in enumerate(arts):
-        el.add(str(i), ms, story_id=story)
-        ids.append(ms[0].entity_id)
+    arts = [([M("Michael Brennan", chain=1), M("Dublin", label="GPE", start=40)], "s1"),
+            ([M("Michael Brennan", chain=1)], "s2"),
+            ([M("Michael Brennan", chain=1), M("Markham", label="GPE", start=40)], "s2")]
+    el = _linked(*arts)
+    ids = [ms[0].entity_id for ms, _ in arts]
     assert ids[1] == ids[0]
     assert ids[2] != ids[0]
     assert el.history[-1] == {"action": "split", "entity": ids[2], "from": ids[0], "story": "s2"}
@@ -580,37 +577,30 @@ def test_a_merge_a_later_named_country_contradicts_is_undone():
 
 def test_a_dr_before_a_name_is_no_striker_of_that_name_elsewhere():
     # "Dr Daniel Appiah" of a Kumasi hospital and, in a football story, "striker Daniel Appiah"
-    el = EntityLinker()
     a_text = "Led by Dr Daniel Appiah."
     a = [M("Daniel Appiah", chain=1, start=a_text.index("Daniel"))]
     b = [M("striker", kind="title", chain=1), M("Daniel Appiah", chain=1, start=8)]
-    c_text = "Dr Daniel Appiah, the CNN medical correspondent."
-    el.add("a", a, story_id="hospital", text=a_text)
-    el.add("b", b, story_id="transfer")
-    assert b[1].entity_id != a[0].entity_id
     # a "Dr" may be a television doctor: no contradiction with a correspondent
+    c_text = "Dr Daniel Appiah, the CNN medical correspondent."
     c = [M("Daniel Appiah", chain=1, start=3), M("correspondent", kind="nominal", chain=1, start=35)]
-    el.add("c", c, story_id="hospital", text=c_text)
+    _linked((a, "hospital", a_text), (b, "transfer"), (c, "hospital", c_text))
+    assert b[1].entity_id != a[0].entity_id
     assert c[0].entity_id == a[0].entity_id
 
 
 def test_a_person_name_tagged_org_is_told_apart_as_a_person_name_is():
     # a sprinter's "Nadia Haddad" the tagger labels ORG, in a Birmingham story, is no Montreal architect
-    el = EntityLinker()
     a = [M("Nadia Haddad", chain=1), M("Montreal", label="GPE", start=40)]
     b = [M("Nadia Haddad", label="ORG", chain=1), M("Birmingham", label="GPE", start=40)]
-    el.add("a", a, story_id="housing")
-    el.add("b", b, story_id="athletics")
+    _linked((a, "housing"), (b, "athletics"))
     assert b[0].entity_id != a[0].entity_id
 
 
 def test_a_dr_is_no_traveller_whose_countries_say_nothing():
     # "Dr Priya Nair" of a Leicester surgery and a Kerala lawyer "Priya Nair": the "Dr" allows a
     # television doctor's press, but that is no travelling trade; the countries tell them apart.
-    el = EntityLinker()
     a_text = "Dr Priya Nair, a GP in Leicester."
     a = [M("Priya Nair", chain=1, start=3), M("Leicester", label="GPE", start=a_text.index("Leicester"))]
     b = [M("Priya Nair", chain=1), M("Kerala", label="GPE", start=40)]
-    el.add("a", a, story_id="surgery", text=a_text)
-    el.add("b", b, story_id="court")
+    _linked((a, "surgery", a_text), (b, "court"))
     assert b[0].entity_id != a[0].entity_id

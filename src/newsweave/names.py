@@ -309,29 +309,26 @@ def _nickname_keys() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _first_names_as_listed() -> dict[str, str]:
+    """Given name as the Census lists write it -> "m", "f" or "-" (worn by both), in the file's order."""
+    text = resources.files("newsweave").joinpath("data/first_names.tsv").read_text(encoding="utf-8")
+    return dict(line.partition("\t")[::2] for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def _first_name_table() -> dict[str, str]:
     """Spelling key of a given name -> its gender; a key two names of different genders share, or a name worn
     by both ("-": Robin, whose key is Robyn's), is left out."""
     table: dict[str, str] = {}
     clash = set()
-    text = resources.files("newsweave").joinpath("data/first_names.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            name, _, gender = line.partition("\t")
-            key = spelling(name)
-            if table.get(key, gender) != gender or gender == "-":
-                clash.add(key)
-            table[key] = gender
+    for name, gender in _first_names_as_listed().items():
+        key = spelling(name)
+        if table.get(key, gender) != gender or gender == "-":
+            clash.add(key)
+        table[key] = gender
     for key in clash:
         del table[key]
     return table
-
-
-@lru_cache(maxsize=1)
-def _first_names_as_listed() -> dict[str, str]:
-    """Given name as the Census lists write it -> "m", "f" or "-" (worn by both)."""
-    text = resources.files("newsweave").joinpath("data/first_names.tsv").read_text(encoding="utf-8")
-    return dict(line.partition("\t")[::2] for line in text.splitlines() if line and not line.startswith("#"))
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

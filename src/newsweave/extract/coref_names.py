@@ -151,17 +151,21 @@ def join_split_names(doc, names: list[Mention]) -> list[Mention]:
             target = doc.char_span(m.start, m.end)
             if (span is not None and target is not None and len(span) == 1 and span[0].pos_ == "PROPN"
                     and span[0].dep_ == "compound" and span[0].head.i in range(target.start, target.end)):
-                out[-1] = Mention(start=prev.start, end=m.end, text=doc.text[prev.start:m.end], label="PERSON",
-                                  kind="name")
+                out[-1] = _joined(doc, prev, m)
                 continue
         if (prev is not None and m.label == "PERSON" == prev.label and m.kind == "name" == prev.kind
                 and _open_nickname(prev.text) and re.fullmatch(r'["”]\s', doc.text[prev.end:m.start])):
             # 'Robert C. "Bobby' + 'Scott': the tagger cut the name at its nickname's closing mark
-            out[-1] = Mention(start=prev.start, end=m.end, text=doc.text[prev.start:m.end], label="PERSON",
-                              kind="name")
+            out[-1] = _joined(doc, prev, m)
             continue
         out.append(m)
     return out
+
+
+def _joined(doc, first: Mention, second: Mention) -> Mention:
+    """One person's name from the two parts the tagger cut it into."""
+    return Mention(start=first.start, end=second.end, text=doc.text[first.start:second.end], label="PERSON",
+                   kind="name")
 
 
 def _open_nickname(text: str) -> bool:
@@ -201,6 +205,7 @@ def join_name_variants(out: list[Mention], uf: Chains, gender: dict[int, str],
     earlier mention: the same chains, in time linear in the names rather than quadratic.
     """
     words = [name_words(m.text) for m in out]
+    forms = [" ".join(m.text.lower().split()) for m in out]  # each name as written, spaces evened
     for i, m in enumerate(out):
         if m.kind == "name" and m.label == "PERSON" and len(words[i]) > 1 and i not in gender:
             g = first_name_gender(words[i][0])
@@ -229,7 +234,6 @@ def join_name_variants(out: list[Mention], uf: Chains, gender: dict[int, str],
             # tagger missed: "Osei").
             continue
         wi = words[i]
-        written = " ".join(m.text.lower().split())
         best, best_key = None, None
         acronym = _acronym(wi) if len(wi) > 1 else ""
         candidates = sorted({j for key in _keys_sought(wi, acronym) for j in earlier.get(key, ())}) if wi else ()
@@ -238,7 +242,7 @@ def join_name_variants(out: list[Mention], uf: Chains, gender: dict[int, str],
             same_title = [j for j in candidates if titles[i] in titled.get(uf.find(j), ())]
             candidates = same_title or candidates
         # the chains the article has already called by this very form ("Okafor" alone, "Mrs Santos")
-        called_so = {uf.find(k) for k in candidates if " ".join(out[k].text.lower().split()) == written}
+        called_so = {uf.find(k) for k in candidates if forms[k] == forms[i]}
         for j in candidates:
             mj = out[j]
             wj = words[j]
