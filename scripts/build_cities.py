@@ -22,8 +22,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "newsweave" / "data" / "cities.tsv"
-MIN_PEOPLE = 50_000
-MIN_PEOPLE_OTHER_NAMES = 1_000_000
+MIN_PEOPLE = 15_000
+MIN_PEOPLE_OTHER_NAMES = 100_000
+MIN_PEOPLE_GIVEN_NAME = 50_000
+MIN_PEOPLE_OVER_PROVINCE = 250_000
 DOMINANCE = 8.0
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*){0,3}$")
 
@@ -41,6 +43,10 @@ def build() -> list[tuple[str, str, str]]:
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     country_keys = {fold(c.name) for c in pycountry.countries}
     country_keys |= {fold(getattr(c, "common_name", "")) for c in pycountry.countries} - {""}
+    # continents are no city ("Asia", a town of the Philippines)
+    country_keys |= {fold(c["name"]) for c in cache.get_continents().values()}
+    provinces = _province_countries(pycountry, fold)
+    given = _given_names(fold)
     # Another name of a city is no name of it where some other city bears it ("Victoria", once Hong Kong's
     # capital, is a city in Canada and in Texas).
     primary = {fold(c["name"]) for c in cache.get_cities().values()}
@@ -59,6 +65,13 @@ def build() -> list[tuple[str, str, str]]:
             key = fold(name)
             if len(key) < 4 or key in country_keys:
                 continue
+            if pop < MIN_PEOPLE_OVER_PROVINCE and provinces.get(key, {code}) != {code}:
+                # a state or province of another country bears the name: "Arizona" is no town of
+                # Honduras, "Virginia" none of South Africa, "Bali" none of India (but Charlotte is
+                # more often the US city than the parish of St Vincent)
+                continue
+            if pop < MIN_PEOPLE_GIVEN_NAME and key in given:
+                continue  # a small town named "Fatima" or "Clinton" is more often a person mistagged
             people[key][code] = max(people[key][code], pop)
             written.setdefault((key, code), name)
     # Every city of 15,000 or more counts against a name, not only the large ones: "Tripoli" of Lebanon
@@ -77,6 +90,29 @@ def build() -> list[tuple[str, str, str]]:
         if (key, code) in written:
             rows.append((key, code, written[(key, code)]))
     return sorted(rows)
+
+
+def _province_countries(pycountry, fold) -> dict[str, set[str]]:
+    """Folded name of every ISO 3166-2 subdivision (with and without its kind's word) -> the alpha-3
+    codes of the countries that have one so named."""
+    from newsweave.actors import _without_admin_word
+
+    out: dict[str, set[str]] = defaultdict(set)
+    for sub in pycountry.subdivisions:
+        name = fold(sub.name.split(" (")[0].split(" [")[0])
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        for key in (name, _without_admin_word(name)):
+            if country is not None:
+                out[key].add(country.alpha_3)
+    return out
+
+
+def _given_names(fold) -> set[str]:
+    """The given names of newsweave's first-name table (US Census)."""
+    from importlib import resources
+
+    text = resources.files("newsweave").joinpath("data/first_names.tsv").read_text(encoding="utf-8")
+    return {fold(line.split("\t", 1)[0]) for line in text.splitlines() if line and not line.startswith("#")}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -117,6 +117,10 @@ def test_a_city_named_alone_gives_its_country():
     assert city_country("Medellin") == "COL" and city_country("Medellín") == "COL"
     assert city_country("Hyderabad") is None  # India's and Pakistan's: nothing says which
     assert city_country("Nowhereville") is None and city_country("") is None
+    # towns of 15,000 people, and other spellings of cities of 100,000
+    assert city_country("Bodø") == "NOR" and city_country("Damboa") == "NGA" and city_country("Baquba") == "IRQ"
+    # a state or province of another country is no town: "Virginia" is no town of South Africa
+    assert city_country("Virginia") is None and city_country("Arizona") is None
 
 
 def test_a_dateline_gives_the_country_of_what_its_sentences_leave_unplaced(nlp):

@@ -156,3 +156,22 @@ def test_no_arrests_is_an_arrest_told_as_not_made(nlp):
     from newsweave.extract.events import doc_events
     doc = nlp("No arrests have been made.")
     assert [(e.type, e.status) for e in doc_events(doc, [], None)] == [("COERCE", "denied")]
+
+
+@pytest.mark.parametrize("text, type_, source", [
+    # a town the tagger mislabels (a number, a person) after a place preposition is still a place
+    ("Several hundred miners in Zhanaozen went on strike on Friday over pay.", "PROTEST", ["KAZ"]),
+    ("Hundreds of teachers marched through Jeremie on Thursday to demand back pay.", "PROTEST", ["HTI"]),
+    # what civilians block, or anyone "in protest", is a blockade; what the opposition blocks is refused
+    ("Residents blocked the ferry terminal for six hours on Sunday.", "PROTEST", None),
+    ("The opposition blocked the budget bill in the senate on Tuesday.", "REJECT", None),
+])
+def test_blind51_52_readings(nlp, text, type_, source):
+    """Sets 51 and 52's lines: the city table reaches towns of 15,000 people, and the tables' places are
+    read whatever label the tagger gives them; a blockade by civilians is a protest."""
+    from newsweave.extract.events import doc_events
+    doc = nlp(text)
+    events = doc_events(doc, [], None)
+    assert events and events[0].type == type_, (text, events[:1])
+    if source is not None:
+        assert sorted({a.code for a in events[0].source}) == source, (text, events[0].source)

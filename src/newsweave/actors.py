@@ -321,7 +321,7 @@ def _cities() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=65536)
 def city_country(name: str) -> str | None:
-    """The country (ISO alpha-3) of a city of 50,000 people or more named alone ("Quetta" -> PAK,
+    """The country (ISO alpha-3) of a city of 15,000 people or more named alone ("Quetta" -> PAK,
     "KARACHI" -> PAK), or None where the name is no such city or cities of two countries bear it
     ("Hyderabad"). A place only: a city named as an actor is no government (unlike a capital)."""
     return _cities().get(place_key(name)) if name else None

@@ -8,10 +8,11 @@ complement and partners; the lexicon (``events_lexicon``) says what each reading
 
 from __future__ import annotations
 
+from .actors import actor_sector
 from .events_context import FUTURE_AUX, by_phone
 from .events_lexicon import AID_GOODS, REPORTING_VERBS, TIES, VERB_OBJECT, VERB_PARTICLE
 from .events_roles import BODIES, MEDIA
-from .events_syntax import SUBJECTS, Trigger, objects
+from .events_syntax import SUBJECTS, Trigger, objects, phrase
 
 __all__ = [
     "BANS",
@@ -19,7 +20,9 @@ __all__ = [
     "asked_to_act",
     "blocks_media",
     "bodies_of",
+    "by_civilians",
     "carries_aid",
+    "civilians_block",
     "has_partner",
     "headline_verb",
     "held_with_another",
@@ -286,3 +289,26 @@ def blocks_media(objs) -> bool:
     return any(o.lemma_.lower() in MEDIA or o.lemma_.lower() == "access" and any(
         p.lemma_.lower() in MEDIA for c in o.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children)
         for o in objs)
+
+
+def by_civilians(noun) -> bool:
+    """Whether a noun's "by" phrase, or its verb's subject, names civilians, workers or traders ("by Chilean
+    truckers", "communities kept up blockades")."""
+    doers = [p for c in noun.subtree if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    doers += [c for c in noun.head.children if c.dep_ in SUBJECTS] if noun.dep_ in ("dobj", "obj") else []
+    return any(actor_sector(phrase(p).text) in _CIVILIAN_SECTORS for p in doers)
+
+
+def civilians_block(verb) -> bool:
+    """Whether a verb of blocking is done "in protest" or by civilians, workers or traders ("fishermen
+    blocked the ferry berth", "... moored them side by side, blocking the berth"; not "the opposition
+    blocked the bill")."""
+    if any(t.lower_ == "in" and any(p.lemma_.lower() == "protest" for p in t.children) for t in verb.subtree):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if not subjects and verb.dep_ in ("advcl", "conj", "xcomp"):
+        subjects = [c for c in verb.head.children if c.dep_ in SUBJECTS]
+    return any(actor_sector(phrase(c).text) in _CIVILIAN_SECTORS[:-1] for c in subjects)
+
+
+_CIVILIAN_SECTORS = ("CVL", "LAB", "AGR", "BUS", "EDU", "OPP")  # the opposition last

@@ -102,12 +102,12 @@ def event_place(trigger: Trigger) -> str | None:
             nouns = [t.i for t in ent if t.lemma_.lower() in _PLACE_NOUNS and t.text.islower() and t.i < ent.end - 1]
             # the name after a place noun the tagger took in ("the Chechen capital Grozny": Grozny)
             text = doc[nouns[-1] + 1:ent.end].text if nouns else ent.text
-        elif ent is None or ent.label_ not in ("ORG", "NORP"):
-            # The small model misses or mislabels many places ("in northern Mali" as PERSON): a
-            # country or capital name from the actor tables is a place all the same
+        elif ent is None or ent.label_ not in ("ORG", "NORP") or _after_place_preposition(tok):
+            # The small model misses or mislabels many places ("in northern Mali" as PERSON, "around
+            # Labasa" as ORG): a country, capital, province or city of the tables is a place all the same
             words = [t for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i]
             text = doc[words[0].i:tok.i + 1].text if words else tok.text
-            if actor_code(text) is None or text[:1].islower():
+            if text[:1].islower() or not _known_place(text, named_body=ent is not None and ent.label_ in ("ORG", "NORP")):
                 continue
         else:
             continue
@@ -210,6 +210,14 @@ def _country_of(name: str, places: bool = True) -> str | None:
     if found and found[0] not in ("NGO", "IGO"):
         return found[0]
     return (province_code(name) or city_country(name)) if places else None
+
+
+def _known_place(text: str, named_body: bool) -> bool:
+    """Whether the tables know ``text`` as a place: a country or capital, or a province or city. A name the
+    tagger calls a body or a people counts only as a province or city ("at Airbus" is no place)."""
+    if not named_body and actor_code(text) is not None:
+        return True
+    return bool(province_code(text) or city_country(text))
 
 
 def _name_phrase_head(tok):

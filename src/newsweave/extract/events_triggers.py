@@ -15,14 +15,16 @@ from __future__ import annotations
 from collections import deque
 
 from . import events_roles as roles
-from .actors import actor_code, actor_sector
+from .actors import actor_code
 from .events_actors import subject_token
 from .events_arguments import (
     BANS,
     RECALLED,
     blocks_media,
     bodies_of,
+    by_civilians,
     carries_aid,
+    civilians_block,
     has_partner,
     headline_verb,
     held_with_another,
@@ -166,7 +168,9 @@ def _lexical(token) -> tuple[str, str | None] | None:
         if lemma == "block" and blocks_media(objs):
             return ("COERCE", "censor")  # "blocked access to the independent news website"
         if lemma == "block" and objs:
-            return ("REJECT", None)  # blocking a road is in VERB_OBJECT; blocking a bill is rejecting it
+            # blocking a road is in VERB_OBJECT; blocking a bill is rejecting it, but what fishermen or
+            # farmers block, or anyone "in protest", is a blockade (CAMEO 1453)
+            return ("PROTEST", "obstruct") if civilians_block(token) else ("REJECT", None)
         if lemma == "fire" and objs and not {o.lemma_.lower() for o in objs} & roles.WEAPONS:
             return None
         if lemma == "charge" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children) and (
@@ -200,7 +204,7 @@ def _lexical(token) -> tuple[str, str | None] | None:
         if lemma in ("visit", "mission", "trip", "tour") and {c.lower_ for c in token.children} & {
                 "monitoring", "inspection", "fact-finding", "verification", "investigative"}:
             return ("INVESTIGATE", None)  # "a monitoring visit to the dams": an inspection (CAMEO 09)
-        if lemma == "blockade" and _by_civilians(token):
+        if lemma == "blockade" and by_civilians(token):
             return ("PROTEST", "obstruct")  # "a blockade of the highway by truckers": a protest (CAMEO 1413)
         if found and found[0] in COOPERATIVE and under_no(token):
             return ("REJECT", None)  # "No talks with rebels, says junta": a refusal (CAMEO 125)
@@ -232,14 +236,6 @@ def _lexical(token) -> tuple[str, str | None] | None:
 
 
 
-
-
-def _by_civilians(noun) -> bool:
-    """Whether a noun's "by" phrase, or its verb's subject, names civilians, workers or traders ("by Chilean
-    truckers", "communities kept up blockades")."""
-    doers = [p for c in noun.subtree if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
-    doers += [c for c in noun.head.children if c.dep_ in SUBJECTS] if noun.dep_ in ("dobj", "obj") else []
-    return any(actor_sector(phrase(p).text) in ("CVL", "LAB", "AGR", "BUS", "EDU", "OPP") for p in doers)
 
 
 def _find_triggers(sent) -> list[Trigger]:

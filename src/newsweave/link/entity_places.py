@@ -7,7 +7,7 @@ party organiser Michael Brennan no councillor of an Ontario town. A person's sto
 they live and act in: a minister's talks abroad still name the minister's country, a coach's match
 reports the league's. So a person of another story joins a full name only where the two articles'
 countries meet, or where either names none (no evidence). Countries are read from the names of
-countries, nationalities, capitals, provinces and cities of 50,000 people (``actors``).
+countries, nationalities, capitals, provinces and cities of 15,000 people (``actors``).
 """
 
 from __future__ import annotations
