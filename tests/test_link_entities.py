@@ -504,6 +504,15 @@ def test_one_full_name_of_another_story_and_another_trade_is_another_person():
     assert c[0].entity_id == a[1].entity_id
 
 
+def test_a_medallist_is_no_judge():
+    # A presiding judge "Eva Marsh" and, in an unrelated story, an Olympic silver medallist of that name:
+    # sport and law do not meet (a medallist was no trade, so the two were one woman).
+    a = [M("presiding judge", kind="nominal", chain=1), M("Eva Marsh", chain=1, start=16)]
+    b = [M("Olympic silver medallist", kind="nominal", chain=1), M("Eva Marsh", chain=1, start=25)]
+    _linked((a, "fraud trial"), (b, "swimming trials"))
+    assert a[1].entity_id != b[1].entity_id
+
+
 def test_birth_years_read_only_ages():
     text = "John Mitchell, 67, who chairs the trust. Ann Vale, 58 percent of voters. Tom Reyes (41) spoke."
     at = {n: text.index(n) for n in ("John Mitchell", "Ann Vale", "Tom Reyes")}

@@ -22,7 +22,8 @@ __all__ = ["TRADES", "TRAVELLING", "trades_agree", "trades_of", "travels"]
 _FAMILIES = {
     "sport": ("footballer", "goalkeeper", "striker", "midfielder", "defender", "winger", "sprinter", "athlete",
               "runner", "cricketer", "batsman", "bowler", "opener", "swimmer", "boxer", "cyclist", "jockey",
-              "golfer", "tennis", "coach", "skipper", "referee", "wrestler", "gymnast"),
+              "golfer", "tennis", "coach", "skipper", "referee", "wrestler", "gymnast", "skier", "rower",
+              "weightlifter", "medallist", "medalist", "olympian", "paralympian"),
     "law": ("judge", "prosecutor", "lawyer", "attorney", "barrister", "solicitor", "magistrate", "counsel", "justice"),
     "medicine": ("nurse", "doctor", "surgeon", "physician", "paramedic", "midwife", "pharmacist", "dentist",
                  "psychiatrist", "anaesthetist", "anesthetist", "gp"),
