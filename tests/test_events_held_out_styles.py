@@ -50,8 +50,9 @@ def _top1(nlp, name: str) -> float:
                                              ("events_fictional_blind51.jsonl", 0.91),
                                              # blind52: the five types in regional English (Indian,
                                              # Nigerian, Philippine, Caribbean), live blogs, transcripts,
-                                             # police releases, the obvious verbs avoided; first sight 0.693
-                                             ("events_fictional_blind52.jsonl", 0.68)])
+                                             # police releases, the obvious verbs avoided; first sight 0.693,
+                                             # 0.76 after its readings
+                                             ("events_fictional_blind52.jsonl", 0.74)])
 def test_sets_in_unusual_styles(nlp, name, floor):
     assert _top1(nlp, name) >= floor
 
@@ -175,7 +176,7 @@ def test_no_arrests_is_an_arrest_told_as_not_made(nlp):
     ("Residents blocked the ferry terminal for six hours on Sunday.", "PROTEST", None),
     ("The opposition blocked the budget bill in the senate on Tuesday.", "REJECT", None),
 ])
-def test_blind51_52_readings(nlp, text, type_, source):
+def test_blind51_52_places_and_blockades(nlp, text, type_, source):
     """Sets 51 and 52's lines: the city table reaches towns of 15,000 people, and the tables' places are
     read whatever label the tagger gives them; a blockade by civilians is a protest."""
     from newsweave.extract.events import doc_events
@@ -184,3 +185,22 @@ def test_blind51_52_readings(nlp, text, type_, source):
     assert events and events[0].type == type_, (text, events[:1])
     if source is not None:
         assert sorted({a.code for a in events[0].source}) == source, (text, events[0].source)
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    # a sentence the parser reads as one noun phrase keeps its verb ("court" the root, "jailed" its modifier)
+    ("A court in Halm on Tuesday jailed opposition journalist Ivo Marek for three years on charges of subversion, "
+     "his lawyer said.", "COERCE"),
+    ("On Friday the activist was gunned down outside her home in Halm by two men on a motorbike.", "ASSAULT"),
+    # who invades decides: bandits a village (ASSAULT), troops a town (FIGHT), a crowd a parliament (a riot)
+    ("Armed bandits invaded a farming community near Halm on Sunday night, carrying away 20 villagers.", "ASSAULT"),
+    ("Castrian troops invaded the border town at dawn on Thursday.", "FIGHT"),
+    ("Hundreds of protesters invaded the parliament building on Tuesday.", "PROTEST"),
+    ("Some 5,000 nurses thronged the gates of the health ministry in Halm on Monday, demanding unpaid allowances.",
+     "PROTEST"),
+    ("Members of the doctors' union withdrew their services indefinitely on Monday over unpaid salaries.", "PROTEST"),
+])
+def test_blind52_readings(nlp, text, type_):
+    """Set 52's lines (regional English): "jailed" in a misparsed sentence, "gunned down", "invaded",
+    "thronged ..., demanding", "withdrew their services"."""
+    assert main_type(nlp, text) == type_, text

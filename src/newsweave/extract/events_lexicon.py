@@ -398,6 +398,8 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     **{("order", o): ("MOBILIZE", "police") for o in ("patrol", "troop", "reinforcement", "deployment",
                                                       "mobilisation", "mobilization")},
     **{("grant", o): ("AID", "asylum") for o in ("asylum", "refuge")},
+    # "withdrew their services", "withdraw labour": a strike (CAMEO 143) in British and West African usage
+    **{("withdraw", o): ("PROTEST", "strike") for o in ("service", "labour", "labor")},
     **{("seek", o): ("DEMAND", None) for o in ("refuge", "asylum")},
     **{("protest", o): ("DISAPPROVE", None) for o in ("decision", "policy", "move")},
     **{("block", o): ("PROTEST", "obstruct") for o in ("road", "street", "highway", "bridge", "entrance", "crossing",

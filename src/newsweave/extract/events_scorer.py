@@ -64,7 +64,9 @@ _FORCE = frozenset({"kill", "attack", "shoot", "fire", "wound", "injure", "beat"
                     "target", "raid", "ambush", "gun", "murder", "slay", "torch", "burn", "hurl", "throw",
                     "open", "assault", "seize", "capture", "take", "pelt", "stone",
                     # destroying or plundering property: a crowd's riot, gunmen's assault, police repression
-                    "ransack", "pillage", "plunder", "sink"})
+                    "ransack", "pillage", "plunder", "sink",
+                    # troops invade a country (FIGHT), bandits a village (ASSAULT), a crowd a parliament (a riot)
+                    "invade"})
 # Civilian premises a raid by the state's forces represses (COERCE), not a military objective.
 _PREMISES = frozenset({"office", "home", "house", "headquarters", "newspaper", "station", "radio", "studio",
                        "university", "campus", "church", "mosque", "shop", "residence", "apartment", "printer"})
@@ -364,7 +366,7 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
 
 _COMBAT_WORDS = frozenset({"clash", "fight", "fighting", "battle", "skirmish"})
 _GATHER = frozenset({"gather", "assemble", "converge", "congregate", "mass", "rally", "march", "parade", "pour", "stream",
-                     "flood", "spill"})
+                     "flood", "spill", "throng", "crowd"})
 
 
 def _to_dissent(tok) -> bool:
@@ -516,8 +518,9 @@ def figurative(tok, sentence_words: set[str], reading: str | None = None) -> boo
         return True
     if lemma == "shell" and tok.pos_ == "NOUN" and any(c.lower_ == "of" for c in tok.children):
         return True  # "the blackened shell of the revenue office": what a fire left, no artillery
-    if lemma not in _AMBIGUOUS:
-        return False
+    if lemma not in _AMBIGUOUS or lemma in ("gun", "mow") and any(c.lower_ == "down" for c in tok.children) or (
+            lemma == "jail" and tok.tag_.startswith("VB")):
+        return False  # "gunned down", "mowed down": only ever killing; "jailed": only ever prison (the noun a place)
     if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in roles.HOLDERS:
         return False  # "held a peaceful march", "staged a rally": nobody holds a march figuratively
     if lemma == "strike" and any(c.lower_ in ("hunger", "general") for c in tok.children if c.dep_ in ("compound", "amod")):
