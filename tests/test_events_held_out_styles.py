@@ -189,8 +189,8 @@ def test_blind51_52_places_and_blockades(nlp, text, type_, source):
 
 @pytest.mark.parametrize(("text", "type_"), [
     # a sentence the parser reads as one noun phrase keeps its verb ("court" the root, "jailed" its modifier)
-    ("A court in Halm on Tuesday jailed opposition journalist Ivo Marek for three years on charges of subversion, "
-     "his lawyer said.", "COERCE"),
+    (("A court in Halm on Tuesday jailed opposition journalist Ivo Marek for three years on charges of subversion, "
+      "his lawyer said."), "COERCE"),
     ("On Friday the activist was gunned down outside her home in Halm by two men on a motorbike.", "ASSAULT"),
     # who invades decides: bandits a village (ASSAULT), troops a town (FIGHT), a crowd a parliament (a riot)
     ("Armed bandits invaded a farming community near Halm on Sunday night, carrying away 20 villagers.", "ASSAULT"),
