@@ -13,6 +13,7 @@ from newsweave.extract.coref_names import (
 )
 from newsweave.extract.entities import entity_mentions
 from newsweave.model import Mention
+from newsweave.names import double_surname
 
 
 def _variants_joined(out: list[Mention], gender: dict[int, str]) -> Chains:
@@ -103,6 +104,27 @@ def test_a_family_name_written_first_is_the_surname_a_title_takes():
            Mention(80, 93, "Zhang Meiling", "PERSON"), Mention(120, 128, "Ms Zhang", "PERSON")]
     uf = _variants_joined(out, {1: "m", 3: "f"})
     assert uf.find(1) == uf.find(0) != uf.find(2) == uf.find(3)
+
+
+def test_a_korean_family_name_written_first_without_a_hyphen():
+    # "Park Minjae" is Mr Park as "Park Min-jae" is; "Kim Jones" stays Kim (an English given name)
+    out = [Mention(0, 11, "Park Minjae", "PERSON"), Mention(40, 47, "Mr Park", "PERSON"),
+           Mention(80, 92, "Park Seoyeon", "PERSON"), Mention(120, 127, "Ms Park", "PERSON")]
+    uf = _variants_joined(out, {1: "m", 3: "f"})
+    assert uf.find(1) == uf.find(0) != uf.find(2) == uf.find(3)
+    assert name_words("Kim Jones") == ["kim", "jones"]
+
+
+def test_a_spanish_name_is_called_by_its_first_surname():
+    # a headline's "Morales", then "Javier Morales Ibarra", "Morales", his son "Pablo Morales", "Javier
+    # Morales"; "Ibarra" of another man "Andres Ibarra Soto" is no Javier Morales Ibarra
+    names = ["Morales", "Javier Morales Ibarra", "Morales", "Pablo Morales", "Javier Morales",
+             "Andres Ibarra Soto", "Ibarra"]
+    out = [Mention(40 * k, 40 * k + len(n), n, "PERSON") for k, n in enumerate(names)]
+    uf = _variants_joined(out, {})
+    assert uf.find(0) == uf.find(1) == uf.find(2) == uf.find(4) != uf.find(3)
+    assert uf.find(6) == uf.find(5) != uf.find(1)
+    assert not double_surname(["mary", "ann", "smith"]) and not double_surname(["ahmed", "bin", "khalid"])
 
 
 def test_a_name_cut_at_its_nickname_closing_mark_is_one_name(nlp):

@@ -513,6 +513,16 @@ def test_a_medallist_is_no_judge():
     assert a[1].entity_id != b[1].entity_id
 
 
+def test_the_name_after_bin_is_the_fathers():
+    # Ahmed bin Khalid Al-Harthy and his son Khalid bin Ahmed Al-Harthy: "Ahmed" in the son's name is no
+    # given name of his, so the son's later article does not join the father
+    a = [M("Ahmed bin Khalid Al-Harthy", chain=1)]
+    b = [M("Khalid bin Ahmed Al-Harthy", chain=1)]
+    c = [M("Ahmed Al-Harthy", chain=1)]
+    _linked((a, "grounding"), (b, "grounding"), (c, "grounding"))
+    assert a[0].entity_id != b[0].entity_id and c[0].entity_id == a[0].entity_id
+
+
 def test_birth_years_read_only_ages():
     text = "John Mitchell, 67, who chairs the trust. Ann Vale, 58 percent of voters. Tom Reyes (41) spoke."
     at = {n: text.index(n) for n in ("John Mitchell", "Ann Vale", "Tom Reyes")}

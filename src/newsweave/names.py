@@ -20,7 +20,7 @@ from importlib import resources
 
 __all__ = ["DETERMINERS", "FAMILY", "GENDERED_HONORIFICS", "HONORIFICS", "ORGANISATION_HEADS", "PARTICLES", "PLACE_HEADS", "PRONOUNS",
            "SURNAME_PARTICLES", "WORD", "first_name_gender",
-           "first_names_agree", "fold", "generation",
+           "first_names_agree", "fold", "generation", "double_surname",
            "given_first", "head_of", "honorific_gender", "honorific_word_gender", "is_proper_name", "last_word", "name_words", "plain_words",
            "reads_as_person", "singular", "spelled", "spelling", "surname_joined", "without_nickname", "words_of"]
 
@@ -224,9 +224,9 @@ def given_first(words: list[str]) -> list[str]:
     return words[1:] + words[:1] if _family_name_first(words) else words
 
 
-# Family names written first: Korean ones are also English given names and surnames ("Lee", "Kim"), so
-# they count only before a hyphenated given name ("Lee Min-jun"); Chinese ones before any given name
-# that is no English one ("Chen Weiming"). (A Vietnamese name stays as written: "Nguyen Van Thanh" is
+# Family names written first: Korean ones before a hyphenated given name ("Lee Min-jun"), Chinese and
+# Korean ones that are no English given name ("Lee", "Kim" are) before any given name that is no English
+# one either ("Chen Weiming", "Park Minjae"). (A Vietnamese name stays as written: "Nguyen Van Thanh" is
 # "Thanh" for short, as a surname is.)
 _KOREAN_FAMILY = frozenset(["lee", "kim", "park", "choi", "jung", "jeong", "kang", "cho", "yoon", "yun", "jang", "lim", "han", "oh", "seo", "shin", "kwon", "hwang", "ahn", "song", "jeon", "hong", "moon", "yang", "ko", "bae", "baek", "nam", "noh", "ha"])
 _CHINESE_FAMILY = frozenset(["chen", "wang", "zhang", "liu", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "zhu", "hu", "guo", "lin", "gao", "luo", "zheng", "liang", "xie", "tang", "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "du", "ye", "cheng", "wei", "su", "ding", "ren", "shen", "yao", "zhong", "xue", "li"])
@@ -239,6 +239,8 @@ _VIETNAMESE_FAMILY = frozenset(["nguyen", "tran", "le", "pham", "hoang", "huynh"
 def _family_name_first(words: list[str]) -> bool:
     if len(words) == 2 and "-" in words[1]:
         return words[0] in _KOREAN_FAMILY or words[0] in _CHINESE_FAMILY
+    if len(words) == 2 and words[0] in _KOREAN_FAMILY and not (_listed(words[0]) or _listed(words[1])):
+        return True  # "Park Minjae"; not "Kim Jones" or "Lee Evans" (Kim and Lee are English given names too)
     if len(words) == 2 and words[0] in _CHINESE_FAMILY:
         return first_name_gender(words[1]) is None and first_name_gender(words[0]) is None
     return False
@@ -313,6 +315,23 @@ def _first_names_as_listed() -> dict[str, str]:
     """Given name as the Census lists write it -> "m", "f" or "-" (worn by both), in the file's order."""
     text = resources.files("newsweave").joinpath("data/first_names.tsv").read_text(encoding="utf-8")
     return dict(line.partition("\t")[::2] for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def double_surname(words) -> bool:
+    """Whether a three-word name reads as a given name and two surnames, the Spanish way ("Javier Morales
+    Ibarra", "Gustavo Petro Urrego"): a listed given name, then two words no list gives as given names
+    (not "Mary Ann Smith"). Such a person is called by the first surname alone ("Morales", "Petro")."""
+    return (len(words) == 3 and _listed(words[0]) and not _listed(words[1]) and not _listed(words[2])
+            and words[1] not in SURNAME_PARTICLES | _SON_OF and len(words[1]) > 2 and " " not in words[2])
+
+
+# "son of", "daughter of" in an Arabic or Malay name: "Ahmed bin Khalid" is no Spanish name
+_SON_OF = frozenset({"bin", "ibn", "bint", "binti", "ben", "ould", "wad"})
+
+
+def _listed(word: str) -> bool:
+    """Whether the Census lists give ``word`` as a given name (of either gender, or of both)."""
+    return fold(word) in _first_names_as_listed()
 
 
 @lru_cache(maxsize=1)

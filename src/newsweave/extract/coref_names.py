@@ -15,6 +15,7 @@ from ..actors import actor_code
 from ..model import Mention
 from ..names import (
     GENDERED_HONORIFICS,
+    double_surname,
     first_name_gender,
     first_names_agree,
     generation,
@@ -86,10 +87,12 @@ def same_name(short: list[str], long: list[str], label: str) -> bool:
     if short == long:
         return True
     if label == "PERSON":
-        # "Trump" ~ "Donald Trump"; "Donald Trump" ~ "Donald J. Trump"
+        # "Trump" ~ "Donald Trump"; "Donald Trump" ~ "Donald J. Trump"; "Morales" and "Javier Morales" ~
+        # "Javier Morales Ibarra" (a Spanish name's first surname)
         if len(short) == 1:
-            return long[-1] == short[0]
-        return short[-1] == long[-1] and short[0] == long[0]
+            return long[-1] == short[0] or double_surname(long) and long[1] == short[0]
+        return short[0] == long[0] and (short[-1] == long[-1] or len(short) == 2 and double_surname(long)
+                                        and long[1] == short[-1])
     # organisations: "the Kremlin" ~ "Kremlin", acronyms of the long form
     if len(short) == 1 and len(long) > 1:
         return short[0] == _acronym(long)
@@ -129,6 +132,8 @@ class Person:
         if len(words) > 1:
             self.given.add(words[0])
             self.surnames.add(words[-1])
+            if double_surname(words):
+                self.surnames.add(words[1])
         if gender and not self.gender:
             self.gender = gender
 
@@ -178,6 +183,8 @@ def _keys_held(words: list[str], acronym: str) -> list[tuple[str, object]]:
     keys: list[tuple[str, object]] = [("words", tuple(words)), ("last", words[-1])]
     if len(words) > 1:
         keys += [("first", words[0]), ("acronym", acronym)]
+    if double_surname(words):
+        keys.append(("last", words[1]))
     return keys
 
 
@@ -189,6 +196,8 @@ def _keys_sought(words: list[str], acronym: str) -> list[tuple[str, object]]:
         keys += [("first", words[0]), ("acronym", words[0])]
     else:
         keys.append(("words", (acronym,)))
+    if double_surname(words):
+        keys.append(("last", words[1]))  # a headline's "Morales" before "Javier Morales Ibarra"
     return keys
 
 
@@ -264,10 +273,12 @@ def join_name_variants(out: list[Mention], uf: Chains, gender: dict[int, str],
             person = people.get(uf.find(j))
             if person is not None and not person.admits(wi, gender.get(i), generation(m.text)):
                 continue
-            # the most-mentioned compatible person so far; the later one among equals
-            # among equals, the person the article has already called so ("Okafor said" of the coach,
-            # before "said Mrs Okafor" of his wife), then the later one
-            key = (size.get(uf.find(j), 1), uf.find(j) in called_so, j)
+            # a Spanish name's first surname before its second ("Ibarra" is Andres Ibarra Soto rather than
+            # Javier Morales Ibarra); then the most-mentioned compatible person so far; among equals, the
+            # person the article has already called so ("Okafor said" of the coach, before "said Mrs Okafor"
+            # of his wife), then the later one
+            maternal = len(wi) == 1 and double_surname(wj) and wj[-1] == wi[0]
+            key = (not maternal, size.get(uf.find(j), 1), uf.find(j) in called_so, j)
             if best_key is None or key > best_key:
                 best, best_key = j, key
         if best is not None:

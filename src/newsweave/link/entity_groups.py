@@ -17,6 +17,7 @@ from typing import Any
 from ..model import DESCRIPTION_KINDS, Mention
 from ..names import (
     FAMILY,
+    double_surname,
     first_name_gender,
     first_names_agree,
     generation,
@@ -87,11 +88,19 @@ def genders_agree(a: str | None, b: str | None) -> bool:
 
 
 def first_name_fits(given_words: list[str], known: set[str]) -> bool:
-    """Whether any of the words before a surname ("comedian ellen") agrees with a known first name."""
+    """Whether any of the words before a surname ("comedian ellen") agrees with a known first name. The
+    name after "bin" or "ibn" is the father's: Khalid bin Ahmed is no Ahmed bin Khalid."""
     known = known - {""}
     if not known:
         return True  # known by surname only so far
-    return any(first_names_agree(k, w) for k in known for w in given_words)
+    own = [w for k, w in enumerate(given_words)
+           if k == 0 or not (w in _PATRONYMIC or given_words[k - 1] in _PATRONYMIC)]
+    return any(first_names_agree(k, w) for k in known for w in own)
+
+
+# The words that say "son of" or "daughter of" inside an Arabic or Malay name (a first word is a given name:
+# Ben Carter).
+_PATRONYMIC = frozenset({"bin", "ibn", "bint", "binti", "ben", "ould", "wad"})
 
 
 @dataclass(slots=True)
@@ -176,6 +185,13 @@ def group_mentions(mentions: list[Mention], *, cross_label_surname: bool = True,
     return merged + [g for g in groups if g.name is None]
 
 
+def _same_surname(pw: tuple[str, ...], words: tuple[str, ...], written: str) -> bool:
+    """Whether a name's surname (``words``, spelling keys) is the one of a chain's longest name (``pw``, as
+    ``written``): its last word, or the first of a Spanish name's two ("Morales" of Javier Morales Ibarra)."""
+    return pw[-1] == words[-1] or len(words) <= 2 and len(pw) == 3 and pw[1] == words[-1] and double_surname(
+        name_words(written))
+
+
 def _split_chain(ms: list[Mention]) -> list[MentionGroup]:
     """One group per person a chain names: a rule-based chain that took in two different surnames
     ("Subryan" ... "Chohan") is split, its other mentions staying with the most-named person; so is one
@@ -188,7 +204,7 @@ def _split_chain(ms: list[Mention]) -> list[MentionGroup]:
         words = spelled(m.text)
         for p in people:
             pw = spelled(p[0].text)
-            if pw[-1] == words[-1] and (len(words) == 1 or first_name_fits(words[:-1], {given(pw)}
+            if _same_surname(pw, words, p[0].text) and (len(words) == 1 or first_name_fits(words[:-1], {given(pw)}
                                                                            if len(pw) > 1 else set())) \
                     and genders_agree(name_gender(m.text), name_gender(p[0].text)) and not (
                     kin and len(words) > 1 and generation(m.text) != generation(p[0].text)):
