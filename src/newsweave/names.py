@@ -19,8 +19,8 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = ["DETERMINERS", "FAMILY", "GENDERED_HONORIFICS", "HONORIFICS", "ORGANISATION_HEADS", "PARTICLES", "PLACE_HEADS", "PRONOUNS",
-           "SURNAME_PARTICLES", "WORD", "first_name_gender",
-           "first_names_agree", "fold", "generation", "double_surname",
+           "SURNAME_PARTICLES", "WORD", "double_surname", "first_name_gender",
+           "first_names_agree", "fold", "generation",
            "given_first", "head_of", "honorific_gender", "honorific_word_gender", "is_proper_name", "last_word", "name_words", "plain_words",
            "reads_as_person", "singular", "spelled", "spelling", "surname_joined", "without_nickname", "words_of"]
 
