@@ -52,7 +52,14 @@ def _top1(nlp, name: str) -> float:
                                              # Nigerian, Philippine, Caribbean), live blogs, transcripts,
                                              # police releases, the obvious verbs avoided; first sight 0.693,
                                              # 0.76 after its readings
-                                             ("events_fictional_blind52.jsonl", 0.74)])
+                                             ("events_fictional_blind52.jsonl", 0.74),
+                                             # blind53: the five types in features, explainers, situation
+                                             # reports, sports pages; first sight 0.787 (0.787 with set 52's
+                                             # readings too), 0.853 after its own
+                                             ("events_fictional_blind53.jsonl", 0.84),
+                                             # blind54: the GSR's style and type names, actors hard to code;
+                                             # first sight 0.8875, 0.90 with sets 51-52's readings (not fixed on)
+                                             ("events_fictional_blind54.jsonl", 0.88)])
 def test_sets_in_unusual_styles(nlp, name, floor):
     assert _top1(nlp, name) >= floor
 
@@ -204,3 +211,31 @@ def test_blind52_readings(nlp, text, type_):
     """Set 52's lines (regional English): "jailed" in a misparsed sentence, "gunned down", "invaded",
     "thronged ..., demanding", "withdrew their services"."""
     assert main_type(nlp, text) == type_, text
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    # a group of civilians occupying a public space sits in; police bursting into a house raid it, gunmen
+    # bursting into a party attack it
+    ("Doctors occupied the pavement outside the health ministry in Halm for a sixth day, sitting behind placards.",
+     "PROTEST"),
+    (("Riot police burst into a house in Halm where about 70 activists were holding a meeting and loaded them onto "
+     "trucks."), "COERCE"),
+    ("Gunmen burst into a wedding party in a village near Halm and opened fire on the guests.", "ASSAULT"),
+    ("Prosecutors in Halm on Monday ordered 37 fans held for 15 days pending investigation.", "COERCE"),
+    # hacking with nothing hacked is no cyber attack; hacking into computers is
+    (("Militiamen descended on a camp for displaced people near Halm overnight, hacking and shooting 22 people to "
+     "death."), "ASSAULT"),
+    ("Amsel has tried to hack into the computers of Castrian army officers, officials said Tuesday.", "COERCE"),
+    # glide bombs are dropped from aircraft: an army's assault on positions under them is combat
+    ("Castrian forces launched an assault on Amselian positions at dawn under cover of glide bombs.", "FIGHT"),
+    # fighting a concession is campaigning; a threat made good is the act it threatened
+    (("The body of the activist, who spent a decade fighting a mining concession, was found near her home in Halm "
+     "with several gunshot wounds."), "!FIGHT"),
+    ("Fans made good on their threat to stay away from the derby, a boycott aimed at the football association.",
+     "PROTEST"),
+])
+def test_blind53_readings(nlp, text, type_):
+    """Set 53's lines: sit-ins on a pavement, "burst into", detentions ordered, hacking with and without
+    computers, glide bombs, a campaign "fighting" a concession, a threat made good."""
+    got = main_type(nlp, text)
+    assert got != type_[1:] if type_.startswith("!") else got == type_, (text, got)

@@ -57,7 +57,14 @@ BODIES = frozenset({"organisation", "organization", "ngo", "party", "charity", "
 TORTURE = frozenset({"torture", "electrocute", "waterboard", "shock"})
 # Premises people occupy to protest ("occupied the lobby of the ministry"), which troops take otherwise.
 SAT_IN = frozenset({"lobby", "courtyard", "hall", "ministry", "office", "building", "campus", "headquarters",
-                     "embassy", "parliament", "chamber", "factory", "plant", "school", "university", "cathedral"})
+                     "embassy", "parliament", "chamber", "factory", "plant", "school", "university", "cathedral",
+                     # public space a group sits in ("doctors occupied the pavement")
+                     "pavement", "sidewalk", "square", "street", "plaza", "roundabout", "park", "steps", "lawn"})
+# Premises people are raided in: "riot police burst into a house", "gunmen burst into a wedding party".
+BURST_INTO = SAT_IN | {"house", "home", "room", "compound", "party", "church", "mosque", "bar", "restaurant", "hotel",
+                       "stadium", "courtroom", "classroom", "studio", "newsroom", "residence", "apartment", "flat"}
+# What a court or prosecutor orders done to people: "ordered 37 of them held for 15 days" (CAMEO 173).
+DETENTIONS = frozenset({"hold", "detain", "arrest", "jail", "remand", "imprison"})
 
 # Words the manual's lines read around an act of force: who holds a march, which verbs arrest, what
 # says people died, what talks are walked out of, what is hacked off.

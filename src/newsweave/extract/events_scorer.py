@@ -42,9 +42,11 @@ from .events_syntax import (
     into_the_air,
     is_passive,
     left_a_place,
+    lemmas,
     noun_doers,
     objects_and_conjuncts,
     past_dateline,
+    role_words,
     strikes_on_a_place,
     to_death,
 )
@@ -87,7 +89,7 @@ _DAMAGE = frozenset({"destroy", "damage", "hit", "flatten", "level", "wreck", "d
 _UNCONVENTIONAL = frozenset({"bomb", "bombing", "explosive", "ied", "suicide", "landmine", "blast"})
 _ONE_SIDED = frozenset({"beat", "torture", "lynch", "rape", "stab"})
 _HEAVY_WEAPONS = frozenset({"artillery", "tank", "warplane", "jet", "aircraft", "helicopter", "gunship", "missile",
-                            "rocket", "mortar", "drone"})
+                            "rocket", "mortar", "drone", "glide"})  # "glide bombs": dropped from aircraft
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "pcomp", "conj", "csubj", "parataxis"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 _REPORTING = frozenset({"say", "tell", "report", "state", "add", "claim", "announce", "confirm", "accord"})
@@ -122,32 +124,7 @@ def clause_depth(tok) -> float:
     return depth
 
 
-def _lemmas(tokens) -> set[str]:
-    """The lemmas and lower-case forms of ``tokens``, one set."""
-    out: set[str] = set()
-    for t in tokens:
-        out.add(t.lemma_.lower())
-        out.add(t.lower_)
-    return out
-
-
-sentence_words = _lemmas
-
-
-def _role_words(tok) -> set[str]:
-    """The role words of the noun phrase at ``tok`` (its head, modifiers and conjuncts)."""
-    if tok is None:
-        return set()
-    words = [tok, *tok.conjuncts]
-    # "hundreds of youths", "dozens of students": the people a quantity counts
-    words += [p for w in list(words) if w.lemma_.lower() in _COUNTS for c in w.children
-              if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-    words += [c for w in list(words) for c in w.children if c.dep_ in ("compound", "amod", "nmod")]
-    return _lemmas(words)
-
-
-_COUNTS = frozenset({"hundred", "thousand", "dozen", "score", "ten", "group", "crowd", "number", "band", "gang",
-                     "million", "tens"})
+sentence_words = lemmas
 
 
 def _subject(verb):
@@ -175,19 +152,19 @@ def _victims(verb) -> set[str]:
     out: set[str] = set()
     for c in verb.children:
         if c.dep_ in ("dobj", "obj", "nsubjpass"):
-            out |= _role_words(c)
+            out |= role_words(c)
         elif c.dep_ == "prep" and (c.lower_ in ("on", "at", "against", "into", "upon", "with")
                                    or c.lower_ == "to" and verb.lemma_.lower() == "set"):  # "set fire to houses"
             for p in c.children:
                 if p.dep_ == "pobj":
-                    out |= _role_words(p)
+                    out |= role_words(p)
     return out
 
 
 def _by_actors(verb, sentence_words: set[str], doer: set[str] | None = None) -> tuple[str, str | None]:
     """The type of an act of force from who does it to whom (the manual's lines); ``doer`` where the
     caller knows better than the subject (an attack noun's own "insurgent", "rebels'")."""
-    doer = _role_words(_subject(verb)) if doer is None else doer
+    doer = role_words(_subject(verb)) if doer is None else doer
     if not doer and _subject(verb) is None:
         # "30 people were injured as supporters rampaged through the centre": a passive that names no doer
         # is done by whoever acts in the clause that says how it came about
@@ -195,9 +172,9 @@ def _by_actors(verb, sentence_words: set[str], doer: set[str] | None = None) -> 
         # "when" clause on the date)
         how = [c for c in verb.children if c.dep_ == "advcl"] + [t for t in verb.subtree if t.dep_ == "relcl" and any(
             k.lower_ in ("when", "as") and k.dep_ in ("advmod", "mark") for k in t.children)]
-        doer = next((words for c in how for words in [_role_words(_subject(c))] if words), set())
+        doer = next((words for c in how for words in [role_words(_subject(c))] if words), set())
     done_to = _victims(verb)
-    means = _lemmas(verb.subtree) | doer
+    means = lemmas(verb.subtree) | doer
     weapon = means & _HEAVY_WEAPONS
     if means & roles.TORTURE:
         return ("ASSAULT", "torture")  # torture in a cell, whoever does it
@@ -246,7 +223,7 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
     lemma = tok.lemma_.lower()
     kids = {c.lemma_.lower() for c in tok.children}
     kids |= {p.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "dobj", "prt") for p in c.children}
-    if lemma == "walk" and (left_a_place(tok) or _lemmas(
+    if lemma == "walk" and (left_a_place(tok) or lemmas(
             t for c in tok.children if c.dep_ in ("prep", "prt") for t in c.subtree) & roles.NEGOTIATIONS):
         return None  # "walked out of peace talks" (SANCTION) or "of his house": no strike
     for other in kids:
@@ -272,7 +249,7 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
         if lemma in _DAMAGE and {o.lemma_.lower() for o in objs_} & roles.MILITARY_OBJECTIVES:
             return ("FIGHT", None)  # "the air force destroyed an insurgent logistics base": force on a military objective
         if lemma in ("fill", "throng", "pack", "jam") and {o.lemma_.lower() for o in objs_} & roles.THOROUGHFARES and (
-                _role_words(_subject(tok)) & (roles.CROWD | {"people", "thousand", "hundred", "tens"})):
+                role_words(_subject(tok)) & (roles.CROWD | {"people", "thousand", "hundred", "tens"})):
             return ("PROTEST", "demo")  # "tens of thousands of people filled Rustaveli Avenue outside Parliament"
         if lemma in _TAKERS and _to_custody(tok):
             return ("COERCE", "arrest")  # "hauled off to police stations", "taken to jail": detention (CAMEO 173)
@@ -302,7 +279,7 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
             if lemma in ("seize", "capture") and _abducts(tok):
                 return ("ASSAULT", "abduct")  # kidnappers or gunmen seizing a person: an abduction (CAMEO 181)
             if lemma in ("seize", "capture", "take") and objs & _TERRITORY and (
-                    not _role_words(_subject(tok)) & (roles.CROWD | roles.POLICE)):
+                    not role_words(_subject(tok)) & (roles.CROWD | roles.POLICE)):
                 return ("FIGHT", None)  # taking territory (the manual's FIGHT)
             if lemma in ("seize", "capture", "take") and not objs & roles.ARMED_TARGET:
                 return None  # seizing property is COERCE; the trigger rules code it
@@ -311,15 +288,18 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
                 return None
             if lemma in ("strike", "hit") and not _subject(tok) and not passive:
                 return None
+        if lemma == "burst" and any(p.lemma_.lower() in roles.BURST_INTO for c in tok.children
+                                    if c.dep_ == "prep" and c.lower_ == "into" for p in c.children):
+            return _by_actors(tok, sentence_words)  # bursting into a house: a raid or an attack, by who does it
         if lemma in _FORCE:
-            if lemma == "strike" and not passive and not (_role_words(_subject(tok)) & (
+            if lemma == "strike" and not passive and not (role_words(_subject(tok)) & (
                     roles.STATE_ARMED | roles.ARMED_GROUP | roles.ASSAILANT | _UNCONVENTIONAL | _HEAVY_WEAPONS)):
                 # Workers who strike; "struck a deal" is no strike, and a bomb that strikes is no protest.
                 return None if any(c.dep_ in ("dobj", "obj") for c in tok.children) else _OWN_TYPE.get(lemma)
-            if lemma in ("bomb",) and _role_words(_subject(tok)) & roles.STATE_ARMED:
+            if lemma in ("bomb",) and role_words(_subject(tok)) & roles.STATE_ARMED:
                 return ("FIGHT", "aerial")  # aerial bombing by armed forces: CAMEO 195
             return _by_actors(tok, sentence_words)
-        if lemma in ("bomb", "explode", "detonate") and _role_words(_subject(tok)) & roles.STATE_ARMED:
+        if lemma in ("bomb", "explode", "detonate") and role_words(_subject(tok)) & roles.STATE_ARMED:
             return ("FIGHT", "aerial")
         reading = _coerce_or_fight(tok, lemma) or _under_attack(tok)
         if reading is not None:
@@ -332,10 +312,13 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
         if lemma == "hack":
             # Hacking computers is a cyber attack (COERCE 'cyber'); hacking people to death is an assault.
             # So is hacking off limbs ("hacked off the hands of villagers").
-            return ("ASSAULT", "primitive") if _victims(tok) & roles.CIVILIAN or kids & roles.LIMBS_AND_DEATH else (
-                "COERCE", "cyber")
+            # Hacking with nothing hacked is no cyber attack ("militiamen descended on the camp, hacking and
+            # shooting 22 people to death").
+            hacked = objects_and_conjuncts(tok) | _victims(tok)  # "hack into the computers of ..."
+            return ("ASSAULT", "primitive") if _victims(tok) & roles.CIVILIAN or kids & roles.LIMBS_AND_DEATH or (
+                not hacked) else ("COERCE", "cyber")
         if any(p.lemma_.lower() == "street" for c in tok.children if c.dep_ == "prep" for p in c.children) and (
-                _role_words(_subject(tok)) & roles.CROWD or lemma in ("pour", "flood", "spill", "fill", "go")):
+                role_words(_subject(tok)) & roles.CROWD or lemma in ("pour", "flood", "spill", "fill", "go")):
             return ("PROTEST", "demo")  # "poured into the streets", "took to the streets"
     if lemma == "strike" and tok.pos_ == "NOUN" and strikes_on_a_place(tok):
         return ("FIGHT", "heavy-weapons")  # "our jets carried out strikes on the camps"
@@ -344,7 +327,7 @@ def _word_reading(tok, sentence_words: set[str]) -> tuple[str, str | None] | Non
     if lemma in _GATHER and tok.pos_ == "VERB" and _to_dissent(tok):
         return ("PROTEST", "demo")  # "gathered outside the embassy to denounce": rally to protest (CAMEO 141)
     if lemma in _GATHER - {"pour", "stream", "flood", "spill"} and tok.pos_ == "VERB" and {
-            w.removesuffix("s") for w in _role_words(_subject(tok))} & _PROTESTERS:
+            w.removesuffix("s") for w in role_words(_subject(tok))} & _PROTESTERS:
         return ("PROTEST", "demo")  # "protesters again gathered outside parliament"
     if lemma in _CLOSURES and tok.pos_ == "NOUN" and any(
             p.lemma_.lower() in roles.MEDIA for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -372,7 +355,7 @@ _GATHER = frozenset({"gather", "assemble", "converge", "congregate", "mass", "ra
 def _to_dissent(tok) -> bool:
     """Whether a verb's purpose clause voices dissent ("marched to the square to reject the mine",
     "assembled ... to express opposition to the expansion")."""
-    return any(k.lemma_.lower() in roles.DISSENT or k.lemma_.lower() in ("express", "voice") and _lemmas(
+    return any(k.lemma_.lower() in roles.DISSENT or k.lemma_.lower() in ("express", "voice") and lemmas(
         o for o in k.children if o.dep_ in ("dobj", "obj")) & roles.GRIEVANCES for c in tok.children
         if c.dep_ in ("advcl", "xcomp") for k in (c, *c.conjuncts))
 
@@ -383,27 +366,27 @@ def _attackers(noun) -> set[str]:
     words: set[str] = set()
     for c in noun.children:
         if c.dep_ in ("compound", "amod", "poss", "nmod"):
-            words |= _role_words(c)
-    words |= {w for p in noun_doers(noun) for w in _role_words(p)}
+            words |= role_words(c)
+    words |= {w for p in noun_doers(noun) for w in role_words(p)}
     return words if words & (roles.ARMED_GROUP | roles.STATE_ARMED | roles.ASSAILANT | roles.POLICE | roles.CROWD) else set()
 
 
 def _abducts(verb) -> bool:
     """Assailants or an armed group (not the police or the army: an arrest) take a person."""
-    doer = _role_words(_subject(verb))
+    doer = role_words(_subject(verb))
     taken = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]  # "aid workers were seized by"
-    people = any(c.ent_type_ == "PERSON" or _role_words(c) & (roles.CIVILIAN - _PREMISES | roles.PEOPLE) for c in taken)
+    people = any(c.ent_type_ == "PERSON" or role_words(c) & (roles.CIVILIAN - _PREMISES | roles.PEOPLE) for c in taken)
     return people and bool(doer & (roles.ASSAILANT | roles.ARMED_GROUP)) and not doer & (roles.POLICE | roles.STATE_ARMED)
 
 
 def _crowd_fights(tok) -> bool:
     """A clash whose side is a crowd and no armed group: protesters or rioters clashing with police."""
-    sides = _role_words(_subject(tok)) if tok.pos_ == "VERB" else set()
+    sides = role_words(_subject(tok)) if tok.pos_ == "VERB" else set()
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("between", "with", "among"):
-            sides |= {w for p in c.children if p.dep_ == "pobj" for w in _role_words(p)}
+            sides |= {w for p in c.children if p.dep_ == "pobj" for w in role_words(p)}
         elif c.dep_ in ("compound", "amod", "nmod"):
-            sides |= _role_words(c)
+            sides |= role_words(c)
     crowd = roles.CROWD - {"resident", "villager", "worker", "supporter"}
     # "rioters clashed with security forces" is a riot as "with police" is (145): the state's forces
     # facing a crowd do not make it combat; an armed group among the sides does ("militants and troops")
@@ -421,7 +404,7 @@ def _to_custody(verb) -> bool:
             for p in c.children:
                 if p.dep_ != "pobj":
                     continue
-                words = _role_words(p)
+                words = role_words(p)
                 if words & {"jail", "prison", "custody", "cell", "detention"} or "station" in words and "police" in words:
                     return True
     return False
@@ -435,8 +418,8 @@ def _under_attack(verb) -> tuple[str, str | None] | None:
              if p.dep_ == "pobj" and p.lemma_.lower() in _UNDER_FIRE]
     if verb.lemma_.lower() != "come" or not under:
         return None
-    target = _role_words(_subject(verb))
-    means = _lemmas(under[0].subtree)
+    target = role_words(_subject(verb))
+    means = lemmas(under[0].subtree)
     if means & _UNCONVENTIONAL:
         return ("ASSAULT", "explosives")
     if target & roles.ARMED_TARGET or target & {"vehicle", "patrol", "ship", "vessel", "aircraft"} or means & _HEAVY_WEAPONS:
@@ -455,7 +438,7 @@ def _coerce_or_fight(verb, lemma: str) -> tuple[str, str | None] | None:
     driving forces out of a place)."""
     objs = _victims(verb)
     subject = _subject(verb)
-    doer = _role_words(subject)
+    doer = role_words(subject)
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod")}
     if lemma == "occupy" and not doer & (roles.POLICE | roles.STATE_ARMED | roles.ARMED_GROUP | roles.ASSAILANT) and (
             doer & roles.CROWD or objs & roles.SAT_IN and subject is not None and subject.pos_ == "NOUN"):
@@ -521,6 +504,9 @@ def figurative(tok, sentence_words: set[str], reading: str | None = None) -> boo
     if lemma not in _AMBIGUOUS or lemma in ("gun", "mow") and any(c.lower_ == "down" for c in tok.children) or (
             lemma == "jail" and tok.tag_.startswith("VB")):
         return False  # "gunned down", "mowed down": only ever killing; "jailed": only ever prison (the noun a place)
+    if lemma == "fight" and tok.pos_ == "VERB" and any(o.pos_ == "NOUN" and not role_words(o) & _COMBATANTS
+                                                        for o in tok.children if o.dep_ in ("dobj", "obj")):
+        return True  # "fighting a mining concession", "fight corruption": a campaign, not combat
     if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in roles.HOLDERS:
         return False  # "held a peaceful march", "staged a rally": nobody holds a march figuratively
     if lemma == "strike" and any(c.lower_ in ("hunger", "general") for c in tok.children if c.dep_ in ("compound", "amod")):
@@ -537,10 +523,11 @@ def figurative(tok, sentence_words: set[str], reading: str | None = None) -> boo
     return not (sentence_words - {tok.lemma_.lower(), tok.lower_}) & context
 
 
+_COMBATANTS = roles.ARMED_GROUP | roles.STATE_ARMED | roles.POLICE | roles.ASSAILANT | roles.ARMED_TARGET
 _CUE_LEMMAS = frozenset(_OWN_TYPE) | _FORCE | {w for pair in _PHRASES for w in pair} | {
     "shut", "close", "expel", "deport", "charge", "push", "drive", "force", "chase", "hack", "attack", "raid",
     "ambush", "assault", "bomb", "explode", "detonate", "set", "occupy", "order", "decree", "use", "employ",
-    "come", "move", "roll", "sweep", "fill", "throng", "pack", "jam"} | _TAKERS | _GATHER | _DAMAGE | _CLOSURES
+    "come", "move", "roll", "sweep", "fill", "throng", "pack", "jam", "burst"} | _TAKERS | _GATHER | _DAMAGE | _CLOSURES
 
 
 def manual_reading(sent, words: set[str] | None = None) -> Reading | None:
@@ -550,7 +537,7 @@ def manual_reading(sent, words: set[str] | None = None) -> Reading | None:
     the reading of the word nearest the main clause wins, ties to the earlier word. ``words`` is
     ``sentence_words(sent)`` where the caller has it.
     """
-    words = _lemmas(sent) if words is None else words
+    words = lemmas(sent) if words is None else words
     # Only words the lists name can carry a reading (a cheap test before the parse is read); any
     # verb can when the sentence says "streets" or "in protest".
     any_verb = bool(words & {"street", "protest"})
@@ -594,7 +581,7 @@ def _victim_of_force(tok) -> bool:
         head = head.head
     if tok.dep_ in ("dobj", "obj", "nsubjpass", "pobj") and head.pos_ in ("VERB", "AUX"):
         lemma = head.lemma_.lower()
-        if _role_words(_subject(head)) & roles.POLICE:
+        if role_words(_subject(head)) & roles.POLICE:
             return True
         return lemma in _FORCE or _OWN_TYPE.get(lemma, ("",))[0] == "COERCE" or lemma in ("fire", "use")
     return False

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from ..text import dateline_length
 
-__all__ = ["OBJECTS", "SUBJECTS", "Trigger", "auxiliaries", "clause_tokens", "counted", "into_the_air", "is_negated", "is_passive",
-           "left_a_place", "noun_doers", "objects", "objects_and_conjuncts", "past_dateline", "phrase", "strikes_on_a_place",
+__all__ = ["OBJECTS", "SUBJECTS", "Trigger", "auxiliaries", "carried_out", "clause_tokens", "counted", "into_the_air", "is_negated", "is_passive",
+           "left_a_place", "lemmas", "noun_doers", "objects", "objects_and_conjuncts", "past_dateline", "phrase", "role_words", "strikes_on_a_place",
            "to_death", "under_no"]
 
 SUBJECTS = ("nsubj", "csubj")
@@ -162,3 +162,41 @@ def to_death(verb) -> bool:
     """ "beaten to death", "lynched": force that kills the one it is done to."""
     return verb.lemma_.lower() == "lynch" or any(c.dep_ == "prep" and c.lower_ == "to" and any(
         p.lemma_.lower() == "death" for p in c.children) for c in verb.children)
+
+
+def lemmas(tokens) -> set[str]:
+    """The lemmas and lower-case forms of ``tokens``, one set."""
+    out: set[str] = set()
+    for t in tokens:
+        out.add(t.lemma_.lower())
+        out.add(t.lower_)
+    return out
+
+
+def role_words(tok) -> set[str]:
+    """The role words of the noun phrase at ``tok`` (its head, modifiers and conjuncts)."""
+    if tok is None:
+        return set()
+    words = [tok, *tok.conjuncts]
+    # "hundreds of youths", "dozens of students": the people a quantity counts
+    words += [p for w in list(words) if w.lemma_.lower() in _COUNTS for c in w.children
+              if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    words += [c for w in list(words) for c in w.children if c.dep_ in ("compound", "amod", "nmod")]
+    return lemmas(words)
+
+
+_COUNTS = frozenset({"hundred", "thousand", "dozen", "score", "ten", "group", "crowd", "number", "band", "gang",
+                     "million", "tens"})
+
+
+def carried_out(noun) -> bool:
+    """Whether a threat or a promise is told as carried out ("made good on their threat", "followed through
+    on a pledge", "delivered on a promise", "carried out the threat"): the act done is the news."""
+    if noun.lemma_.lower() not in ("threat", "promise", "pledge", "vow", "ultimatum", "warning"):
+        return False
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "on":
+        verb = head.head
+        return verb.lemma_.lower() == "deliver" or any(c.lower_ in ("good", "through") for c in verb.children)
+    return noun.dep_ in ("dobj", "obj") and head.lemma_.lower() == "carry" and any(
+        c.lower_ == "out" for c in head.children)

@@ -1,12 +1,11 @@
 """Which words of a sentence report PLOVER events, of which type and mode, the main one first.
 
-Verbs and event nouns from ``events_lexicon`` (built from the PLOVER reference and the CAMEO ->
-PLOVER table), each refined by the verb's object ("withdraw troops" is RETREAT, "withdraw
-inspectors" SANCTION), its particle ("call off"), a light verb carrying an event noun ("held
-talks"), and the control verb above it ("agreed to withdraw"). Events of a sentence are ordered by
-salience: the event nearest the root of the parse first (reporting verbs such as "said" are looked
-through). Between PROTEST, COERCE, ASSAULT and FIGHT the PLOVER manual's lines decide
-(``events_scorer``: who acts on whom, with what), also for a sentence where no trigger word fired;
+Verbs and event nouns from ``events_lexicon`` (the PLOVER reference and the CAMEO -> PLOVER table),
+each refined by the verb's object ("withdraw troops" is RETREAT, "withdraw inspectors" SANCTION), its
+particle ("call off"), a light verb carrying an event noun ("held talks"), and the control verb above it
+("agreed to withdraw"). Events of a sentence are ordered by salience: the event nearest the root first
+(reporting verbs such as "said" are looked through). Between PROTEST, COERCE, ASSAULT and FIGHT the
+manual's lines decide (``events_scorer``: who acts on whom, with what), also where no trigger word fired;
 fighting and protest words used of something else ("a legal battle", "shares rallied") report nothing.
 """
 
@@ -65,6 +64,7 @@ from .events_syntax import (
     SUBJECTS,
     Trigger,
     auxiliaries,
+    carried_out,
     clause_tokens,
     counted,
     into_the_air,
@@ -86,6 +86,8 @@ _MILITARY_FORCE = frozenset({"attack", "kill", "wound", "bomb", "shoot", "injure
 def _lexical(token) -> tuple[str, str | None] | None:
     """The (type, mode) a word reports on its own, refined by its particle and object."""
     lemma = token.lemma_.lower()
+    if carried_out(token):
+        return None  # "made good on their threat to stay away": the act carried out is the news
     if token.pos_ in ("VERB", "AUX") or headline_verb(token):
         particle = verb_particle(token, lemma)
         verb = f"{lemma} {particle}" if particle else lemma
@@ -167,6 +169,8 @@ def _lexical(token) -> tuple[str, str | None] | None:
             return None  # "walked out of his house": leaving, not a walkout
         if lemma == "block" and blocks_media(objs):
             return ("COERCE", "censor")  # "blocked access to the independent news website"
+        if lemma == "order" and any(c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() in roles.DETENTIONS for c in token.children):
+            return ("COERCE", "detain")  # "ordered 37 of them held for 15 days": a detention ordered (CAMEO 173)
         if lemma == "block" and objs:
             # blocking a road is in VERB_OBJECT; blocking a bill is rejecting it, but what fishermen or
             # farmers block, or anyone "in protest", is a blockade (CAMEO 1453)
@@ -239,9 +243,8 @@ def _lexical(token) -> tuple[str, str | None] | None:
 
 
 def _verb_of_a_nominal_parse(tok) -> bool:
-    """A verb the parser took for a modifier in a sentence it parsed as one noun phrase: the sentence's own
-    verb ("A court in Minsk on Tuesday jailed a journalist ...": "court" the root, "jailed" a modifier of
-    "journalist"), not a modifier ("the jailed journalist", "into alleged crimes")."""
+    """A verb the parser took for a modifier in a sentence it parsed as one noun phrase ("A court in Minsk on
+    Tuesday jailed a journalist": "court" the root), not a modifier ("the jailed journalist")."""
     root = tok.head  # the noun heading the phrase: the sentence's root, or the dependent of "said"
     while root.dep_ not in ("ROOT", "dep", "ccomp") and root.pos_ != "VERB" and root.head is not root:
         root = root.head
@@ -324,11 +327,10 @@ def _find_triggers(sent) -> list[Trigger]:
 def _with_manual_reading(sent, triggers: list[Trigger]) -> list[Trigger]:
     """The triggers with the sentence's main event decided by the manual's lines (events_scorer).
 
-    The material-conflict reading of the sentence replaces the word-by-word type of the main event
-    when the main event is itself one of those types, or when the reading sits nearer the main
-    clause ("Kidnappers snatched a businessman and demanded a ransom" is an abduction first). A
-    sentence with no trigger at all takes the event its words name anywhere ("took to the streets").
-    """
+    The material-conflict reading of the sentence replaces the word-by-word type of the main event when
+    the main event is itself one of those types, or when the reading sits nearer the main clause
+    ("Kidnappers snatched a businessman and demanded a ransom" is an abduction first). A sentence with
+    no trigger at all takes the event its words name anywhere ("took to the streets")."""
     words = sentence_words(sent)
     # "Shares rallied", "a legal battle": no protest, no fighting (the manual's types need people who
     # protest or fight).
