@@ -115,6 +115,15 @@ def test_a_korean_family_name_written_first_without_a_hyphen():
     assert name_words("Kim Jones") == ["kim", "jones"]
 
 
+def test_a_gendered_surname_joins_the_person_known_of_that_gender():
+    # "Jordan Carter ... Jordan Carter ... their mother, Denise Carter ... Mrs Carter": Jordan's gender is
+    # unknown (a name of both), Denise's known; Mrs Carter is Denise, though Jordan is named more
+    names = ["Jordan Carter", "Jordan Carter", "Denise Carter", "Mrs Carter"]
+    out = [Mention(40 * k, 40 * k + len(n), n, "PERSON") for k, n in enumerate(names)]
+    uf = _variants_joined(out, {3: "f"})
+    assert uf.find(3) == uf.find(2) != uf.find(0)
+
+
 def test_a_spanish_name_is_called_by_its_first_surname():
     # a headline's "Morales", then "Javier Morales Ibarra", "Morales", his son "Pablo Morales", "Javier
     # Morales"; "Ibarra" of another man "Andres Ibarra Soto" is no Javier Morales Ibarra

@@ -513,6 +513,17 @@ def test_a_medallist_is_no_judge():
     assert a[1].entity_id != b[1].entity_id
 
 
+def test_a_trade_written_before_a_name_is_read():
+    # "Detective Inspector Sarah Mitchell" of a murder inquiry is no singer's publicist of that name (force
+    # and press do not meet); the trade is the word before the name, no title mention of its own
+    a_text = "Detective Inspector Sarah Mitchell said officers were searching the area."
+    b_text = "Her publicist, Sarah Mitchell, said the singer was relieved."
+    a = [M("Sarah Mitchell", chain=1, start=a_text.index("Sarah"))]
+    b = [M("publicist", kind="nominal", chain=1, start=4), M("Sarah Mitchell", chain=1, start=b_text.index("Sarah"))]
+    _linked((a, "pub killing", a_text), (b, "royalties case", b_text))
+    assert a[0].entity_id != b[1].entity_id
+
+
 def test_the_name_after_bin_is_the_fathers():
     # Ahmed bin Khalid Al-Harthy and his son Khalid bin Ahmed Al-Harthy: "Ahmed" in the son's name is no
     # given name of his, so the son's later article does not join the father

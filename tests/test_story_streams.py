@@ -128,15 +128,20 @@ def test_a_store_built_before_dates_weighed_goes_on_without_them():
                                                       ("people_fictional_blind7", 0.06, 0.97, 0.81),
                                                       ("people_fictional_blind8", 0.01, 0.995, 0.85),
                                                       ("people_fictional_blind9", 0.01, 0.995, 0.75),
-                                                      ("people_fictional_blind10", 0.075, 0.97, 0.83),
+                                                      ("people_fictional_blind10", 0.055, 0.975, 0.84),
                                                       ("people_fictional_blind11", 0.115, 0.945, 0.79),
-                                                      ("people_fictional_blind12", 0.105, 0.96, 0.85),
+                                                      ("people_fictional_blind12", 0.07, 0.97, 0.86),
                                                       # eleventh session, set 13 (Korean, Hungarian, Spanish,
                                                       # Indonesian and Arabic names; one full name for a judge
                                                       # and a swimmer): first sight 29.9% (P 0.887), 21.3%
                                                       # (P 0.912) once a medallist is a sportswoman, 15.0%
                                                       # (P 0.949) with "bin", Korean and Spanish names read
-                                                      ("people_fictional_blind13", 0.155, 0.945, 0.79)])
+                                                      ("people_fictional_blind13", 0.16, 0.945, 0.79),
+                                                      # set 14 (ordinary news, hard cases where they occur):
+                                                      # first sight 9.9% (P 0.958), 6.25% (P 0.974) once a trade
+                                                      # written before a name is read and "Mrs Carter" prefers
+                                                      # the Carter known to be a woman
+                                                      ("people_fictional_blind14", 0.07, 0.97, 0.88)])
 def test_the_multi_outlet_people_sets_no_worse_than_measured(shared_dir, name, mixed, p, r):
     # people_fictional_blind3 (2026-12-07, fifth session): five outlets' habits — nicknames, initials,
     # transliterations, a maiden name — and traps: one full name for two people of unrelated stories,

@@ -274,11 +274,13 @@ def join_name_variants(out: list[Mention], uf: Chains, gender: dict[int, str],
             if person is not None and not person.admits(wi, gender.get(i), generation(m.text)):
                 continue
             # a Spanish name's first surname before its second ("Ibarra" is Andres Ibarra Soto rather than
-            # Javier Morales Ibarra); then the most-mentioned compatible person so far; among equals, the
-            # person the article has already called so ("Okafor said" of the coach, before "said Mrs Okafor"
-            # of his wife), then the later one
+            # Javier Morales Ibarra); a person known to be of the gender the name states before one of unknown
+            # gender ("Mrs Carter" is Denise Carter, not her son Jordan); then the most-mentioned compatible
+            # person so far; among equals, the person the article has already called so ("Okafor said" of the
+            # coach, before "said Mrs Okafor" of his wife), then the later one
             maternal = len(wi) == 1 and double_surname(wj) and wj[-1] == wi[0]
-            key = (not maternal, size.get(uf.find(j), 1), uf.find(j) in called_so, j)
+            same_gender = gender.get(i) is not None and person is not None and person.gender == gender.get(i)
+            key = (not maternal, same_gender, size.get(uf.find(j), 1), uf.find(j) in called_so, j)
             if best_key is None or key > best_key:
                 best, best_key = j, key
         if best is not None:

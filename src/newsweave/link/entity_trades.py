@@ -26,7 +26,9 @@ _FAMILIES = {
               "weightlifter", "medallist", "medalist", "olympian", "paralympian"),
     "law": ("judge", "prosecutor", "lawyer", "attorney", "barrister", "solicitor", "magistrate", "counsel", "justice"),
     "medicine": ("nurse", "doctor", "surgeon", "physician", "paramedic", "midwife", "pharmacist", "dentist",
-                 "psychiatrist", "anaesthetist", "anesthetist", "gp"),
+                 "psychiatrist", "anaesthetist", "anesthetist", "gp", "neurologist", "cardiologist", "oncologist",
+                 "paediatrician", "pediatrician", "radiologist", "obstetrician", "gynaecologist", "gynecologist",
+                 "dermatologist", "neurosurgeon"),
     "science": ("seismologist", "scientist", "physicist", "chemist", "biologist", "geologist", "researcher",
                 "epidemiologist", "astronomer", "volcanologist", "climatologist", "economist", "professor"),
     "school": ("teacher", "headteacher", "headmaster", "headmistress", "lecturer"),
@@ -36,7 +38,7 @@ _FAMILIES = {
     "kitchen": ("chef", "cook", "baker", "restaurateur"),
     "land": ("farmer", "fisherman", "fishermen", "rancher", "grower", "shepherd"),
     "press": ("journalist", "reporter", "correspondent", "editor", "photographer", "columnist", "presenter",
-              "anchor"),
+              "anchor", "publicist"),
     "force": ("detective", "constable", "sergeant", "inspector", "soldier", "sheriff", "firefighter", "pilot"),
     "faith": ("priest", "imam", "rabbi", "bishop", "pastor", "vicar", "monk", "nun"),
     "trade": ("electrician", "plumber", "carpenter", "mechanic", "apprentice", "miner", "welder"),
@@ -48,7 +50,9 @@ TRADES: dict[str, str] = {word: family for family, words in _FAMILIES.items() fo
 # (a name's families meet another's if any one of them does).
 _LEARNED = ("medicine", "science", "school", "press")
 _TITLE_FAMILIES = {"dr": _LEARNED, "prof": _LEARNED, "professor": _LEARNED}
-_TITLE_BEFORE = re.compile(r"\b(dr|prof)\.?\s+$", re.IGNORECASE)
+# the word right before a name, on its line ("chief prosecutor\nHELEN MARSH" is a headline, then a speaker);
+# a dot only after an abbreviation ("Dr."), not at a sentence's end ("said the prosecutor. Helen Marsh")
+_TITLE_BEFORE = re.compile(r"\b([a-z]+)(\.?)[ \t]+$", re.IGNORECASE)
 
 # The families whose work takes them abroad, whose stories name other countries than their home's
 # (``entity_places`` reads no evidence from a country for them).
@@ -63,13 +67,20 @@ def travels(families) -> bool:
 
 def trades_of(mentions: list[Mention], text: str | None = None) -> frozenset[str]:
     """The trade families the titles and descriptions of one person's mentions in an article state, and
-    a "Dr" or "Prof" written right before a name (``text``, the article) that no title mention holds."""
+    a "Dr", "Prof" or trade written right before a name (``text``, the article) that no title mention holds."""
     out = set()
     for m in mentions:
         if m.kind == "name" and text and m.start <= len(text):
-            before = _TITLE_BEFORE.search(text[max(0, m.start - 8):m.start])
-            if before:
-                out.update(_TITLE_FAMILIES[before.group(1).lower()])
+            # the word written right before the name: "Dr", or a trade ("Detective Inspector Sarah Mitchell",
+            # "neurologist David Chen", "striker Daniel Okafor")
+            before = _TITLE_BEFORE.search(text[max(0, m.start - 24):m.start])
+            word = before.group(1).lower() if before else ""
+            if before and before.group(2) and word not in _TITLE_FAMILIES:
+                word = ""
+            if word in _TITLE_FAMILIES:
+                out.update(_TITLE_FAMILIES[word])
+            elif word in TRADES:
+                out.add(TRADES[word])
         if m.kind == "title" or m.kind in DESCRIPTION_KINDS:
             head = (head_of(m.text) or "").rstrip(".")
             if head in _TITLE_FAMILIES:
