@@ -59,7 +59,11 @@ def _top1(nlp, name: str) -> float:
                                              ("events_fictional_blind53.jsonl", 0.84),
                                              # blind54: the GSR's style and type names, actors hard to code;
                                              # first sight 0.8875, 0.90 with sets 51-52's readings (not fixed on)
-                                             ("events_fictional_blind54.jsonl", 0.88)])
+                                             ("events_fictional_blind54.jsonl", 0.88),
+                                             # blind55: the five types as today's online news mixes them,
+                                             # written after every reading above; 0.88 with the session's
+                                             # starting code and after (not fixed on)
+                                             ("events_fictional_blind55.jsonl", 0.86)])
 def test_sets_in_unusual_styles(nlp, name, floor):
     assert _top1(nlp, name) >= floor
 
