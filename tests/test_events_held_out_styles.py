@@ -243,3 +243,19 @@ def test_blind53_readings(nlp, text, type_):
     computers, glide bombs, a campaign "fighting" a concession, a threat made good."""
     got = main_type(nlp, text)
     assert got != type_[1:] if type_.startswith("!") else got == type_, (text, got)
+
+
+def test_a_body_the_tables_do_not_know_is_of_the_datelines_country(nlp):
+    """A party or movement the tables do not know, in an article datelined in one country whose sentence
+    names no other, is that country's (the GSR codes "HARARE - The Movement for Democratic Change demanded
+    ..." as Zimbabwe's); with no dateline it stays PLOVER's NGO."""
+    from newsweave.extract.events import doc_events
+
+    def sources(text):
+        doc = nlp(text)
+        events = doc_events(doc, [], None)
+        return sorted({a.code for a in events[0].source}) if events else None
+
+    text = "The Movement for National Renewal on Monday demanded the release of 14 of its members."
+    assert sources(f"LUSAKA, May 2 (Reuters) - {text}") == ["ZMB"]
+    assert sources(text) == ["NGO"]

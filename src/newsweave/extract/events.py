@@ -96,8 +96,8 @@ def sentence_events(sent, timexes: list[Timex] | None = None, published: str | N
     events: list[Event] = []
     intents: list = []  # (trigger, event) of stated intents whose act may follow in their clause
     for trig in triggers:
-        sources = event_sources(trig)
-        targets = event_targets(trig, sources)
+        sources = _of_home(event_sources(trig), home)
+        targets = _of_home(event_targets(trig, sources), home)
         time, timex = event_time(trig, timexes, published)
         status = event_status(trig, published, timex)
         if is_window(time) and status not in ("planned", "proposed"):
@@ -207,6 +207,16 @@ def _conditional(trigger: Trigger) -> bool:
         if clause.dep_ == "advcl" and any(c.lower_ in marks for c in clause.children if c.dep_ == "mark"):
             return True
     return False
+
+
+def _of_home(actors: list[Actor], home: str | None) -> list[Actor]:
+    """A named body the tables know no country of (PLOVER's NGO: "the Movement for Democratic Change", a
+    union, a party) is, in an article datelined in one country whose sentence names no other, of that
+    country: the GSR codes a country's parties and movements by the country ("HARARE — The Movement for
+    Democratic Change demanded ..." is Zimbabwe's). International bodies are in the tables."""
+    if home is None:
+        return actors
+    return [replace(a, code=home) if a.code == "NGO" else a for a in actors]
 
 
 def _replace(event: Event, typ: str, status: str) -> Event:
