@@ -19,6 +19,10 @@ from newsweave.extract.actors import actor_code, actor_codes, country_names
         ("U.S.", ("USA", None)),
         ("Washington", ("USA", "GOV")),
         ("the White House", ("USA", "GOV")),
+        # seats of power and parliaments named alone stand for their state
+        ("a statement from the Flagstaff House", ("GHA", "GOV")),
+        ("the Jogorku Kenesh", ("KGZ", "GOV")),
+        ("the Verkhovna Rada", ("UKR", "GOV")),
         ("Russian President Vladimir Putin", ("RUS", "GOV")),
         ("the Ukrainian army", ("UKR", "MIL")),
         ("Kenyan riot police", ("KEN", "COP")),
