@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = ["DETERMINERS", "FAMILY", "GENDERED_HONORIFICS", "HONORIFICS", "ORGANISATION_HEADS", "PARTICLES", "PLACE_HEADS", "PRONOUNS",
-           "SURNAME_PARTICLES", "WORD", "double_surname", "first_name_gender",
+           "SON_OF", "SURNAME_PARTICLES", "WORD", "double_surname", "first_name_gender",
            "first_names_agree", "fold", "generation",
            "given_first", "head_of", "honorific_gender", "honorific_word_gender", "is_proper_name", "last_word", "name_words", "plain_words",
            "reads_as_person", "singular", "spelled", "spelling", "surname_joined", "without_nickname", "words_of"]
@@ -322,11 +322,12 @@ def double_surname(words) -> bool:
     Ibarra", "Gustavo Petro Urrego"): a listed given name, then two words no list gives as given names
     (not "Mary Ann Smith"). Such a person is called by the first surname alone ("Morales", "Petro")."""
     return (len(words) == 3 and _listed(words[0]) and not _listed(words[1]) and not _listed(words[2])
-            and words[1] not in SURNAME_PARTICLES | _SON_OF and len(words[1]) > 2 and " " not in words[2])
+            and words[1] not in SURNAME_PARTICLES | SON_OF and len(words[1]) > 2)
 
 
-# "son of", "daughter of" in an Arabic or Malay name: "Ahmed bin Khalid" is no Spanish name
-_SON_OF = frozenset({"bin", "ibn", "bint", "binti", "ben", "ould", "wad"})
+# The words that say "son of" or "daughter of" inside an Arabic or Malay name ("Ahmed bin Khalid": Khalid
+# is his father; no Spanish name either)
+SON_OF = frozenset({"bin", "ibn", "bint", "binti", "ben", "ould", "wad"})
 
 
 def _listed(word: str) -> bool:

@@ -296,7 +296,7 @@ def by_civilians(noun) -> bool:
     truckers", "communities kept up blockades")."""
     doers = [p for c in noun.subtree if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
     doers += [c for c in noun.head.children if c.dep_ in SUBJECTS] if noun.dep_ in ("dobj", "obj") else []
-    return any(actor_sector(phrase(p).text) in _CIVILIAN_SECTORS for p in doers)
+    return any(actor_sector(phrase(p).text) in _CIVILIANS | {"OPP"} for p in doers)
 
 
 def civilians_block(verb) -> bool:
@@ -308,7 +308,9 @@ def civilians_block(verb) -> bool:
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     if not subjects and verb.dep_ in ("advcl", "conj", "xcomp"):
         subjects = [c for c in verb.head.children if c.dep_ in SUBJECTS]
-    return any(actor_sector(phrase(c).text) in _CIVILIAN_SECTORS[:-1] for c in subjects)
+    return any(actor_sector(phrase(c).text) in _CIVILIANS for c in subjects)
 
 
-_CIVILIAN_SECTORS = ("CVL", "LAB", "AGR", "BUS", "EDU", "OPP")  # the opposition last
+# The sectors of civilians, workers, farmers, traders and students (a blockade by the opposition's
+# supporters is theirs too; a bill the opposition blocks is refused).
+_CIVILIANS = frozenset({"CVL", "LAB", "AGR", "BUS", "EDU"})

@@ -13,7 +13,7 @@ from ..text import dateline_length
 
 __all__ = ["OBJECTS", "SUBJECTS", "Trigger", "auxiliaries", "carried_out", "clause_tokens", "counted", "into_the_air", "is_negated", "is_passive",
            "left_a_place", "lemmas", "noun_doers", "objects", "objects_and_conjuncts", "past_dateline", "phrase", "role_words", "strikes_on_a_place",
-           "to_death", "under_no"]
+           "to_death", "under_no", "verb_of_a_nominal_parse"]
 
 SUBJECTS = ("nsubj", "csubj")
 OBJECTS = ("dobj", "obj")
@@ -200,3 +200,18 @@ def carried_out(noun) -> bool:
         return verb.lemma_.lower() == "deliver" or any(c.lower_ in ("good", "through") for c in verb.children)
     return noun.dep_ in ("dobj", "obj") and head.lemma_.lower() == "carry" and any(
         c.lower_ == "out" for c in head.children)
+
+
+def verb_of_a_nominal_parse(tok) -> bool:
+    """A verb the parser took for a modifier in a sentence it parsed as one noun phrase ("A court in Minsk on
+    Tuesday jailed a journalist": "court" the root), not a modifier ("the jailed journalist")."""
+    root = tok.head  # the noun heading the phrase: the sentence's root, or the dependent of "said"
+    while root.dep_ not in ("ROOT", "dep", "ccomp") and root.pos_ != "VERB" and root.head is not root:
+        root = root.head
+    if tok.tag_ not in ("VBD", "VBN") or root.pos_ != "NOUN" or root.dep_ not in ("ROOT", "dep", "ccomp"):
+        return False
+    headed = any(c.dep_ == "det" for c in root.children)  # "A court ...": a subject, not a headline's noun
+    return headed and root.i < tok.i - 1 and tok.nbor(-1).pos_ not in _BEFORE_A_MODIFIER
+
+
+_BEFORE_A_MODIFIER = frozenset({"DET", "ADJ", "ADP", "PRON", "NUM", "CCONJ", "PUNCT"})

@@ -74,6 +74,7 @@ from .events_syntax import (
     phrase,
     strikes_on_a_place,
     under_no,
+    verb_of_a_nominal_parse,
 )
 
 __all__ = ["sentence_triggers"]
@@ -242,17 +243,6 @@ def _lexical(token) -> tuple[str, str | None] | None:
 
 
 
-def _verb_of_a_nominal_parse(tok) -> bool:
-    """A verb the parser took for a modifier in a sentence it parsed as one noun phrase ("A court in Minsk on
-    Tuesday jailed a journalist": "court" the root), not a modifier ("the jailed journalist")."""
-    root = tok.head  # the noun heading the phrase: the sentence's root, or the dependent of "said"
-    while root.dep_ not in ("ROOT", "dep", "ccomp") and root.pos_ != "VERB" and root.head is not root:
-        root = root.head
-    return tok.tag_ in ("VBD", "VBN") and root.pos_ == "NOUN" and root.dep_ in ("ROOT", "dep", "ccomp") and root.i < tok.i - 1 and any(
-        c.dep_ == "det" for c in root.children) and tok.i > 0 and tok.nbor(-1).pos_ not in ("DET", "ADJ", "ADP", "PRON",
-                                                                                           "NUM", "CCONJ", "PUNCT")
-
-
 def _find_triggers(sent) -> list[Trigger]:
     """Event words of a sentence in salience order (breadth-first from the root)."""
     root = sent.root
@@ -293,7 +283,7 @@ def _find_triggers(sent) -> list[Trigger]:
                 continue
         if is_verb:
             if tok.dep_ in ("amod", "compound") and not (tok.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in tok.children)
-                                                         or _verb_of_a_nominal_parse(tok)):
+                                                         or verb_of_a_nominal_parse(tok)):
                 # "Syrian-backed militia", "alleged war crimes": a modifier, not an event (but "gunships
                 # strafed rebel positions", parsed as a noun phrase, keeps its subject and its verb)
                 continue

@@ -17,6 +17,7 @@ from typing import Any
 from ..model import DESCRIPTION_KINDS, Mention
 from ..names import (
     FAMILY,
+    SON_OF,
     double_surname,
     first_name_gender,
     first_names_agree,
@@ -93,14 +94,10 @@ def first_name_fits(given_words: list[str], known: set[str]) -> bool:
     known = known - {""}
     if not known:
         return True  # known by surname only so far
-    own = [w for k, w in enumerate(given_words)
-           if k == 0 or not (w in _PATRONYMIC or given_words[k - 1] in _PATRONYMIC)]
+    own = [w for k, w in enumerate(given_words)  # (a first word is a given name: Ben Carter)
+           if k == 0 or not (w in SON_OF or given_words[k - 1] in SON_OF)]
     return any(first_names_agree(k, w) for k in known for w in own)
 
-
-# The words that say "son of" or "daughter of" inside an Arabic or Malay name (a first word is a given name:
-# Ben Carter).
-_PATRONYMIC = frozenset({"bin", "ibn", "bint", "binti", "ben", "ould", "wad"})
 
 
 @dataclass(slots=True)
