@@ -62,8 +62,9 @@ def _top1(nlp, name: str) -> float:
                                              ("events_fictional_blind54.jsonl", 0.88),
                                              # blind55: the five types as today's online news mixes them,
                                              # written after every reading above; 0.88 with the session's
-                                             # starting code and after (not fixed on)
-                                             ("events_fictional_blind55.jsonl", 0.86)])
+                                             # starting code and after them; 0.893 after one reading of its
+                                             # own (an allegation written after the news is its source)
+                                             ("events_fictional_blind55.jsonl", 0.87)])
 def test_sets_in_unusual_styles(nlp, name, floor):
     assert _top1(nlp, name) >= floor
 
@@ -259,3 +260,14 @@ def test_a_body_the_tables_do_not_know_is_of_the_datelines_country(nlp):
     text = "The Movement for National Renewal on Monday demanded the release of 14 of its members."
     assert sources(f"LUSAKA, May 2 (Reuters) - {text}") == ["ZMB"]
     assert sources(text) == ["NGO"]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    # an allegation written after what it reports is the report's source, as "said" is ...
+    (("Police raided the party's office in Halm last night, seizing documents and picking up 18 leaders, party "
+     "officials alleged."), "COERCE"),
+    # ... written before, it is an accusation
+    ("The opposition alleged that police had tortured detainees in Halm.", "DISAPPROVE"),
+])
+def test_an_allegation_after_the_news_is_its_source(nlp, text, type_):
+    assert main_type(nlp, text) == type_, text

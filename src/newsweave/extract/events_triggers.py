@@ -269,7 +269,7 @@ def _find_triggers(sent) -> list[Trigger]:
             continue
         lemma = tok.lemma_.lower()
         is_verb = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or headline_verb(tok)
-        if is_verb and lemma in REPORTING_VERBS and not _reporting_as_event(tok):
+        if is_verb and (lemma in REPORTING_VERBS or _alleged_after(tok)) and not _reporting_as_event(tok):
             demand = _obligation_demand(tok)
             if demand is not None:
                 triggers.append(demand)
@@ -369,6 +369,12 @@ def _obligation_demand(verb) -> Trigger | None:
             continue
         return Trigger(clause, verb, "DEMAND", None, source_tok=speaker, target_tok=subj)
     return None
+
+
+def _alleged_after(tok) -> bool:
+    """ "Police raided the office ..., party officials alleged": an allegation written after what it reports is
+    the report's source, as "said" is; written before ("alleged that police ..."), it is an accusation."""
+    return tok.lemma_.lower() == "allege" and any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children)
 
 
 def _reporting_as_event(tok) -> bool:
