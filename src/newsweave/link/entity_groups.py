@@ -99,7 +99,6 @@ def first_name_fits(given_words: list[str], known: set[str]) -> bool:
     return any(first_names_agree(k, w) for k in known for w in own)
 
 
-
 @dataclass(slots=True)
 class MentionGroup:
     """The mentions of one article that name one thing, and the most informative name among them."""

@@ -75,19 +75,16 @@ def trades_of(mentions: list[Mention], text: str | None = None) -> frozenset[str
             # "neurologist David Chen", "striker Daniel Okafor")
             before = _TITLE_BEFORE.search(text[max(0, m.start - 24):m.start])
             word = before.group(1).lower() if before else ""
-            if before and before.group(2) and word not in _TITLE_FAMILIES:
-                word = ""
-            if word in _TITLE_FAMILIES:
-                out.update(_TITLE_FAMILIES[word])
-            elif word in TRADES:
-                out.add(TRADES[word])
+            if not (before and before.group(2)) or word in _TITLE_FAMILIES:  # a dot only after "Dr"
+                out.update(_families_of(word))
         if m.kind == "title" or m.kind in DESCRIPTION_KINDS:
-            head = (head_of(m.text) or "").rstrip(".")
-            if head in _TITLE_FAMILIES:
-                out.update(_TITLE_FAMILIES[head])
-            elif head in TRADES:
-                out.add(TRADES[head])
+            out.update(_families_of((head_of(m.text) or "").rstrip(".")))
     return frozenset(out)
+
+
+def _families_of(word: str) -> tuple[str, ...]:
+    """The trade families a title or trade word names: "Dr" several, "striker" one, any other word none."""
+    return _TITLE_FAMILIES.get(word) or ((TRADES[word],) if word in TRADES else ())
 
 
 def trades_agree(a, b) -> bool:
